@@ -1,0 +1,41 @@
+# AIMesh: every target runs on Node >= 24 (bootstrapped from the npm registry when the system one
+# is older; see scripts/node.sh).
+SHELL := /bin/bash
+NODE_BIN := $(shell ./scripts/node.sh)
+export PATH := $(NODE_BIN):$(PATH)
+NODE := $(NODE_BIN)/node
+TEST_CONCURRENCY ?= 1
+
+.PHONY: all deps crds check lint fmt test test-unit test-integration test-bins run bench clean
+
+all: check
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: node_modules/.installed
+
+crds: deps
+	$(NODE) crds/generate.ts
+
+check: deps
+	npx tsc -p tsconfig.json
+	npx biome ci .
+
+fmt: deps
+	npx biome check --write .
+
+test-unit: deps
+	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) 'test/unit/**/*.test.ts'
+
+test-integration: deps
+	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) 'test/integration/**/*.test.ts'
+
+test: check test-unit test-integration
+
+run: deps
+	$(NODE) scripts/run.ts $(ARGS)
+
+clean:
+	rm -rf node_modules .tools .cache
