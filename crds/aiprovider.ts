@@ -1,0 +1,201 @@
+// AIProvider: one upstream AI account (an endpoint, its credentials and the models it serves).
+import { z } from 'zod';
+import {
+  ageColumn,
+  conditions,
+  described,
+  duration,
+  type KindInfo,
+  labelSelector,
+  name,
+  observedGeneration,
+  readyColumn,
+} from './api.ts';
+
+export const PROVIDER_TYPES = [
+  'openai',
+  'azure-openai',
+  'anthropic',
+  'gemini',
+  'bedrock',
+  'openai-compatible',
+] as const;
+
+const pricing = z
+  .object({
+    input: z.number().min(0).describe('USD per 1M input (prompt) tokens.'),
+    output: z.number().min(0).describe('USD per 1M output (completion) tokens.'),
+    cachedInput: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('USD per 1M cached input tokens; defaults to the input price.'),
+  })
+  .describe('Prices in USD per one million tokens, used for cost tracking and costUSD quotas.');
+
+const model = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(128)
+      .describe('The model name apps and routes use, e.g. gpt-4o or claude-sonnet-4-5.'),
+    upstreamName: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe(
+        'The name the provider knows the model by when it differs: the Azure deployment, the Bedrock model ID, or a self-hosted model path.',
+      ),
+    contextWindow: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Maximum prompt + completion tokens; longer requests fail fast or fall back.'),
+    pricing: pricing.optional(),
+  })
+  .describe('A model this provider serves.');
+
+const secretKeyRef = z
+  .object({
+    name: name('Name of a Secret in the provider namespace.'),
+    key: z
+      .string()
+      .min(1)
+      .max(253)
+      .default('apiKey')
+      .describe('Key in the Secret holding the API key (default apiKey).'),
+  })
+  .describe('The Secret holding the provider credential. Apps never see it.');
+
+const auth = z
+  .object({
+    secretRef: secretKeyRef,
+  })
+  .describe(
+    'Credentials injected by the sidecar. For bedrock the Secret holds accessKeyId, secretAccessKey and optionally sessionToken.',
+  );
+
+const allowedNamespaces = described(
+  z.object({
+    from: z
+      .enum(['Same', 'All', 'Selector'])
+      .default('Same')
+      .describe('Which namespaces may route to this provider: Same (default), All, or Selector.'),
+    selector: labelSelector(
+      'Namespaces whose labels match may use the provider (from: Selector).',
+    ).optional(),
+  }),
+  'Which namespaces may reference this provider from their AIRoutes.',
+  [
+    {
+      cel: "self.from != 'Selector' || has(self.selector)",
+      message: 'selector is required when from is Selector',
+      check: (v) => v.from !== 'Selector' || v.selector !== undefined,
+      field: '.selector',
+    },
+  ],
+);
+
+const spec = described(
+  z.object({
+    type: z.enum(PROVIDER_TYPES).describe(`The provider API: ${PROVIDER_TYPES.join(', ')}.`),
+    endpoint: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/[^\s]+$/)
+      .optional()
+      .describe(
+        'Base URL of the API, e.g. https://api.openai.com/v1. Defaults per type; required for azure-openai and openai-compatible.',
+      ),
+    apiVersion: z
+      .string()
+      .max(64)
+      .optional()
+      .describe(
+        'API version: the api-version query for azure-openai, the anthropic-version header for anthropic.',
+      ),
+    region: z.string().max(64).optional().describe('AWS region for bedrock, e.g. us-east-1.'),
+    auth: auth.optional(),
+    models: z.array(model).max(128).default([]).describe('Models this provider serves, with their pricing.'),
+    allowedNamespaces: allowedNamespaces.optional(),
+    timeouts: z
+      .object({
+        connect: duration('How long to wait for a TCP/TLS connection.').optional(),
+        request: duration('Default time limit for a whole request when the route sets none.').optional(),
+      })
+      .optional()
+      .describe('Network time limits toward this provider.'),
+    limits: z
+      .object({
+        maxConcurrentRequests: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('Requests one sidecar keeps in flight to this provider at most; more wait their turn.'),
+      })
+      .optional()
+      .describe('Limits protecting the provider account, applied in each sidecar.'),
+    headers: z
+      .record(z.string().max(256), z.string().max(4096))
+      .optional()
+      .describe('Extra headers sent with every request, e.g. OpenAI-Organization.'),
+  }),
+  'Desired state of the AIProvider.',
+  [
+    {
+      cel: "!(self.type in ['azure-openai', 'openai-compatible']) || has(self.endpoint)",
+      message: 'endpoint is required for azure-openai and openai-compatible providers',
+      check: (v) => !['azure-openai', 'openai-compatible'].includes(v.type) || v.endpoint !== undefined,
+      field: '.endpoint',
+    },
+    {
+      cel: "self.type != 'bedrock' || has(self.region)",
+      message: 'region is required for bedrock providers',
+      check: (v) => v.type !== 'bedrock' || v.region !== undefined,
+      field: '.region',
+    },
+    {
+      cel: "self.type == 'openai-compatible' || has(self.auth)",
+      message: 'auth.secretRef is required for this provider type',
+      check: (v) => v.type === 'openai-compatible' || v.auth !== undefined,
+      field: '.auth',
+    },
+    {
+      cel: 'self.models.all(m, self.models.filter(n, n.name == m.name).size() == 1)',
+      message: 'model names must be unique',
+      check: (v) => new Set(v.models.map((m) => m.name)).size === v.models.length,
+      field: '.models',
+    },
+  ],
+);
+
+const status = z
+  .object({
+    observedGeneration,
+    conditions,
+  })
+  .describe('What the operator observed: Accepted, ResolvedRefs (the Secret exists) and Ready.');
+
+export const AIProviderSpec = spec;
+export type AIProviderSpec = z.output<typeof spec>;
+
+export const aiprovider: KindInfo = {
+  kind: 'AIProvider',
+  plural: 'aiproviders',
+  singular: 'aiprovider',
+  shortNames: ['aip'],
+  description:
+    'AIProvider declares an AI provider account: its API type, endpoint, credentials (from a Secret) and the models it serves with their prices.',
+  spec,
+  status,
+  printerColumns: [
+    { name: 'Type', type: 'string', jsonPath: '.spec.type' },
+    { name: 'Endpoint', type: 'string', jsonPath: '.spec.endpoint', priority: 1 },
+    readyColumn('Ready'),
+    ageColumn,
+  ],
+};

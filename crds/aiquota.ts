@@ -1,0 +1,142 @@
+// AIQuota: a budget of requests, tokens or USD for the workloads of one namespace, enforced by
+// every sidecar from leases the operator grants.
+import { z } from 'zod';
+import {
+  ageColumn,
+  conditions,
+  described,
+  type KindInfo,
+  labelMap,
+  observedGeneration,
+  readyColumn,
+} from './api.ts';
+
+export const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 'costUSD'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const WINDOW_PATTERN = '^([1-9][0-9]{0,3}(m|h|d)|calendarMonth)$';
+
+const limit = described(
+  z.object({
+    name: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+      .describe('Name of the limit, used in status, metrics and the 429 message.'),
+    requests: z.number().int().min(0).optional().describe('Maximum number of requests per window.'),
+    tokens: z.number().int().min(0).optional().describe('Maximum input + output tokens per window.'),
+    inputTokens: z.number().int().min(0).optional().describe('Maximum input (prompt) tokens per window.'),
+    outputTokens: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Maximum output (completion) tokens per window.'),
+    costUSD: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Maximum spend in USD per window, priced from AIProvider models.'),
+    window: z
+      .string()
+      .max(16)
+      .describe('The accounting window: Nm, Nh or Nd (e.g. 1m, 1h, 1d, 7d), or calendarMonth (UTC).'),
+    models: z
+      .array(z.string().min(1).max(128))
+      .max(32)
+      .optional()
+      .describe('Only calls to these models count (a trailing * matches a prefix); empty: every model.'),
+  }),
+  'One limit: exactly one of requests, tokens, inputTokens, outputTokens or costUSD, over a window.',
+  [
+    {
+      cel: '[has(self.requests), has(self.tokens), has(self.inputTokens), has(self.outputTokens), has(self.costUSD)].filter(x, x).size() == 1',
+      message: 'each limit sets exactly one of requests, tokens, inputTokens, outputTokens or costUSD',
+      check: (v) => DIMENSIONS.filter((d) => v[d] !== undefined).length === 1,
+    },
+    {
+      cel: `self.window.matches('${WINDOW_PATTERN}')`,
+      message: 'window must be a number with m, h or d (1m, 1h, 1d, 7d) or calendarMonth',
+      check: (v) => new RegExp(WINDOW_PATTERN).test(v.window),
+      field: '.window',
+    },
+  ],
+);
+
+const spec = described(
+  z.object({
+    selector: z
+      .object({
+        matchLabels: labelMap('Pod labels that must all match.').optional(),
+        serviceAccounts: z
+          .array(z.string().min(1).max(253))
+          .max(32)
+          .optional()
+          .describe('Pods running as one of these ServiceAccounts.'),
+      })
+      .optional()
+      .describe('Which workloads share this quota; empty means every pod in the namespace.'),
+    limits: z.array(limit).min(1).max(16).describe('Limits that all apply; the first one exhausted denies.'),
+    enforcement: z
+      .enum(['Enforce', 'Shadow'])
+      .default('Enforce')
+      .describe('Enforce (default) denies with 429; Shadow admits and records would-be denials.'),
+    failurePolicy: z
+      .enum(['FailOpen', 'FailClosed'])
+      .default('FailOpen')
+      .describe(
+        'When the quota service is unreachable and the local lease is spent: FailOpen admits, FailClosed denies.',
+      ),
+  }),
+  'Desired state of the AIQuota.',
+  [
+    {
+      cel: 'self.limits.all(l, self.limits.filter(o, o.name == l.name).size() == 1)',
+      message: 'limit names must be unique',
+      check: (v) => new Set(v.limits.map((l) => l.name)).size === v.limits.length,
+      field: '.limits',
+    },
+  ],
+);
+
+const status = z
+  .object({
+    observedGeneration,
+    conditions,
+    limits: z
+      .array(
+        z.object({
+          name: z.string().describe('The limit name.'),
+          used: z.number().describe('Spent in the current window.'),
+          limit: z.number().describe('The limit value.'),
+          resetsAt: z.string().optional().describe('When the current window ends (RFC 3339).'),
+        }),
+      )
+      .max(16)
+      .optional()
+      .describe('Live spend per limit, persisted by the operator.'),
+  })
+  .describe('What the operator observed: Accepted and live usage per limit.');
+
+export const AIQuotaSpec = spec;
+export type AIQuotaSpec = z.output<typeof spec>;
+
+export const aiquota: KindInfo = {
+  kind: 'AIQuota',
+  plural: 'aiquotas',
+  singular: 'aiquota',
+  shortNames: ['aiq'],
+  description:
+    'AIQuota limits the requests, tokens or USD spend of the selected workloads per window, enforced across all their replicas.',
+  spec,
+  status,
+  printerColumns: [
+    { name: 'Limit', type: 'string', jsonPath: '.spec.limits[0].name' },
+    { name: 'Used', type: 'number', jsonPath: '.status.limits[0].used' },
+    { name: 'Max', type: 'number', jsonPath: '.status.limits[0].limit' },
+    { name: 'Window', type: 'string', jsonPath: '.spec.limits[0].window' },
+    { name: 'Enforcement', type: 'string', jsonPath: '.spec.enforcement', priority: 1 },
+    readyColumn('Accepted'),
+    ageColumn,
+  ],
+};

@@ -1,0 +1,254 @@
+// AIRoute: how a workload's requests reach providers (match -> backends, with resilience,
+// guards, cache and a managed prompt).
+import { z } from 'zod';
+import {
+  ageColumn,
+  conditions,
+  described,
+  duration,
+  type KindInfo,
+  labelMap,
+  name,
+  namespaceName,
+  observedGeneration,
+  readyColumn,
+} from './api.ts';
+
+export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio'] as const;
+export const FAILURES = ['5xx', '429', 'timeout', 'connect-error', 'context-length'] as const;
+export const PII_TYPES = ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-address', 'secret'] as const;
+
+const providerRef = described(
+  z.object({
+    name: name('Name of the AIProvider.'),
+    namespace: namespaceName(
+      'Namespace of the AIProvider when it lives elsewhere (for example a platform namespace); the provider must allow this namespace.',
+    ).optional(),
+  }),
+  'The AIProvider to send requests to.',
+);
+
+const backend = z
+  .object({
+    providerRef,
+    model: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .describe('The provider model to call; defaults to the model the app asked for.'),
+    weight: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(1)
+      .describe('Share of traffic for weighted splits (A/B, canaries); 0 takes the backend out of rotation.'),
+  })
+  .describe('A provider and model that can serve the rule.');
+
+const headerMatch = z
+  .object({
+    name: z.string().min(1).max(256).describe('Header name, case-insensitive, e.g. x-user-tier.'),
+    value: z.string().max(4096).describe('The value to compare with.'),
+    type: z
+      .enum(['Exact', 'RegularExpression'])
+      .default('Exact')
+      .describe('Exact (default) or RegularExpression (RE2-style, anchored by you).'),
+  })
+  .describe('A request header condition.');
+
+const match = z
+  .object({
+    model: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .describe('The model the app asks for; a trailing * matches a prefix (gpt-4o*). Aliases are fine.'),
+    headers: z.array(headerMatch).max(16).optional().describe('Headers that must all match.'),
+    operation: z
+      .enum(OPERATIONS)
+      .optional()
+      .describe(`The API operation: ${OPERATIONS.join(', ')}.`),
+  })
+  .describe('Conditions that must all hold for the rule to apply.');
+
+const retries = z
+  .object({
+    attempts: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(2)
+      .describe('Retries after the first attempt on the same backend (default 2).'),
+    backoff: duration('Base delay, doubled each retry with jitter; default 100ms.').optional(),
+    on: z
+      .array(z.enum(FAILURES))
+      .max(5)
+      .optional()
+      .describe(`Failures that are retried: ${FAILURES.join(', ')}. Default: 5xx, 429, connect-error.`),
+  })
+  .describe('Retries on one backend. A streamed response is never retried once it has started.');
+
+const fallback = z
+  .object({
+    backends: z
+      .array(backend.omit({ weight: true }))
+      .min(1)
+      .max(8)
+      .describe('Backends tried in order when the primary fails.'),
+    on: z
+      .array(z.enum(FAILURES))
+      .max(5)
+      .optional()
+      .describe(`Failures that trigger fallback: ${FAILURES.join(', ')}. Default: all of them.`),
+  })
+  .describe('An ordered chain of backends to try when the chosen backend fails.');
+
+const piiAction = z.enum(['mask', 'block', 'log']);
+const guards = z
+  .object({
+    promptInjection: z
+      .object({ action: z.enum(['block', 'log']).default('block').describe('block (default) or log.') })
+      .optional()
+      .describe('Detects prompt-injection phrasings in the prompt.'),
+    pii: z
+      .object({
+        types: z
+          .array(z.enum(PII_TYPES))
+          .min(1)
+          .max(7)
+          .describe(`PII kinds to detect: ${PII_TYPES.join(', ')}.`),
+        request: piiAction.default('mask').describe('What to do with PII in prompts: mask, block or log.'),
+        response: piiAction
+          .default('mask')
+          .describe('What to do with PII in completions: mask, block or log.'),
+      })
+      .optional()
+      .describe('Detects personal data and secrets in prompts and completions (streams included).'),
+    denyPatterns: z
+      .array(z.string().min(1).max(1024))
+      .max(32)
+      .optional()
+      .describe('Regular expressions that block a prompt when found (case-insensitive).'),
+    maxPromptTokens: z.number().int().min(1).optional().describe('Prompts longer than this are refused.'),
+  })
+  .describe('Content checks on prompts and completions.');
+
+const cache = z
+  .object({
+    ttl: duration('How long a cached response is served.'),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .optional()
+      .describe('Upper bound of the cache in each sidecar, in bytes (default 64 MiB).'),
+  })
+  .describe('Exact-match response cache in each sidecar; apps bypass it with cache-control: no-cache.');
+
+const prompt = z
+  .object({
+    name: z.string().min(1).max(128).describe('Name of the managed prompt, recorded on each call.'),
+    version: z.string().min(1).max(64).describe('Version of the managed prompt, recorded on each call.'),
+    system: z.string().min(1).max(32768).describe('System prompt prepended to every chat request.'),
+  })
+  .describe('A managed, versioned system prompt.');
+
+/** Policy fields a rule may set itself or inherit from the route. */
+const policy = {
+  timeout: duration('Time limit for the whole request, fallbacks included.').optional(),
+  retries: retries.optional(),
+  fallback: fallback.optional(),
+  cache: cache.optional(),
+  guards: guards.optional(),
+  prompt: prompt.optional(),
+};
+export const POLICY_FIELDS = Object.keys(policy) as (keyof typeof policy)[];
+
+const rule = described(
+  z.object({
+    name: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+      .optional()
+      .describe('Name of the rule, shown in metrics, traces and status.'),
+    matches: z.array(match).max(8).optional().describe('Any one of these must hold (empty: every request).'),
+    backends: z.array(backend).min(1).max(16).describe('Where matching requests go, split by weight.'),
+    ...policy,
+  }),
+  'A routing rule; the first rule that matches a request wins. Policy fields override the route defaults.',
+  [
+    {
+      cel: 'self.backends.exists(b, !has(b.weight) || b.weight > 0)',
+      message: 'at least one backend must have a weight above 0',
+      check: (v) => v.backends.some((b) => b.weight > 0),
+      field: '.backends',
+    },
+  ],
+);
+
+const spec = described(
+  z.object({
+    workloadSelector: z
+      .object({ matchLabels: labelMap('Pod labels that must all match.').optional() })
+      .optional()
+      .describe('Pods whose sidecars get this route; empty means every pod in the namespace.'),
+    rules: z.array(rule).min(1).max(32).describe('Ordered rules; the first match wins.'),
+    ...policy,
+  }),
+  'Desired state of the AIRoute. timeout, retries, fallback, cache, guards and prompt here are defaults for every rule.',
+  [
+    {
+      cel: 'self.rules.all(r, !has(r.name) || self.rules.filter(o, has(o.name) && o.name == r.name).size() == 1)',
+      message: 'rule names must be unique',
+      check: (v) => {
+        const names = v.rules.flatMap((r) => (r.name ? [r.name] : []));
+        return new Set(names).size === names.length;
+      },
+      field: '.rules',
+    },
+  ],
+);
+
+const status = z
+  .object({
+    observedGeneration,
+    conditions,
+    rules: z.number().int().min(0).optional().describe('How many rules the route has.'),
+    version: z.string().optional().describe('Snapshot version that carries this route (sha256 prefix).'),
+    sidecars: z
+      .object({
+        connected: z.number().int().min(0).describe('Connected sidecars this route applies to.'),
+        current: z.number().int().min(0).describe('Of those, how many run the current version.'),
+      })
+      .optional()
+      .describe('Sidecars selected by this route.'),
+  })
+  .describe('What the operator observed: Accepted, ResolvedRefs, Programmed, and sidecar rollout.');
+
+export const AIRouteSpec = spec;
+export type AIRouteSpec = z.output<typeof spec>;
+export type RouteRule = z.output<typeof rule>;
+export type Backend = z.output<typeof backend>;
+
+export const airoute: KindInfo = {
+  kind: 'AIRoute',
+  plural: 'airoutes',
+  singular: 'airoute',
+  shortNames: ['air'],
+  description:
+    'AIRoute routes the AI requests of the selected workloads to providers, with weighted splits, fallback, retries, guards, caching and managed prompts.',
+  spec,
+  status,
+  printerColumns: [
+    { name: 'Rules', type: 'integer', jsonPath: '.status.rules' },
+    readyColumn('Programmed'),
+    { name: 'Sidecars', type: 'integer', jsonPath: '.status.sidecars.current' },
+    ageColumn,
+  ],
+};

@@ -1,0 +1,152 @@
+// Building blocks shared by the three AIMesh resources. Each zod schema here is the single source
+// of truth for both the offline validator (zod parse) and the generated CRD (openAPIV3Schema with
+// CEL rules): a cross-field rule is written once as CEL for the apiserver and once as a predicate
+// for `aimesh-operator compile`, side by side, with the same message.
+import { z } from 'zod';
+
+export const GROUP = 'aimesh.io';
+export const VERSION = 'v1alpha1';
+export const API_VERSION = `${GROUP}/${VERSION}`;
+
+/** A cross-field rule: CEL for the apiserver, the same check in TypeScript for offline compile. */
+export interface Rule<T> {
+  cel: string;
+  message: string;
+  check: (value: T) => boolean;
+  /** Relative path the error points at, in CEL form (".selector") — the apiserver's fieldPath. */
+  field?: string;
+}
+
+/** Attaches a description and cross-field rules to a schema (the only way rules are declared). */
+export function described<S extends z.ZodType>(
+  schema: S,
+  description: string,
+  rules: Rule<z.output<S>>[] = [],
+): S {
+  let out: z.ZodType = schema;
+  for (const r of rules) {
+    const path = r.field ? r.field.slice(1).split('.') : [];
+    out = out.refine((v) => r.check(v as z.output<S>), { message: r.message, path });
+  }
+  const meta: Record<string, unknown> = { description };
+  if (rules.length > 0) {
+    meta['x-kubernetes-validations'] = rules.map((r) => ({
+      rule: r.cel,
+      message: r.message,
+      ...(r.field ? { fieldPath: r.field } : {}),
+    }));
+  }
+  return out.meta(meta) as unknown as S;
+}
+
+export const name = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+    .describe(what);
+
+export const namespaceName = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(63)
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .describe(what);
+
+/** Go-style durations, as in every Kubernetes API ("500ms", "30s", "1m30s"). */
+export const duration = (what: string) =>
+  z
+    .string()
+    .max(32)
+    .regex(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/)
+    .describe(`${what} A duration such as 500ms, 30s or 2m.`);
+
+export const labelMap = (what: string) => z.record(z.string().max(317), z.string().max(63)).describe(what);
+
+export const labelSelector = (what: string) =>
+  described(
+    z.object({
+      matchLabels: labelMap('Labels that must all be present with these values.').optional(),
+      matchExpressions: z
+        .array(
+          z.object({
+            key: z.string().min(1).max(317).describe('The label key the requirement applies to.'),
+            operator: z
+              .enum(['In', 'NotIn', 'Exists', 'DoesNotExist'])
+              .describe('How the key relates to the values: In, NotIn, Exists or DoesNotExist.'),
+            values: z
+              .array(z.string().max(63))
+              .max(64)
+              .optional()
+              .describe('Values for In and NotIn; empty for Exists and DoesNotExist.'),
+          }),
+        )
+        .max(16)
+        .optional()
+        .describe('Set-based requirements, all of which must hold.'),
+    }),
+    what,
+  );
+
+export const condition = z
+  .object({
+    type: z.string().max(316).describe('Condition type: Accepted, ResolvedRefs, Programmed or Ready.'),
+    status: z.enum(['True', 'False', 'Unknown']).describe('True, False or Unknown.'),
+    observedGeneration: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('The .metadata.generation the condition was computed from.'),
+    lastTransitionTime: z.string().describe('When the status last changed (RFC 3339).'),
+    reason: z.string().max(1024).describe('A CamelCase machine-readable reason.'),
+    message: z.string().max(32768).describe('What a person should know about the condition.'),
+  })
+  .describe('A standard Kubernetes condition.');
+
+export const conditions = z
+  .array(condition)
+  .max(8)
+  .optional()
+  .describe('The latest observations of the resource, one per condition type.');
+
+export const observedGeneration = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe('The .metadata.generation the operator last acted on.');
+
+export interface PrinterColumn {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  jsonPath: string;
+  description?: string;
+  priority?: number;
+}
+
+/** What the CRD generator needs to know about a kind beyond its schema. */
+export interface KindInfo {
+  kind: string;
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  description: string;
+  spec: z.ZodType;
+  status: z.ZodType;
+  printerColumns: PrinterColumn[];
+}
+
+export const readyColumn = (type: string): PrinterColumn => ({
+  name: type === 'Ready' ? 'Ready' : type,
+  type: 'string',
+  jsonPath: `.status.conditions[?(@.type=="${type}")].status`,
+});
+
+export const ageColumn: PrinterColumn = {
+  name: 'Age',
+  type: 'date',
+  jsonPath: '.metadata.creationTimestamp',
+};

@@ -1,0 +1,161 @@
+// The Snapshot: the compiled, immutable config one sidecar enforces. This file is the contract
+// between operator and sidecar: the operator's compile step produces it, the sidecar verifies it
+// before use. Everything is resolved (defaults applied, durations in ms, credentials inlined) so
+// the sidecar never needs the Kubernetes API. It imports nothing from operator/ or crds/.
+import { z } from 'zod';
+
+export const PROVIDER_TYPES = [
+  'openai',
+  'azure-openai',
+  'anthropic',
+  'gemini',
+  'bedrock',
+  'openai-compatible',
+] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const FAILURES = ['5xx', '429', 'timeout', 'connect-error', 'context-length'] as const;
+export type Failure = (typeof FAILURES)[number];
+
+export const PII_TYPES = ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-address', 'secret'] as const;
+export type PiiType = (typeof PII_TYPES)[number];
+
+export const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 'costUSD'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+const Pricing = z.object({
+  input: z.number().min(0),
+  output: z.number().min(0),
+  cachedInput: z.number().min(0).optional(),
+});
+
+const Model = z.object({
+  name: z.string().min(1),
+  upstreamName: z.string().optional(),
+  contextWindow: z.number().int().positive().optional(),
+  pricing: Pricing.optional(),
+});
+
+/** Credentials as the sidecar injects them. Never logged, never shown by /debug/config. */
+const Credentials = z.object({
+  apiKey: z.string().optional(),
+  accessKeyId: z.string().optional(),
+  secretAccessKey: z.string().optional(),
+  sessionToken: z.string().optional(),
+});
+
+const Provider = z.object({
+  /** "namespace/name" of the AIProvider. */
+  id: z.string().min(3),
+  type: z.enum(PROVIDER_TYPES),
+  /** Base URL: ends in /v1 for openai(-compatible); the API root for the other types. */
+  endpoint: z.string().url(),
+  apiVersion: z.string().optional(),
+  region: z.string().optional(),
+  credentials: Credentials.optional(),
+  headers: z.record(z.string(), z.string()),
+  models: z.array(Model),
+  connectTimeoutMs: z.number().int().positive().optional(),
+  requestTimeoutMs: z.number().int().positive().optional(),
+  maxConcurrentRequests: z.number().int().positive().optional(),
+});
+
+const BackendRef = z.object({
+  /** Provider id ("namespace/name"), present in Snapshot.providers. */
+  provider: z.string(),
+  /** Model sent upstream; absent: the model the app asked for. */
+  model: z.string().optional(),
+});
+
+const Match = z.object({
+  /** Exact model name, or a prefix when it ends in "*". */
+  model: z.string().optional(),
+  /** Header names are lower-case. */
+  headers: z
+    .array(z.object({ name: z.string(), value: z.string(), type: z.enum(['Exact', 'RegularExpression']) }))
+    .optional(),
+  operation: z.enum(OPERATIONS).optional(),
+});
+
+const Guards = z.object({
+  promptInjection: z.object({ action: z.enum(['block', 'log']) }).optional(),
+  pii: z
+    .object({
+      types: z.array(z.enum(PII_TYPES)),
+      request: z.enum(['mask', 'block', 'log']),
+      response: z.enum(['mask', 'block', 'log']),
+    })
+    .optional(),
+  denyPatterns: z.array(z.string()).optional(),
+  maxPromptTokens: z.number().int().positive().optional(),
+});
+
+const Rule = z.object({
+  /** Unique within the route: the rule's own name or "rule-<index>". */
+  name: z.string(),
+  /** Any one must hold; empty: every request. */
+  matches: z.array(Match),
+  backends: z.array(BackendRef.extend({ weight: z.number().int().min(0) })).min(1),
+  timeoutMs: z.number().int().positive().optional(),
+  retries: z.object({
+    attempts: z.number().int().min(0),
+    backoffMs: z.number().int().min(0),
+    on: z.array(z.enum(FAILURES)),
+  }),
+  fallback: z.object({ backends: z.array(BackendRef).min(1), on: z.array(z.enum(FAILURES)) }).optional(),
+  cache: z.object({ ttlMs: z.number().int().positive(), maxBytes: z.number().int().positive() }).optional(),
+  guards: Guards.optional(),
+  prompt: z.object({ name: z.string(), version: z.string(), system: z.string() }).optional(),
+});
+
+const Route = z.object({
+  /** "namespace/name" of the AIRoute. */
+  id: z.string(),
+  rules: z.array(Rule).min(1),
+});
+
+const Limit = z.object({
+  name: z.string(),
+  dimension: z.enum(DIMENSIONS),
+  amount: z.number().min(0),
+  /** "1m", "1h", "1d", "7d" (any N of m/h/d) or "calendarMonth". */
+  window: z.string(),
+  /** Only these models count (prefix when ending in "*"); absent: every model. */
+  models: z.array(z.string()).optional(),
+});
+
+const Quota = z.object({
+  /** "namespace/name" of the AIQuota. */
+  id: z.string(),
+  enforcement: z.enum(['Enforce', 'Shadow']),
+  failurePolicy: z.enum(['FailOpen', 'FailClosed']),
+  limits: z.array(Limit).min(1),
+});
+
+export const SnapshotContent = z.object({
+  /** Who the snapshot is for: the namespace and, when known, the workload (pod owner) name. */
+  workload: z.object({ namespace: z.string(), name: z.string().optional() }),
+  providers: z.array(Provider),
+  /** In precedence order: the first rule of the first route that matches wins. */
+  routes: z.array(Route),
+  quotas: z.array(Quota),
+});
+
+export const Snapshot = SnapshotContent.extend({
+  /** sha256 (hex) of the canonical JSON of everything else. */
+  version: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type SnapshotContent = z.output<typeof SnapshotContent>;
+export type Snapshot = z.output<typeof Snapshot>;
+export type ProviderConfig = Snapshot['providers'][number];
+export type RouteConfig = Snapshot['routes'][number];
+export type RuleConfig = RouteConfig['rules'][number];
+export type BackendConfig = RuleConfig['backends'][number];
+export type MatchConfig = RuleConfig['matches'][number];
+export type GuardsConfig = NonNullable<RuleConfig['guards']>;
+export type QuotaConfig = Snapshot['quotas'][number];
+export type LimitConfig = QuotaConfig['limits'][number];

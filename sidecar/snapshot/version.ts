@@ -1,0 +1,86 @@
+// Canonical JSON and the sha256 version: the same content always gets the same version, whatever
+// order the operator built it in, so sidecars and the operator can compare versions cheaply.
+import { createHash } from 'node:crypto';
+import { Snapshot, type SnapshotContent } from './schema.ts';
+
+/** JSON with object keys sorted at every level and no whitespace; undefined fields dropped. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = sortKeys(v);
+  }
+  return out;
+}
+
+export function versionOf(content: SnapshotContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** Stamps content with its version. */
+export function seal(content: SnapshotContent): Snapshot {
+  const { version: _ignored, ...rest } = content as SnapshotContent & { version?: string };
+  return { ...rest, version: versionOf(rest) };
+}
+
+export type Verified = { ok: true; snapshot: Snapshot } | { ok: false; reason: string };
+
+/** Checks shape, version and references; a snapshot that fails is refused (NACK) and never served. */
+export function verify(input: unknown): Verified {
+  const parsed = Snapshot.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: `invalid snapshot at ${first?.path.join('.') || '(root)'}: ${first?.message}`,
+    };
+  }
+  const snapshot = parsed.data;
+  const { version, ...content } = snapshot;
+  if (versionOf(content) !== version) return { ok: false, reason: 'version does not match content (sha256)' };
+  const providers = new Set(snapshot.providers.map((p) => p.id));
+  for (const route of snapshot.routes) {
+    for (const rule of route.rules) {
+      for (const b of [...rule.backends, ...(rule.fallback?.backends ?? [])]) {
+        if (!providers.has(b.provider)) {
+          return {
+            ok: false,
+            reason: `route ${route.id} rule ${rule.name} names unknown provider ${b.provider}`,
+          };
+        }
+      }
+    }
+  }
+  return { ok: true, snapshot };
+}
+
+/** Parses snapshot JSON text (a file or a pushed message) and verifies it. */
+export function parseSnapshot(text: string): Verified {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, reason: `not JSON: ${(err as Error).message}` };
+  }
+  return verify(data);
+}
+
+/** The snapshot with every credential replaced, for /debug/config and logs. */
+export function redact(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    providers: snapshot.providers.map((p) => ({
+      ...p,
+      credentials: p.credentials
+        ? Object.fromEntries(Object.keys(p.credentials).map((k) => [k, '<redacted>']))
+        : undefined,
+      headers: Object.fromEntries(Object.keys(p.headers).map((k) => [k, '<redacted>'])),
+    })),
+  };
+}
