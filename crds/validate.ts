@@ -65,7 +65,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function unknownFields(value: unknown, schema: any, path: PropertyKey[], out: FieldError[]): void {
   if (value === null || typeof value !== 'object' || !schema) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => unknownFields(v, schema.items, [...path, i], out));
+    for (const [i, v] of value.entries()) unknownFields(v, schema.items, [...path, i], out);
     return;
   }
   for (const [key, v] of Object.entries(value)) {
