@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Builds the real Kubernetes parts the integration tests run, offline, from the Go module proxy:
+#   etcd, kube-apiserver, kube-controller-manager, kubectl   (test/bins/kubernetes)
+#   helm (v3)                                                (test/bins/helm)
+#   jaeger (v2 all-in-one, memory storage by default)        (test/bins/jaeger)
+# into a cache dir keyed by the versions and the wrapper modules' go.mod/go.sum, and prints that
+# dir on stdout (all logs go to stderr), so callers can:
+#   export KUBEBUILDER_ASSETS=$(scripts/test-bins.sh)
+# A second run finds the cache and returns at once. When KUBEBUILDER_ASSETS is already set, its
+# binaries are used as they are and nothing is built.
+#
+# Options / environment:
+#   --print-dir            print the cache dir (whether built or not) and exit
+#   --check                exit 0 when every binary is present, 1 otherwise (no build)
+#   AIMESH_TEST_BINS_DIR   cache root (default ${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins)
+#   GOMODCACHE / GOCACHE   honoured when set in the environment; otherwise <cache root>/go/{mod,build}
+#   TEST_BINS_NICE         niceness of the builds (default 10)
+#
+# Versions come from the wrapper modules (single source of truth): bump k8s.io/kubernetes and the
+# v0.x staging replaces in test/bins/kubernetes/go.mod (then `go mod tidy` there), helm in
+# test/bins/helm/go.mod, jaeger (and its "// jaeger-version:" line) in test/bins/jaeger/go.mod.
+# Jaeger's go.mod tidy needs GONOSUMDB=go.opentelemetry.io/collector,github.com/open-telemetry/
+# opentelemetry-collector-contrib when the sumdb mirror lacks those entries; builds only use the
+# committed go.sum.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bins="$root/test/bins"
+all=(etcd kube-apiserver kube-controller-manager kubectl helm jaeger)
+
+log() { echo "test-bins: $*" >&2; }
+die() { echo "test-bins: ERROR: $*" >&2; exit 1; }
+
+mode=build
+case "${1:-}" in
+  --print-dir) mode=print ;;
+  --check) mode=check ;;
+  "") ;;
+  -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+  *) die "unknown argument '$1' (try --help)" ;;
+esac
+
+# --- KUBEBUILDER_ASSETS set: use it, build nothing --------------------------------------------
+if [ -n "${KUBEBUILDER_ASSETS:-}" ]; then
+  missing=()
+  for b in "${all[@]}"; do [ -x "$KUBEBUILDER_ASSETS/$b" ] || missing+=("$b"); done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "KUBEBUILDER_ASSETS=$KUBEBUILDER_ASSETS lacks: ${missing[*]} (tests needing them will fail)"
+    [ "$mode" = check ] && exit 1
+  fi
+  log "using KUBEBUILDER_ASSETS=$KUBEBUILDER_ASSETS (nothing built)"
+  echo "$KUBEBUILDER_ASSETS"
+  exit 0
+fi
+
+# --- versions and cache key ------------------------------------------------------------------
+modver() { # <go.mod> <module path> -> version required
+  awk -v m="$2" '$1 == "require" && $2 == m { print $3 } $1 == m && $2 ~ /^v/ { print $2 }' "$1" | head -1
+}
+k8s_version=$(modver "$bins/kubernetes/go.mod" k8s.io/kubernetes)
+etcd_version=$(modver "$bins/kubernetes/go.mod" go.etcd.io/etcd/server/v3)
+helm_version=$(modver "$bins/helm/go.mod" helm.sh/helm/v3)
+jaeger_module_version=$(modver "$bins/jaeger/go.mod" github.com/jaegertracing/jaeger)
+jaeger_version=$(sed -n 's|^// jaeger-version: *||p' "$bins/jaeger/go.mod")
+for v in k8s_version etcd_version helm_version jaeger_module_version jaeger_version; do
+  [ -n "${!v}" ] || die "cannot read $v from test/bins/*/go.mod"
+done
+k8s_minor=$(echo "$k8s_version" | cut -d. -f2)
+goos=$(uname -s | tr '[:upper:]' '[:lower:]')
+goarch=$(uname -m | sed 's/x86_64/amd64/; s/aarch64/arm64/')
+# Bump recipe when a change to this script (flags, layout) must invalidate existing caches.
+recipe=1
+hash=$( (echo "$recipe" && cat "$bins"/*/go.mod "$bins"/*/go.sum "$bins"/*/tools.go) | sha256sum | cut -c1-10)
+
+cache_root=${AIMESH_TEST_BINS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins}
+dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$hash"
+
+present() { for b in "${all[@]}"; do [ -x "$dir/$b" ] || return 1; done; }
+
+case "$mode" in
+  print) echo "$dir"; exit 0 ;;
+  check) present && exit 0 || exit 1 ;;
+esac
+
+if present; then
+  log "cached: $dir"
+  echo "KUBEBUILDER_ASSETS=$dir" >&2
+  echo "$dir"
+  exit 0
+fi
+
+# --- build ------------------------------------------------------------------------------------
+mkdir -p "$cache_root" "$dir/.logs"
+exec 9>"$cache_root/.lock"
+if ! flock -n 9; then
+  log "another build holds $cache_root/.lock; waiting"
+  flock 9
+fi
+
+command -v go >/dev/null 2>&1 || die "step 'toolchain': go not found on PATH (need Go >= the 'go' line of test/bins/*/go.mod)"
+export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-modcacherw -mod=readonly -buildvcs=false"
+export GOMODCACHE=${GOMODCACHE:-$cache_root/go/mod}
+export GOCACHE=${GOCACHE:-$cache_root/go/build}
+nice_n=${TEST_BINS_NICE:-10}
+log "go $(go env GOVERSION), GOPROXY=$(go env GOPROXY), GOMODCACHE=$GOMODCACHE, GOCACHE=$GOCACHE"
+
+# step <name> <module dir> <cmd...>: runs in the wrapper module, logs to .logs/<name>.log, times it
+step() {
+  local name=$1 mod=$2
+  shift 2
+  local logf="$dir/.logs/$name.log" start=$SECONDS
+  log "step '$name': $* (log: $logf)"
+  if ! (cd "$bins/$mod" && nice -n "$nice_n" "$@") >"$logf" 2>&1; then
+    tail -n 30 "$logf" >&2
+    die "step '$name' failed (full log: $logf)"
+  fi
+  local took=$((SECONDS - start))
+  log "step '$name' done in ${took}s"
+  echo "$name ${took}s" >>"$dir/.logs/timings.txt"
+}
+
+# build <name> <module dir> <ldflags> <out dir> <pkg...>: builds into a temp dir, then moves the
+# binaries in place so an interrupted build never leaves a half-written binary in the cache.
+build() {
+  local name=$1 mod=$2 ld=$3
+  shift 3
+  local tmp="$dir/.tmp-$name"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  step "$name" "$mod" go build -trimpath -ldflags "-s -w $ld" -o "$tmp/" "$@"
+  for f in "$tmp"/*; do mv -f "$f" "$dir/"; done
+  rmdir "$tmp"
+}
+
+modtime() { (cd "$bins/$1" && go list -m -f '{{.Time.UTC.Format "2006-01-02T15:04:05Z"}}' "$2") 2>/dev/null || echo 1970-01-01T00:00:00Z; }
+
+step download-kubernetes kubernetes go mod download
+k8s_date=$(modtime kubernetes k8s.io/kubernetes)
+k8s_ld=""
+for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  k8s_ld+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$k8s_minor"
+  k8s_ld+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=$k8s_date"
+done
+
+[ -x "$dir/etcd" ] ||
+  build etcd kubernetes "-X go.etcd.io/etcd/api/v3/version.GitSHA=$etcd_version" go.etcd.io/etcd/server/v3
+# go names the binary of go.etcd.io/etcd/server/v3 after its path ("server"): rename it.
+for n in server v3; do [ ! -x "$dir/$n" ] || mv -f "$dir/$n" "$dir/etcd"; done
+
+if [ ! -x "$dir/kube-apiserver" ] || [ ! -x "$dir/kube-controller-manager" ]; then
+  build kube-apiserver+kube-controller-manager kubernetes "$k8s_ld" \
+    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
+fi
+
+if [ ! -x "$dir/kubectl" ]; then
+  # The system kubectl is fine within one minor of the server (kubectl's skew policy is +-1).
+  sys=$(command -v kubectl || true)
+  sys_minor=""
+  if [ -n "$sys" ]; then
+    sys_minor=$("$sys" version --client -o json 2>/dev/null | sed -n 's/.*"minor": *"\([0-9]*\).*/\1/p' | head -1)
+  fi
+  if [ -n "$sys_minor" ] && [ "$sys_minor" -ge $((k8s_minor - 1)) ]; then
+    log "using system kubectl $sys (1.$sys_minor) for server 1.$k8s_minor"
+    ln -sf "$sys" "$dir/kubectl"
+  else
+    log "system kubectl ${sys:-none} (1.${sys_minor:-?}) is older than 1.$((k8s_minor - 1)): building kubectl $k8s_version"
+    build kubectl kubernetes "$k8s_ld" k8s.io/kubernetes/cmd/kubectl
+  fi
+fi
+
+if [ ! -x "$dir/helm" ]; then
+  step download-helm helm go mod download
+  build helm helm "-X helm.sh/helm/v3/internal/version.version=$helm_version -X helm.sh/helm/v3/internal/version.gitTreeState=clean" \
+    helm.sh/helm/v3/cmd/helm
+fi
+
+if [ ! -x "$dir/jaeger" ]; then
+  step download-jaeger jaeger go mod download
+  jaeger_date=$(modtime jaeger github.com/jaegertracing/jaeger)
+  jv=github.com/jaegertracing/jaeger/internal/version
+  build jaeger jaeger "-X $jv.latestVersion=$jaeger_version -X $jv.date=$jaeger_date" \
+    github.com/jaegertracing/jaeger/cmd/jaeger
+fi
+
+present || die "step 'verify': binaries missing in $dir after the build"
+cat >"$dir/versions.env" <<EOF
+K8S_VERSION=$k8s_version
+ETCD_VERSION=$etcd_version
+HELM_VERSION=$helm_version
+JAEGER_VERSION=$jaeger_version
+EOF
+log "built into $dir ($(du -sh "$dir" | cut -f1); Go caches: $(du -sh "$GOMODCACHE" "$GOCACHE" 2>/dev/null | cut -f1 | paste -sd/))"
+[ -f "$dir/.logs/timings.txt" ] && log "timings: $(paste -sd, "$dir/.logs/timings.txt")"
+echo "KUBEBUILDER_ASSETS=$dir" >&2
+echo "$dir"
