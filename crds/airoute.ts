@@ -8,7 +8,6 @@ import {
   duration,
   type KindInfo,
   labelMap,
-  name,
   namespaceName,
   observedGeneration,
   readyColumn,
@@ -20,12 +19,21 @@ export const PII_TYPES = ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-ad
 
 const providerRef = described(
   z.object({
-    name: name('Name of the AIProvider.'),
+    name: z.string().min(1).max(253).describe('Name of the AIProvider.'),
     namespace: namespaceName(
       'Namespace of the AIProvider when it lives elsewhere (for example a platform namespace); the provider must allow this namespace.',
     ).optional(),
   }),
   'The AIProvider to send requests to.',
+  [
+    {
+      cel: "!self.name.contains('/')",
+      message:
+        "name is the AIProvider's name alone: put a cross-namespace provider's namespace in providerRef.namespace",
+      check: (v) => !v.name.includes('/'),
+      field: '.name',
+    },
+  ],
 );
 
 const backend = z

@@ -1,0 +1,218 @@
+// AIRoute -> the snapshot's route: references resolved (and checked against the provider's
+// allowedNamespaces), route defaults merged into each rule, durations in ms, shadowed rules found.
+import { type AIRouteSpec, type Backend, POLICY_FIELDS, type RouteRule } from '../../crds/airoute.ts';
+import {
+  type BackendConfig,
+  FAILURES,
+  type MatchConfig,
+  type RouteConfig,
+  type RuleConfig,
+} from '../../sidecar/snapshot/schema.ts';
+import { durationMs } from './duration.ts';
+import type { ProviderEntry } from './providers.ts';
+import { matchesSelector } from './selectors.ts';
+import type { Problem } from './types.ts';
+
+export interface RouteEntry {
+  namespace: string;
+  name: string;
+  creationTimestamp: string;
+  workloadLabels?: Record<string, string>;
+  /** Undefined when no rule survived. */
+  config?: RouteConfig;
+}
+
+export interface RouteContext {
+  providers: Map<string, ProviderEntry>;
+  namespaceLabels: Map<string, Record<string, string>>;
+  problems: Problem[];
+}
+
+const DEFAULT_RETRY_ON: RuleConfig['retries']['on'] = ['5xx', '429', 'connect-error'];
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+export function compileRoute(
+  namespace: string,
+  name: string,
+  creationTimestamp: string,
+  spec: AIRouteSpec,
+  ctx: RouteContext,
+): RouteEntry {
+  const problem = (
+    path: string,
+    reason: string,
+    message: string,
+    severity: Problem['severity'] = 'error',
+    condition: Problem['condition'] = 'ResolvedRefs',
+  ) => ctx.problems.push({ kind: 'AIRoute', namespace, name, path, reason, message, condition, severity });
+
+  const resolve = (b: Omit<Backend, 'weight'>, path: string): Omit<BackendConfig, 'weight'> | undefined => {
+    const pns = b.providerRef.namespace ?? namespace;
+    const id = `${pns}/${b.providerRef.name}`;
+    const p = ctx.providers.get(id);
+    const at = `${path}.providerRef`;
+    if (!p) return void problem(at, 'ProviderNotFound', `AIProvider ${id} does not exist`);
+    if (!allows(p, namespace, ctx.namespaceLabels)) {
+      const from = p.spec.allowedNamespaces?.from ?? 'Same';
+      return void problem(
+        at,
+        'NotAllowedByProvider',
+        `AIProvider ${id} does not allow routes from namespace ${namespace} (allowedNamespaces.from: ${from})`,
+      );
+    }
+    if (!p.config)
+      return void problem(at, 'ProviderNotReady', `AIProvider ${id} is not ready (see its status)`);
+    if (b.model && p.spec.models.length > 0 && !p.spec.models.some((m) => m.name === b.model)) {
+      const known = p.spec.models.map((m) => m.name).join(', ');
+      return void problem(
+        `${path}.model`,
+        'UnknownModel',
+        `AIProvider ${id} has no model ${b.model} (it has: ${known})`,
+      );
+    }
+    return { provider: id, ...(b.model ? { model: b.model } : {}) };
+  };
+
+  const rules: RuleConfig[] = [];
+  const sourceIndex: number[] = [];
+  spec.rules.forEach((raw, i) => {
+    const path = `spec.rules[${i}]`;
+    const rule = { ...pick(spec), ...definedOnly(raw) } as RouteRule;
+    const badRegex = regexProblems(rule, path);
+    for (const [at, message] of badRegex)
+      problem(at, 'InvalidRegularExpression', message, 'error', 'Accepted');
+    if (badRegex.length > 0) return;
+
+    const backends = rule.backends.flatMap((b, j) => {
+      const ref = resolve(b, `${path}.backends[${j}]`);
+      return ref ? [{ ...ref, weight: b.weight }] : [];
+    });
+    const fallbackBackends = (rule.fallback?.backends ?? []).flatMap((b, j) => {
+      const ref = resolve(b, `${path}.fallback.backends[${j}]`);
+      return ref ? [ref] : [];
+    });
+    const ruleName = rule.name ?? `rule-${i}`;
+    if (!backends.some((b) => b.weight > 0)) {
+      problem(
+        `${path}.backends`,
+        'NoUsableBackends',
+        `rule "${ruleName}" has no usable backend; it is left out`,
+      );
+      return;
+    }
+    sourceIndex.push(i);
+    rules.push(
+      definedOnly({
+        name: ruleName,
+        matches: (rule.matches ?? []).map(compileMatch),
+        backends,
+        timeoutMs: rule.timeout ? durationMs(rule.timeout) : undefined,
+        retries: {
+          attempts: rule.retries?.attempts ?? 2,
+          backoffMs: rule.retries?.backoff ? durationMs(rule.retries.backoff) : 100,
+          on: rule.retries?.on ?? DEFAULT_RETRY_ON,
+        },
+        fallback:
+          fallbackBackends.length > 0
+            ? { backends: fallbackBackends, on: rule.fallback?.on ?? [...FAILURES] }
+            : undefined,
+        cache: rule.cache
+          ? { ttlMs: durationMs(rule.cache.ttl), maxBytes: rule.cache.maxBytes ?? DEFAULT_CACHE_BYTES }
+          : undefined,
+        guards: rule.guards,
+        prompt: rule.prompt,
+      }) as RuleConfig,
+    );
+  });
+
+  for (const [j, i] of shadowedRules(rules)) {
+    problem(
+      `spec.rules[${sourceIndex[j]}]`,
+      'ShadowedRule',
+      `rule "${rules[j]!.name}" can never match: rule "${rules[i]!.name}" before it matches every request it would`,
+      'warning',
+      'Accepted',
+    );
+  }
+
+  return {
+    namespace,
+    name,
+    creationTimestamp,
+    workloadLabels: spec.workloadSelector?.matchLabels,
+    config: rules.length > 0 ? { id: `${namespace}/${name}`, rules } : undefined,
+  };
+}
+
+function allows(p: ProviderEntry, namespace: string, labels: Map<string, Record<string, string>>): boolean {
+  if (p.namespace === namespace) return true;
+  const allowed = p.spec.allowedNamespaces;
+  if (allowed?.from === 'All') return true;
+  if (allowed?.from === 'Selector') return matchesSelector(allowed.selector, labels.get(namespace) ?? {});
+  return false;
+}
+
+function pick(spec: AIRouteSpec): Partial<RouteRule> {
+  const out: Record<string, unknown> = {};
+  for (const f of POLICY_FIELDS) if (spec[f] !== undefined) out[f] = spec[f];
+  return out;
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function compileMatch(m: NonNullable<RouteRule['matches']>[number]): MatchConfig {
+  return definedOnly({
+    model: m.model,
+    operation: m.operation,
+    headers: m.headers?.map((h) => ({ name: h.name.toLowerCase(), value: h.value, type: h.type })),
+  });
+}
+
+function regexProblems(rule: RouteRule, path: string): [string, string][] {
+  const out: [string, string][] = [];
+  const check = (source: string, at: string) => {
+    try {
+      new RegExp(source);
+    } catch (err) {
+      out.push([at, `invalid regular expression: ${(err as Error).message}`]);
+    }
+  };
+  rule.matches?.forEach((m, i) => {
+    m.headers?.forEach((h, j) => {
+      if (h.type === 'RegularExpression') check(h.value, `${path}.matches[${i}].headers[${j}].value`);
+    });
+  });
+  rule.guards?.denyPatterns?.forEach((p, i) => {
+    check(p, `${path}.guards.denyPatterns[${i}]`);
+  });
+  return out;
+}
+
+/** Does match a accept every request match b accepts? */
+function covers(a: MatchConfig, b: MatchConfig): boolean {
+  if (a.model !== undefined) {
+    if (b.model === undefined) return false;
+    if (a.model.endsWith('*')) {
+      if (!b.model.replace(/\*$/, '').startsWith(a.model.slice(0, -1))) return false;
+    } else if (a.model !== b.model) return false;
+  }
+  if (a.operation !== undefined && a.operation !== b.operation) return false;
+  return (a.headers ?? []).every((h) =>
+    (b.headers ?? []).some((o) => o.name === h.name && o.value === h.value && o.type === h.type),
+  );
+}
+
+/** [shadowed index, shadowing index] pairs: every match of the later rule is covered by one earlier rule. */
+export function shadowedRules(rules: RuleConfig[]): [number, number][] {
+  const matchesOf = (r: RuleConfig) => (r.matches.length > 0 ? r.matches : [{}]);
+  const out: [number, number][] = [];
+  rules.forEach((later, j) => {
+    const i = rules.findIndex(
+      (earlier, k) => k < j && matchesOf(later).every((b) => matchesOf(earlier).some((a) => covers(a, b))),
+    );
+    if (i >= 0) out.push([j, i]);
+  });
+  return out;
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { crdPath, renderCrd } from '../../../crds/generate.ts';
+import { KINDS } from '../../../crds/index.ts';
+
+for (const kind of KINDS) {
+  test(`${kind.plural}.yaml is what the zod schemas generate (run make crds)`, () => {
+    assert.equal(readFileSync(crdPath(kind), 'utf8'), renderCrd(kind));
+  });
+
+  test(`every field of ${kind.kind} has a description, so kubectl explain teaches the API`, () => {
+    const crd = parse(readFileSync(crdPath(kind), 'utf8'));
+    const missing: string[] = [];
+    const walk = (node: any, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      if (path !== '' && !node.description && path.split('.').at(-1) !== 'items') missing.push(path);
+      for (const [k, child] of Object.entries(node.properties ?? {})) walk(child, `${path}.${k}`);
+      if (node.items) walk(node.items, `${path}.items`);
+      if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${path}.values`);
+    };
+    const root = crd.spec.versions[0].schema.openAPIV3Schema;
+    walk(root.properties.spec, 'spec');
+    walk(root.properties.status, 'status');
+    assert.deepEqual(
+      missing.filter((p) => !p.endsWith('.values')),
+      [],
+    );
+  });
+
+  test(`${kind.kind} CRD has status subresource, short names, category and printer columns`, () => {
+    const crd = parse(readFileSync(crdPath(kind), 'utf8'));
+    const v = crd.spec.versions[0];
+    assert.deepEqual(v.subresources, { status: {} });
+    assert.deepEqual(crd.spec.names.categories, ['aimesh']);
+    assert.equal(crd.spec.names.shortNames.length, 1);
+    assert.ok(v.additionalPrinterColumns.length >= 3);
+    assert.equal(crd.spec.scope, 'Namespaced');
+  });
+}
+
+test('CEL rules carry the same message as the offline checks', () => {
+  const text = KINDS.map((k) => readFileSync(crdPath(k), 'utf8')).join('\n');
+  for (const message of [
+    'each limit sets exactly one of requests, tokens, inputTokens, outputTokens or costUSD',
+    'at least one backend must have a weight above 0',
+    'selector is required when from is Selector',
+  ]) {
+    assert.ok(text.includes(message), message);
+  }
+});
