@@ -21,6 +21,12 @@ export interface AdapterCall {
   body?: Record<string, any>;
   /** The request body as received, for multipart uploads that are forwarded untouched. */
   rawBody?: Buffer;
+  /**
+   * The app's JSON body bytes, present only when they equal `body` exactly (same model, nothing
+   * rewritten). Adapters whose upstream speaks OpenAI JSON may send them as they are instead of
+   * re-serializing `body`; every other adapter ignores this field.
+   */
+  unchangedBody?: Buffer;
   contentType?: string;
   stream: boolean;
 }
@@ -61,6 +67,11 @@ export interface Adapter {
   readonly type: ProviderType;
   /** gen_ai.provider.name (OpenTelemetry GenAI semconv). */
   readonly genAiProvider: string;
+  /**
+   * True when the upstream's success bodies and streams are OpenAI JSON / SSE byte for byte, so
+   * the sidecar may forward them untouched to OpenAI-dialect apps (response() still runs for usage).
+   */
+  readonly passthrough?: boolean;
   supports(operation: Operation): boolean;
   request(call: AdapterCall, provider: ProviderConfig): UpstreamRequest | Promise<UpstreamRequest>;
   response(
