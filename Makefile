@@ -17,7 +17,7 @@ node_modules/.installed: package.json package-lock.json
 deps: node_modules/.installed
 
 crds: deps
-	$(NODE) crds/generate.ts
+	$(NODE) crds/make.ts
 
 check: deps
 	npx tsc -p tsconfig.json

@@ -108,7 +108,7 @@ const spec = described(
       .regex(/^https?:\/\/[^\s]+$/)
       .optional()
       .describe(
-        'Base URL of the API, e.g. https://api.openai.com/v1. Defaults per type; required for azure-openai and openai-compatible.',
+        'Base URL of the API. openai and openai-compatible include the /v1 (http://vllm:8000/v1); the other types give the API root (https://my-resource.openai.azure.com). Defaults per type; required for azure-openai and openai-compatible.',
       ),
     apiVersion: z
       .string()

@@ -1,6 +1,5 @@
-// Writes crds/<plural>.yaml (apiextensions.k8s.io/v1) from the zod schemas: `make crds`.
+// Renders the CRDs (apiextensions.k8s.io/v1) from the zod schemas; `make crds` writes them.
 // A unit test compares the committed YAML with this output, so the two cannot drift.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
@@ -80,10 +79,3 @@ export function renderCrd(k: KindInfo): string {
 }
 
 export const crdPath = (k: KindInfo) => join(import.meta.dirname, `${k.plural}.yaml`);
-
-if (import.meta.main) {
-  for (const k of KINDS) {
-    writeFileSync(crdPath(k), renderCrd(k));
-    console.log(`wrote ${crdPath(k)}`);
-  }
-}

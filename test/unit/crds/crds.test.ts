@@ -50,3 +50,9 @@ test('CEL rules carry the same message as the offline checks', () => {
     assert.ok(text.includes(message), message);
   }
 });
+
+test('the README API reference is generated from the schemas (run make crds)', async () => {
+  const { withReference } = await import('../../../crds/reference.ts');
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  assert.equal(readme, withReference(readme));
+});
