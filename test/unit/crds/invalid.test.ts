@@ -1,16 +1,13 @@
 // Every manifest in crds/examples/invalid/ documents the error it must produce (# expect: lines);
 // offline compile must produce it. The integration suite checks the apiserver says the same.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCompile } from '../../../operator/cli/compile.ts';
+import { expectations } from '../../support/expectations.ts';
 
 const dir = join(import.meta.dirname, '../../../crds/examples/invalid');
-
-export function expectations(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^# expect: (.+)$/gm)].map((m) => m[1]!.trim());
-}
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 

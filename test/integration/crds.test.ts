@@ -1,0 +1,94 @@
+// The API as users meet it: kubectl against a real kube-apiserver with the generated CRDs.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Cluster, sharedCluster } from '../support/cluster.ts';
+import { expectations } from '../support/expectations.ts';
+
+const examples = join(import.meta.dirname, '../../crds/examples');
+let cluster: Cluster;
+
+before(async () => {
+  cluster = await sharedCluster();
+});
+after(async () => {
+  await cluster?.stop();
+});
+
+async function kubectl(...args: string[]) {
+  const r = await cluster.kubectl(args);
+  return { ...r, out: r.stdout + r.stderr };
+}
+
+test('kubectl apply -f crds/examples/ succeeds', async () => {
+  const r = await kubectl('apply', '-f', examples);
+  assert.equal(r.code, 0, r.out);
+  for (const name of [
+    'aiprovider.aimesh.io/openai',
+    'airoute.aimesh.io/chat',
+    'aiquota.aimesh.io/team-budget',
+  ]) {
+    assert.ok(r.out.includes(`${name} created`) || r.out.includes(`${name} unchanged`), r.out);
+  }
+  // Defaults from the schema are applied by the apiserver.
+  const q = await kubectl(
+    'get',
+    'aiquota',
+    'premium-trial',
+    '-n',
+    'team-a',
+    '-o',
+    'jsonpath={.spec.failurePolicy}',
+  );
+  assert.equal(q.stdout, 'FailOpen');
+});
+
+const invalid = readdirSync(join(examples, 'invalid')).filter((f) => f.endsWith('.yaml'));
+for (const f of invalid) {
+  test(`the apiserver rejects invalid/${f} with its documented message`, async () => {
+    await kubectl('apply', '-f', join(examples, '00-namespaces.yaml'));
+    const file = join(examples, 'invalid', f);
+    const r = await kubectl('apply', '-f', file);
+    assert.notEqual(r.code, 0, `accepted:\n${r.out}`);
+    for (const e of expectations(file)) assert.ok(r.out.includes(e), `expected "${e}" in:\n${r.out}`);
+  });
+}
+
+test('kubectl explain teaches the API from the schema descriptions', async () => {
+  const r = await kubectl('explain', 'aiquota.spec.limits');
+  assert.equal(r.code, 0, r.out);
+  for (const text of ['exactly one of requests, tokens', 'window', 'calendarMonth', 'costUSD']) {
+    assert.ok(r.out.includes(text), `${text} in:\n${r.out}`);
+  }
+});
+
+test('kubectl get shows the printer columns, short names and the aimesh category', async () => {
+  await kubectl('apply', '-f', examples);
+  const get = await kubectl('get', 'aiproviders,airoutes,aiquotas', '-A');
+  assert.equal(get.code, 0, get.out);
+  for (const header of [
+    'TYPE',
+    'READY',
+    'RULES',
+    'PROGRAMMED',
+    'SIDECARS',
+    'LIMIT',
+    'USED',
+    'MAX',
+    'WINDOW',
+  ]) {
+    assert.match(get.stdout, new RegExp(`\\b${header}\\b`), `${header} column in:\n${get.stdout}`);
+  }
+  assert.match(get.stdout, /openai\s+openai\s/);
+  assert.match(get.stdout, /team-budget\s+tokens-per-minute\s/);
+
+  const short = await kubectl('get', 'aip,air,aiq', '-A', '-o', 'name');
+  const category = await kubectl('get', 'aimesh', '-A', '-o', 'name');
+  assert.equal(short.code, 0, short.out);
+  const names = short.stdout.trim().split('\n').sort();
+  assert.deepEqual(category.stdout.trim().split('\n').sort(), names);
+  assert.ok(names.includes('aiprovider.aimesh.io/vllm'));
+  assert.ok(names.includes('airoute.aimesh.io/chat'));
+  assert.ok(names.includes('aiquota.aimesh.io/premium-trial'));
+});
