@@ -5,6 +5,7 @@ NODE_BIN := $(shell ./scripts/node.sh)
 export PATH := $(NODE_BIN):$(PATH)
 NODE := $(NODE_BIN)/node
 TEST_CONCURRENCY ?= 1
+TEST_TIMEOUT_MS ?= 600000
 
 .PHONY: all deps crds check lint fmt test test-unit test-integration test-bins run bench clean
 
@@ -27,10 +28,16 @@ fmt: deps
 	npx biome check --write .
 
 test-unit: deps
-	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) 'test/unit/**/*.test.ts'
+	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) --test-timeout=$(TEST_TIMEOUT_MS) 'test/unit/**/*.test.ts'
+
+# Real etcd, kube-apiserver, kube-controller-manager, kubectl, helm and jaeger, built once from the
+# Go module proxy into a version-keyed cache (or taken from $$KUBEBUILDER_ASSETS when set).
+test-bins:
+	./scripts/test-bins.sh >/dev/null
 
 test-integration: deps
-	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) 'test/integration/**/*.test.ts'
+	export KUBEBUILDER_ASSETS="$$(./scripts/test-bins.sh)" && \
+	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) --test-timeout=$(TEST_TIMEOUT_MS) 'test/integration/**/*.test.ts'
 
 test: check test-unit test-integration
 
