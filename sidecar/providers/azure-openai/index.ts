@@ -1,0 +1,173 @@
+// Azure OpenAI: OpenAI's wire format under /openai/deployments/{deployment}/..., versioned by
+// the api-version query parameter and authenticated with an `api-key` header. Bodies are already
+// OpenAI-shaped, so the adapter only builds the URL, injects the key, asks streams for usage,
+// drops Azure's prompt-filter-only chunks and classifies errors.
+import type { Adapter, StreamTranslator, TranslatedResponse, UpstreamError, Usage } from '../adapter.ts';
+import { createSSEParser } from '../sse.ts';
+
+/** Latest GA data-plane version at the time of writing; override with AIProvider apiVersion. */
+export const DEFAULT_API_VERSION = '2024-10-21';
+
+type Json = Record<string, any>;
+type Headers = Record<string, string | string[] | undefined>;
+
+const OPERATIONS = new Set(['chat', 'completions', 'embeddings', 'images', 'audio']);
+const CONTEXT_LENGTH = /maximum context length|context_length_exceeded|too many tokens|prompt is too long/i;
+
+function header(headers: Headers, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** retry-after-ms (Azure/OpenAI) wins over retry-after (seconds or an HTTP date). */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const raw = header(headers, 'retry-after-ms');
+  if (raw !== undefined && raw !== '' && Number(raw) >= 0) return Number(raw);
+  const ra = header(headers, 'retry-after');
+  if (ra === undefined || ra === '') return undefined;
+  const secs = Number(ra);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(ra);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** OpenAI-style usage of any operation (chat/completions/embeddings, or images/audio token usage). */
+export function usageOf(u: Json | undefined): Usage | undefined {
+  if (!u || typeof u !== 'object') return undefined;
+  const usage: Usage = {
+    inputTokens: u.prompt_tokens ?? u.input_tokens ?? 0,
+    outputTokens: u.completion_tokens ?? u.output_tokens ?? 0,
+  };
+  const cached = u.prompt_tokens_details?.cached_tokens ?? u.input_tokens_details?.cached_tokens;
+  if (cached) usage.cachedInputTokens = cached;
+  return usage;
+}
+
+function invalidBody(what: string): Error {
+  return Object.assign(new Error(`upstream returned ${what}`), {
+    status: 502,
+    failure: '5xx',
+    type: 'upstream_error',
+  });
+}
+
+function translateResponse(body: Buffer, contentType: string | undefined): TranslatedResponse {
+  // Audio speech answers bytes; transcriptions may answer text/plain, srt or vtt: pass through.
+  if (contentType && !contentType.includes('json')) return { body, contentType };
+  let json: Json;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw invalidBody('invalid JSON');
+  }
+  return { body: json, contentType: 'application/json', usage: usageOf(json.usage) };
+}
+
+/** OpenAI SSE -> chunk objects. Ends at [DONE]; an `{error}` event passes through and ends it. */
+export function openAIStream(): StreamTranslator {
+  const sse = createSSEParser();
+  let done = false;
+  const handle = (events: { data: string }[]): Json[] => {
+    const out: Json[] = [];
+    for (const ev of events) {
+      if (done) break;
+      if (ev.data === '[DONE]') {
+        done = true;
+        break;
+      }
+      let chunk: Json;
+      try {
+        chunk = JSON.parse(ev.data);
+      } catch {
+        done = true;
+        out.push({ error: { message: 'upstream sent invalid JSON in its stream', type: 'upstream_error' } });
+        break;
+      }
+      if (chunk.error) {
+        done = true;
+        out.push({ error: chunk.error });
+        break;
+      }
+      // Azure opens with a chunk holding only prompt_filter_results: nothing for the app.
+      if (Array.isArray(chunk.choices) && chunk.choices.length === 0 && !chunk.usage) continue;
+      out.push(chunk);
+    }
+    return out;
+  };
+  return {
+    push: (bytes) => (done ? [] : handle(sse.push(bytes))),
+    end() {
+      if (done) return [];
+      const out = handle(sse.end());
+      if (!done)
+        out.push({ error: { message: 'upstream stream ended before [DONE]', type: 'upstream_error' } });
+      done = true;
+      return out;
+    },
+  };
+}
+
+export const azureOpenAIAdapter: Adapter = {
+  type: 'azure-openai',
+  genAiProvider: 'azure.ai.openai',
+  // Success bodies and streams are OpenAI's (plus Azure's content-filter fields).
+  passthrough: true,
+  supports: (operation) => OPERATIONS.has(operation),
+
+  request(call, provider) {
+    const base = provider.endpoint.replace(/\/+$/, '');
+    const version = encodeURIComponent(provider.apiVersion ?? DEFAULT_API_VERSION);
+    const url = `${base}/openai/deployments/${encodeURIComponent(call.model)}${call.path}?api-version=${version}`;
+    const headers: Record<string, string> = { ...provider.headers };
+    if (provider.credentials?.apiKey) headers['api-key'] = provider.credentials.apiKey;
+    if (call.body === undefined) {
+      // Multipart uploads (audio transcriptions) go through untouched: the deployment is in the URL.
+      if (call.contentType) headers['content-type'] = call.contentType;
+      return { url, method: 'POST', headers, body: call.rawBody };
+    }
+    headers['content-type'] = 'application/json';
+    const wantsUsage = call.stream && (call.operation === 'chat' || call.operation === 'completions');
+    // The app's own bytes when nothing needs changing (Azure ignores the body's model).
+    if (call.unchangedBody && (!wantsUsage || call.body.stream_options?.include_usage === true)) {
+      return { url, method: 'POST', headers, body: call.unchangedBody };
+    }
+    const body: Json = { ...call.body, model: call.model };
+    if (wantsUsage) {
+      body.stream = true;
+      body.stream_options = { ...body.stream_options, include_usage: true };
+    }
+    return { url, method: 'POST', headers, body: JSON.stringify(body) };
+  },
+
+  response: (_call, _status, body, contentType) => translateResponse(body, contentType),
+
+  stream: () => openAIStream(),
+
+  error(status, body, headers) {
+    let e: Json = {};
+    try {
+      e = JSON.parse(body.toString('utf8'))?.error ?? {};
+    } catch {}
+    const message = typeof e.message === 'string' && e.message ? e.message : `upstream answered ${status}`;
+    const code = e.code == null ? undefined : String(e.code);
+    const err: UpstreamError = {
+      status: status >= 400 ? status : 502,
+      message,
+      type: typeof e.type === 'string' ? e.type : status >= 500 ? 'server_error' : 'invalid_request_error',
+    };
+    if (code) err.code = code;
+    if (status === 429) {
+      err.failure = '429';
+      const ms = retryAfterMs(headers);
+      if (ms !== undefined) err.retryAfterMs = ms;
+    } else if (status === 408 || e.type === 'timeout') err.failure = 'timeout';
+    else if (status >= 500 || status < 400) err.failure = '5xx';
+    else if (code === 'context_length_exceeded' || (status === 400 && CONTEXT_LENGTH.test(message))) {
+      err.failure = 'context-length';
+      err.code = 'context_length_exceeded';
+    }
+    return err;
+  },
+};
+
+export { azureOpenAIAdapter as adapter };
