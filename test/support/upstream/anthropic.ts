@@ -32,8 +32,16 @@ export const anthropicDialect: Dialect = {
   requestIdHeader: 'request-id',
   statuses: { overloaded: 529, unavailable: 529, timeout: 504 },
   authenticate(ctx) {
-    const key = ctx.req.headers['x-api-key'];
-    if (typeof key !== 'string' || !key) return makeError(ctx, 'auth', 'x-api-key header is required');
+    // x-api-key is the documented header; the SDK (1.x) sends the key as a Bearer token instead.
+    const bearer = ctx.req.headers.authorization;
+    const header = ctx.req.headers['x-api-key'];
+    const key =
+      typeof header === 'string' && header
+        ? header
+        : bearer?.startsWith('Bearer ')
+          ? bearer.slice(7).trim()
+          : '';
+    if (!key) return makeError(ctx, 'auth', 'x-api-key header is required');
     const allowed = ctx.state.options.apiKeys;
     if (allowed && !allowed.includes(key)) return makeError(ctx, 'auth', 'invalid x-api-key');
     if (!ctx.req.headers['anthropic-version']) {

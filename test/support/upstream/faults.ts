@@ -11,6 +11,7 @@ const FIELDS: ReadonlyArray<readonly [string, keyof Fault, FieldType]> = [
   ['status', 'status', 'int'],
   ['error', 'error', 'kind'],
   ['retry-after', 'retryAfter', 'str'],
+  ['retry-after-ms', 'retryAfterMs', 'str'],
   ['delay-ms', 'delayMs', 'int'],
   ['chunk-delay-ms', 'chunkDelayMs', 'int'],
   ['chunks', 'chunks', 'int'],

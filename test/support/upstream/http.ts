@@ -133,6 +133,7 @@ export function makeError(ctx: Ctx, kind: ErrorKind, message?: string, status?: 
     status: status ?? ctx.dialect.statuses?.[kind] ?? STATUS[kind],
     message: message ?? MESSAGES[kind],
     retryAfter: ctx.fault.retryAfter,
+    retryAfterMs: ctx.fault.retryAfterMs,
   };
 }
 
@@ -140,6 +141,7 @@ export function sendError(ctx: Ctx, err: UpstreamError): void {
   const { status, headers, body } = ctx.dialect.errorResponse(err, ctx);
   headers[ctx.dialect.requestIdHeader] = ctx.requestId;
   if (err.retryAfter !== undefined) headers['retry-after'] = err.retryAfter;
+  if (err.retryAfterMs !== undefined) headers['retry-after-ms'] = err.retryAfterMs;
   send(ctx.res, status, headers, body);
 }
 
@@ -228,12 +230,15 @@ export async function writeStream(ctx: Ctx, contentType: string, frames: Frames)
   }
   let last = frames.head.length > 0 ? write(res, concat(frames.head)) : Promise.resolve();
   const { content } = frames;
+  // A fault count beyond the content still strikes, just before the tail.
+  const resetIndex = resetAt === undefined ? -1 : Math.min(resetAt, content.length);
+  const errorIndex = errorAt === undefined ? -1 : Math.min(errorAt, content.length);
   for (let i = 0; i <= content.length; i++) {
-    if (i === Math.min(resetAt ?? Infinity, content.length)) {
+    if (i === resetIndex) {
       await last;
       return reset(res);
     }
-    if (i === Math.min(errorAt ?? Infinity, content.length)) {
+    if (i === errorIndex) {
       const kind = f.error ?? (f.status !== undefined ? kindForStatus(f.status) : 'overloaded');
       res.end(ctx.dialect.streamError(makeError(ctx, kind, undefined, f.status), ctx));
       return;

@@ -36,6 +36,8 @@ export interface Fault {
   error?: ErrorKind;
   /** Value of the `retry-after` response header on errors (seconds). */
   retryAfter?: string;
+  /** Value of the `retry-after-ms` response header on errors (the SDKs honour it). */
+  retryAfterMs?: string;
   /** Wait before answering at all (time to first byte). */
   delayMs?: number;
   /** Wait before each streamed content chunk. */
@@ -75,6 +77,7 @@ export interface UpstreamError {
   status: number;
   message: string;
   retryAfter?: string;
+  retryAfterMs?: string;
   /** Provider-specific error code overriding the kind's default (e.g. Bedrock's exception name). */
   code?: string;
 }
