@@ -1,13 +1,27 @@
 // The test upstream: one local HTTP server that stands in for OpenAI, Azure OpenAI, Anthropic,
 // Gemini and Bedrock in every test and benchmark, with deterministic replies, real usage numbers
-// and per-request fault injection. Runnable by hand:
+// and per-request fault injection.
 //
-//   node test/support/upstream.ts --port 18080      # prints http://127.0.0.1:18080
+//   const up = await startUpstream();            // { port?, words?, apiKeys?, aws?, models?, ... }
+//   new OpenAI({ baseURL: `${up.url}/v1`, apiKey: 'k' });  up.requests; up.setFault(...); up.close()
+//   node test/support/upstream.ts --port 18080   # by hand: prints http://127.0.0.1:18080
 //
-// Base URLs for clients: OpenAI `${url}/v1`, Anthropic `${url}`, Azure endpoint `${url}`,
-// Gemini `${url}/v1beta`, Bedrock endpoint `${url}`. Replies echo the last user message (see
-// upstream/text.ts for the token rule) and faults come from `x-upstream-*` headers, a
-// `~key=value` model suffix, `setFault()` or POST /_upstream/faults (see upstream/faults.ts).
+// Base URLs: OpenAI `${url}/v1` (any path prefix also works), Anthropic `${url}`, Azure endpoint
+// `${url}` (/openai/deployments/{d}/...?api-version=), Gemini `${url}/v1beta`, Bedrock `${url}`
+// (/model/{id}/converse[-stream], SigV4; verified when `aws` credentials are given).
+//
+// Replies (upstream/text.ts): the words of the last user message repeated to `words` words (16),
+// cut by max_tokens (finish "length") or a stop sequence. Tokens = whitespace-separated words:
+// prompt = every text the model reads (system + messages + tool results), completion = reply
+// words; a tool call costs 1 + the words of its arguments JSON. Tools are called when the last
+// user message names one (or tool_choice forces it); after a tool result the reply is text.
+//
+// Faults (upstream/faults.ts), as `x-upstream-<name>: v` headers, a model suffix
+// `gpt-4o~<name>=v~<name>=v` (also in Gemini/Bedrock paths), `up.setFault(matcher, {camelCase})`
+// or POST /_upstream/faults. Later sources win: rules < model suffix < headers.
+//   status, error (context_length|rate_limit|overloaded|server|...), retry-after, retry-after-ms,
+//   delay-ms, chunk-delay-ms, chunks, words, reset-after-chunks, error-after-chunks, malformed,
+//   fail-times + fault-key, context-window.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';

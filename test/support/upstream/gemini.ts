@@ -77,7 +77,10 @@ export const geminiDialect: Dialect = {
     headers: { 'content-type': 'application/json' },
     body: errorJson(err),
   }),
-  streamError: (err, ctx) => (isSse(ctx) ? `data: ${errorJson(err)}\r\n\r\n` : `,\r\n${errorJson(err)}]`),
+  streamError: (err, ctx, written) => {
+    if (isSse(ctx)) return `data: ${errorJson(err)}\r\n\r\n`;
+    return `${written > 0 ? ',\r\n' : ''}${errorJson(err)}]`;
+  },
   contextLengthMessage: (p, w) =>
     `The input token count (${p}) exceeds the maximum number of tokens allowed (${w}).`,
 };

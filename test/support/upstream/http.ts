@@ -240,7 +240,7 @@ export async function writeStream(ctx: Ctx, contentType: string, frames: Frames)
     }
     if (i === errorIndex) {
       const kind = f.error ?? (f.status !== undefined ? kindForStatus(f.status) : 'overloaded');
-      res.end(ctx.dialect.streamError(makeError(ctx, kind, undefined, f.status), ctx));
+      res.end(ctx.dialect.streamError(makeError(ctx, kind, undefined, f.status), ctx, i));
       return;
     }
     if (i === content.length) break;

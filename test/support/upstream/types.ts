@@ -113,8 +113,8 @@ export interface Dialect {
     err: UpstreamError,
     ctx: Ctx,
   ): { status: number; headers: Record<string, string>; body: string };
-  /** The provider's in-stream error event. */
-  streamError(err: UpstreamError, ctx: Ctx): Frame;
+  /** The provider's in-stream error event, after `written` content chunks. */
+  streamError(err: UpstreamError, ctx: Ctx, written: number): Frame;
   /** The provider's context-length error message. */
   contextLengthMessage(promptTokens: number, window: number): string;
 }

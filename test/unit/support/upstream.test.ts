@@ -2,6 +2,8 @@
 // tests point `openai` and `@anthropic-ai/sdk` straight at it, and check Gemini and Bedrock with
 // plain fetch (Bedrock requests SigV4-signed, its stream decoded with @smithy/eventstream-codec).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -724,5 +726,39 @@ describe('Bedrock', () => {
     });
     assert.equal(events.filter((e) => e.type === 'contentBlockDelta').length, 2);
     bedrock.clearFaults();
+  });
+});
+
+describe('options and CLI', () => {
+  test('apiKeys and models restrict what is accepted', async () => {
+    const strict = await startUpstream({ apiKeys: ['good'], models: ['gpt-4o'] });
+    try {
+      const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${strict.url}/v1`, maxRetries: 0 });
+      await assert.rejects(
+        client('bad').chat.completions.create({ model: 'gpt-4o', messages: hello }),
+        (e: unknown) => e instanceof OpenAI.AuthenticationError && e.code === 'invalid_api_key',
+      );
+      await assert.rejects(
+        client('good').chat.completions.create({ model: 'gpt-5', messages: hello }),
+        (e: unknown) => e instanceof OpenAI.NotFoundError && e.code === 'model_not_found',
+      );
+      await client('good').chat.completions.create({ model: 'gpt-4o', messages: hello });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  test('runnable by hand: prints its URL and serves', async () => {
+    const script = new URL('../../support/upstream.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, [script, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const [line] = await once(child.stdout, 'data');
+      const url = String(line).trim();
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.deepEqual(await jsonOf(await fetch(`${url}/_upstream/healthz`)), { ok: true });
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 });
