@@ -1,0 +1,141 @@
+// The runtime form of a snapshot: everything the hot path needs, built once at swap time
+// (compiled matchers, weighted pick tables, adapters, agents, model lists, the /v1/models body).
+// A request reads it and never rebuilds any of it.
+import type http from 'node:http';
+import type { Adapter } from '../providers/adapter.ts';
+import { compileMatches, modelMatcher, type Predicate } from '../routing/match.ts';
+import { type WeightedTable, weightedTable } from '../routing/weighted.ts';
+import type { Failure, ProviderConfig, RuleConfig, Snapshot } from '../snapshot/index.ts';
+import type { AgentPool } from '../upstream/agents.ts';
+
+export interface RuntimeProvider {
+  id: string;
+  config: ProviderConfig;
+  /** Undefined when this build has no adapter for the provider's type (calls fail with 502). */
+  adapter: Adapter | undefined;
+  agent: http.Agent;
+  /** Model name -> the name the provider knows it by. */
+  upstreamNames: ReadonlyMap<string, string>;
+}
+
+/** One backend of a rule: a provider and, optionally, the model to use instead of the app's. */
+export interface RuntimeBackend {
+  provider: RuntimeProvider;
+  model?: string;
+}
+
+export interface RuntimeRule {
+  routeId: string;
+  name: string;
+  config: RuleConfig;
+  matches: Predicate;
+  backends: WeightedTable<RuntimeBackend>;
+  fallback: readonly RuntimeBackend[];
+  fallbackOn: ReadonlySet<Failure>;
+  retryOn: ReadonlySet<Failure>;
+  retries: number;
+  backoffMs: number;
+  timeoutMs?: number;
+}
+
+export interface RuntimeSnapshot {
+  version: string;
+  snapshot: Snapshot;
+  providers: ReadonlyMap<string, RuntimeProvider>;
+  /** Every rule of every route, in precedence order. */
+  rules: readonly RuntimeRule[];
+  /** Model names this workload's routes accept (GET /v1/models, 404 messages). */
+  models: readonly { id: string; ownedBy: string }[];
+  /** The GET /v1/models response, serialized once. */
+  modelsJson: Buffer;
+  loadedAt: Date;
+}
+
+export interface RuntimeDeps {
+  adapterFor(type: ProviderConfig['type']): Adapter | undefined;
+  agents: AgentPool;
+}
+
+/** Builds the runtime form; throws with a reason when the snapshot cannot be served. */
+export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnapshot {
+  const providers = new Map<string, RuntimeProvider>();
+  for (const p of snapshot.providers) {
+    providers.set(p.id, {
+      id: p.id,
+      config: p,
+      adapter: deps.adapterFor(p.type),
+      agent: deps.agents.get(p),
+      upstreamNames: new Map(p.models.map((m) => [m.name, m.upstreamName ?? m.name])),
+    });
+  }
+  const backendOf = (ref: { provider: string; model?: string }): RuntimeBackend => {
+    const provider = providers.get(ref.provider);
+    if (!provider) throw new Error(`unknown provider ${ref.provider}`);
+    return ref.model === undefined ? { provider } : { provider, model: ref.model };
+  };
+
+  const rules: RuntimeRule[] = [];
+  for (const route of snapshot.routes) {
+    for (const rule of route.rules) {
+      const where = `route ${route.id} rule ${rule.name}`;
+      try {
+        rules.push({
+          routeId: route.id,
+          name: rule.name,
+          config: rule,
+          matches: compileMatches(rule.matches),
+          backends: weightedTable(rule.backends.map((b) => ({ value: backendOf(b), weight: b.weight }))),
+          fallback: (rule.fallback?.backends ?? []).map(backendOf),
+          fallbackOn: new Set(rule.fallback?.on ?? []),
+          retryOn: new Set(rule.retries.on),
+          retries: rule.retries.attempts,
+          backoffMs: rule.retries.backoffMs,
+          timeoutMs: rule.timeoutMs,
+        });
+      } catch (err) {
+        throw new Error(`${where}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  const models = modelsOf(snapshot, providers);
+  const modelsJson = Buffer.from(
+    JSON.stringify({
+      object: 'list',
+      data: models.map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: m.ownedBy })),
+    }),
+  );
+  return { version: snapshot.version, snapshot, providers, rules, models, modelsJson, loadedAt: new Date() };
+}
+
+/**
+ * The models apps may ask for: exact model names in matches; for prefix matches the providers'
+ * models that fit the prefix; for catch-all rules (a match without a model) the models of the
+ * providers they route to.
+ */
+function modelsOf(
+  snapshot: Snapshot,
+  providers: Map<string, RuntimeProvider>,
+): { id: string; ownedBy: string }[] {
+  const seen = new Map<string, string>();
+  const add = (id: string, ownedBy: string) => {
+    if (!seen.has(id)) seen.set(id, ownedBy);
+  };
+  for (const route of snapshot.routes) {
+    for (const rule of route.rules) {
+      const targets = rule.backends.filter((b) => b.weight > 0).map((b) => providers.get(b.provider)!.config);
+      const catchAll = rule.matches.length === 0 || rule.matches.some((m) => m.model === undefined);
+      for (const match of rule.matches) {
+        if (match.model === undefined) continue;
+        if (!match.model.endsWith('*')) {
+          add(match.model, 'aimesh');
+          continue;
+        }
+        const fits = modelMatcher(match.model);
+        for (const p of targets) for (const m of p.models) if (fits(m.name)) add(m.name, p.id);
+      }
+      if (catchAll) for (const p of targets) for (const m of p.models) add(m.name, p.id);
+    }
+  }
+  return [...seen].map(([id, ownedBy]) => ({ id, ownedBy }));
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// aimesh-sidecar: the data plane. Serves the OpenAI / Anthropic APIs on localhost (15080) and
+// the admin API (15090), enforcing the snapshot in force. SIGTERM drains: stop accepting, let
+// in-flight calls (streams included) finish, then exit.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { watchSnapshotFile } from './config/file-source.ts';
+import { buildRuntime } from './config/runtime.ts';
+import { SnapshotStore } from './config/store.ts';
+import { createLogger, type Logger } from './log.ts';
+import { parseOptions, type SidecarOptions, USAGE, UsageError } from './options.ts';
+import { createPipeline } from './pipeline/index.ts';
+import { adapterFor, adapterTypes } from './providers/index.ts';
+import { BreakerPool } from './resilience/circuit-breaker.ts';
+import { createAdminApp } from './server/admin.ts';
+import { createApiApp, Inflight } from './server/api.ts';
+import { AgentPool } from './upstream/agents.ts';
+import { Transport } from './upstream/transport.ts';
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startSidecar(options: SidecarOptions, log: Logger) {
+  const agents = new AgentPool();
+  const breakers = new BreakerPool({
+    failureThreshold: options.breakerFailures,
+    cooldownMs: options.breakerCooldownMs,
+  });
+  const transport = new Transport();
+  const store = new SnapshotStore((snapshot) => buildRuntime(snapshot, { adapterFor, agents }));
+  store.subscribe((runtime) => {
+    for (const p of runtime.providers.values()) {
+      if (!p.adapter)
+        log.warn(
+          { provider: p.id, type: p.config.type },
+          'no adapter for this provider type; its calls fail',
+        );
+    }
+  });
+
+  const inflight = new Inflight();
+  let draining = false;
+  const steps = createPipeline({
+    transport,
+    breakers,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxRetryAfterMs: options.maxRetryAfterMs,
+  });
+  const api = createApiApp({
+    store,
+    steps,
+    log,
+    bodyLimit: options.bodyLimit,
+    inflight,
+    isDraining: () => draining,
+  });
+  const admin = createAdminApp({
+    store,
+    breakers,
+    isDraining: () => draining,
+    inflight: () => inflight.count,
+  });
+
+  // requestTimeout 0: a long stream or a big upload must not be cut by Node's 5-minute default.
+  const apiServer = http.createServer({ noDelay: true, requestTimeout: 0, keepAliveTimeout: 65_000 }, api);
+  const adminServer = http.createServer({ noDelay: true }, admin);
+
+  if (options.operatorUrl) {
+    throw new UsageError(
+      '--operator: the operator push client is not part of this build yet; use --snapshot <file>',
+    );
+  }
+  const source = options.snapshotFile ? watchSnapshotFile(options.snapshotFile, store, log) : undefined;
+
+  const port = await listen(apiServer, options.port, options.host);
+  const adminPort = await listen(adminServer, options.adminPort, options.adminHost);
+  log.info(
+    {
+      port,
+      adminPort,
+      host: options.host,
+      adapters: adapterTypes(),
+      version: store.current?.version ?? null,
+    },
+    'aimesh-sidecar listening',
+  );
+
+  async function shutdown(signal: string): Promise<void> {
+    if (draining) return;
+    draining = true;
+    log.info({ signal, inflight: inflight.count, graceMs: options.shutdownGraceMs }, 'draining');
+    source?.close();
+    apiServer.close();
+    apiServer.closeIdleConnections();
+    const grace = new Promise<'timeout'>((resolve) =>
+      setTimeout(resolve, options.shutdownGraceMs, 'timeout').unref(),
+    );
+    const outcome = await Promise.race([inflight.idle().then(() => 'drained' as const), grace]);
+    if (outcome === 'timeout')
+      log.warn({ inflight: inflight.count }, 'grace period over; closing what is left');
+    apiServer.closeAllConnections();
+    adminServer.close();
+    adminServer.closeAllConnections();
+    transport.close();
+    agents.destroy();
+    log.info({ outcome }, 'stopped');
+  }
+
+  return { port, adminPort, store, shutdown };
+}
+
+async function main(): Promise<void> {
+  let options: SidecarOptions | 'help';
+  try {
+    options = parseOptions();
+  } catch (err) {
+    process.stderr.write(`aimesh-sidecar: ${(err as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const log = createLogger(options.logLevel);
+  // Node warnings become log lines; http-proxy's use of util._extend (DEP0060) is known noise.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error & { code?: string }) => {
+    if (warning.code !== 'DEP0060')
+      log.warn({ warning: warning.name, code: warning.code, message: warning.message }, 'node warning');
+  });
+  let sidecar: Awaited<ReturnType<typeof startSidecar>>;
+  try {
+    sidecar = await startSidecar(options, log);
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'cannot start');
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+    return;
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      sidecar.shutdown(signal).then(
+        () => process.exit(0),
+        (err) => {
+          log.error({ err: (err as Error).message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,119 @@
+// The only module of aimesh-sidecar that reads argv and the environment. Every flag has an
+// AIMESH_* twin so a pod spec can set it either way; flags win.
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url>) [options]
+  --snapshot <file>        Serve this snapshot JSON; reloaded when the file changes  (AIMESH_SNAPSHOT)
+  --operator <url>         Receive snapshots from the operator (push)               (AIMESH_OPERATOR)
+  --port <n>               App-facing API port, default 15080                        (AIMESH_PORT)
+  --host <addr>            App-facing API address, default 127.0.0.1                 (AIMESH_HOST)
+  --admin-port <n>         Admin port (/healthz /readyz /debug/config), default 15090 (AIMESH_ADMIN_PORT)
+  --admin-host <addr>      Admin address, default 0.0.0.0 (kubelet probes)           (AIMESH_ADMIN_HOST)
+  --body-limit <size>      Largest request body, e.g. 32mb (default)                 (AIMESH_BODY_LIMIT)
+  --request-timeout <ms>   Upstream time limit when neither route nor provider sets one, default 600000
+                                                                                     (AIMESH_REQUEST_TIMEOUT_MS)
+  --breaker-failures <n>   Consecutive failures that open a backend's circuit, default 5
+                                                                                     (AIMESH_BREAKER_FAILURES)
+  --breaker-cooldown <ms>  How long an open circuit rejects before a probe, default 30000
+                                                                                     (AIMESH_BREAKER_COOLDOWN_MS)
+  --max-retry-after <ms>   Longest upstream retry-after honoured before falling back, default 30000
+                                                                                     (AIMESH_MAX_RETRY_AFTER_MS)
+  --shutdown-grace <ms>    How long SIGTERM waits for in-flight requests, default 30000
+                                                                                     (AIMESH_SHUTDOWN_GRACE_MS)
+  --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)`;
+
+export interface SidecarOptions {
+  snapshotFile?: string;
+  operatorUrl?: string;
+  port: number;
+  host: string;
+  adminPort: number;
+  adminHost: string;
+  /** Bytes. */
+  bodyLimit: number;
+  requestTimeoutMs: number;
+  breakerFailures: number;
+  breakerCooldownMs: number;
+  maxRetryAfterMs: number;
+  shutdownGraceMs: number;
+  logLevel: string;
+}
+
+export class UsageError extends Error {}
+
+const FLAGS = {
+  snapshot: 'AIMESH_SNAPSHOT',
+  operator: 'AIMESH_OPERATOR',
+  port: 'AIMESH_PORT',
+  host: 'AIMESH_HOST',
+  'admin-port': 'AIMESH_ADMIN_PORT',
+  'admin-host': 'AIMESH_ADMIN_HOST',
+  'body-limit': 'AIMESH_BODY_LIMIT',
+  'request-timeout': 'AIMESH_REQUEST_TIMEOUT_MS',
+  'breaker-failures': 'AIMESH_BREAKER_FAILURES',
+  'breaker-cooldown': 'AIMESH_BREAKER_COOLDOWN_MS',
+  'max-retry-after': 'AIMESH_MAX_RETRY_AFTER_MS',
+  'shutdown-grace': 'AIMESH_SHUTDOWN_GRACE_MS',
+  'log-level': 'AIMESH_LOG_LEVEL',
+} as const;
+type Flag = keyof typeof FLAGS;
+
+export function parseOptions(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): SidecarOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: 'string' }])) as Record<
+        Flag,
+        { type: 'string' }
+      >),
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const get = (flag: Flag): string | undefined => {
+    const v = (values as Record<string, string | undefined>)[flag] ?? env[FLAGS[flag]];
+    return v === '' ? undefined : v;
+  };
+  const int = (flag: Flag, fallback: number, min = 0): number => {
+    const raw = get(flag);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min)
+      throw new UsageError(`--${flag} must be an integer >= ${min}, got "${raw}"`);
+    return n;
+  };
+  const options: SidecarOptions = {
+    snapshotFile: get('snapshot'),
+    operatorUrl: get('operator'),
+    port: int('port', 15080),
+    host: get('host') ?? '127.0.0.1',
+    adminPort: int('admin-port', 15090),
+    adminHost: get('admin-host') ?? '0.0.0.0',
+    bodyLimit: parseSize(get('body-limit') ?? '32mb'),
+    requestTimeoutMs: int('request-timeout', 600_000, 1),
+    breakerFailures: int('breaker-failures', 5, 1),
+    breakerCooldownMs: int('breaker-cooldown', 30_000, 1),
+    maxRetryAfterMs: int('max-retry-after', 30_000),
+    shutdownGraceMs: int('shutdown-grace', 30_000),
+    logLevel: get('log-level') ?? 'info',
+  };
+  if (!options.snapshotFile && !options.operatorUrl)
+    throw new UsageError('one of --snapshot or --operator is required');
+  if (options.snapshotFile && options.operatorUrl)
+    throw new UsageError('--snapshot and --operator exclude each other');
+  return options;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** "32mb", "512kb", "1048576" -> bytes. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--body-limit: cannot read size "${text}" (try 32mb)`);
+  return Math.floor(Number(m[1]) * UNITS[(m[2] ?? '').toLowerCase()]);
+}

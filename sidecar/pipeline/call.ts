@@ -1,0 +1,134 @@
+// The Call: one request passing through the sidecar, with everything learnt about it. Steps read
+// and fill it in order; later steps (quota, guards, cache, telemetry) find here what they need:
+// the route and rule, the provider and models, usage, status, every upstream attempt, timings.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { RuntimeBackend, RuntimeProvider, RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
+import type { Logger } from '../log.ts';
+import type { Usage } from '../providers/adapter.ts';
+import type { Failure, Operation } from '../snapshot/index.ts';
+import type { ResponseStream } from './response-stream.ts';
+
+type Json = Record<string, any>;
+
+/** Which API the app speaks: answers and errors go back in the same dialect. */
+export type Dialect = 'openai' | 'anthropic';
+
+/** One backend resolved for this call: provider, model name and the name sent upstream. */
+export interface Target extends RuntimeBackend {
+  /** The model name the route/provider uses (undefined: the app sent none). */
+  modelName?: string;
+  /** The name sent upstream (the provider model's upstreamName). */
+  upstreamModel?: string;
+}
+
+/** One upstream attempt (a retry or a fallback is a new attempt). */
+export interface Attempt {
+  provider: string;
+  providerType: string;
+  /** The model as sent upstream (the provider's upstreamName). */
+  model: string;
+  /** 0 = the chosen backend, 1.. = position in the fallback chain. */
+  fallback: number;
+  /** 0 = first try on this backend. */
+  retry: number;
+  /** ms since the call started. */
+  startMs: number;
+  durationMs?: number;
+  /** The upstream's HTTP status, when it answered. */
+  status?: number;
+  /** Why it failed, when it did: a resilience class, 'circuit-open' or 'error' (not retried). */
+  failure?: Failure | 'circuit-open' | 'error';
+  /** Short reason for logs and error messages (never credentials or content). */
+  error?: string;
+}
+
+/** What goes back to the app, OpenAI-shaped; respond renders it in the call's dialect. */
+export type CallResult =
+  | {
+      kind: 'json';
+      status: number;
+      body: Json;
+      /** The upstream's bytes, equal to body; sent as-is to OpenAI apps. Clear it when changing body. */
+      raw?: Buffer;
+    }
+  | { kind: 'binary'; status: number; contentType: string; body: Buffer }
+  | { kind: 'stream'; status: number; stream: ResponseStream };
+
+/** Milliseconds since the call started (performance.now() based). */
+export interface Timings {
+  routedMs?: number;
+  /** First upstream request sent. */
+  upstreamMs?: number;
+  /** Response head (or first stream bytes) from the upstream that served. */
+  firstByteMs?: number;
+  /** Last byte written to the app. */
+  doneMs?: number;
+}
+
+export interface Call {
+  readonly id: string;
+  /** The snapshot in force when the call arrived, for the whole call. */
+  readonly runtime: RuntimeSnapshot;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly log: Logger;
+  /** performance.now() when the call arrived. */
+  readonly startedAt: number;
+  readonly timings: Timings;
+  /** Aborted when the app goes away; pass it to anything that waits. */
+  readonly signal: AbortSignal;
+
+  // ---- identify ----
+  readonly dialect: Dialect;
+  readonly operation: Operation;
+  /** OpenAI path below /v1, e.g. "/chat/completions" (also for the Anthropic endpoint). */
+  readonly path: string;
+  /** The app's headers, credentials (authorization, x-api-key, api-key) already removed. */
+  headers: IncomingHttpHeaders;
+  /** The request body exactly as received. */
+  readonly rawBody: Buffer;
+  readonly contentType?: string;
+  /** The OpenAI-shaped request (translated for Anthropic apps); undefined for multipart uploads. */
+  body?: Json;
+  /**
+   * rawBody while it still equals body (OpenAI apps, nothing rewritten): lets the forward step
+   * skip re-serializing. Any step that changes body must clear it.
+   */
+  unchangedBody?: Buffer;
+  stream: boolean;
+  /** The sidecar asked the upstream for stream usage the app did not ask for: hide that chunk. */
+  usageInjected: boolean;
+  /** The model the app asked for (Anthropic apps included). */
+  modelRequested?: string;
+
+  // ---- route ----
+  rule?: RuntimeRule;
+  /** The AIRoute ("namespace/name") and rule name that matched. */
+  routeId?: string;
+  ruleName?: string;
+  /** The chosen backend followed by the fallback chain, in the order they will be tried. */
+  targets?: Target[];
+  /** Absolute Date.now() deadline for the whole call (rule timeout), when there is one. */
+  deadline?: number;
+
+  // ---- forward ----
+  /** The provider that served (or last tried). */
+  provider?: RuntimeProvider;
+  /** The model name sent upstream, and the one the upstream said it used. */
+  modelServed?: string;
+  modelResponse?: string;
+  attempts: Attempt[];
+  usage?: Usage;
+  result?: CallResult;
+
+  // ---- respond ----
+  /** HTTP status sent to the app. */
+  status?: number;
+  /** Error type/code sent to the app, when the call failed. */
+  errorType?: string;
+  /**
+   * Run by respond after the last byte went to the app (streams included), on success and
+   * failure; for steps that settle after the response (quota record, cache store).
+   */
+  readonly afterResponse: ((call: Call) => void | Promise<void>)[];
+}

@@ -1,0 +1,373 @@
+// forward: calls the provider through its adapter, with the rule's resilience policy:
+// - retries on the same backend for the rule's `retries.on` failures, exponential backoff with
+//   jitter, honouring the upstream's retry-after (up to a cap);
+// - then the fallback chain, in order, for the rule's `fallback.on` failures;
+// - a circuit breaker per backend skips one that keeps failing, and probes it after a cool-down.
+// Nothing is retried once a stream has started: a stream is committed after its first bytes
+// arrive, so a failure before that still retries or falls back.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AdapterCall, UpstreamError } from '../providers/adapter.ts';
+import { backoffDelay } from '../resilience/backoff.ts';
+import type { BreakerPool } from '../resilience/circuit-breaker.ts';
+import type { Failure } from '../snapshot/index.ts';
+import { ClientGoneError, TransportError } from '../upstream/errors.ts';
+import { readBody, streamBody, type Transport } from '../upstream/transport.ts';
+import type { Attempt, Call, Target } from './call.ts';
+import { CallError } from './errors.ts';
+import { prepend, upstreamStream } from './response-stream.ts';
+import type { Step } from './step.ts';
+
+export interface ForwardServices {
+  transport: Transport;
+  breakers: BreakerPool;
+  /** Upstream time limit when neither the rule nor the provider sets one. */
+  requestTimeoutMs: number;
+  /** A longer retry-after is not waited for: the call moves on to the fallback chain. */
+  maxRetryAfterMs: number;
+}
+
+type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone';
+
+type Outcome =
+  | { ok: true }
+  | {
+      ok: false;
+      failure: AttemptFailure;
+      /** What the app would see if this is the last word. */
+      status: number;
+      message: string;
+      type?: string;
+      code?: string;
+      retryAfterMs?: number;
+    };
+
+const BREAKER_FAILURES: ReadonlySet<AttemptFailure> = new Set(['5xx', 'timeout', 'connect-error']);
+/** A backend that cannot be used at all: always move on to the next one. */
+const SKIP: ReadonlySet<AttemptFailure> = new Set(['circuit-open', 'unavailable']);
+
+function isEventStream(contentType: string | string[] | undefined): boolean {
+  return typeof contentType === 'string' && contentType.includes('text/event-stream');
+}
+
+export function createForward(services: ForwardServices): Step {
+  const { transport, breakers } = services;
+
+  async function attempt(call: Call, target: Target, fallback: number, retry: number): Promise<Outcome> {
+    const provider = target.provider;
+    const adapter = provider.adapter!;
+    const rule = call.rule!;
+    const model = target.upstreamModel ?? '';
+    const record: Attempt = {
+      provider: provider.id,
+      providerType: provider.config.type,
+      model,
+      fallback,
+      retry,
+      startMs: performance.now() - call.startedAt,
+    };
+    call.attempts.push(record);
+    call.provider = provider;
+    call.modelServed = target.upstreamModel;
+    const started = performance.now();
+    const failed = (outcome: Extract<Outcome, { ok: false }>): Outcome => {
+      record.failure =
+        outcome.failure === 'client-gone' || outcome.failure === 'unavailable' ? 'error' : outcome.failure;
+      record.error = outcome.message;
+      return outcome;
+    };
+
+    const multipart = call.body === undefined;
+    const adapterCall: AdapterCall = {
+      operation: call.operation,
+      path: call.path,
+      model,
+      body: call.body,
+      rawBody: multipart ? call.rawBody : undefined,
+      // The app's bytes still say exactly this: skip re-serializing.
+      unchangedBody: call.unchangedBody && call.body?.model === model ? call.unchangedBody : undefined,
+      contentType: call.contentType,
+      stream: call.stream,
+    };
+
+    const timeoutMs = provider.config.requestTimeoutMs ?? rule.timeoutMs ?? services.requestTimeoutMs;
+    const deadline = Math.min(Date.now() + timeoutMs, call.deadline ?? Number.POSITIVE_INFINITY);
+    try {
+      const request = await adapter.request(adapterCall, provider.config);
+      call.timings.upstreamMs ??= performance.now() - call.startedAt;
+      const upstream = await transport.send(call.req, call.res, request, {
+        agent: provider.agent,
+        deadline,
+        connectTimeoutMs: provider.config.connectTimeoutMs,
+      });
+      record.status = upstream.status;
+
+      if (upstream.status < 200 || upstream.status >= 300) {
+        const body = await readBody(upstream.body, deadline);
+        const err: UpstreamError = adapter.error(upstream.status, body, upstream.headers);
+        return failed(upstreamFailure(provider.id, err));
+      }
+
+      if (call.stream && isEventStream(upstream.headers['content-type'])) {
+        // Commit to this upstream only once its first bytes are here.
+        const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
+        const first = await Promise.race([
+          source.next(),
+          sleep(Math.max(0, deadline - Date.now()), undefined, { ref: false }).then(() => {
+            throw new TransportError('timeout', `no stream data within ${timeoutMs} ms`);
+          }),
+        ]).catch(async (err) => {
+          await source.return?.(undefined);
+          throw err;
+        });
+        if (first.done)
+          return failed({ ok: false, failure: '5xx', status: 502, message: 'upstream stream was empty' });
+        call.timings.firstByteMs = performance.now() - call.startedAt;
+        call.result = {
+          kind: 'stream',
+          status: 200,
+          stream: upstreamStream(prepend(first.value, source), {
+            translator: adapter.stream(adapterCall),
+            passthrough: adapter.passthrough === true,
+            onUsage: (usage) => {
+              call.usage = usage;
+            },
+          }),
+        };
+        return { ok: true };
+      }
+
+      const bytes = await readBody(upstream.body, deadline);
+      call.timings.firstByteMs = performance.now() - call.startedAt;
+      const contentType = upstream.headers['content-type'];
+      let translated: ReturnType<typeof adapter.response>;
+      try {
+        translated = adapter.response(adapterCall, upstream.status, bytes, contentType);
+      } catch (err) {
+        return failed({
+          ok: false,
+          failure: '5xx',
+          status: 502,
+          message: `invalid response from upstream (${(err as Error).message})`,
+        });
+      }
+      call.usage = translated.usage;
+      if (Buffer.isBuffer(translated.body)) {
+        call.result = {
+          kind: 'binary',
+          status: upstream.status,
+          contentType: translated.contentType ?? contentType ?? 'application/octet-stream',
+          body: translated.body,
+        };
+      } else {
+        call.modelResponse = typeof translated.body.model === 'string' ? translated.body.model : undefined;
+        call.result = {
+          kind: 'json',
+          status: upstream.status,
+          body: translated.body,
+          raw: adapter.passthrough ? bytes : undefined,
+        };
+      }
+      return { ok: true };
+    } catch (err) {
+      if (err instanceof ClientGoneError) {
+        return failed({ ok: false, failure: 'client-gone', status: 499, message: err.message });
+      }
+      if (err instanceof TransportError) {
+        return failed({
+          ok: false,
+          failure: err.failure,
+          status: err.failure === 'timeout' ? 504 : 502,
+          message: err.message,
+        });
+      }
+      call.log.error(
+        { err: (err as Error).message, provider: provider.id },
+        'upstream attempt failed unexpectedly',
+      );
+      return failed({
+        ok: false,
+        failure: 'error',
+        status: 502,
+        message: 'the sidecar could not build the request',
+      });
+    } finally {
+      record.durationMs = performance.now() - started;
+    }
+  }
+
+  /** Tries one backend, retrying per the rule; settles its circuit breaker. */
+  async function tryBackend(call: Call, target: Target, fallback: number): Promise<Outcome> {
+    const rule = call.rule!;
+    const provider = target.provider;
+    const unusable = (message: string): Outcome => {
+      call.attempts.push({
+        provider: provider.id,
+        providerType: provider.config.type,
+        model: target.upstreamModel ?? '',
+        fallback,
+        retry: 0,
+        startMs: performance.now() - call.startedAt,
+        durationMs: 0,
+        failure: 'error',
+        error: message,
+      });
+      return { ok: false, failure: 'unavailable', status: 502, message };
+    };
+    if (!provider.adapter)
+      return unusable(`this sidecar has no adapter for provider type ${provider.config.type}`);
+    if (!provider.adapter.supports(call.operation)) {
+      return unusable(`provider type ${provider.config.type} does not support ${call.operation}`);
+    }
+
+    const breaker = breakers.get(`${provider.id}|${target.upstreamModel ?? ''}`);
+    for (let retry = 0; ; retry++) {
+      if (!breaker.tryAcquire()) {
+        call.attempts.push({
+          provider: provider.id,
+          providerType: provider.config.type,
+          model: target.upstreamModel ?? '',
+          fallback,
+          retry,
+          startMs: performance.now() - call.startedAt,
+          durationMs: 0,
+          failure: 'circuit-open',
+          error: 'circuit open',
+        });
+        return {
+          ok: false,
+          failure: 'circuit-open',
+          status: 503,
+          message: 'circuit open',
+          retryAfterMs: breaker.retryInMs,
+        };
+      }
+      const outcome = await attempt(call, target, fallback, retry);
+      if (outcome.ok) {
+        breaker.onSuccess();
+        return outcome;
+      }
+      if (BREAKER_FAILURES.has(outcome.failure)) breaker.onFailure();
+      else if (outcome.failure === 'client-gone' || outcome.failure === '429') breaker.release();
+      else breaker.onSuccess(); // it answered (a 4xx about the request is not the backend's fault)
+
+      if (outcome.failure === 'client-gone') return outcome;
+      if (retry >= rule.retries || !rule.retryOn.has(outcome.failure as Failure)) return outcome;
+      let delay = backoffDelay(retry + 1, rule.backoffMs);
+      if (outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > services.maxRetryAfterMs) return outcome;
+        delay = Math.max(delay, outcome.retryAfterMs);
+      }
+      if (call.deadline !== undefined && Date.now() + delay >= call.deadline) return outcome;
+      try {
+        await sleep(delay, undefined, { signal: call.signal });
+      } catch {
+        return { ok: false, failure: 'client-gone', status: 499, message: 'client closed the connection' };
+      }
+    }
+  }
+
+  return async function forward(call, next) {
+    const rule = call.rule!;
+    const targets = call.targets ?? [];
+    let last: Extract<Outcome, { ok: false }> | undefined;
+    for (let i = 0; i < targets.length; i++) {
+      if (last && !SKIP.has(last.failure) && !rule.fallbackOn.has(last.failure as Failure)) break;
+      if (call.deadline !== undefined && Date.now() >= call.deadline) {
+        last = { ok: false, failure: 'timeout', status: 504, message: 'route timeout reached' };
+        break;
+      }
+      const outcome = await tryBackend(call, targets[i], i);
+      if (outcome.ok) return next();
+      last = outcome;
+      if (outcome.failure === 'client-gone') break;
+    }
+    throw finalError(call, last);
+  };
+}
+
+/** Maps an adapter's UpstreamError to an outcome; credentials trouble is ours, not the app's. */
+function upstreamFailure(providerId: string, err: UpstreamError): Extract<Outcome, { ok: false }> {
+  if (err.status === 401 || err.status === 403) {
+    return {
+      ok: false,
+      failure: 'error',
+      status: 502,
+      type: 'upstream_error',
+      code: 'upstream_auth_failed',
+      message: `provider ${providerId} rejected the configured credentials (HTTP ${err.status})`,
+    };
+  }
+  return {
+    ok: false,
+    failure: err.failure ?? 'error',
+    status: err.status,
+    type: err.type,
+    code: err.code,
+    message: err.message,
+    retryAfterMs: err.retryAfterMs,
+  };
+}
+
+/** "ai-platform/openai gpt-4o: HTTP 503 (x3); ai-platform/anthropic claude-sonnet-4-5: timeout" */
+function summarize(attempts: Attempt[]): string {
+  const groups = new Map<string, number>();
+  for (const a of attempts) {
+    const why =
+      a.failure === 'circuit-open'
+        ? 'circuit open'
+        : a.status !== undefined
+          ? `HTTP ${a.status}`
+          : (a.error ?? a.failure ?? 'failed');
+    const key = `${a.provider}${a.model ? ` ${a.model}` : ''}: ${why}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([key, n]) => (n > 1 ? `${key} (x${n})` : key)).join('; ');
+}
+
+function finalError(call: Call, last: Extract<Outcome, { ok: false }> | undefined): CallError {
+  if (!last) return new CallError(502, 'no upstream could be tried', 'upstream_error', 'no_backend');
+  const tried = summarize(call.attempts);
+  switch (last.failure) {
+    case 'client-gone':
+      return new CallError(499, last.message, 'client_closed', 'client_closed');
+    case 'error':
+      // The upstream answered with a request error (bad parameters, unknown model, ...): the app
+      // learns the upstream's own words and status.
+      if (last.status >= 400 && last.status < 500) {
+        return new CallError(last.status, last.message, last.type ?? 'invalid_request_error', last.code);
+      }
+      return new CallError(
+        502,
+        `${last.message}; tried ${tried}`,
+        last.type ?? 'upstream_error',
+        last.code ?? 'upstream_error',
+      );
+    case 'context-length':
+      return new CallError(
+        400,
+        last.message,
+        'invalid_request_error',
+        last.code ?? 'context_length_exceeded',
+      );
+    case '429':
+      return new CallError(
+        429,
+        `upstream rate limited: ${tried}`,
+        'rate_limit_error',
+        'upstream_rate_limited',
+        last.retryAfterMs,
+      );
+    case 'timeout':
+      return new CallError(504, `upstream timed out: ${tried}`, 'upstream_timeout', 'upstream_timeout');
+    case 'circuit-open':
+      return new CallError(
+        503,
+        `upstream unavailable (circuit open): ${tried}`,
+        'upstream_unavailable',
+        'circuit_open',
+        last.retryAfterMs,
+      );
+    default:
+      return new CallError(502, `upstream failed: ${tried}`, 'upstream_error', 'upstream_failed');
+  }
+}

@@ -1,0 +1,102 @@
+// identify: what the app asked for. Parses the body once (JSON, or just the model field of a
+// multipart upload), checks the fields every provider needs, translates Anthropic requests to
+// the internal OpenAI shape, and notes model and stream flags for the steps that follow.
+import { anthropicRequestToOpenAI } from '../providers/anthropic/translate.ts';
+import { multipartBoundary, readMultipartField } from '../providers/multipart.ts';
+import type { Call } from './call.ts';
+import { badRequest } from './errors.ts';
+import type { Step } from './step.ts';
+
+type Json = Record<string, any>;
+
+function parseJson(call: Call): Json {
+  if (call.rawBody.length === 0) throw badRequest('the request needs a JSON body');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(call.rawBody.toString('utf8'));
+  } catch (err) {
+    throw badRequest(`the body is not valid JSON: ${(err as Error).message}`, 'invalid_json');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw badRequest('the body must be a JSON object', 'invalid_json');
+  }
+  return parsed as Json;
+}
+
+function requireString(body: Json, field: string): void {
+  if (typeof body[field] !== 'string' || body[field] === '') {
+    throw badRequest(
+      `you must provide a ${field} parameter (a non-empty string)`,
+      'missing_required_parameter',
+    );
+  }
+}
+
+function requirePresent(body: Json, field: string): void {
+  if (body[field] === undefined || body[field] === null) {
+    throw badRequest(`you must provide a ${field} parameter`, 'missing_required_parameter');
+  }
+}
+
+function checkOpenAI(call: Call, body: Json): void {
+  const endpoint = call.path;
+  if (endpoint === '/images/generations') {
+    requireString(body, 'prompt');
+    if (body.model !== undefined) requireString(body, 'model');
+    return;
+  }
+  requireString(body, 'model');
+  if (endpoint === '/chat/completions') {
+    if (!Array.isArray(body.messages) || body.messages.length === 0) {
+      throw badRequest('messages must be a non-empty array', 'invalid_messages');
+    }
+  } else if (endpoint === '/completions') requirePresent(body, 'prompt');
+  else if (endpoint === '/embeddings') requirePresent(body, 'input');
+  else if (endpoint === '/audio/speech') {
+    requireString(body, 'input');
+    requireString(body, 'voice');
+  }
+  if (body.stream !== undefined && typeof body.stream !== 'boolean')
+    throw badRequest('stream must be a boolean');
+}
+
+function checkAnthropic(body: Json): void {
+  requireString(body, 'model');
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    throw badRequest('messages: must be a non-empty array', 'invalid_messages');
+  }
+  if (typeof body.max_tokens !== 'number' || body.max_tokens < 1) {
+    throw badRequest('max_tokens: a positive integer is required', 'missing_required_parameter');
+  }
+}
+
+export const identify: Step = async (call, next) => {
+  const boundary = multipartBoundary(call.contentType);
+  if (boundary) {
+    // Uploads go upstream untouched; reading the model is a couple of indexOf scans.
+    call.modelRequested = readMultipartField(call.rawBody, boundary, 'model');
+    call.stream = readMultipartField(call.rawBody, boundary, 'stream') === 'true';
+    return next();
+  }
+
+  const parsed = parseJson(call);
+  if (call.dialect === 'anthropic') {
+    checkAnthropic(parsed);
+    call.body = anthropicRequestToOpenAI(parsed);
+    call.unchangedBody = undefined;
+    call.stream = parsed.stream === true;
+  } else {
+    checkOpenAI(call, parsed);
+    call.body = parsed;
+    call.unchangedBody = call.rawBody;
+    call.stream = parsed.stream === true && (call.operation === 'chat' || call.operation === 'completions');
+    if (call.stream && parsed.stream_options?.include_usage !== true) {
+      // Usage settles quotas and costs: ask for it, and hide that extra chunk from the app.
+      call.body = { ...parsed, stream_options: { ...parsed.stream_options, include_usage: true } };
+      call.unchangedBody = undefined;
+      call.usageInjected = true;
+    }
+  }
+  call.modelRequested = typeof call.body?.model === 'string' ? call.body.model : undefined;
+  return next();
+};

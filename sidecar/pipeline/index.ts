@@ -1,0 +1,19 @@
+// The request pipeline, declared in one place. Steps nest (see step.ts): respond is outermost so
+// it writes whatever the inner steps produced or threw; forward is innermost.
+// Later issues slot in here: telemetry before respond (it wraps the whole call); quota (check,
+// then record via call.afterResponse), guards (request before next(), response by wrapping
+// call.result) and cache (short-circuit on a hit) between route and forward.
+import { createForward, type ForwardServices } from './forward.ts';
+import { identify } from './identify.ts';
+import { respond } from './respond.ts';
+import { route } from './route.ts';
+import type { Step } from './step.ts';
+
+export type PipelineServices = ForwardServices;
+
+export function createPipeline(services: PipelineServices): Step[] {
+  return [respond, identify, route, createForward(services)];
+}
+
+export type { Call, CallResult } from './call.ts';
+export { runSteps, type Step } from './step.ts';

@@ -1,0 +1,44 @@
+// route: the first rule (in snapshot order) whose matches hold; a weighted pick among its
+// backends; then the fallback chain. Each target gets its model: the backend's override or the
+// app's, mapped to the provider's upstream name.
+import type { RuntimeBackend } from '../config/runtime.ts';
+import type { RequestFacts } from '../routing/match.ts';
+import type { Call, Target } from './call.ts';
+import { notFound } from './errors.ts';
+import type { Step } from './step.ts';
+
+export function resolveTarget(backend: RuntimeBackend, requested: string | undefined): Target {
+  const modelName = backend.model ?? requested;
+  const upstreamModel =
+    modelName === undefined ? undefined : (backend.provider.upstreamNames.get(modelName) ?? modelName);
+  return { ...backend, modelName, upstreamModel };
+}
+
+function noRoute(call: Call): Error {
+  const available = call.runtime.models.map((m) => m.id);
+  const what =
+    call.modelRequested === undefined
+      ? `no route for operation ${call.operation}`
+      : `no route for model "${call.modelRequested}" (operation ${call.operation})`;
+  const list =
+    available.length > 0 ? `available models: ${available.join(', ')}` : 'no models are configured';
+  return notFound(`${what}; ${list}`, 'model_not_found');
+}
+
+export const route: Step = async (call, next) => {
+  const facts: RequestFacts = {
+    model: call.modelRequested,
+    operation: call.operation,
+    headers: call.headers,
+  };
+  const rule = call.runtime.rules.find((r) => r.matches(facts));
+  if (!rule) throw noRoute(call);
+  call.rule = rule;
+  call.routeId = rule.routeId;
+  call.ruleName = rule.name;
+  const chosen = rule.backends.pick();
+  call.targets = [chosen, ...rule.fallback].map((b) => resolveTarget(b, call.modelRequested));
+  if (rule.timeoutMs !== undefined) call.deadline = Date.now() + rule.timeoutMs;
+  call.timings.routedMs = performance.now() - call.startedAt;
+  return next();
+};

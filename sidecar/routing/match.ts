@@ -1,0 +1,72 @@
+// Route matching, compiled once per snapshot: each rule's matches become one predicate, so the
+// hot path runs closures over prebuilt regexes instead of interpreting config.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { MatchConfig, Operation } from '../snapshot/index.ts';
+
+/** What a rule can match on, as identify learnt it. */
+export interface RequestFacts {
+  model?: string;
+  operation: Operation;
+  /** Lower-case names, as Node delivers them. */
+  headers: IncomingHttpHeaders;
+}
+
+export type Predicate = (facts: RequestFacts) => boolean;
+
+/** Exact model name, or a prefix when the pattern ends in "*". */
+export function modelMatcher(pattern: string): (model: string | undefined) => boolean {
+  if (pattern.endsWith('*')) {
+    const prefix = pattern.slice(0, -1);
+    return (model) => model?.startsWith(prefix) === true;
+  }
+  return (model) => model === pattern;
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** All conditions of one match must hold. Throws on an invalid regular expression. */
+export function compileMatch(match: MatchConfig): Predicate {
+  const checks: Predicate[] = [];
+  if (match.operation !== undefined) {
+    const op = match.operation;
+    checks.push((f) => f.operation === op);
+  }
+  if (match.model !== undefined) {
+    const model = modelMatcher(match.model);
+    checks.push((f) => model(f.model));
+  }
+  for (const h of match.headers ?? []) {
+    const name = h.name.toLowerCase();
+    if (h.type === 'RegularExpression') {
+      let re: RegExp;
+      try {
+        re = new RegExp(h.value);
+      } catch (err) {
+        throw new Error(
+          `header ${name}: invalid regular expression ${JSON.stringify(h.value)}: ${(err as Error).message}`,
+        );
+      }
+      checks.push((f) => {
+        const v = headerValue(f.headers, name);
+        return v !== undefined && re.test(v);
+      });
+    } else {
+      const value = h.value;
+      checks.push((f) => headerValue(f.headers, name) === value);
+    }
+  }
+  if (checks.length === 0) return () => true;
+  if (checks.length === 1) return checks[0];
+  return (f) => checks.every((c) => c(f));
+}
+
+/** Any one match must hold; no matches at all: every request. */
+export function compileMatches(matches: MatchConfig[]): Predicate {
+  if (matches.length === 0) return () => true;
+  const predicates = matches.map(compileMatch);
+  if (predicates.length === 1) return predicates[0];
+  return (f) => predicates.some((p) => p(f));
+}
