@@ -177,8 +177,9 @@ export const bedrockAdapter: Adapter = {
     try {
       e = JSON.parse(body.toString('utf8')) ?? {};
     } catch {}
-    const type =
-      (header(headers, 'x-amzn-errortype') ?? e.__type ?? '').split(/[:#]/).filter(Boolean).pop() ?? '';
+    // "ThrottlingException:http://internal.amazon.com/..." or "com.amazon.bedrock#ThrottlingException".
+    const rawType = String(header(headers, 'x-amzn-errortype') ?? e.__type ?? '');
+    const type = rawType.split(':')[0].split('#').pop() ?? '';
     const raw = e.message ?? e.Message;
     const message = typeof raw === 'string' && raw ? raw : `upstream answered ${status}`;
     const err: UpstreamError = {
