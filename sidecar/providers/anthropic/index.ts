@@ -1,4 +1,6 @@
 // Anthropic Messages API: OpenAI chat in, /v1/messages out, translated back (translate.ts).
+
+import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { Adapter, StreamTranslator, UpstreamError } from '../adapter.ts';
 import { createSSEParser } from '../sse.ts';
 import {
@@ -11,27 +13,11 @@ import {
 export const DEFAULT_ANTHROPIC_VERSION = '2023-06-01';
 
 type Json = Record<string, any>;
-type Headers = Record<string, string | string[] | undefined>;
 
 // "prompt is too long: 208310 tokens > 200000 maximum", "input length and `max_tokens` exceed
 // context limit: ...", and the newer model_context_window_exceeded wording.
 const CONTEXT_LENGTH =
   /prompt is too long|exceed(s|ed)? (the )?context (limit|window)|context window|too many (input )?tokens/i;
-
-function header(headers: Headers, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** retry-after in seconds or as an HTTP date. */
-function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ra = header(headers, 'retry-after');
-  if (ra === undefined || ra === '') return undefined;
-  const secs = Number(ra);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(ra);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 function invalidBody(what: string): Error {
   return Object.assign(new Error(`upstream returned ${what}`), {

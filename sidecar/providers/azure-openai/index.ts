@@ -2,6 +2,8 @@
 // the api-version query parameter and authenticated with an `api-key` header. Bodies are already
 // OpenAI-shaped, so the adapter only builds the URL, injects the key, asks streams for usage,
 // drops Azure's prompt-filter-only chunks and classifies errors.
+
+import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { Adapter, StreamTranslator, TranslatedResponse, UpstreamError, Usage } from '../adapter.ts';
 import { createSSEParser } from '../sse.ts';
 
@@ -9,27 +11,9 @@ import { createSSEParser } from '../sse.ts';
 export const DEFAULT_API_VERSION = '2024-10-21';
 
 type Json = Record<string, any>;
-type Headers = Record<string, string | string[] | undefined>;
 
 const OPERATIONS = new Set(['chat', 'completions', 'embeddings', 'images', 'audio']);
 const CONTEXT_LENGTH = /maximum context length|context_length_exceeded|too many tokens|prompt is too long/i;
-
-function header(headers: Headers, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** retry-after-ms (Azure/OpenAI) wins over retry-after (seconds or an HTTP date). */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const raw = header(headers, 'retry-after-ms');
-  if (raw !== undefined && raw !== '' && Number(raw) >= 0) return Number(raw);
-  const ra = header(headers, 'retry-after');
-  if (ra === undefined || ra === '') return undefined;
-  const secs = Number(ra);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(ra);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 /** OpenAI-style usage of any operation (chat/completions/embeddings, or images/audio token usage). */
 export function usageOf(u: Json | undefined): Usage | undefined {

@@ -2,6 +2,7 @@
 // request signed with SigV4 (service "bedrock") from the provider's AWS credentials.
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { ProviderConfig } from '../../snapshot/schema.ts';
 import type { Adapter, AdapterCall, StreamTranslator, UpstreamError } from '../adapter.ts';
 import { createMessageSplitter } from './eventstream.ts';
@@ -24,15 +25,6 @@ const THROTTLED = /^(throttling|servicequotaexceeded|modelnotready)exception$/i;
 function header(headers: Headers, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ra = header(headers, 'retry-after');
-  if (ra === undefined || ra === '') return undefined;
-  const secs = Number(ra);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(ra);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 function invalidBody(what: string): Error {

@@ -1,5 +1,7 @@
 // Google Gemini API (generativelanguage): chat via generateContent / streamGenerateContent
 // (SSE with alt=sse), embeddings via batchEmbedContents; `x-goog-api-key` auth.
+
+import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { Adapter, AdapterCall, StreamTranslator, UpstreamError } from '../adapter.ts';
 import { createSSEParser } from '../sse.ts';
 import {
@@ -18,20 +20,10 @@ type Headers = Record<string, string | string[] | undefined>;
 const CONTEXT_LENGTH =
   /input token count.*exceeds|exceeds the maximum number of tokens|context (length|window)|prompt is too long/i;
 
-function header(headers: Headers, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
 /** retry-after header, else the RetryInfo detail Google puts in 429 bodies ("retryDelay": "17s"). */
-function retryAfterMs(headers: Headers, e: Json, now = Date.now()): number | undefined {
-  const ra = header(headers, 'retry-after');
-  if (ra !== undefined && ra !== '') {
-    const secs = Number(ra);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-    const at = Date.parse(ra);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
+function retryDelayMs(headers: Headers, e: Json): number | undefined {
+  const ms = retryAfterMs(headers);
+  if (ms !== undefined) return ms;
   for (const d of Array.isArray(e.details) ? e.details : []) {
     const m = typeof d?.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(d.retryDelay) : null;
     if (m) return Math.round(Number(m[1]) * 1000);
@@ -142,7 +134,7 @@ export const geminiAdapter: Adapter = {
     if (typeof e.status === 'string') err.code = e.status;
     if (status === 429) {
       err.failure = '429';
-      const ms = retryAfterMs(headers, e);
+      const ms = retryDelayMs(headers, e);
       if (ms !== undefined) err.retryAfterMs = ms;
     } else if (status === 408 || e.status === 'DEADLINE_EXCEEDED') err.failure = 'timeout';
     else if (status >= 500 || status < 400) err.failure = '5xx';
