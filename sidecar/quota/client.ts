@@ -1,0 +1,564 @@
+// The lease client: every applicable quota limit has a local lease that calls spend with no
+// network wait. A background loop reports spend, renews leases and tops them up before they run
+// dry (low-water mark from the recent spend rate); one batched call carries every limit.
+//
+// check() admits or denies from local state only:
+//   - the lease covers the request                                   -> admit
+//   - it does not, but the service said budget is left unallocated   -> admit on an overdraft (at
+//     most our share of that budget) and ask for more right away
+//   - the service is unreachable and the lease is spent               -> failurePolicy decides
+//   - the service said the budget is gone                             -> deny (Enforce) or record
+//     a would-be denial (Shadow)
+// settle() replaces the reservation (the estimate) with what the call really spent.
+import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
+import type { LeaseAnswer, LeaseItem } from './ledger.ts';
+import type { LeaseResult, QuotaService } from './service.ts';
+import { humanDuration, parseWindow, type Window } from './window.ts';
+
+/** An amount in every dimension: what a call is estimated to spend, or did spend. */
+export type Measure = Record<Dimension, number>;
+
+export type QuotaDecision = 'admit' | 'deny' | 'shadow-deny' | 'fail-open';
+
+export interface QuotaDenial {
+  quota: string;
+  limit: string;
+  /** 429 for every quota denial; the code says which kind. */
+  status: 429;
+  code: 'quota_exceeded' | 'quota_unavailable';
+  message: string;
+  retryAfterSeconds: number;
+}
+
+export interface QuotaTicket {
+  readonly reservations: ReadonlyMap<LimitLease, number>;
+  /** The limits in force at check time (a fallback to another model may make more of them apply). */
+  readonly limits: readonly LimitLease[];
+  settled: boolean;
+}
+
+export interface QuotaCheck {
+  decision: QuotaDecision;
+  /** Set when decision is deny (Enforce) or shadow-deny (what would have been sent). */
+  denial?: QuotaDenial;
+  /** Limits that would have denied in Shadow mode. */
+  shadowDenied: { quota: string; limit: string }[];
+  ticket: QuotaTicket;
+}
+
+export interface QuotaClientOptions {
+  /** Stable id of this sidecar (pod name / uid) for the service's per-holder accounting. */
+  holder: string;
+  now?: () => number;
+  /** How often spend is reported when there is some. */
+  reportMs?: number;
+  /** A lease is topped up when it would last less than this at the recent spend rate. */
+  lowWaterMs?: number;
+  /** A top-up aims to last this long at the recent spend rate. */
+  horizonMs?: number;
+  /** A lease unused this long is given back. */
+  idleMs?: number;
+  /** Least time between two lease calls (bursts of top-ups coalesce). */
+  minGapMs?: number;
+  onError?: (err: unknown) => void;
+  /** Start the background loop (tests drive sync() by hand). */
+  timer?: boolean;
+}
+
+const UNITS: Record<Dimension, string> = {
+  requests: 'requests',
+  tokens: 'tokens',
+  inputTokens: 'input tokens',
+  outputTokens: 'output tokens',
+  costUSD: 'USD',
+};
+
+const RATE_TAU_MS = 3_000;
+
+function modelFilter(models: readonly string[] | undefined): (model: string) => boolean {
+  if (!models || models.length === 0) return () => true;
+  const exact = new Set(models.filter((m) => !m.endsWith('*')));
+  const prefixes = models.filter((m) => m.endsWith('*')).map((m) => m.slice(0, -1));
+  return (model) => exact.has(model) || prefixes.some((p) => model.startsWith(p));
+}
+
+/** One limit's local lease. */
+export class LimitLease {
+  readonly quota: QuotaConfig;
+  readonly limit: LimitConfig;
+  readonly key: string;
+  readonly window: Window;
+  readonly matches: (model: string) => boolean;
+  readonly unlimitedModels: boolean;
+
+  windowEnd = 0;
+  /** Unspent lease as the service sees it, minus what settled since its last answer. */
+  held = 0;
+  /** Estimates of calls in flight. */
+  reserved = 0;
+  /** Settled spend not yet reported. */
+  unreported = 0;
+  /** Spend settled while a report is in flight (the answer does not include it yet). */
+  settledInFlight = 0;
+  /** Spend settled since the last answer (not in lastUsed yet). */
+  spentSinceAnswer = 0;
+  /** The service has answered for the current window. */
+  known = false;
+  /** What an overdraft may still take before the next answer. */
+  overdraft = 0;
+  lastUsed = 0;
+  lastUnallocated = 0;
+  holders = 1;
+  expiresAt = 0;
+  /** Lease time-to-live the service grants (learnt from its answers). */
+  ttlMs = 20_000;
+  /** The last answer was an error for this limit (unknown quota): treated as unreachable. */
+  failed = false;
+  rate = 0;
+  rateAt = 0;
+  lastSpendAt = 0;
+  /** Typical reservation size (decayed average). */
+  typical = 0;
+  recheckAt = 0;
+  wantNow = false;
+
+  constructor(quota: QuotaConfig, limit: LimitConfig) {
+    this.quota = quota;
+    this.limit = limit;
+    this.key = `${quota.id}\u0000${limit.name}`;
+    this.window = parseWindow(limit.window);
+    this.matches = modelFilter(limit.models);
+    this.unlimitedModels = !limit.models || limit.models.length === 0;
+  }
+
+  appliesTo(models: readonly (string | undefined)[]): boolean {
+    return this.unlimitedModels || models.some((m) => m !== undefined && this.matches(m));
+  }
+
+  get dimension(): Dimension {
+    return this.limit.dimension;
+  }
+
+  /** Starts a new window when the clock passed the end of this one. */
+  roll(now: number): void {
+    if (now < this.windowEnd) return;
+    const { end } = this.window.bounds(now);
+    const fresh = this.windowEnd !== 0;
+    this.windowEnd = end;
+    this.held = 0;
+    this.unreported = 0;
+    this.settledInFlight = 0;
+    this.spentSinceAnswer = 0;
+    this.expiresAt = 0;
+    // A fresh window starts full: our share of it is a safe overdraft until the service answers.
+    this.known = fresh;
+    this.lastUsed = 0;
+    this.lastUnallocated = this.limit.amount;
+    this.overdraft = this.limit.amount / Math.max(1, this.holders);
+    this.wantNow = true;
+  }
+
+  spend(amount: number, now: number): void {
+    this.rate = this.rate * Math.exp(-(now - this.rateAt) / RATE_TAU_MS) + amount / RATE_TAU_MS;
+    this.rateAt = now;
+    this.lastSpendAt = now;
+  }
+
+  currentRate(now: number): number {
+    return this.rate * Math.exp(-(now - this.rateAt) / RATE_TAU_MS);
+  }
+
+  available(now: number): number {
+    const lease = now < this.expiresAt ? this.held : Math.min(this.held, 0);
+    return lease - this.reserved;
+  }
+
+  lowWater(now: number, lowWaterMs: number): number {
+    return Math.max(this.currentRate(now) * lowWaterMs, this.typical);
+  }
+
+  describe(): string {
+    const amount = this.dimension === 'costUSD' ? this.limit.amount.toFixed(2) : String(this.limit.amount);
+    return `${amount} ${UNITS[this.dimension]} per ${this.limit.window}`;
+  }
+}
+
+function measureOf(m: Partial<Measure>, d: Dimension): number {
+  return m[d] ?? 0;
+}
+
+export class QuotaClient {
+  readonly #service: QuotaService;
+  readonly #holder: string;
+  readonly #now: () => number;
+  readonly #reportMs: number;
+  readonly #lowWaterMs: number;
+  readonly #horizonMs: number;
+  readonly #idleMs: number;
+  readonly #onError: (err: unknown) => void;
+  #limits: LimitLease[] = [];
+  #byKey = new Map<string, LimitLease>();
+  #inflight: Promise<void> | undefined;
+  #again = false;
+  #reachable = true;
+  #lastReport = 0;
+  #lastStart = Number.NEGATIVE_INFINITY;
+  readonly #minGapMs: number;
+  #pending: NodeJS.Timeout | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(service: QuotaService, opts: QuotaClientOptions) {
+    this.#service = service;
+    this.#holder = opts.holder;
+    this.#now = opts.now ?? Date.now;
+    this.#reportMs = opts.reportMs ?? 1_000;
+    this.#lowWaterMs = opts.lowWaterMs ?? 1_500;
+    this.#horizonMs = opts.horizonMs ?? 5_000;
+    this.#idleMs = opts.idleMs ?? 60_000;
+    this.#minGapMs = opts.minGapMs ?? 100;
+    this.#onError = opts.onError ?? (() => {});
+    if (opts.timer !== false) {
+      this.#timer = setInterval(() => this.#tick(), Math.min(250, this.#reportMs));
+      this.#timer.unref();
+    }
+  }
+
+  get reachable(): boolean {
+    return this.#reachable;
+  }
+
+  get limits(): readonly LimitLease[] {
+    return this.#limits;
+  }
+
+  /** The quotas of a new snapshot. Leases of unchanged limits carry over; new ones are fetched now. */
+  configure(quotas: readonly QuotaConfig[]): void {
+    this.#service.configure?.(quotas);
+    const next: LimitLease[] = [];
+    const byKey = new Map<string, LimitLease>();
+    const now = this.#now();
+    for (const q of quotas) {
+      for (const l of q.limits) {
+        const key = `${q.id}\u0000${l.name}`;
+        const prev = this.#byKey.get(key);
+        let lease: LimitLease;
+        if (
+          prev &&
+          prev.limit.window === l.window &&
+          prev.limit.dimension === l.dimension &&
+          prev.limit.amount === l.amount &&
+          JSON.stringify(prev.limit.models) === JSON.stringify(l.models) &&
+          prev.quota.enforcement === q.enforcement &&
+          prev.quota.failurePolicy === q.failurePolicy
+        ) {
+          lease = prev;
+        } else {
+          lease = new LimitLease(q, l);
+          // Same window and dimension (a new amount or policy): the spend bookkeeping carries over.
+          if (prev && prev.limit.window === l.window && prev.limit.dimension === l.dimension)
+            Object.assign(lease, pickState(prev));
+          lease.roll(now);
+          lease.lastSpendAt = now;
+          lease.wantNow = true;
+        }
+        next.push(lease);
+        byKey.set(key, lease);
+      }
+    }
+    this.#limits = next;
+    this.#byKey = byKey;
+    if (next.some((l) => l.wantNow)) void this.sync();
+  }
+
+  /**
+   * Admission, from local state only. `models`: the names the call may be billed under (the
+   * requested model and the backend's); a limit with a model filter applies when one matches.
+   */
+  check(models: readonly (string | undefined)[], estimate: Partial<Measure>): QuotaCheck {
+    const now = this.#now();
+    const applicable = this.#limits.filter((l) => l.appliesTo(models));
+    const reservations = new Map<LimitLease, number>();
+    const ticket: QuotaTicket = { reservations, limits: this.#limits, settled: false };
+    const shadowDenied: { quota: string; limit: string }[] = [];
+    let denial: QuotaDenial | undefined;
+    let shadowDenial: QuotaDenial | undefined;
+    let failOpen = false;
+    let kick = false;
+    const overdrafts: [LimitLease, number][] = [];
+
+    for (const l of applicable) {
+      l.roll(now);
+      const need = measureOf(estimate, l.dimension);
+      l.typical = l.typical === 0 ? need : l.typical * 0.9 + need * 0.1;
+      const available = l.available(now);
+      let verdict: 'ok' | 'exhausted' | 'unreachable' = 'ok';
+      if (need <= 0 || available >= need) {
+        verdict = 'ok';
+      } else if (!this.#reachable || l.failed) {
+        verdict = 'unreachable';
+      } else if (!l.known) {
+        verdict = 'ok'; // the first answer is on its way; it settles this spend
+      } else {
+        const shortfall = need - Math.max(available, 0);
+        if (l.overdraft >= shortfall) {
+          overdrafts.push([l, shortfall]);
+          verdict = 'ok';
+        } else {
+          verdict = 'exhausted';
+        }
+      }
+      // Top up before running dry; once the service has nothing left, ask no faster than rechecks.
+      if (
+        available - need < l.lowWater(now, this.#lowWaterMs) &&
+        (l.lastUnallocated > 0 || now >= l.recheckAt)
+      ) {
+        l.recheckAt = now + this.#reportMs;
+        l.wantNow = true;
+        kick = true;
+      }
+      if (verdict === 'ok') continue;
+      if (verdict === 'unreachable' && l.quota.failurePolicy === 'FailOpen') {
+        failOpen = true;
+        continue;
+      }
+      const d = this.#denial(l, verdict, need, now);
+      if (l.quota.enforcement === 'Shadow') {
+        shadowDenied.push({ quota: l.quota.id, limit: l.limit.name });
+        shadowDenial ??= d;
+      } else {
+        denial ??= d;
+      }
+    }
+    if (kick) this.#kick();
+    if (denial) return { decision: 'deny', denial, shadowDenied, ticket };
+
+    for (const [l, shortfall] of overdrafts) l.overdraft -= shortfall;
+    for (const l of applicable) {
+      const need = measureOf(estimate, l.dimension);
+      l.reserved += need;
+      l.spend(need, now);
+      reservations.set(l, need);
+    }
+    const decision: QuotaDecision = shadowDenial ? 'shadow-deny' : failOpen ? 'fail-open' : 'admit';
+    return { decision, denial: shadowDenial, shadowDenied, ticket };
+  }
+
+  #denial(l: LimitLease, verdict: 'exhausted' | 'unreachable', need: number, now: number): QuotaDenial {
+    const resetMs = Math.max(0, l.windowEnd - now);
+    const name = `quota ${l.quota.id} limit ${l.limit.name}`;
+    if (verdict === 'unreachable') {
+      return {
+        quota: l.quota.id,
+        limit: l.limit.name,
+        status: 429,
+        code: 'quota_unavailable',
+        message: `${name} cannot be checked: the quota service is unreachable and this sidecar's lease is spent (failurePolicy FailClosed)`,
+        retryAfterSeconds: Math.max(1, Math.min(Math.ceil(resetMs / 1000), 5)),
+      };
+    }
+    // Others still hold part of the budget in leases: a refill is likely soon. Otherwise only the reset helps.
+    const othersHold =
+      l.limit.amount - l.lastUsed - l.spentSinceAnswer - l.reserved - Math.max(0, l.available(now));
+    const retryMs = othersHold >= need ? Math.min(resetMs, 2 * this.#reportMs) : resetMs;
+    return {
+      quota: l.quota.id,
+      limit: l.limit.name,
+      status: 429,
+      code: 'quota_exceeded',
+      message: `${name} exhausted (${l.describe()}); resets in ${humanDuration(resetMs)}`,
+      retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)),
+    };
+  }
+
+  /**
+   * What the call really spent, once it is done (streams included). `model`: the model that
+   * served, which decides the model filters (a fallback may have moved the call).
+   */
+  settle(ticket: QuotaTicket, actual: Partial<Measure>, models?: readonly (string | undefined)[]): void {
+    if (ticket.settled) return;
+    ticket.settled = true;
+    const now = this.#now();
+    for (const l of ticket.limits) {
+      const reserved = ticket.reservations.get(l);
+      if (reserved !== undefined) l.reserved = Math.max(0, l.reserved - reserved);
+      // The models that served decide: a fallback can move a call into (or out of) a filtered limit.
+      const applies = models === undefined ? reserved !== undefined : l.appliesTo(models);
+      const spent = measureOf(actual, l.dimension);
+      if (!applies || spent <= 0) continue;
+      l.roll(now);
+      l.held -= spent;
+      l.unreported += spent;
+      l.spentSinceAnswer += spent;
+      if (this.#inflight) l.settledInFlight += spent;
+    }
+  }
+
+  /** Gives back a reservation without spending (the call never reached anything billable). */
+  cancel(ticket: QuotaTicket): void {
+    this.settle(ticket, {});
+  }
+
+  #tick(): void {
+    if (this.#closed) return;
+    const now = this.#now();
+    let due = false;
+    for (const l of this.#limits) {
+      l.roll(now);
+      const reportDue = now - this.#lastReport >= this.#reportMs;
+      if (l.wantNow) due = true;
+      else if (l.unreported > 0 && reportDue) due = true;
+      else if (l.known && l.held > 0 && l.expiresAt - now < Math.max(2_000, l.ttlMs / 2)) due = true;
+      else if (
+        reportDue &&
+        now - l.lastSpendAt < this.#idleMs &&
+        l.available(now) < l.lowWater(now, this.#lowWaterMs)
+      )
+        due = true;
+      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
+    }
+    if (due) this.#kick();
+  }
+
+  /** Starts a sync now, or soon: calls are spaced by minGapMs, and by a second while unreachable. */
+  #kick(): void {
+    if (this.#closed) return;
+    if (this.#inflight) {
+      this.#again = true;
+      return;
+    }
+    const now = this.#now();
+    const gap = (this.#reachable ? this.#minGapMs : 1_000) - (now - this.#lastStart);
+    if (gap > 0) {
+      if (!this.#pending) {
+        this.#pending = setTimeout(() => {
+          this.#pending = undefined;
+          this.#kick();
+        }, gap);
+        this.#pending.unref();
+      }
+      return;
+    }
+    void this.sync();
+  }
+
+  /** One batched call: reports, renewals, top-ups and releases. Concurrent calls coalesce. */
+  sync(): Promise<void> {
+    if (this.#inflight) {
+      this.#again = true;
+      return this.#inflight;
+    }
+    this.#lastStart = this.#now();
+    this.#inflight = this.#syncOnce().finally(() => {
+      this.#inflight = undefined;
+      if (this.#again && !this.#closed) {
+        this.#again = false;
+        this.#kick();
+      }
+    });
+    return this.#inflight;
+  }
+
+  async #syncOnce(release = false): Promise<void> {
+    const now = this.#now();
+    const items: LeaseItem[] = [];
+    const sent: [LimitLease, number][] = [];
+    for (const l of this.#limits) {
+      l.roll(now);
+      const idle = now - l.lastSpendAt > this.#idleMs && l.reserved === 0;
+      const available = l.available(now);
+      const rate = l.currentRate(now);
+      let want = 0;
+      if (!release && !idle) {
+        const target = Math.max(rate * this.#horizonMs, 2 * l.typical, l.known ? 0 : l.limit.amount * 0.02);
+        want = Math.max(0, target - available);
+      }
+      const releasing = release || (idle && l.known && l.held > 0);
+      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
+      items.push({
+        quota: l.quota.id,
+        limit: l.limit.name,
+        want,
+        used: l.unreported,
+        window: l.windowEnd,
+        held: now < l.expiresAt ? Math.max(0, l.held + l.unreported) : 0,
+        ...(releasing ? { release: true } : {}),
+      });
+      sent.push([l, l.unreported]);
+      l.unreported = 0;
+      l.settledInFlight = 0;
+      l.wantNow = false;
+    }
+    if (items.length === 0) return;
+    this.#lastReport = now;
+    let results: LeaseResult[];
+    try {
+      results = (await this.#service.lease({ holder: this.#holder, leases: items })).leases;
+      if (!Array.isArray(results) || results.length !== items.length)
+        throw new Error('malformed lease answer');
+    } catch (err) {
+      // Nothing was counted: report it again next time.
+      for (const [l, used] of sent) l.unreported += used;
+      if (this.#reachable) this.#onError(err);
+      this.#reachable = false;
+      return;
+    }
+    this.#reachable = true;
+    for (let i = 0; i < sent.length; i++) {
+      const [l] = sent[i];
+      const r = results[i];
+      if ('error' in r) {
+        l.failed = true;
+        this.#onError(new Error(`quota ${r.quota} limit ${r.limit}: ${r.error}`));
+        continue;
+      }
+      l.failed = false;
+      this.#apply(l, r, items[i].release === true);
+    }
+  }
+
+  #apply(l: LimitLease, a: LeaseAnswer, released: boolean): void {
+    if (a.resetsAt !== l.windowEnd) {
+      // Our clock and the service's disagree about the window: follow the service.
+      if (a.resetsAt < l.windowEnd) return;
+      l.windowEnd = a.resetsAt;
+      l.settledInFlight = 0;
+    }
+    l.held = (released ? 0 : a.balance) - l.settledInFlight;
+    // The answer counts what we reported, not what settled while it was on its way.
+    l.spentSinceAnswer = l.settledInFlight;
+    l.settledInFlight = 0;
+    l.known = true;
+    l.expiresAt = a.expiresAt;
+    l.ttlMs = Math.max(1_000, a.expiresAt - this.#now());
+    l.lastUsed = a.used;
+    l.lastUnallocated = a.unallocated;
+    l.holders = a.holders;
+    l.overdraft = a.unallocated / Math.max(1, a.holders);
+  }
+
+  /** Reports what is left and gives every lease back (SIGTERM). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#timer);
+    clearTimeout(this.#pending);
+    await this.#inflight?.catch(() => {});
+    await this.#syncOnce(true).catch(() => {});
+  }
+}
+
+function pickState(prev: LimitLease): Partial<LimitLease> {
+  return {
+    windowEnd: prev.windowEnd,
+    held: prev.held,
+    reserved: prev.reserved,
+    unreported: prev.unreported,
+    rate: prev.rate,
+    rateAt: prev.rateAt,
+    typical: prev.typical,
+    holders: prev.holders,
+    expiresAt: prev.expiresAt,
+    known: prev.known,
+  };
+}

@@ -1,0 +1,354 @@
+// The ledger: authoritative counters of every quota limit and the lease arithmetic. Pure (the clock
+// is injected, no I/O): the operator's quota service wraps it with HTTP, auth and persistence, and
+// a standalone sidecar runs the very same code in process.
+//
+// Model. Per limit and window: `used` (what holders reported spent) and, per holder, `outstanding`
+// (granted but not yet reported spent). Unallocated = amount - used - sum(outstanding). A grant
+// never exceeds the unallocated budget, so used + outstanding <= amount at all times; a holder can
+// only overshoot by spending beyond its lease (estimates that settle higher, fail-open), which it
+// reports, and which then shrinks everyone's next grants. Holders that stop renewing lose their
+// lease after its TTL, so a vanished sidecar cannot pin budget.
+import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
+import { parseWindow, type Window } from './window.ts';
+
+/** One limit's part of a lease call: report what was spent, ask for more. */
+export interface LeaseItem {
+  /** "namespace/name" of the AIQuota. */
+  quota: string;
+  limit: string;
+  /** Units wanted on top of what the holder holds now (0: just report/renew). */
+  want: number;
+  /** Spent since the holder's last report (in the window that ends at `window`). */
+  used: number;
+  /** resetsAt (ms) of the window that `used` and `held` belong to; stale windows are ignored. */
+  window?: number;
+  /** The holder's unspent lease as it sees it: lets a restarted service re-learn outstanding leases. */
+  held?: number;
+  /** Give the unspent lease back (the holder is going away or idle). */
+  release?: boolean;
+}
+
+export interface LeaseAnswer {
+  quota: string;
+  limit: string;
+  /** Units added to the holder's lease by this call. */
+  granted: number;
+  /** The holder's whole unspent lease after this call, as the ledger sees it. */
+  balance: number;
+  /** Spent in the current window, all holders, as reported. */
+  used: number;
+  /** The limit's amount. */
+  amount: number;
+  /** Budget not spent and not leased to anyone after this call. */
+  unallocated: number;
+  /** Holders that leased in the last activeMs (including this one). */
+  holders: number;
+  /** ms since the epoch when the window ends. */
+  resetsAt: number;
+  /** The lease is void after this (renew by calling again). */
+  expiresAt: number;
+}
+
+export interface StatusLimit {
+  name: string;
+  used: number;
+  limit: number;
+  /** RFC 3339. */
+  resetsAt: string;
+}
+
+export class LedgerError extends Error {
+  readonly code: 'not_found' | 'invalid';
+  constructor(code: 'not_found' | 'invalid', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface LedgerOptions {
+  now?: () => number;
+  /** A lease not renewed within this is reclaimed. */
+  leaseTtlMs?: number;
+  /** Leeway for clock skew before an expired lease's budget is handed to others. */
+  graceMs?: number;
+  /** A holder counts as active (for fair shares) this long after its last call. */
+  activeMs?: number;
+  /** A grant aims to cover this much of the holder's recent spend rate. */
+  horizonMs?: number;
+}
+
+interface Holder {
+  outstanding: number;
+  expiresAt: number;
+  lastSeen: number;
+  /** Exponentially decayed spend rate, units per ms. */
+  rate: number;
+  rateAt: number;
+}
+
+interface Counter {
+  quota: string;
+  name: string;
+  dimension: Dimension;
+  amount: number;
+  window: Window;
+  start: number;
+  end: number;
+  used: number;
+  holders: Map<string, Holder>;
+}
+
+const RATE_TAU_MS = 5_000;
+
+/** Whole units for counts, micro-dollars for USD: grants never hand out fractions of a request. */
+function quantize(dimension: Dimension, x: number): number {
+  if (x <= 0) return 0;
+  return dimension === 'costUSD' ? Math.floor(x * 1e6) / 1e6 : Math.floor(x);
+}
+
+function round(dimension: Dimension, x: number): number {
+  return dimension === 'costUSD' ? Math.round(x * 1e9) / 1e9 : x;
+}
+
+export class Ledger {
+  readonly #now: () => number;
+  readonly leaseTtlMs: number;
+  readonly #graceMs: number;
+  readonly #activeMs: number;
+  readonly #horizonMs: number;
+  /** quota id -> limit name -> counter. */
+  readonly #quotas = new Map<string, Map<string, Counter>>();
+  /** Status read before the quota's config arrived (operator start): applied on configure. */
+  readonly #pendingRestore = new Map<string, readonly Partial<StatusLimit>[]>();
+  readonly #dirty = new Set<string>();
+
+  constructor(opts: LedgerOptions = {}) {
+    this.#now = opts.now ?? Date.now;
+    this.leaseTtlMs = opts.leaseTtlMs ?? 20_000;
+    this.#graceMs = opts.graceMs ?? 2_000;
+    this.#activeMs = opts.activeMs ?? 30_000;
+    this.#horizonMs = opts.horizonMs ?? 5_000;
+  }
+
+  /** The quotas in force (all of them: replaces the previous set). Counters survive when the window is unchanged. */
+  configure(quotas: readonly QuotaConfig[]): void {
+    const seen = new Set<string>();
+    for (const q of quotas) {
+      seen.add(q.id);
+      this.upsert(q);
+    }
+    for (const id of this.#quotas.keys()) if (!seen.has(id)) this.#quotas.delete(id);
+  }
+
+  upsert(q: QuotaConfig): void {
+    const now = this.#now();
+    const old = this.#quotas.get(q.id);
+    const limits = new Map<string, Counter>();
+    for (const l of q.limits) {
+      const prev = old?.get(l.name);
+      if (prev && prev.window.text === l.window && prev.dimension === l.dimension) {
+        prev.amount = l.amount;
+        limits.set(l.name, prev);
+        continue;
+      }
+      const window = parseWindow(l.window);
+      const { start, end } = window.bounds(now);
+      limits.set(l.name, {
+        quota: q.id,
+        name: l.name,
+        dimension: l.dimension,
+        amount: l.amount,
+        window,
+        start,
+        end,
+        used: 0,
+        holders: new Map(),
+      });
+    }
+    this.#quotas.set(q.id, limits);
+    const pending = this.#pendingRestore.get(q.id);
+    if (pending) {
+      this.#pendingRestore.delete(q.id);
+      this.restore(q.id, pending);
+    }
+  }
+
+  remove(quotaId: string): void {
+    this.#quotas.delete(quotaId);
+  }
+
+  has(quotaId: string): boolean {
+    return this.#quotas.has(quotaId);
+  }
+
+  /**
+   * Continues counters from persisted status (AIQuota.status.limits) after a restart: a limit's
+   * `used` is taken when its resetsAt is the current window's end, otherwise that window is over.
+   */
+  restore(quotaId: string, limits: readonly Partial<StatusLimit>[]): void {
+    const counters = this.#quotas.get(quotaId);
+    if (!counters) {
+      this.#pendingRestore.set(quotaId, limits);
+      return;
+    }
+    const now = this.#now();
+    for (const s of limits) {
+      const c = s.name === undefined ? undefined : counters.get(s.name);
+      if (!c || typeof s.used !== 'number' || !s.resetsAt) continue;
+      this.#roll(c, now);
+      if (Date.parse(s.resetsAt) === c.end) c.used = Math.max(c.used, s.used);
+    }
+  }
+
+  lease(holder: string, item: LeaseItem): LeaseAnswer {
+    const c = this.#quotas.get(item.quota)?.get(item.limit);
+    if (!c) throw new LedgerError('not_found', `quota ${item.quota} has no limit ${item.limit}`);
+    if (!(item.want >= 0) || !(item.used >= 0) || (item.held !== undefined && !(item.held >= 0))) {
+      throw new LedgerError('invalid', 'want, used and held must be numbers >= 0');
+    }
+    const now = this.#now();
+    this.#roll(c, now);
+    this.#expire(c, now);
+    const current = item.window === undefined || item.window === c.end;
+
+    let h = c.holders.get(holder);
+    if (!h) {
+      // A holder we do not know may still hold a lease from before our restart: take its word.
+      h = {
+        outstanding: current ? (item.held ?? 0) : 0,
+        expiresAt: now,
+        lastSeen: now,
+        rate: 0,
+        rateAt: now,
+      };
+      c.holders.set(holder, h);
+    }
+    if (current && item.used > 0) {
+      c.used = round(c.dimension, c.used + item.used);
+      h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.used));
+      this.#dirty.add(c.quota);
+    }
+    h.rate = h.rate * Math.exp(-(now - h.rateAt) / RATE_TAU_MS) + (current ? item.used : 0) / RATE_TAU_MS;
+    h.rateAt = now;
+    h.lastSeen = now;
+
+    let granted = 0;
+    if (item.release) {
+      c.holders.delete(holder);
+      h.outstanding = 0;
+    } else {
+      let allocated = 0;
+      let active = 0;
+      for (const o of c.holders.values()) {
+        allocated += o.outstanding;
+        if (now - o.lastSeen <= this.#activeMs) active++;
+      }
+      const unallocated = c.amount - c.used - allocated;
+      // Fair share of what is left unspent among active holders; demand from the ask and the holder's pace.
+      const share = (c.amount - c.used) / Math.max(1, active);
+      const demand = Math.max(item.want, h.rate * this.#horizonMs - h.outstanding);
+      granted = quantize(c.dimension, Math.min(demand, share - h.outstanding, unallocated));
+      h.outstanding = round(c.dimension, h.outstanding + granted);
+      h.expiresAt = now + this.leaseTtlMs;
+    }
+    return this.#answer(c, h, granted, now);
+  }
+
+  #answer(c: Counter, h: Holder, granted: number, now: number): LeaseAnswer {
+    let allocated = 0;
+    let holders = 0;
+    for (const o of c.holders.values()) {
+      allocated += o.outstanding;
+      if (now - o.lastSeen <= this.#activeMs) holders++;
+    }
+    return {
+      quota: c.quota,
+      limit: c.name,
+      granted,
+      balance: h.outstanding,
+      used: c.used,
+      amount: c.amount,
+      unallocated: Math.max(0, round(c.dimension, c.amount - c.used - allocated)),
+      holders: Math.max(1, holders),
+      resetsAt: c.end,
+      expiresAt: h.expiresAt,
+    };
+  }
+
+  #roll(c: Counter, now: number): void {
+    if (now < c.end) return;
+    const { start, end } = c.window.bounds(now);
+    if (c.used > 0) this.#dirty.add(c.quota);
+    c.start = start;
+    c.end = end;
+    c.used = 0;
+    // Leases belong to their window: holders start the new one with nothing outstanding.
+    for (const h of c.holders.values()) h.outstanding = 0;
+  }
+
+  #expire(c: Counter, now: number): void {
+    for (const [id, h] of c.holders) {
+      if (h.expiresAt + this.#graceMs < now && now - h.lastSeen > this.leaseTtlMs) c.holders.delete(id);
+    }
+  }
+
+  /** Rolls windows that ended (so status shows the reset) and drops expired leases. */
+  tick(): void {
+    const now = this.#now();
+    for (const counters of this.#quotas.values()) {
+      for (const c of counters.values()) {
+        this.#roll(c, now);
+        this.#expire(c, now);
+      }
+    }
+  }
+
+  /** Status of one quota's limits, in config order. */
+  status(quotaId: string): StatusLimit[] {
+    const counters = this.#quotas.get(quotaId);
+    if (!counters) return [];
+    return [...counters.values()].map((c) => ({
+      name: c.name,
+      used: c.used,
+      limit: c.amount,
+      resetsAt: new Date(c.end).toISOString(),
+    }));
+  }
+
+  /** Quotas whose counters changed since the last call. */
+  takeDirty(): string[] {
+    const ids = [...this.#dirty].filter((id) => this.#quotas.has(id));
+    this.#dirty.clear();
+    return ids;
+  }
+
+  /** Marks quotas dirty again (a persist that failed is retried on the next flush). */
+  markDirty(ids: readonly string[]): void {
+    for (const id of ids) this.#dirty.add(id);
+  }
+
+  /** Debug view: every limit with its holders. */
+  inspect(): {
+    quota: string;
+    limit: string;
+    used: number;
+    amount: number;
+    resetsAt: string;
+    holders: { id: string; outstanding: number }[];
+  }[] {
+    const out = [];
+    for (const counters of this.#quotas.values()) {
+      for (const c of counters.values()) {
+        out.push({
+          quota: c.quota,
+          limit: c.name,
+          used: c.used,
+          amount: c.amount,
+          resetsAt: new Date(c.end).toISOString(),
+          holders: [...c.holders].map(([id, h]) => ({ id, outstanding: h.outstanding })),
+        });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,209 @@
+// Token accounting: a real BPE tokenizer (o200k_base, the GPT-4o/4.1/o-series vocabulary, bundled
+// with js-tiktoken, no network) for the pre-check estimate, plus the helpers that make streamed
+// responses report their real usage so estimates can settle.
+//
+// js-tiktoken's own encode() rebuilds its regexes on every call (~1 ms per KB of prompt); on the
+// hot path we only need a count, so this module runs the same BPE over the same ranks with the
+// split regex compiled once and a bounded cache of per-piece counts (words repeat a lot).
+import { createRequire } from 'node:module';
+import type { Operation } from './snapshot/schema.ts';
+
+export interface TokenCounter {
+  count(text: string): number;
+}
+
+interface Ranks {
+  pat_str: string;
+  bpe_ranks: string;
+}
+
+class BpeCounter implements TokenCounter {
+  readonly #ranks = new Map<string, number>();
+  readonly #split: RegExp;
+  #cache = new Map<string, number>();
+
+  constructor(ranks: Ranks) {
+    this.#split = new RegExp(ranks.pat_str, 'gu');
+    // Each line: "<prefix> <offset> <base64 token>...", ranks counting up from offset.
+    for (const line of ranks.bpe_ranks.split('\n')) {
+      if (!line) continue;
+      const parts = line.split(' ');
+      const offset = Number.parseInt(parts[1], 10);
+      for (let i = 2; i < parts.length; i++) {
+        this.#ranks.set(Buffer.from(parts[i], 'base64').toString('latin1'), offset + i - 2);
+      }
+    }
+  }
+
+  count(text: string): number {
+    if (!text) return 0;
+    let n = 0;
+    this.#split.lastIndex = 0;
+    for (let m = this.#split.exec(text); m !== null; m = this.#split.exec(text)) {
+      const piece = m[0];
+      const cached = this.#cache.get(piece);
+      if (cached !== undefined) {
+        n += cached;
+        continue;
+      }
+      const c = this.#piece(piece);
+      if (this.#cache.size >= 65_536) this.#cache = new Map(); // bounded; cheap to refill
+      this.#cache.set(piece, c);
+      n += c;
+    }
+    return n;
+  }
+
+  /** Tokens of one pre-split piece: byte-level BPE merge by lowest rank. */
+  #piece(piece: string): number {
+    const bytes = isAscii(piece) ? piece : Buffer.from(piece, 'utf8').toString('latin1');
+    if (this.#ranks.has(bytes)) return 1;
+    // Boundaries between parts; merge the adjacent pair with the lowest rank until none is left.
+    const bounds: number[] = [];
+    for (let i = 0; i <= bytes.length; i++) bounds.push(i);
+    while (bounds.length > 2) {
+      let best = -1;
+      let bestRank = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < bounds.length - 2; i++) {
+        const r = this.#ranks.get(bytes.slice(bounds[i], bounds[i + 2]));
+        if (r !== undefined && r < bestRank) {
+          bestRank = r;
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      bounds.splice(best + 1, 1);
+    }
+    return bounds.length - 1;
+  }
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+let counter: TokenCounter | undefined;
+
+/** The shared tokenizer; the first use loads ~200k ranks (about half a second): call warmTokenizer at start. */
+export function tokenizer(): TokenCounter {
+  if (!counter) {
+    const require = createRequire(import.meta.url);
+    counter = new BpeCounter(require('js-tiktoken/ranks/o200k_base') as Ranks);
+  }
+  return counter;
+}
+
+/** Loads the ranks off the request path (right after start, before traffic). */
+export function warmTokenizer(): void {
+  tokenizer();
+}
+
+export function countTokens(text: string): number {
+  return tokenizer().count(text);
+}
+
+// ---- request estimates -------------------------------------------------------------------------
+
+/** Output tokens assumed when the app sets no max_tokens: the estimate settles to real usage anyway. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
+/** Fixed price of one image part (a high-detail 512px tile set); exact sizing needs the image. */
+const IMAGE_TOKENS = 765;
+// OpenAI chat framing (cookbook): every message costs 3 tokens, a name 1, the reply primer 3.
+const PER_MESSAGE = 3;
+const PER_NAME = 1;
+const REPLY_PRIMER = 3;
+
+export interface TokenEstimate {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+type Json = Record<string, any>;
+
+function contentTokens(content: unknown, count: (t: string) => number): number {
+  if (typeof content === 'string') return count(content);
+  if (!Array.isArray(content)) return 0;
+  let n = 0;
+  for (const part of content) {
+    if (!part || typeof part !== 'object') continue;
+    if (typeof part.text === 'string') n += count(part.text);
+    else if (part.type === 'image_url') n += part.image_url?.detail === 'low' ? 85 : IMAGE_TOKENS;
+    else if (part.type === 'input_audio' && typeof part.input_audio?.data === 'string')
+      n += Math.ceil(part.input_audio.data.length / 1000); // rough: audio is billed by duration
+  }
+  return n;
+}
+
+/** Prompt tokens of an OpenAI-shaped request body (chat, completions, embeddings). */
+export function promptTokens(body: Json | undefined, operation: Operation): number {
+  if (!body) return 0;
+  const count = (t: string) => countTokens(t);
+  if (operation === 'chat') {
+    let n = REPLY_PRIMER;
+    for (const m of Array.isArray(body.messages) ? body.messages : []) {
+      if (!m || typeof m !== 'object') continue;
+      n += PER_MESSAGE + contentTokens(m.content, count);
+      if (typeof m.name === 'string') n += PER_NAME + count(m.name);
+      for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) {
+        n += count(tc?.function?.name ?? '') + count(tc?.function?.arguments ?? '');
+      }
+    }
+    // Tool schemas are rendered into the prompt; their JSON is a close upper bound.
+    if (Array.isArray(body.tools) && body.tools.length > 0) n += count(JSON.stringify(body.tools));
+    if (body.response_format?.json_schema) n += count(JSON.stringify(body.response_format.json_schema));
+    return n;
+  }
+  const input =
+    operation === 'completions' ? body.prompt : operation === 'embeddings' ? body.input : undefined;
+  if (typeof input === 'string') return count(input);
+  if (Array.isArray(input)) {
+    let n = 0;
+    for (const x of input) n += typeof x === 'string' ? count(x) : Array.isArray(x) ? x.length : 0;
+    return n;
+  }
+  return 0;
+}
+
+/** The output budget the app asked for, if any. */
+export function maxOutputTokens(body: Json | undefined): number | undefined {
+  const v = body?.max_completion_tokens ?? body?.max_tokens;
+  return typeof v === 'number' && v >= 0 ? Math.floor(v) : undefined;
+}
+
+/**
+ * Pre-check estimate: real prompt tokens + the output budget (max_tokens, else a default capped
+ * by the model's context window). `extraInputTokens` covers what the sidecar adds (a managed prompt).
+ */
+export function estimateTokens(
+  body: Json | undefined,
+  operation: Operation,
+  opts: { extraInputTokens?: number; contextWindow?: number; defaultMaxTokens?: number } = {},
+): TokenEstimate {
+  const inputTokens = promptTokens(body, operation) + (opts.extraInputTokens ?? 0);
+  if (operation === 'embeddings') return { inputTokens, outputTokens: 0 };
+  let outputTokens = maxOutputTokens(body) ?? opts.defaultMaxTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  if (opts.contextWindow !== undefined) {
+    outputTokens = Math.max(0, Math.min(outputTokens, opts.contextWindow - inputTokens));
+  }
+  const n = typeof body?.n === 'number' && body.n > 1 ? Math.floor(body.n) : 1;
+  return { inputTokens, outputTokens: outputTokens * n };
+}
+
+// ---- streamed usage ----------------------------------------------------------------------------
+
+/**
+ * OpenAI-style streams only carry usage when asked (`stream_options.include_usage`). Sets it on
+ * the outgoing body and says whether the app asked itself: when it did not, the final usage-only
+ * chunk must be kept from the app (see isUsageOnlyChunk).
+ */
+export function requestStreamUsage(body: Json): { appAsked: boolean } {
+  const appAsked = body.stream_options?.include_usage === true;
+  if (!appAsked) body.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
+  return { appAsked };
+}
+
+/** The extra chunk include_usage adds: usage and no choices. */
+export function isUsageOnlyChunk(chunk: Json): boolean {
+  return chunk.usage != null && (!Array.isArray(chunk.choices) || chunk.choices.length === 0);
+}

@@ -1,0 +1,300 @@
+// The lease client: admission from local state only, settle to real usage, denials with the
+// quota and limit named, Shadow, FailOpen/FailClosed, and a simulation of many replicas sharing
+// one ledger (overshoot stays bounded by outstanding leases).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { QuotaClient } from '../../../sidecar/quota/client.ts';
+import { Ledger } from '../../../sidecar/quota/ledger.ts';
+import { answerBatch, localQuotaService, type QuotaService } from '../../../sidecar/quota/service.ts';
+import type { QuotaConfig } from '../../../sidecar/snapshot/schema.ts';
+
+const T0 = Date.UTC(2025, 0, 15, 12, 0, 37); // 23 s before the minute ends
+
+function teamBudget(over: Partial<QuotaConfig> = {}, limits?: QuotaConfig['limits']): QuotaConfig {
+  return {
+    id: 'team-a/team-budget',
+    enforcement: 'Enforce',
+    failurePolicy: 'FailOpen',
+    limits: limits ?? [{ name: 'tokens-per-minute', dimension: 'tokens', amount: 100_000, window: '1m' }],
+    ...over,
+  };
+}
+
+function setup(quotas: QuotaConfig[], opts: { t?: number } = {}) {
+  const clock = { t: opts.t ?? T0 };
+  const now = () => clock.t;
+  const service = localQuotaService({ now });
+  const client = new QuotaClient(service, { holder: 'pod-1', now, timer: false, minGapMs: 0 });
+  client.configure(quotas);
+  return { clock, service, client };
+}
+
+describe('quota client', () => {
+  test('admits from a prefetched lease with no service call on the request path', async () => {
+    const { client, service } = setup([teamBudget()]);
+    await client.sync();
+    let calls = 0;
+    const lease = service.lease;
+    service.lease = async (r) => {
+      calls++;
+      return lease(r);
+    };
+    const lim = client.limits[0];
+    assert.ok(lim.held > 0, 'prefetched');
+    const before = lim.held;
+    const c = client.check(['gpt-4o'], { requests: 1, tokens: 10 });
+    assert.equal(c.decision, 'admit');
+    assert.equal(calls, 0);
+    assert.equal(lim.reserved, 10);
+    client.settle(c.ticket, { tokens: 7 });
+    assert.equal(lim.reserved, 0);
+    assert.equal(lim.held, before - 7);
+    assert.equal(lim.unreported, 7);
+    await client.sync();
+    assert.equal(service.ledger.status('team-a/team-budget')[0].used, 7);
+  });
+
+  test('denies with 429, the quota and limit named, and retry-after until the reset', async () => {
+    const { client, service } = setup([teamBudget()]);
+    await client.sync();
+    // Another replica spent everything else in this minute.
+    const held = client.limits[0].held;
+    service.ledger.lease('other', {
+      quota: 'team-a/team-budget',
+      limit: 'tokens-per-minute',
+      want: 0,
+      used: 100_000 - held,
+    });
+    await client.sync();
+    // Our own lease still serves...
+    let admitted = 0;
+    let d = client.check(['gpt-4o'], { tokens: 500 });
+    while (d.decision === 'admit') {
+      admitted += 500;
+      client.settle(d.ticket, { tokens: 500 });
+      d = client.check(['gpt-4o'], { tokens: 500 });
+    }
+    assert.equal(admitted, Math.floor(held / 500) * 500);
+    // ...then the denial names quota, limit, amount and window.
+    assert.equal(d.decision, 'deny');
+    assert.equal(d.denial?.status, 429);
+    assert.equal(d.denial?.code, 'quota_exceeded');
+    assert.equal(
+      d.denial?.message,
+      'quota team-a/team-budget limit tokens-per-minute exhausted (100000 tokens per 1m); resets in 23s',
+    );
+    assert.equal(d.denial?.retryAfterSeconds, 23);
+    assert.equal(client.limits[0].reserved, 0, 'a denied call reserves nothing');
+  });
+
+  test('a budget leased to others denies with a short retry-after', async () => {
+    const q = teamBudget({}, [{ name: 'rpm', dimension: 'requests', amount: 10, window: '1m' }]);
+    const now = () => T0;
+    const service = localQuotaService({ now });
+    service.configure!([q]);
+    service.ledger.lease('greedy', { quota: 'team-a/team-budget', limit: 'rpm', want: 10, used: 0 });
+    const client = new QuotaClient(service, { holder: 'pod-1', now, timer: false, minGapMs: 0 });
+    client.configure([q]);
+    await client.sync();
+    const d = client.check([undefined], { requests: 1 });
+    assert.equal(d.decision, 'deny');
+    assert.equal(d.denial?.retryAfterSeconds, 2);
+  });
+
+  test('token limits pre-check the estimate and settle to the real usage', async () => {
+    const { client, service } = setup([teamBudget()]);
+    await client.sync();
+    const c = client.check(['gpt-4o'], { tokens: 1_500 }); // prompt + max_tokens
+    client.settle(c.ticket, { tokens: 230 }); // what the upstream reported
+    await client.sync();
+    assert.equal(service.ledger.status('team-a/team-budget')[0].used, 230);
+  });
+
+  test('an estimate above the lease is admitted on an overdraft while budget is unallocated', async () => {
+    const { client } = setup([teamBudget()]);
+    await client.sync();
+    const lim = client.limits[0];
+    const big = lim.held + 10_000;
+    const c = client.check(['gpt-4o'], { tokens: big });
+    assert.equal(c.decision, 'admit');
+  });
+
+  test('Shadow admits and records would-be denials', async () => {
+    const { client, service } = setup([teamBudget({ enforcement: 'Shadow' })]);
+    await client.sync();
+    service.ledger.lease('other', {
+      quota: 'team-a/team-budget',
+      limit: 'tokens-per-minute',
+      want: 0,
+      used: 100_000,
+    });
+    const held = client.limits[0].held;
+    const a = client.check(['gpt-4o'], { tokens: held });
+    client.settle(a.ticket, { tokens: held });
+    await client.sync();
+    const c = client.check(['gpt-4o'], { tokens: 100 });
+    assert.equal(c.decision, 'shadow-deny');
+    assert.deepEqual(c.shadowDenied, [{ quota: 'team-a/team-budget', limit: 'tokens-per-minute' }]);
+    assert.match(c.denial!.message, /exhausted/);
+  });
+
+  test('model filters: only matching models count, and the model that served decides at settle', async () => {
+    const premium = teamBudget({ id: 'team-a/premium-trial' }, [
+      { name: 'claude-daily', dimension: 'requests', amount: 5, window: '1d', models: ['claude-*'] },
+    ]);
+    const { client, service } = setup([premium]);
+    await client.sync();
+    for (let i = 0; i < 20; i++) {
+      const c = client.check(['gpt-4o'], { requests: 1 });
+      assert.equal(c.decision, 'admit');
+      client.settle(c.ticket, { requests: 1 }, ['gpt-4o']);
+    }
+    // A gpt-4o call that fell back to Claude counts.
+    const c = client.check(['gpt-4o'], { requests: 1 });
+    client.settle(c.ticket, { requests: 1 }, ['gpt-4o', 'claude-sonnet-4-5']);
+    await client.sync();
+    assert.equal(service.ledger.status('team-a/premium-trial')[0].used, 1);
+    let denied = 0;
+    for (let i = 0; i < 10; i++) {
+      const d = client.check(['claude-haiku-4-5'], { requests: 1 });
+      if (d.decision === 'deny') denied++;
+      else client.settle(d.ticket, { requests: 1 }, ['claude-haiku-4-5']);
+      await client.sync();
+    }
+    assert.equal(denied, 6);
+  });
+
+  test('FailOpen admits and FailClosed denies once the service is gone and the lease is spent', async () => {
+    for (const failurePolicy of ['FailOpen', 'FailClosed'] as const) {
+      const clock = { t: T0 };
+      const inner = localQuotaService({ now: () => clock.t });
+      let down = false;
+      const service: QuotaService = {
+        configure: inner.configure,
+        lease: async (r) => {
+          if (down) throw new Error('connect ECONNREFUSED');
+          return inner.lease(r);
+        },
+      };
+      const errors: unknown[] = [];
+      const client = new QuotaClient(service, {
+        holder: 'p',
+        now: () => clock.t,
+        timer: false,
+        minGapMs: 0,
+        onError: (e) => errors.push(e),
+      });
+      client.configure([
+        teamBudget({ failurePolicy }, [{ name: 'rpm', dimension: 'requests', amount: 1000, window: '1h' }]),
+      ]);
+      await client.sync();
+      down = true;
+      const held = client.limits[0].held;
+      // The lease keeps serving while the service is down...
+      for (let i = 0; i < held; i++) {
+        const c = client.check([undefined], { requests: 1 });
+        assert.equal(c.decision, 'admit');
+        client.settle(c.ticket, { requests: 1 });
+      }
+      await client.sync();
+      assert.equal(client.reachable, false);
+      assert.equal(errors.length, 1);
+      // ...then the policy decides.
+      const c = client.check([undefined], { requests: 1 });
+      if (failurePolicy === 'FailOpen') {
+        assert.equal(c.decision, 'fail-open');
+      } else {
+        assert.equal(c.decision, 'deny');
+        assert.equal(c.denial?.code, 'quota_unavailable');
+        assert.match(c.denial!.message, /quota service is unreachable.*FailClosed/);
+      }
+      // Unreported spend is kept and reported when the service is back.
+      down = false;
+      if (c.decision !== 'deny') client.settle(c.ticket, { requests: 1 });
+      await client.sync();
+      assert.equal(client.reachable, true);
+      const used = inner.ledger.status('team-a/team-budget')[0].used;
+      assert.equal(used, held + (failurePolicy === 'FailOpen' ? 1 : 0));
+    }
+  });
+
+  test('window rollover starts a fresh lease', async () => {
+    const { client, clock } = setup([
+      teamBudget({}, [{ name: 'rpm', dimension: 'requests', amount: 3, window: '1m' }]),
+    ]);
+    await client.sync();
+    for (let i = 0; i < 3; i++) {
+      const c = client.check([undefined], { requests: 1 });
+      client.settle(c.ticket, { requests: 1 });
+      await client.sync();
+    }
+    assert.equal(client.check([undefined], { requests: 1 }).decision, 'deny');
+    clock.t = Date.UTC(2025, 0, 15, 12, 1, 0);
+    assert.equal(client.check([undefined], { requests: 1 }).decision, 'admit');
+  });
+
+  test('close() gives leases back', async () => {
+    const { client, service } = setup([teamBudget()]);
+    await client.sync();
+    assert.ok(service.ledger.inspect()[0].holders[0].outstanding > 0);
+    await client.close();
+    assert.deepEqual(service.ledger.inspect()[0].holders, []);
+  });
+});
+
+describe('many replicas, one ledger (simulation)', () => {
+  test('overshoot stays small while every replica spends from local leases', async (t) => {
+    const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
+    const now = () => clock.t;
+    const ledger = new Ledger({ now });
+    const amount = 100_000;
+    const q = teamBudget({}, [{ name: 'tpm', dimension: 'tokens', amount, window: '1h' }]);
+    ledger.configure([q]);
+    // The service answers after a network delay (one simulated tick).
+    const queue: (() => void)[] = [];
+    const service: QuotaService = {
+      lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
+    };
+    const replicas = Array.from(
+      { length: 10 },
+      (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
+    );
+    for (const r of replicas) r.configure([q]);
+    let admitted = 0;
+    let denied = 0;
+    let spent = 0;
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let step = 0; step < 2_000; step++) {
+      clock.t += 10;
+      // Each replica gets a call now and then; estimates are 2x the real spend.
+      for (const r of replicas) {
+        if (rand() < 0.5) continue;
+        const real = 50 + Math.floor(rand() * 100);
+        const c = r.check([undefined], { tokens: real * 2 });
+        if (c.decision === 'deny') {
+          denied++;
+          continue;
+        }
+        admitted++;
+        spent += real;
+        r.settle(c.ticket, { tokens: real });
+      }
+      if (step % 10 === 0) for (const r of replicas) void r.sync();
+      for (const deliver of queue.splice(0)) deliver();
+      await new Promise((r) => setImmediate(r));
+    }
+    for (const r of replicas) await Promise.race([r.sync(), new Promise((res) => setImmediate(res))]);
+    for (const deliver of queue.splice(0)) deliver();
+    await new Promise((r) => setImmediate(r));
+    const overshoot = Math.max(0, spent - amount);
+    t.diagnostic(`10 replicas, ${amount} tokens: spent ${spent}, overshoot ${overshoot}, ${admitted} admitted, ${denied} denied`);
+    assert.ok(denied > 0 && admitted > 0, `the budget ran out (${admitted} admitted, ${denied} denied)`);
+    assert.ok(spent >= amount * 0.9, `used most of the budget (${spent})`);
+    // Bounded by the leases in flight: a few calls per replica at most.
+    assert.ok(overshoot <= 10 * 300, `overshoot ${overshoot} tokens`);
+  });
+});
