@@ -151,3 +151,50 @@ export async function startSidecar(options: SidecarOptions = {}): Promise<Runnin
   }
   return sidecar;
 }
+
+// ---- snapshot building blocks for tests ----------------------------------------------------------
+
+type ProviderConfig = SnapshotContent['providers'][number];
+type RuleConfig = SnapshotContent['routes'][number]['rules'][number];
+
+/** A provider entry; `models` are names or `name=upstreamName`. */
+export function testProvider(
+  id: string,
+  type: ProviderConfig['type'],
+  endpoint: string,
+  apiKey: string | undefined,
+  models: string[],
+  extra: Partial<ProviderConfig> = {},
+): ProviderConfig {
+  return {
+    id,
+    type,
+    endpoint,
+    headers: {},
+    ...(apiKey ? { credentials: { apiKey } } : {}),
+    models: models.map((m) => {
+      const [name, upstreamName] = m.split('=');
+      return upstreamName ? { name, upstreamName } : { name };
+    }),
+    ...extra,
+  };
+}
+
+/** A rule with no retries unless given; backends as `provider` or `provider:model`. */
+export function testRule(
+  name: string,
+  matches: RuleConfig['matches'],
+  backends: string[],
+  extra: Partial<RuleConfig> = {},
+): RuleConfig {
+  return {
+    name,
+    matches,
+    backends: backends.map((b) => {
+      const [provider, model] = b.split(':');
+      return model ? { provider, model, weight: 1 } : { provider, weight: 1 };
+    }),
+    retries: { attempts: 0, backoffMs: 10, on: [] },
+    ...extra,
+  };
+}
