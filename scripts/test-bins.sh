@@ -12,6 +12,8 @@
 # Options / environment:
 #   --print-dir            print the cache dir (whether built or not) and exit
 #   --check                exit 0 when every binary is present, 1 otherwise (no build)
+#   --prune                after a build (or cache hit), delete other versions' dirs and the Go
+#                          module/build caches under the cache root (~8 GB) keeping only binaries
 #   AIMESH_TEST_BINS_DIR   cache root (default ${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins)
 #   GOMODCACHE / GOCACHE   honoured when set in the environment; otherwise <cache root>/go/{mod,build}
 #   TEST_BINS_NICE         niceness of the builds (default 10)
@@ -35,8 +37,9 @@ mode=build
 case "${1:-}" in
   --print-dir) mode=print ;;
   --check) mode=check ;;
+  --prune) mode=prune ;;
   "") ;;
-  -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+  -h | --help) sed -n '2,/^set -euo/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
   *) die "unknown argument '$1' (try --help)" ;;
 esac
 
@@ -82,7 +85,20 @@ case "$mode" in
   check) present && exit 0 || exit 1 ;;
 esac
 
+prune() {
+  [ "$mode" = prune ] || return 0
+  for d in "$cache_root"/k8s-*; do
+    [ "$d" = "$dir" ] || { log "prune: $d" && rm -rf "$d"; }
+  done
+  if [ -d "$cache_root/go" ]; then
+    log "prune: $cache_root/go (Go module and build caches)"
+    chmod -R u+w "$cache_root/go" 2>/dev/null || true
+    rm -rf "$cache_root/go"
+  fi
+}
+
 if present; then
+  prune
   log "cached: $dir"
   echo "KUBEBUILDER_ASSETS=$dir" >&2
   echo "$dir"
@@ -190,5 +206,6 @@ JAEGER_VERSION=$jaeger_version
 EOF
 log "built into $dir ($(du -sh "$dir" | cut -f1); Go caches: $(du -sh "$GOMODCACHE" "$GOCACHE" 2>/dev/null | cut -f1 | paste -sd/))"
 [ -f "$dir/.logs/timings.txt" ] && log "timings: $(paste -sd, "$dir/.logs/timings.txt")"
+prune
 echo "KUBEBUILDER_ASSETS=$dir" >&2
 echo "$dir"

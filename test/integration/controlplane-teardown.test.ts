@@ -42,10 +42,10 @@ for (const how of ['throw', 'SIGTERM', 'SIGKILL'] as const) {
       import { startCluster } from ${JSON.stringify(clusterModule)};
       const c = await startCluster({ controllerManager: false });
       console.log(JSON.stringify({ dir: c.dir, pids: c.processes().map((p) => p.pid) }));
-      if (${JSON.stringify(how)} === 'throw') throw new Error('boom');
-      setInterval(() => {}, 1000);`;
+      // The parent checks the cluster runs, then says "go" (throw) or sends a signal.
+      process.stdin.once('data', () => { throw new Error('boom'); });`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (c) => {
@@ -58,7 +58,8 @@ for (const how of ['throw', 'SIGTERM', 'SIGKILL'] as const) {
     });
     const { dir, pids } = JSON.parse(line) as { dir: string; pids: number[] };
     assert.ok(pids.every(alive), 'the cluster runs in the child');
-    if (how !== 'throw') child.kill(how);
+    if (how === 'throw') child.stdin.write('go\n');
+    else child.kill(how);
     await exited;
     await waitFor(
       'the cluster processes to end and the temp dir to go',

@@ -77,7 +77,7 @@ test('a ServiceAccount token from TokenRequest passes TokenReview (and names its
   ]);
 
   // Wrong audience and a tampered signature are rejected.
-  assert.equal((await review(token, ['someone-else'])).body.status.authenticated, false);
+  assert.equal((await review(token, ['someone-else'])).body.status.authenticated ?? false, false);
   const [h, p, s] = token.split('.');
   const tampered = `${h}.${p}.${s.slice(0, -4)}${s.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
   assert.equal((await review(tampered)).body.status.authenticated ?? false, false);
@@ -90,18 +90,30 @@ test('a ServiceAccount token from TokenRequest passes TokenReview (and names its
 
 test('RBAC is enforced: a ServiceAccount may not read secrets until granted', async () => {
   const ns = await cluster.newNamespace('rbac');
-  const token = (await cluster.kubectl(['create', 'token', 'default', '-n', ns])).stdout.trim();
-  const asSA = (path: string) =>
-    cluster.request('GET', path, undefined, { authorization: `Bearer ${token}` }).then((r) => r.status);
-  assert.equal(await asSA(`/api/v1/namespaces/${ns}/secrets`), 403);
+  const created = await cluster.kubectl(['create', 'token', 'default', '-n', ns]);
+  assert.equal(created.code, 0, created.stderr);
+  const token = created.stdout.trim();
+  const as = (tok: string, path: string) =>
+    cluster.request('GET', path, undefined, { authorization: `Bearer ${tok}` }).then((r) => r.status);
+  assert.equal(await as('not-a-token', `/api/v1/namespaces/${ns}/configmaps`), 401);
+  assert.equal(await as(token, `/api/v1/namespaces/${ns}/configmaps`), 403);
 
-  const grant = await cluster.kubectl(
-    ['create', 'rolebinding', 'read', '-n', ns, '--clusterrole=view', `--serviceaccount=${ns}:default`],
-    {},
-  );
+  const grant = await cluster.kubectl([
+    'create',
+    'rolebinding',
+    'read',
+    '-n',
+    ns,
+    '--clusterrole=view',
+    `--serviceaccount=${ns}:default`,
+  ]);
   assert.equal(grant.code, 0, grant.stderr);
-  assert.equal(await asSA(`/api/v1/namespaces/${ns}/configmaps`), 200);
-  assert.equal(await asSA(`/api/v1/namespaces/${ns}/secrets`), 403); // view excludes secrets
+  // The authorizer reads bindings from an informer: allow it a moment.
+  await waitFor(
+    'the RoleBinding to take effect',
+    async () => (await as(token, `/api/v1/namespaces/${ns}/configmaps`)) === 200,
+  );
+  assert.equal(await as(token, `/api/v1/namespaces/${ns}/secrets`), 403); // view excludes secrets
 });
 
 test('client certificates minted from the cluster CA authenticate with their groups', async () => {

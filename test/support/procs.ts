@@ -56,7 +56,7 @@ function installHandlers(): void {
   const script = `
     while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done
     while read -r kind v; do
-      case "$kind" in pgid) kill -KILL -- "-$v" 2>/dev/null ;; dir) rm -rf -- "$v" ;; esac
+      case "$kind" in pgid) kill -KILL "-$v" 2>/dev/null ;; dir) rm -rf -- "$v" ;; esac
     done < "$1"
     rm -rf -- "$2"`;
   const w = spawn('sh', ['-c', script, 'watchdog', watchdogFile, stateDir], {
@@ -186,6 +186,7 @@ export function startProcess(name: string, bin: string, args: string[], opts: Sp
     tail,
     async stop(graceMs = 5000) {
       if (done || !child.pid) return;
+      child.ref(); // keep the event loop alive until the exit is seen
       const pgid = child.pid;
       try {
         process.kill(-pgid, 'SIGTERM');
