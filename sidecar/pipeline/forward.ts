@@ -6,7 +6,7 @@
 // Nothing is retried once a stream has started: a stream is committed after its first bytes
 // arrive, so a failure before that still retries or falls back.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AdapterCall, UpstreamError } from '../providers/adapter.ts';
+import type { AdapterCall, StreamTranslator, UpstreamError } from '../providers/adapter.ts';
 import { backoffDelay } from '../resilience/backoff.ts';
 import type { BreakerPool } from '../resilience/circuit-breaker.ts';
 import type { Failure } from '../snapshot/index.ts';
@@ -108,24 +108,21 @@ export function createForward(services: ForwardServices): Step {
       }
 
       if (call.stream && isEventStream(upstream.headers['content-type'])) {
-        // Commit to this upstream only once its first bytes are here.
+        // Commit to this upstream only once it has said something (a token, a tool call, a
+        // finish): a failure before that, reset or in-stream error, still retries or falls back.
         const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
-        const first = await Promise.race([
-          source.next(),
-          sleep(Math.max(0, deadline - Date.now()), undefined, { ref: false }).then(() => {
-            throw new TransportError('timeout', `no stream data within ${timeoutMs} ms`);
-          }),
-        ]).catch(async (err) => {
+        const head = await peekStream(source, adapter.stream(adapterCall), deadline);
+        if (head.error !== undefined || head.buffers.length === 0) {
           await source.return?.(undefined);
-          throw err;
-        });
-        if (first.done)
-          return failed({ ok: false, failure: '5xx', status: 502, message: 'upstream stream was empty' });
+          const message =
+            head.error === undefined ? 'upstream stream was empty' : `upstream stream error: ${head.error}`;
+          return failed({ ok: false, failure: '5xx', status: 502, message });
+        }
         call.timings.firstByteMs = performance.now() - call.startedAt;
         call.result = {
           kind: 'stream',
           status: 200,
-          stream: upstreamStream(prepend(first.value, source), {
+          stream: upstreamStream(prepend(head.buffers, source), {
             translator: adapter.stream(adapterCall),
             passthrough: adapter.passthrough === true,
             onUsage: (usage) => {
@@ -283,6 +280,65 @@ export function createForward(services: ForwardServices): Step {
     }
     throw finalError(call, last);
   };
+}
+
+/** Bytes a stream may hold back before committing even without content (a long preamble). */
+const MAX_STREAM_HEAD = 64 * 1024;
+
+type Json = Record<string, any>;
+
+function carriesAnswer(chunk: Json): boolean {
+  if (chunk.usage) return true;
+  for (const choice of chunk.choices ?? []) {
+    const d = choice.delta ?? {};
+    if (choice.finish_reason || d.tool_calls || d.function_call || d.content || d.refusal) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads the stream until it carries an answer (translated with a throwaway translator; the
+ * result stream replays the same bytes through a fresh one), it ends, or an in-stream error.
+ */
+async function peekStream(
+  source: AsyncIterator<Buffer>,
+  translator: StreamTranslator,
+  deadline: number,
+): Promise<{ buffers: Buffer[]; error?: string }> {
+  const buffers: Buffer[] = [];
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new TransportError('timeout', 'no stream data in time')),
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([source.next(), timeout]);
+      if (next.done) return { buffers };
+      buffers.push(next.value);
+      size += next.value.length;
+      let chunks: Json[];
+      try {
+        chunks = translator.push(next.value);
+      } catch (err) {
+        return { buffers, error: `unreadable stream (${(err as Error).message})` };
+      }
+      for (const chunk of chunks) {
+        if (chunk.error)
+          return { buffers, error: String(chunk.error.message ?? chunk.error.type ?? 'error') };
+        if (carriesAnswer(chunk)) return { buffers };
+      }
+      if (size > MAX_STREAM_HEAD) return { buffers };
+    }
+  } catch (err) {
+    await source.return?.(undefined);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Maps an adapter's UpstreamError to an outcome; credentials trouble is ours, not the app's. */

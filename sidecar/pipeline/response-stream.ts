@@ -112,10 +112,10 @@ export function chunkStream(source: AsyncIterable<Json>): ResponseStream {
   };
 }
 
-/** Prepends bytes already read (the first chunk, read before committing to this upstream). */
-export async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield first;
+/** Replays bytes already read (the stream's head, read before committing), then the rest. */
+export async function* prepend(head: readonly Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   try {
+    yield* head;
     for (;;) {
       const next = await rest.next();
       if (next.done) return;
