@@ -203,7 +203,9 @@ describe('sidecar: resilience', () => {
     await new Promise((r) => setTimeout(r, 450));
     await ask('cb-model');
     assert.equal(hits('cb-model'), 4);
-    const config = await (await fetch(`${sidecar.adminUrl}/debug/config`)).json();
+    const config = (await (await fetch(`${sidecar.adminUrl}/debug/config`)).json()) as {
+      circuitBreakers: Record<string, string>;
+    };
     assert.equal(config.circuitBreakers['ai-platform/openai|cb-model'], 'closed');
   });
 
