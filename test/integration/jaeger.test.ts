@@ -22,7 +22,7 @@ test('jaeger is the pinned v2 release', async () => {
   // The query service exposes its build info; the binary was built with version ldflags.
   const r = await fetch(`${jaeger.queryUrl}/api/v3/services`);
   assert.equal(r.status, 200);
-  const out = execFileSync(binaryPath('jaeger'), ['version'], { encoding: 'utf8' });
+  const out = execFileSync(binaryPath('jaeger'), ['version'], { encoding: 'utf8', stdio: 'pipe' });
   assert.match(out, new RegExp(`"gitVersion":\\s*"${expectedVersions().jaeger.replaceAll('.', '\\.')}"`));
 });
 
@@ -58,10 +58,10 @@ test('spans sent over OTLP/HTTP come back from the query API with attributes and
 
   const spans = await jaeger.waitForSpans({ service, min: 2 });
   assert.equal(spans.length, 2);
-  const [parent, child] = spans;
-  assert.equal(parent.name, 'route request');
+  const parent = spans.find((s) => s.name === 'route request');
+  const child = spans.find((s) => s.name === 'chat gpt-4o-mini');
+  assert.ok(parent && child, JSON.stringify(spans));
   assert.equal(parent.parentSpanId, '');
-  assert.equal(child.name, 'chat gpt-4o-mini');
   assert.equal(child.traceId, traceId);
   assert.equal(child.parentSpanId, parentId);
   assert.equal(child.kind, 'client');
@@ -73,9 +73,6 @@ test('spans sent over OTLP/HTTP come back from the query API with attributes and
 
   // The same trace by id; an unknown id has no spans.
   const byId = await jaeger.waitForSpans({ traceId, min: 2 });
-  assert.deepEqual(
-    byId.map((s) => s.spanId),
-    spans.map((s) => s.spanId),
-  );
+  assert.deepEqual(byId.map((s) => s.spanId).sort(), [parentId, child.spanId].sort());
   assert.deepEqual(await jaeger.spans({ traceId: '0123456789abcdef0123456789abcdef' }), []);
 });

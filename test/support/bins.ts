@@ -2,7 +2,7 @@
 // like controller-runtime's envtest: TEST_ASSET_<NAME> (e.g. TEST_ASSET_KUBE_APISERVER), else
 // $KUBEBUILDER_ASSETS/<name>, else the cache dir printed by scripts/test-bins.sh (which builds
 // the missing binaries first; see that script).
-import { execFileSync } from 'node:child_process';
+import { type ExecFileSyncOptionsWithStringEncoding, execFileSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +34,20 @@ export function assetsDirectory(): string {
   if (!assetsDir) {
     const script = join(repoRoot, 'scripts/test-bins.sh');
     try {
-      // stderr (progress of a possibly long cold build) goes straight to the test output.
-      assetsDir = execFileSync(script, [], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }).trim();
+      const quiet: ExecFileSyncOptionsWithStringEncoding = {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        encoding: 'utf8',
+      };
+      let cached = true;
+      try {
+        execFileSync(script, ['--check'], quiet);
+      } catch {
+        cached = false;
+      }
+      assetsDir = cached
+        ? execFileSync(script, ['--print-dir'], quiet).trim()
+        : // A cold build (minutes): its progress goes straight to the test output.
+          execFileSync(script, [], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }).trim();
     } catch (e) {
       throw new Error(`scripts/test-bins.sh failed (run it by hand to see why): ${(e as Error).message}`);
     }

@@ -128,7 +128,9 @@ export async function startJaeger(options: { timeoutMs?: number } = {}): Promise
     return (body.data ?? [])
       .flatMap(flatten)
       .filter((s) => (!q.service || s.service === q.service) && (!q.name || s.name === q.name))
-      .sort((a, b) => a.startTime - b.startTime);
+      .sort(
+        (a, b) => a.startTime - b.startTime || (a.parentSpanId === '' ? -1 : b.parentSpanId === '' ? 1 : 0),
+      );
   };
 
   return {
