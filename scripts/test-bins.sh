@@ -12,11 +12,15 @@
 # Options / environment:
 #   --print-dir            print the cache dir (whether built or not) and exit
 #   --check                exit 0 when every binary is present, 1 otherwise (no build)
+#   --toolchain            print the go binary the build uses (fetching Go if needed) and exit
 #   --prune                after a build (or cache hit), delete other versions' dirs and the Go
 #                          module/build caches under the cache root (~8 GB) keeping only binaries
 #   AIMESH_TEST_BINS_DIR   cache root (default ${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins)
 #   GOMODCACHE / GOCACHE   honoured when set in the environment; otherwise <cache root>/go/{mod,build}
 #   TEST_BINS_NICE         niceness of the builds (default 10)
+#   TEST_BINS_GO_VERSION   Go fetched from the module proxy (golang.org/toolchain, checksum-verified
+#                          against the sumdb) when the local go is missing or older than the
+#                          wrappers' 'go' line (default 1.26.8)
 #
 # Versions come from the wrapper modules (single source of truth): bump k8s.io/kubernetes and the
 # v0.x staging replaces in test/bins/kubernetes/go.mod (then `go mod tidy` there), helm in
@@ -38,6 +42,7 @@ case "${1:-}" in
   --print-dir) mode=print ;;
   --check) mode=check ;;
   --prune) mode=prune ;;
+  --toolchain) mode=toolchain ;;
   "") ;;
   -h | --help) sed -n '2,/^set -euo/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
   *) die "unknown argument '$1' (try --help)" ;;
@@ -97,7 +102,7 @@ prune() {
   fi
 }
 
-if present; then
+if present && [ "$mode" != toolchain ]; then
   prune
   log "cached: $dir"
   echo "KUBEBUILDER_ASSETS=$dir" >&2
@@ -113,8 +118,46 @@ if ! flock -n 9; then
   flock 9
 fi
 
-command -v go >/dev/null 2>&1 || die "step 'toolchain': go not found on PATH (need Go >= the 'go' line of test/bins/*/go.mod)"
+# --- Go toolchain: the local go when new enough, else golang.org/toolchain from the module proxy --
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-modcacherw -mod=readonly -buildvcs=false"
+need_go=$(sed -n 's/^go \([0-9.]*\)$/\1/p' "$bins"/*/go.mod | sort -V | tail -1)
+go_pin=${TEST_BINS_GO_VERSION:-1.26.8}
+ver_ge() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -1)" = "$1" ]; }
+local_go=$(command -v go 2>/dev/null || true)
+if [ -n "$local_go" ] && ver_ge "$(go env GOVERSION 2>/dev/null | sed 's/^go//')" "$need_go"; then
+  :
+else
+  tc="$cache_root/toolchain/go$go_pin.$goos-$goarch"
+  if [ ! -x "$tc/bin/go" ]; then
+    have=${local_go:+$local_go ($(go env GOVERSION 2>/dev/null)) is older than go$need_go}
+    log "step 'toolchain': ${have:-no go on PATH}; fetching golang.org/toolchain go$go_pin from the Go module proxy"
+    for t in curl unzip sha256sum base64; do
+      command -v "$t" >/dev/null || die "step 'toolchain': '$t' is needed to fetch Go (apt-get install curl unzip coreutils), or install Go >= $need_go"
+    done
+    proxy=${GOPROXY:-https://proxy.golang.org}
+    proxy=${proxy%%[,|]*}
+    case "$proxy" in http*) ;; *) die "step 'toolchain': GOPROXY=$GOPROXY has no HTTP proxy to fetch Go from; install Go >= $need_go" ;; esac
+    mod=golang.org/toolchain
+    v=v0.0.1-go$go_pin.$goos-$goarch
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    curl -fsSL --retry 3 "$proxy/$mod/@v/$v.zip" -o "$tmp/go.zip" ||
+      die "step 'toolchain': download of $proxy/$mod/@v/$v.zip failed"
+    want=$(curl -fsSL --retry 3 "$proxy/sumdb/sum.golang.org/lookup/$mod@$v" | awk -v m="$mod" -v v="$v" '$1 == m && $2 == v { print $3 }') ||
+      die "step 'toolchain': checksum lookup for $mod@$v failed (the proxy's sumdb endpoint)"
+    unzip -q "$tmp/go.zip" -d "$tmp/x" || die "step 'toolchain': unzip failed"
+    # Go's dirhash "h1": sha256 over the sorted "<sha256>  <path>" lines of every file in the zip.
+    sum=$(cd "$tmp/x" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sed 's|  \./|  |' | sha256sum | cut -d' ' -f1)
+    got="h1:$(printf "$(echo "$sum" | sed 's/../\\x&/g')" | base64)"
+    [ -n "$want" ] && [ "$got" = "$want" ] || die "step 'toolchain': checksum mismatch for $mod@$v (got $got, want ${want:-none})"
+    mkdir -p "$(dirname "$tc")"
+    rm -rf "$tc" && mv "$tmp/x/$mod@$v" "$tc"
+    chmod -R u+w "$tc"
+    log "step 'toolchain': go$go_pin installed in $tc (checksum verified)"
+  fi
+  export PATH="$tc/bin:$PATH" GOROOT="$tc"
+fi
+[ "$mode" = toolchain ] && { command -v go; exit 0; }
 export GOMODCACHE=${GOMODCACHE:-$cache_root/go/mod}
 export GOCACHE=${GOCACHE:-$cache_root/go/build}
 nice_n=${TEST_BINS_NICE:-10}
