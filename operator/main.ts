@@ -1,9 +1,51 @@
 #!/usr/bin/env node
 // aimesh-operator: the control plane binary (and its offline `compile` command).
 import { runCompile } from './cli/compile.ts';
-import { parseOptions, USAGE, UsageError } from './options.ts';
+import { createKubeApi, loadKubeConfig } from './kube.ts';
+import { createLogger } from './log.ts';
+import { parseOptions, type RunOptions, USAGE, UsageError } from './options.ts';
+import { runOperator } from './run.ts';
 
 const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) };
+
+async function run(opts: RunOptions): Promise<void> {
+  const log = createLogger(opts.logLevel);
+  let kube: ReturnType<typeof createKubeApi>;
+  try {
+    kube = createKubeApi(loadKubeConfig(opts.kubeconfig));
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'cannot load the Kubernetes configuration');
+    process.exitCode = 1;
+    return;
+  }
+  let shutdown: (() => Promise<void>) | undefined;
+  let signalled = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      signalled = true;
+      log.info({ signal }, 'shutting down');
+      // Releasing the lease lets another replica lead at once instead of after leaseDuration.
+      const done = shutdown ? shutdown() : Promise.resolve();
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      done.then(
+        () => process.exit(0),
+        (err) => {
+          log.error({ err: (err as Error).message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  try {
+    const operator = await runOperator(opts, kube, log);
+    shutdown = operator.shutdown;
+    if (signalled) await operator.shutdown();
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'cannot start');
+    process.exit(1);
+  }
+}
 
 try {
   const opts = parseOptions(process.argv.slice(2));
@@ -11,6 +53,8 @@ try {
     io.stdout(`${USAGE}\n`);
   } else if (opts.command === 'compile') {
     process.exitCode = runCompile(opts, io);
+  } else {
+    await run(opts);
   }
 } catch (err) {
   if (!(err instanceof UsageError) && !(err instanceof TypeError)) throw err;

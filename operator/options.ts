@@ -1,13 +1,62 @@
-// The only module of aimesh-operator that reads argv and the environment.
+// The only module of aimesh-operator that reads argv and the environment. Every `run` flag has an
+// AIMESH_* twin so a Deployment can set it either way; flags win.
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
+import { durationMs } from './compile/duration.ts';
 
 export const USAGE = `Usage:
+  aimesh-operator [run] [options]
+      Run the control plane: watch AIProvider/AIRoute/AIQuota (and the Secrets, Namespaces and
+      Pods they involve), write their status (leader), push snapshots to sidecars, inject sidecars.
   aimesh-operator compile -f <file|dir>... [-R] [-n <namespace>] [-o <out.json>]
       Validate and compile AIMesh manifests offline (Secrets and Namespaces may be given as
       manifests too). Prints the snapshots as JSON: an array, or one snapshot with -n. Exit 1
       with one line per problem (file, kind namespace/name, field) when the input is invalid.
       The output contains provider credentials from the Secrets: treat it as a secret.
-  aimesh-operator help`;
+  aimesh-operator help
+
+Options of run (environment twin in parentheses):
+  --kubeconfig <file>          Kubeconfig; default in-cluster config, else $KUBECONFIG / ~/.kube/config
+                                                                                  (KUBECONFIG)
+  --namespace <ns>             The operator's namespace (Lease, certificate Secret); default the
+                               pod's namespace, else aimesh-system          (AIMESH_NAMESPACE, POD_NAMESPACE)
+  --identity <name>            This replica's name in leader election; default the pod name / host
+                                                                                  (AIMESH_IDENTITY, POD_NAME)
+  --bind-address <addr>        Address of every server, default 0.0.0.0            (AIMESH_BIND_ADDRESS)
+  --push-port <n>              Config push (HTTPS, HTTP/2), default 15010           (AIMESH_PUSH_PORT)
+  --admin-port <n>             /healthz /readyz /metrics /debug/sidecars (HTTP), default 15011
+                                                                                  (AIMESH_ADMIN_PORT)
+  --webhook-port <n>           Sidecar injection webhook (HTTPS), default 9443; 0 turns it off
+                                                                                  (AIMESH_WEBHOOK_PORT)
+  --leader-elect <bool>        Elect a leader to write status, default true        (AIMESH_LEADER_ELECT)
+  --leader-election-id <name>  Lease name, default aimesh-operator                (AIMESH_LEADER_ELECTION_ID)
+  --lease-duration <dur>       How long a silent leader keeps the lease, default 15s (AIMESH_LEASE_DURATION)
+  --renew-deadline <dur>       The leader steps down when it cannot renew for this long, default 10s
+                                                                                  (AIMESH_RENEW_DEADLINE)
+  --retry-period <dur>         Between acquire/renew attempts, default 2s          (AIMESH_RETRY_PERIOD)
+  --service-name <name>        The operator's Service (certificate names, sidecar URL), default
+                               aimesh-operator                                     (AIMESH_SERVICE_NAME)
+  --cert-secret <name>         Secret holding the CA and serving certificate, default
+                               aimesh-operator-tls                                 (AIMESH_CERT_SECRET)
+  --cert-hosts <h1,h2>         Extra certificate SANs (DNS names or IPs)           (AIMESH_CERT_HOSTS)
+  --webhook-config <name>      MutatingWebhookConfiguration whose caBundle is kept current, default
+                               aimesh-sidecar-injector; "" for none               (AIMESH_WEBHOOK_CONFIG)
+  --operator-url <url>         Push URL given to injected sidecars, default
+                               https://<service>.<namespace>.svc:<push-port>       (AIMESH_OPERATOR_URL)
+  --sidecar-image <image>      Injected sidecar image, default aimesh/aimesh-sidecar:0.1.0
+                                                                                  (AIMESH_SIDECAR_IMAGE)
+  --sidecar-image-pull-policy <p>  Always | IfNotPresent | Never (default: unset)  (AIMESH_SIDECAR_IMAGE_PULL_POLICY)
+  --sidecar-resources <json>   Injected sidecar resources, default
+                               {"requests":{"cpu":"50m","memory":"64Mi"},"limits":{"memory":"256Mi"}}
+                                                                                  (AIMESH_SIDECAR_RESOURCES)
+  --sidecar-log-level <level>  Injected sidecar log level (default: the sidecar's) (AIMESH_SIDECAR_LOG_LEVEL)
+  --secret-label-selector <s>  Cache only Secrets with these labels (default: every Secret except
+                               service-account, docker, bootstrap, TLS and Helm release types)
+                                                                                  (AIMESH_SECRET_LABEL_SELECTOR)
+  --debounce <dur>             Quiet time before a reconcile, default 50ms         (AIMESH_DEBOUNCE)
+  --debounce-max <dur>         Longest a reconcile waits in a burst, default 500ms (AIMESH_DEBOUNCE_MAX)
+  --log-level <level>          debug, info (default), warn, error                  (AIMESH_LOG_LEVEL)`;
 
 export interface CompileOptions {
   command: 'compile';
@@ -17,33 +66,199 @@ export interface CompileOptions {
   out?: string;
 }
 
-export type Options = CompileOptions | { command: 'help' };
+export interface RunOptions {
+  command: 'run';
+  kubeconfig?: string;
+  namespace: string;
+  identity: string;
+  bindAddress: string;
+  pushPort: number;
+  adminPort: number;
+  /** 0: no webhook server. */
+  webhookPort: number;
+  leaderElect: boolean;
+  leaderElectionId: string;
+  leaseDurationMs: number;
+  renewDeadlineMs: number;
+  retryPeriodMs: number;
+  serviceName: string;
+  certSecret: string;
+  certHosts: string[];
+  webhookConfig: string;
+  operatorUrl: string;
+  sidecarImage: string;
+  sidecarImagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  sidecarResources: Record<string, unknown>;
+  sidecarLogLevel?: string;
+  secretLabelSelector?: string;
+  debounceMs: number;
+  debounceMaxMs: number;
+  logLevel: string;
+}
 
-export function parseOptions(argv: string[]): Options {
+export type Options = CompileOptions | RunOptions | { command: 'help' };
+
+const RUN_FLAGS = {
+  kubeconfig: 'KUBECONFIG',
+  namespace: 'AIMESH_NAMESPACE',
+  identity: 'AIMESH_IDENTITY',
+  'bind-address': 'AIMESH_BIND_ADDRESS',
+  'push-port': 'AIMESH_PUSH_PORT',
+  'admin-port': 'AIMESH_ADMIN_PORT',
+  'webhook-port': 'AIMESH_WEBHOOK_PORT',
+  'leader-elect': 'AIMESH_LEADER_ELECT',
+  'leader-election-id': 'AIMESH_LEADER_ELECTION_ID',
+  'lease-duration': 'AIMESH_LEASE_DURATION',
+  'renew-deadline': 'AIMESH_RENEW_DEADLINE',
+  'retry-period': 'AIMESH_RETRY_PERIOD',
+  'service-name': 'AIMESH_SERVICE_NAME',
+  'cert-secret': 'AIMESH_CERT_SECRET',
+  'cert-hosts': 'AIMESH_CERT_HOSTS',
+  'webhook-config': 'AIMESH_WEBHOOK_CONFIG',
+  'operator-url': 'AIMESH_OPERATOR_URL',
+  'sidecar-image': 'AIMESH_SIDECAR_IMAGE',
+  'sidecar-image-pull-policy': 'AIMESH_SIDECAR_IMAGE_PULL_POLICY',
+  'sidecar-resources': 'AIMESH_SIDECAR_RESOURCES',
+  'sidecar-log-level': 'AIMESH_SIDECAR_LOG_LEVEL',
+  'secret-label-selector': 'AIMESH_SECRET_LABEL_SELECTOR',
+  debounce: 'AIMESH_DEBOUNCE',
+  'debounce-max': 'AIMESH_DEBOUNCE_MAX',
+  'log-level': 'AIMESH_LOG_LEVEL',
+} as const;
+type RunFlag = keyof typeof RUN_FLAGS;
+
+const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+const DEFAULT_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } };
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Options {
   const [command, ...rest] = argv;
-  if (command === 'compile') {
-    const { values } = parseArgs({
-      args: rest,
-      options: {
-        filename: { type: 'string', short: 'f', multiple: true },
-        recursive: { type: 'boolean', short: 'R', default: false },
-        namespace: { type: 'string', short: 'n' },
-        output: { type: 'string', short: 'o' },
-      },
-      allowPositionals: false,
-    });
-    if (!values.filename?.length) throw new UsageError('compile needs at least one -f <file|dir>');
-    return {
-      command,
-      files: values.filename,
-      recursive: values.recursive ?? false,
-      namespace: values.namespace,
-      out: values.output,
-    };
-  }
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
-    return { command: 'help' };
+  if (command === 'compile') return parseCompile(rest);
+  if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined || command === 'run') return parseRun(rest, env);
+  if (command.startsWith('--')) return parseRun(argv, env);
   throw new UsageError(`unknown command "${command}"`);
+}
+
+function parseCompile(rest: string[]): CompileOptions {
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      filename: { type: 'string', short: 'f', multiple: true },
+      recursive: { type: 'boolean', short: 'R', default: false },
+      namespace: { type: 'string', short: 'n' },
+      output: { type: 'string', short: 'o' },
+    },
+    allowPositionals: false,
+  });
+  if (!values.filename?.length) throw new UsageError('compile needs at least one -f <file|dir>');
+  return {
+    command: 'compile',
+    files: values.filename,
+    recursive: values.recursive ?? false,
+    namespace: values.namespace,
+    out: values.output,
+  };
+}
+
+function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(Object.keys(RUN_FLAGS).map((f) => [f, { type: 'string' }])) as Record<
+      RunFlag,
+      { type: 'string' }
+    >,
+    allowPositionals: false,
+    strict: true,
+  });
+  const get = (flag: RunFlag): string | undefined => {
+    const v = (values as Record<string, string | undefined>)[flag] ?? env[RUN_FLAGS[flag]];
+    return v === '' ? undefined : v;
+  };
+  const port = (flag: RunFlag, fallback: number) => {
+    const raw = get(flag);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      throw new UsageError(`--${flag} must be a port number, got "${raw}"`);
+    return n;
+  };
+  const duration = (flag: RunFlag, fallback: string) => {
+    const raw = get(flag) ?? fallback;
+    if (!/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/.test(raw))
+      throw new UsageError(`--${flag} must be a duration such as 500ms or 15s, got "${raw}"`);
+    return durationMs(raw);
+  };
+  const bool = (flag: RunFlag, fallback: boolean) => {
+    const raw = get(flag);
+    if (raw === undefined) return fallback;
+    if (!/^(true|false)$/i.test(raw)) throw new UsageError(`--${flag} must be true or false, got "${raw}"`);
+    return raw.toLowerCase() === 'true';
+  };
+
+  const namespace = get('namespace') ?? env.POD_NAMESPACE ?? readNamespaceFile() ?? 'aimesh-system';
+  const serviceName = get('service-name') ?? 'aimesh-operator';
+  const pushPort = port('push-port', 15010);
+  const resources = get('sidecar-resources');
+  let sidecarResources: Record<string, unknown> = DEFAULT_RESOURCES;
+  if (resources !== undefined) {
+    try {
+      sidecarResources = JSON.parse(resources) as Record<string, unknown>;
+    } catch {
+      throw new UsageError(`--sidecar-resources must be JSON, e.g. ${JSON.stringify(DEFAULT_RESOURCES)}`);
+    }
+  }
+  const pullPolicy = get('sidecar-image-pull-policy');
+  if (pullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy))
+    throw new UsageError(
+      `--sidecar-image-pull-policy must be Always, IfNotPresent or Never, got "${pullPolicy}"`,
+    );
+  const webhookConfig =
+    (values as Record<string, string | undefined>)['webhook-config'] ?? env.AIMESH_WEBHOOK_CONFIG;
+
+  const opts: RunOptions = {
+    command: 'run',
+    kubeconfig: get('kubeconfig'),
+    namespace,
+    identity: get('identity') ?? env.POD_NAME ?? hostname(),
+    bindAddress: get('bind-address') ?? '0.0.0.0',
+    pushPort,
+    adminPort: port('admin-port', 15011),
+    webhookPort: port('webhook-port', 9443),
+    leaderElect: bool('leader-elect', true),
+    leaderElectionId: get('leader-election-id') ?? 'aimesh-operator',
+    leaseDurationMs: duration('lease-duration', '15s'),
+    renewDeadlineMs: duration('renew-deadline', '10s'),
+    retryPeriodMs: duration('retry-period', '2s'),
+    serviceName,
+    certSecret: get('cert-secret') ?? 'aimesh-operator-tls',
+    certHosts: (get('cert-hosts') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    webhookConfig: webhookConfig ?? 'aimesh-sidecar-injector',
+    operatorUrl: get('operator-url') ?? `https://${serviceName}.${namespace}.svc:${pushPort}`,
+    sidecarImage: get('sidecar-image') ?? 'aimesh/aimesh-sidecar:0.1.0',
+    sidecarImagePullPolicy: pullPolicy as RunOptions['sidecarImagePullPolicy'],
+    sidecarResources,
+    sidecarLogLevel: get('sidecar-log-level'),
+    secretLabelSelector: get('secret-label-selector'),
+    debounceMs: duration('debounce', '50ms'),
+    debounceMaxMs: duration('debounce-max', '500ms'),
+    logLevel: get('log-level') ?? 'info',
+  };
+  if (!(opts.leaseDurationMs > opts.renewDeadlineMs && opts.renewDeadlineMs > opts.retryPeriodMs))
+    throw new UsageError('need --lease-duration > --renew-deadline > --retry-period');
+  return opts;
+}
+
+function readNamespaceFile(): string | undefined {
+  try {
+    return existsSync(SA_NAMESPACE_FILE)
+      ? readFileSync(SA_NAMESPACE_FILE, 'utf8').trim() || undefined
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class UsageError extends Error {}

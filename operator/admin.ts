@@ -1,0 +1,68 @@
+// The admin port (plain HTTP, default 15011): /healthz (the process answers), /readyz (caches
+// synced, certificates loaded, servers listening), /metrics, and /debug/sidecars — like
+// `istioctl proxy-status`: each connected sidecar with its acked and current versions.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import type { SidecarRow } from './push/hub.ts';
+
+export interface AdminOptions {
+  registry: Registry;
+  /** Names of what is not ready yet; empty when ready. */
+  notReady: () => string[];
+  sidecars: () => SidecarRow[];
+  info: () => Record<string, unknown>;
+}
+
+export interface AdminServer {
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createAdminServer(opts: AdminOptions): AdminServer {
+  const server: Server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(`${JSON.stringify(body, null, 2)}\n`);
+    };
+    if (req.method !== 'GET') return json(405, { error: 'use GET' });
+    switch (path) {
+      case '/healthz':
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+        return;
+      case '/readyz': {
+        const missing = opts.notReady();
+        res.writeHead(missing.length === 0 ? 200 : 503, { 'content-type': 'text/plain' });
+        res.end(missing.length === 0 ? 'ok\n' : `waiting for: ${missing.join(', ')}\n`);
+        return;
+      }
+      case '/metrics':
+        res.writeHead(200, { 'content-type': opts.registry.contentType });
+        res.end(await opts.registry.metrics());
+        return;
+      case '/debug/sidecars':
+        return json(200, { ...opts.info(), sidecars: opts.sidecars() });
+      default:
+        return json(404, {
+          error: 'not found',
+          paths: ['/healthz', '/readyz', '/metrics', '/debug/sidecars'],
+        });
+    }
+  });
+  return {
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,167 @@
+// The config push endpoint (HTTPS, HTTP/2, port 15010). Each sidecar holds one bidirectional
+// stream: `POST /v1/snapshots/stream[?namespace=<ns>]` with `authorization: Bearer <token>`;
+// the response body is NDJSON `{"version","snapshot"}` messages, the request body NDJSON acks
+// `{"version","ok":true}` / `{"version","ok":false,"reason"}`. Acks ride the same stream, so they
+// always reach the replica that sent the snapshot, whatever the load balancer does.
+// The stream ends when the sidecar's token expires or after maxStreamAge (the sidecar reconnects
+// at once, with a fresh token, possibly to another replica, which also rebalances replicas).
+import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Stream } from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import type { KubeObject } from '../kube-api.ts';
+import type { Logger } from '../log.ts';
+import type { Authenticator } from './auth.ts';
+import type { Ack, Hub } from './hub.ts';
+import { workloadOf } from './workload.ts';
+
+export const STREAM_PATH = '/v1/snapshots/stream';
+
+export interface PushServerOptions {
+  hub: Hub;
+  auth: Pick<Authenticator, 'authenticate'>;
+  /** The pod from the cache, else from the API; undefined when it does not exist. */
+  lookupPod: (namespace: string, name: string) => Promise<KubeObject | undefined>;
+  tls: { cert: string; key: string };
+  log: Logger;
+  /** Ends streams after this long (+ up to 10% jitter); default 30 min. */
+  maxStreamAgeMs?: number;
+  pingIntervalMs?: number;
+  onRejected?: (status: number) => void;
+}
+
+export interface PushServer {
+  listen(port: number, host?: string): Promise<number>;
+  setTls(tls: { cert: string; key: string }): void;
+  close(): Promise<void>;
+  readonly server: Http2SecureServer;
+}
+
+export function createPushServer(opts: PushServerOptions): PushServer {
+  const { hub, log } = opts;
+  const server = createSecureServer({ cert: opts.tls.cert, key: opts.tls.key, allowHTTP1: false });
+  const maxAge = opts.maxStreamAgeMs ?? 30 * 60_000;
+  const pingMs = opts.pingIntervalMs ?? 15_000;
+
+  // Dead peers (a node gone, a partition) never send a FIN: ping and drop sessions that stop answering.
+  server.on('session', (session) => {
+    let waiting = false;
+    const timer = setInterval(() => {
+      if (waiting) return void session.destroy(new Error('ping timeout'));
+      waiting = true;
+      try {
+        session.ping(() => {
+          waiting = false;
+        });
+      } catch {
+        session.destroy();
+      }
+    }, pingMs);
+    timer.unref();
+    session.on('close', () => clearInterval(timer));
+    session.on('error', (err) => log.debug({ err: err.message }, 'push session error'));
+  });
+
+  server.on('stream', (stream, headers) => {
+    stream.on('error', (err) => log.debug({ err: err.message }, 'push stream error'));
+    const url = new URL(String(headers[':path'] ?? '/'), 'https://operator');
+    if (url.pathname !== STREAM_PATH) return reply(stream, 404, 'not found');
+    if (headers[':method'] !== 'POST') return reply(stream, 405, 'use POST');
+    handleStream(stream, String(headers.authorization ?? ''), url.searchParams.get('namespace')).catch(
+      (err) => {
+        log.error({ err: (err as Error).message }, 'push stream failed');
+        if (!stream.headersSent && !stream.destroyed) reply(stream, 500, 'internal error');
+      },
+    );
+  });
+
+  async function handleStream(stream: ServerHttp2Stream, authorization: string, namespace: string | null) {
+    const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]?.trim();
+    const auth = await opts.auth.authenticate(token);
+    if (!auth.ok) return refuse(stream, auth.status, auth.reason);
+    const id = auth.identity;
+    if (namespace && namespace !== id.namespace)
+      return refuse(stream, 403, `the token belongs to namespace ${id.namespace}, not ${namespace}`);
+    const pod = await opts.lookupPod(id.namespace, id.podName);
+    if (!pod || pod.metadata.uid !== id.podUid)
+      return refuse(stream, 403, `pod ${id.namespace}/${id.podName} the token is bound to does not exist`);
+    if (stream.destroyed) return;
+
+    stream.respond({ ':status': 200, 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    const conn = hub.connect(
+      { namespace: id.namespace, pod: id.podName, podUid: id.podUid, ...workloadOf(pod) },
+      {
+        write: (line) => !stream.destroyed && stream.write(line),
+        onDrain: (cb) => stream.once('drain', cb),
+        close: () => endStream(stream),
+      },
+    );
+    log.info({ namespace: id.namespace, pod: id.podName }, 'sidecar connected');
+
+    const age = maxAge + Math.floor(Math.random() * maxAge * 0.1);
+    const until = Math.min(Date.now() + age, id.expiresAt ?? Number.POSITIVE_INFINITY);
+    const expire = setTimeout(() => endStream(stream), Math.max(1000, until - Date.now()));
+    expire.unref();
+
+    const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    lines.on('line', (line) => {
+      const ack = parseAck(line);
+      if (ack) hub.ack(conn, ack);
+    });
+    lines.on('error', () => {});
+    stream.on('close', () => {
+      clearTimeout(expire);
+      hub.disconnect(conn);
+      log.info({ namespace: id.namespace, pod: id.podName }, 'sidecar disconnected');
+    });
+  }
+
+  function refuse(stream: ServerHttp2Stream, status: number, reason: string) {
+    opts.onRejected?.(status);
+    log.warn({ status, reason }, 'push stream refused');
+    reply(stream, status, reason);
+  }
+
+  return {
+    server,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    setTls: (tls) => server.setSecureContext({ cert: tls.cert, key: tls.key }),
+    close: () =>
+      new Promise((resolve) => {
+        hub.closeAll();
+        server.close(() => resolve());
+        // close() waits for sessions; streams were ended above, sessions close right after.
+        setTimeout(resolve, 2000).unref();
+      }),
+  };
+}
+
+function reply(stream: ServerHttp2Stream, status: number, message: string) {
+  if (stream.destroyed || stream.headersSent) return;
+  stream.respond({ ':status': status, 'content-type': 'application/json' });
+  stream.end(JSON.stringify({ error: { message, code: status } }));
+}
+
+function endStream(stream: ServerHttp2Stream) {
+  if (stream.destroyed) return;
+  if (!stream.writableEnded) stream.end();
+  // The peer may keep its half open; close ours after a grace period.
+  setTimeout(() => stream.destroyed || stream.close(constants.NGHTTP2_NO_ERROR), 1000).unref();
+}
+
+export function parseAck(line: string): Ack | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const m = JSON.parse(line) as Partial<Ack>;
+    if (typeof m.version !== 'string' || typeof m.ok !== 'boolean') return undefined;
+    return { version: m.version, ok: m.ok, ...(typeof m.reason === 'string' ? { reason: m.reason } : {}) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+// The MutatingWebhookConfiguration the injector expects (the Helm chart renders the same; tests
+// create it with a url). Two webhooks narrow the blast radius with selectors:
+//  - namespaces labelled aimesh.io/inject=enabled: every pod (the pod may still opt out);
+//  - other namespaces (minus kube-system, kube-public and the operator's own): every pod is
+//    sent, because the opt-in is a pod annotation that selectors cannot see; the webhook decides.
+// failurePolicy Ignore: a mesh outage must never stop pod creation; a pod admitted during an
+// outage simply runs without the sidecar (and its app calls the provider URLs it was given).
+// reinvocationPolicy IfNeeded: other webhooks that add containers later still get our env.
+import { INJECT_LABEL } from './inject.ts';
+import { INJECT_PATH } from './server.ts';
+
+export interface WebhookConfigOptions {
+  name: string;
+  operatorNamespace: string;
+  /** In-cluster: the operator's Service; tests and out-of-cluster runs: a URL. */
+  service?: { name: string; namespace: string; port: number };
+  url?: string;
+  caBundle?: string;
+  timeoutSeconds?: number;
+}
+
+export function mutatingWebhookConfiguration(o: WebhookConfigOptions): Record<string, unknown> {
+  const clientConfig = {
+    ...(o.url
+      ? { url: `${o.url.replace(/\/+$/, '')}${INJECT_PATH}` }
+      : { service: { ...o.service!, path: INJECT_PATH } }),
+    ...(o.caBundle ? { caBundle: Buffer.from(o.caBundle).toString('base64') } : {}),
+  };
+  const common = {
+    clientConfig,
+    rules: [
+      {
+        operations: ['CREATE'],
+        apiGroups: [''],
+        apiVersions: ['v1'],
+        resources: ['pods'],
+        scope: 'Namespaced',
+      },
+    ],
+    admissionReviewVersions: ['v1'],
+    sideEffects: 'None',
+    failurePolicy: 'Ignore',
+    reinvocationPolicy: 'IfNeeded',
+    timeoutSeconds: o.timeoutSeconds ?? 5,
+    matchPolicy: 'Equivalent',
+  };
+  const excluded = ['kube-system', 'kube-public', o.operatorNamespace];
+  return {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'MutatingWebhookConfiguration',
+    metadata: { name: o.name },
+    webhooks: [
+      {
+        name: 'namespace.inject.aimesh.io',
+        ...common,
+        namespaceSelector: { matchLabels: { [INJECT_LABEL]: 'enabled' } },
+      },
+      {
+        name: 'pod.inject.aimesh.io',
+        ...common,
+        namespaceSelector: {
+          matchExpressions: [
+            { key: INJECT_LABEL, operator: 'NotIn', values: ['enabled'] },
+            { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: excluded },
+          ],
+        },
+      },
+    ],
+  };
+}

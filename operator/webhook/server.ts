@@ -1,0 +1,124 @@
+// The mutating admission webhook (HTTPS, default port 9443, path /inject). It answers every
+// AdmissionReview with allowed: true — injection is a convenience, never a gate — plus the
+// JSONPatch when the pod should get the sidecar. Errors are logged and answered without a patch,
+// the same outcome the apiserver gives with failurePolicy Ignore.
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../log.ts';
+import { buildInjectionPatch, type InjectionConfig, injectionDecision, type Pod } from './inject.ts';
+
+export const INJECT_PATH = '/inject';
+const MAX_BODY = 8 * 1024 * 1024;
+
+export interface WebhookOptions {
+  tls: { cert: string; key: string };
+  /** Namespace labels (from the cache, else the API); undefined when unknown. */
+  namespaceLabels: (namespace: string) => Promise<Record<string, string> | undefined>;
+  /** Read per request: the CA bundle can rotate. */
+  config: () => InjectionConfig;
+  log: Logger;
+  onReview?: (result: 'injected' | 'skipped' | 'error') => void;
+}
+
+interface AdmissionRequest {
+  uid: string;
+  kind?: { kind?: string };
+  namespace?: string;
+  operation?: string;
+  object?: Pod;
+  dryRun?: boolean;
+}
+
+export interface WebhookServer {
+  listen(port: number, host?: string): Promise<number>;
+  setTls(tls: { cert: string; key: string }): void;
+  close(): Promise<void>;
+  readonly server: Server;
+}
+
+export function createWebhookServer(opts: WebhookOptions): WebhookServer {
+  const { log } = opts;
+  const server = createServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'https://x').pathname !== INJECT_PATH) {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', async () => {
+      let review: { apiVersion?: string; request?: AdmissionRequest };
+      try {
+        review = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"not an AdmissionReview"}');
+        return;
+      }
+      const request = review.request;
+      if (!request?.uid) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"no request.uid"}');
+        return;
+      }
+      const response = await admit(request);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          apiVersion: review.apiVersion ?? 'admission.k8s.io/v1',
+          kind: 'AdmissionReview',
+          response,
+        }),
+      );
+    });
+  });
+
+  async function admit(request: AdmissionRequest): Promise<Record<string, unknown>> {
+    const allowed = { uid: request.uid, allowed: true };
+    const pod = request.object;
+    const where = { namespace: request.namespace, pod: pod?.metadata?.name ?? pod?.metadata?.generateName };
+    try {
+      if (request.kind?.kind !== 'Pod' || request.operation !== 'CREATE' || !pod) return allowed;
+      const labels = request.namespace ? await opts.namespaceLabels(request.namespace) : undefined;
+      const decision = injectionDecision(pod, labels);
+      if (!decision.inject) {
+        opts.onReview?.('skipped');
+        log.debug({ ...where, reason: decision.reason }, 'not injecting');
+        return allowed;
+      }
+      const patch = buildInjectionPatch(pod, opts.config());
+      if (patch.length === 0) return allowed;
+      opts.onReview?.('injected');
+      log.info(where, 'injecting the sidecar');
+      return {
+        ...allowed,
+        patchType: 'JSONPatch',
+        patch: Buffer.from(JSON.stringify(patch)).toString('base64'),
+      };
+    } catch (err) {
+      opts.onReview?.('error');
+      log.error({ ...where, err: (err as Error).message }, 'injection failed; admitting the pod unchanged');
+      return allowed;
+    }
+  }
+
+  return {
+    server,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    setTls: (tls) => server.setSecureContext({ cert: tls.cert, key: tls.key }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,271 @@
+// The sidecar's end of config push: one long-lived HTTP/2 stream to the operator
+// (POST /v1/snapshots/stream, bearer = the pod's projected ServiceAccount token, audience aimesh).
+// Each NDJSON message `{version, snapshot}` is applied through the snapshot store and answered on
+// the same stream with `{version, ok}` or `{version, ok: false, reason}`. Every applied snapshot
+// is saved as the last-known-good (a memory-backed emptyDir) and loaded at start-up when the
+// operator cannot be reached, so a restart during an operator outage still serves traffic.
+// Reconnects use exponential backoff with full jitter; a stream the operator ends on purpose
+// (token expiry, rebalancing) is reopened at once with a freshly read token.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type ClientHttp2Session, type ClientHttp2Stream, connect } from 'node:http2';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Logger } from '../log.ts';
+
+/** What the client needs from the snapshot store (sidecar/config/store.ts fits). */
+export interface SnapshotSink {
+  apply(input: unknown): { ok: true; version: string; changed: boolean } | { ok: false; reason: string };
+  readonly current?: { version: string } | undefined;
+}
+
+export interface PushClientOptions {
+  /** https://aimesh-operator.aimesh-system.svc:15010 */
+  operatorUrl: string;
+  tokenFile: string;
+  /** PEM bundle to trust for the operator, or a file holding it; default the system CAs. */
+  ca?: string;
+  /** Where the last-known-good snapshot is kept; none: not kept. */
+  stateDir?: string;
+  store: SnapshotSink;
+  log: Logger;
+  /** Serve the last-known-good snapshot when nothing came from the operator by then (default 2 s). */
+  lastKnownGoodAfterMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  pingIntervalMs?: number;
+}
+
+export interface PushClientStatus {
+  connected: boolean;
+  /** Where the snapshot in force came from. */
+  source: 'operator' | 'last-known-good' | 'none';
+  lastVersion?: string;
+  lastError?: string;
+}
+
+export const STREAM_PATH = '/v1/snapshots/stream';
+export const STATE_FILE = 'snapshot.json';
+
+export class PushClient {
+  readonly #o: PushClientOptions;
+  readonly #log: Logger;
+  readonly #ca: string | undefined;
+  #stopped = false;
+  #attempt = 0;
+  #session: ClientHttp2Session | undefined;
+  #loop: Promise<void> | undefined;
+  #lkgTimer: NodeJS.Timeout | undefined;
+  #wake: (() => void) | undefined;
+  #status: PushClientStatus = { connected: false, source: 'none' };
+
+  constructor(opts: PushClientOptions) {
+    this.#o = opts;
+    this.#log = opts.log.child({ component: 'push-client' });
+    this.#ca = opts.ca
+      ? opts.ca.includes('-----BEGIN')
+        ? opts.ca
+        : readFileSync(opts.ca, 'utf8')
+      : undefined;
+  }
+
+  get status(): PushClientStatus {
+    return { ...this.#status };
+  }
+
+  start(): void {
+    if (this.#loop) return;
+    this.#lkgTimer = setTimeout(
+      () => this.#loadLastKnownGood('no snapshot from the operator yet'),
+      this.#o.lastKnownGoodAfterMs ?? 2000,
+    );
+    this.#lkgTimer.unref();
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#lkgTimer);
+    this.#wake?.();
+    this.#session?.destroy();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopped) {
+      let healthy = false;
+      try {
+        healthy = await this.#stream();
+      } catch (err) {
+        this.#status.lastError = (err as Error).message;
+        this.#log.warn({ err: (err as Error).message }, 'operator stream failed');
+        this.#loadLastKnownGood('the operator is unreachable');
+      }
+      this.#status.connected = false;
+      if (this.#stopped) break;
+      if (healthy) {
+        this.#attempt = 0;
+        continue; // ended on purpose (token expiry, rebalancing): reconnect at once
+      }
+      const { initialMs, maxMs } = this.#o.backoff ?? { initialMs: 250, maxMs: 30_000 };
+      const ceiling = Math.min(maxMs, initialMs * 2 ** this.#attempt);
+      this.#attempt = Math.min(this.#attempt + 1, 20);
+      const delay = Math.round(ceiling * (0.1 + 0.9 * Math.random()));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, delay);
+        this.#wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** One connection; resolves true when it delivered snapshots and ended cleanly. */
+  #stream(): Promise<boolean> {
+    const token = readFileSync(this.#o.tokenFile, 'utf8').trim();
+    const namespace = tokenNamespace(token);
+    const path = namespace ? `${STREAM_PATH}?namespace=${encodeURIComponent(namespace)}` : STREAM_PATH;
+    return new Promise<boolean>((resolve, reject) => {
+      let settled = false;
+      let received = 0;
+      const finish = (err?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(ping);
+        session.destroy();
+        if (err) reject(err);
+        else resolve(received > 0);
+      };
+      const session = connect(this.#o.operatorUrl, this.#ca ? { ca: this.#ca } : {});
+      this.#session = session;
+      session.on('error', (err) => finish(err));
+      session.on('close', () => finish());
+      // A half-dead connection (no RST, no FIN) is found by unanswered pings.
+      let waiting = false;
+      const ping = setInterval(() => {
+        if (waiting) return finish(new Error('operator stopped answering pings'));
+        waiting = true;
+        try {
+          session.ping(() => {
+            waiting = false;
+          });
+        } catch {}
+      }, this.#o.pingIntervalMs ?? 10_000);
+      ping.unref();
+
+      const req: ClientHttp2Stream = session.request(
+        {
+          ':method': 'POST',
+          ':path': path,
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/x-ndjson',
+          ...(this.#status.lastVersion ? { 'x-aimesh-version': this.#status.lastVersion } : {}),
+        },
+        { endStream: false },
+      );
+      req.on('error', (err) => finish(err));
+      req.on('response', (headers) => {
+        const status = Number(headers[':status']);
+        if (status !== 200) {
+          const chunks: Buffer[] = [];
+          req.on('data', (c: Buffer) => chunks.push(c));
+          req.on('end', () =>
+            finish(new Error(`operator refused the stream: ${status} ${errorMessage(chunks)}`)),
+          );
+          return;
+        }
+        this.#status.connected = true;
+        this.#status.lastError = undefined;
+        this.#log.info({ operator: this.#o.operatorUrl }, 'connected to the operator');
+        const lines = createInterface({ input: req, crlfDelay: Number.POSITIVE_INFINITY });
+        lines.on('line', (line) => {
+          if (!line.trim()) return;
+          received++;
+          const reply = this.#handle(line);
+          if (!req.destroyed) req.write(`${JSON.stringify(reply)}\n`);
+        });
+        req.on('end', () => finish());
+      });
+      req.on('close', () => finish());
+    });
+  }
+
+  /** Applies one message; returns the ACK or NACK to send. */
+  #handle(line: string): { version: string; ok: boolean; reason?: string } {
+    let msg: { version?: unknown; snapshot?: unknown };
+    try {
+      msg = JSON.parse(line);
+    } catch (err) {
+      return { version: '', ok: false, reason: `message is not JSON: ${(err as Error).message}` };
+    }
+    const version = typeof msg.version === 'string' ? msg.version : '';
+    const inner = (msg.snapshot as { version?: unknown } | undefined)?.version;
+    if (inner !== version)
+      return { version, ok: false, reason: 'message version differs from the snapshot version' };
+    clearTimeout(this.#lkgTimer);
+    const result = this.#o.store.apply(msg.snapshot);
+    if (!result.ok) {
+      this.#log.error(
+        { version, reason: result.reason },
+        'snapshot refused; the last good snapshot keeps serving',
+      );
+      return { version, ok: false, reason: result.reason };
+    }
+    this.#status.source = 'operator';
+    this.#status.lastVersion = result.version;
+    if (result.changed) {
+      this.#log.info({ version: result.version }, 'snapshot applied');
+      this.#save(msg.snapshot);
+    }
+    return { version, ok: true };
+  }
+
+  #save(snapshot: unknown): void {
+    if (!this.#o.stateDir) return;
+    try {
+      mkdirSync(this.#o.stateDir, { recursive: true, mode: 0o700 });
+      const file = join(this.#o.stateDir, STATE_FILE);
+      // Write then rename: a crash mid-write never leaves a torn last-known-good file.
+      writeFileSync(`${file}.tmp`, JSON.stringify(snapshot), { mode: 0o600 });
+      renameSync(`${file}.tmp`, file);
+    } catch (err) {
+      this.#log.warn({ err: (err as Error).message }, 'could not save the last-known-good snapshot');
+    }
+  }
+
+  #loadLastKnownGood(why: string): void {
+    if (!this.#o.stateDir || this.#o.store.current || this.#status.source !== 'none') return;
+    let text: string;
+    try {
+      text = readFileSync(join(this.#o.stateDir, STATE_FILE), 'utf8');
+    } catch {
+      return; // none saved yet: nothing to serve until the operator answers
+    }
+    const result = this.#o.store.apply(text);
+    if (result.ok) {
+      this.#status.source = 'last-known-good';
+      this.#status.lastVersion = result.version;
+      this.#log.warn({ version: result.version, why }, 'serving the last-known-good snapshot');
+    } else this.#log.error({ reason: result.reason }, 'the last-known-good snapshot is unusable');
+  }
+}
+
+/** The namespace claim of a ServiceAccount JWT (not verified here: the operator verifies). */
+export function tokenNamespace(token: string): string | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      'kubernetes.io'?: { namespace?: string };
+    };
+    return claims['kubernetes.io']?.namespace;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorMessage(chunks: Buffer[]): string {
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+  } catch {
+    return text.slice(0, 200);
+  }
+}
