@@ -14,6 +14,7 @@ import { adapterFor, adapterTypes } from './providers/index.ts';
 import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
 import { createApiApp, Inflight } from './server/api.ts';
+import { PushClient } from './snapshot/client.ts';
 import { AgentPool } from './upstream/agents.ts';
 import { Transport } from './upstream/transport.ts';
 
@@ -72,12 +73,18 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
   const apiServer = http.createServer({ noDelay: true, requestTimeout: 0, keepAliveTimeout: 65_000 }, api);
   const adminServer = http.createServer({ noDelay: true }, admin);
 
-  if (options.operatorUrl) {
-    throw new UsageError(
-      '--operator: the operator push client is not part of this build yet; use --snapshot <file>',
-    );
-  }
   const source = options.snapshotFile ? watchSnapshotFile(options.snapshotFile, store, log) : undefined;
+  const push = options.operatorUrl
+    ? new PushClient({
+        operatorUrl: options.operatorUrl,
+        tokenFile: options.tokenFile,
+        ca: options.operatorCA,
+        stateDir: options.stateDir,
+        store,
+        log,
+      })
+    : undefined;
+  push?.start();
 
   const port = await listen(apiServer, options.port, options.host);
   const adminPort = await listen(adminServer, options.adminPort, options.adminHost);
@@ -97,6 +104,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     draining = true;
     log.info({ signal, inflight: inflight.count, graceMs: options.shutdownGraceMs }, 'draining');
     source?.close();
+    await push?.stop();
     apiServer.close();
     apiServer.closeIdleConnections();
     const grace = new Promise<'timeout'>((resolve) =>

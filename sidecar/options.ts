@@ -5,6 +5,12 @@ import { parseArgs } from 'node:util';
 export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url>) [options]
   --snapshot <file>        Serve this snapshot JSON; reloaded when the file changes  (AIMESH_SNAPSHOT)
   --operator <url>         Receive snapshots from the operator (push)               (AIMESH_OPERATOR)
+  --operator-ca <file|PEM> CA bundle to trust for --operator, a file or the PEM itself; default
+                           the system CAs                                            (AIMESH_OPERATOR_CA)
+  --token-file <file>      Projected ServiceAccount token (audience aimesh) for --operator, default
+                           /var/run/secrets/aimesh/token                            (AIMESH_TOKEN_FILE)
+  --state-dir <dir>        Where the last-known-good snapshot is kept (a memory-backed emptyDir),
+                           default /var/run/aimesh                                  (AIMESH_STATE_DIR)
   --port <n>               App-facing API port, default 15080                        (AIMESH_PORT)
   --host <addr>            App-facing API address, default 127.0.0.1                 (AIMESH_HOST)
   --admin-port <n>         Admin port (/healthz /readyz /debug/config), default 15090 (AIMESH_ADMIN_PORT)
@@ -25,6 +31,10 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
 export interface SidecarOptions {
   snapshotFile?: string;
   operatorUrl?: string;
+  /** File path or PEM text. */
+  operatorCA?: string;
+  tokenFile: string;
+  stateDir: string;
   port: number;
   host: string;
   adminPort: number;
@@ -44,6 +54,9 @@ export class UsageError extends Error {}
 const FLAGS = {
   snapshot: 'AIMESH_SNAPSHOT',
   operator: 'AIMESH_OPERATOR',
+  'operator-ca': 'AIMESH_OPERATOR_CA',
+  'token-file': 'AIMESH_TOKEN_FILE',
+  'state-dir': 'AIMESH_STATE_DIR',
   port: 'AIMESH_PORT',
   host: 'AIMESH_HOST',
   'admin-port': 'AIMESH_ADMIN_PORT',
@@ -90,6 +103,9 @@ export function parseOptions(
   const options: SidecarOptions = {
     snapshotFile: get('snapshot'),
     operatorUrl: get('operator'),
+    operatorCA: get('operator-ca'),
+    tokenFile: get('token-file') ?? '/var/run/secrets/aimesh/token',
+    stateDir: get('state-dir') ?? '/var/run/aimesh',
     port: int('port', 15080),
     host: get('host') ?? '127.0.0.1',
     adminPort: int('admin-port', 15090),
