@@ -1,0 +1,304 @@
+// charts/aimesh as `helm lint` and `helm template` see it: what a platform admin installs.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { chartDir, helm, type K8sObject, KUBE_VERSION, type Rendered, template } from './helm.ts';
+
+let chart: Rendered;
+before(async () => {
+  chart = await template();
+});
+
+test('helm lint --strict passes', async () => {
+  const r = await helm(['lint', chartDir, '--strict', '--kube-version', KUBE_VERSION]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /1 chart\(s\) linted, 0 chart\(s\) failed/);
+});
+
+test('helm template renders the operator, its RBAC, Services and the injection webhook', () => {
+  const kinds = new Set(chart.objects.map((o) => o.kind));
+  for (const kind of [
+    'ServiceAccount',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'Role',
+    'RoleBinding',
+    'ConfigMap',
+    'Service',
+    'Deployment',
+    'PodDisruptionBudget',
+    'MutatingWebhookConfiguration',
+  ])
+    assert.ok(kinds.has(kind), `${kind} rendered`);
+  // Templates never render CRDs: Helm installs crds/ itself (and never deletes them).
+  assert.ok(!kinds.has('CustomResourceDefinition'));
+  for (const o of chart.objects) {
+    assert.equal(o.metadata.labels?.['app.kubernetes.io/instance'], 'aimesh', `${o.kind} ${o.metadata.name}`);
+    const clusterScoped = ['ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration'].includes(
+      o.kind,
+    );
+    assert.equal(o.metadata.namespace, clusterScoped ? undefined : 'aimesh-system', `${o.kind} namespace`);
+  }
+});
+
+test('the operator Deployment: 2 replicas, hardened, probed on the admin port', () => {
+  const d = chart.find('Deployment', 'aimesh-operator');
+  assert.equal(d.spec.replicas, 2);
+  const pod = d.spec.template.spec;
+  assert.deepEqual(pod.securityContext.seccompProfile, { type: 'RuntimeDefault' });
+  assert.equal(pod.securityContext.runAsNonRoot, true);
+  assert.equal(pod.securityContext.runAsUser, 65532);
+  assert.equal(pod.serviceAccountName, 'aimesh-operator');
+  const [c] = pod.containers;
+  assert.equal(c.image, 'aimesh/operator:0.1.0');
+  assert.equal(c.securityContext.readOnlyRootFilesystem, true);
+  assert.equal(c.securityContext.allowPrivilegeEscalation, false);
+  assert.deepEqual(c.securityContext.capabilities.drop, ['ALL']);
+  const ports = Object.fromEntries(c.ports.map((p: any) => [p.name, p.containerPort]));
+  assert.deepEqual(ports, { webhook: 9443, push: 15010, admin: 15020 });
+  for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'])
+    assert.equal(c[probe].httpGet.port, 'admin', probe);
+  assert.equal(c.readinessProbe.httpGet.path, '/readyz');
+  assert.equal(c.livenessProbe.httpGet.path, '/healthz');
+  assert.ok(c.resources.requests.cpu && c.resources.limits.memory);
+  const env = Object.fromEntries(c.env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+  assert.equal(env.AIMESH_WEBHOOK_CONFIG, 'aimesh-sidecar-injector');
+  assert.equal(env.AIMESH_LEADER_ELECTION, 'true');
+  assert.equal(env.AIMESH_LEASE_NAME, 'aimesh-leader');
+  assert.equal(env.AIMESH_CERT_SECRET, 'aimesh-webhook-cert');
+  assert.equal(
+    env.AIMESH_CERT_DNS_NAMES,
+    'aimesh-webhook.aimesh-system.svc,aimesh-operator.aimesh-system.svc',
+  );
+  assert.deepEqual(env.AIMESH_NAMESPACE, { fieldRef: { fieldPath: 'metadata.namespace' } });
+  // Writable paths are volumes only.
+  const mounts = c.volumeMounts.map((m: any) => m.mountPath).sort();
+  assert.deepEqual(mounts, ['/etc/aimesh/injector', '/tmp']);
+  // The operator is never injected itself.
+  assert.equal(d.spec.template.metadata.labels['aimesh.io/inject'], 'false');
+});
+
+test('a PodDisruptionBudget keeps one operator through node drains', () => {
+  const pdb = chart.find('PodDisruptionBudget');
+  assert.equal(pdb.spec.minAvailable, 1);
+  const d = chart.find('Deployment');
+  assert.deepEqual(pdb.spec.selector.matchLabels, d.spec.selector.matchLabels);
+});
+
+test('Services: webhook 443 -> 9443 and push 15010', () => {
+  const webhook = chart.find('Service', 'aimesh-webhook');
+  assert.deepEqual(
+    webhook.spec.ports.map((p: any) => [p.port, p.targetPort]),
+    [[443, 'webhook']],
+  );
+  const push = chart.find('Service', 'aimesh-operator');
+  assert.deepEqual(
+    push.spec.ports.find((p: any) => p.name === 'https-push'),
+    {
+      name: 'https-push',
+      port: 15010,
+      targetPort: 'push',
+      protocol: 'TCP',
+      appProtocol: 'https',
+    },
+  );
+});
+
+test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caBundle in the chart', () => {
+  const mwc = chart.find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector');
+  const [ns, pod] = mwc.webhooks;
+  assert.equal(ns.name, 'namespace.inject.aimesh.io');
+  assert.equal(pod.name, 'pod.inject.aimesh.io');
+  for (const w of mwc.webhooks) {
+    assert.equal(w.failurePolicy, 'Ignore');
+    assert.equal(w.sideEffects, 'None');
+    assert.deepEqual(w.clientConfig.service, {
+      name: 'aimesh-webhook',
+      namespace: 'aimesh-system',
+      path: '/inject',
+      port: 443,
+    });
+    assert.equal(w.clientConfig.caBundle, undefined, 'the operator patches caBundle at run time');
+    assert.deepEqual(w.rules[0].resources, ['pods']);
+    assert.deepEqual(w.rules[0].operations, ['CREATE']);
+    const excluded = w.namespaceSelector.matchExpressions.find(
+      (e: any) => e.key === 'kubernetes.io/metadata.name',
+    );
+    assert.deepEqual(excluded, {
+      key: 'kubernetes.io/metadata.name',
+      operator: 'NotIn',
+      values: ['aimesh-system', 'kube-system', 'kube-public', 'kube-node-lease'],
+    });
+  }
+  assert.deepEqual(ns.namespaceSelector.matchExpressions[0], {
+    key: 'aimesh.io/inject',
+    operator: 'In',
+    values: ['enabled'],
+  });
+  assert.deepEqual(ns.objectSelector.matchExpressions[0].operator, 'NotIn');
+  assert.deepEqual(pod.objectSelector.matchExpressions[0], {
+    key: 'aimesh.io/inject',
+    operator: 'In',
+    values: ['true', 'enabled'],
+  });
+});
+
+test('webhook.podOptIn=annotation sends pods elsewhere to the injector; enabledByDefault flips the namespace rule', async () => {
+  const annotated = await template({ 'webhook.podOptIn': 'annotation', 'webhook.failurePolicy': 'Fail' });
+  const [ns, pod] = annotated.find('MutatingWebhookConfiguration').webhooks;
+  assert.equal(ns.failurePolicy, 'Fail');
+  assert.deepEqual(pod.objectSelector.matchExpressions[0].operator, 'NotIn');
+  const byDefault = await template({ 'injection.enabledByDefault': true });
+  const webhooks = byDefault.find('MutatingWebhookConfiguration').webhooks;
+  assert.equal(webhooks.length, 1);
+  assert.deepEqual(webhooks[0].namespaceSelector.matchExpressions[0], {
+    key: 'aimesh.io/inject',
+    operator: 'NotIn',
+    values: ['disabled'],
+  });
+});
+
+// ---- RBAC -------------------------------------------------------------------------------------
+
+const rulesOf = (o: K8sObject) =>
+  o.rules as { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }[];
+function operatorClusterRules(r: Rendered) {
+  const bound = r
+    .all('ClusterRoleBinding')
+    .filter((b) => b.subjects?.some((s: any) => s.kind === 'ServiceAccount' && s.name === 'aimesh-operator'))
+    .map((b) => b.roleRef.name);
+  return r.all('ClusterRole').filter((c) => bound.includes(c.metadata.name));
+}
+
+test('operator RBAC: one ClusterRole per need, covering what the operator does', () => {
+  const roles = operatorClusterRules(chart);
+  assert.deepEqual(roles.map((r) => r.metadata.name).sort(), [
+    'aimesh-operator-events',
+    'aimesh-operator-resources',
+    'aimesh-operator-secrets',
+    'aimesh-operator-tokenreviews',
+    'aimesh-operator-webhook',
+    'aimesh-operator-workloads',
+  ]);
+  const can = (group: string, resource: string, verb: string) =>
+    roles.some((role) =>
+      rulesOf(role).some(
+        (r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb),
+      ),
+    );
+  for (const res of ['aiproviders', 'airoutes', 'aiquotas'])
+    for (const verb of ['get', 'list', 'watch']) assert.ok(can('aimesh.io', res, verb), `${verb} ${res}`);
+  for (const res of ['aiproviders/status', 'airoutes/status', 'aiquotas/status'])
+    assert.ok(can('aimesh.io', res, 'patch'), `patch ${res}`);
+  for (const res of ['secrets', 'namespaces', 'pods']) assert.ok(can('', res, 'watch'), `watch ${res}`);
+  assert.ok(can('', 'events', 'create'));
+  assert.ok(can('authentication.k8s.io', 'tokenreviews', 'create'));
+  assert.ok(can('admissionregistration.k8s.io', 'mutatingwebhookconfigurations', 'patch'));
+});
+
+test('operator RBAC is least privilege: no writes to workloads or Secrets cluster-wide, webhook by name', () => {
+  for (const role of operatorClusterRules(chart)) {
+    for (const r of rulesOf(role)) {
+      assert.ok(
+        !r.verbs.includes('*') && !r.resources.includes('*') && !r.apiGroups.includes('*'),
+        role.metadata.name,
+      );
+      assert.ok(!r.apiGroups.includes('coordination.k8s.io'), 'leases belong in the namespaced Role');
+      if (
+        r.resources.includes('secrets') ||
+        r.resources.includes('pods') ||
+        r.resources.includes('namespaces')
+      )
+        assert.deepEqual(
+          r.verbs,
+          ['get', 'list', 'watch'],
+          `${role.metadata.name} only reads ${r.resources}`,
+        );
+      if (r.resources.includes('mutatingwebhookconfigurations'))
+        assert.deepEqual(r.resourceNames, ['aimesh-sidecar-injector']);
+    }
+  }
+  const role = chart.find('Role', 'aimesh-operator');
+  const leases = rulesOf(role).find((r) => r.resources.includes('leases'))!;
+  assert.deepEqual(leases.resourceNames, ['aimesh-leader']);
+  assert.ok(!leases.verbs.includes('create'), 'the chart creates the Lease; the operator only updates it');
+  const secrets = rulesOf(role).find((r) => r.resources.includes('secrets'))!;
+  assert.deepEqual(secrets.resourceNames, ['aimesh-webhook-cert']);
+  // The objects the Role names exist (created by the chart, so helm uninstall removes them).
+  chart.find('Lease', 'aimesh-leader');
+  chart.find('Secret', 'aimesh-webhook-cert');
+});
+
+test('rbac.secretNamespaces turns cluster-wide Secret reads into Roles in those namespaces', async () => {
+  const r = await template({
+    'rbac.secretNamespaces[0]': 'ai-platform',
+    'rbac.secretNamespaces[1]': 'ml-platform',
+  });
+  assert.ok(!operatorClusterRules(r).some((c) => rulesOf(c).some((x) => x.resources.includes('secrets'))));
+  const roles = r.all('Role').filter((x) => x.metadata.name === 'aimesh-operator-secrets');
+  assert.deepEqual(roles.map((x) => x.metadata.namespace).sort(), ['ai-platform', 'ml-platform']);
+  const env = r.find('Deployment').spec.template.spec.containers[0].env;
+  assert.deepEqual(
+    env.find((e: any) => e.name === 'AIMESH_SECRET_NAMESPACES'),
+    { name: 'AIMESH_SECRET_NAMESPACES', value: 'ai-platform,ml-platform' },
+  );
+});
+
+test('user roles: platform-admin writes everything; app teams read quotas and edit routes via aggregation', async () => {
+  const admin = chart.find('ClusterRole', 'aimesh-platform-admin');
+  const write = rulesOf(admin).find((r) => r.verbs.includes('create'))!;
+  assert.deepEqual(write.resources, ['aiproviders', 'airoutes', 'aiquotas']);
+  const view = chart.find('ClusterRole', 'aimesh-view');
+  for (const agg of ['view', 'edit', 'admin'])
+    assert.equal(view.metadata.labels?.[`rbac.authorization.k8s.io/aggregate-to-${agg}`], 'true');
+  assert.ok(rulesOf(view).every((r) => r.verbs.every((v) => ['get', 'list', 'watch'].includes(v))));
+  const routes = chart.find('ClusterRole', 'aimesh-route-editor');
+  assert.deepEqual(rulesOf(routes)[0].resources, ['airoutes'], 'app teams never write AIQuota or AIProvider');
+  assert.equal(routes.metadata.labels?.['rbac.authorization.k8s.io/aggregate-to-edit'], 'true');
+  assert.equal(routes.metadata.labels?.['rbac.authorization.k8s.io/aggregate-to-view'], undefined);
+
+  const bound = await template({
+    'rbac.platformAdmins.groups[0]': 'platform-team',
+    'rbac.routesWritableBy': 'admin',
+  });
+  const binding = bound.find('ClusterRoleBinding', 'aimesh-platform-admin');
+  assert.deepEqual(binding.subjects, [
+    { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'platform-team' },
+  ]);
+  const adminOnly = bound.find('ClusterRole', 'aimesh-route-editor');
+  assert.equal(adminOnly.metadata.labels?.['rbac.authorization.k8s.io/aggregate-to-edit'], undefined);
+  assert.equal(adminOnly.metadata.labels?.['rbac.authorization.k8s.io/aggregate-to-admin'], 'true');
+});
+
+// ---- sidecar injection config -------------------------------------------------------------------
+
+test('the injector config carries the sidecar image, resources, log level and tracing env', async () => {
+  const r = await template({
+    'sidecar.image.repository': 'registry.example.com/aimesh/sidecar',
+    'sidecar.image.tag': '1.2.3',
+    'sidecar.resources.limits.memory': '300Mi',
+    'sidecar.logLevel': 'debug',
+    'tracing.endpoint': 'http://jaeger-collector.observability.svc:4318',
+  });
+  const cfg = JSON.parse(r.find('ConfigMap', 'aimesh-injector').data['sidecar.json']);
+  assert.equal(cfg.image, 'registry.example.com/aimesh/sidecar:1.2.3');
+  assert.equal(cfg.resources.limits.memory, '300Mi');
+  assert.equal(cfg.operatorUrl, 'https://aimesh-operator.aimesh-system.svc:15010');
+  assert.deepEqual(cfg.ports, { api: 15080, admin: 15090 });
+  const env = Object.fromEntries(cfg.env.map((e: any) => [e.name, e.value]));
+  assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger-collector.observability.svc:4318');
+  assert.equal(env.AIMESH_LOG_LEVEL, 'debug');
+  // The operator restarts when the injection config changes.
+  const before = chart.find('Deployment').spec.template.metadata.annotations['checksum/injector'];
+  const after = r.find('Deployment').spec.template.metadata.annotations['checksum/injector'];
+  assert.notEqual(before, after);
+  const opEnv = r.find('Deployment').spec.template.spec.containers[0].env;
+  assert.ok(opEnv.some((e: any) => e.name === 'OTEL_EXPORTER_OTLP_ENDPOINT'));
+});
+
+test('a release with another name gets its own cluster-scoped names', async () => {
+  const r = await template({}, { release: 'mesh', namespace: 'mesh-system' });
+  r.find('MutatingWebhookConfiguration', 'mesh-aimesh-sidecar-injector');
+  r.find('ClusterRole', 'mesh-aimesh-platform-admin');
+  r.find('Deployment', 'mesh-aimesh-operator');
+});
+// NOTES.txt is checked by test/integration/chart.test.ts (helm prints it on a real install).
