@@ -9,15 +9,18 @@
 // - kube-apiserver: TLS with a per-cluster CA, RBAC, a ServiceAccount token issuer with its own
 //   signing key (TokenRequest and TokenReview work), admin access by client cert (group
 //   system:masters, in the kubeconfig) or by bearer token (cluster.adminToken).
-// - kube-controller-manager: namespace deletion, garbage collection, ServiceAccount (default SA per
-//   namespace), root CA configmap, CSR signing with the cluster CA, ...
+// - kube-controller-manager (one identity in system:masters for all controllers, which starts
+//   faster than per-controller ServiceAccounts): namespace deletion, garbage collection, the
+//   default ServiceAccount per namespace, kube-root-ca.crt, CSR signing with the cluster CA, ...
+// - Clients: cluster.kubectl(), cluster.request(), or @kubernetes/client-node with
+//   `kc.loadFromFile(cluster.kubeconfigPath)`; child processes get cluster.env (KUBECONFIG).
 // - CRDs: crds: true installs every crds/*.yaml and waits until discovery and OpenAPI serve them.
 // Everything (processes, temp dir with keys and certs) goes away at stop() or when the test
 // process exits, however it exits (see procs.ts).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { binaryPath, repoRoot } from './bins.ts';
 import { type CertificateAuthority, createCA, type KeyPair } from './certs.ts';
@@ -382,7 +385,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     };
 
     const wanted =
-      options.crds === true ? crdFiles() : options.crds ? options.crds.map((p) => join(repoRoot, p)) : [];
+      options.crds === true ? crdFiles() : options.crds ? options.crds.map((p) => resolve(repoRoot, p)) : [];
     await installCRDs(wanted);
     return cluster;
   } catch (e) {
