@@ -92,7 +92,7 @@ const retries = z
       .default(2)
       .describe('Retries after the first attempt on the same backend (default 2).'),
     backoff: duration('Base delay, doubled each retry with jitter; default 100ms.').optional(),
-    on: z
+    triggers: z
       .array(z.enum(FAILURES))
       .max(5)
       .optional()
@@ -107,7 +107,7 @@ const fallback = z
       .min(1)
       .max(8)
       .describe('Backends tried in order when the primary fails.'),
-    on: z
+    triggers: z
       .array(z.enum(FAILURES))
       .max(5)
       .optional()

@@ -35,7 +35,8 @@ export function manifestFiles(paths: string[], recursive = false): string[] {
 
 export function parseManifests(text: string, file: string): Loaded[] {
   const out: Loaded[] = [];
-  parseAllDocuments(text).forEach((doc, i) => {
+  // YAML 1.1 like kubectl (sigs.k8s.io/yaml): `on: x` is a boolean key there, and must be here too.
+  parseAllDocuments(text, { version: '1.1' }).forEach((doc, i) => {
     if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]?.message}`);
     const value = doc.toJS() as Manifest | null;
     if (value === null || typeof value !== 'object') return;

@@ -110,11 +110,11 @@ export function compileRoute(
         retries: {
           attempts: rule.retries?.attempts ?? 2,
           backoffMs: rule.retries?.backoff ? durationMs(rule.retries.backoff) : 100,
-          on: rule.retries?.on ?? DEFAULT_RETRY_ON,
+          on: rule.retries?.triggers ?? DEFAULT_RETRY_ON,
         },
         fallback:
           fallbackBackends.length > 0
-            ? { backends: fallbackBackends, on: rule.fallback?.on ?? [...FAILURES] }
+            ? { backends: fallbackBackends, on: rule.fallback?.triggers ?? [...FAILURES] }
             : undefined,
         cache: rule.cache
           ? { ttlMs: durationMs(rule.cache.ttl), maxBytes: rule.cache.maxBytes ?? DEFAULT_CACHE_BYTES }
