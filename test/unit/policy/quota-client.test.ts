@@ -291,7 +291,9 @@ describe('many replicas, one ledger (simulation)', () => {
     for (const deliver of queue.splice(0)) deliver();
     await new Promise((r) => setImmediate(r));
     const overshoot = Math.max(0, spent - amount);
-    t.diagnostic(`10 replicas, ${amount} tokens: spent ${spent}, overshoot ${overshoot}, ${admitted} admitted, ${denied} denied`);
+    t.diagnostic(
+      `10 replicas, ${amount} tokens: spent ${spent}, overshoot ${overshoot}, ${admitted} admitted, ${denied} denied`,
+    );
     assert.ok(denied > 0 && admitted > 0, `the budget ran out (${admitted} admitted, ${denied} denied)`);
     assert.ok(spent >= amount * 0.9, `used most of the budget (${spent})`);
     // Bounded by the leases in flight: a few calls per replica at most.

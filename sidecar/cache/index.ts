@@ -1,0 +1,96 @@
+// The response cache: exact match, per sidecar, one bounded LRU per route rule. A rule's cache is
+// keyed by its route, name and whole config (a changed rule starts empty, an unchanged one keeps its
+// entries across snapshots); an entry's key is sha256 of the model and the canonical request body
+// (stream flags aside: one entry answers streamed and plain requests alike). Nothing is shared
+// across routes or rules.
+import { createHash } from 'node:crypto';
+import type { RuleConfig } from '../snapshot/schema.ts';
+import { canonicalJson } from '../snapshot/version.ts';
+import { type LruStats, SizedLru } from './lru.ts';
+
+export { ChunkAssembler, replayChunks } from './replay.ts';
+
+type Json = Record<string, any>;
+
+/** Body fields that change how the answer is delivered, not what it is. */
+const TRANSPORT_FIELDS = new Set(['stream', 'stream_options']);
+
+export interface RuleCache {
+  readonly ttlMs: number;
+  key(model: string | undefined, body: Json): string;
+  get(key: string): Json | undefined;
+  /** Stores a completion; false when it is larger than the whole cache. */
+  set(key: string, completion: Json): boolean;
+  stats(): LruStats;
+}
+
+/** `cache-control` from the app: no-cache skips the lookup, no-store skips storing. */
+export function cacheDirectives(header: string | string[] | undefined): {
+  noCache: boolean;
+  noStore: boolean;
+} {
+  const v = (Array.isArray(header) ? header.join(',') : (header ?? '')).toLowerCase();
+  if (v === '') return { noCache: false, noStore: false };
+  return { noCache: /(?:^|[\s,])no-cache\b/.test(v), noStore: /(?:^|[\s,])no-store\b/.test(v) };
+}
+
+export function ruleFingerprint(routeId: string, rule: RuleConfig): string {
+  return createHash('sha256')
+    .update(`${routeId}\u0000${rule.name}\u0000${canonicalJson(rule)}`)
+    .digest('hex');
+}
+
+export class ResponseCaches {
+  readonly #now: () => number;
+  readonly #caches = new Map<string, RuleCache>();
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** The rule's cache, or undefined when the rule does not cache. */
+  forRule(routeId: string, rule: RuleConfig): RuleCache | undefined {
+    if (!rule.cache) return undefined;
+    const fp = ruleFingerprint(routeId, rule);
+    let cache = this.#caches.get(fp);
+    if (!cache) {
+      cache = ruleCache(fp, rule.cache.ttlMs, rule.cache.maxBytes, this.#now);
+      this.#caches.set(fp, cache);
+    }
+    return cache;
+  }
+
+  /** Drops the caches of rules no longer in force (after a snapshot swap). */
+  retain(fingerprints: ReadonlySet<string>): void {
+    for (const fp of this.#caches.keys()) if (!fingerprints.has(fp)) this.#caches.delete(fp);
+  }
+
+  get size(): number {
+    return this.#caches.size;
+  }
+}
+
+function ruleCache(fingerprint: string, ttlMs: number, maxBytes: number, now: () => number): RuleCache {
+  const lru = new SizedLru<Json>(maxBytes, now);
+  return {
+    ttlMs,
+    key(model, body) {
+      const content: Json = {};
+      for (const k of Object.keys(body)) if (!TRANSPORT_FIELDS.has(k)) content[k] = body[k];
+      return createHash('sha256')
+        .update(fingerprint)
+        .update('\u0000')
+        .update(model ?? '')
+        .update('\u0000')
+        .update(canonicalJson(content))
+        .digest('hex');
+    },
+    get: (key) => lru.get(key),
+    set(key, completion) {
+      // Approximate size: the JSON text plus the key and bookkeeping.
+      const bytes = Buffer.byteLength(JSON.stringify(completion)) + key.length + 64;
+      return lru.set(key, completion, bytes, ttlMs);
+    },
+    stats: () => lru.stats(),
+  };
+}

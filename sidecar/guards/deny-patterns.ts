@@ -1,0 +1,33 @@
+// Deny patterns: the route's own regular expressions (case-insensitive); a match anywhere in the
+// prompt blocks it. The message names the pattern by position, never the text it matched.
+import type { Finding, Guard, Prompt } from './guard.ts';
+
+/** Throws on an invalid expression (the snapshot is then refused, not the request). */
+export function denyPatternsGuard(patterns: readonly string[]): Guard {
+  const compiled = patterns.map((source, i) => {
+    try {
+      return new RegExp(source, 'i');
+    } catch (err) {
+      throw new Error(`guards.denyPatterns[${i}]: invalid regular expression: ${(err as Error).message}`);
+    }
+  });
+  return {
+    name: 'deny-patterns',
+    request(prompt: Prompt): Finding | undefined {
+      for (const t of prompt.texts) {
+        const i = compiled.findIndex((re) => re.test(t.text));
+        if (i < 0) continue;
+        return {
+          guard: 'deny-patterns',
+          direction: 'request',
+          action: 'block',
+          kinds: [`pattern-${i}`],
+          count: 1,
+          status: 403,
+          message: `request blocked by guard deny-patterns: the prompt matches deny pattern #${i}`,
+        };
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,245 @@
+// A rule's guard set, compiled once per snapshot rule: which guards run, in which order (cheap and
+// blocking first), and how they meet OpenAI-shaped bodies: prompt texts out of chat messages,
+// completion prompts and embedding inputs; completion texts out of responses and stream chunks.
+import type { GuardsConfig, Operation } from '../snapshot/schema.ts';
+import { denyPatternsGuard } from './deny-patterns.ts';
+import {
+  applyMasks,
+  type Finding,
+  type Guard,
+  kindsOf,
+  type PromptText,
+  type ResponseScanner,
+  type Span,
+} from './guard.ts';
+import { injectionGuard } from './injection.ts';
+import { maxPromptTokensGuard } from './max-prompt-tokens.ts';
+import { piiGuard } from './pii.ts';
+import { type StreamScan, streamScan } from './stream.ts';
+
+export type { Finding, Guard } from './guard.ts';
+
+type Json = Record<string, any>;
+
+export interface RequestVerdict {
+  findings: Finding[];
+  /** The first blocking finding: the call must be refused with its status and message. */
+  block?: Finding;
+  /** A guard rewrote the body (mask). */
+  changed: boolean;
+}
+
+export interface GuardSet {
+  readonly guards: readonly Guard[];
+  /** Runs the request guards over the body's texts; masks in place. */
+  checkRequest(body: Json, operation: Operation, tokens: () => number): RequestVerdict;
+  /** True when completions must be inspected. */
+  readonly inspectsResponses: boolean;
+  /** A whole (non-streamed) completion body; masks in place. */
+  checkResponse(body: Json): RequestVerdict;
+  /** Wraps a stream of chat.completion(.chunk) objects; a block ends it with an error chunk. */
+  checkStream(chunks: AsyncIterable<Json>, record: (f: Finding) => void): AsyncGenerator<Json>;
+}
+
+interface Slot {
+  text: PromptText;
+  owner: Json;
+  key: string;
+}
+
+function collect(body: Json, operation: Operation): Slot[] {
+  const slots: Slot[] = [];
+  const add = (owner: Json, key: string, role: string) => {
+    if (typeof owner[key] === 'string') slots.push({ text: { role, text: owner[key] }, owner, key });
+  };
+  if (operation === 'chat' && Array.isArray(body.messages)) {
+    for (const m of body.messages) {
+      if (!m || typeof m !== 'object') continue;
+      const role = typeof m.role === 'string' ? m.role : 'user';
+      if (typeof m.content === 'string') add(m, 'content', role);
+      else if (Array.isArray(m.content))
+        for (const part of m.content) if (part && typeof part === 'object') add(part, 'text', role);
+    }
+  } else if (operation === 'completions' || operation === 'embeddings') {
+    const key = operation === 'completions' ? 'prompt' : 'input';
+    const role = key;
+    if (typeof body[key] === 'string') add(body, key, role);
+    else if (Array.isArray(body[key])) {
+      const arr = body[key] as unknown[];
+      for (let i = 0; i < arr.length; i++)
+        if (typeof arr[i] === 'string') add(arr as unknown as Json, String(i), role);
+    }
+  }
+  return slots;
+}
+
+/** Completion texts of a chat.completion / text_completion body. */
+function responseSlots(body: Json): Slot[] {
+  const slots: Slot[] = [];
+  for (const c of Array.isArray(body.choices) ? body.choices : []) {
+    if (!c || typeof c !== 'object') continue;
+    const msg = c.message;
+    if (msg && typeof msg.content === 'string')
+      slots.push({ text: { role: 'assistant', text: msg.content }, owner: msg, key: 'content' });
+    if (typeof c.text === 'string')
+      slots.push({ text: { role: 'assistant', text: c.text }, owner: c, key: 'text' });
+  }
+  return slots;
+}
+
+function responseFinding(scanner: ResponseScanner, spans: Span[]): Finding {
+  const kinds = kindsOf(spans);
+  const f: Finding = {
+    guard: 'pii',
+    direction: 'response',
+    action: scanner.action,
+    kinds,
+    count: spans.length,
+  };
+  if (scanner.action === 'block') {
+    f.status = 403;
+    f.message = `response blocked by guard pii: the completion contains ${kinds.join(', ')}`;
+  }
+  return f;
+}
+
+/** undefined when the rule has no guards. Throws on an invalid deny pattern. */
+export function compileGuards(config: GuardsConfig | undefined): GuardSet | undefined {
+  if (!config) return undefined;
+  const guards: Guard[] = [];
+  // Cheapest and most decisive first; masking last so blocks never pay for it.
+  if (config.maxPromptTokens !== undefined) guards.push(maxPromptTokensGuard(config.maxPromptTokens));
+  if (config.denyPatterns && config.denyPatterns.length > 0)
+    guards.push(denyPatternsGuard(config.denyPatterns));
+  if (config.promptInjection) guards.push(injectionGuard({ action: config.promptInjection.action }));
+  if (config.pii && config.pii.types.length > 0) guards.push(piiGuard(config.pii));
+  if (guards.length === 0) return undefined;
+  const scanners = guards.flatMap((g) => (g.response ? [g.response] : []));
+
+  return {
+    guards,
+    inspectsResponses: scanners.length > 0,
+
+    checkRequest(body, operation, tokens) {
+      const slots = collect(body, operation);
+      const prompt = { texts: slots.map((s) => s.text), tokens };
+      const findings: Finding[] = [];
+      for (const g of guards) {
+        const f = g.request?.(prompt);
+        if (!f) continue;
+        findings.push(f);
+        if (f.action === 'block') return { findings, block: f, changed: false };
+      }
+      let changed = false;
+      for (const s of slots) {
+        if (s.owner[s.key] !== s.text.text) {
+          s.owner[s.key] = s.text.text;
+          changed = true;
+        }
+      }
+      return { findings, changed };
+    },
+
+    checkResponse(body) {
+      const findings: Finding[] = [];
+      let changed = false;
+      for (const scanner of scanners) {
+        const all: Span[] = [];
+        for (const s of responseSlots(body)) {
+          const spans = scanner.find(s.text.text);
+          if (spans.length === 0) continue;
+          all.push(...spans);
+          if (scanner.action === 'mask') {
+            s.owner[s.key] = applyMasks(s.text.text, spans, (k) => scanner.label(k));
+            changed = true;
+          }
+        }
+        if (all.length === 0) continue;
+        const f = responseFinding(scanner, all);
+        findings.push(f);
+        if (f.action === 'block') return { findings, block: f, changed };
+      }
+      return { findings, changed };
+    },
+
+    async *checkStream(chunks, record) {
+      // One chain of scans per choice index (n > 1 streams interleave choices).
+      const perChoice = new Map<number, StreamScan[]>();
+      let blocked: Finding | undefined;
+      let last: Json | undefined;
+      const scansFor = (index: number): StreamScan[] => {
+        let chain = perChoice.get(index);
+        if (!chain) {
+          chain = scanners.map((scanner) =>
+            streamScan(scanner, {
+              onFound: (spans) => {
+                if (scanner.action !== 'block') record(responseFinding(scanner, spans));
+              },
+              onBlock: (spans) => {
+                blocked = responseFinding(scanner, spans);
+                record(blocked);
+              },
+            }),
+          );
+          perChoice.set(index, chain);
+        }
+        return chain;
+      };
+      const run = (chain: StreamScan[], text: string, final: boolean): string => {
+        let out = text;
+        for (const scan of chain) out = final ? scan.push(out) + scan.end() : scan.push(out);
+        return out;
+      };
+      const errorChunk = (f: Finding): Json => ({
+        error: { message: f.message, type: 'policy_violation', code: 'guard_blocked' },
+      });
+
+      for await (const chunk of chunks) {
+        if (chunk.error || !Array.isArray(chunk.choices) || chunk.choices.length === 0) {
+          yield chunk;
+          continue;
+        }
+        last = chunk;
+        for (const choice of chunk.choices) {
+          const index = typeof choice.index === 'number' ? choice.index : 0;
+          const final = choice.finish_reason != null;
+          const holder: Json | undefined =
+            choice.delta ?? (typeof choice.text === 'string' ? choice : undefined);
+          const key = choice.delta ? 'content' : 'text';
+          const text = holder && typeof holder[key] === 'string' ? (holder[key] as string) : '';
+          if (text === '' && !final) continue;
+          const out = run(scansFor(index), text, final);
+          if (blocked) {
+            yield errorChunk(blocked);
+            return;
+          }
+          if (holder && (typeof holder[key] === 'string' || out !== '')) holder[key] = out;
+          else if (out !== '') choice.delta = { ...(choice.delta ?? {}), content: out };
+          if (final) perChoice.delete(index);
+        }
+        yield chunk;
+      }
+      // The upstream ended without finish_reason: release what is held.
+      for (const [index, chain] of perChoice) {
+        const out = run(chain, '', true);
+        if (blocked) {
+          yield errorChunk(blocked);
+          return;
+        }
+        if (out === '') continue;
+        const isChat = last?.object !== 'text_completion';
+        yield {
+          id: last?.id,
+          object: last?.object ?? 'chat.completion.chunk',
+          created: last?.created,
+          model: last?.model,
+          choices: [
+            isChat
+              ? { index, delta: { content: out }, finish_reason: null }
+              : { index, text: out, finish_reason: null },
+          ],
+        };
+      }
+    },
+  };
+}

@@ -1,0 +1,390 @@
+// PII and secrets: email, phone, credit card (Luhn), IBAN (mod-97), US SSN, IPv4/IPv6, API keys
+// and secrets (OpenAI/Anthropic sk-..., AWS AKIA..., GitHub ghp_..., Slack, Google, Stripe, JWTs,
+// bearer tokens, PEM private keys). Regexes find candidates; checksums and structure checks
+// (Luhn, mod-97, SSN area rules, net.isIP) keep ordinary numbers from being masked.
+import { isIPv4, isIPv6 } from 'node:net';
+import type { PiiType } from '../snapshot/schema.ts';
+import {
+  applyMasks,
+  type Finding,
+  type Guard,
+  type GuardAction,
+  kindsOf,
+  type Prompt,
+  type ResponseScanner,
+  resolveOverlaps,
+  type Span,
+} from './guard.ts';
+
+interface Detector {
+  kind: PiiType;
+  /** Cheap test that rules the text out before any regex runs. */
+  maybe(text: string): boolean;
+  find(text: string, out: Span[]): void;
+}
+
+/** Runs a global regex; `accept` may veto a candidate or narrow it to [start, end). */
+function scan(
+  re: RegExp,
+  kind: PiiType,
+  text: string,
+  out: Span[],
+  accept?: (m: RegExpExecArray) => boolean | [number, number],
+): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    const ok = accept ? accept(m) : true;
+    if (ok === false) continue;
+    const [start, end] = ok === true ? [m.index, m.index + m[0].length] : ok;
+    out.push({ start, end, kind });
+  }
+}
+
+const hasDigit = (t: string) => /\d/.test(t);
+
+// ---- email ---------------------------------------------------------------------------------------
+
+const EMAIL =
+  /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+
+const email: Detector = {
+  kind: 'email',
+  maybe: (t) => t.includes('@'),
+  find: (t, out) => scan(EMAIL, 'email', t, out),
+};
+
+// ---- credit card (Luhn) --------------------------------------------------------------------------
+
+const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|2)|35|30[0-5]|36|38|39|5[06-9]|6[0-9])/;
+
+const creditCard: Detector = {
+  kind: 'credit-card',
+  maybe: hasDigit,
+  find: (t, out) =>
+    scan(CARD, 'credit-card', t, out, (m) => {
+      // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
+      const seps = new Set(m[0].replace(/\d/g, ''));
+      if (seps.size > 1) return false;
+      const digits = m[0].replace(/[ -]/g, '');
+      return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhn(digits);
+    }),
+};
+
+// ---- IBAN (mod-97) -------------------------------------------------------------------------------
+
+const IBAN_LENGTH: Record<string, number> = {
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NL: 18,
+  NO: 15,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  SA: 24,
+  SC: 31,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
+};
+
+/** A country code and check digits; the rest is read to the country's length (groups of 4 allowed). */
+const IBAN_START = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})/g;
+
+export function ibanValid(iban: string): boolean {
+  const s = iban.slice(4) + iban.slice(0, 4);
+  let rem = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const v = c >= 65 ? c - 55 : c - 48; // A=10 .. Z=35
+    rem = v >= 10 ? (rem * 100 + v) % 97 : (rem * 10 + v) % 97;
+  }
+  return rem === 1;
+}
+
+const iban: Detector = {
+  kind: 'iban',
+  maybe: (t) => hasDigit(t) && /[A-Z]{2}\d{2}/.test(t),
+  find: (t, out) => {
+    IBAN_START.lastIndex = 0;
+    for (let m = IBAN_START.exec(t); m !== null; m = IBAN_START.exec(t)) {
+      const len = IBAN_LENGTH[m[1]];
+      if (!len) continue;
+      let compact = m[1] + m[2];
+      let i = m.index + 4;
+      while (compact.length < len && i < t.length) {
+        const c = t[i];
+        if (c === ' ' && i + 1 < t.length && /[A-Z0-9]/.test(t[i + 1]) && (compact.length - 4) % 4 === 0) {
+          i++;
+          continue;
+        }
+        if (!/[A-Z0-9]/.test(c)) break;
+        compact += c;
+        i++;
+      }
+      if (compact.length !== len || (i < t.length && /[A-Za-z0-9]/.test(t[i]))) continue;
+      if (!ibanValid(compact)) continue;
+      out.push({ start: m.index, end: i, kind: 'iban' });
+      IBAN_START.lastIndex = i;
+    }
+  },
+};
+
+// ---- US SSN --------------------------------------------------------------------------------------
+
+const SSN = /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/g;
+
+const ssn: Detector = {
+  kind: 'ssn',
+  maybe: (t) => t.includes('-'),
+  find: (t, out) =>
+    scan(SSN, 'ssn', t, out, (m) => {
+      const area = Number(m[1]);
+      return area !== 0 && area !== 666 && area < 900 && m[2] !== '00' && m[3] !== '0000';
+    }),
+};
+
+// ---- phone ---------------------------------------------------------------------------------------
+
+// International (+CC ...) or North-American (415) 555-0132 / 415-555-0132 / 415.555.0132.
+const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[ -]?\(?\d{1,4}\)?){2,5}(?![\w])/g;
+const PHONE_NANP = /(?<![\w(+-])(?:\(\d{3}\)[ -]?|\d{3}[ -]|\d{3}\.)\d{3}[ .-]\d{4}(?![\w-])/g;
+
+const phone: Detector = {
+  kind: 'phone',
+  maybe: hasDigit,
+  find: (t, out) => {
+    scan(PHONE_INTL, 'phone', t, out, (m) => {
+      const n = m[0].replace(/\D/g, '').length;
+      return n >= 8 && n <= 15;
+    });
+    scan(PHONE_NANP, 'phone', t, out, (m) => {
+      // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
+      const s = m[0];
+      if (s.includes('.') && !/^\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
+      const digits = s.replace(/\D/g, '');
+      return /^[2-9]\d{2}[2-9]/.test(digits);
+    });
+  },
+};
+
+// ---- IP addresses --------------------------------------------------------------------------------
+
+const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?![\w:])/g;
+
+const ipAddress: Detector = {
+  kind: 'ip-address',
+  maybe: (t) => t.includes('.') || t.includes(':'),
+  find: (t, out) => {
+    scan(IPV4, 'ip-address', t, out, (m) => isIPv4(m[0]));
+    scan(IPV6, 'ip-address', t, out, (m) => {
+      const s = m[0];
+      if (!isIPv6(s)) return false;
+      // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
+      return s.replace(/[^0-9A-Fa-f]/g, '').length >= 4 && s.split(':').filter(Boolean).length >= 2;
+    });
+  },
+};
+
+// ---- secrets -------------------------------------------------------------------------------------
+
+const SECRETS: RegExp[] = [
+  // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
+  /(?<![\w-])sk-(?:[A-Za-z0-9]+-){0,3}[A-Za-z0-9_-]{20,}/g,
+  // AWS access key ids; a secret access key when it is labelled as one.
+  /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+  /aws_?secret_?access_?key["'\s]*[:=]\s*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
+  // GitHub tokens.
+  /(?<![\w])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}/g,
+  /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g,
+  // Slack, Google API, Stripe, GitLab, Hugging Face.
+  /(?<![\w])xox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g,
+  /(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /(?<![\w])glpat-[A-Za-z0-9_-]{20,}/g,
+  /(?<![\w])hf_[A-Za-z0-9]{30,}/g,
+  // JSON Web Tokens.
+  /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+  // Bearer tokens (the token, not the word).
+  /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/-]{16,}=*/g,
+  // PEM private keys; an unterminated one (mid-stream) runs to the end of the text.
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
+  // password=..., api_key: "...", secret: ... with a long, key-like value.
+  /(?<![\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|password|passwd)["']?\s*[:=]\s*["']?(?=[A-Za-z0-9_\-./+]*\d)(?=[A-Za-z0-9_\-./+]*[A-Za-z])[A-Za-z0-9_\-./+]{12,}/gi,
+];
+
+const SECRET_HINT =
+  /sk-|AKIA|ASIA|A[BCGIRN][A-Z]{2}[A-Z0-9]{16}|aws_?secret|gh[pousr]_|github_pat_|xox|AIza|_live_|_test_|glpat-|hf_|eyJ|earer|PRIVATE KEY|key|secret|token|passw/i;
+
+const secret: Detector = {
+  kind: 'secret',
+  maybe: (t) => SECRET_HINT.test(t),
+  find: (t, out) => {
+    for (const re of SECRETS) scan(re, 'secret', t, out);
+  },
+};
+
+// ---- the guard -----------------------------------------------------------------------------------
+
+const DETECTORS: Record<PiiType, Detector> = {
+  email,
+  phone,
+  'credit-card': creditCard,
+  iban,
+  ssn,
+  'ip-address': ipAddress,
+  secret,
+};
+
+const LABELS: Record<string, string> = {
+  email: '[EMAIL]',
+  phone: '[PHONE]',
+  'credit-card': '[CREDIT_CARD]',
+  iban: '[IBAN]',
+  ssn: '[SSN]',
+  'ip-address': '[IP_ADDRESS]',
+  secret: '[SECRET]',
+};
+
+// Specific before generic: a card number is not also a phone number; a secret not an email.
+const ORDER: PiiType[] = ['secret', 'email', 'iban', 'credit-card', 'ssn', 'ip-address', 'phone'];
+
+export function piiLabel(kind: string): string {
+  return LABELS[kind] ?? '[REDACTED]';
+}
+
+/** Finds the given PII types in a text: sorted, non-overlapping spans. */
+export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
+  const detectors = ORDER.filter((t) => types.includes(t)).map((t) => DETECTORS[t]);
+  return (text) => {
+    const spans: Span[] = [];
+    for (const d of detectors) if (d.maybe(text)) d.find(text, spans);
+    return resolveOverlaps(spans);
+  };
+}
+
+export interface PiiConfig {
+  types: readonly PiiType[];
+  request: GuardAction;
+  response: GuardAction;
+}
+
+export function piiGuard(config: PiiConfig): Guard {
+  const find = piiFinder(config.types);
+  const response: ResponseScanner = { action: config.response, find, label: piiLabel };
+  return {
+    name: 'pii',
+    request(prompt: Prompt): Finding | undefined {
+      const kinds = new Set<string>();
+      let count = 0;
+      for (const t of prompt.texts) {
+        const spans = find(t.text);
+        if (spans.length === 0) continue;
+        count += spans.length;
+        for (const k of kindsOf(spans)) kinds.add(k);
+        if (config.request === 'mask') t.text = applyMasks(t.text, spans, piiLabel);
+      }
+      if (count === 0) return undefined;
+      const finding: Finding = {
+        guard: 'pii',
+        direction: 'request',
+        action: config.request,
+        kinds: [...kinds],
+        count,
+      };
+      if (config.request === 'block') {
+        finding.status = 403;
+        finding.message = `request blocked by guard pii: the prompt contains ${[...kinds].join(', ')}`;
+      }
+      return finding;
+    },
+    response,
+  };
+}

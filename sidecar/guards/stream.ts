@@ -1,0 +1,106 @@
+// Scanning a completion while it streams, chunk-boundary safe, without buffering the stream.
+// Text is released as soon as no PII value can still be forming in it. What is held back:
+//   - the last word (it may continue in the next chunk: "john.doe" + "@example.com"), plus the
+//     words before it that could be groups of one spaced value ("4111 1111 1111" + " 1111",
+//     "DE89 3704" + " 0044 ...", "+1 (415)" + " 555-0132"): digits, capitals and - ( ) + . / :
+//     so in prose the hold is about one word;
+//   - any match that reaches into that tail (it may still grow: a secret, an unterminated PEM key).
+// Up to maxHold characters; past that the text is released (matches in it still masked).
+import { applyMasks, type ResponseScanner, type Span } from './guard.ts';
+
+export interface StreamScan {
+  /** Text that is safe to send now (masked when the action is mask). */
+  push(text: string): string;
+  /** The rest, when the stream (or this choice) ends. */
+  end(): string;
+}
+
+export interface StreamScanOptions {
+  /** Called with the spans released (mask, log) or first seen (block). */
+  onFound(spans: Span[]): void;
+  /** For block: called once, the stream should stop; push/end then return ''. */
+  onBlock?(spans: Span[]): void;
+  maxHold?: number;
+}
+
+const CONTEXT = 16; // characters of released text kept for regex look-behinds
+const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer)$/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Where the tail that may still be part of a value starts. */
+export function heldTailStart(buf: string, maxTail: number): number {
+  let i = buf.length;
+  while (i > 0 && !isSpace(buf.charCodeAt(i - 1))) i--;
+  if (i === 0) return 0;
+  for (;;) {
+    let j = i;
+    while (j > 0 && (buf.charCodeAt(j - 1) === 32 || buf.charCodeAt(j - 1) === 9)) j--;
+    if (j === i || j === 0) break;
+    let k = j;
+    while (k > 0 && !isSpace(buf.charCodeAt(k - 1))) k--;
+    if (!GROUP.test(buf.slice(k, j)) || buf.length - k > maxTail) break;
+    i = k;
+  }
+  return i;
+}
+
+export function streamScan(scanner: ResponseScanner, opts: StreamScanOptions): StreamScan {
+  const maxHold = opts.maxHold ?? 8192;
+  let buf = '';
+  let ctx = '';
+  let blocked = false;
+
+  const drain = (final: boolean): string => {
+    if (blocked || buf === '') return '';
+    const scanned = ctx + buf;
+    const spans: Span[] = [];
+    for (const s of scanner.find(scanned)) {
+      if (s.start >= ctx.length)
+        spans.push({ start: s.start - ctx.length, end: s.end - ctx.length, kind: s.kind });
+    }
+    if (scanner.action === 'block' && spans.length > 0) {
+      blocked = true;
+      buf = '';
+      opts.onFound(spans);
+      opts.onBlock?.(spans);
+      return '';
+    }
+    let cut = final ? buf.length : heldTailStart(buf, 256);
+    if (!final) {
+      for (const s of spans) if (s.end >= cut) cut = Math.min(cut, s.start);
+      if (buf.length - cut > maxHold) {
+        // Too much held: release it, a match crossing the cut masked whole.
+        cut = buf.length - maxHold;
+        for (const s of spans) if (s.start < cut && s.end > cut) cut = s.end;
+      }
+      const c = buf.charCodeAt(cut - 1);
+      if (cut > 0 && c >= 0xd800 && c <= 0xdbff) cut--; // never split a surrogate pair
+    }
+    if (cut <= 0) return '';
+    const released = spans.filter((s) => s.start < cut);
+    const raw = buf.slice(0, cut);
+    buf = buf.slice(cut);
+    ctx = (ctx + raw).slice(-CONTEXT);
+    if (released.length > 0) opts.onFound(released);
+    if (scanner.action !== 'mask' || released.length === 0) return raw;
+    // A span released by the maxHold rule may run past the cut: mask it to the cut.
+    return applyMasks(
+      raw,
+      released.map((s) => ({ ...s, end: Math.min(s.end, cut) })),
+      (k) => scanner.label(k),
+    );
+  };
+
+  return {
+    push(text) {
+      buf += text;
+      return drain(false);
+    },
+    end() {
+      return drain(true);
+    },
+  };
+}
