@@ -24,7 +24,7 @@ export class EventRecorder {
       await this.#kube.create(resourcePath(RESOURCES.Event, namespace), {
         apiVersion: 'events.k8s.io/v1',
         kind: 'Event',
-        metadata: { generateName: `${name}.`, namespace },
+        metadata: { generateName: `${name.slice(0, 200)}-`, namespace },
         eventTime: microTime(new Date()),
         reportingController: REPORTING_CONTROLLER,
         reportingInstance: this.#instance,

@@ -177,7 +177,30 @@ export async function runOperator(
       if (isLeader()) rolloutQueue.trigger();
     },
   );
-  const allInformers = [...Object.values(resourceInformers), secrets, namespaces, pods, reportInformer];
+  // A re-applied webhook configuration (helm upgrade) loses its caBundle: put it back at once.
+  const webhookConfigs = opts.webhookConfig
+    ? [
+        informer(
+          'MutatingWebhookConfiguration',
+          resourcePath(RESOURCES.MutatingWebhookConfiguration),
+          { fieldSelector: `metadata.name=${opts.webhookConfig}` },
+          (type) => {
+            if (type !== 'DELETED')
+              certs
+                .syncCaBundle()
+                .catch((err) => log.warn({ err: (err as Error).message }, 'caBundle update failed'));
+          },
+        ),
+      ]
+    : [];
+  const allInformers = [
+    ...Object.values(resourceInformers),
+    secrets,
+    namespaces,
+    pods,
+    reportInformer,
+    ...webhookConfigs,
+  ];
 
   const caches: Caches = {
     resources: resourceInformers,

@@ -56,7 +56,7 @@ export function desiredConditions(input: StatusInput): DesiredCondition[] {
   const invalid = errors('Accepted');
   const accepted: DesiredCondition =
     invalid.length > 0
-      ? { type: 'Accepted', status: 'False', reason: invalid[0]!.reason, message: describe(invalid) }
+      ? { type: 'Accepted', status: 'False', reason: primaryReason(invalid), message: describe(invalid) }
       : {
           type: 'Accepted',
           status: 'True',
@@ -79,7 +79,7 @@ export function desiredConditions(input: StatusInput): DesiredCondition[] {
       ? {
           type: 'ResolvedRefs',
           status: 'False',
-          reason: unresolved[0]!.reason,
+          reason: primaryReason(unresolved),
           message: describe(unresolved),
         }
       : {
@@ -184,9 +184,20 @@ function resolvedMessage(kind: AIMeshKind, object: KubeObject): string {
   return 'The quota references nothing to resolve.';
 }
 
+/** Reasons that only follow from another problem (a rule without backends because they failed). */
+const CONSEQUENCES = new Set(['NoUsableBackends']);
+
+/** The reason a condition shows: the first cause, not a consequence of it. */
+export function primaryReason(problems: Problem[]): string {
+  return (problems.find((p) => !CONSEQUENCES.has(p.reason)) ?? problems[0]!).reason;
+}
+
 /** "message (path); message (path)" — problems already name references, never secret values. */
 export function describe(problems: Problem[]): string {
-  const parts = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  const causesFirst = [...problems].sort(
+    (a, b) => Number(CONSEQUENCES.has(a.reason)) - Number(CONSEQUENCES.has(b.reason)),
+  );
+  const parts = causesFirst.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const next = out ? `${out}; ${parts[i]}` : parts[i]!;

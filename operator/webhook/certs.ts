@@ -7,6 +7,7 @@
 // certificate lives one year and is renewed with a third of its life left.
 import { webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
+import './reflect-metadata.ts';
 import * as x509 from '@peculiar/x509';
 import { isConflict, isNotFound, type KubeApi, RESOURCES, resourcePath } from '../kube-api.ts';
 import type { Logger } from '../log.ts';
@@ -191,8 +192,13 @@ export class CertManager {
       this.#log.info('serving certificate changed; reloading');
       for (const l of this.#listeners) l(bundle);
     }
-    await this.#ensureCaBundle(bundle.caBundle);
+    await this.syncCaBundle();
     return bundle;
+  }
+
+  /** Puts the CA bundle into the webhook configuration if it is missing or stale (e.g. after a helm upgrade). */
+  async syncCaBundle(): Promise<void> {
+    if (this.#current) await this.#ensureCaBundle(this.#current.caBundle);
   }
 
   async #ensureSecret(): Promise<TlsBundle> {

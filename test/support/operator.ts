@@ -1,0 +1,285 @@
+// Runs aimesh-operator (and sidecars in push mode) as real child processes against the test
+// control plane, plus the Kubernetes chores the operator tests share: pods without a kubelet,
+// tokens minted with the TokenRequest API, the operator's CA from its Secret.
+//
+//   const op = await startOperator(cluster, { namespace: ns });
+//   const pod = await createPod(cluster, 'team-a', 'app-1');
+//   const sidecar = await startPushSidecar({ operatorUrl: op.pushUrl, ca: await operatorCA(cluster, ns),
+//     token: await mintToken(cluster, 'team-a', { pod }) });
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Cluster } from './cluster.ts';
+import { freePorts, type Proc, startProcess, tempDir, waitFor } from './procs.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface OperatorOptions {
+  /** The operator's namespace (Lease, certificate Secret). */
+  namespace: string;
+  identity?: string;
+  /** Serve the injection webhook (on a free port). */
+  webhook?: boolean;
+  /** MutatingWebhookConfiguration kept current ("" for none). */
+  webhookConfig?: string;
+  /** Extra flags, e.g. ['--lease-duration', '3s']. */
+  args?: string[];
+  /** Reuse these ports (to restart "the same" operator). */
+  ports?: { push: number; admin: number; webhook: number };
+  /** Wait for /readyz (default true). */
+  waitReady?: boolean;
+}
+
+export interface SidecarRow {
+  namespace: string;
+  pod: string;
+  currentVersion: string | null;
+  ackedVersion: string | null;
+  synced: boolean;
+  nackReason?: string;
+}
+
+export interface RunningOperator {
+  proc: Proc;
+  identity: string;
+  ports: { push: number; admin: number; webhook: number };
+  pushUrl: string;
+  adminUrl: string;
+  webhookUrl: string;
+  sidecars(): Promise<{ replica: string; leader: boolean; sidecars: SidecarRow[] }>;
+  /** One metric's value (summed over label sets), 0 when absent. */
+  metric(name: string, labels?: Record<string, string>): Promise<number>;
+  waitReady(timeoutMs?: number): Promise<void>;
+  logs(lines?: number): string;
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL: no lease release, no goodbye. */
+  kill(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startOperator(cluster: Cluster, o: OperatorOptions): Promise<RunningOperator> {
+  const dir = tempDir('aimesh-operator');
+  const [push, admin, webhook] = o.ports
+    ? [o.ports.push, o.ports.admin, o.ports.webhook]
+    : await freePorts(3);
+  const identity = o.identity ?? `operator-${process.pid}-${++counter}`;
+  const proc = startProcess(
+    `operator-${identity}`,
+    process.execPath,
+    [
+      join(ROOT, 'operator/main.ts'),
+      'run',
+      '--namespace',
+      o.namespace,
+      '--identity',
+      identity,
+      '--bind-address',
+      '127.0.0.1',
+      '--push-port',
+      String(push),
+      '--admin-port',
+      String(admin),
+      '--webhook-port',
+      o.webhook ? String(webhook) : '0',
+      '--cert-hosts',
+      '127.0.0.1,localhost',
+      '--webhook-config',
+      o.webhookConfig ?? '',
+      '--operator-url',
+      `https://127.0.0.1:${push}`,
+      '--log-level',
+      'debug',
+      ...(o.args ?? []),
+    ],
+    { logDir: dir.path, cwd: ROOT, env: { ...cluster.env, AIMESH_LOG_LEVEL: undefined } },
+  );
+  const adminUrl = `http://127.0.0.1:${admin}`;
+  const op: RunningOperator = {
+    proc,
+    identity,
+    ports: { push, admin, webhook },
+    pushUrl: `https://127.0.0.1:${push}`,
+    adminUrl,
+    webhookUrl: `https://127.0.0.1:${webhook}`,
+    async sidecars() {
+      return (await (await fetch(`${adminUrl}/debug/sidecars`)).json()) as Awaited<
+        ReturnType<RunningOperator['sidecars']>
+      >;
+    },
+    async metric(name, labels = {}) {
+      const text = await (await fetch(`${adminUrl}/metrics`)).text();
+      let sum = 0;
+      for (const line of text.split('\n')) {
+        const m = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)$/.exec(line);
+        if (!m || m[1] !== name) continue;
+        if (Object.entries(labels).every(([k, v]) => (m[2] ?? '').includes(`${k}="${v}"`)))
+          sum += Number(m[3]);
+      }
+      return sum;
+    },
+    async waitReady(timeoutMs = 60_000) {
+      await waitFor(
+        `operator ${identity} ready`,
+        async () => {
+          if (!proc.running()) throw new Error(`operator exited:\n${proc.tail(40)}`);
+          return (await fetch(`${adminUrl}/readyz`).catch(() => undefined))?.ok;
+        },
+        { timeoutMs, intervalMs: 100, onTimeout: () => proc.tail(40) },
+      );
+    },
+    logs: (lines = 200) => proc.tail(lines),
+    async stop(graceMs = 10_000) {
+      await proc.stop(graceMs);
+    },
+    async kill() {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {}
+      await proc.exited;
+    },
+  };
+  if (o.waitReady !== false) await op.waitReady();
+  return op;
+}
+
+/** The CA bundle sidecars trust, from the operator's certificate Secret. */
+export async function operatorCA(
+  cluster: Cluster,
+  namespace: string,
+  secret = 'aimesh-operator-tls',
+): Promise<string> {
+  return waitFor(`Secret ${namespace}/${secret}`, async () => {
+    const r = await cluster.request('GET', `/api/v1/namespaces/${namespace}/secrets/${secret}`);
+    const data = r.body?.data?.['ca-bundle.crt'];
+    return r.status === 200 && data ? Buffer.from(data, 'base64').toString('utf8') : undefined;
+  });
+}
+
+/** A Pod as stored (no kubelet runs it); returns its name and uid. */
+export async function createPod(
+  cluster: Cluster,
+  namespace: string,
+  name: string,
+  opts: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    serviceAccount?: string;
+  } = {},
+): Promise<{ name: string; uid: string; body: any }> {
+  const r = await cluster.request('POST', `/api/v1/namespaces/${namespace}/pods`, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: opts.labels, annotations: opts.annotations },
+    spec: {
+      serviceAccountName: opts.serviceAccount ?? 'default',
+      containers: [{ name: 'app', image: 'example.com/app:1' }],
+    },
+  });
+  if (r.status !== 201) throw new Error(`create pod ${namespace}/${name}: ${r.status} ${r.text}`);
+  return { name, uid: r.body.metadata.uid, body: r.body };
+}
+
+/** A ServiceAccount token from the TokenRequest API, bound to a pod when given (audience aimesh). */
+export async function mintToken(
+  cluster: Cluster,
+  namespace: string,
+  opts: { pod?: { name: string; uid: string }; serviceAccount?: string; audience?: string } = {},
+): Promise<string> {
+  const sa = opts.serviceAccount ?? 'default';
+  const r = await cluster.request('POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${sa}/token`, {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'TokenRequest',
+    spec: {
+      audiences: [opts.audience ?? 'aimesh'],
+      expirationSeconds: 3600,
+      ...(opts.pod
+        ? { boundObjectRef: { apiVersion: 'v1', kind: 'Pod', name: opts.pod.name, uid: opts.pod.uid } }
+        : {}),
+    },
+  });
+  if (r.status !== 201) throw new Error(`token request: ${r.status} ${r.text}`);
+  return r.body.status.token as string;
+}
+
+export interface PushSidecar {
+  url: string;
+  adminUrl: string;
+  stateDir: string;
+  proc: Proc;
+  /** The version /readyz reports, undefined while not ready. */
+  version(): Promise<string | undefined>;
+  waitForVersion(version: string, timeoutMs?: number): Promise<void>;
+  /** Stops the process; the state dir (last-known-good) stays for a restart. */
+  stop(graceMs?: number): Promise<void>;
+  /** A new process with the same ports, token and state dir. */
+  restart(): Promise<PushSidecar>;
+  logs(lines?: number): string;
+}
+
+/** aimesh-sidecar in push mode (--operator), as the injected container runs it. */
+export async function startPushSidecar(o: {
+  operatorUrl: string;
+  ca: string;
+  token: string;
+  stateDir?: string;
+  ports?: [number, number];
+}): Promise<PushSidecar> {
+  const dir = tempDir('aimesh-push-sidecar');
+  const stateDir = o.stateDir ?? join(dir.path, 'state');
+  writeFileSync(join(dir.path, 'token'), o.token, { mode: 0o600 });
+  writeFileSync(join(dir.path, 'ca.crt'), o.ca);
+  const [port, adminPort] = o.ports ?? (await freePorts(2));
+  const proc = startProcess(
+    'sidecar',
+    process.execPath,
+    [
+      join(ROOT, 'sidecar/main.ts'),
+      '--operator',
+      o.operatorUrl,
+      '--operator-ca',
+      join(dir.path, 'ca.crt'),
+      '--token-file',
+      join(dir.path, 'token'),
+      '--state-dir',
+      stateDir,
+      '--port',
+      String(port),
+      '--admin-port',
+      String(adminPort),
+      '--admin-host',
+      '127.0.0.1',
+      '--log-level',
+      'debug',
+    ],
+    { logDir: dir.path, cwd: ROOT },
+  );
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const version = async () => {
+    try {
+      const res = await fetch(`${adminUrl}/readyz`);
+      return res.ok ? ((await res.json()) as { version?: string }).version : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    adminUrl,
+    stateDir,
+    proc,
+    version,
+    async waitForVersion(want, timeoutMs = 10_000) {
+      await waitFor(
+        `sidecar at ${want.slice(0, 12)}`,
+        async () => {
+          if (!proc.running()) throw new Error(`sidecar exited:\n${proc.tail(40)}`);
+          return (await version()) === want;
+        },
+        { timeoutMs, intervalMs: 25, onTimeout: () => proc.tail(30) },
+      );
+    },
+    stop: (graceMs = 5000) => proc.stop(graceMs),
+    restart: () => startPushSidecar({ ...o, stateDir, ports: [port, adminPort] }),
+    logs: (lines = 100) => proc.tail(lines),
+  };
+}
