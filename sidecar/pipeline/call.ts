@@ -5,7 +5,9 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { RuntimeBackend, RuntimeProvider, RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
 import type { Logger } from '../log.ts';
 import type { Usage } from '../providers/adapter.ts';
+import type { QuotaDecision } from '../quota/client.ts';
 import type { Failure, Operation } from '../snapshot/index.ts';
+import type { TokenEstimate } from '../tokens.ts';
 import type { ResponseStream } from './response-stream.ts';
 
 type Json = Record<string, any>;
@@ -40,6 +42,15 @@ export interface Attempt {
   failure?: Failure | 'circuit-open' | 'error';
   /** Short reason for logs and error messages (never credentials or content). */
   error?: string;
+}
+
+/** One guard action on a call: which guard, what it did, where, to which kinds of content. */
+export interface GuardRecord {
+  guard: string;
+  action: 'block' | 'mask' | 'log';
+  phase: 'request' | 'response';
+  kinds: string[];
+  count: number;
 }
 
 /** What goes back to the app, OpenAI-shaped; respond renders it in the call's dialect. */
@@ -120,6 +131,26 @@ export interface Call {
   attempts: Attempt[];
   usage?: Usage;
   result?: CallResult;
+
+  // ---- policy: quota, guards, prompt, cache, cost (steps in quota.ts, guards.ts, prompt.ts, cache.ts) ----
+  /** Pre-check estimate; prompt tokens are counted at most once per call (quota and guards share it). */
+  estimate?: TokenEstimate;
+  /** The quota step's decision: admit, deny, shadow-deny or fail-open. */
+  quotaDecision?: QuotaDecision;
+  /** The same with the limits involved, for telemetry. */
+  quota?: {
+    decision: QuotaDecision;
+    denial?: { quota: string; limit: string };
+    shadowDenied: { quota: string; limit: string }[];
+  };
+  /** What the guards did; never the matched text. */
+  guardActions?: GuardRecord[];
+  /** Response cache outcome (undefined: the rule does not cache). */
+  cache?: { status: 'hit' | 'miss' | 'bypass'; hit: boolean };
+  /** The managed prompt prepended to the messages. */
+  prompt?: { name: string; version: string };
+  /** USD, from the serving provider model's pricing; undefined when unpriced or nothing was spent. */
+  costUSD?: number;
 
   // ---- respond ----
   /** HTTP status sent to the app. */
