@@ -1,0 +1,100 @@
+// The audit line: exactly one structured log line per call ("msg":"call"), written when the call
+// is over (streams included). It says who called what, where it went, what it cost and what
+// policy decided; it never holds prompt or completion text, headers or credentials: every field
+// is picked here from names, numbers and decisions (the logger's redact list is a second line of
+// defence, see sidecar/log.ts).
+import type { Call } from '../pipeline/call.ts';
+import type { CallFacts } from './facts.ts';
+
+export interface AuditRecord {
+  namespace: string;
+  workload?: string;
+  route?: string;
+  rule?: string;
+  operation: string;
+  dialect: string;
+  stream: boolean;
+  provider?: string;
+  modelRequested?: string;
+  modelServed?: string;
+  modelResponse?: string;
+  tokensIn?: number;
+  tokensOut?: number;
+  costUSD?: number;
+  quota?: string;
+  /** e.g. ["pii:mask", "promptInjection:log"] */
+  guards?: string[];
+  cache?: 'hit' | 'miss';
+  status: number;
+  error?: string;
+  latencyMs: number;
+  ttfbMs?: number;
+  /** Count, or the list (provider, model, outcome) when the call failed or took more than one. */
+  attempts:
+    | number
+    | {
+        provider: string;
+        model: string;
+        fallback: number;
+        retry: number;
+        status?: number;
+        failure?: string;
+        error?: string;
+        ms?: number;
+      }[];
+  traceId?: string;
+  snapshot: string;
+}
+
+const round = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.round(ms));
+
+export function auditRecord(call: Call, facts: CallFacts, traceId?: string): AuditRecord {
+  const status = call.status ?? 500;
+  const failed = status >= 400;
+  const workload = call.runtime.snapshot.workload;
+  return {
+    namespace: workload.namespace,
+    workload: workload.name,
+    route: call.routeId,
+    rule: call.ruleName,
+    operation: call.operation,
+    dialect: call.dialect,
+    stream: call.stream,
+    provider: call.provider?.id,
+    modelRequested: call.modelRequested,
+    modelServed: call.modelServed,
+    modelResponse: facts.responseModel,
+    tokensIn: call.usage?.inputTokens,
+    tokensOut: call.usage?.outputTokens,
+    costUSD: facts.costUSD,
+    quota: facts.quota?.decision,
+    guards: facts.guards.length > 0 ? facts.guards.map((g) => `${g.guard}:${g.action}`) : undefined,
+    cache: facts.cacheHit === undefined ? undefined : facts.cacheHit ? 'hit' : 'miss',
+    status,
+    error: failed ? call.errorType : undefined,
+    latencyMs: round(call.timings.doneMs) ?? 0,
+    ttfbMs: round(call.timings.firstByteMs),
+    attempts:
+      call.attempts.length > 1 || (failed && call.attempts.length > 0)
+        ? call.attempts.map((a) => ({
+            provider: a.provider,
+            model: a.model,
+            fallback: a.fallback,
+            retry: a.retry,
+            status: a.status,
+            failure: a.failure,
+            error: a.error,
+            ms: round(a.durationMs),
+          }))
+        : call.attempts.length,
+    traceId,
+    snapshot: call.runtime.version.slice(0, 12),
+  };
+}
+
+/** Writes the call's audit line: info, or warn when the call failed. */
+export function writeAudit(call: Call, facts: CallFacts, traceId?: string): void {
+  const record = auditRecord(call, facts, traceId);
+  if (record.status >= 400) call.log.warn(record, 'call');
+  else call.log.info(record, 'call');
+}

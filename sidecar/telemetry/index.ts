@@ -1,0 +1,57 @@
+// Telemetry of the sidecar, wired once at start-up: metrics (always), tracing (when OTEL_* asks
+// for it), the telemetry Step and forward's AttemptObserver. main.ts only plugs the pieces in.
+import pkg from '../../package.json' with { type: 'json' };
+import type { RuntimeSnapshot } from '../config/runtime.ts';
+import type { Logger } from '../log.ts';
+import type { BreakerState } from '../resilience/circuit-breaker.ts';
+import { SidecarMetrics } from './metrics.ts';
+import { createTelemetry, type Telemetry } from './step.ts';
+import { describeTracing, startTracing, type TracingOptions } from './tracing.ts';
+
+export interface SidecarTelemetry extends Telemetry {
+  metrics: SidecarMetrics;
+  /** For the start-up log line. */
+  describe(): Record<string, unknown>;
+  /** Exports the spans still queued; call once, after the last call finished. */
+  shutdown(): Promise<void>;
+}
+
+export function setupTelemetry(
+  opts: { tracing: TracingOptions; captureContent: boolean },
+  sources: {
+    snapshot(): RuntimeSnapshot | undefined;
+    breakers(): Record<string, BreakerState>;
+    inflight(): number;
+  },
+  log: Logger,
+): SidecarTelemetry {
+  const metrics = new SidecarMetrics(sources);
+  // A collector that is down fails every batch: say so, but at most once a minute.
+  let lastWarn = 0;
+  const tracing = startTracing(opts.tracing, {
+    serviceVersion: pkg.version,
+    onDropped: (reason, n) => metrics.spansDropped(reason, n),
+    onError: (message) => {
+      const now = Date.now();
+      if (now - lastWarn < 60_000) return;
+      lastWarn = now;
+      log.warn(
+        { err: message, url: opts.tracing.url },
+        'trace export failed (spans are dropped and counted)',
+      );
+    },
+  });
+  const telemetry = createTelemetry({ tracing, metrics, captureContent: opts.captureContent });
+  return {
+    ...telemetry,
+    metrics,
+    describe: () => ({ ...describeTracing(opts.tracing), captureContent: opts.captureContent }),
+    shutdown: async () => {
+      try {
+        await tracing?.shutdown();
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'could not flush the last spans');
+      }
+    },
+  };
+}

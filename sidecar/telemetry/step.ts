@@ -1,0 +1,357 @@
+// The telemetry Step, outermost in the pipeline (it wraps respond, so everything about the call
+// is settled when it finishes), and the AttemptObserver that forward calls for every upstream
+// attempt. Together they produce, per call:
+// - a SERVER span for the app's request, continuing the app's W3C traceparent;
+// - one CLIENT span per upstream attempt (GenAI semconv: `chat gpt-4o`), its context sent
+//   upstream as traceparent; a stream's span lasts until its last chunk; attempts that never
+//   left the sidecar (circuit open, no adapter) get a zero-length span so every try is visible;
+// - metrics (always) and one audit log line (always).
+// Nothing here may fail a call or make it wait: errors are logged and swallowed, spans are only
+// queued (tracing.ts exports them in the background).
+import {
+  type Attributes,
+  type Context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+import { parseTraceParent } from '@opentelemetry/core';
+import type { Attempt, Call } from '../pipeline/call.ts';
+import type { AttemptObserver } from '../pipeline/forward.ts';
+import type { ResponseStream } from '../pipeline/response-stream.ts';
+import type { Step } from '../pipeline/step.ts';
+import { createSSEParser } from '../providers/sse.ts';
+import {
+  attemptErrorType,
+  attemptStartAttributes,
+  clientSpanName,
+  genAiOperation,
+  inputMessages,
+  outputMessages,
+  providerAttributes,
+  type ResponseFacts,
+  requestAttributes,
+  responseAttributes,
+  responseFacts,
+  ruleAttributes,
+  SSEFactsScanner,
+  StreamedOutput,
+  snapshotAttributes,
+} from './attributes.ts';
+import { writeAudit } from './audit.ts';
+import { type CallFacts, callFacts, guardActionsValue } from './facts.ts';
+import type { SidecarMetrics } from './metrics.ts';
+import type { Tracing } from './tracing.ts';
+
+export interface TelemetryOptions {
+  /** Undefined: tracing is off (metrics and the audit line still run). */
+  tracing?: Tracing;
+  metrics: SidecarMetrics;
+  /** AIMESH_CAPTURE_CONTENT: record prompts and completions on spans (off by default). */
+  captureContent: boolean;
+}
+
+export interface Telemetry {
+  step: Step;
+  observer: AttemptObserver;
+}
+
+interface AttemptSpan {
+  span: Span;
+  ended: boolean;
+}
+
+/** Per-call state, found by forward's observer through the call. */
+interface CallState {
+  span?: Span;
+  context?: Context;
+  /** For the audit line: ours, or the caller's when tracing is off. */
+  traceId?: string;
+  attempts: Map<Attempt, AttemptSpan>;
+  /** Computed once per call, shared by its attempts. */
+  requestAttrs?: Attributes;
+  /** What the serving stream said about itself. */
+  streamFacts?: ResponseFacts;
+}
+
+const epochMs = (perfMs: number): number => performance.timeOrigin + perfMs;
+
+const routeOf = (call: Call): string =>
+  call.dialect === 'anthropic' ? '/anthropic/v1/messages' : `/v1${call.path}`;
+
+export function createTelemetry(opts: TelemetryOptions): Telemetry {
+  const { tracing, metrics, captureContent } = opts;
+  const states = new WeakMap<Call, CallState>();
+
+  function startServerSpan(call: Call, state: CallState): void {
+    if (!tracing) {
+      // Still correlate the audit line with the caller's trace.
+      const header = call.req.headers.traceparent;
+      if (typeof header === 'string') state.traceId = parseTraceParent(header)?.traceId;
+      return;
+    }
+    const parent = tracing.propagator.extract(ROOT_CONTEXT, call.req.headers, defaultTextMapGetter);
+    const route = routeOf(call);
+    const span = tracing.tracer.startSpan(
+      `POST ${route}`,
+      {
+        kind: SpanKind.SERVER,
+        startTime: epochMs(call.startedAt),
+        attributes: {
+          'http.request.method': 'POST',
+          'http.route': route,
+          'url.path': route,
+          'url.scheme': 'http',
+          'aimesh.request.id': call.id,
+          ...snapshotAttributes(call.runtime),
+        },
+      },
+      parent,
+    );
+    state.span = span;
+    state.context = trace.setSpan(parent, span);
+    state.traceId = span.spanContext().traceId;
+  }
+
+  function endServerSpan(call: Call, state: CallState, facts: CallFacts): void {
+    const span = state.span;
+    if (!span?.isRecording()) return;
+    const status = call.status ?? 500;
+    const attrs: Attributes = { 'http.response.status_code': status };
+    if (call.rule) Object.assign(attrs, ruleAttributes(call.rule));
+    if (call.modelRequested) attrs['aimesh.request.model'] = call.modelRequested;
+    if (call.provider) attrs['aimesh.provider'] = call.provider.id;
+    if (call.modelServed) attrs['aimesh.response.model'] = facts.responseModel ?? call.modelServed;
+    if (call.attempts.length > 0) attrs['aimesh.attempts'] = call.attempts.length;
+    if (facts.quota) attrs['aimesh.quota.decision'] = facts.quota.decision;
+    const guards = guardActionsValue(facts.guards);
+    if (guards) attrs['aimesh.guard.action'] = guards;
+    if (facts.cacheHit !== undefined) attrs['aimesh.cache.hit'] = facts.cacheHit;
+    if (facts.costUSD !== undefined) attrs['aimesh.cost.usd'] = facts.costUSD;
+    if (status >= 400) attrs['error.type'] = call.errorType ?? String(status);
+    span.setAttributes(attrs);
+    // HTTP server semconv: only 5xx marks the server span as an error (4xx is the client's).
+    if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end(call.timings.doneMs === undefined ? undefined : epochMs(call.startedAt + call.timings.doneMs));
+  }
+
+  /** Starts a CLIENT span for an attempt (live ones from forward, or after the fact). */
+  function startAttemptSpan(
+    call: Call,
+    state: CallState,
+    attempt: Attempt,
+    startTime?: number,
+  ): Span | undefined {
+    if (!tracing || !state.context) return undefined;
+    const operation = genAiOperation(call.operation);
+    const provider = call.runtime.providers.get(attempt.provider);
+    state.requestAttrs ??= requestAttributes(call.body);
+    const attributes: Attributes = {
+      ...(provider ? providerAttributes(provider) : { 'aimesh.provider': attempt.provider }),
+      ...(call.rule ? ruleAttributes(call.rule) : {}),
+      ...attemptStartAttributes(attempt, operation),
+      ...state.requestAttrs,
+    };
+    const span = tracing.tracer.startSpan(
+      clientSpanName(operation, attempt.model || undefined),
+      { kind: SpanKind.CLIENT, attributes, ...(startTime === undefined ? {} : { startTime }) },
+      state.context,
+    );
+    if (captureContent && span.isRecording()) {
+      const input = inputMessages(call.body);
+      if (input) span.setAttribute('gen_ai.input.messages', input);
+    }
+    return span;
+  }
+
+  function failAttemptSpan(span: Span, attempt: Attempt): void {
+    const errorType = attemptErrorType(attempt) ?? 'error';
+    const attrs: Attributes = { 'error.type': errorType };
+    if (attempt.status !== undefined) attrs['http.response.status_code'] = attempt.status;
+    span.setAttributes(attrs);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: attempt.error?.slice(0, 200) });
+  }
+
+  function succeedAttemptSpan(
+    span: Span,
+    call: Call,
+    attempt: Attempt,
+    facts: ResponseFacts,
+    output?: string,
+  ): void {
+    const attrs: Attributes = responseAttributes(facts);
+    if (attempt.status !== undefined) attrs['http.response.status_code'] = attempt.status;
+    if (call.usage) {
+      attrs['gen_ai.usage.input_tokens'] = call.usage.inputTokens;
+      attrs['gen_ai.usage.output_tokens'] = call.usage.outputTokens;
+    }
+    if (output) attrs['gen_ai.output.messages'] = output;
+    span.setAttributes(attrs);
+  }
+
+  /** Sees a stream to its end: facts for spans and metrics, the output when captured. */
+  function observeStream(
+    stream: ResponseStream,
+    state: CallState,
+    done: (output?: string) => void,
+  ): ResponseStream {
+    let finished = false;
+    const streamed = captureContent ? new StreamedOutput() : undefined;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      done(streamed?.toJSON());
+    };
+    return {
+      get passthrough() {
+        return stream.passthrough;
+      },
+      async *bytes(o) {
+        const scanner = new SSEFactsScanner();
+        state.streamFacts = scanner.facts;
+        const parser = streamed ? createSSEParser() : undefined;
+        try {
+          for await (const buf of stream.bytes(o)) {
+            scanner.push(buf);
+            if (parser && streamed) {
+              for (const e of parser.push(buf)) {
+                try {
+                  streamed.push(JSON.parse(e.data));
+                } catch {}
+              }
+            }
+            yield buf;
+          }
+        } finally {
+          finish();
+        }
+      },
+      async *chunks() {
+        const facts: ResponseFacts = { finishReasons: [] };
+        state.streamFacts = facts;
+        try {
+          for await (const chunk of stream.chunks()) {
+            if (facts.id === undefined && typeof chunk.id === 'string') facts.id = chunk.id;
+            if (facts.model === undefined && typeof chunk.model === 'string' && chunk.model)
+              facts.model = chunk.model;
+            if (Array.isArray(chunk.choices))
+              for (const c of chunk.choices)
+                if (typeof c?.finish_reason === 'string') facts.finishReasons.push(c.finish_reason);
+            streamed?.push(chunk);
+            yield chunk;
+          }
+        } finally {
+          finish();
+        }
+      },
+    };
+  }
+
+  const observer: AttemptObserver = {
+    begin(call, attempt) {
+      const state = states.get(call);
+      if (!state) return undefined;
+      const span = startAttemptSpan(call, state, attempt, epochMs(call.startedAt + attempt.startMs));
+      const entry: AttemptSpan | undefined = span ? { span, ended: false } : undefined;
+      if (entry) state.attempts.set(attempt, entry);
+      let headers: Record<string, string> | undefined;
+      if (span && tracing) {
+        headers = {};
+        tracing.propagator.inject(
+          trace.setSpan(state.context ?? ROOT_CONTEXT, span),
+          headers,
+          defaultTextMapSetter,
+        );
+      }
+      return {
+        headers,
+        end() {
+          try {
+            const result = call.result;
+            if (!attempt.failure && result?.kind === 'stream') {
+              // The attempt lives on until the stream's last chunk; the stream tells us when.
+              call.result = {
+                ...result,
+                stream: observeStream(result.stream, state, (output) => {
+                  if (!entry || entry.ended) return;
+                  entry.ended = true;
+                  succeedAttemptSpan(
+                    entry.span,
+                    call,
+                    attempt,
+                    state.streamFacts ?? { finishReasons: [] },
+                    output,
+                  );
+                  entry.span.end();
+                }),
+              };
+              return;
+            }
+            if (!entry) return;
+            entry.ended = true;
+            if (attempt.failure) failAttemptSpan(entry.span, attempt);
+            else if (result?.kind === 'json') {
+              const output = captureContent ? outputMessages(result.body) : undefined;
+              succeedAttemptSpan(entry.span, call, attempt, responseFacts(result.body), output);
+            } else succeedAttemptSpan(entry.span, call, attempt, { finishReasons: [] });
+            entry.span.end(epochMs(call.startedAt + attempt.startMs + (attempt.durationMs ?? 0)));
+          } catch (err) {
+            call.log.debug({ err: (err as Error).message }, 'telemetry: attempt span failed');
+          }
+        },
+      };
+    },
+  };
+
+  /** Attempt spans not closed yet (a stream nobody read to its end) and attempts never sent. */
+  function settleAttempts(call: Call, state: CallState): void {
+    for (const attempt of call.attempts) {
+      const entry = state.attempts.get(attempt);
+      if (entry) {
+        if (entry.ended) continue;
+        entry.ended = true;
+        if (attempt.failure) failAttemptSpan(entry.span, attempt);
+        else succeedAttemptSpan(entry.span, call, attempt, state.streamFacts ?? { finishReasons: [] });
+        entry.span.end();
+        continue;
+      }
+      // Never left the sidecar (circuit open, no adapter): a zero-length span marks the try.
+      const at = epochMs(call.startedAt + attempt.startMs);
+      const span = startAttemptSpan(call, state, attempt, at);
+      if (!span) continue;
+      failAttemptSpan(span, attempt);
+      span.end(at + (attempt.durationMs ?? 0));
+    }
+  }
+
+  const step: Step = async (call, next) => {
+    const state: CallState = { attempts: new Map() };
+    states.set(call, state);
+    try {
+      startServerSpan(call, state);
+    } catch (err) {
+      call.log.debug({ err: (err as Error).message }, 'telemetry: server span failed');
+    }
+    try {
+      await next();
+    } finally {
+      try {
+        const facts = callFacts(call, state.streamFacts?.model);
+        if (state.span) {
+          settleAttempts(call, state);
+          endServerSpan(call, state, facts);
+        }
+        metrics.observeCall(call, facts);
+        writeAudit(call, facts, state.traceId);
+      } catch (err) {
+        call.log.warn({ err: (err as Error).message }, 'telemetry failed for a call');
+      }
+    }
+  };
+
+  return { step, observer };
+}
