@@ -1,0 +1,298 @@
+// Config push, end to end: a real sidecar process, holding a token minted with the TokenRequest
+// API for its Pod, connects to the real operator, gets exactly its workload's snapshot (with the
+// credentials of the providers its routes use) and serves a request through the test upstream.
+// A kubectl apply reaches it within a second; foreign tokens are refused; with the operator gone
+// it keeps serving (and restarts) from its last-known-good snapshot, and resyncs when it returns.
+import assert from 'node:assert/strict';
+import { connect } from 'node:http2';
+import { after, before, describe, it } from 'node:test';
+import { type Cluster, sharedCluster } from '../support/cluster.ts';
+import {
+  createPod,
+  mintToken,
+  operatorCA,
+  type PushSidecar,
+  type RunningOperator,
+  startOperator,
+  startPushSidecar,
+} from '../support/operator.ts';
+import { waitFor } from '../support/procs.ts';
+import { startUpstream, type Upstream } from '../support/upstream.ts';
+
+const API_KEY = 'sk-push-test-0123456789';
+
+describe('config push to sidecars', { timeout: 300_000 }, () => {
+  let cluster: Cluster;
+  let system: string;
+  let op: RunningOperator;
+  let upstream: Upstream;
+  let ns: string;
+  let platform: string;
+  let ca: string;
+  let sidecar: PushSidecar;
+  let pod: { name: string; uid: string };
+
+  const apply = async (objects: unknown[]) => {
+    const r = await cluster.kubectl(['apply', '-f', '-'], {
+      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
+    });
+    assert.equal(r.code, 0, r.stderr);
+  };
+  const route = (attempts: number) => ({
+    apiVersion: 'aimesh.io/v1alpha1',
+    kind: 'AIRoute',
+    metadata: { name: 'chat', namespace: ns },
+    spec: {
+      workloadSelector: { matchLabels: { app: 'chat' } },
+      retries: { attempts },
+      rules: [{ name: 'all', backends: [{ providerRef: { name: 'local' } }] }],
+    },
+  });
+  const chat = async (content: string) => {
+    const res = await fetch(`${sidecar.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }] }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const row = async (operator = op) => (await operator.sidecars()).sidecars.find((s) => s.pod === pod.name);
+
+  before(async () => {
+    cluster = await sharedCluster();
+    system = await cluster.newNamespace('aimesh-system');
+    upstream = await startUpstream({ apiKeys: [API_KEY] });
+    ns = await cluster.newNamespace('team');
+    platform = await cluster.newNamespace('platform');
+    await apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'local-key', namespace: ns },
+        stringData: { apiKey: API_KEY },
+      },
+      {
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIProvider',
+        metadata: { name: 'local', namespace: ns },
+        spec: {
+          type: 'openai',
+          endpoint: `${upstream.url}/v1`,
+          auth: { secretRef: { name: 'local-key' } },
+          models: [{ name: 'gpt-4o-mini' }],
+        },
+      },
+      route(1),
+      // A platform provider that only serves its own namespace, and a route that tries it anyway.
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'restricted-key', namespace: platform },
+        stringData: { apiKey: 'sk-restricted-never-leaves' },
+      },
+      {
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIProvider',
+        metadata: { name: 'restricted', namespace: platform },
+        spec: {
+          type: 'openai',
+          endpoint: `${upstream.url}/v1`,
+          auth: { secretRef: { name: 'restricted-key' } },
+          models: [],
+          allowedNamespaces: { from: 'Same' },
+        },
+      },
+      {
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIRoute',
+        metadata: { name: 'forbidden', namespace: ns },
+        spec: { rules: [{ backends: [{ providerRef: { name: 'restricted', namespace: platform } }] }] },
+      },
+    ]);
+    op = await startOperator(cluster, { namespace: system });
+    ca = await operatorCA(cluster, system);
+    pod = await createPod(cluster, ns, 'chat-1', { labels: { app: 'chat' } });
+    sidecar = await startPushSidecar({
+      operatorUrl: op.pushUrl,
+      ca,
+      token: await mintToken(cluster, ns, { pod }),
+    });
+  });
+
+  after(async () => {
+    await sidecar?.stop();
+    await op?.stop();
+    await upstream?.close();
+  });
+
+  it('connects with its pod-bound token, gets its workload snapshot and serves a request', async () => {
+    const synced = await waitFor(
+      'sidecar synced',
+      async () => ((await row())?.synced ? await row() : undefined),
+      {
+        timeoutMs: 20_000,
+        onTimeout: () => `${op.logs(40)}\n--- sidecar\n${sidecar.logs(40)}`,
+      },
+    );
+    assert.equal(synced.namespace, ns);
+    await sidecar.waitForVersion(synced.currentVersion!);
+
+    const res = await chat('hello through the mesh');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.match(res.body.choices[0].message.content, /mesh/);
+    // The credential came from the Secret, through the snapshot, to the upstream.
+    assert.equal(upstream.lastRequest()?.headers.authorization, `Bearer ${API_KEY}`);
+
+    // The leader reports the rollout in the route's status.
+    await waitFor('route status counts the sidecar', async () => {
+      const r = (await cluster.request('GET', `/apis/aimesh.io/v1alpha1/namespaces/${ns}/airoutes/chat`))
+        .body;
+      return (
+        r.status?.sidecars?.connected === 1 &&
+        r.status.sidecars.current === 1 &&
+        r.status.version === synced.currentVersion!.slice(0, 12)
+      );
+    });
+  });
+
+  it('leaves a route to a provider that refuses the namespace out of the snapshot, and says why', async () => {
+    const config = (await (await fetch(`${sidecar.adminUrl}/debug/config`)).json()) as any;
+    assert.deepEqual(
+      config.routes.map((r: { id: string }) => r.id),
+      [`${ns}/chat`],
+    );
+    assert.deepEqual(
+      config.providers.map((p: { id: string }) => p.id),
+      [`${ns}/local`],
+      'only the credentials of providers its routes use',
+    );
+    const forbidden = (
+      await cluster.request('GET', `/apis/aimesh.io/v1alpha1/namespaces/${ns}/airoutes/forbidden`)
+    ).body;
+    const refs = forbidden.status.conditions.find((c: { type: string }) => c.type === 'ResolvedRefs');
+    assert.equal(refs.status, 'False');
+    assert.equal(refs.reason, 'NotAllowedByProvider');
+  });
+
+  it('delivers a kubectl apply to the sidecar, ACKed, within one second', async (t) => {
+    const latencies: number[] = [];
+    for (let attempts = 2; attempts <= 6; attempts++) {
+      const before = (await row())!.ackedVersion;
+      const started = performance.now();
+      await apply([route(attempts)]);
+      const acked = await waitFor(
+        'new version ACKed',
+        async () => {
+          const r = await row();
+          return r && r.synced && r.ackedVersion !== before ? r : undefined;
+        },
+        { timeoutMs: 5000, intervalMs: 10 },
+      );
+      latencies.push(performance.now() - started);
+      assert.equal(await sidecar.version(), acked.ackedVersion);
+    }
+    latencies.sort((a, b) => a - b);
+    const median = latencies[Math.floor(latencies.length / 2)]!;
+    const worst = latencies.at(-1)!;
+    t.diagnostic(
+      `kubectl apply -> ACK: median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms (includes kubectl)`,
+    );
+    const propagation = await op.metric('aimesh_operator_config_propagation_seconds_sum');
+    const count = await op.metric('aimesh_operator_config_propagation_seconds_count');
+    t.diagnostic(
+      `operator-side change -> ACK: mean ${((propagation / count) * 1000).toFixed(0)} ms over ${count}`,
+    );
+    assert.ok(worst < 1000, `apply to ACK took ${worst.toFixed(0)} ms`);
+  });
+
+  it('refuses tokens of other namespaces, tokens without a pod, and no token', async () => {
+    const other = await cluster.newNamespace('other');
+    const otherPod = await createPod(cluster, other, 'intruder');
+    const foreign = await mintToken(cluster, other, { pod: otherPod });
+    const foreignStream = await openStream(op.pushUrl, ca, foreign, ns);
+    assert.equal(foreignStream.status, 403);
+    assert.match(foreignStream.body, new RegExp(`belongs to namespace ${other}`));
+
+    const unbound = await openStream(op.pushUrl, ca, await mintToken(cluster, ns), ns);
+    assert.equal(unbound.status, 403);
+    assert.match(unbound.body, /not bound to a pod/);
+
+    assert.equal((await openStream(op.pushUrl, ca, undefined, ns)).status, 401);
+    assert.equal((await openStream(op.pushUrl, ca, 'not-a-token', ns)).status, 401);
+    const wrongAudience = await mintToken(cluster, ns, { pod, audience: 'someone-else' });
+    assert.equal((await openStream(op.pushUrl, ca, wrongAudience, ns)).status, 401);
+
+    // The intruder's own namespace is fine: it gets its own (empty) snapshot, nothing of ours.
+    const own = await openStream(op.pushUrl, ca, foreign, other);
+    assert.equal(own.status, 200);
+    const first = JSON.parse(own.body.split('\n')[0]!);
+    assert.equal(first.snapshot.workload.namespace, other);
+    assert.deepEqual(first.snapshot.providers, []);
+  });
+
+  it('serves from its last-known-good snapshot while the operator is down, and resyncs when it is back', async () => {
+    const last = (await row())!.ackedVersion!;
+    const ports = op.ports;
+    await op.kill();
+
+    // Still serving from memory...
+    assert.equal((await chat('operator is gone')).status, 200);
+    // ...and after a restart, from the last-known-good file.
+    await sidecar.stop();
+    sidecar = await sidecar.restart();
+    await sidecar.waitForVersion(last, 15_000);
+    assert.match(sidecar.logs(), /serving the last-known-good snapshot/);
+    assert.equal((await chat('restarted without an operator')).status, 200);
+
+    // A change made meanwhile arrives once the operator is back.
+    await apply([route(9)]);
+    op = await startOperator(cluster, { namespace: system, ports });
+    const resynced = await waitFor(
+      'resynced after the operator returned',
+      async () => {
+        const r = await row();
+        return r?.synced && r.ackedVersion !== last ? r : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 100, onTimeout: () => sidecar.logs(30) },
+    );
+    await sidecar.waitForVersion(resynced.ackedVersion!);
+    assert.equal((await chat('back in sync')).status, 200);
+  });
+});
+
+/** Opens a push stream by hand; for 200 returns the first message, else the error body. */
+function openStream(
+  url: string,
+  ca: string,
+  token: string | undefined,
+  namespace: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const session = connect(url, { ca });
+    session.on('error', reject);
+    const req = session.request(
+      {
+        ':method': 'POST',
+        ':path': `/v1/snapshots/stream?namespace=${namespace}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      { endStream: false },
+    );
+    let status = 0;
+    let body = '';
+    const done = () => {
+      session.destroy();
+      resolve({ status, body });
+    };
+    req.on('response', (h) => {
+      status = Number(h[':status']);
+    });
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (status === 200 && body.includes('\n')) done();
+    });
+    req.on('end', done);
+    req.on('error', reject);
+  });
+}
