@@ -15,6 +15,7 @@ import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
 import { createApiApp, Inflight } from './server/api.ts';
 import { PushClient } from './snapshot/client.ts';
+import { setupTelemetry } from './telemetry/index.ts';
 import { AgentPool } from './upstream/agents.ts';
 import { Transport } from './upstream/transport.ts';
 
@@ -48,11 +49,18 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
 
   const inflight = new Inflight();
   let draining = false;
+  const telemetry = setupTelemetry(
+    options,
+    { snapshot: () => store.current, breakers: () => breakers.states(), inflight: () => inflight.count },
+    log,
+  );
   const steps = createPipeline({
     transport,
     breakers,
     requestTimeoutMs: options.requestTimeoutMs,
     maxRetryAfterMs: options.maxRetryAfterMs,
+    telemetry: telemetry.step,
+    observer: telemetry.observer,
   });
   const api = createApiApp({
     store,
@@ -67,6 +75,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     breakers,
     isDraining: () => draining,
     inflight: () => inflight.count,
+    metrics: telemetry.metrics,
   });
 
   // requestTimeout 0: a long stream or a big upload must not be cut by Node's 5-minute default.
@@ -95,6 +104,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
       host: options.host,
       adapters: adapterTypes(),
       version: store.current?.version ?? null,
+      tracing: telemetry.describe(),
     },
     'aimesh-sidecar listening',
   );
@@ -118,6 +128,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     adminServer.closeAllConnections();
     transport.close();
     agents.destroy();
+    await telemetry.shutdown();
     log.info({ outcome }, 'stopped');
   }
 

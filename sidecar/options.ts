@@ -1,6 +1,7 @@
 // The only module of aimesh-sidecar that reads argv and the environment. Every flag has an
 // AIMESH_* twin so a pod spec can set it either way; flags win.
 import { parseArgs } from 'node:util';
+import { type TracingOptions, tracingOptionsFromEnv } from './telemetry/tracing.ts';
 
 export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url>) [options]
   --snapshot <file>        Serve this snapshot JSON; reloaded when the file changes  (AIMESH_SNAPSHOT)
@@ -26,7 +27,16 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
                                                                                      (AIMESH_MAX_RETRY_AFTER_MS)
   --shutdown-grace <ms>    How long SIGTERM waits for in-flight requests, default 30000
                                                                                      (AIMESH_SHUTDOWN_GRACE_MS)
-  --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)`;
+  --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)
+  --capture-content <bool> Record prompts and completions on trace spans (gen_ai.input.messages /
+                           gen_ai.output.messages), default false                   (AIMESH_CAPTURE_CONTENT)
+Tracing (OpenTelemetry, OTLP/HTTP) is configured by the standard environment and is on when an
+endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf | http/json), OTEL_EXPORTER_OTLP_HEADERS,
+OTEL_EXPORTER_OTLP_TIMEOUT, OTEL_EXPORTER_OTLP_COMPRESSION, OTEL_SERVICE_NAME (aimesh-sidecar),
+OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER (+ _ARG), OTEL_TRACES_EXPORTER (otlp | none),
+OTEL_BSP_MAX_QUEUE_SIZE / _SCHEDULE_DELAY / _EXPORT_TIMEOUT / _MAX_EXPORT_BATCH_SIZE,
+OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT, OTEL_SDK_DISABLED.`;
 
 export interface SidecarOptions {
   snapshotFile?: string;
@@ -47,6 +57,10 @@ export interface SidecarOptions {
   maxRetryAfterMs: number;
   shutdownGraceMs: number;
   logLevel: string;
+  /** OTEL_* environment. */
+  tracing: TracingOptions;
+  /** Prompt and completion text on spans (opt-in). */
+  captureContent: boolean;
 }
 
 export class UsageError extends Error {}
@@ -68,6 +82,7 @@ const FLAGS = {
   'max-retry-after': 'AIMESH_MAX_RETRY_AFTER_MS',
   'shutdown-grace': 'AIMESH_SHUTDOWN_GRACE_MS',
   'log-level': 'AIMESH_LOG_LEVEL',
+  'capture-content': 'AIMESH_CAPTURE_CONTENT',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -100,6 +115,13 @@ export function parseOptions(
       throw new UsageError(`--${flag} must be an integer >= ${min}, got "${raw}"`);
     return n;
   };
+  const bool = (flag: Flag, fallback: boolean): boolean => {
+    const raw = get(flag)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false')
+      throw new UsageError(`--${flag} must be true or false, got "${raw}"`);
+    return raw === 'true';
+  };
   const options: SidecarOptions = {
     snapshotFile: get('snapshot'),
     operatorUrl: get('operator'),
@@ -117,6 +139,8 @@ export function parseOptions(
     maxRetryAfterMs: int('max-retry-after', 30_000),
     shutdownGraceMs: int('shutdown-grace', 30_000),
     logLevel: get('log-level') ?? 'info',
+    tracing: tracing(env),
+    captureContent: bool('capture-content', false),
   };
   if (!options.snapshotFile && !options.operatorUrl)
     throw new UsageError('one of --snapshot or --operator is required');
@@ -132,4 +156,12 @@ export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
   if (!m) throw new UsageError(`--body-limit: cannot read size "${text}" (try 32mb)`);
   return Math.floor(Number(m[1]) * UNITS[(m[2] ?? '').toLowerCase()]);
+}
+
+function tracing(env: NodeJS.ProcessEnv): TracingOptions {
+  try {
+    return tracingOptionsFromEnv(env, 'aimesh-sidecar');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }

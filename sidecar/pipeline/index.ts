@@ -9,10 +9,14 @@ import { respond } from './respond.ts';
 import { route } from './route.ts';
 import type { Step } from './step.ts';
 
-export type PipelineServices = ForwardServices;
+export interface PipelineServices extends ForwardServices {
+  /** Outermost step (spans, metrics, the audit line); its observer goes in ForwardServices. */
+  telemetry?: Step;
+}
 
 export function createPipeline(services: PipelineServices): Step[] {
-  return [respond, identify, route, createForward(services)];
+  const outer = services.telemetry ? [services.telemetry] : [];
+  return [...outer, respond, identify, route, createForward(services)];
 }
 
 export type { Call, CallResult } from './call.ts';

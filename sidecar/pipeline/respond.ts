@@ -1,7 +1,8 @@
-// respond: the outermost step. Runs everything inside it, then writes call.result (or the
+// respond: the outermost policy step (only telemetry wraps it). Runs everything inside it, then writes call.result (or the
 // error thrown) to the app in the app's dialect: OpenAI JSON / SSE, or Anthropic JSON / the
 // Anthropic event sequence. Streams are written as they arrive, with backpressure; when the
-// last byte is out, afterResponse hooks run and one access log line is written.
+// last byte is out, afterResponse hooks run. The call's one log line (the audit line) is the
+// telemetry step's, which wraps this one (sidecar/telemetry/audit.ts).
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import {
@@ -159,24 +160,4 @@ export const respond: Step = async (call, next) => {
       call.log.error({ err: (err as Error).message }, 'afterResponse hook failed');
     }
   }
-  const failed = (call.status ?? 500) >= 400;
-  call.log[failed ? 'warn' : 'info'](
-    {
-      status: call.status,
-      dialect: call.dialect,
-      operation: call.operation,
-      model: call.modelRequested,
-      route: call.routeId,
-      rule: call.ruleName,
-      provider: call.provider?.id,
-      upstreamModel: call.modelServed,
-      stream: call.stream,
-      attempts: call.attempts.length > 1 || failed ? call.attempts : call.attempts.length,
-      usage: call.usage,
-      error: call.errorType,
-      ms: Math.round(call.timings.doneMs),
-      ttfbMs: call.timings.firstByteMs === undefined ? undefined : Math.round(call.timings.firstByteMs),
-    },
-    'call',
-  );
 };

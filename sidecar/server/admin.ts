@@ -10,6 +10,8 @@ export interface AdminDeps {
   breakers: BreakerPool;
   isDraining(): boolean;
   inflight(): number;
+  /** Prometheus text exposition (sidecar/telemetry/metrics.ts). */
+  metrics?: { readonly contentType: string; metrics(): Promise<string> };
 }
 
 export function createAdminApp(deps: AdminDeps): express.Express {
@@ -27,6 +29,16 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     if (!runtime) return void res.status(503).json({ status: 'waiting for a snapshot' });
     res.json({ status: 'ready', version: runtime.version });
   });
+
+  const metrics = deps.metrics;
+  if (metrics) {
+    app.get('/metrics', (_req, res, next) => {
+      metrics.metrics().then((text) => {
+        res.setHeader('content-type', metrics.contentType);
+        res.end(text);
+      }, next);
+    });
+  }
 
   app.get('/debug/config', (_req, res) => {
     const runtime = deps.store.current;
