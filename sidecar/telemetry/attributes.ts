@@ -51,16 +51,11 @@ export function snapshotAttributes(runtime: RuntimeSnapshot): Attributes {
 }
 
 const ruleAttrs = new WeakMap<RuntimeRule, Attributes>();
-/** aimesh.route, aimesh.rule and the managed prompt's name/version (never its text). */
+/** aimesh.route, aimesh.rule. */
 export function ruleAttributes(rule: RuntimeRule): Attributes {
   let attrs = ruleAttrs.get(rule);
   if (!attrs) {
-    const prompt = rule.config.prompt;
-    attrs = Object.freeze({
-      'aimesh.route': rule.routeId,
-      'aimesh.rule': rule.name,
-      ...(prompt ? { 'aimesh.prompt.name': prompt.name, 'aimesh.prompt.version': prompt.version } : {}),
-    });
+    attrs = Object.freeze({ 'aimesh.route': rule.routeId, 'aimesh.rule': rule.name });
     ruleAttrs.set(rule, attrs);
   }
   return attrs;

@@ -24,7 +24,10 @@ export interface AuditRecord {
   quota?: string;
   /** e.g. ["pii:mask", "promptInjection:log"] */
   guards?: string[];
-  cache?: 'hit' | 'miss';
+  /** hit | miss | bypass */
+  cache?: string;
+  /** The managed prompt applied: "name@version". */
+  prompt?: string;
   status: number;
   error?: string;
   latencyMs: number;
@@ -69,7 +72,8 @@ export function auditRecord(call: Call, facts: CallFacts, traceId?: string): Aud
     costUSD: facts.costUSD,
     quota: facts.quota?.decision,
     guards: facts.guards.length > 0 ? facts.guards.map((g) => `${g.guard}:${g.action}`) : undefined,
-    cache: facts.cacheHit === undefined ? undefined : facts.cacheHit ? 'hit' : 'miss',
+    cache: facts.cache,
+    prompt: facts.prompt ? `${facts.prompt.name}@${facts.prompt.version}` : undefined,
     status,
     error: failed ? call.errorType : undefined,
     latencyMs: round(call.timings.doneMs) ?? 0,

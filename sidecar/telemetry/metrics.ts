@@ -156,7 +156,7 @@ export class SidecarMetrics {
     });
     this.#cache = new PromCounter({
       name: 'aimesh_cache_lookups_total',
-      help: 'Response cache lookups by route and result (hit, miss).',
+      help: 'Calls on caching routes by result: hit, miss, or bypass (not cacheable, e.g. a stream).',
       labelNames: ['route', 'result'],
       registers,
     });
@@ -273,7 +273,7 @@ export class SidecarMetrics {
       for (const d of facts.quota.shadowDenied) this.#quotaDenials.labels(d.quota, d.limit, 'shadow').inc();
     }
     for (const g of facts.guards) this.#guardActions.labels(route, g.guard, g.action, g.phase).inc();
-    if (facts.cacheHit !== undefined) this.#cache.labels(route, facts.cacheHit ? 'hit' : 'miss').inc();
+    if (facts.cache !== undefined) this.#cache.labels(route, facts.cache).inc();
     if (facts.costUSD !== undefined && facts.costUSD > 0 && call.provider) {
       this.#cost.labels(route, call.provider.id, this.#models.value(call.modelServed)).inc(facts.costUSD);
     }

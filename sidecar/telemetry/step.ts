@@ -131,6 +131,10 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     const guards = guardActionsValue(facts.guards);
     if (guards) attrs['aimesh.guard.action'] = guards;
     if (facts.cacheHit !== undefined) attrs['aimesh.cache.hit'] = facts.cacheHit;
+    if (facts.prompt) {
+      attrs['aimesh.prompt.name'] = facts.prompt.name;
+      attrs['aimesh.prompt.version'] = facts.prompt.version;
+    }
     if (facts.costUSD !== undefined) attrs['aimesh.cost.usd'] = facts.costUSD;
     if (status >= 400) attrs['error.type'] = call.errorType ?? String(status);
     span.setAttributes(attrs);
@@ -156,6 +160,10 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
       ...attemptStartAttributes(attempt, operation),
       ...state.requestAttrs,
     };
+    if (call.prompt) {
+      attributes['aimesh.prompt.name'] = call.prompt.name;
+      attributes['aimesh.prompt.version'] = call.prompt.version;
+    }
     const span = tracing.tracer.startSpan(
       clientSpanName(operation, attempt.model || undefined),
       { kind: SpanKind.CLIENT, attributes, ...(startTime === undefined ? {} : { startTime }) },
