@@ -24,17 +24,6 @@ export interface ForwardServices {
   requestTimeoutMs: number;
   /** A longer retry-after is not waited for: the call moves on to the fallback chain. */
   maxRetryAfterMs: number;
-  /** Sees every upstream attempt (telemetry). */
-  observer?: AttemptObserver;
-}
-
-/**
- * Watches upstream attempts (telemetry). begin() runs as an attempt starts; its headers go
- * upstream with the request (trace context). end() runs when the attempt settles, call.result
- * set on success (it may wrap a result stream to learn when the stream ends).
- */
-export interface AttemptObserver {
-  begin(call: Call, attempt: Attempt): { headers?: Record<string, string>; end(): void } | undefined;
 }
 
 type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone';
@@ -79,7 +68,6 @@ export function createForward(services: ForwardServices): Step {
     call.attempts.push(record);
     call.provider = provider;
     call.modelServed = target.upstreamModel;
-    const observed = services.observer?.begin(call, record);
     const started = performance.now();
     const failed = (outcome: Extract<Outcome, { ok: false }>): Outcome => {
       record.failure =
@@ -104,8 +92,7 @@ export function createForward(services: ForwardServices): Step {
     const timeoutMs = provider.config.requestTimeoutMs ?? rule.timeoutMs ?? services.requestTimeoutMs;
     const deadline = Math.min(Date.now() + timeoutMs, call.deadline ?? Number.POSITIVE_INFINITY);
     try {
-      let request = await adapter.request(adapterCall, provider.config);
-      if (observed?.headers) request = { ...request, headers: { ...request.headers, ...observed.headers } };
+      const request = await adapter.request(adapterCall, provider.config);
       call.timings.upstreamMs ??= performance.now() - call.startedAt;
       const upstream = await transport.send(call.req, call.res, request, {
         agent: provider.agent,
@@ -124,7 +111,11 @@ export function createForward(services: ForwardServices): Step {
         // Commit to this upstream only once it has said something (a token, a tool call, a
         // finish): a failure before that, reset or in-stream error, still retries or falls back.
         const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
-        const head = await peekStream(source, adapter.stream(adapterCall), deadline);
+        const head = await peekStream(
+          source,
+          adapter.passthrough ? openAISseJudge() : translatorJudge(adapter.stream(adapterCall)),
+          deadline,
+        );
         if (head.error !== undefined || head.buffers.length === 0) {
           await source.return?.(undefined);
           const message =
@@ -202,7 +193,6 @@ export function createForward(services: ForwardServices): Step {
       });
     } finally {
       record.durationMs = performance.now() - started;
-      observed?.end();
     }
   }
 
@@ -311,12 +301,53 @@ function carriesAnswer(chunk: Json): boolean {
 }
 
 /**
- * Reads the stream until it carries an answer (translated with a throwaway translator; the
- * result stream replays the same bytes through a fresh one), it ends, or an in-stream error.
+ * For OpenAI SSE the head is judged on the raw text (no JSON parsing on the hot path): does it
+ * hold a token, a tool call, a finish or usage yet, or an in-stream error?
+ */
+const ANSWER = /"(?:content|refusal)":"[^"]|"tool_calls":\[|"function_call":\{|"finish_reason":"|"usage":\{/;
+const STREAM_ERROR = /(?:^|\n)data: ?\{"error":\s*(\{[^\n]*)\}\s*(?:\n|$)/;
+type HeadJudge = (latest: Buffer, head: readonly Buffer[]) => { answered: boolean; error?: string };
+
+function openAISseJudge(): HeadJudge {
+  return (_latest, head) => {
+    const text = Buffer.concat(head).toString('utf8');
+    const error = STREAM_ERROR.exec(text);
+    if (error) {
+      let message = 'upstream stream error';
+      try {
+        message = String(JSON.parse(error[1]).message ?? message);
+      } catch {}
+      return { answered: false, error: message };
+    }
+    return { answered: ANSWER.test(text) };
+  };
+}
+
+/** Other wire formats: a throwaway translator turns the head into OpenAI chunks to judge. */
+function translatorJudge(translator: StreamTranslator): HeadJudge {
+  return (latest) => {
+    let chunks: Json[];
+    try {
+      chunks = translator.push(latest);
+    } catch (err) {
+      return { answered: false, error: `unreadable stream (${(err as Error).message})` };
+    }
+    for (const chunk of chunks) {
+      if (chunk.error)
+        return { answered: false, error: String(chunk.error.message ?? chunk.error.type ?? 'error') };
+      if (carriesAnswer(chunk)) return { answered: true };
+    }
+    return { answered: false };
+  };
+}
+
+/**
+ * Reads the stream until it carries an answer, ends, or shows an in-stream error; the result
+ * stream replays these bytes first.
  */
 async function peekStream(
   source: AsyncIterator<Buffer>,
-  translator: StreamTranslator,
+  judge: HeadJudge,
   deadline: number,
 ): Promise<{ buffers: Buffer[]; error?: string }> {
   const buffers: Buffer[] = [];
@@ -334,18 +365,9 @@ async function peekStream(
       if (next.done) return { buffers };
       buffers.push(next.value);
       size += next.value.length;
-      let chunks: Json[];
-      try {
-        chunks = translator.push(next.value);
-      } catch (err) {
-        return { buffers, error: `unreadable stream (${(err as Error).message})` };
-      }
-      for (const chunk of chunks) {
-        if (chunk.error)
-          return { buffers, error: String(chunk.error.message ?? chunk.error.type ?? 'error') };
-        if (carriesAnswer(chunk)) return { buffers };
-      }
-      if (size > MAX_STREAM_HEAD) return { buffers };
+      const verdict = judge(next.value, buffers);
+      if (verdict.error !== undefined) return { buffers, error: verdict.error };
+      if (verdict.answered || size > MAX_STREAM_HEAD) return { buffers };
     }
   } catch (err) {
     await source.return?.(undefined);

@@ -6,7 +6,6 @@
 // Usage is captured in both modes. A chunk `{error:{...}}` is an in-stream upstream error.
 import type { StreamTranslator, Usage } from '../providers/adapter.ts';
 import { openAIUsageOf } from '../providers/openai/index.ts';
-import { createSSEParser } from '../providers/sse.ts';
 
 type Json = Record<string, any>;
 
@@ -30,6 +29,30 @@ export interface UpstreamStreamOptions {
 }
 
 const USAGE_MARK = '"usage":{';
+/** An upstream that never ends an event is forwarded anyway past this many bytes. */
+const MAX_HELD = 1024 * 1024;
+
+/** Where the event containing byte `at` starts (just after the previous blank line). */
+function eventStart(data: Buffer, at: number): number {
+  const lf = data.lastIndexOf('\n\n', at);
+  const crlf = data.lastIndexOf('\r\n\r\n', at);
+  return Math.max(0, lf < 0 ? 0 : lf + 2, crlf < 0 ? 0 : crlf + 4);
+}
+
+/** Just past the blank line ending the event containing byte `at` (or the end of data). */
+function eventEnd(data: Buffer, at: number): number {
+  const lf = data.indexOf('\n\n', at);
+  const crlf = data.indexOf('\r\n\r\n', at);
+  const ends = [lf < 0 ? -1 : lf + 2, crlf < 0 ? -1 : crlf + 4].filter((e) => e >= 0);
+  return ends.length > 0 ? Math.min(...ends) : data.length;
+}
+
+/** Index just past the last complete SSE event in data, or -1. */
+function lastEventEnd(data: Buffer): number {
+  const lf = data.lastIndexOf('\n\n');
+  const crlf = data.lastIndexOf('\r\n\r\n');
+  return Math.max(lf < 0 ? -1 : lf + 2, crlf < 0 ? -1 : crlf + 4);
+}
 
 export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStreamOptions): ResponseStream {
   let taken = false;
@@ -37,6 +60,35 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
     if (taken) throw new Error('a response stream can be consumed only once');
     taken = true;
   };
+  /**
+   * Records usage from the complete events that mention it; with drop, cuts out the usage-only
+   * chunk. Only those events are decoded: the rest of the bytes are passed on as slices.
+   */
+  const settleUsage = (events: Buffer, drop: boolean): Buffer => {
+    const parts: Buffer[] = [];
+    let kept = 0; // bytes before this are decided
+    let from = 0; // where to look for the next mention
+    for (let at = events.indexOf(USAGE_MARK); at >= 0; at = events.indexOf(USAGE_MARK, from)) {
+      const start = eventStart(events, at);
+      const end = eventEnd(events, at);
+      const data = events
+        .toString('utf8', start, end)
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5))
+        .join('\n');
+      const chunk = noteUsage(data);
+      if (drop && chunk && Array.isArray(chunk.choices) && chunk.choices.length === 0) {
+        parts.push(events.subarray(kept, start));
+        kept = end;
+      }
+      from = end;
+    }
+    if (parts.length === 0) return events;
+    parts.push(events.subarray(kept));
+    return Buffer.concat(parts);
+  };
+
   const noteUsage = (data: string): Json | undefined => {
     if (!data.includes(USAGE_MARK)) return undefined;
     try {
@@ -57,24 +109,24 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
     async *bytes({ dropUsageOnly = false } = {}) {
       if (!opts.passthrough) throw new Error('this stream needs translation: use chunks()');
       take();
-      const parser = createSSEParser();
+      // Bytes go out as they came, cut at event boundaries (a partial event is useless to the
+      // app until it completes). Only a stretch that mentions usage is parsed.
+      let held: Buffer | undefined;
       for await (const buf of source) {
-        if (!dropUsageOnly) {
-          yield buf;
-          for (const e of parser.push(buf)) noteUsage(e.data);
+        const data = held ? Buffer.concat([held, buf]) : buf;
+        const end = lastEventEnd(data);
+        if (end < 0 && data.length < MAX_HELD) {
+          held = data;
           continue;
         }
-        let out = '';
-        for (const e of parser.push(buf)) {
-          const chunk = noteUsage(e.data);
-          if (chunk && Array.isArray(chunk.choices) && chunk.choices.length === 0) continue;
-          out += `data: ${e.data}\n\n`;
-        }
-        if (out !== '') yield Buffer.from(out);
+        const complete = end < 0 ? data : data.subarray(0, end);
+        held = end < 0 || end === data.length ? undefined : data.subarray(end);
+        const out = complete.indexOf(USAGE_MARK) < 0 ? complete : settleUsage(complete, dropUsageOnly);
+        if (out.length > 0) yield out;
       }
-      for (const e of parser.end()) {
-        if (!dropUsageOnly) noteUsage(e.data);
-        else yield Buffer.from(`data: ${e.data}\n\n`);
+      if (held) {
+        const out = held.indexOf(USAGE_MARK) < 0 ? held : settleUsage(held, dropUsageOnly);
+        if (out.length > 0) yield out;
       }
     },
 

@@ -146,9 +146,12 @@ export function createApiApp(deps: ApiDeps): express.Express {
       const runtime = deps.store.current;
       if (!runtime) return sendError(res, endpoint.dialect, noSnapshot());
       const id = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID();
-      const abort = new AbortController();
+      // The logger child and the abort signal are made on first use: most calls need neither.
+      let log: Logger | undefined;
+      let abort: AbortController | undefined;
+      const gone = () => res.destroyed && !res.writableFinished;
       res.once('close', () => {
-        if (!res.writableFinished) abort.abort();
+        if (!res.writableFinished) abort?.abort();
       });
       req.setMaxListeners(0); // every upstream attempt listens on the inbound request
       const call: Call = {
@@ -156,10 +159,17 @@ export function createApiApp(deps: ApiDeps): express.Express {
         runtime,
         req: req as IncomingMessage,
         res: res as ServerResponse,
-        log: deps.log.child({ call: id }),
+        get log() {
+          log ??= deps.log.child({ call: id });
+          return log;
+        },
         startedAt: performance.now(),
         timings: {},
-        signal: abort.signal,
+        get signal() {
+          abort ??= new AbortController();
+          if (gone()) abort.abort();
+          return abort.signal;
+        },
         dialect: endpoint.dialect,
         operation: endpoint.operation,
         path: endpoint.upstreamPath,
