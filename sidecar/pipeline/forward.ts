@@ -24,6 +24,17 @@ export interface ForwardServices {
   requestTimeoutMs: number;
   /** A longer retry-after is not waited for: the call moves on to the fallback chain. */
   maxRetryAfterMs: number;
+  /** Sees every upstream attempt (telemetry). */
+  observer?: AttemptObserver;
+}
+
+/**
+ * Watches upstream attempts (telemetry). begin() runs as an attempt starts; its headers go
+ * upstream with the request (trace context). end() runs when the attempt settles, call.result
+ * set on success (it may wrap a result stream to learn when the stream ends).
+ */
+export interface AttemptObserver {
+  begin(call: Call, attempt: Attempt): { headers?: Record<string, string>; end(): void } | undefined;
 }
 
 type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone';
@@ -68,6 +79,7 @@ export function createForward(services: ForwardServices): Step {
     call.attempts.push(record);
     call.provider = provider;
     call.modelServed = target.upstreamModel;
+    const observed = services.observer?.begin(call, record);
     const started = performance.now();
     const failed = (outcome: Extract<Outcome, { ok: false }>): Outcome => {
       record.failure =
@@ -92,7 +104,8 @@ export function createForward(services: ForwardServices): Step {
     const timeoutMs = provider.config.requestTimeoutMs ?? rule.timeoutMs ?? services.requestTimeoutMs;
     const deadline = Math.min(Date.now() + timeoutMs, call.deadline ?? Number.POSITIVE_INFINITY);
     try {
-      const request = await adapter.request(adapterCall, provider.config);
+      let request = await adapter.request(adapterCall, provider.config);
+      if (observed?.headers) request = { ...request, headers: { ...request.headers, ...observed.headers } };
       call.timings.upstreamMs ??= performance.now() - call.startedAt;
       const upstream = await transport.send(call.req, call.res, request, {
         agent: provider.agent,
@@ -193,6 +206,7 @@ export function createForward(services: ForwardServices): Step {
       });
     } finally {
       record.durationMs = performance.now() - started;
+      observed?.end();
     }
   }
 
