@@ -1,5 +1,5 @@
 # aimesh-operator: the control plane (watch, compile, push, webhook, quota service).
-#   docker build -f images/operator.Dockerfile -t aimesh/operator:dev .        (from the repo root,
+#   docker build -f images/operator.Dockerfile -t aimesh/aimesh-operator:dev .        (from the repo root,
 #   after `npm ci`; scripts/images.sh does both, --offline with a local base image)
 # BASE_IMAGE needs Node 24 (node on PATH, or at /nodejs/bin/node as in distroless images); both
 # stages use it, so no other image is pulled. The build stage bundles operator/main.ts and its

@@ -1,5 +1,5 @@
 # aimesh-sidecar: the data plane, injected next to each workload by the operator's webhook.
-#   docker build -f images/sidecar.Dockerfile -t aimesh/sidecar:dev .        (from the repo root,
+#   docker build -f images/sidecar.Dockerfile -t aimesh/aimesh-sidecar:dev .        (from the repo root,
 #   after `npm ci`; scripts/images.sh does both, --offline with a local base image)
 # BASE_IMAGE needs Node 24 (node on PATH, or at /nodejs/bin/node as in distroless images); both
 # stages use it, so no other image is pulled. The build stage bundles sidecar/main.ts and its

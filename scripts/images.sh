@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the container images aimesh/operator and aimesh/sidecar (images/*.Dockerfile).
+# Builds the container images aimesh/aimesh-operator and aimesh/aimesh-sidecar (images/*.Dockerfile).
 #
 #   scripts/images.sh                 # FROM $BASE_IMAGE (default node:24-bookworm-slim, pulled)
 #   scripts/images.sh --offline       # FROM a local base made here, no image is pulled:
@@ -14,7 +14,7 @@
 #
 # Environment:
 #   BASE_IMAGE        runtime/build base (default node:24-bookworm-slim; --offline: the local base)
-#   IMAGE_REPO        image name prefix (default aimesh) -> $IMAGE_REPO/operator, $IMAGE_REPO/sidecar
+#   IMAGE_REPO        image name prefix (default aimesh) -> $IMAGE_REPO/aimesh-operator, .../aimesh-sidecar
 #   IMAGE_TAG         tag (default: package.json version); :latest is tagged too
 #   OFFLINE_BASE      name of the local base (default aimesh/base:bookworm-node24)
 #   DEBIAN_MIRROR     debootstrap mirror (default http://deb.debian.org/debian)
@@ -127,13 +127,13 @@ repo=${IMAGE_REPO:-aimesh}
 tag=${IMAGE_TAG:-$(node -p 'require("./package.json").version')}
 revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 for name in "${names[@]}"; do
-  image="$repo/$name:$tag"
+  image="$repo/aimesh-$name:$tag"
   start=$SECONDS
   log "building $image FROM $base"
   # The classic builder keeps this working with Debian's docker.io (no buildx needed).
   if ! DOCKER_BUILDKIT=${DOCKER_BUILDKIT:-0} "$DOCKER" build -f "images/$name.Dockerfile" \
     --build-arg "BASE_IMAGE=$base" --build-arg "VERSION=$tag" --build-arg "REVISION=$revision" \
-    -t "$image" -t "$repo/$name:latest" . >"/tmp/aimesh-image-$name.log" 2>&1; then
+    -t "$image" -t "$repo/aimesh-$name:latest" . >"/tmp/aimesh-image-$name.log" 2>&1; then
     cat "/tmp/aimesh-image-$name.log" >&2
     die "docker build $image failed"
   fi

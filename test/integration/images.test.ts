@@ -22,8 +22,8 @@ process.env.TESTCONTAINERS_HOST_OVERRIDE = 'localhost';
 const { GenericContainer, Wait } = await import('testcontainers');
 
 const TAG = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
-const SIDECAR = `aimesh/sidecar:${TAG}`;
-const OPERATOR = `aimesh/operator:${TAG}`;
+const SIDECAR = `aimesh/aimesh-sidecar:${TAG}`;
+const OPERATOR = `aimesh/aimesh-operator:${TAG}`;
 const BASE = 'aimesh/base:bookworm-node24';
 const NODE = process.execPath;
 

@@ -35,7 +35,7 @@
 {{- end -}}
 
 {{- define "aimesh.certSecretName" -}}
-{{- default (printf "%s-webhook-cert" (include "aimesh.fullname" .)) .Values.webhook.certSecretName -}}
+{{- default (printf "%s-operator-tls" (include "aimesh.fullname" .)) .Values.webhook.certSecretName -}}
 {{- end -}}
 
 {{- define "aimesh.leaseName" -}}
@@ -79,7 +79,7 @@ app.kubernetes.io/component: operator
 app.kubernetes.io/component: operator
 {{- end -}}
 
-{{/* The sidecar the webhook injects, as the operator reads it (injector ConfigMap). */}}
+{{/* Environment of every injected sidecar (tracing, log level, extras), as JSON. */}}
 {{- define "aimesh.sidecarEnv" -}}
 {{- $env := list -}}
 {{- if .Values.tracing.endpoint -}}

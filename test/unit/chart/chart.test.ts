@@ -22,7 +22,7 @@ test('helm template renders the operator, its RBAC, Services and the injection w
     'ClusterRoleBinding',
     'Role',
     'RoleBinding',
-    'ConfigMap',
+    'Lease',
     'Service',
     'Deployment',
     'PodDisruptionBudget',
@@ -49,30 +49,40 @@ test('the operator Deployment: 2 replicas, hardened, probed on the admin port', 
   assert.equal(pod.securityContext.runAsUser, 65532);
   assert.equal(pod.serviceAccountName, 'aimesh-operator');
   const [c] = pod.containers;
-  assert.equal(c.image, 'aimesh/operator:0.1.0');
+  assert.equal(c.image, 'aimesh/aimesh-operator:0.1.0');
   assert.equal(c.securityContext.readOnlyRootFilesystem, true);
   assert.equal(c.securityContext.allowPrivilegeEscalation, false);
   assert.deepEqual(c.securityContext.capabilities.drop, ['ALL']);
   const ports = Object.fromEntries(c.ports.map((p: any) => [p.name, p.containerPort]));
-  assert.deepEqual(ports, { webhook: 9443, push: 15010, admin: 15020 });
+  assert.deepEqual(ports, { webhook: 9443, push: 15010, admin: 15011 });
   for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'])
     assert.equal(c[probe].httpGet.port, 'admin', probe);
   assert.equal(c.readinessProbe.httpGet.path, '/readyz');
   assert.equal(c.livenessProbe.httpGet.path, '/healthz');
   assert.ok(c.resources.requests.cpu && c.resources.limits.memory);
   const env = Object.fromEntries(c.env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+  // The operator's flags (operator/options.ts), as their AIMESH_* twins.
+  assert.deepEqual(c.args, ['run']);
   assert.equal(env.AIMESH_WEBHOOK_CONFIG, 'aimesh-sidecar-injector');
-  assert.equal(env.AIMESH_LEADER_ELECTION, 'true');
-  assert.equal(env.AIMESH_LEASE_NAME, 'aimesh-leader');
-  assert.equal(env.AIMESH_CERT_SECRET, 'aimesh-webhook-cert');
+  assert.equal(env.AIMESH_LEADER_ELECT, 'true');
+  assert.equal(env.AIMESH_LEADER_ELECTION_ID, 'aimesh-leader');
+  assert.equal(env.AIMESH_LEASE_DURATION, '15s');
+  assert.equal(env.AIMESH_CERT_SECRET, 'aimesh-operator-tls');
+  assert.equal(env.AIMESH_SERVICE_NAME, 'aimesh-operator');
   assert.equal(
-    env.AIMESH_CERT_DNS_NAMES,
-    'aimesh-webhook.aimesh-system.svc,aimesh-operator.aimesh-system.svc',
+    env.AIMESH_CERT_HOSTS,
+    'aimesh-webhook.aimesh-system.svc,aimesh-webhook.aimesh-system.svc.cluster.local',
   );
+  assert.equal(env.AIMESH_PUSH_PORT, '15010');
+  assert.equal(env.AIMESH_ADMIN_PORT, '15011');
+  assert.equal(env.AIMESH_WEBHOOK_PORT, '9443');
   assert.deepEqual(env.AIMESH_NAMESPACE, { fieldRef: { fieldPath: 'metadata.namespace' } });
+  assert.deepEqual(env.AIMESH_IDENTITY, { fieldRef: { fieldPath: 'metadata.name' } });
   // Writable paths are volumes only.
-  const mounts = c.volumeMounts.map((m: any) => m.mountPath).sort();
-  assert.deepEqual(mounts, ['/etc/aimesh/injector', '/tmp']);
+  assert.deepEqual(
+    c.volumeMounts.map((m: any) => m.mountPath),
+    ['/tmp'],
+  );
   // The operator is never injected itself.
   assert.equal(d.spec.template.metadata.labels['aimesh.io/inject'], 'false');
 });
@@ -135,18 +145,25 @@ test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caB
     values: ['enabled'],
   });
   assert.deepEqual(ns.objectSelector.matchExpressions[0].operator, 'NotIn');
+  // Default podOptIn=annotation: every pod elsewhere reaches the injector (selectors cannot see
+  // annotations) except those labelled as opted out.
+  assert.deepEqual(pod.objectSelector.matchExpressions[0], {
+    key: 'aimesh.io/inject',
+    operator: 'NotIn',
+    values: ['false', 'disabled'],
+  });
+});
+
+test('webhook.podOptIn=label narrows the pod webhook to labelled pods; enabledByDefault flips the namespace rule', async () => {
+  const labelled = await template({ 'webhook.podOptIn': 'label', 'webhook.failurePolicy': 'Fail' });
+  const [ns, pod] = labelled.find('MutatingWebhookConfiguration').webhooks;
+  assert.equal(ns.failurePolicy, 'Fail');
+  assert.equal(pod.failurePolicy, 'Fail');
   assert.deepEqual(pod.objectSelector.matchExpressions[0], {
     key: 'aimesh.io/inject',
     operator: 'In',
     values: ['true', 'enabled'],
   });
-});
-
-test('webhook.podOptIn=annotation sends pods elsewhere to the injector; enabledByDefault flips the namespace rule', async () => {
-  const annotated = await template({ 'webhook.podOptIn': 'annotation', 'webhook.failurePolicy': 'Fail' });
-  const [ns, pod] = annotated.find('MutatingWebhookConfiguration').webhooks;
-  assert.equal(ns.failurePolicy, 'Fail');
-  assert.deepEqual(pod.objectSelector.matchExpressions[0].operator, 'NotIn');
   const byDefault = await template({ 'injection.enabledByDefault': true });
   const webhooks = byDefault.find('MutatingWebhookConfiguration').webhooks;
   assert.equal(webhooks.length, 1);
@@ -218,29 +235,19 @@ test('operator RBAC is least privilege: no writes to workloads or Secrets cluste
     }
   }
   const role = chart.find('Role', 'aimesh-operator');
+  assert.equal(role.metadata.namespace, 'aimesh-system');
   const leases = rulesOf(role).find((r) => r.resources.includes('leases'))!;
-  assert.deepEqual(leases.resourceNames, ['aimesh-leader']);
-  assert.ok(!leases.verbs.includes('create'), 'the chart creates the Lease; the operator only updates it');
-  const secrets = rulesOf(role).find((r) => r.resources.includes('secrets'))!;
-  assert.deepEqual(secrets.resourceNames, ['aimesh-webhook-cert']);
-  // The objects the Role names exist (created by the chart, so helm uninstall removes them).
-  chart.find('Lease', 'aimesh-leader');
-  chart.find('Secret', 'aimesh-webhook-cert');
-});
-
-test('rbac.secretNamespaces turns cluster-wide Secret reads into Roles in those namespaces', async () => {
-  const r = await template({
-    'rbac.secretNamespaces[0]': 'ai-platform',
-    'rbac.secretNamespaces[1]': 'ml-platform',
-  });
-  assert.ok(!operatorClusterRules(r).some((c) => rulesOf(c).some((x) => x.resources.includes('secrets'))));
-  const roles = r.all('Role').filter((x) => x.metadata.name === 'aimesh-operator-secrets');
-  assert.deepEqual(roles.map((x) => x.metadata.namespace).sort(), ['ai-platform', 'ml-platform']);
-  const env = r.find('Deployment').spec.template.spec.containers[0].env;
+  assert.deepEqual(leases.apiGroups, ['coordination.k8s.io']);
+  const secretRules = rulesOf(role).filter((r) => r.resources.includes('secrets'));
   assert.deepEqual(
-    env.find((e: any) => e.name === 'AIMESH_SECRET_NAMESPACES'),
-    { name: 'AIMESH_SECRET_NAMESPACES', value: 'ai-platform,ml-platform' },
+    secretRules.map((r) => [r.verbs, r.resourceNames]),
+    [
+      [['create'], undefined],
+      [['get', 'update', 'patch'], ['aimesh-operator-tls']],
+    ],
   );
+  // The leader Lease is the chart's, so helm uninstall removes it.
+  chart.find('Lease', 'aimesh-leader');
 });
 
 test('user roles: platform-admin writes everything; app teams read quotas and edit routes via aggregation', async () => {
@@ -271,28 +278,35 @@ test('user roles: platform-admin writes everything; app teams read quotas and ed
 
 // ---- sidecar injection config -------------------------------------------------------------------
 
-test('the injector config carries the sidecar image, resources, log level and tracing env', async () => {
+test('the injected sidecar: image, resources, log level and tracing env reach the operator', async () => {
   const r = await template({
-    'sidecar.image.repository': 'registry.example.com/aimesh/sidecar',
+    'sidecar.image.repository': 'registry.example.com/aimesh/aimesh-sidecar',
     'sidecar.image.tag': '1.2.3',
     'sidecar.resources.limits.memory': '300Mi',
     'sidecar.logLevel': 'debug',
     'tracing.endpoint': 'http://jaeger-collector.observability.svc:4318',
   });
-  const cfg = JSON.parse(r.find('ConfigMap', 'aimesh-injector').data['sidecar.json']);
-  assert.equal(cfg.image, 'registry.example.com/aimesh/sidecar:1.2.3');
-  assert.equal(cfg.resources.limits.memory, '300Mi');
-  assert.equal(cfg.operatorUrl, 'https://aimesh-operator.aimesh-system.svc:15010');
-  assert.deepEqual(cfg.ports, { api: 15080, admin: 15090 });
-  const env = Object.fromEntries(cfg.env.map((e: any) => [e.name, e.value]));
+  const envOf = (x: Rendered) =>
+    Object.fromEntries(
+      x.find('Deployment').spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]),
+    );
+  const env = envOf(r);
+  assert.equal(env.AIMESH_SIDECAR_IMAGE, 'registry.example.com/aimesh/aimesh-sidecar:1.2.3');
+  assert.equal(env.AIMESH_SIDECAR_IMAGE_PULL_POLICY, 'IfNotPresent');
+  assert.deepEqual(JSON.parse(env.AIMESH_SIDECAR_RESOURCES), {
+    requests: { cpu: '50m', memory: '64Mi' },
+    limits: { memory: '300Mi' },
+  });
+  assert.equal(env.AIMESH_SIDECAR_LOG_LEVEL, 'debug');
+  const sidecarEnv = Object.fromEntries(
+    JSON.parse(env.AIMESH_SIDECAR_ENV).map((e: any) => [e.name, e.value]),
+  );
+  assert.equal(sidecarEnv.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger-collector.observability.svc:4318');
   assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger-collector.observability.svc:4318');
-  assert.equal(env.AIMESH_LOG_LEVEL, 'debug');
-  // The operator restarts when the injection config changes.
-  const before = chart.find('Deployment').spec.template.metadata.annotations['checksum/injector'];
-  const after = r.find('Deployment').spec.template.metadata.annotations['checksum/injector'];
-  assert.notEqual(before, after);
-  const opEnv = r.find('Deployment').spec.template.spec.containers[0].env;
-  assert.ok(opEnv.some((e: any) => e.name === 'OTEL_EXPORTER_OTLP_ENDPOINT'));
+  // Defaults: the chart's appVersion, tracing off.
+  const d = envOf(chart);
+  assert.equal(d.AIMESH_SIDECAR_IMAGE, 'aimesh/aimesh-sidecar:0.1.0');
+  assert.equal(d.OTEL_TRACES_EXPORTER, 'none');
 });
 
 test('a release with another name gets its own cluster-scoped names', async () => {

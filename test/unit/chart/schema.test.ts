@@ -51,9 +51,14 @@ const cases: { name: string; values: Record<string, string | number | boolean>; 
     expect: [/\/webhook\/podOptIn/, /'label', 'annotation'/],
   },
   {
-    name: 'an invalid namespace in rbac.secretNamespaces',
-    values: { 'rbac.secretNamespaces[0]': 'AI_Platform' },
-    expect: [/\/rbac\/secretNamespaces\/0/],
+    name: 'an invalid namespace to exclude from injection',
+    values: { 'webhook.excludeNamespaces[0]': 'Kube_System' },
+    expect: [/\/webhook\/excludeNamespaces\/0/],
+  },
+  {
+    name: 'a lease duration without a unit',
+    values: { 'operator.leaderElection.leaseDuration': '15' },
+    expect: [/\/operator\/leaderElection\/leaseDuration/],
   },
   {
     name: 'a port out of range',
@@ -102,13 +107,14 @@ test('the schema accepts the documented alternatives', async () => {
       'operator.replicas': 1,
       'operator.leaderElection.enabled': false,
       'webhook.failurePolicy': 'Fail',
-      'webhook.podOptIn': 'annotation',
+      'webhook.podOptIn': 'label',
       'tracing.endpoint': 'http://jaeger-collector.observability.svc:4318',
       'tracing.sampler': 'parentbased_traceidratio',
       'tracing.samplerArg': '0.25',
       'operator.resources.requests.cpu': '0.5',
       'rbac.routesWritableBy': 'admin',
-      'rbac.secretNamespaces[0]': 'ai-platform',
+      'operator.secretLabelSelector': 'aimesh.io/credentials=true',
+      'operator.leaderElection.leaseDuration': '30s',
     }),
   ]);
   assert.equal(r.code, 0, r.stderr);
