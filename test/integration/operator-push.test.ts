@@ -184,7 +184,7 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
         'new version ACKed',
         async () => {
           const r = await row();
-          return r && r.synced && r.ackedVersion !== before ? r : undefined;
+          return r?.synced && r.ackedVersion !== before ? r : undefined;
         },
         { timeoutMs: 5000, intervalMs: 10 },
       );
