@@ -111,8 +111,6 @@ export class Transport {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
       if (body) headers['content-length'] = String(body.length);
-      // http-proxy starts from req.headers: make them exactly the adapter's set for this attempt.
-      req.headers = headers;
 
       const options: AttemptOptions = {
         target: targetOf(new URL(request.url)),
@@ -150,7 +148,16 @@ export class Transport {
           });
         },
       };
-      this.#proxy.web(req, res, options, (err: Error) => fail(classify(err)));
+      // http-proxy copies req.headers into the upstream request, synchronously inside web(): for
+      // that moment they are exactly the adapter's set, then the app's again (so nothing that
+      // reads req.headers later sees the provider's credentials).
+      const appHeaders = req.headers;
+      req.headers = headers;
+      try {
+        this.#proxy.web(req, res, options, (err: Error) => fail(classify(err)));
+      } finally {
+        req.headers = appHeaders;
+      }
     });
   }
 
