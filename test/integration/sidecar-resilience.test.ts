@@ -61,6 +61,7 @@ describe('sidecar: resilience', () => {
               }),
               testRule('fallback', [{ model: 'fb-model' }], ['ai-platform/openai'], toClaude(ALL_FAILURES)),
               testRule('slow', [{ model: 'slow-model' }], ['ai-platform/slow'], toClaude(['timeout'])),
+              testRule('slow-alone', [{ model: 'slow-alone' }], ['ai-platform/slow']),
               testRule('dead', [{ model: 'dead-model' }], ['ai-platform/dead'], toClaude(['connect-error'])),
               testRule(
                 'context',
@@ -154,6 +155,21 @@ describe('sidecar: resilience', () => {
     const { response } = await ask('slow-model');
     assert.equal(response.headers.get('x-aimesh-provider'), 'ai-platform/anthropic');
     assert.ok(Date.now() - started < 2000, 'the slow upstream was not waited for');
+  });
+
+  it('answers 504 when the only provider is too slow', async () => {
+    upstream.setFault({ model: 'slow-alone' }, { delayMs: 3000 });
+    const started = Date.now();
+    await assert.rejects(ask('slow-alone'), (err: unknown) => {
+      assert.ok(err instanceof OpenAI.APIError);
+      assert.equal(err.status, 504);
+      assert.match(
+        err.message,
+        /upstream timed out: ai-platform\/slow slow-alone: no response within 300 ms/,
+      );
+      return true;
+    });
+    assert.ok(Date.now() - started < 2000);
   });
 
   it('falls back when the provider refuses connections', async () => {
