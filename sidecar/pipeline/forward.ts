@@ -3,8 +3,11 @@
 //   jitter, honouring the upstream's retry-after (up to a cap);
 // - then the fallback chain, in order, for the rule's `fallback.on` failures;
 // - a circuit breaker per backend skips one that keeps failing, and probes it after a cool-down.
-// Nothing is retried once a stream has started: a stream is committed after its first bytes
-// arrive, so a failure before that still retries or falls back.
+// Nothing is retried once a stream has started: a stream is committed once it carries an
+// answer (a token, a tool call, a finish), so a failure before that still retries or falls back.
+// Time limits: an attempt gets the provider's request timeout, else the rule's, else
+// --request-timeout, never beyond the rule's timeout for the whole call (fallbacks included).
+// A committed stream is bounded by silence (the same limit between chunks), not by its length.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AdapterCall, StreamTranslator, UpstreamError } from '../providers/adapter.ts';
 import { backoffDelay } from '../resilience/backoff.ts';
