@@ -12,19 +12,19 @@ export function denyPatternsGuard(patterns: readonly string[]): Guard {
     }
   });
   return {
-    name: 'deny-patterns',
+    name: 'denyPatterns',
     request(prompt: Prompt): Finding | undefined {
       for (const t of prompt.texts) {
         const i = compiled.findIndex((re) => re.test(t.text));
         if (i < 0) continue;
         return {
-          guard: 'deny-patterns',
+          guard: 'denyPatterns',
           direction: 'request',
           action: 'block',
           kinds: [`pattern-${i}`],
           count: 1,
           status: 403,
-          message: `request blocked by guard deny-patterns: the prompt matches deny pattern #${i}`,
+          message: `request blocked by guard denyPatterns: the prompt matches deny pattern #${i}`,
         };
       }
       return undefined;

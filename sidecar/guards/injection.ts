@@ -211,7 +211,7 @@ export function detectInjection(text: string): string[] {
 
 export function injectionGuard(config: { action: Extract<GuardAction, 'block' | 'log'> }): Guard {
   return {
-    name: 'prompt-injection',
+    name: 'promptInjection',
     request(prompt: Prompt): Finding | undefined {
       const kinds = new Set<string>();
       let count = 0;
@@ -224,7 +224,7 @@ export function injectionGuard(config: { action: Extract<GuardAction, 'block' | 
       }
       if (count === 0) return undefined;
       const finding: Finding = {
-        guard: 'prompt-injection',
+        guard: 'promptInjection',
         direction: 'request',
         action: config.action,
         kinds: [...kinds],
@@ -232,7 +232,7 @@ export function injectionGuard(config: { action: Extract<GuardAction, 'block' | 
       };
       if (config.action === 'block') {
         finding.status = 403;
-        finding.message = `request blocked by guard prompt-injection: the prompt looks like a prompt-injection attempt (${[...kinds].join(', ')})`;
+        finding.message = `request blocked by guard promptInjection: the prompt looks like a prompt-injection attempt (${[...kinds].join(', ')})`;
       }
       return finding;
     },

@@ -5,18 +5,18 @@ import type { Finding, Guard, Prompt } from './guard.ts';
 
 export function maxPromptTokensGuard(max: number): Guard {
   return {
-    name: 'max-prompt-tokens',
+    name: 'maxPromptTokens',
     request(prompt: Prompt): Finding | undefined {
       const tokens = prompt.tokens();
       if (tokens <= max) return undefined;
       return {
-        guard: 'max-prompt-tokens',
+        guard: 'maxPromptTokens',
         direction: 'request',
         action: 'block',
         kinds: ['too-long'],
         count: 1,
         status: 400,
-        message: `request blocked by guard max-prompt-tokens: the prompt has ${tokens} tokens, more than the ${max} this route allows`,
+        message: `request blocked by guard maxPromptTokens: the prompt has ${tokens} tokens, more than the ${max} this route allows`,
       };
     },
   };

@@ -1,7 +1,10 @@
 // How a sidecar reaches the quota service: one batched lease call. Two implementations, same
 // client code: HTTP to the operator (in a cluster) and the ledger in process (standalone).
+import { type ClientHttp2Session, connect } from 'node:http2';
 import type { QuotaConfig } from '../snapshot/schema.ts';
 import { type LeaseAnswer, type LeaseItem, Ledger, LedgerError, type LedgerOptions } from './ledger.ts';
+
+export const QUOTA_LEASE_PATH = '/v1/quota/lease';
 
 export type LeaseResult = LeaseAnswer | { quota: string; limit: string; error: string; code?: string };
 
@@ -47,34 +50,85 @@ export function localQuotaService(opts: LedgerOptions = {}): QuotaService & { le
   };
 }
 
-export interface HttpQuotaServiceOptions {
-  /** The operator's base URL, e.g. https://aimesh-operator.aimesh-system.svc:15443 */
+export interface OperatorQuotaServiceOptions {
+  /** The operator's push URL (the quota service shares its HTTP/2 port), e.g. https://aimesh-operator.aimesh-system.svc:15010 */
   url: string;
-  /** Headers for each call (the projected ServiceAccount token as a bearer). */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
-  /** Defaults to global fetch; inject one with the operator's CA (undici dispatcher) in a cluster. */
-  fetch?: typeof fetch;
+  /** The bearer token, read for every call (projected tokens rotate). */
+  token?: () => string;
+  /** PEM bundle to trust for the operator; default the system CAs. */
+  ca?: string;
   timeoutMs?: number;
 }
 
-/** In a cluster: POST {url}/v1/quota/lease. */
-export function httpQuotaService(opts: HttpQuotaServiceOptions): QuotaService {
-  const doFetch = opts.fetch ?? fetch;
-  const endpoint = new URL('/v1/quota/lease', opts.url).toString();
+/**
+ * In a cluster: POST {url}/v1/quota/lease over one reused HTTP/2 session (the operator serves
+ * HTTP/2 only). Any failure drops the session, so the next call reconnects (maybe to the leader).
+ */
+export function operatorQuotaService(opts: OperatorQuotaServiceOptions): QuotaService & { close(): void } {
+  const origin = new URL(opts.url).origin;
+  let session: ClientHttp2Session | undefined;
+  const drop = () => {
+    session?.destroy();
+    session = undefined;
+  };
+  const connected = (): ClientHttp2Session => {
+    if (session && !session.closed && !session.destroyed) return session;
+    const s = connect(origin, opts.ca ? { ca: opts.ca } : {});
+    s.on('error', () => {}); // surfaced through the request
+    s.on('close', () => {
+      if (session === s) session = undefined;
+    });
+    s.unref();
+    session = s;
+    return s;
+  };
   return {
-    async lease(request) {
-      const headers = { 'content-type': 'application/json', ...((await opts.headers?.()) ?? {}) };
-      const res = await doFetch(endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 2_000),
+    close: drop,
+    lease(request) {
+      const body = Buffer.from(JSON.stringify(request));
+      return new Promise<LeaseResponse>((resolve, reject) => {
+        let s: ClientHttp2Session;
+        try {
+          s = connected();
+        } catch (err) {
+          return reject(err);
+        }
+        const headers: Record<string, string | number> = {
+          ':method': 'POST',
+          ':path': QUOTA_LEASE_PATH,
+          'content-type': 'application/json',
+          'content-length': body.length,
+        };
+        const token = opts.token?.();
+        if (token) headers.authorization = `Bearer ${token}`;
+        const req = s.request(headers);
+        const fail = (err: Error) => {
+          drop();
+          reject(err);
+        };
+        req.setTimeout(opts.timeoutMs ?? 2_000, () => {
+          req.close();
+          fail(new Error('quota service did not answer in time'));
+        });
+        let status = 0;
+        const parts: Buffer[] = [];
+        req.on('response', (h) => {
+          status = Number(h[':status']);
+        });
+        req.on('data', (d: Buffer) => parts.push(d));
+        req.on('error', fail);
+        req.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          if (status !== 200)
+            return fail(new Error(`quota service answered HTTP ${status}: ${text.slice(0, 200)}`));
+          try {
+            resolve(JSON.parse(text) as LeaseResponse);
+          } catch {
+            fail(new Error('quota service answered invalid JSON'));
+          }
+        });
+        req.end(body);
       });
-      if (!res.ok) {
-        const text = await res.text().catch(() => '');
-        throw new Error(`quota service answered HTTP ${res.status}: ${text.slice(0, 200)}`);
-      }
-      return (await res.json()) as LeaseResponse;
     },
   };
 }

@@ -1,0 +1,284 @@
+// The quota service: authoritative counters of every AIQuota limit, leased to sidecars. It runs on
+// the elected leader only (a LeaderTask); the ledger arithmetic is sidecar/quota/ledger.ts, the
+// same code a standalone sidecar runs in process.
+//
+// HTTP: POST /v1/quota/lease, bearer = the sidecar's projected ServiceAccount token.
+//   body     {"holder": "<pod uid>", "leases": [{quota, limit, want, used, window?, held?, release?}]}
+//            (a single {quota, limit, want, used, ...} is accepted too)
+//   200      {"leases": [{quota, limit, granted, balance, used, amount, unallocated, holders,
+//                         resetsAt, expiresAt} | {quota, limit, error, code}]}
+//   401      no or bad token; 403 a quota of another namespace; 400 a malformed body;
+//   503      not the leader (right now): retry, another connection may reach the leader.
+// Persistence: dirty counters are flushed every flushMs (2 s) through persist(), which the operator
+// wires to a merge patch of AIQuota.status.limits; restore() continues them after a restart (or a
+// new leader), so at most one flush interval of spend is lost.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AIQuotaSpec } from '../../crds/aiquota.ts';
+import { validate } from '../../crds/validate.ts';
+import { Ledger, type LedgerOptions, type StatusLimit } from '../../sidecar/quota/ledger.ts';
+import { answerBatch, type LeaseRequest } from '../../sidecar/quota/service.ts';
+import type { QuotaConfig } from '../../sidecar/snapshot/schema.ts';
+import { compileQuota } from '../compile/quotas.ts';
+import type { Logger } from '../log.ts';
+
+export const QUOTA_LEASE_PATH = '/v1/quota/lease';
+
+export type { StatusLimit } from '../../sidecar/quota/ledger.ts';
+
+/** Who called: the namespace its token belongs to, and a stable holder id (the pod uid) if known. */
+export interface QuotaCaller {
+  namespace: string;
+  holder?: string;
+}
+
+export interface QuotaServiceOptions {
+  /** Checks the caller's credentials (TokenReview); undefined: not authenticated (401). */
+  authenticate(req: { headers: IncomingHttpHeaders }): Promise<QuotaCaller | undefined>;
+  /** Writes AIQuota.status.limits of "namespace/name" (a merge patch of the status subresource). */
+  persist(quotaId: string, limits: StatusLimit[]): Promise<void>;
+  flushMs?: number;
+  log?: Logger;
+  ledger?: LedgerOptions;
+  /** Largest request body accepted. */
+  maxBodyBytes?: number;
+}
+
+/** An AIQuota as the informer holds it. */
+export interface QuotaObject {
+  metadata: { namespace?: string; name?: string };
+  spec?: unknown;
+  status?: { limits?: Partial<StatusLimit>[] } | Record<string, unknown>;
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export class QuotaService {
+  readonly name = 'quota-service';
+  readonly ledger: Ledger;
+  readonly #o: QuotaServiceOptions;
+  #timer: NodeJS.Timeout | undefined;
+  #running = false;
+  #flushing: Promise<void> | undefined;
+  /** Quotas restored from status in this term (a new term restores again). */
+  readonly #restored = new Set<string>();
+  #objects: readonly QuotaObject[] = [];
+
+  constructor(opts: QuotaServiceOptions) {
+    this.#o = opts;
+    this.ledger = new Ledger(opts.ledger);
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** The quotas in force (every AIQuota of the cluster, compiled). */
+  configure(quotas: readonly QuotaConfig[]): void {
+    this.ledger.configure(quotas);
+  }
+
+  /** Continues a quota's counters from its status (AIQuota.status.limits). */
+  restore(quotaId: string, limits: readonly Partial<StatusLimit>[]): void {
+    this.ledger.restore(quotaId, limits);
+  }
+
+  /**
+   * Feeds the service from the AIQuota informer: compiles every valid spec, and restores counters
+   * from status for quotas it has not seen in this term. Call on start and on every AIQuota change.
+   */
+  sync(objects: readonly QuotaObject[]): void {
+    this.#objects = objects;
+    const configs: QuotaConfig[] = [];
+    for (const o of objects) {
+      const { namespace, name } = o.metadata;
+      if (!namespace || !name) continue;
+      const v = validate<AIQuotaSpec>({
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIQuota',
+        metadata: { name, namespace },
+        spec: o.spec,
+      });
+      if (!v.ok) continue; // the reconciler reports it in status conditions
+      configs.push(compileQuota(namespace, name, v.spec).config);
+    }
+    this.configure(configs);
+    if (!this.#running) return;
+    for (const o of objects) {
+      const id = `${o.metadata.namespace}/${o.metadata.name}`;
+      if (this.#restored.has(id) || !this.ledger.has(id)) continue;
+      this.#restored.add(id);
+      const limits = (o.status as { limits?: Partial<StatusLimit>[] } | undefined)?.limits;
+      if (Array.isArray(limits)) this.restore(id, limits);
+    }
+  }
+
+  /** LeaderTask: begin serving leases and flushing (restores from the last known objects). */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#restored.clear();
+    this.sync(this.#objects);
+    this.#timer = setInterval(() => void this.flush(), this.#o.flushMs ?? 2_000);
+    this.#timer.unref();
+    this.#o.log?.info('quota service started');
+  }
+
+  /** LeaderTask: stop serving; the last counters are flushed. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    clearInterval(this.#timer);
+    await this.flush();
+    this.#o.log?.info('quota service stopped');
+  }
+
+  /** Writes every changed quota's status; a failed write is retried on the next flush. */
+  flush(): Promise<void> {
+    if (this.#flushing) return this.#flushing;
+    this.#flushing = (async () => {
+      this.ledger.tick();
+      const ids = this.ledger.takeDirty();
+      const failed: string[] = [];
+      await Promise.all(
+        ids.map(async (id) => {
+          try {
+            await this.#o.persist(id, this.ledger.status(id));
+          } catch (err) {
+            failed.push(id);
+            this.#o.log?.warn(
+              { quota: id, err: (err as Error).message },
+              'quota status write failed; retrying',
+            );
+          }
+        }),
+      );
+      this.ledger.markDirty(failed);
+    })().finally(() => {
+      this.#flushing = undefined;
+    });
+    return this.#flushing;
+  }
+
+  /** The whole exchange, transport aside (HTTP/1.1 handler and HTTP/2 stream handler share it). */
+  async answer(method: string | undefined, headers: IncomingHttpHeaders, body: Buffer): Promise<HttpAnswer> {
+    if (method !== 'POST') return error(405, 'use POST');
+    if (!this.#running)
+      return error(503, 'this operator replica does not run the quota service right now', {
+        'retry-after': '1',
+      });
+    const caller = await this.#o.authenticate({ headers });
+    if (!caller) return error(401, 'a valid ServiceAccount token (audience aimesh) is required');
+    let parsed: any;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return error(400, 'the body is not valid JSON');
+    }
+    const request = toLeaseRequest(parsed, caller);
+    if (typeof request === 'string') return error(400, request);
+    for (const item of request.leases) {
+      const ns = item.quota.split('/')[0];
+      if (ns !== caller.namespace)
+        return error(403, `a sidecar of namespace ${caller.namespace} may not lease quota ${item.quota}`);
+    }
+    return { status: 200, body: answerBatch(this.ledger, request) };
+  }
+
+  /** node:http / node:https / http2 compat handler for POST /v1/quota/lease. */
+  async handle(
+    req: { method?: string; headers: IncomingHttpHeaders } & AsyncIterable<Buffer | string>,
+    res: {
+      writeHead(status: number, headers: Record<string, string>): unknown;
+      end(body: string): unknown;
+    },
+  ): Promise<void> {
+    let a: HttpAnswer;
+    try {
+      const body = await readBody(req, this.#o.maxBodyBytes ?? 1 << 20);
+      a =
+        body === undefined
+          ? error(413, 'the body is too large')
+          : await this.answer(req.method, req.headers, body);
+    } catch (err) {
+      this.#o.log?.error({ err: (err as Error).message }, 'quota lease failed');
+      a = error(500, 'internal error');
+    }
+    res.writeHead(a.status, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      ...a.headers,
+    });
+    res.end(JSON.stringify(a.body));
+  }
+
+  /** For an HTTP/2 server's 'stream' event (the operator's push server on port 15010). */
+  handleStream(
+    stream: AsyncIterable<Buffer | string> & {
+      respond(headers: Record<string, string | number>): void;
+      end(body: string): void;
+      destroyed: boolean;
+    },
+    headers: IncomingHttpHeaders & { ':method'?: string },
+  ): Promise<void> {
+    return this.handle(Object.assign(stream, { method: headers[':method'], headers }), {
+      writeHead: (status, h) => {
+        if (!stream.destroyed) stream.respond({ ':status': status, ...h });
+      },
+      end: (body) => {
+        if (!stream.destroyed) stream.end(body);
+      },
+    });
+  }
+}
+
+function error(status: number, message: string, headers?: Record<string, string>): HttpAnswer {
+  return { status, body: { error: { message, code: status } }, headers };
+}
+
+async function readBody(req: AsyncIterable<Buffer | string>, max: number): Promise<Buffer | undefined> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > max) return undefined;
+    parts.push(b);
+  }
+  return Buffer.concat(parts);
+}
+
+const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/** Validates the body; a string is the reason it is refused. */
+export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | string {
+  if (!body || typeof body !== 'object') return 'the body must be a JSON object';
+  const rawItems: any[] = Array.isArray(body.leases) ? body.leases : [body];
+  if (rawItems.length === 0 || rawItems.length > 256) return 'leases must hold 1 to 256 items';
+  const holder = caller.holder ?? body.holder;
+  if (typeof holder !== 'string' || holder === '' || holder.length > 256) return 'holder is required';
+  const leases = [];
+  for (const it of rawItems) {
+    if (!it || typeof it.quota !== 'string' || !it.quota.includes('/') || typeof it.limit !== 'string')
+      return 'each lease needs quota ("namespace/name") and limit';
+    const want = it.want ?? 0;
+    const used = it.used ?? 0;
+    if (!isCount(want) || !isCount(used)) return 'want and used must be numbers >= 0';
+    if (it.held !== undefined && !isCount(it.held)) return 'held must be a number >= 0';
+    if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
+    leases.push({
+      quota: it.quota,
+      limit: it.limit,
+      want,
+      used,
+      ...(it.window !== undefined ? { window: it.window } : {}),
+      ...(it.held !== undefined ? { held: it.held } : {}),
+      ...(it.release === true ? { release: true } : {}),
+    });
+  }
+  // Holders are per namespace: two namespaces can never collide on an id.
+  return { holder: `${caller.namespace}/${holder}`, leases };
+}

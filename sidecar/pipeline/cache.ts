@@ -1,0 +1,116 @@
+// cache: exact-match response cache of the rule (see ../cache). A hit answers at once, as JSON or,
+// for a streaming request, as the OpenAI chunk sequence; a miss forwards and stores a successful
+// answer (a streamed one assembled from its chunks, once it completed). `cache-control: no-cache`
+// skips the lookup, `no-store` the storing. Response header x-aimesh-cache: hit | miss | bypass.
+
+import type { ResponseCaches } from '../cache/index.ts';
+import { ChunkAssembler, cacheDirectives, type RuleCache, replayChunks } from '../cache/index.ts';
+import type { Operation } from '../snapshot/schema.ts';
+import type { Call } from './call.ts';
+import { ruleCacheOf } from './policy.ts';
+import { chunkStream, type ResponseStream } from './response-stream.ts';
+import type { Step } from './step.ts';
+
+type Json = Record<string, any>;
+
+const CACHEABLE: ReadonlySet<Operation> = new Set(['chat', 'completions', 'embeddings']);
+
+export function createCacheStep(caches: ResponseCaches): Step {
+  return async (call, next) => {
+    const cache = call.rule ? ruleCacheOf(call.rule, caches) : undefined;
+    if (!cache || !call.body || !CACHEABLE.has(call.operation)) return next();
+
+    const { noCache, noStore } = cacheDirectives(call.headers['cache-control']);
+    const key = cache.key(call.modelRequested, call.body);
+    if (!noCache) {
+      const hit = cache.get(key);
+      if (hit) {
+        mark(call, 'hit');
+        call.modelResponse = typeof hit.model === 'string' ? hit.model : undefined;
+        call.result = call.stream
+          ? { kind: 'stream', status: 200, stream: chunkStream(replay(structuredClone(hit))) }
+          : { kind: 'json', status: 200, body: structuredClone(hit) };
+        return;
+      }
+    }
+    mark(call, noCache ? 'bypass' : 'miss');
+    await next();
+
+    const result = call.result;
+    if (noStore || !result || result.status !== 200) return;
+    if (result.kind === 'json') {
+      // A copy: steps outside this one (guards) may rewrite the body on its way out.
+      if (!result.body.error) cache.set(key, structuredClone(result.body));
+    } else if (result.kind === 'stream') {
+      call.result = { ...result, stream: tap(result.stream, call, cache, key) };
+    }
+  };
+}
+
+async function* replay(completion: Json): AsyncGenerator<Json> {
+  yield* replayChunks(completion);
+}
+
+function mark(call: Call, status: 'hit' | 'miss' | 'bypass'): void {
+  call.cache = { status, hit: status === 'hit' };
+  if (!call.res.headersSent) call.res.setHeader('x-aimesh-cache', status);
+}
+
+/** Watches a stream go by (bytes or chunks, whichever the app side takes) and stores it once complete. */
+function tap(stream: ResponseStream, call: Call, cache: RuleCache, key: string): ResponseStream {
+  const asm = new ChunkAssembler();
+  call.afterResponse.push((c) => {
+    if (c.status !== 200 || c.errorType) return;
+    const completion = asm.result();
+    if (!completion) return;
+    // The usage chunk may have been cut from the bytes the app saw; the call knows it anyway.
+    if (!completion.usage && c.usage)
+      completion.usage = {
+        prompt_tokens: c.usage.inputTokens,
+        completion_tokens: c.usage.outputTokens,
+        total_tokens: c.usage.inputTokens + c.usage.outputTokens,
+      };
+    cache.set(key, completion);
+  });
+  return {
+    get passthrough() {
+      return stream.passthrough;
+    },
+    async *bytes(opts) {
+      const decoder = new TextDecoder();
+      let pending = '';
+      for await (const buf of stream.bytes(opts)) {
+        pending += decoder.decode(buf, { stream: true });
+        let end = pending.indexOf('\n\n');
+        while (end >= 0) {
+          feed(asm, pending.slice(0, end));
+          pending = pending.slice(end + 2);
+          end = pending.indexOf('\n\n');
+        }
+        yield buf;
+      }
+      if (pending) feed(asm, pending);
+    },
+    async *chunks() {
+      for await (const chunk of stream.chunks()) {
+        asm.push(chunk);
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** One SSE event's data lines into the assembler. */
+function feed(asm: ChunkAssembler, event: string): void {
+  const data = event
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trimStart())
+    .join('\n');
+  if (data === '' || data === '[DONE]') return;
+  try {
+    asm.push(JSON.parse(data) as Json);
+  } catch {
+    asm.push({ error: { message: 'unparsable chunk' } });
+  }
+}

@@ -1,0 +1,61 @@
+// guards: the rule's guard set on the prompt before it goes upstream (block, or mask in place), and
+// on the completion on its way back: whole bodies, and streams chunk by chunk with a small
+// holdback so a value split across chunks is still caught, never buffering the stream.
+// Blocks: 400 for maxPromptTokens (the request is too big), 403 for content policy; the message
+// names the guard and the kind of content, never the matched text.
+import type { Finding } from '../guards/index.ts';
+import type { Call, GuardRecord } from './call.ts';
+import { CallError } from './errors.ts';
+import { promptTokensOf, rulePolicy } from './policy.ts';
+import { chunkStream } from './response-stream.ts';
+import type { Step } from './step.ts';
+
+function record(call: Call, f: Finding): void {
+  const r: GuardRecord = {
+    guard: f.guard,
+    action: f.action,
+    phase: f.direction,
+    kinds: f.kinds,
+    count: f.count,
+  };
+  call.guardActions ??= [];
+  call.guardActions.push(r);
+  if (f.action !== 'mask')
+    call.log.info(
+      { guard: f.guard, action: f.action, phase: f.direction, kinds: f.kinds, count: f.count },
+      'guard',
+    );
+}
+
+function blocked(f: Finding): CallError {
+  const status = f.status ?? 403;
+  const type = status === 400 ? 'invalid_request_error' : 'policy_violation';
+  const code = status === 400 ? 'prompt_too_long' : 'guard_blocked';
+  return new CallError(status, f.message ?? `blocked by guard ${f.guard}`, type, code);
+}
+
+export function createGuardsStep(): Step {
+  return async (call, next) => {
+    const set = call.rule ? rulePolicy(call.rule).guards : undefined;
+    if (!set || !call.body) return next();
+
+    const verdict = set.checkRequest(call.body, call.operation, () => promptTokensOf(call));
+    for (const f of verdict.findings) record(call, f);
+    if (verdict.block) throw blocked(verdict.block);
+    if (verdict.changed) call.unchangedBody = undefined;
+
+    await next();
+
+    const result = call.result;
+    if (!set.inspectsResponses || !result || result.status >= 300) return;
+    if (result.kind === 'json') {
+      const v = set.checkResponse(result.body);
+      for (const f of v.findings) record(call, f);
+      if (v.block) throw blocked(v.block);
+      if (v.changed) result.raw = undefined;
+    } else if (result.kind === 'stream') {
+      const source = result.stream.chunks();
+      call.result = { ...result, stream: chunkStream(set.checkStream(source, (f) => record(call, f))) };
+    }
+  };
+}
