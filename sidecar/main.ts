@@ -10,6 +10,7 @@ import { SnapshotStore } from './config/store.ts';
 import { createLogger, type Logger } from './log.ts';
 import { parseOptions, type SidecarOptions, USAGE, UsageError } from './options.ts';
 import { createPipeline } from './pipeline/index.ts';
+import { policyFromOptions } from './pipeline/policy.ts';
 import { adapterFor, adapterTypes } from './providers/index.ts';
 import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
@@ -54,6 +55,8 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     { snapshot: () => store.current, breakers: () => breakers.states(), inflight: () => inflight.count },
     log,
   );
+  const policy = policyFromOptions(options, log);
+  store.subscribe((runtime) => policy.onSnapshot(runtime));
   const steps = createPipeline({
     transport,
     breakers,
@@ -61,6 +64,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     maxRetryAfterMs: options.maxRetryAfterMs,
     telemetry: telemetry.step,
     observer: telemetry.observer,
+    policy,
   });
   const api = createApiApp({
     store,
@@ -128,6 +132,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     adminServer.closeAllConnections();
     transport.close();
     agents.destroy();
+    await policy.close(); // report the last spend, give leases back
     await telemetry.shutdown();
     log.info({ outcome }, 'stopped');
   }

@@ -5,6 +5,7 @@
 // call.result) and cache (short-circuit on a hit) between route and forward.
 import { createForward, type ForwardServices } from './forward.ts';
 import { identify } from './identify.ts';
+import { createPolicy, createPolicySteps, type Policy } from './policy.ts';
 import { respond } from './respond.ts';
 import { route } from './route.ts';
 import type { Step } from './step.ts';
@@ -12,11 +13,14 @@ import type { Step } from './step.ts';
 export interface PipelineServices extends ForwardServices {
   /** Outermost step (spans, metrics, the audit line); its observer goes in ForwardServices. */
   telemetry?: Step;
+  /** Quota leases, guards, managed prompts and the response cache; default: standalone (in-process quota service). */
+  policy?: Policy;
 }
 
 export function createPipeline(services: PipelineServices): Step[] {
   const outer = services.telemetry ? [services.telemetry] : [];
-  return [...outer, respond, identify, route, createForward(services)];
+  const policy = createPolicySteps(services.policy ?? createPolicy());
+  return [...outer, respond, identify, route, ...policy, createForward(services)];
 }
 
 export type { Call, CallResult } from './call.ts';
