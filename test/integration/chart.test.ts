@@ -238,7 +238,6 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
     else if (e.valueFrom?.fieldRef?.fieldPath === 'metadata.name') env[e.name] = 'aimesh-operator-local-0';
   }
   const [push, admin, webhook] = await freePorts(3);
-  adminPort = admin;
   Object.assign(env, {
     KUBECONFIG: await serviceAccountKubeconfig(),
     AIMESH_BIND_ADDRESS: '127.0.0.1',
