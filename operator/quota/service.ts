@@ -21,9 +21,8 @@ import type { QuotaConfig } from '../../sidecar/snapshot/schema.ts';
 import { compileQuota } from '../compile/quotas.ts';
 import type { Logger } from '../log.ts';
 
-export const QUOTA_LEASE_PATH = '/v1/quota/lease';
-
 export type { StatusLimit } from '../../sidecar/quota/ledger.ts';
+export { QUOTA_LEASE_PATH } from '../../sidecar/quota/service.ts';
 
 /** Who called: the namespace its token belongs to, and a stable holder id (the pod uid) if known. */
 export interface QuotaCaller {
@@ -41,6 +40,8 @@ export interface QuotaServiceOptions {
   ledger?: LedgerOptions;
   /** Largest request body accepted. */
   maxBodyBytes?: number;
+  /** The AIQuota objects now (the informer cache): read on start to restore from the latest status. */
+  objects?: () => readonly QuotaObject[];
 }
 
 /** An AIQuota as the informer holds it. */
@@ -121,7 +122,7 @@ export class QuotaService {
     if (this.#running) return;
     this.#running = true;
     this.#restored.clear();
-    this.sync(this.#objects);
+    this.sync(this.#o.objects?.() ?? this.#objects);
     this.#timer = setInterval(() => void this.flush(), this.#o.flushMs ?? 2_000);
     this.#timer.unref();
     this.#o.log?.info('quota service started');
@@ -189,30 +190,14 @@ export class QuotaService {
   }
 
   /** node:http / node:https / http2 compat handler for POST /v1/quota/lease. */
-  async handle(
+  handle(
     req: { method?: string; headers: IncomingHttpHeaders } & AsyncIterable<Buffer | string>,
-    res: {
-      writeHead(status: number, headers: Record<string, string>): unknown;
-      end(body: string): unknown;
-    },
+    res: { writeHead(status: number, headers: Record<string, string>): unknown; end(body: string): unknown },
   ): Promise<void> {
-    let a: HttpAnswer;
-    try {
-      const body = await readBody(req, this.#o.maxBodyBytes ?? 1 << 20);
-      a =
-        body === undefined
-          ? error(413, 'the body is too large')
-          : await this.answer(req.method, req.headers, body);
-    } catch (err) {
-      this.#o.log?.error({ err: (err as Error).message }, 'quota lease failed');
-      a = error(500, 'internal error');
-    }
-    res.writeHead(a.status, {
-      'content-type': 'application/json',
-      'cache-control': 'no-store',
-      ...a.headers,
+    return this.#serve(req.method, req.headers, req, (a) => {
+      res.writeHead(a.status, answerHeaders(a));
+      res.end(JSON.stringify(a.body));
     });
-    res.end(JSON.stringify(a.body));
   }
 
   /** For an HTTP/2 server's 'stream' event (the operator's push server on port 15010). */
@@ -224,15 +209,34 @@ export class QuotaService {
     },
     headers: IncomingHttpHeaders & { ':method'?: string },
   ): Promise<void> {
-    return this.handle(Object.assign(stream, { method: headers[':method'], headers }), {
-      writeHead: (status, h) => {
-        if (!stream.destroyed) stream.respond({ ':status': status, ...h });
-      },
-      end: (body) => {
-        if (!stream.destroyed) stream.end(body);
-      },
+    return this.#serve(headers[':method'], headers, stream, (a) => {
+      if (stream.destroyed) return;
+      stream.respond({ ':status': a.status, ...answerHeaders(a) });
+      stream.end(JSON.stringify(a.body));
     });
   }
+
+  async #serve(
+    method: string | undefined,
+    headers: IncomingHttpHeaders,
+    body: AsyncIterable<Buffer | string>,
+    send: (a: HttpAnswer) => void,
+  ): Promise<void> {
+    let a: HttpAnswer;
+    try {
+      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 1 << 20);
+      a =
+        bytes === undefined ? error(413, 'the body is too large') : await this.answer(method, headers, bytes);
+    } catch (err) {
+      this.#o.log?.error({ err: (err as Error).message }, 'quota lease failed');
+      a = error(500, 'internal error');
+    }
+    send(a);
+  }
+}
+
+function answerHeaders(a: HttpAnswer): Record<string, string> {
+  return { 'content-type': 'application/json', 'cache-control': 'no-store', ...a.headers };
 }
 
 function error(status: number, message: string, headers?: Record<string, string>): HttpAnswer {
