@@ -16,6 +16,8 @@ import { Authenticator } from './push/auth.ts';
 import { Hub, sumRollouts } from './push/hub.ts';
 import { createPushServer } from './push/server.ts';
 import { workloadOf } from './push/workload.ts';
+import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
+import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { type Caches, changeMatters, KINDS, Reconciler, referencedSecrets } from './reconcile.ts';
 import { ReplicaReports } from './replica-report.ts';
 import { StatusWriter } from './status-writer.ts';
@@ -58,7 +60,14 @@ export async function runOperator(
   extra: { leaderTasks?: LeaderTask[] } = {},
 ): Promise<RunningOperator> {
   const metrics = createMetrics();
-  const leaderTasks = extra.leaderTasks ?? [];
+  // The quota service runs on the leader; every replica keeps its config current.
+  const quota = new QuotaService({
+    authenticate: (req) => tokenReviewAuth(auth)(req),
+    persist: kubeStatusPersist(kube),
+    objects: () => resourceInformers.AIQuota.list(),
+    log: log.child({ component: 'quota' }),
+  });
+  const leaderTasks = [...(extra.leaderTasks ?? []), quota];
   const notReady = new Set(['certificates', 'informers', 'first reconcile']);
   let stopping = false;
 
@@ -132,8 +141,11 @@ export async function runOperator(
   const resourceInformers = Object.fromEntries(
     KINDS.map((kind) => [
       kind,
-      informer(kind, resourcePath(RESOURCES[kind]), undefined, (_type, o, prev) => {
+      informer(kind, resourcePath(RESOURCES[kind]), undefined, (type, o, prev) => {
         if (kind === 'AIProvider') referenced = referencedSecrets(resourceInformers.AIProvider.list());
+        // Spec changes only: status.limits updates are the quota service's own writes.
+        if (kind === 'AIQuota' && (type === 'DELETED' || o.metadata.generation !== prev?.metadata.generation))
+          quota.sync(resourceInformers.AIQuota.list());
         if (changeMatters(kind, o, prev, referenced)) reconcileQueue.trigger();
       }),
     ]),
@@ -283,6 +295,7 @@ export async function runOperator(
       }
     },
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
+    routes: { [QUOTA_LEASE_PATH]: (stream, headers) => quota.handleStream(stream, headers) },
   });
   const pushPort = await push.listen(opts.pushPort, opts.bindAddress);
 

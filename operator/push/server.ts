@@ -5,6 +5,7 @@
 // always reach the replica that sent the snapshot, whatever the load balancer does.
 // The stream ends when the sidecar's token expires or after maxStreamAge (the sidecar reconnects
 // at once, with a fresh token, possibly to another replica, which also rebalances replicas).
+import type { IncomingHttpHeaders } from 'node:http2';
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Stream } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -27,6 +28,8 @@ export interface PushServerOptions {
   maxStreamAgeMs?: number;
   pingIntervalMs?: number;
   onRejected?: (status: number) => void;
+  /** More endpoints on the same HTTP/2 port, by path (the quota service's /v1/quota/lease). */
+  routes?: Record<string, (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => Promise<void>>;
 }
 
 export interface PushServer {
@@ -64,6 +67,14 @@ export function createPushServer(opts: PushServerOptions): PushServer {
   server.on('stream', (stream, headers) => {
     stream.on('error', (err) => log.debug({ err: err.message }, 'push stream error'));
     const url = new URL(String(headers[':path'] ?? '/'), 'https://operator');
+    const route = opts.routes?.[url.pathname];
+    if (route) {
+      route(stream, headers).catch((err) => {
+        log.error({ err: (err as Error).message, path: url.pathname }, 'request failed');
+        if (!stream.headersSent && !stream.destroyed) reply(stream, 500, 'internal error');
+      });
+      return;
+    }
     if (url.pathname !== STREAM_PATH) return reply(stream, 404, 'not found');
     if (headers[':method'] !== 'POST') return reply(stream, 405, 'use POST');
     handleStream(stream, String(headers.authorization ?? ''), url.searchParams.get('namespace')).catch(
