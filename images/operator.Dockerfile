@@ -43,5 +43,5 @@ ENV PATH=/nodejs/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
 COPY --from=build --chown=0:0 /app/ /app/
 USER 65532:65532
 WORKDIR /app
-EXPOSE 9443 15010 15020
+EXPOSE 9443 15010 15011
 ENTRYPOINT ["node", "/app/aimesh-operator.mjs"]
