@@ -8,6 +8,8 @@ import { SidecarMetrics } from './metrics.ts';
 import { createTelemetry, type Telemetry } from './step.ts';
 import { describeTracing, startTracing, type TracingOptions } from './tracing.ts';
 
+const SHUTDOWN_FLUSH_MS = 2000;
+
 export interface SidecarTelemetry extends Telemetry {
   metrics: SidecarMetrics;
   /** For the start-up log line. */
@@ -47,10 +49,20 @@ export function setupTelemetry(
     metrics,
     describe: () => ({ ...describeTracing(opts.tracing), captureContent: opts.captureContent }),
     shutdown: async () => {
+      if (!tracing) return;
+      // A collector that hangs must not hold the pod's exit for the export timeout.
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_FLUSH_MS, 'timeout');
+      });
       try {
-        await tracing?.shutdown();
+        const outcome = await Promise.race([tracing.shutdown(), limit]);
+        if (outcome === 'timeout')
+          log.warn({ waitedMs: SHUTDOWN_FLUSH_MS }, 'gave up flushing the last spans');
       } catch (err) {
         log.warn({ err: (err as Error).message }, 'could not flush the last spans');
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
