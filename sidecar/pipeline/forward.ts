@@ -59,8 +59,10 @@ const BREAKER_FAILURES: ReadonlySet<AttemptFailure> = new Set(['5xx', 'timeout',
 /** A backend that cannot be used at all: always move on to the next one. */
 const SKIP: ReadonlySet<AttemptFailure> = new Set(['circuit-open', 'unavailable']);
 
-function isEventStream(contentType: string | string[] | undefined): boolean {
-  return typeof contentType === 'string' && contentType.includes('text/event-stream');
+/** A 2xx answer to a streaming call is a stream unless it is JSON: SSE for most providers, AWS
+ * event-stream (application/vnd.amazon.eventstream) for Bedrock. */
+function isStreamBody(contentType: string | string[] | undefined): boolean {
+  return typeof contentType === 'string' && !contentType.includes('json');
 }
 
 export function createForward(services: ForwardServices): Step {
@@ -123,7 +125,7 @@ export function createForward(services: ForwardServices): Step {
         return failed(upstreamFailure(provider.id, err));
       }
 
-      if (call.stream && isEventStream(upstream.headers['content-type'])) {
+      if (call.stream && isStreamBody(upstream.headers['content-type'])) {
         // Commit to this upstream only once it has said something (a token, a tool call, a
         // finish): a failure before that, reset or in-stream error, still retries or falls back.
         const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
@@ -196,6 +198,12 @@ export function createForward(services: ForwardServices): Step {
           status: err.failure === 'timeout' ? 504 : 502,
           message: err.message,
         });
+      }
+      // Adapters throw with a 4xx status when the request cannot be expressed for their provider
+      // (e.g. an image URL Bedrock cannot fetch): that is the app's to fix, not a failover.
+      const status = (err as { status?: unknown }).status;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        return failed({ ok: false, failure: 'error', status, message: (err as Error).message });
       }
       call.log.error(
         { err: (err as Error).message, provider: provider.id },
