@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseOptions, type RunOptions, UsageError } from '../../../operator/options.ts';
+
+const run = (argv: string[], env: Record<string, string> = {}) => parseOptions(argv, env) as RunOptions;
+
+describe('operator options', () => {
+  it('runs with no subcommand, with the documented defaults', () => {
+    const o = run([], { POD_NAMESPACE: 'aimesh-system', POD_NAME: 'aimesh-operator-0' });
+    assert.equal(o.command, 'run');
+    assert.equal(o.namespace, 'aimesh-system');
+    assert.equal(o.identity, 'aimesh-operator-0');
+    assert.equal(o.pushPort, 15010);
+    assert.equal(o.adminPort, 15011);
+    assert.equal(o.webhookPort, 9443);
+    assert.equal(o.leaderElect, true);
+    assert.equal(o.leaderElectionId, 'aimesh-operator');
+    assert.deepEqual([o.leaseDurationMs, o.renewDeadlineMs, o.retryPeriodMs], [15_000, 10_000, 2_000]);
+    assert.equal(o.operatorUrl, 'https://aimesh-operator.aimesh-system.svc:15010');
+    assert.equal(o.webhookConfig, 'aimesh-sidecar-injector');
+    assert.equal(o.certSecret, 'aimesh-operator-tls');
+    assert.equal(o.debounceMs, 50);
+  });
+
+  it('takes flags over AIMESH_* environment', () => {
+    const o = run(
+      ['run', '--push-port', '16010', '--lease-duration', '30s', '--cert-hosts', 'a.example, 10.0.0.1'],
+      {
+        AIMESH_PUSH_PORT: '17010',
+        AIMESH_ADMIN_PORT: '17011',
+        AIMESH_NAMESPACE: 'mesh',
+        AIMESH_SIDECAR_RESOURCES: '{"limits":{"memory":"128Mi"}}',
+      },
+    );
+    assert.equal(o.pushPort, 16010);
+    assert.equal(o.adminPort, 17011);
+    assert.equal(o.namespace, 'mesh');
+    assert.equal(o.leaseDurationMs, 30_000);
+    assert.deepEqual(o.certHosts, ['a.example', '10.0.0.1']);
+    assert.deepEqual(o.sidecarResources, { limits: { memory: '128Mi' } });
+  });
+
+  it('an empty --webhook-config means none', () => {
+    assert.equal(run(['--webhook-config', '']).webhookConfig, '');
+  });
+
+  it('refuses bad values with a message naming the flag', () => {
+    assert.throws(() => run(['--push-port', 'x']), /--push-port must be a port/);
+    assert.throws(() => run(['--lease-duration', '10']), /--lease-duration must be a duration/);
+    assert.throws(() => run(['--lease-duration', '5s']), UsageError);
+    assert.throws(() => run(['--leader-elect', 'maybe']), /true or false/);
+    assert.throws(() => run(['--sidecar-resources', '{']), /must be JSON/);
+    assert.throws(() => parseOptions(['frobnicate']), /unknown command/);
+  });
+
+  it('still parses compile and help', () => {
+    assert.deepEqual(parseOptions(['help']), { command: 'help' });
+    assert.equal(parseOptions(['compile', '-f', 'x.yaml']).command, 'compile');
+  });
+});

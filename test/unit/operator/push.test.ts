@@ -1,0 +1,200 @@
+// Both ends of config push in one process, over real HTTP/2 + TLS: the operator's push server and
+// hub, the sidecar's PushClient and snapshot store. Authentication is stubbed here (the
+// integration test uses real TokenReviews).
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { silentLogger } from '../../../operator/log.ts';
+import type { AuthResult } from '../../../operator/push/auth.ts';
+import { Hub } from '../../../operator/push/hub.ts';
+import { createPushServer, type PushServer } from '../../../operator/push/server.ts';
+import { workloadOf } from '../../../operator/push/workload.ts';
+import { createCA, issueServing } from '../../../operator/webhook/certs.ts';
+import { SnapshotStore } from '../../../sidecar/config/store.ts';
+import { PushClient, STATE_FILE } from '../../../sidecar/snapshot/client.ts';
+import { type Snapshot, seal } from '../../../sidecar/snapshot/index.ts';
+
+const POD = {
+  metadata: { name: 'chat-1', namespace: 'team', uid: 'uid-1', labels: { app: 'chat' } },
+  spec: {},
+};
+const KEY = workloadOf(POD).key;
+const snap = (n: number): Snapshot =>
+  seal({
+    workload: { namespace: 'team' },
+    providers: [],
+    routes: [],
+    quotas: [
+      {
+        id: 'team/q',
+        enforcement: 'Enforce',
+        failurePolicy: 'FailOpen',
+        limits: [{ name: 'l', dimension: 'requests', amount: n, window: '1m' }],
+      },
+    ],
+  });
+
+async function until<T>(what: string, fn: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('config push (server + client, in process)', () => {
+  let dir: string;
+  let tls: { cert: string; key: string; ca: string };
+  const servers: PushServer[] = [];
+  const clients: PushClient[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aimesh-push-'));
+    const ca = await createCA(new Date(), 1);
+    tls = { ...(await issueServing(ca, ['127.0.0.1'], new Date(), 1)), ca: ca.cert };
+    writeFileSync(join(dir, 'token'), 'good-token');
+  });
+
+  after(async () => {
+    await Promise.all(clients.map((c) => c.stop()));
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function server(hub: Hub, port = 0) {
+    const s = createPushServer({
+      hub,
+      tls,
+      log: silentLogger(),
+      auth: {
+        authenticate: async (token): Promise<AuthResult> =>
+          token === 'good-token'
+            ? {
+                ok: true,
+                identity: {
+                  namespace: 'team',
+                  serviceAccount: 'default',
+                  podName: 'chat-1',
+                  podUid: 'uid-1',
+                },
+              }
+            : { ok: false, status: 401, reason: 'bad token' },
+      },
+      lookupPod: async (_ns, name) => (name === 'chat-1' ? POD : undefined),
+    });
+    servers.push(s);
+    return { s, port: await s.listen(port, '127.0.0.1') };
+  }
+
+  function client(port: number, store: SnapshotStore, stateDir: string, extra: { token?: string } = {}) {
+    if (extra.token) writeFileSync(join(dir, 'token2'), extra.token);
+    const c = new PushClient({
+      operatorUrl: `https://127.0.0.1:${port}`,
+      tokenFile: join(dir, extra.token ? 'token2' : 'token'),
+      ca: tls.ca,
+      stateDir,
+      store,
+      log: silentLogger(),
+      backoff: { initialMs: 20, maxMs: 200 },
+      lastKnownGoodAfterMs: 100,
+    });
+    clients.push(c);
+    c.start();
+    return c;
+  }
+
+  const newStore = () => new SnapshotStore((s) => ({ version: s.version, snapshot: s }) as never);
+
+  it('delivers a snapshot, gets it ACKed and saves it as the last-known-good', async () => {
+    const hub = new Hub();
+    const { port } = await server(hub);
+    const store = newStore();
+    const stateDir = join(dir, 'a');
+    client(port, store, stateDir);
+    const s1 = snap(1);
+    await until('connected', () => hub.size === 1);
+    hub.publish(new Map([[KEY, s1]]));
+    await until('acked', () => hub.rows()[0]?.synced);
+    assert.equal(store.current?.version, s1.version);
+    const saved = join(stateDir, STATE_FILE);
+    assert.equal(JSON.parse(readFileSync(saved, 'utf8')).version, s1.version);
+    assert.equal(statSync(saved).mode & 0o777, 0o600, 'credentials: owner-only');
+
+    const s2 = snap(2);
+    hub.publish(new Map([[KEY, s2]]));
+    await until('second version acked', () => hub.rows()[0]?.ackedVersion === s2.version);
+  });
+
+  it('NACKs a snapshot the store refuses, with the reason, and keeps the good one', async () => {
+    const hub = new Hub();
+    const { port } = await server(hub);
+    const store = newStore();
+    client(port, store, join(dir, 'b'));
+    await until('connected', () => hub.size === 1);
+    const good = snap(1);
+    hub.publish(new Map([[KEY, good]]));
+    await until('acked', () => hub.rows()[0]?.synced);
+    const tampered = { ...snap(2), version: 'f'.repeat(64) };
+    hub.publish(new Map([[KEY, tampered]]));
+    const row = await until('nacked', () => (hub.rows()[0]?.nackReason ? hub.rows()[0] : undefined));
+    assert.match(row.nackReason!, /version does not match/);
+    assert.equal(row.ackedVersion, good.version);
+    assert.equal(store.current?.version, good.version);
+  });
+
+  it('refuses a bad token; the client keeps retrying', async () => {
+    const hub = new Hub();
+    const { port } = await server(hub);
+    const c = client(port, newStore(), join(dir, 'c'), { token: 'bad' });
+    await until('refused', () => c.status.lastError?.includes('401'));
+    assert.equal(hub.size, 0);
+  });
+
+  it('serves the last-known-good while the operator is down, and resyncs when it comes back', async () => {
+    const stateDir = join(dir, 'd');
+    // A first life: get a snapshot saved.
+    const hub1 = new Hub();
+    const first = await server(hub1);
+    const store1 = newStore();
+    const c1 = client(first.port, store1, stateDir);
+    await until('connected', () => hub1.size === 1);
+    const s1 = snap(1);
+    hub1.publish(new Map([[KEY, s1]]));
+    await until('acked', () => hub1.rows()[0]?.synced);
+    await c1.stop();
+    await first.s.close();
+
+    // Restart while the operator is down: the saved snapshot serves.
+    const store2 = newStore();
+    const c2 = client(first.port, store2, stateDir);
+    await until('last-known-good loaded', () => store2.current?.version === s1.version);
+    assert.equal(c2.status.source, 'last-known-good');
+
+    // The operator returns on the same address with a newer snapshot.
+    const hub2 = new Hub();
+    const s2 = snap(2);
+    hub2.publish(new Map([[KEY, s2]]));
+    await server(hub2, first.port);
+    await until('resynced', () => store2.current?.version === s2.version, 10_000);
+    assert.equal(c2.status.source, 'operator');
+    await until('acked', () => hub2.rows()[0]?.synced);
+  });
+
+  it('reconnects at once when the operator ends the stream on purpose', async () => {
+    const hub = new Hub();
+    const { port } = await server(hub);
+    const store = newStore();
+    client(port, store, join(dir, 'e'));
+    await until('connected', () => hub.size === 1);
+    hub.publish(new Map([[KEY, snap(1)]]));
+    await until('acked', () => hub.rows()[0]?.synced);
+    const firstConnectedAt = hub.rows()[0]!.connectedAt;
+    hub.closeAll(); // what the server does at token expiry / max stream age
+    await until('reconnected', () => hub.size === 1 && hub.rows()[0]!.connectedAt !== firstConnectedAt);
+    await until('acked again', () => hub.rows()[0]?.synced);
+  });
+});

@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CompileOutput, Problem } from '../../../operator/compile/index.ts';
+import type { KubeObject } from '../../../operator/kube-api.ts';
+import {
+  type Condition,
+  desiredConditions,
+  desiredStatus,
+  mergeConditions,
+  statusEvents,
+  statusPatch,
+  statusUpToDate,
+} from '../../../operator/status.ts';
+
+const T0 = '2026-01-01T00:00:00Z';
+const T1 = '2026-01-01T00:05:00Z';
+
+const object = (name: string, extra: Partial<KubeObject> = {}): KubeObject => ({
+  metadata: { name, namespace: 'ns', generation: 3, uid: name },
+  spec: {},
+  ...extra,
+});
+
+const compiled = (problems: Problem[] = [], routes: CompileOutput['routes'] = []): CompileOutput => ({
+  snapshots: [],
+  problems,
+  routes,
+});
+
+const problem = (p: Partial<Problem>): Problem => ({
+  kind: 'AIProvider',
+  namespace: 'ns',
+  name: 'openai',
+  path: 'spec',
+  reason: 'Invalid',
+  message: 'bad',
+  condition: 'Accepted',
+  severity: 'error',
+  ...p,
+});
+
+const byType = <C extends { type: string }>(cs: C[]): Record<string, C> =>
+  Object.fromEntries(cs.map((c) => [c.type, c]));
+
+describe('desired conditions', () => {
+  it('a healthy provider is Accepted, ResolvedRefs, Programmed and Ready', () => {
+    const cs = byType(
+      desiredConditions({
+        kind: 'AIProvider',
+        object: object('openai', { spec: { auth: { secretRef: { name: 'creds' } } } }),
+        compiled: compiled(),
+      }),
+    );
+    for (const t of ['Accepted', 'ResolvedRefs', 'Programmed', 'Ready'])
+      assert.equal(cs[t]!.status, 'True', t);
+    assert.match(cs.ResolvedRefs!.message, /Secret ns\/creds/);
+  });
+
+  it('a missing Secret turns ResolvedRefs, Programmed and Ready False with its reason', () => {
+    const cs = byType(
+      desiredConditions({
+        kind: 'AIProvider',
+        object: object('openai'),
+        compiled: compiled([
+          problem({
+            condition: 'ResolvedRefs',
+            reason: 'SecretNotFound',
+            path: 'spec.auth.secretRef.name',
+            message: 'Secret ns/creds does not exist',
+          }),
+        ]),
+      }),
+    );
+    assert.equal(cs.Accepted!.status, 'True');
+    for (const t of ['ResolvedRefs', 'Programmed', 'Ready']) {
+      assert.equal(cs[t]!.status, 'False', t);
+      assert.equal(cs[t]!.reason, 'SecretNotFound', t);
+    }
+    assert.equal(cs.ResolvedRefs!.message, 'spec.auth.secretRef.name: Secret ns/creds does not exist');
+  });
+
+  it('an invalid resource is not Accepted, and its references are Unknown (never checked)', () => {
+    const cs = byType(
+      desiredConditions({
+        kind: 'AIQuota',
+        object: object('q'),
+        compiled: compiled([problem({ kind: 'AIQuota', name: 'q' })]),
+      }),
+    );
+    assert.equal(cs.Accepted!.status, 'False');
+    assert.equal(cs.ResolvedRefs!.status, 'Unknown');
+    assert.equal(cs.Programmed!.status, 'False');
+  });
+
+  it('shows the cause, not its consequence, as the reason', () => {
+    const route = (p: Partial<Problem>) =>
+      problem({ kind: 'AIRoute', name: 'chat', condition: 'ResolvedRefs', ...p });
+    const cs = byType(
+      desiredConditions({
+        kind: 'AIRoute',
+        object: object('chat', { spec: { rules: [{}] } }),
+        compiled: compiled([
+          route({ reason: 'NoUsableBackends', path: 'spec.rules[0].backends', message: 'no usable backend' }),
+          route({
+            reason: 'NotAllowedByProvider',
+            path: 'spec.rules[0].backends[0].providerRef',
+            message: 'not allowed',
+          }),
+        ]),
+      }),
+    );
+    assert.equal(cs.ResolvedRefs!.reason, 'NotAllowedByProvider');
+    assert.match(cs.ResolvedRefs!.message, /^spec.rules\[0\].backends\[0\].providerRef: not allowed; /);
+    assert.equal(cs.Programmed!.reason, 'NoRulesProgrammed');
+  });
+
+  it('warnings keep a route Accepted and are named in the message', () => {
+    const cs = byType(
+      desiredConditions({
+        kind: 'AIRoute',
+        object: object('chat', { spec: { rules: [{}, {}] } }),
+        compiled: compiled(
+          [
+            problem({
+              kind: 'AIRoute',
+              name: 'chat',
+              reason: 'ShadowedRule',
+              severity: 'warning',
+              message: 'never matches',
+            }),
+          ],
+          [
+            {
+              namespace: 'ns',
+              name: 'chat',
+              creationTimestamp: T0,
+              config: { id: 'ns/chat', rules: [{} as never] },
+            },
+          ],
+        ),
+      }),
+    );
+    assert.equal(cs.Accepted!.status, 'True');
+    assert.match(cs.Accepted!.message, /^Accepted with warnings: .*never matches/);
+    assert.equal(cs.Programmed!.status, 'True');
+    assert.match(cs.Programmed!.message, /1 of 2 rules/);
+  });
+});
+
+describe('merging conditions', () => {
+  const desired = [{ type: 'Accepted', status: 'True' as const, reason: 'Accepted', message: 'ok' }];
+
+  it('keeps lastTransitionTime while the status stays, even when the message changes', () => {
+    const current: Condition[] = [
+      { ...desired[0]!, message: 'old', lastTransitionTime: T0, observedGeneration: 1 },
+    ];
+    const [c] = mergeConditions(current, desired, 2, T1);
+    assert.equal(c!.lastTransitionTime, T0);
+    assert.equal(c!.observedGeneration, 2);
+    assert.equal(c!.message, 'ok');
+  });
+
+  it('moves lastTransitionTime when the status flips', () => {
+    const current: Condition[] = [{ ...desired[0]!, status: 'False', lastTransitionTime: T0 }];
+    assert.equal(mergeConditions(current, desired, 2, T1)[0]!.lastTransitionTime, T1);
+  });
+
+  it("keeps other controllers' conditions", () => {
+    const foreign: Condition = {
+      type: 'QuotaServiceReady',
+      status: 'True',
+      reason: 'Up',
+      message: '',
+      lastTransitionTime: T0,
+    };
+    const merged = mergeConditions([foreign], desired, 1, T1);
+    assert.deepEqual(
+      merged.map((c) => c.type),
+      ['Accepted', 'QuotaServiceReady'],
+    );
+  });
+});
+
+describe('status writes', () => {
+  const input = {
+    kind: 'AIQuota' as const,
+    object: object('q', { spec: { enforcement: 'Enforce' } }),
+    compiled: compiled(),
+  };
+
+  it('is up to date once written, so nothing is written twice', () => {
+    const want = desiredStatus(input, T0);
+    assert.equal(statusUpToDate(input.object, want), false);
+    const written = { ...input.object, status: { ...want, limits: [{ name: 'l', used: 1, limit: 2 }] } };
+    assert.equal(statusUpToDate(written, desiredStatus({ ...input, object: written }, T1)), true);
+  });
+
+  it('patches only owned fields: status.limits is never in the patch', () => {
+    const current = { ...input.object, status: { limits: [{ name: 'l', used: 5, limit: 9 }] } };
+    const patch = statusPatch(current, desiredStatus({ ...input, object: current }, T0));
+    assert.equal('limits' in patch.status, false);
+    assert.equal(patch.status.observedGeneration, 3);
+  });
+
+  it('removes route fields that went away', () => {
+    const route = object('chat', { status: { version: 'abc', rules: 2 } });
+    const patch = statusPatch(route, { conditions: [], rules: 2 });
+    assert.equal(patch.status.version, null);
+    assert.equal(patch.status.rules, 2);
+  });
+
+  it('AIRoute status carries rules, the version prefix and the rollout', () => {
+    const want = desiredStatus(
+      {
+        kind: 'AIRoute',
+        object: object('chat', { spec: { rules: [{}] } }),
+        compiled: compiled(
+          [],
+          [
+            {
+              namespace: 'ns',
+              name: 'chat',
+              creationTimestamp: T0,
+              config: { id: 'ns/chat', rules: [{} as never] },
+            },
+          ],
+        ),
+        rollout: { connected: 3, current: 2, version: 'a'.repeat(64) },
+      },
+      T0,
+    );
+    assert.equal(want.rules, 1);
+    assert.equal(want.version, 'aaaaaaaaaaaa');
+    assert.deepEqual(want.sidecars, { connected: 3, current: 2 });
+  });
+});
+
+describe('events from status changes', () => {
+  const c = (type: string, status: Condition['status'], reason: string, message = reason): Condition => ({
+    type,
+    status,
+    reason,
+    message,
+    lastTransitionTime: T0,
+  });
+
+  it('warns when a condition turns False, once', () => {
+    const next = [c('ResolvedRefs', 'False', 'SecretNotFound', 'Secret x does not exist')];
+    assert.deepEqual(statusEvents([c('ResolvedRefs', 'True', 'ResolvedRefs')], next), [
+      { type: 'Warning', reason: 'SecretNotFound', note: 'Secret x does not exist' },
+    ]);
+    assert.deepEqual(statusEvents(next, next), []);
+  });
+
+  it('says Normal when it recovers, and nothing for a first healthy status', () => {
+    const events = statusEvents(
+      [c('ResolvedRefs', 'False', 'SecretNotFound')],
+      [c('ResolvedRefs', 'True', 'ResolvedRefs', 'ok')],
+    );
+    assert.deepEqual(events, [{ type: 'Normal', reason: 'ResolvedRefs', note: 'ResolvedRefs: ok' }]);
+    assert.deepEqual(statusEvents(undefined, [c('Accepted', 'True', 'Accepted')]), []);
+  });
+
+  it('does not echo Ready and Programmed (they repeat the cause)', () => {
+    assert.deepEqual(
+      statusEvents(undefined, [c('Ready', 'False', 'SecretNotFound'), c('Programmed', 'False', 'X')]),
+      [],
+    );
+  });
+});
