@@ -158,7 +158,6 @@ export class PushClient {
           ':path': path,
           authorization: `Bearer ${token}`,
           'content-type': 'application/x-ndjson',
-          ...(this.#status.lastVersion ? { 'x-aimesh-version': this.#status.lastVersion } : {}),
         },
         { endStream: false },
       );
