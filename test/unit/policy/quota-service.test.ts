@@ -1,0 +1,168 @@
+// The operator's quota service, transport aside: who may lease what, body validation, leader-only
+// serving, status flushes (only when dirty, retried after a failure) and restore from status.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  type QuotaObject,
+  QuotaService,
+  type StatusLimit,
+  toLeaseRequest,
+} from '../../../operator/quota/service.ts';
+
+const T0 = Date.UTC(2025, 0, 15, 12, 0, 10);
+
+const aiquota = (namespace: string, name: string, status?: StatusLimit[]): QuotaObject => ({
+  metadata: { namespace, name },
+  spec: {
+    limits: [{ name: 'tpm', tokens: 1000, window: '1m' }],
+    enforcement: 'Enforce',
+    failurePolicy: 'FailOpen',
+  },
+  ...(status ? { status: { limits: status } } : {}),
+});
+
+function service(opts: { persistFails?: boolean } = {}) {
+  const writes: { id: string; limits: StatusLimit[] }[] = [];
+  const svc = new QuotaService({
+    authenticate: async (req) => {
+      const auth = req.headers.authorization;
+      if (auth === 'Bearer team-a') return { namespace: 'team-a', holder: 'pod-a' };
+      if (auth === 'Bearer team-b') return { namespace: 'team-b', holder: 'pod-b' };
+      return undefined;
+    },
+    persist: async (id, limits) => {
+      if (opts.persistFails) throw new Error('apiserver down');
+      writes.push({ id, limits });
+    },
+    ledger: { now: () => T0 },
+    flushMs: 60_000,
+  });
+  return { svc, writes };
+}
+
+const body = (x: unknown) => Buffer.from(JSON.stringify(x));
+const lease = { quota: 'team-a/budget', limit: 'tpm', want: 100, used: 0 };
+
+describe('quota service', () => {
+  test('serves only while it is the leader', async () => {
+    const { svc } = service();
+    svc.sync([aiquota('team-a', 'budget')]);
+    const a = await svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ holder: 'x', leases: [lease] }),
+    );
+    assert.equal(a.status, 503);
+    assert.equal(a.headers?.['retry-after'], '1');
+    svc.start();
+    const b = await svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ holder: 'x', leases: [lease] }),
+    );
+    assert.equal(b.status, 200);
+    assert.equal((b.body as any).leases[0].granted, 100);
+    await svc.stop();
+  });
+
+  test('401 without a valid token, 403 for another namespace, 400 for a bad body, 405 for GET', async () => {
+    const { svc } = service();
+    svc.sync([aiquota('team-a', 'budget')]);
+    svc.start();
+    assert.equal((await svc.answer('POST', {}, body({ leases: [lease] }))).status, 401);
+    const other = await svc.answer('POST', { authorization: 'Bearer team-b' }, body({ leases: [lease] }));
+    assert.equal(other.status, 403);
+    assert.match((other.body as any).error.message, /namespace team-b may not lease quota team-a\/budget/);
+    assert.equal(
+      (await svc.answer('POST', { authorization: 'Bearer team-a' }, Buffer.from('{'))).status,
+      400,
+    );
+    const neg = await svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ leases: [{ ...lease, used: -1 }] }),
+    );
+    assert.equal(neg.status, 400);
+    assert.equal((await svc.answer('GET', { authorization: 'Bearer team-a' }, Buffer.alloc(0))).status, 405);
+    await svc.stop();
+  });
+
+  test('a single lease body works too; unknown limits answer per item', async () => {
+    const { svc } = service();
+    svc.sync([aiquota('team-a', 'budget')]);
+    svc.start();
+    const a = await svc.answer('POST', { authorization: 'Bearer team-a' }, body(lease));
+    assert.equal((a.body as any).leases[0].granted, 100);
+    const b = await svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ leases: [{ ...lease, limit: 'nope' }, lease] }),
+    );
+    assert.equal((b.body as any).leases[0].code, 'not_found');
+    assert.equal((b.body as any).leases[1].granted, 100);
+    await svc.stop();
+  });
+
+  test('holders are per namespace, and the authenticated pod wins over the body', () => {
+    const r = toLeaseRequest(
+      { holder: 'spoofed', leases: [lease] },
+      { namespace: 'team-a', holder: 'uid-1' },
+    );
+    assert.equal(typeof r === 'object' && r.holder, 'team-a/uid-1');
+  });
+
+  test('flushes dirty quotas only, and retries a failed write', async () => {
+    const { svc, writes } = service();
+    svc.sync([aiquota('team-a', 'budget')]);
+    svc.start();
+    await svc.answer('POST', { authorization: 'Bearer team-a' }, body({ leases: [lease] }));
+    await svc.flush();
+    assert.equal(writes.length, 0, 'a grant alone changes no status');
+    await svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ leases: [{ ...lease, want: 0, used: 40 }] }),
+    );
+    await svc.flush();
+    assert.deepEqual(writes, [
+      {
+        id: 'team-a/budget',
+        limits: [{ name: 'tpm', used: 40, limit: 1000, resetsAt: '2025-01-15T12:01:00.000Z' }],
+      },
+    ]);
+    await svc.flush();
+    assert.equal(writes.length, 1);
+    await svc.stop();
+
+    const failing = service({ persistFails: true });
+    failing.svc.sync([aiquota('team-a', 'budget')]);
+    failing.svc.start();
+    await failing.svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ leases: [{ ...lease, used: 5 }] }),
+    );
+    await failing.svc.flush();
+    assert.deepEqual(failing.svc.ledger.takeDirty(), ['team-a/budget'], 'still dirty after a failed write');
+    await failing.svc.stop();
+  });
+
+  test('a new leader continues counters from status', async () => {
+    const { svc } = service();
+    const status = [{ name: 'tpm', used: 900, limit: 1000, resetsAt: '2025-01-15T12:01:00.000Z' }];
+    svc.sync([
+      aiquota('team-a', 'budget', status),
+      { metadata: { namespace: 'team-a', name: 'broken' }, spec: {} },
+    ]);
+    svc.start();
+    const a = await svc.answer(
+      'POST',
+      { authorization: 'Bearer team-a' },
+      body({ leases: [{ ...lease, want: 500 }] }),
+    );
+    assert.equal((a.body as any).leases[0].used, 900);
+    assert.equal((a.body as any).leases[0].granted, 100);
+    assert.equal(svc.ledger.has('team-a/broken'), false, 'an invalid AIQuota is skipped');
+    await svc.stop();
+  });
+});
