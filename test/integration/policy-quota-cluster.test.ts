@@ -175,13 +175,14 @@ describe('AIQuota across ten replicas', { timeout: 600_000 }, () => {
     assert.ok(overshoot <= BUDGET * 0.1, `overshoot ${overshoot} tokens`);
 
     // Reports within a second, a status flush every two: status says what the upstream counted.
+    let last: Awaited<ReturnType<typeof status>>;
     const s = await waitFor(
       'status.limits used = reported usage',
       async () => {
-        const st = await status('team-budget');
-        return st && st.used === spentTokens ? st : undefined;
+        last = await status('team-budget');
+        return last && last.used === spentTokens ? last : undefined;
       },
-      { timeoutMs: 15_000, onTimeout: async () => JSON.stringify(await status('team-budget')) },
+      { timeoutMs: 15_000, onTimeout: () => `status ${JSON.stringify(last)}, spent ${spentTokens}` },
     );
     assert.equal(s.limit, BUDGET);
     assert.ok(Date.parse(s.resetsAt) > Date.now());
