@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // aimesh-operator: the control plane binary (and its offline `compile` command).
 import { runCompile } from './cli/compile.ts';
+import { runStatus } from './cli/status.ts';
 import { createKubeApi, loadKubeConfig } from './kube.ts';
 import { createLogger } from './log.ts';
 import { parseOptions, type RunOptions, USAGE, UsageError } from './options.ts';
@@ -53,6 +54,8 @@ try {
     io.stdout(`${USAGE}\n`);
   } else if (opts.command === 'compile') {
     process.exitCode = runCompile(opts, io);
+  } else if (opts.command === 'status') {
+    process.exitCode = await runStatus(opts, io);
   } else {
     await run(opts);
   }

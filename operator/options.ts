@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
+import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
+import type { StatusOptions } from './cli/status.ts';
 import { durationMs } from './compile/duration.ts';
 
 export const USAGE = `Usage:
@@ -14,6 +16,13 @@ export const USAGE = `Usage:
       manifests too). Prints the snapshots as JSON: an array, or one snapshot with -n. Exit 1
       with one line per problem (file, kind namespace/name, field) when the input is invalid.
       The output contains provider credentials from the Secrets: treat it as a secret.
+  aimesh-operator status [--operator-admin <url>]... [-o table|json]
+      Connected sidecars with their acknowledged snapshot version, whether it is current, and
+      the last NACK reason (like istioctl proxy-status), from the admin port's /debug/sidecars.
+      Default http://127.0.0.1:15011, e.g. after
+      kubectl -n aimesh-system port-forward deploy/aimesh-operator 15011.
+      Each replica lists its own connections: repeat --operator-admin for every replica.
+                                                                      (AIMESH_OPERATOR_ADMIN)
   aimesh-operator help
 
 Options of run (environment twin in parentheses):
@@ -56,7 +65,10 @@ Options of run (environment twin in parentheses):
                                                                                   (AIMESH_SECRET_LABEL_SELECTOR)
   --debounce <dur>             Quiet time before a reconcile, default 50ms         (AIMESH_DEBOUNCE)
   --debounce-max <dur>         Longest a reconcile waits in a burst, default 500ms (AIMESH_DEBOUNCE_MAX)
-  --log-level <level>          debug, info (default), warn, error                  (AIMESH_LOG_LEVEL)`;
+  --log-level <level>          debug, info (default), warn, error                  (AIMESH_LOG_LEVEL)
+Tracing of reconciles and pushes uses the standard OpenTelemetry environment (OTLP/HTTP), on when
+an endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME (aimesh-operator),
+OTEL_TRACES_SAMPLER, OTEL_EXPORTER_OTLP_HEADERS, ... (see aimesh-sidecar --help).`;
 
 export interface CompileOptions {
   command: 'compile';
@@ -94,9 +106,11 @@ export interface RunOptions {
   debounceMs: number;
   debounceMaxMs: number;
   logLevel: string;
+  /** OTEL_* environment (traces of reconciles and pushes). */
+  tracing?: TracingOptions;
 }
 
-export type Options = CompileOptions | RunOptions | { command: 'help' };
+export type Options = CompileOptions | RunOptions | StatusOptions | { command: 'help' };
 
 const RUN_FLAGS = {
   kubeconfig: 'KUBECONFIG',
@@ -133,6 +147,7 @@ const DEFAULT_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Options {
   const [command, ...rest] = argv;
   if (command === 'compile') return parseCompile(rest);
+  if (command === 'status') return parseStatus(rest, env);
   if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === undefined || command === 'run') return parseRun(rest, env);
   if (command.startsWith('--')) return parseRun(argv, env);
@@ -245,10 +260,42 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     debounceMs: duration('debounce', '50ms'),
     debounceMaxMs: duration('debounce-max', '500ms'),
     logLevel: get('log-level') ?? 'info',
+    tracing: tracingFromEnv(env),
   };
   if (!(opts.leaseDurationMs > opts.renewDeadlineMs && opts.renewDeadlineMs > opts.retryPeriodMs))
     throw new UsageError('need --lease-duration > --renew-deadline > --retry-period');
   return opts;
+}
+
+function tracingFromEnv(env: NodeJS.ProcessEnv): TracingOptions {
+  try {
+    return tracingOptionsFromEnv(env, 'aimesh-operator');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function parseStatus(rest: string[], env: NodeJS.ProcessEnv): StatusOptions {
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'operator-admin': { type: 'string', multiple: true },
+      output: { type: 'string', short: 'o' },
+      timeout: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const urls = values['operator-admin']?.length
+    ? values['operator-admin']
+    : (env.AIMESH_OPERATOR_ADMIN || 'http://127.0.0.1:15011').split(',').map((u) => u.trim());
+  for (const u of urls) {
+    if (!/^https?:\/\//.test(u)) throw new UsageError(`--operator-admin must be an http(s) URL, got "${u}"`);
+  }
+  const output = values.output ?? 'table';
+  if (output !== 'table' && output !== 'json')
+    throw new UsageError(`-o must be table or json, got "${output}"`);
+  const timeout = values.timeout === undefined ? 5000 : durationMs(values.timeout);
+  return { command: 'status', urls, output, timeoutMs: timeout };
 }
 
 function readNamespaceFile(): string | undefined {

@@ -20,6 +20,7 @@ import type { Hub } from './push/hub.ts';
 import { workloadKey } from './push/workload.ts';
 import type { RouteRollout } from './status.ts';
 import type { StatusTarget, SyncResult } from './status-writer.ts';
+import type { ReconcileTracer } from './telemetry/tracing.ts';
 
 export const KINDS: AIMeshKind[] = ['AIProvider', 'AIRoute', 'AIQuota'];
 const API_VERSION = 'aimesh.io/v1alpha1';
@@ -53,6 +54,8 @@ export interface ReconcilerOptions {
   metrics?: Metrics;
   /** Something failed (a status write): run again later. */
   retry?: () => void;
+  /** A span per reconcile; the pushes of what it published become its children. */
+  tracing?: ReconcileTracer;
 }
 
 /** Secrets AIProviders reference, as "namespace/name". */
@@ -97,10 +100,12 @@ export class Reconciler {
   async reconcile(batch?: Batch): Promise<void> {
     const { hub, log, metrics } = this.#o;
     const end = metrics?.reconcileDuration.startTimer();
+    const span = this.#o.tracing?.start(batch);
     try {
       const workloads = hub.workloads();
       const compiled = compile(compileInput(this.#o.caches, workloads));
       const snapshots = new Map(workloads.map((w, i) => [workloadKey(w), compiled.snapshots[i]!]));
+      span?.published(snapshots, compiled.problems.length);
       hub.publish(snapshots, batch?.firstTriggerAt);
       this.#last = compiled;
       log.debug(
@@ -111,10 +116,12 @@ export class Reconciler {
       metrics?.reconciles.inc({ result: 'ok' });
     } catch (err) {
       metrics?.reconciles.inc({ result: 'error' });
+      span?.end(err);
       log.error({ err: (err as Error).message, stack: (err as Error).stack }, 'reconcile failed; retrying');
       this.#o.retry?.();
     } finally {
       end?.();
+      span?.end();
     }
   }
 

@@ -21,6 +21,7 @@ import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { type Caches, changeMatters, KINDS, Reconciler, referencedSecrets } from './reconcile.ts';
 import { ReplicaReports } from './replica-report.ts';
 import { StatusWriter } from './status-writer.ts';
+import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
 import { type ChangeHandler, Informer } from './watch.ts';
 import { CertManager } from './webhook/certs.ts';
 import { INJECTED_LABEL, type InjectionConfig } from './webhook/inject.ts';
@@ -74,13 +75,20 @@ export async function runOperator(
   // --- admin first, so probes answer during start-up -------------------------------------------
   let elector: LeaderElector | undefined;
   const isLeader = () => (elector ? elector.isLeader : true) && !stopping;
+  const dropped = spansDroppedCounter(metrics.registry);
+  const tracing = opts.tracing
+    ? startOperatorTracing(opts.tracing, log, (reason, n) => dropped.labels(reason).inc(n))
+    : new OperatorTracing(undefined);
   const hub: Hub = new Hub({
     onUnknownWorkload: () => reconcileQueue.trigger(),
-    onAck: (_conn, t) => {
+    onAck: (conn, t) => {
+      if (conn.ackedVersion) tracing.pushed(conn, conn.ackedVersion, t.sentAt, t.now);
       metrics.pushLatency.observe((t.now - t.sentAt) / 1000);
       if (t.changeAt !== undefined) metrics.propagation.observe((t.now - t.changeAt) / 1000);
     },
     onNack: (conn, reason) => {
+      const version = conn.nack?.version ?? conn.sentVersion;
+      if (version) tracing.pushed(conn, version, conn.sentAt ?? Date.now(), Date.now(), reason);
       metrics.nacks.inc();
       log.warn(
         { namespace: conn.namespace, pod: conn.pod, version: conn.sentVersion, reason },
@@ -231,6 +239,7 @@ export async function runOperator(
     status: statusWriter,
     rollouts,
     metrics,
+    tracing,
     retry: () => {
       if (retryTimer || stopping) return;
       retryTimer = setTimeout(() => {
@@ -387,6 +396,7 @@ export async function runOperator(
       await Promise.all([push.close(), webhook?.close()]);
       await Promise.all(allInformers.map((i) => i.stop()));
       await admin.close();
+      await tracing.shutdown(log);
       log.info('stopped');
     },
   };
