@@ -23,6 +23,7 @@ import type { Step } from './step.ts';
 
 export interface Policy {
   quota: QuotaClient;
+  log?: Logger;
   caches: ResponseCaches;
   /** Compiles a new snapshot's policy and starts its leases (store.subscribe). */
   onSnapshot(runtime: RuntimeSnapshot): void;
@@ -47,6 +48,7 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
   const policy: Policy = {
     quota,
     caches,
+    log: opts.log,
     onSnapshot(runtime) {
       configured.add(runtime);
       quota.configure(runtime.snapshot.quotas);
@@ -111,9 +113,10 @@ export function createPolicySteps(policy: Policy): Step[] {
     if (!configured.has(call.runtime)) policy.onSnapshot(call.runtime);
     return next();
   };
+  const trace = policy.log?.isLevelEnabled('debug') ?? false;
   return [
     ensure,
-    createQuotaStep(policy.quota),
+    createQuotaStep(policy.quota, trace),
     createGuardsStep(),
     promptStep,
     createCacheStep(policy.caches),

@@ -11,7 +11,8 @@ import { CallError } from './errors.ts';
 import { estimateOf, servedTarget, targetPricing } from './policy.ts';
 import type { Step } from './step.ts';
 
-export function createQuotaStep(client: QuotaClient): Step {
+/** `trace`: log each settlement (debug level: the root logger says so once, not per call). */
+export function createQuotaStep(client: QuotaClient, trace = false): Step {
   return async (call, next) => {
     // Cost is recorded whether or not a quota applies (metrics, spans, the audit line).
     call.afterResponse.push(recordCost);
@@ -50,7 +51,7 @@ export function createQuotaStep(client: QuotaClient): Step {
       const served = servedTarget(c);
       const actual = spent(c);
       client.settle(check.ticket, actual, [c.modelRequested, served?.modelName ?? target?.modelName]);
-      c.log.debug({ estimate, settled: actual }, 'quota settled');
+      if (trace) c.log.debug({ estimate, settled: actual }, 'quota settled');
     });
     return next();
   };

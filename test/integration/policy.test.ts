@@ -6,12 +6,15 @@
 // answers repeats (as a stream too) without reaching the upstream.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import type { SnapshotContent } from '../../sidecar/snapshot/index.ts';
 import { type RunningSidecar, startSidecar, testProvider, testRule } from '../support/sidecar.ts';
 import { startUpstream, type Upstream } from '../support/upstream.ts';
 
 const KEY = 'sk-snapshot-openai';
+const ANTHROPIC_KEY = 'sk-ant-snapshot';
+const CLAUDE_PRICING = { input: 3, output: 15, cachedInput: 0.3 };
 const PRICING = { input: 2.5, output: 10, cachedInput: 1.25 };
 
 function snapshot(upstream: Upstream): SnapshotContent {
@@ -24,13 +27,17 @@ function snapshot(upstream: Upstream): SnapshotContent {
       { name: 'gpt-4o-echo', pricing: PRICING },
     ],
   });
+  const claude = testProvider('ai-platform/anthropic', 'anthropic', upstream.url, ANTHROPIC_KEY, [], {
+    models: [{ name: 'claude-sonnet-4-5', pricing: CLAUDE_PRICING }],
+  });
   return {
     workload: { namespace: 'team-a' },
-    providers: [openai],
+    providers: [openai, claude],
     routes: [
       {
         id: 'team-a/chat',
         rules: [
+          testRule('claude', [{ model: 'claude-*' }], ['ai-platform/anthropic']),
           testRule('cached', [{ model: 'gpt-4o-cached' }], ['ai-platform/openai'], {
             cache: { ttlMs: 60_000, maxBytes: 1 << 20 },
           }),
@@ -128,7 +135,7 @@ describe('sidecar: policy (guards, quotas, cost, cache, managed prompt)', () => 
   };
 
   before(async () => {
-    upstream = await startUpstream({ apiKeys: [KEY] });
+    upstream = await startUpstream({ apiKeys: [KEY, ANTHROPIC_KEY] });
     sidecar = await startSidecar({ snapshot: snapshot(upstream) });
     client = new OpenAI({ baseURL: sidecar.openaiBaseURL, apiKey: 'app-key', maxRetries: 0 });
   });
@@ -276,6 +283,64 @@ describe('sidecar: policy (guards, quotas, cost, cache, managed prompt)', () => 
         const want = (usage.prompt_tokens * PRICING.input + usage.completion_tokens * PRICING.output) / 1e6;
         assert.ok(Math.abs(audit.costUSD - want) < 1e-12, `cost ${audit.costUSD} vs ${want}`);
         assert.ok(Math.abs(settled.settled.costUSD - want) < 1e-12);
+      }
+    });
+
+    it('Claude behind the mesh: Anthropic streams settle to the usage events, for OpenAI and Anthropic apps', async () => {
+      const anthropic = new Anthropic({
+        baseURL: sidecar.anthropicBaseURL,
+        apiKey: 'app-key',
+        maxRetries: 0,
+      });
+      const content = 'tell me something about the sea and the wind';
+      const cost = (input: number, output: number) =>
+        (input * CLAUDE_PRICING.input + output * CLAUDE_PRICING.output) / 1e6;
+      const check = async (id: string, input: number, output: number) => {
+        const settled = await waitLine(id, 'quota settled');
+        assert.equal(settled.settled.inputTokens, input);
+        assert.equal(settled.settled.outputTokens, output);
+        const audit = await waitLine(id, 'call');
+        assert.ok(Math.abs(audit.costUSD - cost(input, output)) < 1e-12, `cost ${audit.costUSD}`);
+      };
+      for (const stream of [false, true]) {
+        const id = rid(`claude-anthropic-app-${stream}`);
+        if (stream) {
+          const s = anthropic.messages.stream(
+            { model: 'claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content }] },
+            { headers: { 'x-request-id': id, 'x-upstream-chunks': '8' } },
+          );
+          const msg = await s.finalMessage();
+          await check(id, msg.usage.input_tokens, msg.usage.output_tokens);
+        } else {
+          const msg = await anthropic.messages.create(
+            { model: 'claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content }] },
+            { headers: { 'x-request-id': id } },
+          );
+          await check(id, msg.usage.input_tokens, msg.usage.output_tokens);
+        }
+        const oid = rid(`claude-openai-app-${stream}`);
+        let usage: OpenAI.CompletionUsage | undefined;
+        if (stream) {
+          const s = await client.chat.completions.create(
+            {
+              model: 'claude-sonnet-4-5',
+              messages: [{ role: 'user', content }],
+              stream: true,
+              stream_options: { include_usage: true },
+            },
+            { headers: { 'x-request-id': oid, 'x-upstream-chunks': '8' } },
+          );
+          for await (const chunk of s) if (chunk.usage) usage = chunk.usage;
+        } else {
+          usage = (
+            await client.chat.completions.create(
+              { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content }] },
+              { headers: { 'x-request-id': oid } },
+            )
+          ).usage;
+        }
+        assert.ok(usage);
+        await check(oid, usage.prompt_tokens, usage.completion_tokens);
       }
     });
 
