@@ -24,9 +24,11 @@ const LEET: Record<string, string> = {
 };
 
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '')
+  // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo.
+  const folded = /[^\x00-\x7f]/.test(text)
+    ? text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '')
+    : text;
+  return folded
     .toLowerCase()
     .replace(/[‘’`´]/g, "'")
     .replace(/[_*~|"“”]+/g, ' ')
@@ -58,12 +60,154 @@ const SECRET_PROMPT =
 const BARE_END =
   '(?= ?(?:[.!?:;,]|$| verbatim| word for word| exactly| in full| in a code block| you (?:were|have been) given| above| so far| from the (?:start|beginning)))';
 
+// Cheap prefilters: a pattern only runs when its text holds one of these words, so an ordinary
+// prompt costs a few substring searches instead of dozens of regexes.
+const HINTS = {
+  ignore: [
+    'ignor',
+    'disregard',
+    'forget',
+    'skip',
+    'overrid',
+    'overrul',
+    'bypass',
+    'neglect',
+    'abandon',
+    'dismiss',
+    'discard',
+    'nullif',
+    'set aside',
+    'throw out',
+    'follow',
+    'obey',
+    'violat',
+    'break',
+    'escape',
+    'leave',
+  ],
+  extract: [
+    'prompt',
+    'instruction',
+    'system',
+    'rules',
+    'initiali',
+    'context window',
+    'above',
+    'before this',
+    'preceding',
+    'prior to this',
+    'given',
+    'configuration',
+    'guidelines',
+    'directives',
+    'message',
+  ],
+  persona: [
+    'dan',
+    'stan',
+    'dude',
+    'aim',
+    'mongo',
+    'anti',
+    'gpt',
+    'confidant',
+    'ucar',
+    'anything now',
+    'mode',
+    'jailbr',
+    'unrestrict',
+    'unfilter',
+    'uncensor',
+    'unlimit',
+    'unbound',
+    'unchain',
+    'amoral',
+    'unethical',
+    'evil',
+    'rogue',
+    'lawless',
+    'freed',
+    'liberat',
+    'no longer',
+    'grand',
+    'mother',
+    'father',
+    'character',
+  ],
+  limits: [
+    'restrict',
+    'rule',
+    'limit',
+    'filter',
+    'guideline',
+    'boundar',
+    'ethic',
+    'moral',
+    'censor',
+    'polic',
+    'safety',
+    'guardrail',
+    'safeguard',
+    'moderation',
+    'alignment',
+    'instruction',
+    'prompt',
+    'directive',
+    'command',
+    'order',
+    'programming',
+    'training',
+    'constraint',
+    'protocol',
+  ],
+  fake: [
+    'im start',
+    'im end',
+    'system',
+    'endoftext',
+    '[inst',
+    '[sys',
+    '<<sys',
+    'start header',
+    'instruction',
+    'prompt',
+    'directive',
+    'rules',
+    'admin',
+    'developer',
+    'root',
+    'sudo',
+    'override',
+    'creator',
+    'programmer',
+    'owner',
+    'operator',
+    'maker',
+  ],
+} as const;
+type Hint = keyof typeof HINTS;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&');
+/** One alternation per list: a single regex scan is far cheaper than a substring search per word. */
+const HINT_RES = (Object.keys(HINTS) as Hint[]).map(
+  (h) => [h, new RegExp(HINTS[h].map(escape).join('|'))] as const,
+);
+
 interface Pattern {
   kind: string;
   re: RegExp;
+  hint: Hint;
 }
 
-const p = (kind: string, source: string): Pattern => ({ kind, re: new RegExp(source) });
+const HINT_OF: Record<string, Hint> = {
+  'override-instructions': 'ignore',
+  'override-system-prompt': 'ignore',
+  'prompt-extraction': 'extract',
+  'jailbreak-persona': 'persona',
+  'no-restrictions': 'limits',
+  'fake-system-turn': 'fake',
+};
+
+const p = (kind: string, source: string): Pattern => ({ kind, re: new RegExp(source), hint: HINT_OF[kind] });
 
 export const PATTERNS: readonly Pattern[] = [
   // "ignore all previous instructions", "disregard any prior directives", "forget the above rules"
@@ -200,12 +344,20 @@ export const PATTERNS: readonly Pattern[] = [
   p('override-instructions', `\\bignora (?:tutte )?(?:le )?istruzioni (?:precedenti|sopra)\\b`),
 ];
 
+/** Leetspeak is digits or symbols inside words ("ign0re", "instruct1ons"), not numbers. */
+const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
+
 /** The kinds of injection found in a text (empty when clean). */
 export function detectInjection(text: string): string[] {
   const n = normalize(text);
-  const variants = /[013457@$]/.test(n) ? [n, unleet(n)] : [n];
+  const variants = LEETSPEAK.test(n) ? [n, unleet(n)] : [n];
   const kinds = new Set<string>();
-  for (const v of variants) for (const { kind, re } of PATTERNS) if (re.test(v)) kinds.add(kind);
+  for (const v of variants) {
+    const hinted = new Set(HINT_RES.filter(([, re]) => re.test(v)).map(([h]) => h));
+    if (hinted.size === 0) continue;
+    for (const { kind, re, hint } of PATTERNS)
+      if (!kinds.has(kind) && hinted.has(hint) && re.test(v)) kinds.add(kind);
+  }
   return [...kinds];
 }
 
