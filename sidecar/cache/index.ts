@@ -15,12 +15,18 @@ type Json = Record<string, any>;
 /** Body fields that change how the answer is delivered, not what it is. */
 const TRANSPORT_FIELDS = new Set(['stream', 'stream_options']);
 
+/** A stored answer: the completion and its JSON bytes (served as-is to OpenAI apps). */
+export interface CachedAnswer {
+  body: Json;
+  raw: Buffer;
+}
+
 export interface RuleCache {
   readonly ttlMs: number;
   key(model: string | undefined, body: Json): string;
-  get(key: string): Json | undefined;
-  /** Stores a completion; false when it is larger than the whole cache. */
-  set(key: string, completion: Json): boolean;
+  get(key: string): CachedAnswer | undefined;
+  /** Stores a completion (`raw`: its JSON bytes when already at hand); false when larger than the whole cache. */
+  set(key: string, completion: Json, raw?: Buffer): boolean;
   stats(): LruStats;
 }
 
@@ -71,7 +77,7 @@ export class ResponseCaches {
 }
 
 function ruleCache(fingerprint: string, ttlMs: number, maxBytes: number, now: () => number): RuleCache {
-  const lru = new SizedLru<Json>(maxBytes, now);
+  const lru = new SizedLru<CachedAnswer>(maxBytes, now);
   return {
     ttlMs,
     key(model, body) {
@@ -86,10 +92,10 @@ function ruleCache(fingerprint: string, ttlMs: number, maxBytes: number, now: ()
         .digest('hex');
     },
     get: (key) => lru.get(key),
-    set(key, completion) {
-      // Approximate size: the JSON text plus the key and bookkeeping.
-      const bytes = Buffer.byteLength(JSON.stringify(completion)) + key.length + 64;
-      return lru.set(key, completion, bytes, ttlMs);
+    set(key, completion, raw) {
+      const bytes = raw ?? Buffer.from(JSON.stringify(completion));
+      // Size: the JSON bytes twice (kept as bytes and as an object, roughly), the key, bookkeeping.
+      return lru.set(key, { body: completion, raw: bytes }, 2 * bytes.length + key.length + 64, ttlMs);
     },
     stats: () => lru.stats(),
   };

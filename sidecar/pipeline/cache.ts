@@ -7,7 +7,7 @@ import type { ResponseCaches } from '../cache/index.ts';
 import { ChunkAssembler, cacheDirectives, type RuleCache, replayChunks } from '../cache/index.ts';
 import type { Operation } from '../snapshot/schema.ts';
 import type { Call } from './call.ts';
-import { ruleCacheOf } from './policy.ts';
+import { ruleCacheOf, rulePolicy } from './policy.ts';
 import { chunkStream, type ResponseStream } from './response-stream.ts';
 import type { Step } from './step.ts';
 
@@ -21,15 +21,17 @@ export function createCacheStep(caches: ResponseCaches): Step {
     if (!cache || !call.body || !CACHEABLE.has(call.operation)) return next();
 
     const { noCache, noStore } = cacheDirectives(call.headers['cache-control']);
+    const mutable = rulePolicy(call.rule!).guards?.inspectsResponses === true;
     const key = cache.key(call.modelRequested, call.body);
     if (!noCache) {
       const hit = cache.get(key);
       if (hit) {
         mark(call, 'hit');
-        call.modelResponse = typeof hit.model === 'string' ? hit.model : undefined;
+        call.modelResponse = typeof hit.body.model === 'string' ? hit.body.model : undefined;
+        // Replayed chunks are new objects; a JSON body is shared unless response guards may rewrite it.
         call.result = call.stream
-          ? { kind: 'stream', status: 200, stream: chunkStream(replay(structuredClone(hit))) }
-          : { kind: 'json', status: 200, body: structuredClone(hit) };
+          ? { kind: 'stream', status: 200, stream: chunkStream(replay(hit.body)) }
+          : { kind: 'json', status: 200, body: mutable ? structuredClone(hit.body) : hit.body, raw: hit.raw };
         return;
       }
     }
@@ -39,8 +41,9 @@ export function createCacheStep(caches: ResponseCaches): Step {
     const result = call.result;
     if (noStore || !result || result.status !== 200) return;
     if (result.kind === 'json') {
-      // A copy: steps outside this one (guards) may rewrite the body on its way out.
-      if (!result.body.error) cache.set(key, structuredClone(result.body));
+      // A copy when steps outside this one (response guards) may rewrite the body on its way out.
+      if (!result.body.error)
+        cache.set(key, mutable ? structuredClone(result.body) : result.body, result.raw);
     } else if (result.kind === 'stream') {
       call.result = { ...result, stream: tap(result.stream, call, cache, key) };
     }

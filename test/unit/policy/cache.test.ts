@@ -69,7 +69,8 @@ describe('ResponseCaches', () => {
     const key = c.key('gpt-4o', body);
     assert.equal(c.get(key), undefined);
     c.set(key, completion('hello'));
-    assert.equal(c.get(key)?.choices[0].message.content, 'hello');
+    assert.equal(c.get(key)?.body.choices[0].message.content, 'hello');
+    assert.equal(JSON.parse(c.get(key)!.raw.toString()).choices[0].message.content, 'hello');
     assert.equal(c.key('gpt-4o', { ...body, stream: true, stream_options: { include_usage: true } }), key);
     assert.equal(
       c.key('gpt-4o', { temperature: 0, messages: body.messages, model: 'gpt-4o' }),
