@@ -258,6 +258,10 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     await sidecar.waitForVersion(resynced.ackedVersion!);
     assert.equal((await chat('back in sync')).status, 200);
   });
+
+  it('needed no permission beyond operator/rbac.ts', () => {
+    assert.doesNotMatch(op.logs(100_000), /forbidden/i);
+  });
 });
 
 /** Opens a push stream by hand; for 200 returns the first message, else the error body. */

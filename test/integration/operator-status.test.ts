@@ -191,4 +191,8 @@ describe('operator status', { timeout: 240_000 }, () => {
     assert.match(programmed.message, /Shadow/);
     assert.deepEqual((await get('AIQuota', 'team-a', 'team-budget')).status.limits, limits);
   });
+
+  it('needed no permission beyond operator/rbac.ts', () => {
+    assert.doesNotMatch(op.logs(100_000), /forbidden/i);
+  });
 });

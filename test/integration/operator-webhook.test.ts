@@ -226,4 +226,8 @@ describe('sidecar injection webhook', { timeout: 240_000 }, () => {
       1,
     );
   });
+
+  it('needed no permission beyond operator/rbac.ts', () => {
+    assert.doesNotMatch(op.logs(100_000), /forbidden/i);
+  });
 });

@@ -8,6 +8,8 @@
 //     token: await mintToken(cluster, 'team-a', { pod }) });
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { operatorRbac } from '../../operator/rbac.ts';
 import type { Cluster } from './cluster.ts';
 import { freePorts, type Proc, startProcess, tempDir, waitFor } from './procs.ts';
 
@@ -27,6 +29,8 @@ export interface OperatorOptions {
   ports?: { push: number; admin: number; webhook: number };
   /** Wait for /readyz (default true). */
   waitReady?: boolean;
+  /** Run as cluster admin instead of a ServiceAccount holding only operator/rbac.ts's rules. */
+  admin?: boolean;
 }
 
 export interface SidecarRow {
@@ -63,6 +67,7 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
     ? [o.ports.push, o.ports.admin, o.ports.webhook]
     : await freePorts(3);
   const identity = o.identity ?? `operator-${process.pid}-${++counter}`;
+  const kubeconfig = o.admin ? cluster.kubeconfigPath : await leastPrivilegeKubeconfig(cluster, o, dir.path);
   const proc = startProcess(
     `operator-${identity}`,
     process.execPath,
@@ -91,7 +96,11 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
       'debug',
       ...(o.args ?? []),
     ],
-    { logDir: dir.path, cwd: ROOT, env: { ...cluster.env, AIMESH_LOG_LEVEL: undefined } },
+    {
+      logDir: dir.path,
+      cwd: ROOT,
+      env: { ...cluster.env, KUBECONFIG: kubeconfig, AIMESH_LOG_LEVEL: undefined },
+    },
   );
   const adminUrl = `http://127.0.0.1:${admin}`;
   const op: RunningOperator = {
@@ -140,6 +149,55 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
   };
   if (o.waitReady !== false) await op.waitReady();
   return op;
+}
+
+/**
+ * A kubeconfig for the ServiceAccount aimesh-operator of the operator's namespace, bound to exactly
+ * the roles of operator/rbac.ts: the tests prove the chart's RBAC is enough.
+ */
+async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, dir: string): Promise<string> {
+  const sa = 'aimesh-operator';
+  const objects = [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: o.namespace } },
+    ...operatorRbac({
+      name: `aimesh-operator-${o.namespace}`,
+      namespace: o.namespace,
+      serviceAccount: sa,
+      webhookConfig: o.webhookConfig || 'aimesh-sidecar-injector',
+    }),
+  ];
+  const applied = await cluster.kubectl(['apply', '-f', '-'], {
+    input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
+  });
+  if (applied.code !== 0) throw new Error(`operator RBAC: ${applied.stderr}`);
+  const r = await cluster.request('POST', `/api/v1/namespaces/${o.namespace}/serviceaccounts/${sa}/token`, {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'TokenRequest',
+    spec: { expirationSeconds: 86_400 },
+  });
+  if (r.status !== 201) throw new Error(`operator token: ${r.status} ${r.text}`);
+  const path = join(dir, 'kubeconfig');
+  writeFileSync(
+    path,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name: 'test',
+          cluster: {
+            server: cluster.server,
+            'certificate-authority-data': Buffer.from(cluster.ca.cert).toString('base64'),
+          },
+        },
+      ],
+      users: [{ name: sa, user: { token: r.body.status.token } }],
+      contexts: [{ name: 'test', context: { cluster: 'test', user: sa, namespace: o.namespace } }],
+      'current-context': 'test',
+    }),
+    { mode: 0o600 },
+  );
+  return path;
 }
 
 /** The CA bundle sidecars trust, from the operator's certificate Secret. */
