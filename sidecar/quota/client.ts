@@ -199,6 +199,7 @@ export class QuotaClient {
   #limits: LimitLease[] = [];
   #byKey = new Map<string, LimitLease>();
   #inflight: Promise<void> | undefined;
+  #followUp: Promise<void> | undefined;
   #again = false;
   #reachable = true;
   #lastReport = 0;
@@ -442,11 +443,17 @@ export class QuotaClient {
     void this.sync();
   }
 
-  /** One batched call: reports, renewals, top-ups and releases. Concurrent calls coalesce. */
+  /**
+   * One batched call: reports, renewals, top-ups and releases. Concurrent calls coalesce: while
+   * one is on the wire, callers get the follow-up call, which carries what changed meanwhile.
+   */
   sync(): Promise<void> {
     if (this.#inflight) {
-      this.#again = true;
-      return this.#inflight;
+      this.#followUp ??= this.#inflight.then(() => {
+        this.#followUp = undefined;
+        return this.sync();
+      });
+      return this.#followUp;
     }
     this.#lastStart = this.#now();
     this.#inflight = this.#syncOnce().finally(() => {

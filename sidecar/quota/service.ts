@@ -62,7 +62,8 @@ export interface OperatorQuotaServiceOptions {
 
 /**
  * In a cluster: POST {url}/v1/quota/lease over one reused HTTP/2 session (the operator serves
- * HTTP/2 only). Any failure drops the session, so the next call reconnects (maybe to the leader).
+ * HTTP/2 only). Any failure drops the session, so the next call reconnects; a 503 (this operator
+ * replica is not the leader) is retried at once on a new connection, which may reach the leader.
  */
 export function operatorQuotaService(opts: OperatorQuotaServiceOptions): QuotaService & { close(): void } {
   const origin = new URL(opts.url).origin;
@@ -82,53 +83,67 @@ export function operatorQuotaService(opts: OperatorQuotaServiceOptions): QuotaSe
     session = s;
     return s;
   };
+
+  const once = (body: Buffer): Promise<LeaseResponse> =>
+    new Promise<LeaseResponse>((resolve, reject) => {
+      let s: ClientHttp2Session;
+      try {
+        s = connected();
+      } catch (err) {
+        return reject(err);
+      }
+      const headers: Record<string, string | number> = {
+        ':method': 'POST',
+        ':path': QUOTA_LEASE_PATH,
+        'content-type': 'application/json',
+        'content-length': body.length,
+      };
+      const token = opts.token?.();
+      if (token) headers.authorization = `Bearer ${token}`;
+      const req = s.request(headers);
+      const fail = (err: Error) => {
+        drop();
+        reject(err);
+      };
+      req.setTimeout(opts.timeoutMs ?? 2_000, () => {
+        req.close();
+        fail(new Error('quota service did not answer in time'));
+      });
+      let status = 0;
+      const parts: Buffer[] = [];
+      req.on('response', (h) => {
+        status = Number(h[':status']);
+      });
+      req.on('data', (d: Buffer) => parts.push(d));
+      req.on('error', fail);
+      req.on('end', () => {
+        const text = Buffer.concat(parts).toString('utf8');
+        if (status === 503)
+          return fail(new NotLeader(`quota service answered HTTP 503: ${text.slice(0, 200)}`));
+        if (status !== 200)
+          return fail(new Error(`quota service answered HTTP ${status}: ${text.slice(0, 200)}`));
+        try {
+          resolve(JSON.parse(text) as LeaseResponse);
+        } catch {
+          fail(new Error('quota service answered invalid JSON'));
+        }
+      });
+      req.end(body);
+    });
+
   return {
     close: drop,
-    lease(request) {
+    async lease(request) {
       const body = Buffer.from(JSON.stringify(request));
-      return new Promise<LeaseResponse>((resolve, reject) => {
-        let s: ClientHttp2Session;
+      for (let attempt = 1; ; attempt++) {
         try {
-          s = connected();
+          return await once(body);
         } catch (err) {
-          return reject(err);
+          if (!(err instanceof NotLeader) || attempt >= 4) throw err;
         }
-        const headers: Record<string, string | number> = {
-          ':method': 'POST',
-          ':path': QUOTA_LEASE_PATH,
-          'content-type': 'application/json',
-          'content-length': body.length,
-        };
-        const token = opts.token?.();
-        if (token) headers.authorization = `Bearer ${token}`;
-        const req = s.request(headers);
-        const fail = (err: Error) => {
-          drop();
-          reject(err);
-        };
-        req.setTimeout(opts.timeoutMs ?? 2_000, () => {
-          req.close();
-          fail(new Error('quota service did not answer in time'));
-        });
-        let status = 0;
-        const parts: Buffer[] = [];
-        req.on('response', (h) => {
-          status = Number(h[':status']);
-        });
-        req.on('data', (d: Buffer) => parts.push(d));
-        req.on('error', fail);
-        req.on('end', () => {
-          const text = Buffer.concat(parts).toString('utf8');
-          if (status !== 200)
-            return fail(new Error(`quota service answered HTTP ${status}: ${text.slice(0, 200)}`));
-          try {
-            resolve(JSON.parse(text) as LeaseResponse);
-          } catch {
-            fail(new Error('quota service answered invalid JSON'));
-          }
-        });
-        req.end(body);
-      });
+      }
     },
   };
 }
+
+class NotLeader extends Error {}
