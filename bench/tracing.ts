@@ -1,0 +1,340 @@
+// What tracing costs per request: two identical sidecars, one exporting every call's spans over
+// OTLP/HTTP to a real Jaeger (parentbased_always_on, no incoming traceparent: every call is a
+// sampled root, the worst case), one with tracing off. Same snapshot, same upstream, same pinned
+// core, measured in interleaved rounds (A B, then B A, ...) so drift hits both arms alike.
+//   node bench/tracing.ts [--rounds 6] [--seconds 5] [--connections 16] [--sequential 3000]
+// Per round and arm:
+//   - c=1 latency: a sequential keep-alive client, timed with performance.now() (autocannon's
+//     histogram keeps whole milliseconds only, too coarse for sub-millisecond differences);
+//   - throughput: autocannon, closed loop, --connections, --seconds;
+//   - CPU per request: the sidecar's utime+stime (/proc) over the autocannon phase / requests.
+// Reports medians across rounds, and on - off. Needs 2+ cores: sidecars on the last core,
+// load generator, upstream and Jaeger on the others.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type SnapshotContent, seal } from '../sidecar/snapshot/index.ts';
+import { startJaeger } from '../test/support/jaeger.ts';
+import { freePorts, type Proc, startProcess, tempDir, waitFor } from '../test/support/procs.ts';
+
+// autocannon ships no types: the part used here.
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+}) => Promise<{ requests: { total: number; average: number }; errors: number; non2xx: number }>;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const KEY = 'sk-bench-tracing';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '16' },
+    sequential: { type: 'string', default: '3000' },
+  },
+});
+const ROUNDS = Number(values.rounds);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const SEQUENTIAL = Number(values.sequential);
+
+const cpus = os.cpus().length;
+const PROXY_CPU = String(cpus - 1);
+const OTHER_CPUS = cpus > 1 ? `0-${cpus - 2}` : '0';
+const pin = (pid: number, list: string) => {
+  try {
+    execFileSync('taskset', ['-apc', list, String(pid)], { stdio: 'ignore' });
+  } catch {}
+};
+pin(process.pid, OTHER_CPUS);
+
+const TICK_HZ = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+function cpuTicks(pid: number): number {
+  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]); // utime + stime
+}
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+// ---- processes ---------------------------------------------------------------------------------
+
+const dir = tempDir('aimesh-bench-tracing');
+const procs: Proc[] = [];
+
+async function startUpstreamProc(): Promise<string> {
+  const [port] = await freePorts(1);
+  const p = startProcess(
+    'upstream',
+    'taskset',
+    [
+      '-c',
+      OTHER_CPUS,
+      process.execPath,
+      join(ROOT, 'test/support/upstream.ts'),
+      '--port',
+      String(port),
+      '--no-record',
+    ],
+    { logDir: dir.path, cwd: ROOT },
+  );
+  procs.push(p);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    'upstream',
+    async () => (await fetch(`${url}/v1/models`).catch(() => undefined)) !== undefined,
+    {
+      timeoutMs: 20_000,
+      onTimeout: () => p.tail(20),
+    },
+  );
+  return url;
+}
+
+function snapshot(upstream: string): SnapshotContent {
+  return {
+    workload: { namespace: 'bench', name: 'bench' },
+    providers: [
+      {
+        id: 'bench/openai',
+        type: 'openai',
+        endpoint: `${upstream}/v1`,
+        headers: {},
+        credentials: { apiKey: KEY },
+        models: [{ name: 'gpt-4o-mini', pricing: { input: 0.15, output: 0.6 } }],
+      },
+    ],
+    routes: [
+      {
+        id: 'bench/chat',
+        rules: [
+          {
+            name: 'all',
+            matches: [],
+            backends: [{ provider: 'bench/openai', weight: 1 }],
+            retries: { attempts: 0, backoffMs: 0, on: [] },
+          },
+        ],
+      },
+    ],
+    quotas: [],
+  };
+}
+
+interface Arm {
+  name: 'tracing-on' | 'tracing-off';
+  url: string;
+  adminUrl: string;
+  pid: number;
+}
+
+async function startArm(
+  name: Arm['name'],
+  file: string,
+  env: Record<string, string | undefined>,
+): Promise<Arm> {
+  const [port, adminPort] = await freePorts(2);
+  const p = startProcess(
+    name,
+    'taskset',
+    [
+      '-c',
+      PROXY_CPU,
+      process.execPath,
+      join(ROOT, 'sidecar/main.ts'),
+      '--snapshot',
+      file,
+      '--port',
+      String(port),
+      '--admin-port',
+      String(adminPort),
+      '--admin-host',
+      '127.0.0.1',
+      '--log-level',
+      'warn',
+    ],
+    { logDir: dir.path, cwd: ROOT, env: { OTEL_EXPORTER_OTLP_ENDPOINT: undefined, ...env } },
+  );
+  procs.push(p);
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  await waitFor('sidecar ready', async () => (await fetch(`${adminUrl}/readyz`).catch(() => undefined))?.ok, {
+    timeoutMs: 20_000,
+    onTimeout: () => p.tail(20),
+  });
+  return { name, url: `http://127.0.0.1:${port}`, adminUrl, pid: p.pid };
+}
+
+// ---- load --------------------------------------------------------------------------------------
+
+const BODY = JSON.stringify({
+  model: 'gpt-4o-mini',
+  max_tokens: 16,
+  messages: [{ role: 'user', content: 'say hello to the benchmark' }],
+});
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1, noDelay: true } as http.AgentOptions);
+
+function once(origin: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const url = new URL('/v1/chat/completions', origin);
+    const started = performance.now();
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) },
+      },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolvePromise(performance.now() - started)
+            : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(BODY);
+  });
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const median = (xs: number[]) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
+
+async function sequential(arm: Arm, n: number): Promise<{ p50: number; p99: number; mean: number }> {
+  for (let i = 0; i < 200; i++) await once(arm.url); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(await once(arm.url));
+  xs.sort((a, b) => a - b);
+  return { p50: pct(xs, 0.5), p99: pct(xs, 0.99), mean: xs.reduce((a, b) => a + b, 0) / xs.length };
+}
+
+async function throughput(arm: Arm): Promise<{ rps: number; cpuUsPerReq: number; errors: number }> {
+  const before = cpuTicks(arm.pid);
+  const result = await autocannon({
+    url: `${arm.url}/v1/chat/completions`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: BODY,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  });
+  const ticks = cpuTicks(arm.pid) - before;
+  const total = result.requests.total;
+  return {
+    rps: result.requests.average,
+    cpuUsPerReq: total > 0 ? ((ticks / TICK_HZ) * 1e6) / total : Number.NaN,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function metric(arm: Arm, name: string): Promise<number> {
+  const text = await (await fetch(`${arm.adminUrl}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split('\n')) if (line.startsWith(name)) sum += Number(line.split(' ').at(-1));
+  return sum;
+}
+
+// ---- run ---------------------------------------------------------------------------------------
+
+const jaeger = await startJaeger();
+try {
+  const jaegerPid = Number(
+    execFileSync('pgrep', ['-n', '-f', 'jaeger --config=']).toString().trim().split('\n')[0],
+  );
+  if (jaegerPid) pin(jaegerPid, OTHER_CPUS);
+} catch {}
+
+try {
+  const upstream = await startUpstreamProc();
+  const file = join(dir.path, 'snapshot.json');
+  writeFileSync(file, JSON.stringify(seal(snapshot(upstream))));
+  const on = await startArm('tracing-on', file, { ...jaeger.env, OTEL_SERVICE_NAME: 'bench-sidecar' });
+  const off = await startArm('tracing-off', file, {});
+
+  const results: Record<
+    Arm['name'],
+    { p50: number[]; p99: number[]; mean: number[]; rps: number[]; cpu: number[] }
+  > = {
+    'tracing-on': { p50: [], p99: [], mean: [], rps: [], cpu: [] },
+    'tracing-off': { p50: [], p99: [], mean: [], rps: [], cpu: [] },
+  };
+  console.error(
+    `# ${os.cpus()[0]?.model ?? 'cpu'} x${cpus}, node ${process.version}; sidecars on cpu ${PROXY_CPU}; ` +
+      `${ROUNDS} rounds: ${SEQUENTIAL} sequential calls + ${SECONDS}s autocannon c=${CONNECTIONS} per arm`,
+  );
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? [on, off] : [off, on];
+    for (const arm of order) {
+      const s = await sequential(arm, SEQUENTIAL);
+      const t = await throughput(arm);
+      if (t.errors > 0) throw new Error(`${arm.name}: ${t.errors} errors under load`);
+      const res = results[arm.name];
+      res.p50.push(s.p50);
+      res.p99.push(s.p99);
+      res.mean.push(s.mean);
+      res.rps.push(t.rps);
+      res.cpu.push(t.cpuUsPerReq);
+      console.error(
+        `round ${r + 1} ${arm.name.padEnd(11)} c=1 p50 ${(s.p50 * 1000).toFixed(0)} µs p99 ${(s.p99 * 1000).toFixed(0)} µs | ` +
+          `c=${CONNECTIONS} ${t.rps.toFixed(0)} req/s, ${t.cpuUsPerReq.toFixed(0)} CPU-µs/req`,
+      );
+    }
+  }
+
+  const row = (name: Arm['name']) => {
+    const r = results[name];
+    return {
+      p50: median(r.p50) * 1000,
+      p99: median(r.p99) * 1000,
+      mean: median(r.mean) * 1000,
+      rps: median(r.rps),
+      cpu: median(r.cpu),
+    };
+  };
+  const a = row('tracing-on');
+  const b = row('tracing-off');
+  const spans = await jaeger.spans({ service: 'bench-sidecar' }).catch(() => []);
+  const dropped = await metric(on, 'aimesh_tracing_spans_dropped_total');
+  const fmt = (n: number, d = 0) => n.toFixed(d);
+  console.log(
+    `\n| arm | c=1 p50 (µs) | c=1 p99 (µs) | c=1 mean (µs) | c=${CONNECTIONS} req/s | CPU-µs/req | RSS (MB) |`,
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| tracing on (OTLP -> Jaeger) | ${fmt(a.p50)} | ${fmt(a.p99)} | ${fmt(a.mean)} | ${fmt(a.rps)} | ${fmt(a.cpu)} | ${fmt(rssMb(on.pid))} |`,
+  );
+  console.log(
+    `| tracing off | ${fmt(b.p50)} | ${fmt(b.p99)} | ${fmt(b.mean)} | ${fmt(b.rps)} | ${fmt(b.cpu)} | ${fmt(rssMb(off.pid))} |`,
+  );
+  console.log(
+    `| **on - off** | **${fmt(a.p50 - b.p50)}** | **${fmt(a.p99 - b.p99)}** | **${fmt(a.mean - b.mean)}** | ` +
+      `**${fmt(a.rps - b.rps)}** (${fmt(((a.rps - b.rps) / b.rps) * 100, 1)}%) | **${fmt(a.cpu - b.cpu)}** | |`,
+  );
+  console.log(
+    `\nmedians of ${ROUNDS} interleaved rounds; spans dropped by the tracing arm: ${dropped}; ` +
+      `traces in Jaeger (query limit 1000): ${new Set(spans.map((s) => s.traceId)).size}`,
+  );
+} finally {
+  for (const p of procs.reverse()) await p.stop(3000);
+  await jaeger.stop();
+  dir.remove();
+}
