@@ -56,6 +56,11 @@ export interface ReconcilerOptions {
   retry?: () => void;
   /** A span per reconcile; the pushes of what it published become its children. */
   tracing?: ReconcileTracer;
+  /**
+   * A new compile is published: status should follow. Given, status is left to the caller (its own
+   * queue, so status writes never delay the next push); absent, reconcile writes it inline.
+   */
+  onCompiled?: () => void;
 }
 
 /** Secrets AIProviders reference, as "namespace/name". */
@@ -112,7 +117,8 @@ export class Reconciler {
         { workloads: workloads.length, problems: compiled.problems.length, triggers: batch?.triggers },
         'reconciled',
       );
-      await this.syncStatus();
+      if (this.#o.onCompiled) this.#o.onCompiled();
+      else await this.syncStatus();
       metrics?.reconciles.inc({ result: 'ok' });
     } catch (err) {
       metrics?.reconciles.inc({ result: 'error' });

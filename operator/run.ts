@@ -131,6 +131,8 @@ export async function runOperator(
     maxMs: opts.debounceMaxMs,
   });
   const rolloutQueue: Debouncer = new Debouncer(() => publishRollout(), { quietMs: 250, maxMs: 1000 });
+  // Status has its own queue: writing it (leader only) never delays the next push.
+  const statusQueue: Debouncer = new Debouncer(() => reconciler.syncStatus(), { quietMs: 20, maxMs: 250 });
   const informer = (
     name: string,
     path: string,
@@ -240,6 +242,7 @@ export async function runOperator(
     rollouts,
     metrics,
     tracing,
+    onCompiled: () => statusQueue.trigger(),
     retry: () => {
       if (retryTimer || stopping) return;
       retryTimer = setTimeout(() => {
@@ -253,7 +256,7 @@ export async function runOperator(
   async function publishRollout(): Promise<void> {
     if (stopping) return;
     await reports.publish(hub.rollout());
-    if (isLeader() && notReady.size === 0) await reconciler.syncStatus();
+    if (isLeader() && notReady.size === 0) statusQueue.trigger();
   }
 
   // --- leader election ---------------------------------------------------------------------------
@@ -390,6 +393,7 @@ export async function runOperator(
       clearTimeout(retryTimer);
       reconcileQueue.stop();
       rolloutQueue.stop();
+      statusQueue.stop();
       if (elector) await elector.stop();
       else for (const t of leaderTasks) runTask(t, 'stop');
       await reports.remove();
