@@ -17,22 +17,89 @@ interface Ranks {
   bpe_ranks: string;
 }
 
+/**
+ * The ~200k ranks in a flat open-addressing table keyed by the token's bytes (one Buffer of all
+ * tokens, offsets and ranks in typed arrays): about 5 MB where a Map of 200k strings takes ~50 MB
+ * of heap, and lookups hash the latin1 key's char codes directly (no key string is stored).
+ */
+class RankTable {
+  readonly #bytes: Buffer;
+  readonly #start: Int32Array;
+  readonly #rank: Int32Array;
+  readonly #slots: Int32Array;
+  readonly #mask: number;
+
+  constructor(tokens: Buffer[], ranks: number[]) {
+    const n = tokens.length;
+    this.#start = new Int32Array(n + 1);
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      this.#start[i] = size;
+      size += tokens[i].length;
+    }
+    this.#start[n] = size;
+    this.#bytes = Buffer.allocUnsafe(size);
+    for (let i = 0; i < n; i++) tokens[i].copy(this.#bytes, this.#start[i]);
+    this.#rank = Int32Array.from(ranks);
+    let cap = 1;
+    while (cap < n * 2) cap <<= 1;
+    this.#mask = cap - 1;
+    this.#slots = new Int32Array(cap); // token index + 1; 0 = empty
+    for (let i = 0; i < n; i++) {
+      let h = this.#hashBytes(this.#start[i], this.#start[i + 1]) & this.#mask;
+      while (this.#slots[h] !== 0) h = (h + 1) & this.#mask;
+      this.#slots[h] = i + 1;
+    }
+  }
+
+  #hashBytes(from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ this.#bytes[i], 0x01000193);
+    return h >>> 0;
+  }
+
+  /** The rank of a token given as a latin1 string (one char per byte), or undefined. */
+  get(key: string, from = 0, to = key.length): number | undefined {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ (key.charCodeAt(i) & 0xff), 0x01000193);
+    const len = to - from;
+    for (let s = (h >>> 0) & this.#mask; ; s = (s + 1) & this.#mask) {
+      const slot = this.#slots[s];
+      if (slot === 0) return undefined;
+      const at = this.#start[slot - 1];
+      if (this.#start[slot] - at !== len) continue;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (this.#bytes[at + i] !== (key.charCodeAt(from + i) & 0xff)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.#rank[slot - 1];
+    }
+  }
+}
+
 class BpeCounter implements TokenCounter {
-  readonly #ranks = new Map<string, number>();
+  readonly #ranks: RankTable;
   readonly #split: RegExp;
   #cache = new Map<string, number>();
 
   constructor(ranks: Ranks) {
     this.#split = new RegExp(ranks.pat_str, 'gu');
     // Each line: "<prefix> <offset> <base64 token>...", ranks counting up from offset.
+    const tokens: Buffer[] = [];
+    const values: number[] = [];
     for (const line of ranks.bpe_ranks.split('\n')) {
       if (!line) continue;
       const parts = line.split(' ');
       const offset = Number.parseInt(parts[1], 10);
       for (let i = 2; i < parts.length; i++) {
-        this.#ranks.set(Buffer.from(parts[i], 'base64').toString('latin1'), offset + i - 2);
+        tokens.push(Buffer.from(parts[i], 'base64'));
+        values.push(offset + i - 2);
       }
     }
+    this.#ranks = new RankTable(tokens, values);
   }
 
   count(text: string): number {
@@ -57,7 +124,7 @@ class BpeCounter implements TokenCounter {
   /** Tokens of one pre-split piece: byte-level BPE merge by lowest rank. */
   #piece(piece: string): number {
     const bytes = isAscii(piece) ? piece : Buffer.from(piece, 'utf8').toString('latin1');
-    if (this.#ranks.has(bytes)) return 1;
+    if (this.#ranks.get(bytes) !== undefined) return 1;
     // Boundaries between parts; merge the adjacent pair with the lowest rank until none is left.
     const bounds: number[] = [];
     for (let i = 0; i <= bytes.length; i++) bounds.push(i);
@@ -65,7 +132,7 @@ class BpeCounter implements TokenCounter {
       let best = -1;
       let bestRank = Number.POSITIVE_INFINITY;
       for (let i = 0; i < bounds.length - 2; i++) {
-        const r = this.#ranks.get(bytes.slice(bounds[i], bounds[i + 2]));
+        const r = this.#ranks.get(bytes, bounds[i], bounds[i + 2]);
         if (r !== undefined && r < bestRank) {
           bestRank = r;
           best = i;
@@ -89,7 +156,10 @@ let counter: TokenCounter | undefined;
 export function tokenizer(): TokenCounter {
   if (!counter) {
     const require = createRequire(import.meta.url);
-    counter = new BpeCounter(require('js-tiktoken/ranks/o200k_base') as Ranks);
+    const id = require.resolve('js-tiktoken/ranks/o200k_base');
+    counter = new BpeCounter(require(id) as Ranks);
+    // The ranks text (several MB) is not needed once the table is built: let it be collected.
+    delete require.cache[id];
   }
   return counter;
 }
