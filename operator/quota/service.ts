@@ -273,6 +273,7 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (!isCount(want) || !isCount(used)) return 'want and used must be numbers >= 0';
     if (it.held !== undefined && !isCount(it.held)) return 'held must be a number >= 0';
     if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
+    if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     leases.push({
       quota: it.quota,
       limit: it.limit,
@@ -281,6 +282,7 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.window !== undefined ? { window: it.window } : {}),
       ...(it.held !== undefined ? { held: it.held } : {}),
       ...(it.release === true ? { release: true } : {}),
+      ...(it.need !== undefined ? { need: it.need } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.

@@ -120,6 +120,8 @@ export class LimitLease {
   /** Typical reservation size (decayed average). */
   typical = 0;
   recheckAt = 0;
+  /** A denied call needed this much: asked for above the fair share at the next call. */
+  need = 0;
   wantNow = false;
 
   constructor(quota: QuotaConfig, limit: LimitConfig) {
@@ -323,6 +325,7 @@ export class QuotaClient {
         failOpen = true;
         continue;
       }
+      if (verdict === 'exhausted') l.need = Math.max(l.need, need);
       const d = this.#denial(l, verdict, need, now);
       if (l.quota.enforcement === 'Shadow') {
         shadowDenied.push({ quota: l.quota.id, limit: l.limit.name });
@@ -480,7 +483,11 @@ export class QuotaClient {
         const target = Math.max(rate * this.#horizonMs, 2 * l.typical, l.known ? 0 : l.limit.amount * 0.02);
         want = Math.max(0, target - available);
       }
-      const releasing = release || (idle && l.known && l.held > 0);
+      // A lease too small for the call that was denied is handed back and the call's need asked
+      // for instead: fragments scattered over many holders become usable again.
+      const need = release ? 0 : l.need;
+      const fragment = need > 0 && available > 0 && available < need && l.reserved === 0;
+      const releasing = release || fragment || (idle && l.known && l.held > 0);
       if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
       items.push({
         quota: l.quota.id,
@@ -490,11 +497,13 @@ export class QuotaClient {
         window: l.windowEnd,
         held: now < l.expiresAt ? Math.max(0, l.held + l.unreported) : 0,
         ...(releasing ? { release: true } : {}),
+        ...(need > 0 ? { need } : {}),
       });
       sent.push([l, l.unreported]);
       l.unreported = 0;
       l.settledInFlight = 0;
       l.wantNow = false;
+      l.need = 0;
     }
     if (items.length === 0) return;
     this.#lastReport = now;
@@ -520,18 +529,18 @@ export class QuotaClient {
         continue;
       }
       l.failed = false;
-      this.#apply(l, r, items[i].release === true);
+      this.#apply(l, r);
     }
   }
 
-  #apply(l: LimitLease, a: LeaseAnswer, released: boolean): void {
+  #apply(l: LimitLease, a: LeaseAnswer): void {
     if (a.resetsAt !== l.windowEnd) {
       // Our clock and the service's disagree about the window: follow the service.
       if (a.resetsAt < l.windowEnd) return;
       l.windowEnd = a.resetsAt;
       l.settledInFlight = 0;
     }
-    l.held = (released ? 0 : a.balance) - l.settledInFlight;
+    l.held = a.balance - l.settledInFlight;
     // The answer counts what we reported, not what settled while it was on its way.
     l.spentSinceAnswer = l.settledInFlight;
     l.settledInFlight = 0;

@@ -24,8 +24,16 @@ export interface LeaseItem {
   window?: number;
   /** The holder's unspent lease as it sees it: lets a restarted service re-learn outstanding leases. */
   held?: number;
-  /** Give the unspent lease back (the holder is going away or idle). */
+  /**
+   * Give the unspent lease back first: with want and need 0 the holder leaves (going away, idle);
+   * otherwise it hands in a fragment too small for its calls and asks again.
+   */
   release?: boolean;
+  /**
+   * A call is waiting for this much: granted up to what is unallocated even above the fair share,
+   * so the last fragments of a budget, returned by holders that could not use them, stay usable.
+   */
+  need?: number;
 }
 
 export interface LeaseAnswer {
@@ -203,8 +211,13 @@ export class Ledger {
   lease(holder: string, item: LeaseItem): LeaseAnswer {
     const c = this.#quotas.get(item.quota)?.get(item.limit);
     if (!c) throw new LedgerError('not_found', `quota ${item.quota} has no limit ${item.limit}`);
-    if (!(item.want >= 0) || !(item.used >= 0) || (item.held !== undefined && !(item.held >= 0))) {
-      throw new LedgerError('invalid', 'want, used and held must be numbers >= 0');
+    if (
+      !(item.want >= 0) ||
+      !(item.used >= 0) ||
+      (item.held !== undefined && !(item.held >= 0)) ||
+      (item.need !== undefined && !(item.need >= 0))
+    ) {
+      throw new LedgerError('invalid', 'want, used, held and need must be numbers >= 0');
     }
     const now = this.#now();
     this.#roll(c, now);
@@ -233,9 +246,9 @@ export class Ledger {
     h.lastSeen = now;
 
     let granted = 0;
-    if (item.release) {
+    if (item.release) h.outstanding = 0;
+    if (item.release && !(item.want > 0) && !((item.need ?? 0) > 0)) {
       c.holders.delete(holder);
-      h.outstanding = 0;
     } else {
       let allocated = 0;
       let active = 0;
@@ -247,7 +260,14 @@ export class Ledger {
       // Fair share of what is left unspent among active holders; demand from the ask and the holder's pace.
       const share = (c.amount - c.used) / Math.max(1, active);
       const demand = Math.max(item.want, h.rate * this.#horizonMs - h.outstanding);
-      granted = quantize(c.dimension, Math.min(demand, share - h.outstanding, unallocated));
+      const normal = Math.min(demand, share - h.outstanding, unallocated);
+      // A waiting call's need is met whole or not at all (part of it would just be another fragment).
+      const need = item.need ?? 0;
+      const whole = need > 0 && unallocated >= need ? need : 0;
+      // A holder that handed in a fragment only takes a whole need: fragments pool up until one fits.
+      const grant =
+        item.release && need > 0 ? (whole > 0 ? Math.max(normal, whole) : 0) : Math.max(normal, whole);
+      granted = quantize(c.dimension, grant);
       h.outstanding = round(c.dimension, h.outstanding + granted);
       h.expiresAt = now + this.leaseTtlMs;
     }

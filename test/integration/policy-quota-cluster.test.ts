@@ -139,22 +139,24 @@ describe('AIQuota across ten replicas', { timeout: 600_000 }, () => {
     let denied: { status: number; retryAfter: string | null; body: any } | undefined;
     let calls = 0;
     let denials = 0;
-    // Four concurrent callers per replica, until every replica has been denied a few times.
-    const deniedBy = new Map<number, number>();
+    // Four concurrent callers per replica, until each replica has been refused for four seconds
+    // straight (long enough for lease fragments scattered over replicas to be pooled and used).
+    const refusedSince = new Map<number, number>();
     await Promise.all(
       sidecars.flatMap((s, i) =>
         Array.from({ length: 4 }, async () => {
-          while ((deniedBy.get(i) ?? 0) < 3 && calls < 2000) {
+          while (Date.now() - (refusedSince.get(i) ?? Date.now()) < 4000 && calls < 3000) {
             calls++;
             const r = await chat(s, 'gpt-4o-mini');
             if (r.status === 200) {
               spentTokens += r.body.usage.total_tokens;
+              refusedSince.delete(i);
             } else {
               assert.equal(r.status, 429, JSON.stringify(r.body));
               denials++;
               denied ??= r;
-              deniedBy.set(i, (deniedBy.get(i) ?? 0) + 1);
-              await new Promise((res) => setTimeout(res, 20));
+              if (!refusedSince.has(i)) refusedSince.set(i, Date.now());
+              await new Promise((res) => setTimeout(res, 250));
             }
           }
         }),
@@ -171,7 +173,7 @@ describe('AIQuota across ten replicas', { timeout: 600_000 }, () => {
     );
     assert.equal(denied.body.error.code, 'quota_exceeded');
     assert.ok(Number(denied.retryAfter) >= 1);
-    assert.ok(spentTokens >= BUDGET * 0.9, `most of the budget was usable (${spentTokens})`);
+    assert.ok(spentTokens >= BUDGET * 0.95, `nearly all the budget was usable (${spentTokens})`);
     assert.ok(overshoot <= BUDGET * 0.1, `overshoot ${overshoot} tokens`);
 
     // Reports within a second, a status flush every two: status says what the upstream counted.

@@ -172,6 +172,34 @@ describe('ledger grants', () => {
   });
 });
 
+describe('ledger: the last fragments of a budget', () => {
+  test("a waiting call's need is granted whole above the fair share, or not at all", () => {
+    const c = clock();
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000)]);
+    for (let i = 0; i < 10; i++) l.lease(`p${i}`, item(0));
+    assert.equal(l.lease('p0', item(500)).granted, 100, 'fair share');
+    assert.equal(l.lease('p1', item(0, 0, { need: 300 })).granted, 300, 'need above the share');
+    assert.equal(l.lease('p2', item(0, 0, { need: 700 })).granted, 0, 'not enough left: nothing');
+  });
+
+  test('fragments handed in pool up until one holder can use them', () => {
+    const c = clock();
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(300)]);
+    for (const p of ['a', 'b', 'c']) assert.equal(l.lease(p, item(100)).granted, 100);
+    // Each spent 40 and holds 60, too little for a call of 150.
+    for (const p of ['a', 'b', 'c']) l.lease(p, item(0, 40));
+    assert.equal(l.lease('a', item(0, 0, { release: true, need: 150 })).granted, 0);
+    const b = l.lease('b', item(0, 0, { release: true, need: 150 }));
+    assert.equal(b.granted, 0);
+    assert.equal(b.unallocated, 120);
+    const cc = l.lease('c', item(0, 0, { release: true, need: 150 }));
+    assert.equal(cc.granted, 150);
+    assert.equal(cc.unallocated, 30);
+  });
+});
+
 describe('ledger windows and persistence', () => {
   test('rollover resets used and outstanding leases', () => {
     const c = clock();

@@ -295,7 +295,7 @@ describe('many replicas, one ledger (simulation)', () => {
       `10 replicas, ${amount} tokens: spent ${spent}, overshoot ${overshoot}, ${admitted} admitted, ${denied} denied`,
     );
     assert.ok(denied > 0 && admitted > 0, `the budget ran out (${admitted} admitted, ${denied} denied)`);
-    assert.ok(spent >= amount * 0.9, `used most of the budget (${spent})`);
+    assert.ok(spent >= amount * 0.99, `used nearly all the budget (${spent})`);
     // Bounded by the leases in flight: a few calls per replica at most.
     assert.ok(overshoot <= 10 * 300, `overshoot ${overshoot} tokens`);
   });
