@@ -42,7 +42,10 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
   const quota = new QuotaClient(opts.quotaService ?? localQuotaService(), {
     holder: opts.holder ?? randomUUID(),
     onError: (err) =>
-      opts.log?.warn({ err: (err as Error).message }, 'quota service unreachable; spending local leases'),
+      opts.log?.warn(
+        { err: (err as Error).message },
+        'quota service call failed; spending local leases, failurePolicy applies once they run out',
+      ),
   });
   const caches = new ResponseCaches();
   const policy: Policy = {
