@@ -43,7 +43,7 @@ export function setupTelemetry(
       );
     },
   });
-  const telemetry = createTelemetry({ tracing, metrics, captureContent: opts.captureContent });
+  const telemetry = createTelemetry({ tracing, metrics, captureContent: opts.captureContent, log });
   return {
     ...telemetry,
     metrics,

@@ -20,6 +20,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { parseTraceParent } from '@opentelemetry/core';
+import type { Logger } from '../log.ts';
 import type { Attempt, Call } from '../pipeline/call.ts';
 import type { AttemptObserver } from '../pipeline/forward.ts';
 import type { ResponseStream } from '../pipeline/response-stream.ts';
@@ -42,7 +43,7 @@ import {
   StreamedOutput,
   snapshotAttributes,
 } from './attributes.ts';
-import { writeAudit } from './audit.ts';
+import { createAuditLogger, writeAudit } from './audit.ts';
 import { type CallFacts, callFacts, guardActionsValue } from './facts.ts';
 import type { SidecarMetrics } from './metrics.ts';
 import type { Tracing } from './tracing.ts';
@@ -53,6 +54,8 @@ export interface TelemetryOptions {
   metrics: SidecarMetrics;
   /** AIMESH_CAPTURE_CONTENT: record prompts and completions on spans (off by default). */
   captureContent: boolean;
+  /** The process logger, for audit lines (default: each call's own logger). */
+  log?: Logger;
 }
 
 export interface Telemetry {
@@ -85,6 +88,7 @@ const routeOf = (call: Call): string =>
 
 export function createTelemetry(opts: TelemetryOptions): Telemetry {
   const { tracing, metrics, captureContent } = opts;
+  const auditLog = opts.log ? createAuditLogger(opts.log) : undefined;
   const states = new WeakMap<Call, CallState>();
 
   function startServerSpan(call: Call, state: CallState): void {
@@ -354,7 +358,7 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
           endServerSpan(call, state, facts);
         }
         metrics.observeCall(call, facts);
-        writeAudit(call, facts, state.traceId);
+        writeAudit(auditLog ?? createAuditLogger(call.log), call, facts, state.traceId);
       } catch (err) {
         call.log.warn({ err: (err as Error).message }, 'telemetry failed for a call');
       }

@@ -269,8 +269,9 @@ export function startTracing(opts: TracingOptions, hooks: TracingHooks = {}): Tr
     headers: opts.headers,
     timeoutMillis: opts.timeoutMs,
     compression: opts.compression as never,
-    // A slow collector must not pile up sockets and buffers: few exports in flight at once.
-    concurrencyLimit: 4,
+    // The processor exports one batch at a time, except a flush (shutdown) that sends the whole
+    // queue at once: allow that many, or the flush fails and its spans are lost.
+    concurrencyLimit: Math.ceil(opts.batch.maxQueueSize / opts.batch.maxExportBatchSize) + 1,
   };
   const exporter =
     hooks.exporter ??

@@ -8,7 +8,7 @@ import { createLogger } from '../../../sidecar/log.ts';
 import type { Call } from '../../../sidecar/pipeline/call.ts';
 import { adapterFor } from '../../../sidecar/providers/index.ts';
 import { seal } from '../../../sidecar/snapshot/index.ts';
-import { auditRecord, writeAudit } from '../../../sidecar/telemetry/audit.ts';
+import { auditRecord, createAuditLogger, writeAudit } from '../../../sidecar/telemetry/audit.ts';
 import { callFacts } from '../../../sidecar/telemetry/facts.ts';
 import { AgentPool } from '../../../sidecar/upstream/agents.ts';
 
@@ -137,10 +137,11 @@ describe('audit line', () => {
         },
       ],
     });
-    writeAudit(c, callFacts(c));
+    writeAudit(createAuditLogger(log), c, callFacts(c));
     assert.equal(lines.length, 1);
     const line = JSON.parse(lines[0]);
     assert.equal(line.msg, 'call');
+    assert.equal(line.call, 'r1');
     assert.equal(line.level, 40);
     assert.equal(line.attempts[0].failure, '5xx');
     assert.ok(!lines[0].includes('PROMPT-MARKER'));
@@ -148,6 +149,20 @@ describe('audit line', () => {
 });
 
 describe('logger redaction (defence in depth)', () => {
+  it('the audit logger censors secret-bearing top-level keys, should one ever be added to the record', () => {
+    const { log, lines } = capture();
+    createAuditLogger(log).info(
+      {
+        headers: { authorization: 'Bearer sk-app-1' },
+        apiKey: 'sk-provider-1',
+        body: { messages: ['PROMPT-MARKER'] },
+      },
+      'call',
+    );
+    for (const secret of ['sk-app-1', 'sk-provider-1', 'PROMPT-MARKER'])
+      assert.ok(!lines[0].includes(secret), secret);
+  });
+
   it('censors credential headers and provider credentials wherever a log call passes them', () => {
     const { log, lines } = capture();
     log.info(
