@@ -25,7 +25,7 @@ const LEET: Record<string, string> = {
 
 export function normalize(text: string): string {
   // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo.
-  const folded = /[^\x00-\x7f]/.test(text)
+  const folded = /[\u0080-\uffff]/.test(text)
     ? text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '')
     : text;
   return folded
@@ -186,10 +186,10 @@ const HINTS = {
   ],
 } as const;
 type Hint = keyof typeof HINTS;
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&');
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&');
 /** One alternation per list: a single regex scan is far cheaper than a substring search per word. */
 const HINT_RES = (Object.keys(HINTS) as Hint[]).map(
-  (h) => [h, new RegExp(HINTS[h].map(escape).join('|'))] as const,
+  (h) => [h, new RegExp(HINTS[h].map(escapeRe).join('|'))] as const,
 );
 
 interface Pattern {
