@@ -1,6 +1,7 @@
 // Token accounting: a real BPE tokenizer (o200k_base, the GPT-4o/4.1/o-series vocabulary, bundled
-// with js-tiktoken, no network) for the pre-check estimate, plus the helpers that make streamed
-// responses report their real usage so estimates can settle.
+// with js-tiktoken, no network) for the pre-check estimate. Estimates settle to the real usage;
+// for OpenAI-style streams identify (pipeline/identify.ts) asks for stream usage and respond hides
+// that extra chunk from apps that did not ask for it.
 //
 // js-tiktoken's own encode() rebuilds its regexes on every call (~1 ms per KB of prompt); on the
 // hot path we only need a count, so this module runs the same BPE over the same ranks with the
@@ -258,22 +259,4 @@ export function estimateTokens(
   }
   const n = typeof body?.n === 'number' && body.n > 1 ? Math.floor(body.n) : 1;
   return { inputTokens, outputTokens: outputTokens * n };
-}
-
-// ---- streamed usage ----------------------------------------------------------------------------
-
-/**
- * OpenAI-style streams only carry usage when asked (`stream_options.include_usage`). Sets it on
- * the outgoing body and says whether the app asked itself: when it did not, the final usage-only
- * chunk must be kept from the app (see isUsageOnlyChunk).
- */
-export function requestStreamUsage(body: Json): { appAsked: boolean } {
-  const appAsked = body.stream_options?.include_usage === true;
-  if (!appAsked) body.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
-  return { appAsked };
-}
-
-/** The extra chunk include_usage adds: usage and no choices. */
-export function isUsageOnlyChunk(chunk: Json): boolean {
-  return chunk.usage != null && (!Array.isArray(chunk.choices) || chunk.choices.length === 0);
 }

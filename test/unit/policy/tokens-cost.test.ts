@@ -8,10 +8,8 @@ import {
   countTokens,
   DEFAULT_MAX_OUTPUT_TOKENS,
   estimateTokens,
-  isUsageOnlyChunk,
   maxOutputTokens,
   promptTokens,
-  requestStreamUsage,
 } from '../../../sidecar/tokens.ts';
 
 describe('token counting', () => {
@@ -75,15 +73,6 @@ describe('token counting', () => {
       outputTokens: 0,
     });
     assert.equal(maxOutputTokens({}), undefined);
-  });
-
-  test('stream usage: asked for when the app did not, and the extra chunk recognised', () => {
-    const body: Record<string, any> = { stream: true };
-    assert.deepEqual(requestStreamUsage(body), { appAsked: false });
-    assert.deepEqual(body.stream_options, { include_usage: true });
-    assert.deepEqual(requestStreamUsage({ stream_options: { include_usage: true } }), { appAsked: true });
-    assert.equal(isUsageOnlyChunk({ choices: [], usage: { prompt_tokens: 1 } }), true);
-    assert.equal(isUsageOnlyChunk({ choices: [{ delta: {} }], usage: null }), false);
   });
 });
 
