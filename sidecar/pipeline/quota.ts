@@ -19,7 +19,7 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
     if (client.limits.length === 0) return next();
 
     const target = call.targets?.[0];
-    const needsTokens = client.limits.some((l) => l.dimension !== 'requests');
+    const needsTokens = client.needsTokens;
     const estimate: Partial<Measure> = { requests: 1 };
     if (needsTokens) {
       const est = estimateOf(call);

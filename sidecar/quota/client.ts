@@ -200,6 +200,7 @@ export class QuotaClient {
   readonly #onError: (err: unknown) => void;
   #limits: LimitLease[] = [];
   #byKey = new Map<string, LimitLease>();
+  #needsTokens = false;
   #inflight: Promise<void> | undefined;
   #followUp: Promise<void> | undefined;
   #again = false;
@@ -233,6 +234,11 @@ export class QuotaClient {
 
   get limits(): readonly LimitLease[] {
     return this.#limits;
+  }
+
+  /** Some limit counts tokens or USD: calls need a token estimate (decided per snapshot). */
+  get needsTokens(): boolean {
+    return this.#needsTokens;
   }
 
   /** The quotas of a new snapshot. Leases of unchanged limits carry over; new ones are fetched now. */
@@ -271,6 +277,7 @@ export class QuotaClient {
     }
     this.#limits = next;
     this.#byKey = byKey;
+    this.#needsTokens = next.some((l) => l.dimension !== 'requests');
     if (next.some((l) => l.wantNow)) void this.sync();
   }
 
