@@ -60,6 +60,8 @@ Options of run (environment twin in parentheses):
                                {"requests":{"cpu":"50m","memory":"64Mi"},"limits":{"memory":"256Mi"}}
                                                                                   (AIMESH_SIDECAR_RESOURCES)
   --sidecar-log-level <level>  Injected sidecar log level (default: the sidecar's) (AIMESH_SIDECAR_LOG_LEVEL)
+  --sidecar-env <json>         Extra env of injected sidecars, a JSON list of {"name","value"}
+                               (tracing: OTEL_EXPORTER_OTLP_ENDPOINT, ...)       (AIMESH_SIDECAR_ENV)
   --secret-label-selector <s>  Cache only Secrets with these labels (default: every Secret except
                                service-account, docker, bootstrap, TLS and Helm release types)
                                                                                   (AIMESH_SECRET_LABEL_SELECTOR)
@@ -102,6 +104,7 @@ export interface RunOptions {
   sidecarImagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   sidecarResources: Record<string, unknown>;
   sidecarLogLevel?: string;
+  sidecarEnv: { name: string; value: string }[];
   secretLabelSelector?: string;
   debounceMs: number;
   debounceMaxMs: number;
@@ -134,6 +137,7 @@ const RUN_FLAGS = {
   'sidecar-image-pull-policy': 'AIMESH_SIDECAR_IMAGE_PULL_POLICY',
   'sidecar-resources': 'AIMESH_SIDECAR_RESOURCES',
   'sidecar-log-level': 'AIMESH_SIDECAR_LOG_LEVEL',
+  'sidecar-env': 'AIMESH_SIDECAR_ENV',
   'secret-label-selector': 'AIMESH_SECRET_LABEL_SELECTOR',
   debounce: 'AIMESH_DEBOUNCE',
   'debounce-max': 'AIMESH_DEBOUNCE_MAX',
@@ -222,6 +226,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
       throw new UsageError(`--sidecar-resources must be JSON, e.g. ${JSON.stringify(DEFAULT_RESOURCES)}`);
     }
   }
+  const sidecarEnv = parseSidecarEnv(get('sidecar-env'));
   const pullPolicy = get('sidecar-image-pull-policy');
   if (pullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy))
     throw new UsageError(
@@ -256,6 +261,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     sidecarImagePullPolicy: pullPolicy as RunOptions['sidecarImagePullPolicy'],
     sidecarResources,
     sidecarLogLevel: get('sidecar-log-level'),
+    sidecarEnv,
     secretLabelSelector: get('secret-label-selector'),
     debounceMs: duration('debounce', '50ms'),
     debounceMaxMs: duration('debounce-max', '500ms'),
@@ -309,3 +315,29 @@ function readNamespaceFile(): string | undefined {
 }
 
 export class UsageError extends Error {}
+
+/** --sidecar-env: the env the chart wants in every injected sidecar (tracing, log level). */
+function parseSidecarEnv(raw: string | undefined): { name: string; value: string }[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    list = undefined;
+  }
+  const valid =
+    Array.isArray(list) &&
+    list.every(
+      (e) =>
+        e &&
+        typeof e === 'object' &&
+        typeof e.name === 'string' &&
+        e.name !== '' &&
+        typeof e.value === 'string',
+    );
+  if (!valid)
+    throw new UsageError(
+      '--sidecar-env must be a JSON list of {"name": ..., "value": ...} with string values',
+    );
+  return list as { name: string; value: string }[];
+}

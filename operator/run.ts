@@ -318,6 +318,7 @@ export async function runOperator(
     operatorCA: certs.current?.caBundle,
     resources: opts.sidecarResources,
     logLevel: opts.sidecarLogLevel,
+    env: opts.sidecarEnv,
   });
   const webhook =
     opts.webhookPort > 0

@@ -29,6 +29,8 @@ export interface InjectionConfig {
   tokenAudience?: string;
   tokenExpirationSeconds?: number;
   logLevel?: string;
+  /** Extra sidecar env from the chart (tracing endpoint, sampler, ...); never app env. */
+  env?: { name: string; value: string }[];
 }
 
 export interface Pod {
@@ -60,12 +62,12 @@ export interface JsonPatchOp {
 
 export type Decision = { inject: true } | { inject: false; reason: string };
 
-/** Whether to inject: the pod annotation decides when present ("false" always wins), else the namespace label. */
+/** Whether to inject: the pod's annotation (or label, which webhook objectSelectors can see)
+ * decides when present ("false" always wins), else the namespace label. */
 export function injectionDecision(pod: Pod, namespaceLabels: Record<string, string> | undefined): Decision {
-  const annotation = pod.metadata?.annotations?.[INJECT_ANNOTATION];
-  if (annotation === 'false')
-    return { inject: false, reason: 'the pod opts out (aimesh.io/inject: "false")' };
-  const wanted = annotation === 'true' || namespaceLabels?.[INJECT_LABEL] === 'enabled';
+  const own = [pod.metadata?.annotations?.[INJECT_ANNOTATION], pod.metadata?.labels?.[INJECT_ANNOTATION]];
+  if (own.includes('false')) return { inject: false, reason: 'the pod opts out (aimesh.io/inject: "false")' };
+  const wanted = own.includes('true') || namespaceLabels?.[INJECT_LABEL] === 'enabled';
   if (!wanted) return { inject: false, reason: 'neither the namespace nor the pod asks for injection' };
   // The sidecar binds fixed ports; on the host network they would collide between pods.
   if (pod.spec?.hostNetwork) return { inject: false, reason: 'hostNetwork pods are not injected' };
@@ -108,6 +110,7 @@ export function sidecarContainer(config: InjectionConfig): Record<string, unknow
       ...(config.operatorCA ? [{ name: 'AIMESH_OPERATOR_CA', value: config.operatorCA }] : []),
       { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
       { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      ...(config.env ?? []),
     ],
     ports: [
       { name: 'aimesh-api', containerPort: API_PORT, protocol: 'TCP' },

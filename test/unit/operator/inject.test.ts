@@ -43,6 +43,12 @@ describe('injection decision', () => {
     assert.match((optOut as { reason: string }).reason, /opts out/);
   });
 
+  it('a pod label works like the annotation (webhook objectSelectors can only see labels)', () => {
+    assert.equal(injectionDecision(pod({}, { labels: { 'aimesh.io/inject': 'true' } }), {}).inject, true);
+    const optOut = pod({}, { labels: { 'aimesh.io/inject': 'false' } });
+    assert.equal(injectionDecision(optOut, { 'aimesh.io/inject': 'enabled' }).inject, false);
+  });
+
   it('skips hostNetwork pods (fixed ports would collide on the node)', () => {
     assert.equal(
       injectionDecision(pod({ hostNetwork: true }), { 'aimesh.io/inject': 'enabled' }).inject,
@@ -52,6 +58,17 @@ describe('injection decision', () => {
 });
 
 describe('injection patch', () => {
+  it('gives the sidecar the configured env (tracing) and the app none of it', () => {
+    const env = [{ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://jaeger:4318' }];
+    const out = applyPatch(pod(), buildInjectionPatch(pod(), { ...config, env }));
+    const sidecar = out.spec!.initContainers![0] as Record<string, any>;
+    assert.deepEqual(named(sidecar.env, 'OTEL_EXPORTER_OTLP_ENDPOINT'), env);
+    assert.deepEqual(
+      named((out.spec!.containers[0] as Record<string, any>).env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
+      [],
+    );
+  });
+
   it('adds a native sidecar first, its volumes, the app env and the marks', () => {
     const out = inject(pod({ initContainers: [{ name: 'migrate' }] }));
     const sidecar = out.spec!.initContainers![0] as Record<string, any>;

@@ -40,6 +40,12 @@ describe('operator options', () => {
     assert.deepEqual(o.sidecarResources, { limits: { memory: '128Mi' } });
   });
 
+  it("--sidecar-env (AIMESH_SIDECAR_ENV) is the injected sidecars' extra env", () => {
+    const env = [{ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://jaeger:4318' }];
+    assert.deepEqual(run(['--sidecar-env', JSON.stringify(env)]).sidecarEnv, env);
+    assert.deepEqual(run([]).sidecarEnv, []);
+  });
+
   it('an empty --webhook-config means none', () => {
     assert.equal(run(['--webhook-config', '']).webhookConfig, '');
   });
@@ -50,6 +56,10 @@ describe('operator options', () => {
     assert.throws(() => run(['--lease-duration', '5s']), UsageError);
     assert.throws(() => run(['--leader-elect', 'maybe']), /true or false/);
     assert.throws(() => run(['--sidecar-resources', '{']), /must be JSON/);
+    assert.throws(
+      () => run(['--sidecar-env', '[{"name":"A","value":1}]']),
+      /--sidecar-env must be a JSON list/,
+    );
     assert.throws(() => parseOptions(['frobnicate']), /unknown command/);
   });
 
