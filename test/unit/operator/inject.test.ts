@@ -64,7 +64,7 @@ describe('injection patch', () => {
     const sidecar = out.spec!.initContainers![0] as Record<string, any>;
     assert.deepEqual(named(sidecar.env, 'OTEL_EXPORTER_OTLP_ENDPOINT'), env);
     assert.deepEqual(
-      named((out.spec!.containers[0] as Record<string, any>).env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
+      named((out.spec!.containers![0] as Record<string, any>).env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
       [],
     );
   });
