@@ -5,11 +5,23 @@
 // that race adopts the winner's. The CA lives ten years and is replaced a year before it ends,
 // with the old CA kept in the bundle while certificates it signed may still be in use; the serving
 // certificate lives one year and is renewed with a third of its life left.
+// The Secret is made at run time, not by Helm, so it names an owner that Helm does make (the
+// leader Lease of the release): `helm uninstall` deletes the owner and the garbage collector the
+// Secret. Without that owner (no chart, or a Lease the operator made itself) the Secret has no
+// ownerReference and stays.
 import { webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
 import './reflect-metadata.ts';
 import * as x509 from '@peculiar/x509';
-import { isConflict, isNotFound, type KubeApi, RESOURCES, resourcePath } from '../kube-api.ts';
+import {
+  isConflict,
+  isNotFound,
+  type KubeApi,
+  type KubeObject,
+  type ObjectMeta,
+  RESOURCES,
+  resourcePath,
+} from '../kube-api.ts';
 import type { Logger } from '../log.ts';
 
 x509.cryptoProvider.set(webcrypto as never);
@@ -154,6 +166,11 @@ export interface CertManagerOptions {
   hosts: string[];
   /** MutatingWebhookConfiguration whose webhooks get the caBundle; empty: none. */
   webhookConfigName?: string;
+  /**
+   * An object in the Secret's namespace that the Secret is deleted with, when it exists and an
+   * installer made it (it has an app.kubernetes.io/managed-by label).
+   */
+  owner?: { apiVersion: string; kind: string; name: string; path: string };
   validity?: Validity;
   now?: () => Date;
 }
@@ -204,7 +221,7 @@ export class CertManager {
   async #ensureSecret(): Promise<TlsBundle> {
     const path = resourcePath(RESOURCES.Secret, this.#opts.namespace, this.#opts.secretName);
     for (let attempt = 0; ; attempt++) {
-      let secret: { metadata: { resourceVersion?: string }; data?: Record<string, string> } | undefined;
+      let secret: { metadata: ObjectMeta; data?: Record<string, string> } | undefined;
       try {
         secret = await this.#kube.get(path);
       } catch (err) {
@@ -213,8 +230,12 @@ export class CertManager {
       const stored = decode(secret?.data);
       const now = this.#now();
       const need = renewalNeeded(stored, this.#opts.hosts, now);
-      if (!need.ca && !need.cert) return pick(stored as Stored);
-      const next = await this.#renew(stored, need.ca, now);
+      const owners = await this.#owners(secret?.metadata.ownerReferences);
+      const renew = need.ca || need.cert;
+      // A Secret made before its owner existed (or by an older operator) is adopted on the next check.
+      if (!renew && owners === undefined) return pick(stored as Stored);
+      const next = renew ? await this.#renew(stored, need.ca, now) : (stored as Stored);
+      const ownerReferences = owners ?? secret?.metadata.ownerReferences;
       const body = {
         apiVersion: 'v1',
         kind: 'Secret',
@@ -223,6 +244,7 @@ export class CertManager {
           name: this.#opts.secretName,
           namespace: this.#opts.namespace,
           labels: { 'app.kubernetes.io/managed-by': 'aimesh-operator' },
+          ...(ownerReferences?.length ? { ownerReferences } : {}),
           ...(secret?.metadata.resourceVersion ? { resourceVersion: secret.metadata.resourceVersion } : {}),
         },
         data: encode(next),
@@ -230,7 +252,9 @@ export class CertManager {
       try {
         if (secret) await this.#kube.replace(path, body);
         else await this.#kube.create(resourcePath(RESOURCES.Secret, this.#opts.namespace), body);
-        this.#log.info({ ca: need.ca, secret: this.#opts.secretName }, 'wrote a new serving certificate');
+        if (renew)
+          this.#log.info({ ca: need.ca, secret: this.#opts.secretName }, 'wrote a new serving certificate');
+        else this.#log.info({ secret: this.#opts.secretName }, 'certificate Secret now owned by its release');
         return pick(next);
       } catch (err) {
         // Another replica wrote first: adopt its certificate on the next read.
@@ -238,6 +262,30 @@ export class CertManager {
         throw err;
       }
     }
+  }
+
+  /**
+   * The Secret's ownerReferences with the owner in them, or undefined when nothing needs to change
+   * (the owner is there already, or it does not exist: then the Secret keeps what it has).
+   */
+  async #owners(current: ObjectMeta['ownerReferences']): Promise<ObjectMeta['ownerReferences']> {
+    const o = this.#opts.owner;
+    if (!o) return undefined;
+    let uid: string | undefined;
+    try {
+      const meta = (await this.#kube.get<KubeObject>(o.path)).metadata;
+      // Only an installer's object (Helm labels what it makes): a Lease the operator made itself
+      // when there is no chart must not take the Secret with it.
+      const by = meta.labels?.['app.kubernetes.io/managed-by'];
+      if (by && by !== 'aimesh-operator') uid = meta.uid;
+    } catch (err) {
+      if (!isNotFound(err)) this.#log.debug({ err: (err as Error).message }, 'certificate owner not read');
+    }
+    const refs = current ?? [];
+    if (!uid || refs.some((r) => r.uid === uid)) return undefined;
+    // An earlier owner of the same name (deleted and made again) is replaced.
+    const others = refs.filter((r) => !(r.kind === o.kind && r.name === o.name));
+    return [...others, { apiVersion: o.apiVersion, kind: o.kind, name: o.name, uid }];
   }
 
   async #renew(stored: Partial<Stored> | undefined, newCA: boolean, now: Date): Promise<Stored> {

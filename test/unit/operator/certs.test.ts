@@ -69,4 +69,69 @@ describe('certificates', () => {
     assert.equal([...secrets.values()][0].type, 'kubernetes.io/tls');
     assert.ok(isNotFound(new KubeError(404, 'NotFound', '')));
   });
+
+  it("is owned by the chart's Lease when there is one (so helm uninstall takes it), and works without", async () => {
+    const objects = new Map<string, any>();
+    let rv = 0;
+    const store = (path: string, body: any) => {
+      const o = { ...body, metadata: { ...body.metadata, uid: `uid-${++rv}`, resourceVersion: String(rv) } };
+      objects.set(path, o);
+      return structuredClone(o);
+    };
+    const kube = {
+      get: async (path: string) => {
+        if (!objects.has(path)) throw new KubeError(404, 'NotFound', 'not found');
+        return structuredClone(objects.get(path));
+      },
+      create: async (path: string, body: any) => store(`${path}/${body.metadata.name}`, body),
+      replace: async (path: string, body: any) => {
+        if (objects.get(path)?.metadata.resourceVersion !== body.metadata.resourceVersion)
+          throw new KubeError(409, 'Conflict', 'conflict');
+        return store(path, body);
+      },
+    } as unknown as KubeApi;
+    const leasePath = '/apis/coordination.k8s.io/v1/namespaces/aimesh-system/leases/aimesh-leader';
+    const secretPath = '/api/v1/namespaces/aimesh-system/secrets/tls';
+    let t = now;
+    const manager = () =>
+      new CertManager(kube, silentLogger(), {
+        namespace: 'aimesh-system',
+        secretName: 'tls',
+        hosts,
+        now: () => t,
+        owner: {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          name: 'aimesh-leader',
+          path: leasePath,
+        },
+      });
+
+    // No owner yet: no ownerReference. A Lease the operator made itself (no installer label) is none either.
+    const first = await manager().ensure();
+    assert.equal(objects.get(secretPath).metadata.ownerReferences, undefined);
+    store(leasePath, { metadata: { name: 'aimesh-leader' } });
+    await manager().ensure();
+    assert.equal(objects.get(secretPath).metadata.ownerReferences, undefined);
+
+    // The chart's Lease: the next check adopts the Secret, certificate unchanged.
+    const lease = store(leasePath, {
+      metadata: { name: 'aimesh-leader', labels: { 'app.kubernetes.io/managed-by': 'Helm' } },
+    });
+    const adopted = await manager().ensure();
+    assert.equal(adopted.cert, first.cert);
+    const owned = [
+      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'aimesh-leader', uid: lease.metadata.uid },
+    ];
+    assert.deepEqual(objects.get(secretPath).metadata.ownerReferences, owned);
+    const version = objects.get(secretPath).metadata.resourceVersion;
+    await manager().ensure();
+    assert.equal(objects.get(secretPath).metadata.resourceVersion, version, 'no write when nothing changed');
+
+    // A renewal keeps the owner.
+    t = new Date(now.getTime() + 300 * DAY);
+    const renewed = await manager().ensure();
+    assert.notEqual(renewed.cert, first.cert);
+    assert.deepEqual(objects.get(secretPath).metadata.ownerReferences, owned);
+  });
 });
