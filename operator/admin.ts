@@ -1,6 +1,7 @@
 // The admin port (plain HTTP, default 15011): /healthz (the process answers), /readyz (caches
-// synced, certificates loaded, servers listening), /metrics, and /debug/sidecars — like
-// `istioctl proxy-status`: each connected sidecar with its acked and current versions.
+// synced, certificates loaded, servers listening), /metrics, /debug/sidecars — like
+// `istioctl proxy-status`: each connected sidecar with its acked and current versions — and
+// /debug/quotas: the quota service's counters and leases per limit (on the leader).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -12,6 +13,8 @@ export interface AdminOptions {
   notReady: () => string[];
   sidecars: () => SidecarRow[];
   info: () => Record<string, unknown>;
+  /** Lease state of the quota service (the leader's), or who the leader is. */
+  quotas?: () => unknown;
 }
 
 export interface AdminServer {
@@ -43,12 +46,20 @@ export function createAdminServer(opts: AdminOptions): AdminServer {
         return;
       case '/debug/sidecars':
         return json(200, { ...opts.info(), sidecars: opts.sidecars() });
-      default:
-        return json(404, {
-          error: 'not found',
-          paths: ['/healthz', '/readyz', '/metrics', '/debug/sidecars'],
-        });
+      case '/debug/quotas':
+        if (opts.quotas) return json(200, opts.quotas());
+        break;
     }
+    return json(404, {
+      error: 'not found',
+      paths: [
+        '/healthz',
+        '/readyz',
+        '/metrics',
+        '/debug/sidecars',
+        ...(opts.quotas ? ['/debug/quotas'] : []),
+      ],
+    });
   });
   return {
     listen: (port, host = '0.0.0.0') =>

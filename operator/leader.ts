@@ -19,14 +19,25 @@ export interface LeaseSpec {
 }
 
 export interface Lease {
-  metadata: { name: string; namespace?: string; resourceVersion?: string };
+  metadata: {
+    name: string;
+    namespace?: string;
+    resourceVersion?: string;
+    annotations?: Record<string, string>;
+  };
   spec: LeaseSpec;
+}
+
+/** The holder as this replica last read the Lease, with what it advertises. */
+export interface ObservedLeader {
+  identity: string;
+  annotations: Record<string, string>;
 }
 
 /** Storage of the one Lease (a fake in unit tests, the API in production). */
 export interface LeaseClient {
   get(): Promise<Lease | undefined>;
-  create(spec: LeaseSpec): Promise<Lease>;
+  create(spec: LeaseSpec, annotations?: Record<string, string>): Promise<Lease>;
   /** Optimistic concurrency: rejects when the resourceVersion is stale. */
   update(lease: Lease): Promise<Lease>;
 }
@@ -82,6 +93,8 @@ export interface ElectorOptions {
   timing?: ElectionTiming;
   clock?: Clock;
   log: Logger;
+  /** Written on the Lease with every acquire and renew (e.g. where the leader can be reached). */
+  annotations?: () => Record<string, string>;
   onStartedLeading?: () => void;
   onStoppedLeading?: () => void;
 }
@@ -96,6 +109,7 @@ export class LeaderElector {
   #leading = false;
   #lastRenew = Number.NEGATIVE_INFINITY;
   #observed: { resourceVersion?: string; at: number } | undefined;
+  #holder: ObservedLeader | undefined;
   #abort = new AbortController();
   #loop: Promise<void> | undefined;
 
@@ -112,6 +126,14 @@ export class LeaderElector {
   /** True only while the last successful renewal is younger than the renew deadline. */
   get isLeader(): boolean {
     return this.#leading && this.#clock.now() - this.#lastRenew < this.#timing.renewDeadlineMs;
+  }
+
+  /**
+   * The holder of the Lease as last read (every retry period): who leads, and its annotations.
+   * Undefined when nobody holds it (released, or not read yet).
+   */
+  get observedLeader(): ObservedLeader | undefined {
+    return this.#holder;
   }
 
   start(): void {
@@ -133,20 +155,26 @@ export class LeaderElector {
     const now = this.#clock.now();
     const wall = microTime(this.#clock.wall());
     const durationSeconds = Math.ceil(this.#timing.leaseDurationMs / 1000);
+    const mark = this.#opts.annotations?.() ?? {};
     let lease: Lease | undefined;
     try {
       lease = await this.#client.get();
       if (!lease) {
-        lease = await this.#client.create({
-          holderIdentity: this.identity,
-          leaseDurationSeconds: durationSeconds,
-          acquireTime: wall,
-          renewTime: wall,
-          leaseTransitions: 0,
-        });
+        lease = await this.#client.create(
+          {
+            holderIdentity: this.identity,
+            leaseDurationSeconds: durationSeconds,
+            acquireTime: wall,
+            renewTime: wall,
+            leaseTransitions: 0,
+          },
+          mark,
+        );
+        this.#see(lease);
         this.#observed = { resourceVersion: lease.metadata.resourceVersion, at: now };
         return true;
       }
+      this.#see(lease);
       let observed = this.#observed;
       if (!observed || observed.resourceVersion !== lease.metadata.resourceVersion) {
         observed = { resourceVersion: lease.metadata.resourceVersion, at: now };
@@ -159,6 +187,7 @@ export class LeaderElector {
       const mine = decision === 'renew';
       const updated = await this.#client.update({
         ...lease,
+        metadata: { ...lease.metadata, annotations: { ...lease.metadata.annotations, ...mark } },
         spec: {
           holderIdentity: this.identity,
           leaseDurationSeconds: durationSeconds,
@@ -167,6 +196,7 @@ export class LeaderElector {
           leaseTransitions: (lease.spec.leaseTransitions ?? 0) + (mine ? 0 : 1),
         },
       });
+      this.#see(updated);
       this.#observed = { resourceVersion: updated.metadata.resourceVersion, at: now };
       return true;
     } catch (err) {
@@ -200,6 +230,11 @@ export class LeaderElector {
     }
   }
 
+  #see(lease: Lease): void {
+    const identity = lease.spec.holderIdentity;
+    this.#holder = identity ? { identity, annotations: lease.metadata.annotations ?? {} } : undefined;
+  }
+
   #setLeading(leading: boolean): void {
     this.#leading = leading;
     this.#log.info(leading ? 'became the leader' : 'no longer the leader');
@@ -215,6 +250,7 @@ export class LeaderElector {
       const lease = await this.#client.get();
       if (!lease || lease.spec.holderIdentity !== this.identity) return;
       const wall = microTime(this.#clock.wall());
+      this.#holder = undefined;
       await this.#client.update({
         ...lease,
         spec: {
@@ -244,11 +280,11 @@ export function kubeLeaseClient(kube: KubeApi, namespace: string, name: string):
         throw err;
       }
     },
-    create: (spec) =>
+    create: (spec, annotations) =>
       kube.create<Lease>(resourcePath(RESOURCES.Lease, namespace), {
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
-        metadata: { name, namespace },
+        metadata: { name, namespace, ...(annotations ? { annotations } : {}) },
         spec,
       }),
     update: (lease) =>

@@ -1,7 +1,8 @@
 // The only module of aimesh-operator that reads argv and the environment. Every `run` flag has an
 // AIMESH_* twin so a Deployment can set it either way; flags win.
 import { existsSync, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
 import type { StatusOptions } from './cli/status.ts';
@@ -33,6 +34,10 @@ Options of run (environment twin in parentheses):
   --identity <name>            This replica's name in leader election; default the pod name / host
                                                                                   (AIMESH_IDENTITY, POD_NAME)
   --bind-address <addr>        Address of every server, default 0.0.0.0            (AIMESH_BIND_ADDRESS)
+  --advertise-address <ip>     Where other replicas reach this one's push port (the leader serves
+                               quota leases that followers forward); default the pod IP, else the
+                               bind address when it is one, else the first non-internal IPv4
+                                                                        (AIMESH_ADVERTISE_ADDRESS, POD_IP)
   --push-port <n>              Config push (HTTPS, HTTP/2), default 15010           (AIMESH_PUSH_PORT)
   --admin-port <n>             /healthz /readyz /metrics /debug/sidecars (HTTP), default 15011
                                                                                   (AIMESH_ADMIN_PORT)
@@ -86,6 +91,8 @@ export interface RunOptions {
   namespace: string;
   identity: string;
   bindAddress: string;
+  /** This replica's address for the other replicas (quota leases are forwarded to the leader). */
+  advertiseAddress: string;
   pushPort: number;
   adminPort: number;
   /** 0: no webhook server. */
@@ -120,6 +127,7 @@ const RUN_FLAGS = {
   namespace: 'AIMESH_NAMESPACE',
   identity: 'AIMESH_IDENTITY',
   'bind-address': 'AIMESH_BIND_ADDRESS',
+  'advertise-address': 'AIMESH_ADVERTISE_ADDRESS',
   'push-port': 'AIMESH_PUSH_PORT',
   'admin-port': 'AIMESH_ADMIN_PORT',
   'webhook-port': 'AIMESH_WEBHOOK_PORT',
@@ -232,6 +240,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     throw new UsageError(
       `--sidecar-image-pull-policy must be Always, IfNotPresent or Never, got "${pullPolicy}"`,
     );
+  const bindAddress = get('bind-address') ?? '0.0.0.0';
   const webhookConfig =
     (values as Record<string, string | undefined>)['webhook-config'] ?? env.AIMESH_WEBHOOK_CONFIG;
 
@@ -240,7 +249,11 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     kubeconfig: get('kubeconfig'),
     namespace,
     identity: get('identity') ?? env.POD_NAME ?? hostname(),
-    bindAddress: get('bind-address') ?? '0.0.0.0',
+    bindAddress,
+    advertiseAddress:
+      get('advertise-address') ??
+      (env.POD_IP || undefined) ??
+      (isIP(bindAddress) && !['0.0.0.0', '::'].includes(bindAddress) ? bindAddress : firstExternalIPv4()),
     pushPort,
     adminPort: port('admin-port', 15011),
     webhookPort: port('webhook-port', 9443),
@@ -302,6 +315,13 @@ function parseStatus(rest: string[], env: NodeJS.ProcessEnv): StatusOptions {
     throw new UsageError(`-o must be table or json, got "${output}"`);
   const timeout = values.timeout === undefined ? 5000 : durationMs(values.timeout);
   return { command: 'status', urls, output, timeoutMs: timeout };
+}
+
+/** Outside a pod (no POD_IP): the first address other machines could use. */
+function firstExternalIPv4(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return '127.0.0.1';
 }
 
 function readNamespaceFile(): string | undefined {

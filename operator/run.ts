@@ -1,8 +1,9 @@
 // `aimesh-operator run`: wires the pieces together. Every replica watches, compiles and serves
 // push streams and the webhook; the elected leader also writes status and runs leader tasks (the
-// quota service). Start-up order: admin port (probes answer at once) -> certificates -> servers
-// -> informers -> first reconcile once every cache is synced (never compile a partial picture:
-// a Secret not yet listed would show up as SecretNotFound) -> ready.
+// quota service: followers relay sidecars' lease calls to it). Start-up order: admin port (probes
+// answer at once) -> certificates -> servers -> informers -> first reconcile once every cache is
+// synced (never compile a partial picture: a Secret not yet listed would show up as
+// SecretNotFound) -> ready.
 import { createAdminServer } from './admin.ts';
 import { exponentialBackoff, sleep } from './backoff.ts';
 import { Debouncer } from './debounce.ts';
@@ -16,6 +17,7 @@ import { Authenticator } from './push/auth.ts';
 import { Hub, sumRollouts } from './push/hub.ts';
 import { createPushServer } from './push/server.ts';
 import { workloadOf } from './push/workload.ts';
+import { LEADER_ADDRESS_ANNOTATION, LeaderForwarder, leaderAddress } from './quota/forward.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { type Caches, changeMatters, KINDS, Reconciler, referencedSecrets } from './reconcile.ts';
@@ -75,6 +77,21 @@ export async function runOperator(
   // --- admin first, so probes answer during start-up -------------------------------------------
   let elector: LeaderElector | undefined;
   const isLeader = () => (elector ? elector.isLeader : true) && !stopping;
+  // Quota leases reaching a follower go on to the leader (its address is on the Lease).
+  const forwarder = new LeaderForwarder({
+    identity: opts.identity,
+    leader: () => {
+      const l = elector?.observedLeader;
+      return l && { identity: l.identity, address: l.annotations[LEADER_ADDRESS_ANNOTATION] };
+    },
+    // Followers dial the leader's pod IP but check the Service name the shared certificate covers.
+    tls: () =>
+      certs.current && {
+        ca: certs.current.caBundle,
+        servername: `${opts.serviceName}.${opts.namespace}.svc`,
+      },
+    log: log.child({ component: 'quota-forward' }),
+  });
   const dropped = spansDroppedCounter(metrics.registry);
   const tracing = opts.tracing
     ? startOperatorTracing(opts.tracing, log, (reason, n) => dropped.labels(reason).inc(n))
@@ -105,6 +122,11 @@ export async function runOperator(
     notReady: () => [...notReady],
     sidecars: () => hub.rows(),
     info: () => ({ replica: opts.identity, leader: isLeader() }),
+    // Lease state lives on the leader only; a follower names the leader to ask instead.
+    quotas: () =>
+      quota.running
+        ? { replica: opts.identity, leader: true, quotas: quota.inspect() }
+        : { replica: opts.identity, leader: false, currentLeader: forwarder.leader() ?? null },
   });
   const adminPort = await admin.listen(opts.adminPort, opts.bindAddress);
 
@@ -116,6 +138,13 @@ export async function runOperator(
     secretName: opts.certSecret,
     hosts: [svc, `${svc}.${ns}`, `${svc}.${ns}.svc`, `${svc}.${ns}.svc.cluster.local`, ...opts.certHosts],
     webhookConfigName: opts.webhookConfig || undefined,
+    // The chart's leader Lease: `helm uninstall` deletes it, and the collector this Secret.
+    owner: {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      name: opts.leaderElectionId,
+      path: resourcePath(RESOURCES.Lease, ns, opts.leaderElectionId),
+    },
   });
   const tls = await retryUntil(
     'certificates',
@@ -260,9 +289,13 @@ export async function runOperator(
   }
 
   // --- leader election ---------------------------------------------------------------------------
+  // The leader writes where followers reach its push port (for quota leases) on the Lease.
+  let advertised: string | undefined;
   if (opts.leaderElect) {
     elector = new LeaderElector(kubeLeaseClient(kube, ns, opts.leaderElectionId), {
       identity: opts.identity,
+      annotations: (): Record<string, string> =>
+        advertised ? { [LEADER_ADDRESS_ANNOTATION]: advertised } : {},
       timing: {
         leaseDurationMs: opts.leaseDurationMs,
         renewDeadlineMs: opts.renewDeadlineMs,
@@ -307,9 +340,16 @@ export async function runOperator(
       }
     },
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
-    routes: { [QUOTA_LEASE_PATH]: (stream, headers) => quota.handleStream(stream, headers) },
+    routes: {
+      [QUOTA_LEASE_PATH]: (stream, headers) => {
+        const leader = quota.running ? undefined : forwarder.target(headers);
+        // No leader known (or already relayed once): the local service answers 503 + retry-after.
+        return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
+      },
+    },
   });
   const pushPort = await push.listen(opts.pushPort, opts.bindAddress);
+  advertised = leaderAddress(opts.advertiseAddress, pushPort);
 
   const injection = (): InjectionConfig => ({
     image: opts.sidecarImage,
@@ -398,6 +438,7 @@ export async function runOperator(
       if (elector) await elector.stop();
       else for (const t of leaderTasks) runTask(t, 'stop');
       await reports.remove();
+      forwarder.close();
       await Promise.all([push.close(), webhook?.close()]);
       await Promise.all(allInformers.map((i) => i.stop()));
       await admin.close();

@@ -8,7 +8,8 @@
 //   200      {"leases": [{quota, limit, granted, balance, used, amount, unallocated, holders,
 //                         resetsAt, expiresAt} | {quota, limit, error, code}]}
 //   401      no or bad token; 403 a quota of another namespace; 400 a malformed body;
-//   503      not the leader (right now): retry, another connection may reach the leader.
+//   503      no leader right now (retry-after): a follower relays the call to the leader
+//            (quota/forward.ts), so a sidecar meets this only while leadership is vacant.
 // Persistence: dirty counters are flushed every flushMs (2 s) through persist(), which the operator
 // wires to a merge patch of AIQuota.status.limits; restore() continues them after a restart (or a
 // new leader), so at most one flush interval of spend is lost.
@@ -49,6 +50,17 @@ export interface QuotaObject {
   metadata: { namespace?: string; name?: string };
   spec?: unknown;
   status?: { limits?: Partial<StatusLimit>[] } | Record<string, unknown>;
+}
+
+/** One quota in /debug/quotas. */
+export interface QuotaDebug {
+  quota: string;
+  limits: (StatusLimit & {
+    /** Granted to holders and not yet reported spent. */
+    outstanding: number;
+    unallocated: number;
+    holders: { id: string; outstanding: number }[];
+  })[];
 }
 
 export interface HttpAnswer {
@@ -162,6 +174,29 @@ export class QuotaService {
       this.#flushing = undefined;
     });
     return this.#flushing;
+  }
+
+  /**
+   * Lease state per quota and limit, for /debug/quotas: the counters as AIQuota.status shows them
+   * plus what is granted but not yet reported spent, and by whom (holder = namespace/pod uid).
+   */
+  inspect(): QuotaDebug[] {
+    const byQuota = new Map<string, QuotaDebug>();
+    for (const row of this.ledger.inspect()) {
+      const outstanding = row.holders.reduce((sum, h) => sum + h.outstanding, 0);
+      const q = byQuota.get(row.quota) ?? { quota: row.quota, limits: [] };
+      byQuota.set(row.quota, q);
+      q.limits.push({
+        name: row.limit,
+        used: row.used,
+        limit: row.amount,
+        resetsAt: row.resetsAt,
+        outstanding,
+        unallocated: Math.max(0, row.amount - row.used - outstanding),
+        holders: row.holders,
+      });
+    }
+    return [...byQuota.values()].sort((a, b) => a.quota.localeCompare(b.quota));
   }
 
   /** The whole exchange, transport aside (HTTP/1.1 handler and HTTP/2 stream handler share it). */

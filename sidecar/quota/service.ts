@@ -62,8 +62,9 @@ export interface OperatorQuotaServiceOptions {
 
 /**
  * In a cluster: POST {url}/v1/quota/lease over one reused HTTP/2 session (the operator serves
- * HTTP/2 only). Any failure drops the session, so the next call reconnects; a 503 (this operator
- * replica is not the leader) is retried at once on a new connection, which may reach the leader.
+ * HTTP/2 only). Any failure drops the session, so the next call reconnects. Any replica answers
+ * (followers relay to the leader); a 503 means no replica leads right now, and is retried at once
+ * on a new connection a few times before failurePolicy applies.
  */
 export function operatorQuotaService(opts: OperatorQuotaServiceOptions): QuotaService & { close(): void } {
   const origin = new URL(opts.url).origin;

@@ -72,10 +72,10 @@ class LeaseStore {
         check();
         return this.lease && structuredClone(this.lease);
       },
-      create: async (spec) => {
+      create: async (spec, annotations) => {
         check();
         if (this.lease) throw new KubeError(409, 'AlreadyExists', 'exists');
-        this.lease = { metadata: { name: 'l', resourceVersion: String(++this.#rv) }, spec };
+        this.lease = { metadata: { name: 'l', resourceVersion: String(++this.#rv), annotations }, spec };
         return structuredClone(this.lease);
       },
       update: async (lease) => {
@@ -195,6 +195,43 @@ describe('LeaderElector', () => {
     await clock.advance(TIMING.retryPeriodMs * 1.2 + 1);
     assert.equal(b.isLeader, true, 'within one retry period, not a lease duration');
     assert.ok(clock.now() - released < TIMING.leaseDurationMs);
+    await b.stop();
+  });
+
+  it('writes its annotations on the Lease; the others see who leads and what it advertises', async () => {
+    const clock = new VirtualClock();
+    const store = new LeaseStore();
+    const advertising = (id: string, address: string) =>
+      new LeaderElector(store.client(), {
+        identity: id,
+        timing: TIMING,
+        clock,
+        log: silentLogger(),
+        annotations: () => ({ 'aimesh.io/push-address': address }),
+      });
+    const a = advertising('a', '10.0.0.1:15010');
+    const b = advertising('b', '10.0.0.2:15010');
+    a.start();
+    await clock.advance(0);
+    b.start();
+    await clock.advance(TIMING.retryPeriodMs * 2);
+    const seen = { identity: 'a', annotations: { 'aimesh.io/push-address': '10.0.0.1:15010' } };
+    assert.deepEqual(b.observedLeader, seen);
+    assert.deepEqual(a.observedLeader, seen);
+    // Someone else's annotations on the Lease (Helm's) stay.
+    store.lease!.metadata.annotations = {
+      ...store.lease!.metadata.annotations,
+      'meta.helm.sh/release-name': 'x',
+    };
+    await clock.advance(TIMING.retryPeriodMs);
+    assert.equal(store.lease!.metadata.annotations?.['meta.helm.sh/release-name'], 'x');
+
+    // A new leader replaces the address in the same write that makes it the holder.
+    await a.stop();
+    assert.equal(a.observedLeader, undefined);
+    await clock.advance(TIMING.retryPeriodMs * 1.2 + 1);
+    assert.equal(b.isLeader, true);
+    assert.deepEqual(b.observedLeader?.annotations['aimesh.io/push-address'], '10.0.0.2:15010');
     await b.stop();
   });
 

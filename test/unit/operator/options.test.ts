@@ -46,6 +46,21 @@ describe('operator options', () => {
     assert.deepEqual(run([]).sidecarEnv, []);
   });
 
+  it('advertises the pod IP to the other replicas, else a specific bind address, else a host IPv4', () => {
+    assert.equal(
+      run(['--advertise-address', '10.1.2.3'], { POD_IP: '10.9.9.9' }).advertiseAddress,
+      '10.1.2.3',
+    );
+    assert.equal(
+      run([], { AIMESH_ADVERTISE_ADDRESS: '10.1.2.4', POD_IP: '10.9.9.9' }).advertiseAddress,
+      '10.1.2.4',
+    );
+    assert.equal(run([], { POD_IP: '10.9.9.9' }).advertiseAddress, '10.9.9.9');
+    assert.equal(run(['--bind-address', '127.0.0.1']).advertiseAddress, '127.0.0.1');
+    assert.match(run([]).advertiseAddress, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.notEqual(run([]).advertiseAddress, '0.0.0.0');
+  });
+
   it('an empty --webhook-config means none', () => {
     assert.equal(run(['--webhook-config', '']).webhookConfig, '');
   });
