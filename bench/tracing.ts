@@ -2,12 +2,13 @@
 // OTLP/HTTP to a real Jaeger (parentbased_always_on, no incoming traceparent: every call is a
 // sampled root, the worst case), one with tracing off. Same snapshot, same upstream, same pinned
 // core, measured in interleaved rounds (A B, then B A, ...) so drift hits both arms alike.
-//   node bench/tracing.ts [--rounds 6] [--seconds 5] [--connections 16] [--sequential 3000]
+//   node bench/tracing.ts [--rounds 6] [--seconds 5] [--connections 16] [--sequential 3000] [--rate 400]
 // Per round and arm:
 //   - c=1 latency: a sequential keep-alive client, timed with performance.now() (autocannon's
 //     histogram keeps whole milliseconds only, too coarse for sub-millisecond differences);
-//   - throughput: autocannon, closed loop, --connections, --seconds;
-//   - CPU per request: the sidecar's utime+stime (/proc) over the autocannon phase / requests.
+//   - CPU per request at a fixed rate (autocannon --rate, below saturation: the cleanest "added
+//     cost" number) and at saturation: the sidecar's utime+stime (/proc) / requests;
+//   - throughput: autocannon, closed loop, --connections, --seconds.
 // Reports medians across rounds, and on - off. Needs 2+ cores: sidecars on the last core,
 // load generator, upstream and Jaeger on the others.
 import { execFileSync } from 'node:child_process';
@@ -29,6 +30,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
   body: string;
   connections: number;
   duration: number;
+  overallRate?: number;
 }) => Promise<{ requests: { total: number; average: number }; errors: number; non2xx: number }>;
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -40,12 +42,14 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '16' },
     sequential: { type: 'string', default: '3000' },
+    rate: { type: 'string', default: '400' },
   },
 });
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const SEQUENTIAL = Number(values.sequential);
+const RATE = Number(values.rate);
 
 const cpus = os.cpus().length;
 const PROXY_CPU = String(cpus - 1);
@@ -227,7 +231,10 @@ async function sequential(arm: Arm, n: number): Promise<{ p50: number; p99: numb
   return { p50: pct(xs, 0.5), p99: pct(xs, 0.99), mean: xs.reduce((a, b) => a + b, 0) / xs.length };
 }
 
-async function throughput(arm: Arm): Promise<{ rps: number; cpuUsPerReq: number; errors: number }> {
+async function throughput(
+  arm: Arm,
+  overallRate?: number,
+): Promise<{ rps: number; cpuUsPerReq: number; errors: number }> {
   const before = cpuTicks(arm.pid);
   const result = await autocannon({
     url: `${arm.url}/v1/chat/completions`,
@@ -236,6 +243,7 @@ async function throughput(arm: Arm): Promise<{ rps: number; cpuUsPerReq: number;
     body: BODY,
     connections: CONNECTIONS,
     duration: SECONDS,
+    ...(overallRate ? { overallRate } : {}),
   });
   const ticks = cpuTicks(arm.pid) - before;
   const total = result.requests.total;
@@ -272,29 +280,33 @@ try {
 
   const results: Record<
     Arm['name'],
-    { p50: number[]; p99: number[]; mean: number[]; rps: number[]; cpu: number[] }
+    { p50: number[]; p99: number[]; mean: number[]; rps: number[]; cpu: number[]; cpuFixed: number[] }
   > = {
-    'tracing-on': { p50: [], p99: [], mean: [], rps: [], cpu: [] },
-    'tracing-off': { p50: [], p99: [], mean: [], rps: [], cpu: [] },
+    'tracing-on': { p50: [], p99: [], mean: [], rps: [], cpu: [], cpuFixed: [] },
+    'tracing-off': { p50: [], p99: [], mean: [], rps: [], cpu: [], cpuFixed: [] },
   };
   console.error(
     `# ${os.cpus()[0]?.model ?? 'cpu'} x${cpus}, node ${process.version}; sidecars on cpu ${PROXY_CPU}; ` +
-      `${ROUNDS} rounds: ${SEQUENTIAL} sequential calls + ${SECONDS}s autocannon c=${CONNECTIONS} per arm`,
+      `${ROUNDS} rounds: ${SEQUENTIAL} sequential calls, ${SECONDS}s autocannon c=${CONNECTIONS} at ${RATE} req/s ` +
+      'and unbounded, per arm',
   );
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 === 0 ? [on, off] : [off, on];
     for (const arm of order) {
       const s = await sequential(arm, SEQUENTIAL);
+      const fixed = await throughput(arm, RATE);
       const t = await throughput(arm);
-      if (t.errors > 0) throw new Error(`${arm.name}: ${t.errors} errors under load`);
+      if (t.errors + fixed.errors > 0) throw new Error(`${arm.name}: ${t.errors} errors under load`);
       const res = results[arm.name];
       res.p50.push(s.p50);
       res.p99.push(s.p99);
       res.mean.push(s.mean);
       res.rps.push(t.rps);
       res.cpu.push(t.cpuUsPerReq);
+      res.cpuFixed.push(fixed.cpuUsPerReq);
       console.error(
         `round ${r + 1} ${arm.name.padEnd(11)} c=1 p50 ${(s.p50 * 1000).toFixed(0)} µs p99 ${(s.p99 * 1000).toFixed(0)} µs | ` +
+          `${RATE} req/s: ${fixed.cpuUsPerReq.toFixed(0)} CPU-µs/req | ` +
           `c=${CONNECTIONS} ${t.rps.toFixed(0)} req/s, ${t.cpuUsPerReq.toFixed(0)} CPU-µs/req`,
       );
     }
@@ -308,6 +320,7 @@ try {
       mean: median(r.mean) * 1000,
       rps: median(r.rps),
       cpu: median(r.cpu),
+      cpuFixed: median(r.cpuFixed),
     };
   };
   const a = row('tracing-on');
@@ -316,18 +329,19 @@ try {
   const dropped = await metric(on, 'aimesh_tracing_spans_dropped_total');
   const fmt = (n: number, d = 0) => n.toFixed(d);
   console.log(
-    `\n| arm | c=1 p50 (µs) | c=1 p99 (µs) | c=1 mean (µs) | c=${CONNECTIONS} req/s | CPU-µs/req | RSS (MB) |`,
+    `\n| arm | c=1 p50 (µs) | c=1 p99 (µs) | c=1 mean (µs) | CPU-µs/req at ${RATE} req/s | max req/s (c=${CONNECTIONS}) | CPU-µs/req at max | RSS (MB) |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   console.log(
-    `| tracing on (OTLP -> Jaeger) | ${fmt(a.p50)} | ${fmt(a.p99)} | ${fmt(a.mean)} | ${fmt(a.rps)} | ${fmt(a.cpu)} | ${fmt(rssMb(on.pid))} |`,
+    `| tracing on (OTLP -> Jaeger) | ${fmt(a.p50)} | ${fmt(a.p99)} | ${fmt(a.mean)} | ${fmt(a.cpuFixed)} | ${fmt(a.rps)} | ${fmt(a.cpu)} | ${fmt(rssMb(on.pid))} |`,
   );
   console.log(
-    `| tracing off | ${fmt(b.p50)} | ${fmt(b.p99)} | ${fmt(b.mean)} | ${fmt(b.rps)} | ${fmt(b.cpu)} | ${fmt(rssMb(off.pid))} |`,
+    `| tracing off | ${fmt(b.p50)} | ${fmt(b.p99)} | ${fmt(b.mean)} | ${fmt(b.cpuFixed)} | ${fmt(b.rps)} | ${fmt(b.cpu)} | ${fmt(rssMb(off.pid))} |`,
   );
   console.log(
     `| **on - off** | **${fmt(a.p50 - b.p50)}** | **${fmt(a.p99 - b.p99)}** | **${fmt(a.mean - b.mean)}** | ` +
-      `**${fmt(a.rps - b.rps)}** (${fmt(((a.rps - b.rps) / b.rps) * 100, 1)}%) | **${fmt(a.cpu - b.cpu)}** | |`,
+      `**${fmt(a.cpuFixed - b.cpuFixed)}** | **${fmt(a.rps - b.rps)}** (${fmt(((a.rps - b.rps) / b.rps) * 100, 1)}%) | ` +
+      `**${fmt(a.cpu - b.cpu)}** | |`,
   );
   console.log(
     `\nmedians of ${ROUNDS} interleaved rounds; spans dropped by the tracing arm: ${dropped}; ` +
