@@ -1,12 +1,16 @@
-// Sends one upstream attempt through http-proxy on a keep-alive agent and hands back the
-// response head, so the forward step can decide (retry, fall back, or answer) before anything
+// Sends one upstream attempt with node:http(s) on the provider's keep-alive agent and hands back
+// the response head, so the forward step can decide (retry, fall back, or answer) before anything
 // reaches the app. The request body is the buffer the adapter built; the header set is exactly
-// the adapter's (the app's own headers, credentials included, never go upstream).
+// the adapter's (the app's own headers, credentials included, never go upstream), plus host and
+// content-length.
+// The design named http-proxy here; it was replaced by a direct request on the same agent: the
+// sidecar never pipes the app's request through (the body is already a buffer) and handles the
+// response itself, so http-proxy only added per-attempt option merging, URL joining, a Readable
+// for the body and its pass chain (~40 µs of CPU per call, see bench/RESULTS.md).
 
-import type http from 'node:http';
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import httpProxy from 'http-proxy';
+import http from 'node:http';
+import https from 'node:https';
 import type { UpstreamRequest } from '../providers/adapter.ts';
 import { ClientGoneError, TransportError } from './errors.ts';
 
@@ -21,10 +25,6 @@ export interface UpstreamResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: IncomingMessage;
-}
-
-interface AttemptOptions extends httpProxy.ServerOptions {
-  onProxyReq?: (proxyReq: ClientRequest) => void;
 }
 
 const CONNECT_ERRORS = new Set([
@@ -48,32 +48,39 @@ function classify(err: Error & { code?: string }): Error {
   return new TransportError('connect-error', err.message);
 }
 
-/** WHATWG URL -> the pre-parsed target http-proxy accepts (avoids its url.parse). */
-function targetOf(url: URL): httpProxy.ServerOptions['target'] {
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  return {
-    protocol: url.protocol,
-    hostname,
-    host: hostname,
-    port: url.port || (url.protocol === 'https:' ? '443' : '80'),
-    path: url.pathname + url.search,
-  } as unknown as httpProxy.ServerOptions['target'];
+interface Target {
+  secure: boolean;
+  hostname: string;
+  port: number;
+  /** host header: hostname[:port] as in the URL (default ports omitted). */
+  host: string;
+  path: string;
+}
+
+/** Parsed request URLs: adapters build the same few URLs over and over. */
+const targets = new Map<string, Target>();
+
+function targetOf(raw: string): Target {
+  let t = targets.get(raw);
+  if (!t) {
+    const url = new URL(raw);
+    const secure = url.protocol === 'https:';
+    t = {
+      secure,
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: Number(url.port || (secure ? 443 : 80)),
+      host: url.host,
+      path: url.pathname + url.search,
+    };
+    if (targets.size >= 1024) targets.clear();
+    targets.set(raw, t);
+  }
+  return t;
 }
 
 export class Transport {
-  readonly #proxy = httpProxy.createProxyServer({});
-
-  constructor() {
-    // http-proxy announces each outgoing request once it has a socket; the per-attempt options
-    // carry the hook that adopts it (timeouts, response).
-    this.#proxy.on('proxyReq', (proxyReq, _req, _res, options) => {
-      (options as AttemptOptions).onProxyReq?.(proxyReq);
-    });
-    this.#proxy.on('error', () => {}); // every call passes its own error callback
-  }
-
   send(
-    req: IncomingMessage,
+    _req: IncomingMessage,
     res: ServerResponse,
     request: UpstreamRequest,
     opts: SendOptions,
@@ -108,62 +115,50 @@ export class Transport {
           : Buffer.isBuffer(request.body)
             ? request.body
             : Buffer.from(request.body);
+      const target = targetOf(request.url);
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+      for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name];
+      headers.host = target.host;
       if (body) headers['content-length'] = String(body.length);
 
-      const options: AttemptOptions = {
-        target: targetOf(new URL(request.url)),
-        agent: opts.agent,
-        method: request.method,
-        ignorePath: true,
-        toProxy: true,
-        changeOrigin: true,
-        selfHandleResponse: true,
-        buffer: Readable.from(body ? [body] : []) as unknown as httpProxy.ServerOptions['buffer'],
-        onProxyReq: (pr) => {
-          proxyReq = pr;
-          if (settled) {
-            pr.destroy();
-            return;
-          }
-          const socket = pr.socket;
-          if (opts.connectTimeoutMs && socket?.connecting) {
-            connectTimer = setTimeout(
-              () =>
-                fail(
-                  new TransportError('connect-error', `connect timeout after ${opts.connectTimeoutMs} ms`),
-                ),
-              opts.connectTimeoutMs,
-            );
-            socket.once('connect', () => clearTimeout(connectTimer));
-          }
-          pr.once('response', (proxyRes: IncomingMessage) => {
-            if (settled) {
-              proxyRes.destroy();
-              return;
-            }
-            cleanup();
-            resolve({ status: proxyRes.statusCode ?? 502, headers: proxyRes.headers, body: proxyRes });
-          });
-        },
-      };
-      // http-proxy copies req.headers into the upstream request, synchronously inside web(): for
-      // that moment they are exactly the adapter's set, then the app's again (so nothing that
-      // reads req.headers later sees the provider's credentials).
-      const appHeaders = req.headers;
-      req.headers = headers;
       try {
-        this.#proxy.web(req, res, options, (err: Error) => fail(classify(err)));
-      } finally {
-        req.headers = appHeaders;
+        proxyReq = (target.secure ? https : http).request({
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
+          method: request.method,
+          headers,
+          agent: opts.agent,
+        });
+      } catch (err) {
+        fail(classify(err as Error));
+        return;
       }
+      proxyReq.once('error', (err) => fail(classify(err)));
+      if (opts.connectTimeoutMs) {
+        const connectTimeoutMs = opts.connectTimeoutMs;
+        proxyReq.once('socket', (socket) => {
+          if (!socket.connecting || settled) return;
+          connectTimer = setTimeout(
+            () => fail(new TransportError('connect-error', `connect timeout after ${connectTimeoutMs} ms`)),
+            connectTimeoutMs,
+          );
+          socket.once('connect', () => clearTimeout(connectTimer));
+        });
+      }
+      proxyReq.once('response', (proxyRes: IncomingMessage) => {
+        if (settled) {
+          proxyRes.destroy();
+          return;
+        }
+        cleanup();
+        resolve({ status: proxyRes.statusCode ?? 502, headers: proxyRes.headers, body: proxyRes });
+      });
+      proxyReq.end(body);
     });
   }
 
-  close(): void {
-    this.#proxy.close();
-  }
+  close(): void {}
 }
 
 /** Reads a whole (non-streamed) upstream body, bounded by the deadline. */
