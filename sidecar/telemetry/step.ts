@@ -100,22 +100,23 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     }
     const parent = tracing.propagator.extract(ROOT_CONTEXT, call.req.headers, defaultTextMapGetter);
     const route = routeOf(call);
+    // Attributes go in after the sampling decision, and only on a recorded span: the SDK
+    // validates startSpan's attributes twice (before and after sampling), allocating per value.
     const span = tracing.tracer.startSpan(
       `POST ${route}`,
-      {
-        kind: SpanKind.SERVER,
-        startTime: epochMs(call.startedAt),
-        attributes: {
-          'http.request.method': 'POST',
-          'http.route': route,
-          'url.path': route,
-          'url.scheme': 'http',
-          'aimesh.request.id': call.id,
-          ...snapshotAttributes(call.runtime),
-        },
-      },
+      { kind: SpanKind.SERVER, startTime: epochMs(call.startedAt) },
       parent,
     );
+    if (span.isRecording()) {
+      span.setAttributes({
+        'http.request.method': 'POST',
+        'http.route': route,
+        'url.path': route,
+        'url.scheme': 'http',
+        'aimesh.request.id': call.id,
+      });
+      span.setAttributes(snapshotAttributes(call.runtime));
+    }
     state.span = span;
     state.context = trace.setSpan(parent, span);
     state.traceId = span.spanContext().traceId;
@@ -147,33 +148,36 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     span.end(call.timings.doneMs === undefined ? undefined : epochMs(call.startedAt + call.timings.doneMs));
   }
 
-  /** Starts a CLIENT span for an attempt (live ones from forward, or after the fact). */
+  /**
+   * Starts a CLIENT span for an attempt (live ones from forward, or after the fact); none when
+   * the call's span is not recorded (sampled out: its children would not be either).
+   */
   function startAttemptSpan(
     call: Call,
     state: CallState,
     attempt: Attempt,
     startTime?: number,
   ): Span | undefined {
-    if (!tracing || !state.context) return undefined;
+    if (!tracing || !state.context || !state.span?.isRecording()) return undefined;
     const operation = genAiOperation(call.operation);
-    const provider = call.runtime.providers.get(attempt.provider);
-    state.requestAttrs ??= requestAttributes(call.body);
-    const attributes: Attributes = {
-      ...(provider ? providerAttributes(provider) : { 'aimesh.provider': attempt.provider }),
-      ...(call.rule ? ruleAttributes(call.rule) : {}),
-      ...attemptStartAttributes(attempt, operation),
-      ...state.requestAttrs,
-    };
-    if (call.prompt) {
-      attributes['aimesh.prompt.name'] = call.prompt.name;
-      attributes['aimesh.prompt.version'] = call.prompt.version;
-    }
     const span = tracing.tracer.startSpan(
       clientSpanName(operation, attempt.model || undefined),
-      { kind: SpanKind.CLIENT, attributes, ...(startTime === undefined ? {} : { startTime }) },
+      startTime === undefined ? { kind: SpanKind.CLIENT } : { kind: SpanKind.CLIENT, startTime },
       state.context,
     );
-    if (captureContent && span.isRecording()) {
+    if (!span.isRecording()) return span;
+    const provider = call.runtime.providers.get(attempt.provider);
+    // Static groups are built once per snapshot object; set one by one, no merged copy.
+    span.setAttributes(provider ? providerAttributes(provider) : { 'aimesh.provider': attempt.provider });
+    if (call.rule) span.setAttributes(ruleAttributes(call.rule));
+    span.setAttributes(attemptStartAttributes(attempt, operation));
+    state.requestAttrs ??= requestAttributes(call.body);
+    span.setAttributes(state.requestAttrs);
+    if (call.prompt) {
+      span.setAttribute('aimesh.prompt.name', call.prompt.name);
+      span.setAttribute('aimesh.prompt.version', call.prompt.version);
+    }
+    if (captureContent) {
       const input = inputMessages(call.body);
       if (input) span.setAttribute('gen_ai.input.messages', input);
     }
@@ -271,10 +275,11 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
       const entry: AttemptSpan | undefined = span ? { span, ended: false } : undefined;
       if (entry) state.attempts.set(attempt, entry);
       let headers: Record<string, string> | undefined;
-      if (span && tracing) {
+      if (tracing && state.context) {
+        // The upstream's parent: this attempt's span, or the (unsampled) call's when none.
         headers = {};
         tracing.propagator.inject(
-          trace.setSpan(state.context ?? ROOT_CONTEXT, span),
+          span ? trace.setSpan(state.context, span) : state.context,
           headers,
           defaultTextMapSetter,
         );
@@ -353,7 +358,7 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     } finally {
       try {
         const facts = callFacts(call, state.streamFacts?.model);
-        if (state.span) {
+        if (state.span?.isRecording()) {
           settleAttempts(call, state);
           endServerSpan(call, state, facts);
         }
