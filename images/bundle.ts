@@ -77,7 +77,8 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const file = resolve(root, input);
   const text = readFileSync(file, 'utf8');
   if (!text.includes('createRequire(')) continue;
-  for (const m of text.matchAll(/\brequire\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g)) {
+  // require('<pkg>/<path>') and require.resolve('<pkg>/<path>') both name a file to ship.
+  for (const m of text.matchAll(/\brequire(?:\.resolve)?\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g)) {
     const spec = m[1];
     if (spec.startsWith('node:')) continue;
     const resolved = createRequire(file).resolve(spec);
