@@ -9,6 +9,9 @@
 //   - CPU per request at a fixed rate (autocannon --rate, below saturation: the cleanest "added
 //     cost" number) and at saturation: the sidecar's utime+stime (/proc) / requests;
 //   - throughput: autocannon, closed loop, --connections, --seconds.
+// --micro: the telemetry step alone, in process, on a fake call (no HTTP, no other process): CPU
+// per call with tracing off, on but sampled out, on, and on + OTLP protobuf serialization. The
+// machine's noise hardly reaches it, so it isolates what tracing itself costs.
 // Reports medians across rounds, and on - off. Needs 2+ cores: sidecars on the last core,
 // load generator, upstream and Jaeger on the others.
 import { execFileSync } from 'node:child_process';
@@ -43,6 +46,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     sequential: { type: 'string', default: '3000' },
     rate: { type: 'string', default: '400' },
+    micro: { type: 'boolean', default: false },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -263,6 +267,11 @@ async function metric(arm: Arm, name: string): Promise<number> {
 
 // ---- run ---------------------------------------------------------------------------------------
 
+if (values.micro) {
+  await micro();
+  process.exit(0);
+}
+
 const jaeger = await startJaeger();
 try {
   const jaegerPid = Number(
@@ -351,4 +360,127 @@ try {
   for (const p of procs.reverse()) await p.stop(3000);
   await jaeger.stop();
   dir.remove();
+}
+
+// ---- --micro -------------------------------------------------------------------------------------
+
+async function micro(): Promise<void> {
+  const { Writable } = await import('node:stream');
+  const { ExportResultCode } = await import('@opentelemetry/core');
+  const { ProtobufTraceSerializer } = await import('@opentelemetry/otlp-transformer');
+  const { buildRuntime } = await import('../sidecar/config/runtime.ts');
+  const { createLogger } = await import('../sidecar/log.ts');
+  const { adapterFor } = await import('../sidecar/providers/index.ts');
+  const { SidecarMetrics } = await import('../sidecar/telemetry/metrics.ts');
+  const { createTelemetry } = await import('../sidecar/telemetry/step.ts');
+  const { startTracing, tracingOptionsFromEnv } = await import('../sidecar/telemetry/tracing.ts');
+  const { AgentPool } = await import('../sidecar/upstream/agents.ts');
+  type Call = import('../sidecar/pipeline/call.ts').Call;
+  type Attempt = import('../sidecar/pipeline/call.ts').Attempt;
+
+  pin(process.pid, PROXY_CPU);
+  const runtime = buildRuntime(seal(snapshot('http://127.0.0.1:1')), { adapterFor, agents: new AgentPool() });
+  const log = createLogger('info', new Writable({ write: (_c, _e, cb) => cb() }));
+  const body = JSON.parse(BODY);
+  const arms = ['off', 'sampled-out', 'on', 'on + protobuf'] as const;
+  const make = (arm: (typeof arms)[number]) => {
+    const metrics = new SidecarMetrics(
+      { snapshot: () => runtime, breakers: () => ({}), inflight: () => 0 },
+      { defaultMetrics: false },
+    );
+    const env: Record<string, string> = { OTEL_TRACES_EXPORTER: 'otlp' };
+    if (arm === 'sampled-out') env.OTEL_TRACES_SAMPLER = 'always_off';
+    const tracing =
+      arm === 'off'
+        ? undefined
+        : startTracing(tracingOptionsFromEnv(env, 'micro'), {
+            exporter: {
+              export(spans, done) {
+                if (arm === 'on + protobuf') ProtobufTraceSerializer.serializeRequest(spans);
+                done({ code: ExportResultCode.SUCCESS });
+              },
+              shutdown: async () => {},
+            },
+          });
+    return createTelemetry({ tracing, metrics, captureContent: false, log });
+  };
+  // What route + forward + respond do to a call, around the telemetry hooks.
+  const one = async (t: ReturnType<typeof make>) => {
+    const call = {
+      id: 'x',
+      runtime,
+      req: { headers: {} },
+      res: {},
+      log,
+      startedAt: performance.now(),
+      timings: {},
+      signal: new AbortController().signal,
+      dialect: 'openai',
+      operation: 'chat',
+      path: '/chat/completions',
+      headers: {},
+      rawBody: Buffer.alloc(0),
+      body,
+      stream: false,
+      usageInjected: false,
+      modelRequested: 'gpt-4o-mini',
+      attempts: [],
+      afterResponse: [],
+    } as unknown as Call;
+    await t.step(call, async () => {
+      call.rule = runtime.rules[0];
+      call.routeId = call.rule.routeId;
+      call.ruleName = call.rule.name;
+      const a: Attempt = {
+        provider: 'bench/openai',
+        providerType: 'openai',
+        model: 'gpt-4o-mini',
+        fallback: 0,
+        retry: 0,
+        startMs: 0.1,
+      };
+      call.attempts.push(a);
+      call.provider = runtime.providers.get('bench/openai');
+      call.modelServed = 'gpt-4o-mini';
+      const observed = t.observer.begin(call, a);
+      a.status = 200;
+      a.durationMs = 0.3;
+      call.usage = { inputTokens: 5, outputTokens: 16 };
+      call.modelResponse = 'gpt-4o-mini';
+      call.result = {
+        kind: 'json',
+        status: 200,
+        body: {
+          id: 'c1',
+          model: 'gpt-4o-mini',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'x' }, finish_reason: 'stop' }],
+        },
+      };
+      observed?.end();
+      call.status = 200;
+      call.timings.doneMs = 0.5;
+    });
+  };
+  const N = 20_000;
+  const run = async (t: ReturnType<typeof make>) => {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < N; i++) {
+      await one(t);
+      if (i % 100 === 0) await new Promise((r) => setImmediate(r)); // let the exports run
+    }
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / N;
+  };
+  const telemetries = arms.map(make);
+  for (const t of telemetries) await run(t); // warm-up
+  const per: number[][] = arms.map(() => []);
+  for (let r = 0; r < ROUNDS; r++)
+    for (let i = 0; i < arms.length; i++) per[i].push(await run(telemetries[i]));
+  const base = median(per[0]);
+  console.log(`\n| telemetry step, per call (median of ${ROUNDS} x ${N}) | CPU µs | vs off |`);
+  console.log('|---|---:|---:|');
+  arms.forEach((arm, i) => {
+    const m = median(per[i]);
+    console.log(`| ${arm} | ${m.toFixed(1)} | ${i === 0 ? '' : `+${(m - base).toFixed(1)}`} |`);
+  });
 }
