@@ -24,30 +24,24 @@ interface Ranks {
  * of heap, and lookups hash the latin1 key's char codes directly (no key string is stored).
  */
 class RankTable {
-  readonly #bytes: Buffer;
+  readonly #bytes: Uint8Array;
   readonly #start: Int32Array;
   readonly #rank: Int32Array;
   readonly #slots: Int32Array;
   readonly #mask: number;
 
-  constructor(tokens: Buffer[], ranks: number[]) {
-    const n = tokens.length;
-    this.#start = new Int32Array(n + 1);
-    let size = 0;
-    for (let i = 0; i < n; i++) {
-      this.#start[i] = size;
-      size += tokens[i].length;
-    }
-    this.#start[n] = size;
-    this.#bytes = Buffer.allocUnsafe(size);
-    for (let i = 0; i < n; i++) tokens[i].copy(this.#bytes, this.#start[i]);
-    this.#rank = Int32Array.from(ranks);
+  /** Token i is bytes[start[i]..start[i+1]) with rank rank[i]. */
+  constructor(bytes: Uint8Array, start: Int32Array, rank: Int32Array) {
+    this.#bytes = bytes;
+    this.#start = start;
+    this.#rank = rank;
+    const n = rank.length;
     let cap = 1;
     while (cap < n * 2) cap <<= 1;
     this.#mask = cap - 1;
     this.#slots = new Int32Array(cap); // token index + 1; 0 = empty
     for (let i = 0; i < n; i++) {
-      let h = this.#hashBytes(this.#start[i], this.#start[i + 1]) & this.#mask;
+      let h = this.#hashBytes(start[i], start[i + 1]) & this.#mask;
       while (this.#slots[h] !== 0) h = (h + 1) & this.#mask;
       this.#slots[h] = i + 1;
     }
@@ -81,6 +75,64 @@ class RankTable {
   }
 }
 
+const B64 = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++)
+  B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+
+/**
+ * Reads js-tiktoken's ranks text ("<prefix> <offset> <base64 token>..." per line, ranks counting
+ * up from offset) straight into typed arrays: no per-token string or Buffer is made, so loading
+ * the ~200k ranks leaves no garbage behind (a young generation grown by start-up garbage stays
+ * grown: RSS).
+ */
+function parseRanks(text: string): RankTable {
+  let tokens = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) tokens++;
+  const start = new Int32Array(tokens + 1);
+  const rank = new Int32Array(tokens);
+  const bytes = new Uint8Array(Math.ceil((text.length * 3) / 4));
+  let n = 0;
+  let out = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const sp1 = text.indexOf(' ', pos);
+    if (sp1 < 0 || sp1 > eol) {
+      pos = eol + 1;
+      continue;
+    }
+    let sp = text.indexOf(' ', sp1 + 1);
+    if (sp < 0 || sp > eol) sp = eol;
+    let next = Number.parseInt(text.slice(sp1 + 1, sp), 10);
+    let at = sp + 1;
+    while (at <= eol && at < text.length) {
+      let end = text.indexOf(' ', at);
+      if (end < 0 || end > eol) end = eol;
+      start[n] = out;
+      rank[n] = next++;
+      n++;
+      let acc = 0;
+      let bits = 0;
+      for (let i = at; i < end; i++) {
+        const c = text.charCodeAt(i);
+        const v = c < 128 ? B64[c] : -1;
+        if (v < 0) continue; // '=' padding
+        acc = (acc << 6) | v;
+        bits += 6;
+        if (bits >= 8) {
+          bits -= 8;
+          bytes[out++] = (acc >> bits) & 0xff;
+        }
+      }
+      at = end + 1;
+    }
+    pos = eol + 1;
+  }
+  start[n] = out;
+  return new RankTable(bytes.subarray(0, out), start.subarray(0, n + 1), rank.subarray(0, n));
+}
+
 class BpeCounter implements TokenCounter {
   readonly #ranks: RankTable;
   readonly #split: RegExp;
@@ -88,19 +140,7 @@ class BpeCounter implements TokenCounter {
 
   constructor(ranks: Ranks) {
     this.#split = new RegExp(ranks.pat_str, 'gu');
-    // Each line: "<prefix> <offset> <base64 token>...", ranks counting up from offset.
-    const tokens: Buffer[] = [];
-    const values: number[] = [];
-    for (const line of ranks.bpe_ranks.split('\n')) {
-      if (!line) continue;
-      const parts = line.split(' ');
-      const offset = Number.parseInt(parts[1], 10);
-      for (let i = 2; i < parts.length; i++) {
-        tokens.push(Buffer.from(parts[i], 'base64'));
-        values.push(offset + i - 2);
-      }
-    }
-    this.#ranks = new RankTable(tokens, values);
+    this.#ranks = parseRanks(ranks.bpe_ranks);
   }
 
   count(text: string): number {

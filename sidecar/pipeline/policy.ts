@@ -54,6 +54,9 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
     log: opts.log,
     onSnapshot(runtime) {
       configured.add(runtime);
+      // The tokenizer (~100 ms, ~5 MB) is loaded only for a snapshot that counts tokens, and
+      // then right away, so its first call does not pay for it.
+      if (countsTokens(runtime.snapshot)) warmTokenizer();
       quota.configure(runtime.snapshot.quotas);
       const keep = new Set<string>();
       for (const rule of runtime.rules) {
@@ -78,13 +81,12 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
 /**
  * The sidecar's policy from its options: with --operator, leases come from the operator's quota
  * service (same HTTP/2 endpoint as config push, the pod's token); with --snapshot, from an
- * in-process one. Loads the tokenizer now, so the first call does not pay for it.
+ * in-process one. The tokenizer is loaded by onSnapshot when a snapshot needs it.
  */
 export function policyFromOptions(
   options: { operatorUrl?: string; tokenFile: string; operatorCA?: string },
   log: Logger,
 ): Policy {
-  warmTokenizer();
   if (!options.operatorUrl) return createPolicy({ log, holder: 'standalone' });
   const ca = options.operatorCA?.includes('-----BEGIN')
     ? options.operatorCA
@@ -104,6 +106,14 @@ export function policyFromOptions(
     },
   });
   return createPolicy({ log, quotaService, holder: process.env.HOSTNAME || undefined });
+}
+
+/** Token limits, costs, maxPromptTokens or a managed prompt: the snapshot needs the tokenizer. */
+function countsTokens(snapshot: RuntimeSnapshot['snapshot']): boolean {
+  return (
+    snapshot.quotas.some((q) => q.limits.some((l) => l.dimension !== 'requests')) ||
+    snapshot.routes.some((r) => r.rules.some((rule) => rule.prompt || rule.guards?.maxPromptTokens))
+  );
 }
 
 /** Snapshots whose quotas the client already has. */
