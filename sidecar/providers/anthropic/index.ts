@@ -1,8 +1,9 @@
 // Anthropic Messages API: OpenAI chat in, /v1/messages out, translated back (translate.ts).
 
 import { retryAfterMs } from '../../resilience/backoff.ts';
-import type { Adapter, StreamTranslator, UpstreamError } from '../adapter.ts';
-import { createSSEParser } from '../sse.ts';
+import type { Adapter } from '../adapter.ts';
+import { errorMessage, invalidBody, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
+import { sseJsonStream } from '../shared/json-events.ts';
 import {
   anthropicResponseToOpenAI,
   anthropicStreamToOpenAI,
@@ -19,49 +20,10 @@ type Json = Record<string, any>;
 const CONTEXT_LENGTH =
   /prompt is too long|exceed(s|ed)? (the )?context (limit|window)|context window|too many (input )?tokens/i;
 
-function invalidBody(what: string): Error {
-  return Object.assign(new Error(`upstream returned ${what}`), {
-    status: 502,
-    failure: '5xx',
-    type: 'upstream_error',
-  });
-}
-
 /** "https://api.anthropic.com" and "https://api.anthropic.com/v1" both work as the endpoint. */
 function messagesUrl(endpoint: string): string {
   const base = endpoint.replace(/\/+$/, '');
   return base.endsWith('/v1') ? `${base}/messages` : `${base}/v1/messages`;
-}
-
-function stream(call: { model: string }): StreamTranslator {
-  const sse = createSSEParser();
-  const conv = anthropicStreamToOpenAI({ model: call.model });
-  let failed = false;
-  const handle = (events: { data: string }[]): Json[] => {
-    const out: Json[] = [];
-    for (const ev of events) {
-      if (failed) break;
-      let data: Json;
-      try {
-        data = JSON.parse(ev.data);
-      } catch {
-        failed = true;
-        out.push({ error: { message: 'upstream sent invalid JSON in its stream', type: 'upstream_error' } });
-        break;
-      }
-      for (const c of conv.push(data)) out.push(c);
-    }
-    return out;
-  };
-  return {
-    push: (bytes) => (failed ? [] : handle(sse.push(bytes))),
-    end() {
-      if (failed) return [];
-      const out = handle(sse.end());
-      if (!failed) for (const c of conv.end()) out.push(c);
-      return out;
-    },
-  };
 }
 
 export const anthropicAdapter: Adapter = {
@@ -81,12 +43,7 @@ export const anthropicAdapter: Adapter = {
   },
 
   response(_call, _status, body) {
-    let json: Json;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw invalidBody('invalid JSON');
-    }
+    const json = parseBody(body);
     if (json?.type === 'error') throw invalidBody(`an error: ${json.error?.message ?? 'unknown'}`);
     return {
       body: anthropicResponseToOpenAI(json),
@@ -95,31 +52,21 @@ export const anthropicAdapter: Adapter = {
     };
   },
 
-  stream,
+  stream: (call) => sseJsonStream(anthropicStreamToOpenAI({ model: call.model })),
 
   error(status, body, headers) {
-    let e: Json = {};
-    try {
-      e = JSON.parse(body.toString('utf8'))?.error ?? {};
-    } catch {}
-    const message = typeof e.message === 'string' && e.message ? e.message : `upstream answered ${status}`;
-    const err: UpstreamError = {
+    const e: Json = readErrorBody(body)?.error ?? {};
+    const message = errorMessage(e.message, status);
+    return upstreamError({
       status: status >= 400 ? status : 502,
       message,
       type: typeof e.type === 'string' ? e.type : status >= 500 ? 'api_error' : 'invalid_request_error',
-    };
-    if (status === 429) {
-      err.failure = '429';
-      const ms = retryAfterMs(headers);
-      if (ms !== undefined) err.retryAfterMs = ms;
-    } else if (status === 408 || e.type === 'timeout_error') err.failure = 'timeout';
-    else if (status >= 500 || status < 400)
-      err.failure = '5xx'; // 529 overloaded included
-    else if (status === 400 && CONTEXT_LENGTH.test(message)) {
-      err.failure = 'context-length';
-      err.code = 'context_length_exceeded';
-    }
-    return err;
+      throttled: status === 429,
+      timedOut: status === 408 || e.type === 'timeout_error',
+      serverError: status >= 500 || status < 400, // 529 overloaded included
+      contextLength: status === 400 && CONTEXT_LENGTH.test(message),
+      retryAfterMs: retryAfterMs(headers),
+    });
   },
 };
 

@@ -4,7 +4,8 @@
 // drops Azure's prompt-filter-only chunks and classifies errors.
 
 import { retryAfterMs } from '../../resilience/backoff.ts';
-import type { Adapter, StreamTranslator, TranslatedResponse, UpstreamError, Usage } from '../adapter.ts';
+import type { Adapter, StreamTranslator, TranslatedResponse, Usage } from '../adapter.ts';
+import { errorMessage, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
 import { createSSEParser } from '../sse.ts';
 
 /** Latest GA data-plane version at the time of writing; override with AIProvider apiVersion. */
@@ -27,23 +28,10 @@ export function usageOf(u: Json | undefined): Usage | undefined {
   return usage;
 }
 
-function invalidBody(what: string): Error {
-  return Object.assign(new Error(`upstream returned ${what}`), {
-    status: 502,
-    failure: '5xx',
-    type: 'upstream_error',
-  });
-}
-
 function translateResponse(body: Buffer, contentType: string | undefined): TranslatedResponse {
   // Audio speech answers bytes; transcriptions may answer text/plain, srt or vtt: pass through.
   if (contentType && !contentType.includes('json')) return { body, contentType };
-  let json: Json;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw invalidBody('invalid JSON');
-  }
+  const json = parseBody(body);
   return { body: json, contentType: 'application/json', usage: usageOf(json.usage) };
 }
 
@@ -128,29 +116,20 @@ export const azureOpenAIAdapter: Adapter = {
   stream: () => openAIStream(),
 
   error(status, body, headers) {
-    let e: Json = {};
-    try {
-      e = JSON.parse(body.toString('utf8'))?.error ?? {};
-    } catch {}
-    const message = typeof e.message === 'string' && e.message ? e.message : `upstream answered ${status}`;
+    const e: Json = readErrorBody(body)?.error ?? {};
+    const message = errorMessage(e.message, status);
     const code = e.code == null ? undefined : String(e.code);
-    const err: UpstreamError = {
+    return upstreamError({
       status: status >= 400 ? status : 502,
       message,
       type: typeof e.type === 'string' ? e.type : status >= 500 ? 'server_error' : 'invalid_request_error',
-    };
-    if (code) err.code = code;
-    if (status === 429) {
-      err.failure = '429';
-      const ms = retryAfterMs(headers);
-      if (ms !== undefined) err.retryAfterMs = ms;
-    } else if (status === 408 || e.type === 'timeout') err.failure = 'timeout';
-    else if (status >= 500 || status < 400) err.failure = '5xx';
-    else if (code === 'context_length_exceeded' || (status === 400 && CONTEXT_LENGTH.test(message))) {
-      err.failure = 'context-length';
-      err.code = 'context_length_exceeded';
-    }
-    return err;
+      code: code || undefined,
+      throttled: status === 429,
+      timedOut: status === 408 || e.type === 'timeout',
+      serverError: status >= 500 || status < 400,
+      contextLength: code === 'context_length_exceeded' || (status === 400 && CONTEXT_LENGTH.test(message)),
+      retryAfterMs: retryAfterMs(headers),
+    });
   },
 };
 

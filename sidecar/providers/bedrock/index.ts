@@ -4,7 +4,8 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { ProviderConfig } from '../../snapshot/schema.ts';
-import type { Adapter, AdapterCall, StreamTranslator, UpstreamError } from '../adapter.ts';
+import type { Adapter, AdapterCall, StreamTranslator } from '../adapter.ts';
+import { errorMessage, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
 import { createMessageSplitter } from './eventstream.ts';
 import {
   converseResponseToOpenAI,
@@ -25,14 +26,6 @@ const THROTTLED = /^(throttling|servicequotaexceeded|modelnotready)exception$/i;
 function header(headers: Headers, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-function invalidBody(what: string): Error {
-  return Object.assign(new Error(`upstream returned ${what}`), {
-    status: 502,
-    failure: '5xx',
-    type: 'upstream_error',
-  });
 }
 
 function regionOf(p: ProviderConfig): string {
@@ -149,12 +142,7 @@ export const bedrockAdapter: Adapter = {
   },
 
   response(call, _status, body) {
-    let json: Json;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw invalidBody('invalid JSON');
-    }
+    const json = parseBody(body);
     return {
       body: converseResponseToOpenAI(json, call.model),
       contentType: 'application/json',
@@ -165,33 +153,23 @@ export const bedrockAdapter: Adapter = {
   stream,
 
   error(status, body, headers) {
-    let e: Json = {};
-    try {
-      e = JSON.parse(body.toString('utf8')) ?? {};
-    } catch {}
+    const e: Json = readErrorBody(body) ?? {};
     // "ThrottlingException:http://internal.amazon.com/..." or "com.amazon.bedrock#ThrottlingException".
     const rawType = String(header(headers, 'x-amzn-errortype') ?? e.__type ?? '');
     const type = rawType.split(':')[0].split('#').pop() ?? '';
-    const raw = e.message ?? e.Message;
-    const message = typeof raw === 'string' && raw ? raw : `upstream answered ${status}`;
-    const err: UpstreamError = {
+    const message = errorMessage(e.message ?? e.Message, status);
+    return upstreamError({
       // ModelErrorException is a 424: to the app it is a bad gateway.
       status: status >= 400 && status !== 424 ? status : 502,
       message,
       type: type || (status >= 500 ? 'api_error' : 'invalid_request_error'),
-    };
-    if (type) err.code = type;
-    if (status === 429 || THROTTLED.test(type)) {
-      err.failure = '429';
-      const ms = retryAfterMs(headers);
-      if (ms !== undefined) err.retryAfterMs = ms;
-    } else if (status === 408 || type === 'ModelTimeoutException') err.failure = 'timeout';
-    else if (status >= 500 || status < 400 || status === 424) err.failure = '5xx';
-    else if (status === 400 && CONTEXT_LENGTH.test(message)) {
-      err.failure = 'context-length';
-      err.code = 'context_length_exceeded';
-    }
-    return err;
+      code: type || undefined,
+      throttled: status === 429 || THROTTLED.test(type),
+      timedOut: status === 408 || type === 'ModelTimeoutException',
+      serverError: status >= 500 || status < 400 || status === 424,
+      contextLength: status === 400 && CONTEXT_LENGTH.test(message),
+      retryAfterMs: retryAfterMs(headers),
+    });
   },
 };
 

@@ -2,8 +2,9 @@
 // (SSE with alt=sse), embeddings via batchEmbedContents; `x-goog-api-key` auth.
 
 import { retryAfterMs } from '../../resilience/backoff.ts';
-import type { Adapter, AdapterCall, StreamTranslator, UpstreamError } from '../adapter.ts';
-import { createSSEParser } from '../sse.ts';
+import type { Adapter } from '../adapter.ts';
+import { errorMessage, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
+import { sseJsonStream } from '../shared/json-events.ts';
 import {
   geminiEmbeddingsToOpenAI,
   geminiResponseToOpenAI,
@@ -31,58 +32,11 @@ function retryDelayMs(headers: Headers, e: Json): number | undefined {
   return undefined;
 }
 
-function invalidBody(what: string): Error {
-  return Object.assign(new Error(`upstream returned ${what}`), {
-    status: 502,
-    failure: '5xx',
-    type: 'upstream_error',
-  });
-}
-
 /** The endpoint may be the API root or already end in /v1beta. */
 function modelsUrl(endpoint: string, model: string): string {
   const base = endpoint.replace(/\/+$/, '');
   const root = /\/v1(beta)?$/.test(base) ? base : `${base}/v1beta`;
   return `${root}/models/${encodeURIComponent(model.replace(/^models\//, ''))}`;
-}
-
-function parse(body: Buffer): Json {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw invalidBody('invalid JSON');
-  }
-}
-
-function stream(call: AdapterCall): StreamTranslator {
-  const sse = createSSEParser();
-  const conv = geminiStreamToOpenAI({ model: call.model });
-  let failed = false;
-  const handle = (events: { data: string }[]): Json[] => {
-    const out: Json[] = [];
-    for (const ev of events) {
-      if (failed) break;
-      let data: Json;
-      try {
-        data = JSON.parse(ev.data);
-      } catch {
-        failed = true;
-        out.push({ error: { message: 'upstream sent invalid JSON in its stream', type: 'upstream_error' } });
-        break;
-      }
-      for (const c of conv.push(data)) out.push(c);
-    }
-    return out;
-  };
-  return {
-    push: (bytes) => (failed ? [] : handle(sse.push(bytes))),
-    end() {
-      if (failed) return [];
-      const out = handle(sse.end());
-      if (!failed) for (const c of conv.end()) out.push(c);
-      return out;
-    },
-  };
 }
 
 export const geminiAdapter: Adapter = {
@@ -103,7 +57,7 @@ export const geminiAdapter: Adapter = {
   },
 
   response(call, _status, body) {
-    const json = parse(body);
+    const json = parseBody(body);
     if (call.operation === 'embeddings') {
       const out = geminiEmbeddingsToOpenAI(json, call.model, call.body?.encoding_format);
       const usage = json.usageMetadata ? usageFromGemini(json.usageMetadata) : undefined;
@@ -116,33 +70,24 @@ export const geminiAdapter: Adapter = {
     };
   },
 
-  stream,
+  stream: (call) => sseJsonStream(geminiStreamToOpenAI({ model: call.model })),
 
   error(status, body, headers) {
-    let e: Json = {};
-    try {
-      const json = JSON.parse(body.toString('utf8'));
-      // Some front ends wrap the error in a one-element array.
-      e = (Array.isArray(json) ? json[0] : json)?.error ?? {};
-    } catch {}
-    const message = typeof e.message === 'string' && e.message ? e.message : `upstream answered ${status}`;
-    const err: UpstreamError = {
+    const json = readErrorBody(body);
+    // Some front ends wrap the error in a one-element array.
+    const e: Json = (Array.isArray(json) ? json[0] : json)?.error ?? {};
+    const message = errorMessage(e.message, status);
+    return upstreamError({
       status: status >= 400 ? status : 502,
       message,
       type: typeof e.status === 'string' ? e.status : status >= 500 ? 'api_error' : 'invalid_request_error',
-    };
-    if (typeof e.status === 'string') err.code = e.status;
-    if (status === 429) {
-      err.failure = '429';
-      const ms = retryDelayMs(headers, e);
-      if (ms !== undefined) err.retryAfterMs = ms;
-    } else if (status === 408 || e.status === 'DEADLINE_EXCEEDED') err.failure = 'timeout';
-    else if (status >= 500 || status < 400) err.failure = '5xx';
-    else if (status === 400 && CONTEXT_LENGTH.test(message)) {
-      err.failure = 'context-length';
-      err.code = 'context_length_exceeded';
-    }
-    return err;
+      code: typeof e.status === 'string' ? e.status : undefined,
+      throttled: status === 429,
+      timedOut: status === 408 || e.status === 'DEADLINE_EXCEEDED',
+      serverError: status >= 500 || status < 400,
+      contextLength: status === 400 && CONTEXT_LENGTH.test(message),
+      retryAfterMs: retryDelayMs(headers, e),
+    });
   },
 };
 
