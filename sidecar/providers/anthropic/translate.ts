@@ -5,7 +5,25 @@
 // Stream converters work on parsed objects (one SSE event's JSON / one OpenAI chunk); byte
 // framing lives in ../sse.ts. Usage follows the OpenAI convention: input tokens include cached ones.
 import type { Usage } from '../adapter.ts';
+import type { ObjectStreamConverter } from '../shared/json-events.ts';
+import {
+  assistantMessage,
+  chatCompletion,
+  completionChoice,
+  completionChunk,
+  contentParts,
+  DATA_URL,
+  now,
+  parseToolArguments,
+  pushTurn,
+  StreamToolCalls,
+  textOf,
+  toolCall,
+  usageChunk,
+} from '../shared/openai-shape.ts';
 import { formatSSE } from '../sse.ts';
+
+export type { ObjectStreamConverter } from '../shared/json-events.ts';
 
 type Json = Record<string, any>;
 
@@ -53,17 +71,6 @@ export function usageFromAnthropic(u: Json | undefined): Usage {
   return usage;
 }
 
-/** Mesh Usage -> OpenAI `usage` object. */
-export function openAIUsage(u: Usage): Json {
-  const out: Json = {
-    prompt_tokens: u.inputTokens,
-    completion_tokens: u.outputTokens,
-    total_tokens: u.inputTokens + u.outputTokens,
-  };
-  if (u.cachedInputTokens) out.prompt_tokens_details = { cached_tokens: u.cachedInputTokens };
-  return out;
-}
-
 /** OpenAI `usage` -> mesh Usage. */
 export function usageFromOpenAI(u: Json | undefined): Usage {
   const usage: Usage = { inputTokens: u?.prompt_tokens ?? 0, outputTokens: u?.completion_tokens ?? 0 };
@@ -79,28 +86,6 @@ function anthropicUsage(u: Usage): Json {
   return out;
 }
 
-function parseArgs(s: unknown): Json {
-  if (typeof s !== 'string' || s === '') return {};
-  try {
-    const v = JSON.parse(s);
-    return v && typeof v === 'object' && !Array.isArray(v) ? v : { value: v };
-  } catch {
-    return {};
-  }
-}
-
-const DATA_URL = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s;
-
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  let s = '';
-  for (const p of content) if (p?.type === 'text' && typeof p.text === 'string') s += p.text;
-  return s;
-}
-
-const now = (): number => Math.floor(Date.now() / 1000);
-
 // ---------- OpenAI request -> Anthropic request ----------
 
 function mediaBlock(url: string, kind: 'image' | 'document'): Json {
@@ -109,22 +94,11 @@ function mediaBlock(url: string, kind: 'image' | 'document'): Json {
   return { type: kind, source: { type: 'url', url } };
 }
 
+const BLOCKS = { text: (text: string): Json => ({ type: 'text', text }), media: mediaBlock };
+
 /** OpenAI content parts -> Anthropic content blocks (empty text dropped: Anthropic rejects it). */
 function partsToBlocks(content: unknown): Json[] {
-  if (typeof content === 'string') return content ? [{ type: 'text', text: content }] : [];
-  if (!Array.isArray(content)) return [];
-  const out: Json[] = [];
-  for (const p of content) {
-    if (p?.type === 'text') {
-      if (p.text) out.push({ type: 'text', text: p.text });
-    } else if (p?.type === 'image_url') {
-      const url = typeof p.image_url === 'string' ? p.image_url : p.image_url?.url;
-      if (url) out.push(mediaBlock(url, 'image'));
-    } else if (p?.type === 'file' && typeof p.file?.file_data === 'string') {
-      out.push(mediaBlock(p.file.file_data, 'document'));
-    }
-  }
-  return out;
+  return contentParts(content, BLOCKS);
 }
 
 function toolResultContent(content: unknown): string | Json[] {
@@ -154,12 +128,7 @@ export function openAIRequestToAnthropic(req: Json, opts: { defaultMaxTokens?: n
   const messages: Json[] = [];
   // Anthropic wants alternating roles; consecutive same-role messages (e.g. several tool results)
   // are merged into one message.
-  const push = (role: 'user' | 'assistant', blocks: Json[]): void => {
-    if (blocks.length === 0) return;
-    const last = messages[messages.length - 1];
-    if (last?.role === role) last.content.push(...blocks);
-    else messages.push({ role, content: blocks });
-  };
+  const push = (role: 'user' | 'assistant', blocks: Json[]): void => pushTurn(messages, role, blocks);
 
   for (const m of req.messages ?? []) {
     switch (m?.role) {
@@ -180,7 +149,7 @@ export function openAIRequestToAnthropic(req: Json, opts: { defaultMaxTokens?: n
             type: 'tool_use',
             id: tc.id,
             name: tc.function?.name,
-            input: parseArgs(tc.function?.arguments),
+            input: parseToolArguments(tc.function?.arguments),
           });
         }
         if (m.function_call) {
@@ -188,7 +157,7 @@ export function openAIRequestToAnthropic(req: Json, opts: { defaultMaxTokens?: n
             type: 'tool_use',
             id: `call_${m.function_call.name}`,
             name: m.function_call.name,
-            input: parseArgs(m.function_call.arguments),
+            input: parseToolArguments(m.function_call.arguments),
           });
         }
         push('assistant', blocks);
@@ -241,43 +210,14 @@ export function anthropicResponseToOpenAI(res: Json): Json {
   const toolCalls: Json[] = [];
   for (const b of res.content ?? []) {
     if (b?.type === 'text') text += b.text ?? '';
-    else if (b?.type === 'tool_use') {
-      toolCalls.push({
-        id: b.id,
-        type: 'function',
-        function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) },
-      });
-    }
+    else if (b?.type === 'tool_use') toolCalls.push(toolCall(b.id, b.name, b.input));
   }
-  const message: Json = {
-    role: 'assistant',
-    content: text === '' && toolCalls.length > 0 ? null : text,
-    refusal: null,
-  };
-  if (toolCalls.length > 0) message.tool_calls = toolCalls;
-  return {
-    id: res.id,
-    object: 'chat.completion',
-    created: now(),
-    model: res.model,
-    choices: [
-      {
-        index: 0,
-        message,
-        finish_reason: stopReasonToFinishReason(res.stop_reason) ?? 'stop',
-        logprobs: null,
-      },
-    ],
-    usage: openAIUsage(usageFromAnthropic(res.usage)),
-  };
+  const message = assistantMessage(text, toolCalls);
+  const choice = completionChoice(message, stopReasonToFinishReason(res.stop_reason) ?? 'stop');
+  return chatCompletion(res.id, res.model, [choice], usageFromAnthropic(res.usage));
 }
 
 // ---------- Anthropic stream events -> OpenAI chunks ----------
-
-export interface ObjectStreamConverter {
-  push(event: Json): Json[];
-  end(): Json[];
-}
 
 /**
  * Anthropic stream events (parsed `data:` JSON, each with `type`) -> chat.completion.chunk objects,
@@ -292,23 +232,10 @@ export function anthropicStreamToOpenAI(opts: { model?: string } = {}): ObjectSt
   let finish: string | null = null;
   let done = false;
   // Anthropic content block index -> OpenAI tool_calls index.
-  const toolIndex = new Map<number, number>();
+  const tools = new StreamToolCalls();
 
-  const chunk = (delta: Json, finishReason: string | null = null): Json => ({
-    id,
-    object: 'chat.completion.chunk',
-    created,
-    model,
-    choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
-  });
-  const usageChunk = (): Json => ({
-    id,
-    object: 'chat.completion.chunk',
-    created,
-    model,
-    choices: [],
-    usage: openAIUsage(usageFromAnthropic(usage)),
-  });
+  const chunk = (delta: Json, finishReason: string | null = null): Json =>
+    completionChunk(id, created, model, delta, finishReason);
 
   return {
     push(ev) {
@@ -323,17 +250,7 @@ export function anthropicStreamToOpenAI(opts: { model?: string } = {}): ObjectSt
         }
         case 'content_block_start': {
           const b = ev.content_block;
-          if (b?.type === 'tool_use') {
-            const i = toolIndex.size;
-            toolIndex.set(ev.index, i);
-            return [
-              chunk({
-                tool_calls: [
-                  { index: i, id: b.id, type: 'function', function: { name: b.name, arguments: '' } },
-                ],
-              }),
-            ];
-          }
+          if (b?.type === 'tool_use') return [chunk(tools.start(ev.index, b.id, b.name))];
           if (b?.type === 'text' && b.text) return [chunk({ content: b.text })];
           return [];
         }
@@ -341,9 +258,8 @@ export function anthropicStreamToOpenAI(opts: { model?: string } = {}): ObjectSt
           const d = ev.delta;
           if (d?.type === 'text_delta') return d.text ? [chunk({ content: d.text })] : [];
           if (d?.type === 'input_json_delta') {
-            const i = toolIndex.get(ev.index);
-            if (i === undefined || !d.partial_json) return [];
-            return [chunk({ tool_calls: [{ index: i, function: { arguments: d.partial_json } }] })];
+            const delta = tools.arguments(ev.index, d.partial_json);
+            return delta ? [chunk(delta)] : [];
           }
           return []; // thinking / signature deltas have no OpenAI chat equivalent
         }
@@ -355,7 +271,7 @@ export function anthropicStreamToOpenAI(opts: { model?: string } = {}): ObjectSt
         }
         case 'message_stop':
           done = true;
-          return [usageChunk()];
+          return [usageChunk(id, created, model, usageFromAnthropic(usage))];
         case 'error': {
           done = true;
           const e = ev.error ?? {};
@@ -452,13 +368,7 @@ export function anthropicRequestToOpenAI(req: Json): Json {
       const toolCalls: Json[] = [];
       for (const b of m.content ?? []) {
         if (b?.type === 'text') text += b.text ?? '';
-        else if (b?.type === 'tool_use') {
-          toolCalls.push({
-            id: b.id,
-            type: 'function',
-            function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) },
-          });
-        }
+        else if (b?.type === 'tool_use') toolCalls.push(toolCall(b.id, b.name, b.input));
       }
       const msg: Json = { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text };
       if (toolCalls.length > 0) msg.tool_calls = toolCalls;
@@ -505,7 +415,7 @@ export function openAIResponseToAnthropic(res: Json): Json {
       type: 'tool_use',
       id: tc.id,
       name: tc.function?.name,
-      input: parseArgs(tc.function?.arguments),
+      input: parseToolArguments(tc.function?.arguments),
     });
   }
   return {

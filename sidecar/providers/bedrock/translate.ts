@@ -1,30 +1,26 @@
 // OpenAI Chat Completions <-> Amazon Bedrock Converse / ConverseStream, as pure functions.
 // Usage follows the OpenAI convention: input tokens include cache reads and writes.
-import { randomUUID } from 'node:crypto';
 import type { Usage } from '../adapter.ts';
+import {
+  assistantMessage,
+  chatCompletion,
+  completionChoice,
+  completionChunk,
+  contentParts,
+  DATA_URL,
+  newCompletionId,
+  now,
+  parseToolArguments,
+  pushTurn,
+  StreamToolCalls,
+  textOf,
+  toolCall,
+  usageChunk,
+} from '../shared/openai-shape.ts';
 
 type Json = Record<string, any>;
 
-const DATA_URL = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s;
 const IMAGE_FORMATS = new Set(['png', 'jpeg', 'gif', 'webp']);
-
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  let s = '';
-  for (const p of content) if (p?.type === 'text' && typeof p.text === 'string') s += p.text;
-  return s;
-}
-
-function parseArgs(s: unknown): Json {
-  if (typeof s !== 'string' || s === '') return {};
-  try {
-    const v = JSON.parse(s);
-    return v && typeof v === 'object' && !Array.isArray(v) ? v : { value: v };
-  } catch {
-    return {};
-  }
-}
 
 function badRequest(message: string): Error {
   return Object.assign(new Error(message), { status: 400, type: 'invalid_request_error' });
@@ -42,21 +38,10 @@ function mediaBlock(url: string, kind: 'image' | 'document'): Json {
   return { image: { format, source: { bytes: m[2] } } };
 }
 
+const BLOCKS = { text: (text: string): Json => ({ text }), media: mediaBlock };
+
 function blocksOf(content: unknown): Json[] {
-  if (typeof content === 'string') return content ? [{ text: content }] : [];
-  if (!Array.isArray(content)) return [];
-  const out: Json[] = [];
-  for (const p of content) {
-    if (p?.type === 'text') {
-      if (p.text) out.push({ text: p.text });
-    } else if (p?.type === 'image_url') {
-      const url = typeof p.image_url === 'string' ? p.image_url : p.image_url?.url;
-      if (url) out.push(mediaBlock(url, 'image'));
-    } else if (p?.type === 'file' && typeof p.file?.file_data === 'string') {
-      out.push(mediaBlock(p.file.file_data, 'document'));
-    }
-  }
-  return out;
+  return contentParts(content, BLOCKS);
 }
 
 function toolChoice(choice: unknown): Json | undefined {
@@ -72,12 +57,7 @@ export function openAIRequestToConverse(req: Json): Json {
   const messages: Json[] = [];
   let usesTools = false;
   // Converse wants alternating roles: merge consecutive same-role messages (e.g. tool results).
-  const push = (role: 'user' | 'assistant', content: Json[]): void => {
-    if (content.length === 0) return;
-    const last = messages[messages.length - 1];
-    if (last?.role === role) last.content.push(...content);
-    else messages.push({ role, content });
-  };
+  const push = (role: 'user' | 'assistant', content: Json[]): void => pushTurn(messages, role, content);
 
   for (const m of req.messages ?? []) {
     switch (m?.role) {
@@ -96,7 +76,11 @@ export function openAIRequestToConverse(req: Json): Json {
           if (!tc?.function?.name) continue;
           usesTools = true;
           content.push({
-            toolUse: { toolUseId: tc.id, name: tc.function.name, input: parseArgs(tc.function.arguments) },
+            toolUse: {
+              toolUseId: tc.id,
+              name: tc.function.name,
+              input: parseToolArguments(tc.function.arguments),
+            },
           });
         }
         push('assistant', content);
@@ -170,19 +154,8 @@ export function usageFromConverse(u: Json | undefined): Usage {
   return usage;
 }
 
-export function openAIUsage(u: Usage): Json {
-  const out: Json = {
-    prompt_tokens: u.inputTokens,
-    completion_tokens: u.outputTokens,
-    total_tokens: u.inputTokens + u.outputTokens,
-  };
-  if (u.cachedInputTokens) out.prompt_tokens_details = { cached_tokens: u.cachedInputTokens };
-  return out;
-}
-
-// Converse answers carry no id (only the x-amzn-requestid header, which the adapter never sees).
-const newId = (): string => `chatcmpl-${randomUUID().replace(/-/g, '')}`;
-const now = (): number => Math.floor(Date.now() / 1000);
+// Converse answers carry no id (only the x-amzn-requestid header, which the adapter never sees):
+// the OpenAI ids are newCompletionId()s.
 
 /** Converse response body -> OpenAI chat.completion. */
 export function converseResponseToOpenAI(res: Json, model: string): Json {
@@ -190,35 +163,11 @@ export function converseResponseToOpenAI(res: Json, model: string): Json {
   const toolCalls: Json[] = [];
   for (const b of res.output?.message?.content ?? []) {
     if (typeof b?.text === 'string') text += b.text;
-    else if (b?.toolUse) {
-      toolCalls.push({
-        id: b.toolUse.toolUseId,
-        type: 'function',
-        function: { name: b.toolUse.name, arguments: JSON.stringify(b.toolUse.input ?? {}) },
-      });
-    }
+    else if (b?.toolUse) toolCalls.push(toolCall(b.toolUse.toolUseId, b.toolUse.name, b.toolUse.input));
   }
-  const message: Json = {
-    role: 'assistant',
-    content: text === '' && toolCalls.length > 0 ? null : text,
-    refusal: null,
-  };
-  if (toolCalls.length > 0) message.tool_calls = toolCalls;
-  return {
-    id: newId(),
-    object: 'chat.completion',
-    created: now(),
-    model,
-    choices: [
-      {
-        index: 0,
-        message,
-        finish_reason: finishReasonFromConverse(res.stopReason) ?? 'stop',
-        logprobs: null,
-      },
-    ],
-    usage: openAIUsage(usageFromConverse(res.usage)),
-  };
+  const message = assistantMessage(text, toolCalls);
+  const choice = completionChoice(message, finishReasonFromConverse(res.stopReason) ?? 'stop');
+  return chatCompletion(newCompletionId(), model, [choice], usageFromConverse(res.usage));
 }
 
 // ---------- stream ----------
@@ -236,21 +185,16 @@ export interface ConverseStreamConverter {
  * (stop reason) and then metadata (usage), which becomes the closing usage chunk.
  */
 export function converseStreamToOpenAI(opts: { model: string }): ConverseStreamConverter {
-  const id = newId();
+  const id = newCompletionId();
   const created = now();
   const model = opts.model;
   let done = false;
   let finish: string | null = null;
   // Converse content block index -> OpenAI tool_calls index.
-  const toolIndex = new Map<number, number>();
+  const tools = new StreamToolCalls();
 
-  const chunk = (delta: Json, finishReason: string | null = null): Json => ({
-    id,
-    object: 'chat.completion.chunk',
-    created,
-    model,
-    choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
-  });
+  const chunk = (delta: Json, finishReason: string | null = null): Json =>
+    completionChunk(id, created, model, delta, finishReason);
 
   return {
     push(type, ev) {
@@ -261,23 +205,14 @@ export function converseStreamToOpenAI(opts: { model: string }): ConverseStreamC
         case 'contentBlockStart': {
           const tu = ev.start?.toolUse;
           if (!tu) return [];
-          const i = toolIndex.size;
-          toolIndex.set(ev.contentBlockIndex, i);
-          return [
-            chunk({
-              tool_calls: [
-                { index: i, id: tu.toolUseId, type: 'function', function: { name: tu.name, arguments: '' } },
-              ],
-            }),
-          ];
+          return [chunk(tools.start(ev.contentBlockIndex, tu.toolUseId, tu.name))];
         }
         case 'contentBlockDelta': {
           const d = ev.delta ?? {};
           if (typeof d.text === 'string') return d.text ? [chunk({ content: d.text })] : [];
           if (d.toolUse) {
-            const i = toolIndex.get(ev.contentBlockIndex);
-            if (i === undefined || !d.toolUse.input) return [];
-            return [chunk({ tool_calls: [{ index: i, function: { arguments: d.toolUse.input } }] })];
+            const delta = tools.arguments(ev.contentBlockIndex, d.toolUse.input);
+            return delta ? [chunk(delta)] : [];
           }
           return []; // reasoningContent has no OpenAI chat equivalent
         }
@@ -286,16 +221,7 @@ export function converseStreamToOpenAI(opts: { model: string }): ConverseStreamC
           return [chunk({}, finish)];
         case 'metadata':
           done = true;
-          return [
-            {
-              id,
-              object: 'chat.completion.chunk',
-              created,
-              model,
-              choices: [],
-              usage: openAIUsage(usageFromConverse(ev.usage)),
-            },
-          ];
+          return [usageChunk(id, created, model, usageFromConverse(ev.usage))];
         default:
           return []; // contentBlockStop and future events
       }

@@ -3,14 +3,30 @@
 // include thinking tokens (as OpenAI's completion_tokens include reasoning tokens).
 import { randomUUID } from 'node:crypto';
 import type { Usage } from '../adapter.ts';
+import type { ObjectStreamConverter } from '../shared/json-events.ts';
+import {
+  assistantMessage,
+  chatCompletion,
+  completionChoice,
+  completionChunk,
+  contentParts,
+  DATA_URL,
+  newCompletionId,
+  now,
+  parseToolArguments,
+  pushTurn,
+  textOf,
+  toolCall,
+  usageChunk,
+} from '../shared/openai-shape.ts';
+
+export type { ObjectStreamConverter } from '../shared/json-events.ts';
 
 type Json = Record<string, any>;
 
 // Gemini 3 requires the thought signature of a function call to come back with it. OpenAI tool
 // calls have nowhere to keep it but the id, which apps echo verbatim, so it rides there.
 const SIGNATURE_SEP = '__thought__';
-
-const DATA_URL = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s;
 
 const MIME_BY_EXT: Record<string, string> = {
   png: 'image/png',
@@ -22,24 +38,6 @@ const MIME_BY_EXT: Record<string, string> = {
   pdf: 'application/pdf',
 };
 
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  let s = '';
-  for (const p of content) if (p?.type === 'text' && typeof p.text === 'string') s += p.text;
-  return s;
-}
-
-function parseArgs(s: unknown): Json {
-  if (typeof s !== 'string' || s === '') return {};
-  try {
-    const v = JSON.parse(s);
-    return v && typeof v === 'object' && !Array.isArray(v) ? v : { value: v };
-  } catch {
-    return {};
-  }
-}
-
 function mediaPart(url: string): Json {
   const m = DATA_URL.exec(url);
   if (m) return { inlineData: { mimeType: m[1], data: m[2] } };
@@ -47,25 +45,16 @@ function mediaPart(url: string): Json {
   return { fileData: { mimeType: MIME_BY_EXT[ext] ?? 'image/jpeg', fileUri: url } };
 }
 
+const PARTS = {
+  text: (text: string): Json => ({ text }),
+  media: mediaPart,
+  audio: (audio: Json): Json => ({
+    inlineData: { mimeType: `audio/${audio.format ?? 'wav'}`, data: audio.data },
+  }),
+};
+
 function partsOf(content: unknown): Json[] {
-  if (typeof content === 'string') return content ? [{ text: content }] : [];
-  if (!Array.isArray(content)) return [];
-  const out: Json[] = [];
-  for (const p of content) {
-    if (p?.type === 'text') {
-      if (p.text) out.push({ text: p.text });
-    } else if (p?.type === 'image_url') {
-      const url = typeof p.image_url === 'string' ? p.image_url : p.image_url?.url;
-      if (url) out.push(mediaPart(url));
-    } else if (p?.type === 'input_audio' && p.input_audio?.data) {
-      out.push({
-        inlineData: { mimeType: `audio/${p.input_audio.format ?? 'wav'}`, data: p.input_audio.data },
-      });
-    } else if (p?.type === 'file' && typeof p.file?.file_data === 'string') {
-      out.push(mediaPart(p.file.file_data));
-    }
-  }
-  return out;
+  return contentParts(content, PARTS);
 }
 
 /** A functionResponse.response must be a JSON object. */
@@ -112,12 +101,7 @@ export function openAIRequestToGemini(req: Json): Json {
   const contents: Json[] = [];
   // Gemini's functionResponse names the function; OpenAI's tool message only has the call id.
   const toolNames = new Map<string, string>();
-  const push = (role: 'user' | 'model', parts: Json[]): void => {
-    if (parts.length === 0) return;
-    const last = contents[contents.length - 1];
-    if (last?.role === role) last.parts.push(...parts);
-    else contents.push({ role, parts });
-  };
+  const push = (role: 'user' | 'model', parts: Json[]): void => pushTurn(contents, role, parts, 'parts');
 
   for (const m of req.messages ?? []) {
     switch (m?.role) {
@@ -137,7 +121,7 @@ export function openAIRequestToGemini(req: Json): Json {
           if (!name) continue;
           const id = String(tc.id ?? '');
           toolNames.set(id, name);
-          const part: Json = { functionCall: { name, args: parseArgs(tc.function.arguments) } };
+          const part: Json = { functionCall: { name, args: parseToolArguments(tc.function.arguments) } };
           const sep = id.indexOf(SIGNATURE_SEP);
           if (sep >= 0) part.thoughtSignature = id.slice(sep + SIGNATURE_SEP.length);
           parts.push(part);
@@ -211,27 +195,13 @@ export function usageFromGemini(m: Json | undefined): Usage {
   return usage;
 }
 
-export function openAIUsage(u: Usage): Json {
-  const out: Json = {
-    prompt_tokens: u.inputTokens,
-    completion_tokens: u.outputTokens,
-    total_tokens: u.inputTokens + u.outputTokens,
-  };
-  if (u.cachedInputTokens) out.prompt_tokens_details = { cached_tokens: u.cachedInputTokens };
-  return out;
-}
-
 function toolCallId(part: Json): string {
   const id = part.functionCall?.id ?? `call_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   return part.thoughtSignature ? `${id}${SIGNATURE_SEP}${part.thoughtSignature}` : id;
 }
 
-function toolCall(part: Json): Json {
-  return {
-    id: toolCallId(part),
-    type: 'function',
-    function: { name: part.functionCall.name, arguments: JSON.stringify(part.functionCall.args ?? {}) },
-  };
+function toolCallOf(part: Json): Json {
+  return toolCall(toolCallId(part), part.functionCall.name, part.functionCall.args);
 }
 
 /** Visible text of a candidate's parts (thought summaries are not part of the answer). */
@@ -241,54 +211,25 @@ function visibleText(parts: Json[]): string {
   return s;
 }
 
-const newId = (): string => `chatcmpl-${randomUUID().replace(/-/g, '')}`;
-const now = (): number => Math.floor(Date.now() / 1000);
-
 /** Gemini GenerateContentResponse -> OpenAI chat.completion (one choice per candidate). */
 export function geminiResponseToOpenAI(res: Json, model: string): Json {
   const candidates: Json[] = res.candidates ?? [];
   const choices = candidates.map((c, i) => {
     const parts: Json[] = c.content?.parts ?? [];
-    const toolCalls = parts.filter((p) => p?.functionCall).map(toolCall);
-    const text = visibleText(parts);
-    const message: Json = {
-      role: 'assistant',
-      content: text === '' && toolCalls.length > 0 ? null : text,
-      refusal: null,
-    };
-    if (toolCalls.length > 0) message.tool_calls = toolCalls;
-    return {
-      index: c.index ?? i,
-      message,
-      finish_reason: finishReasonFromGemini(c.finishReason, toolCalls.length > 0) ?? 'stop',
-      logprobs: null,
-    };
+    const toolCalls = parts.filter((p) => p?.functionCall).map(toolCallOf);
+    const message = assistantMessage(visibleText(parts), toolCalls);
+    const finish = finishReasonFromGemini(c.finishReason, toolCalls.length > 0) ?? 'stop';
+    return completionChoice(message, finish, c.index ?? i);
   });
   if (choices.length === 0) {
     // The prompt itself was blocked (promptFeedback.blockReason): no candidates at all.
-    choices.push({
-      index: 0,
-      message: { role: 'assistant', content: null, refusal: null },
-      finish_reason: 'content_filter',
-      logprobs: null,
-    });
+    choices.push(completionChoice({ role: 'assistant', content: null, refusal: null }, 'content_filter'));
   }
-  return {
-    id: res.responseId ?? newId(),
-    object: 'chat.completion',
-    created: now(),
-    model: res.modelVersion ?? model,
-    choices,
-    usage: openAIUsage(usageFromGemini(res.usageMetadata)),
-  };
+  const usage = usageFromGemini(res.usageMetadata);
+  return chatCompletion(res.responseId ?? newCompletionId(), res.modelVersion ?? model, choices, usage);
 }
 
 // ---------- stream ----------
-
-export interface ObjectStreamConverter {
-  push(event: Json): Json[];
-  end(): Json[];
-}
 
 /**
  * Gemini stream responses (each `data:` of :streamGenerateContent?alt=sse, a partial
@@ -305,13 +246,8 @@ export function geminiStreamToOpenAI(opts: { model: string }): ObjectStreamConve
   const started = new Set<number>();
   const toolCount = new Map<number, number>();
 
-  const chunk = (index: number, delta: Json, finish: string | null = null): Json => ({
-    id,
-    object: 'chat.completion.chunk',
-    created,
-    model,
-    choices: [{ index, delta, finish_reason: finish, logprobs: null }],
-  });
+  const chunk = (index: number, delta: Json, finish: string | null = null): Json =>
+    completionChunk(id, created, model, delta, finish, index);
 
   return {
     push(res) {
@@ -329,7 +265,7 @@ export function geminiStreamToOpenAI(opts: { model: string }): ObjectStreamConve
           },
         ];
       }
-      id ||= res.responseId ?? newId();
+      id ||= res.responseId ?? newCompletionId();
       model = res.modelVersion ?? model;
       if (res.usageMetadata) usage = res.usageMetadata;
       const out: Json[] = [];
@@ -348,7 +284,7 @@ export function geminiStreamToOpenAI(opts: { model: string }): ObjectStreamConve
           if (!p?.functionCall) continue;
           const n = toolCount.get(index) ?? 0;
           toolCount.set(index, n + 1);
-          calls.push({ index: n, ...toolCall(p) });
+          calls.push({ index: n, ...toolCallOf(p) });
         }
         if (calls.length > 0) delta.tool_calls = calls;
         if (Object.keys(delta).length > 0) out.push(chunk(index, delta));
@@ -365,16 +301,7 @@ export function geminiStreamToOpenAI(opts: { model: string }): ObjectStreamConve
       done = true;
       if (!finished)
         return [{ error: { message: 'upstream stream ended before a finishReason', type: 'api_error' } }];
-      return [
-        {
-          id,
-          object: 'chat.completion.chunk',
-          created,
-          model,
-          choices: [],
-          usage: openAIUsage(usageFromGemini(usage)),
-        },
-      ];
+      return [usageChunk(id, created, model, usageFromGemini(usage))];
     },
   };
 }
