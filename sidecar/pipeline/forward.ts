@@ -17,6 +17,7 @@ import { ClientGoneError, TransportError } from '../upstream/errors.ts';
 import { readBody, streamBody, type Transport } from '../upstream/transport.ts';
 import type { Attempt, Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
+import { passthroughJson } from './lazy-json.ts';
 import { prepend, upstreamStream } from './response-stream.ts';
 import type { Step } from './step.ts';
 
@@ -158,6 +159,17 @@ export function createForward(services: ForwardServices): Step {
       const bytes = await readBody(upstream.body, deadline);
       call.timings.firstByteMs = performance.now() - call.startedAt;
       const contentType = upstream.headers['content-type'];
+      // OpenAI JSON for an OpenAI app: usage and model are read off the bytes, the body parsed lazily.
+      const fast =
+        adapter.passthrough && call.dialect === 'openai'
+          ? passthroughJson(bytes, contentType, upstream.status)
+          : undefined;
+      if (fast) {
+        call.usage = fast.usage;
+        call.modelResponse = fast.model;
+        call.result = fast.result;
+        return { ok: true };
+      }
       let translated: ReturnType<typeof adapter.response>;
       try {
         translated = adapter.response(adapterCall, upstream.status, bytes, contentType);
