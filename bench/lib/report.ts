@@ -1,0 +1,356 @@
+// The report: bench/RESULTS.md (tables, goals, method, machine, date, then the hand-written
+// analysis in bench/analysis.md) and one plot per workload (p99 latency vs rate, one line per
+// arm) as SVG and PNG. The PNG is rendered by @resvg/resvg-js from bench/peers (no browser); when
+// it is not installed, only the SVG is written.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import type { BenchResults, FrontierResult, WorkloadResult } from '../run.ts';
+import { ARM_LABELS, type ArmName, PEERS_DIR, ROOT } from './arms.ts';
+
+const COLORS: Record<ArmName, string> = {
+  direct: '#7f7f7f',
+  floor: '#2ca02c',
+  'aimesh-off': '#1f77b4',
+  'aimesh-full': '#9467bd',
+  portkey: '#ff7f0e',
+  litellm: '#d62728',
+};
+
+const f = (v: number | undefined, digits = 3): string =>
+  v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits);
+const ratio = (a: number | undefined, b: number | undefined): string =>
+  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b <= 0
+    ? '–'
+    : `${(a / b).toFixed(2)}x`;
+
+function plotSvg(w: WorkloadResult): string {
+  const W = 760;
+  const H = 440;
+  const m = { l: 70, r: 200, t: 40, b: 50 };
+  const series = Object.entries(w.frontier) as [ArmName, FrontierResult][];
+  const y = (s: FrontierResult['steps'][number]) => (w.name === 'chat-stream' ? (s.ttfcP99 ?? s.p99) : s.p99);
+  const pts = series.flatMap(([, r]) => r.steps.map((s) => [s.achieved, y(s)] as const));
+  const xmax = Math.max(1, ...pts.map((p) => p[0])) * 1.05;
+  const ys = pts.map((p) => p[1]).filter((v) => v > 0 && Number.isFinite(v));
+  const ymin = 10 ** Math.floor(Math.log10(Math.max(0.01, Math.min(...ys, 1))));
+  const ymax = 10 ** Math.ceil(Math.log10(Math.max(...ys, 10)));
+  const px = (x: number) => m.l + (x / xmax) * (W - m.l - m.r);
+  const py = (v: number) =>
+    m.t +
+    (1 - (Math.log10(Math.max(v, ymin)) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin))) *
+      (H - m.t - m.b);
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="DejaVu Sans, sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+    `<text x="${m.l}" y="22" font-size="15" font-weight="bold">${w.label}</text>`,
+  ];
+  for (let d = ymin; d <= ymax * 1.0001; d *= 10) {
+    out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${py(d)}" y2="${py(d)}" stroke="#ddd"/>`);
+    out.push(`<text x="${m.l - 6}" y="${py(d) + 4}" text-anchor="end">${d >= 1 ? d : d.toFixed(2)}</text>`);
+  }
+  const step =
+    10 ** Math.floor(Math.log10(xmax / 2)) * (xmax / 10 ** Math.floor(Math.log10(xmax)) > 5 ? 2 : 1);
+  for (let x = 0; x <= xmax; x += step) {
+    out.push(`<line x1="${px(x)}" x2="${px(x)}" y1="${m.t}" y2="${H - m.b}" stroke="#eee"/>`);
+    out.push(`<text x="${px(x)}" y="${H - m.b + 16}" text-anchor="middle">${Math.round(x)}</text>`);
+  }
+  out.push(
+    `<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" fill="none" stroke="#333"/>`,
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 12}" text-anchor="middle">${w.name === 'chat-stream' ? 'streams started per second (achieved)' : 'requests per second (achieved)'}</text>`,
+    `<text transform="translate(18 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">${w.name === 'chat-stream' ? 'TTFC p99 (ms, log)' : 'p99 latency (ms, log)'}</text>`,
+  );
+  series.forEach(([name, r], i) => {
+    const pts = r.steps.map((s) => `${px(s.achieved).toFixed(1)},${py(y(s)).toFixed(1)}`);
+    if (pts.length > 0) {
+      out.push(
+        `<polyline points="${pts.join(' ')}" fill="none" stroke="${COLORS[name]}" stroke-width="2"/>`,
+        ...r.steps.map(
+          (s) =>
+            `<circle cx="${px(s.achieved).toFixed(1)}" cy="${py(y(s)).toFixed(1)}" r="3" fill="${s.errors ? 'white' : COLORS[name]}" stroke="${COLORS[name]}"/>`,
+        ),
+      );
+    }
+    const ly = m.t + 10 + i * 20;
+    out.push(
+      `<line x1="${W - m.r + 12}" x2="${W - m.r + 32}" y1="${ly}" y2="${ly}" stroke="${COLORS[name]}" stroke-width="3"/>`,
+      `<text x="${W - m.r + 38}" y="${ly + 4}">${name}</text>`,
+    );
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+async function toPng(svg: string): Promise<Buffer | undefined> {
+  const entry = join(PEERS_DIR, 'node_modules/@resvg/resvg-js/package.json');
+  if (!existsSync(entry)) return undefined;
+  const require = createRequire(entry);
+  const { Resvg } = require('@resvg/resvg-js') as {
+    Resvg: new (svg: string, opts: object) => { render(): { asPng(): Buffer } };
+  };
+  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } })
+    .render()
+    .asPng();
+}
+
+function latencyTable(r: BenchResults, w: WorkloadResult): string[] {
+  const lines = [
+    '| arm | total p50 | total p99 | total p99.9 | **added p50** | **added p99** | **added p99.9** | n | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, l] of Object.entries(w.latency ?? {})) {
+    lines.push(
+      `| ${name} | ${f(l.total.p50)} | ${f(l.total.p99)} | ${f(l.total.p999)} | ${name === 'direct' ? '–' : f(l.added.p50)} | ${name === 'direct' ? '–' : f(l.added.p99)} | ${name === 'direct' ? '–' : f(l.added.p999)} | ${l.total.n} | ${l.errors} |`,
+    );
+  }
+  void r;
+  return lines;
+}
+
+function streamTable(w: WorkloadResult): string[] {
+  const lines = [
+    '| arm | TTFC p50 | TTFC p99 | **added TTFC p50** | **added TTFC p99** | gap p50 | gap p99 | gap max | n | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, l] of Object.entries(w.streamLatency ?? {})) {
+    const d = name === 'direct';
+    lines.push(
+      `| ${name} | ${f(l.ttfc.p50)} | ${f(l.ttfc.p99)} | ${d ? '–' : f(l.added.ttfcP50)} | ${d ? '–' : f(l.added.ttfcP99)} | ${f(l.gap.p50)} | ${f(l.gap.p99)} | ${f(l.gap.max)} | ${l.ttfc.n} | ${l.errors} |`,
+    );
+  }
+  if (w.concurrentStreams) {
+    lines.push(
+      '',
+      '| arm | concurrent streams | errors | stalled streams (gap > 120 ms) | TTFC p50 | TTFC p99 | gap p99 | gap max |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, c] of Object.entries(w.concurrentStreams)) {
+      lines.push(
+        `| ${name} | ${c.streams} | ${c.errors} | ${c.stalls} | ${f(c.ttfc.p50, 1)} | ${f(c.ttfc.p99, 1)} | ${f(c.gap.p99, 1)} | ${f(c.gap.max, 1)} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+function frontierTable(w: WorkloadResult): string[] {
+  const lines = [
+    `| arm | max rps, p99 <= 1 ms | <= 5 ms | <= 10 ms | <= 50 ms | CPU µs/request (@~1000/s${w.name === 'chat-stream' ? ', per stream' : ''}) |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, fr] of Object.entries(w.frontier)) {
+    const cpu = w.cpuUsPerRequest[name as ArmName];
+    lines.push(
+      `| ${name} | ${fr.max['1ms']} | ${fr.max['5ms']} | ${fr.max['10ms']} | ${fr.max['50ms']} | ${cpu ?? '–'} |`,
+    );
+  }
+  return lines;
+}
+
+function goals(r: BenchResults): string[] {
+  const lines = ['| goal | workload | measured | met |', '| --- | --- | --- | :---: |'];
+  const add = (goal: string, wl: string, measured: string, ok: boolean | undefined) =>
+    lines.push(`| ${goal} | ${wl} | ${measured} | ${ok === undefined ? 'n/a' : ok ? 'yes' : '**no**'} |`);
+  for (const w of r.workloads) {
+    const L = w.latency;
+    if (L) {
+      const floor = L.floor?.added;
+      const off = L['aimesh-off']?.added;
+      const full = L['aimesh-full']?.added;
+      const pk = L.portkey?.added;
+      if (floor && off) {
+        add(
+          'policy off <= 1.2x floor (added p50 / p99)',
+          w.name,
+          `${ratio(off.p50, floor.p50)} / ${ratio(off.p99, floor.p99)}`,
+          off.p50 <= 1.2 * floor.p50 && off.p99 <= 1.2 * floor.p99,
+        );
+      }
+      if (floor && full) {
+        add(
+          'full policy <= 1.5x floor (added p50 / p99)',
+          w.name,
+          `${ratio(full.p50, floor.p50)} / ${ratio(full.p99, floor.p99)}`,
+          full.p50 <= 1.5 * floor.p50 && full.p99 <= 1.5 * floor.p99,
+        );
+      }
+      if (full && pk) {
+        add(
+          "full policy <= 1/4 of Portkey's (added p50 / p99)",
+          w.name,
+          `${ratio(full.p50, pk.p50)} / ${ratio(full.p99, pk.p99)}`,
+          full.p50 <= pk.p50 / 4 && full.p99 <= pk.p99 / 4,
+        );
+      }
+    }
+    const F = w.frontier;
+    const fmax = (a: ArmName) => F[a]?.max['50ms'];
+    if (!w.name.includes('stream')) {
+      for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
+        if (fmax(a) === undefined) continue;
+        if (fmax('floor') !== undefined)
+          add(
+            `${a} frontier >= 90% of floor (p99 <= 50 ms)`,
+            w.name,
+            `${fmax(a)} vs ${fmax('floor')} rps`,
+            fmax(a)! >= 0.9 * fmax('floor')!,
+          );
+        if (fmax('portkey') !== undefined)
+          add(
+            `${a} frontier >= 4x Portkey`,
+            w.name,
+            `${fmax(a)} vs ${fmax('portkey')} rps`,
+            fmax(a)! >= 4 * fmax('portkey')!,
+          );
+        if (fmax('litellm') !== undefined)
+          add(
+            `${a} frontier >= 10x LiteLLM`,
+            w.name,
+            `${fmax(a)} vs ${fmax('litellm')} rps`,
+            fmax(a)! >= 10 * fmax('litellm')!,
+          );
+      }
+    }
+    if (w.streamLatency) {
+      for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
+        const s = w.streamLatency[a];
+        if (s) add(`${a} added TTFC p99 <= 1 ms`, w.name, `${f(s.added.ttfcP99)} ms`, s.added.ttfcP99 <= 1);
+        const c = w.concurrentStreams?.[a];
+        if (c)
+          add(
+            `${a}: ${c.streams} concurrent streams without stalls`,
+            w.name,
+            `${c.errors} errors, ${c.stalls} stalled (direct: ${w.concurrentStreams?.direct?.stalls ?? '–'})`,
+            c.errors === 0 && c.stalls === 0,
+          );
+      }
+    }
+  }
+  for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
+    const m = r.rss[a];
+    if (!m) continue;
+    add(`${a} RSS idle <= 64 MB`, '–', `${m.idleMB} MB`, m.idleMB <= 64);
+    if (m.loadMB !== undefined)
+      add(
+        `${a} RSS at ~1,000 rps <= 128 MB`,
+        'chat-small',
+        `${m.loadMB} MB @${m.loadRate}/s`,
+        m.loadMB <= 128,
+      );
+  }
+  return lines;
+}
+
+export async function writeReport(
+  r: BenchResults,
+  opts: { report: string; resultsDir: string; plots: boolean },
+): Promise<void> {
+  const dir = dirname(opts.report);
+  const md: string[] = [
+    '# AIMesh benchmark results',
+    '',
+    `Generated by \`node bench/run.ts${r.quick ? ' --quick' : ''}\` on ${r.date} (git ${r.git ?? '?'}), ${r.durationS} s.`,
+    r.quick ? '\n**Quick (smoke) run: too few samples to quote.**' : '',
+    '',
+    '## Machine',
+    '',
+    `${r.machine.cpus} x ${r.machine.cpuModel}, ${r.machine.memGB} GB, Linux ${r.machine.kernel}, Node ${r.machine.node}. ` +
+      `Load average at start ${JSON.stringify(r.machine.loadavg)} (the box is shared with other builds and tests; per-workload load averages below). ` +
+      (r.pinning
+        ? `Proxy under test pinned to CPU ${r.pinning.proxyCpu}; load generator and test upstream on CPU ${r.pinning.clientCpu}.`
+        : 'Not pinned.'),
+    '',
+    '## Arms',
+    '',
+    '| arm | what | version / status |',
+    '| --- | --- | --- |',
+    ...r.arms.map(
+      (a) =>
+        `| ${a.name} | ${a.label} | ${a.available ? (a.version ?? 'this checkout') : `unavailable: ${a.reason}`} |`,
+    ),
+    '',
+    '## Goals (ratios from this run)',
+    '',
+    ...goals(r),
+    '',
+    "## Memory (RSS of the arm's process tree)",
+    '',
+    '| arm | idle (after warm-up) | under load |',
+    '| --- | ---: | ---: |',
+    ...Object.entries(r.rss).map(
+      ([a, m]) =>
+        `| ${a} | ${m.idleMB} MB | ${m.loadMB === undefined ? '–' : `${m.loadMB} MB @${m.loadRate}/s`} |`,
+    ),
+    '',
+  ];
+  for (const w of r.workloads) {
+    md.push(`## ${w.name}: ${w.label}`, '');
+    md.push(
+      `Load average before / after: ${JSON.stringify(w.loadavg.before)} / ${JSON.stringify(w.loadavg.after)}.`,
+      '',
+    );
+    for (const [a, why] of Object.entries(w.failing ?? {}))
+      md.push(`- **${a} cannot serve this workload** (skipped): \`${why.replace(/[`|\n]/g, ' ')}\``, '');
+    if (w.latency)
+      md.push(
+        'Latency at concurrency 1 (ms; added = arm minus direct, per percentile):',
+        '',
+        ...latencyTable(r, w),
+        '',
+      );
+    if (w.streamLatency)
+      md.push(
+        'Streams at low load (ms; TTFC = first content token; gaps between content chunks):',
+        '',
+        ...streamTable(w),
+        '',
+      );
+    md.push(
+      `Throughput frontier (open-loop fixed rate${w.name === 'chat-stream' ? ', streams started per second, bound on TTFC p99, no stalls' : ''}; highest rate tried that held the bound with no errors):`,
+      '',
+      ...frontierTable(w),
+      '',
+    );
+    if (opts.plots) {
+      const svg = plotSvg(w);
+      const base = join(opts.resultsDir, `${w.name}${r.quick ? '-quick' : ''}`);
+      writeFileSync(`${base}.svg`, svg);
+      let png: Buffer | undefined;
+      try {
+        png = await toPng(svg);
+      } catch {}
+      if (png) {
+        writeFileSync(`${base}.png`, png);
+        md.push(`![${w.name}](${relative(dir, `${base}.png`)})`, '');
+      } else md.push(`![${w.name}](${relative(dir, `${base}.svg`)})`, '');
+    }
+    md.push('<details><summary>all frontier steps</summary>', '');
+    md.push(
+      '| arm | rate | achieved | p50 | p99 | p99.9 | errors | CPU µs/req | RSS MB |' +
+        (w.name === 'chat-stream' ? ' TTFC p99 | gap max | stalls |' : ''),
+    );
+    md.push(
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' +
+        (w.name === 'chat-stream' ? ' ---: | ---: | ---: |' : ''),
+    );
+    for (const [a, fr] of Object.entries(w.frontier))
+      for (const s of fr.steps)
+        md.push(
+          `| ${a} | ${s.rate} | ${s.achieved} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.p999)} | ${s.errors} | ${s.cpuUsPerRequest ?? '–'} | ${s.rssMB ?? '–'} |` +
+            (w.name === 'chat-stream' ? ` ${f(s.ttfcP99)} | ${f(s.gapMax, 1)} | ${s.stalls} |` : ''),
+        );
+    md.push('', '</details>', '');
+  }
+  const method = join(ROOT, 'bench/method.md');
+  if (existsSync(method)) md.push(readFileSync(method, 'utf8'));
+  const analysis = join(ROOT, 'bench/analysis.md');
+  if (existsSync(analysis) && !r.quick) md.push(readFileSync(analysis, 'utf8'));
+  writeFileSync(
+    opts.report,
+    `${md
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`,
+  );
+  void ARM_LABELS;
+}
