@@ -7,18 +7,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type Cluster, sharedCluster } from '../support/cluster.ts';
-import {
-  createPod,
-  mintToken,
-  operatorCA,
-  type PushSidecar,
-  type RunningOperator,
-  startOperator,
-  startPushSidecar,
-} from '../support/operator.ts';
+import type { Cluster } from '../support/cluster.ts';
+import { operatorCA, type PushSidecar, type RunningOperator, startOperator } from '../support/operator.ts';
 import { waitFor } from '../support/procs.ts';
-import { startUpstream, type Upstream } from '../support/upstream.ts';
+import type { Upstream } from '../support/upstream.ts';
+import {
+  chatRoute,
+  chatVia,
+  kubectlApply,
+  openAIProvider,
+  operatorStage,
+  sidecarReady,
+  startPodSidecar,
+} from '../support/workload.ts';
 
 const TIMING = ['--lease-duration', '4s', '--renew-deadline', '3s', '--retry-period', '500ms'];
 const API_KEY = 'sk-ha-0123456789';
@@ -60,18 +61,7 @@ describe('operator replicas and leader election', { timeout: 300_000 }, () => {
       },
       { timeoutMs, intervalMs: 100 },
     );
-  const route = (attempts: number) => ({
-    apiVersion: 'aimesh.io/v1alpha1',
-    kind: 'AIRoute',
-    metadata: { name: 'chat', namespace: ns },
-    spec: { retries: { attempts }, rules: [{ backends: [{ providerRef: { name: 'local' } }] }] },
-  });
-  const apply = async (objects: unknown[]) => {
-    const r = await cluster.kubectl(['apply', '-f', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    assert.equal(r.code, 0, r.stderr);
-  };
+  const route = (attempts: number) => chatRoute(ns, { attempts });
   const routeStatus = async () =>
     (await cluster.request('GET', `/apis/aimesh.io/v1alpha1/namespaces/${ns}/airoutes/chat`)).body;
   const quota = (name: string, model: string, requests: number) => ({
@@ -84,14 +74,7 @@ describe('operator replicas and leader election', { timeout: 300_000 }, () => {
       failurePolicy: 'FailClosed',
     },
   });
-  const chat = async (s: PushSidecar, model: string) => {
-    const res = await fetch(`${s.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 }),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const chat = (s: PushSidecar, model: string) => chatVia(s, model, 'hi', 4);
   const debugQuotas = async (o: RunningOperator) =>
     (await (await fetch(`${o.adminUrl}/debug/quotas`)).json()) as any;
   const limitOf = (view: any, name: string) =>
@@ -103,43 +86,16 @@ describe('operator replicas and leader election', { timeout: 300_000 }, () => {
       ?.limits?.[0] as { used: number; limit: number } | undefined;
   /** A sidecar for a new pod, connected to one replica, once it has its snapshot and first leases. */
   const sidecarOn = async (o: RunningOperator, name: string) => {
-    const p = await createPod(cluster, ns, name);
-    const s = await startPushSidecar({
-      operatorUrl: o.pushUrl,
-      ca,
-      token: await mintToken(cluster, ns, { pod: p }),
-    });
-    sidecars.push(s);
-    await waitFor('sidecar ready', async () => (await s.version()) !== undefined, {
-      timeoutMs: 30_000,
-      onTimeout: () => `${s.logs(30)}\n--- operator\n${o.logs(30)}`,
-    });
-    return { sidecar: s, pod: p };
+    const started = await startPodSidecar(cluster, ns, name, { operatorUrl: o.pushUrl, ca });
+    sidecars.push(started.sidecar);
+    await sidecarReady(started.sidecar, o);
+    return started;
   };
 
   before(async () => {
-    cluster = await sharedCluster();
-    system = await cluster.newNamespace('aimesh-system');
-    ns = await cluster.newNamespace('team');
-    upstream = await startUpstream({ apiKeys: [API_KEY] });
-    await apply([
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'key', namespace: ns },
-        stringData: { apiKey: API_KEY },
-      },
-      {
-        apiVersion: 'aimesh.io/v1alpha1',
-        kind: 'AIProvider',
-        metadata: { name: 'local', namespace: ns },
-        spec: {
-          type: 'openai',
-          endpoint: `${upstream.url}/v1`,
-          auth: { secretRef: { name: 'key' } },
-          models: [],
-        },
-      },
+    ({ cluster, system, ns, upstream } = await operatorStage(API_KEY));
+    await kubectlApply(cluster, [
+      ...openAIProvider({ namespace: ns, secret: 'key', endpoint: `${upstream.url}/v1`, apiKey: API_KEY }),
       route(1),
       quota('budget', 'gpt-4o-mini', BUDGET),
       quota('roomy', 'gpt-4.1-mini', 1000),
@@ -167,12 +123,7 @@ describe('operator replicas and leader election', { timeout: 300_000 }, () => {
   it('counts sidecars connected to any replica in the leader-written status', async () => {
     const leader = await oneLeader(replicas);
     const follower = replicas.find((r) => r !== leader)!;
-    pod = await createPod(cluster, ns, 'chat-1');
-    sidecar = await startPushSidecar({
-      operatorUrl: follower.pushUrl,
-      ca,
-      token: await mintToken(cluster, ns, { pod }),
-    });
+    ({ pod, sidecar } = await startPodSidecar(cluster, ns, 'chat-1', { operatorUrl: follower.pushUrl, ca }));
     const status = await waitFor(
       'status.sidecars from the follower report',
       async () => {
@@ -270,7 +221,7 @@ describe('operator replicas and leader election', { timeout: 300_000 }, () => {
     assert.notEqual(next, leader);
     assert.ok(took >= 3000, 'not before the lease could have expired');
 
-    await apply([route(3)]);
+    await kubectlApply(cluster, [route(3)]);
     await waitFor(
       'the new leader writes status',
       async () => (await routeStatus()).status?.observedGeneration === 2,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:http2';
 import { after, before, describe, it } from 'node:test';
-import { type Cluster, sharedCluster } from '../support/cluster.ts';
+import type { Cluster } from '../support/cluster.ts';
 import {
   createPod,
   mintToken,
@@ -14,10 +14,17 @@ import {
   type PushSidecar,
   type RunningOperator,
   startOperator,
-  startPushSidecar,
 } from '../support/operator.ts';
 import { waitFor } from '../support/procs.ts';
-import { startUpstream, type Upstream } from '../support/upstream.ts';
+import type { Upstream } from '../support/upstream.ts';
+import {
+  chatRoute,
+  chatVia,
+  kubectlApply,
+  openAIProvider,
+  operatorStage,
+  startPodSidecar,
+} from '../support/workload.ts';
 
 const API_KEY = 'sk-push-test-0123456789';
 
@@ -32,76 +39,25 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
   let sidecar: PushSidecar;
   let pod: { name: string; uid: string };
 
-  const apply = async (objects: unknown[]) => {
-    const r = await cluster.kubectl(['apply', '-f', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    assert.equal(r.code, 0, r.stderr);
-  };
-  const route = (attempts: number) => ({
-    apiVersion: 'aimesh.io/v1alpha1',
-    kind: 'AIRoute',
-    metadata: { name: 'chat', namespace: ns },
-    spec: {
-      workloadSelector: { matchLabels: { app: 'chat' } },
-      retries: { attempts },
-      rules: [{ name: 'all', backends: [{ providerRef: { name: 'local' } }] }],
-    },
-  });
-  const chat = async (content: string) => {
-    const res = await fetch(`${sidecar.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }] }),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const route = (attempts: number) => chatRoute(ns, { attempts, app: 'chat', rule: 'all' });
+  const chat = (content: string) => chatVia(sidecar, 'gpt-4o-mini', content);
   const row = async (operator = op) => (await operator.sidecars()).sidecars.find((s) => s.pod === pod.name);
 
   before(async () => {
-    cluster = await sharedCluster();
-    system = await cluster.newNamespace('aimesh-system');
-    upstream = await startUpstream({ apiKeys: [API_KEY] });
-    ns = await cluster.newNamespace('team');
+    ({ cluster, system, ns, upstream } = await operatorStage(API_KEY));
     platform = await cluster.newNamespace('platform');
-    await apply([
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'local-key', namespace: ns },
-        stringData: { apiKey: API_KEY },
-      },
-      {
-        apiVersion: 'aimesh.io/v1alpha1',
-        kind: 'AIProvider',
-        metadata: { name: 'local', namespace: ns },
-        spec: {
-          type: 'openai',
-          endpoint: `${upstream.url}/v1`,
-          auth: { secretRef: { name: 'local-key' } },
-          models: [{ name: 'gpt-4o-mini' }],
-        },
-      },
+    const endpoint = `${upstream.url}/v1`;
+    await kubectlApply(cluster, [
+      ...openAIProvider({ namespace: ns, endpoint, apiKey: API_KEY, models: ['gpt-4o-mini'] }),
       route(1),
       // A platform provider that only serves its own namespace, and a route that tries it anyway.
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'restricted-key', namespace: platform },
-        stringData: { apiKey: 'sk-restricted-never-leaves' },
-      },
-      {
-        apiVersion: 'aimesh.io/v1alpha1',
-        kind: 'AIProvider',
-        metadata: { name: 'restricted', namespace: platform },
-        spec: {
-          type: 'openai',
-          endpoint: `${upstream.url}/v1`,
-          auth: { secretRef: { name: 'restricted-key' } },
-          models: [],
-          allowedNamespaces: { from: 'Same' },
-        },
-      },
+      ...openAIProvider({
+        namespace: platform,
+        name: 'restricted',
+        endpoint,
+        apiKey: 'sk-restricted-never-leaves',
+        spec: { allowedNamespaces: { from: 'Same' } },
+      }),
       {
         apiVersion: 'aimesh.io/v1alpha1',
         kind: 'AIRoute',
@@ -111,12 +67,11 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     ]);
     op = await startOperator(cluster, { namespace: system });
     ca = await operatorCA(cluster, system);
-    pod = await createPod(cluster, ns, 'chat-1', { labels: { app: 'chat' } });
-    sidecar = await startPushSidecar({
+    ({ pod, sidecar } = await startPodSidecar(cluster, ns, 'chat-1', {
       operatorUrl: op.pushUrl,
       ca,
-      token: await mintToken(cluster, ns, { pod }),
-    });
+      labels: { app: 'chat' },
+    }));
   });
 
   after(async () => {
@@ -179,7 +134,7 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     for (let attempts = 2; attempts <= 6; attempts++) {
       const before = (await row())!.ackedVersion;
       const started = performance.now();
-      await apply([route(attempts)]);
+      await kubectlApply(cluster, [route(attempts)]);
       const acked = await waitFor(
         'new version ACKed',
         async () => {
@@ -245,7 +200,7 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     assert.equal((await chat('restarted without an operator')).status, 200);
 
     // A change made meanwhile arrives once the operator is back.
-    await apply([route(9)]);
+    await kubectlApply(cluster, [route(9)]);
     op = await startOperator(cluster, { namespace: system, ports });
     const resynced = await waitFor(
       'resynced after the operator returned',

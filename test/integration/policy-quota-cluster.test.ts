@@ -6,18 +6,19 @@
 // FailOpen quota keeps admitting while a FailClosed one denies once the local lease is spent.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Cluster, sharedCluster } from '../support/cluster.ts';
-import {
-  createPod,
-  mintToken,
-  operatorCA,
-  type PushSidecar,
-  type RunningOperator,
-  startOperator,
-  startPushSidecar,
-} from '../support/operator.ts';
+import type { Cluster } from '../support/cluster.ts';
+import { operatorCA, type PushSidecar, type RunningOperator, startOperator } from '../support/operator.ts';
 import { waitFor } from '../support/procs.ts';
-import { startUpstream, type Upstream } from '../support/upstream.ts';
+import type { Upstream } from '../support/upstream.ts';
+import {
+  chatRoute,
+  chatVia,
+  kubectlApply,
+  openAIProvider,
+  operatorStage,
+  sidecarReady,
+  startPodSidecar,
+} from '../support/workload.ts';
 
 const API_KEY = 'sk-quota-cluster-0123456789';
 const REPLICAS = 10;
@@ -33,81 +34,39 @@ describe('AIQuota across ten replicas', { timeout: 600_000 }, () => {
   const sidecars: PushSidecar[] = [];
   let spentTokens = 0;
 
-  const apply = async (objects: unknown[]) => {
-    const r = await cluster.kubectl(['apply', '-f', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    assert.equal(r.code, 0, r.stderr);
-  };
   const quota = (name: string, limit: Record<string, unknown>, failurePolicy: 'FailOpen' | 'FailClosed') => ({
     apiVersion: 'aimesh.io/v1alpha1',
     kind: 'AIQuota',
     metadata: { name, namespace: ns },
     spec: { limits: [limit], enforcement: 'Enforce', failurePolicy },
   });
-  const chat = async (
-    sidecar: PushSidecar,
-    model: string,
-    content = 'spend a few tokens of the shared budget',
-  ) => {
-    const res = await fetch(`${sidecar.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model, messages: [{ role: 'user', content }], max_tokens: 8 }),
-    });
-    return {
-      status: res.status,
-      retryAfter: res.headers.get('retry-after'),
-      body: (await res.json()) as any,
-    };
-  };
+  const chat = (sidecar: PushSidecar, model: string) =>
+    chatVia(sidecar, model, 'spend a few tokens of the shared budget', 8);
   const status = async (name: string) => {
     const r = await cluster.request('GET', `/apis/aimesh.io/v1alpha1/namespaces/${ns}/aiquotas/${name}`);
     return r.body?.status?.limits?.[0] as { used: number; limit: number; resetsAt: string } | undefined;
   };
   const newSidecar = async (i: number) => {
-    const pod = await createPod(cluster, ns, `chat-${i}`, { labels: { app: 'chat' } });
-    const s = await startPushSidecar({
+    const { sidecar } = await startPodSidecar(cluster, ns, `chat-${i}`, {
       operatorUrl: op.pushUrl,
       ca,
-      token: await mintToken(cluster, ns, { pod }),
+      labels: { app: 'chat' },
     });
-    await waitFor('sidecar ready', async () => (await s.version()) !== undefined, {
-      timeoutMs: 30_000,
-      onTimeout: () => `${s.logs(30)}\n--- operator\n${op.logs(30)}`,
-    });
-    return s;
+    await sidecarReady(sidecar, op);
+    return sidecar;
   };
 
   before(async () => {
-    cluster = await sharedCluster();
-    system = await cluster.newNamespace('aimesh-system');
-    ns = await cluster.newNamespace('team');
-    upstream = await startUpstream({ apiKeys: [API_KEY] });
-    await apply([
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'key', namespace: ns },
-        stringData: { apiKey: API_KEY },
-      },
-      {
-        apiVersion: 'aimesh.io/v1alpha1',
-        kind: 'AIProvider',
-        metadata: { name: 'local', namespace: ns },
-        spec: {
-          type: 'openai',
-          endpoint: `${upstream.url}/v1`,
-          auth: { secretRef: { name: 'key' } },
-          models: [{ name: 'gpt-4o-mini' }, { name: 'gpt-4.1' }, { name: 'gpt-4.1-mini' }],
-        },
-      },
-      {
-        apiVersion: 'aimesh.io/v1alpha1',
-        kind: 'AIRoute',
-        metadata: { name: 'chat', namespace: ns },
-        spec: { rules: [{ name: 'all', backends: [{ providerRef: { name: 'local' } }] }] },
-      },
+    ({ cluster, system, ns, upstream } = await operatorStage(API_KEY));
+    await kubectlApply(cluster, [
+      ...openAIProvider({
+        namespace: ns,
+        secret: 'key',
+        endpoint: `${upstream.url}/v1`,
+        apiKey: API_KEY,
+        models: ['gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini'],
+      }),
+      chatRoute(ns, { rule: 'all' }),
       quota(
         'team-budget',
         { name: 'tokens-per-hour', tokens: BUDGET, window: '1h', models: ['gpt-4o-mini'] },

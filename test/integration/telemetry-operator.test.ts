@@ -9,17 +9,10 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { type Cluster, sharedCluster } from '../support/cluster.ts';
 import { type Jaeger, type Span, startJaeger } from '../support/jaeger.ts';
-import {
-  createPod,
-  mintToken,
-  operatorCA,
-  type PushSidecar,
-  type RunningOperator,
-  startOperator,
-  startPushSidecar,
-} from '../support/operator.ts';
+import { operatorCA, type PushSidecar, type RunningOperator, startOperator } from '../support/operator.ts';
 import { waitFor } from '../support/procs.ts';
 import { startUpstream, type Upstream } from '../support/upstream.ts';
+import { chatRoute, kubectlApply, openAIProvider, startPodSidecar } from '../support/workload.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
@@ -49,22 +42,7 @@ describe('telemetry: operator traces and aimesh-operator status', { timeout: 300
   let pod: { name: string; uid: string };
   let version: string;
 
-  const apply = async (objects: unknown[]) => {
-    const r = await cluster.kubectl(['apply', '-f', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    assert.equal(r.code, 0, r.stderr);
-  };
-  const route = (attempts: number) => ({
-    apiVersion: 'aimesh.io/v1alpha1',
-    kind: 'AIRoute',
-    metadata: { name: 'chat', namespace: ns },
-    spec: {
-      workloadSelector: { matchLabels: { app: 'chat' } },
-      retries: { attempts },
-      rules: [{ name: 'all', backends: [{ providerRef: { name: 'local' } }] }],
-    },
-  });
+  const route = (attempts: number) => chatRoute(ns, { attempts, app: 'chat', rule: 'all' });
   const status = (...args: string[]) =>
     run(
       process.execPath,
@@ -86,24 +64,13 @@ describe('telemetry: operator traces and aimesh-operator status', { timeout: 300
     ]);
     const system = await cluster.newNamespace('aimesh-system');
     ns = await cluster.newNamespace('team');
-    await apply([
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'local-key', namespace: ns },
-        stringData: { apiKey: API_KEY },
-      },
-      {
-        apiVersion: 'aimesh.io/v1alpha1',
-        kind: 'AIProvider',
-        metadata: { name: 'local', namespace: ns },
-        spec: {
-          type: 'openai',
-          endpoint: `${upstream.url}/v1`,
-          auth: { secretRef: { name: 'local-key' } },
-          models: [{ name: 'gpt-4o-mini' }],
-        },
-      },
+    await kubectlApply(cluster, [
+      ...openAIProvider({
+        namespace: ns,
+        endpoint: `${upstream.url}/v1`,
+        apiKey: API_KEY,
+        models: ['gpt-4o-mini'],
+      }),
       route(1),
     ]);
     await withEnv(
@@ -111,12 +78,11 @@ describe('telemetry: operator traces and aimesh-operator status', { timeout: 300
       async () => {
         op = await startOperator(cluster, { namespace: system });
         const ca = await operatorCA(cluster, system);
-        pod = await createPod(cluster, ns, 'chat-1', { labels: { app: 'chat' } });
-        sidecar = await startPushSidecar({
+        ({ pod, sidecar } = await startPodSidecar(cluster, ns, 'chat-1', {
           operatorUrl: op.pushUrl,
           ca,
-          token: await mintToken(cluster, ns, { pod }),
-        });
+          labels: { app: 'chat' },
+        }));
       },
     );
     const row = await waitFor(
@@ -152,7 +118,7 @@ describe('telemetry: operator traces and aimesh-operator status', { timeout: 300
   });
 
   it('a kubectl apply becomes a new reconcile and a new push, ACKed', async () => {
-    await apply([route(3)]);
+    await kubectlApply(cluster, [route(3)]);
     const row = await waitFor(
       'new version ACKed',
       async () =>
