@@ -3,8 +3,8 @@
 // `istioctl proxy-status`: each connected sidecar with its acked and current versions — and
 // /debug/quotas: the quota service's counters and leases per limit (on the leader).
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { closeNow, listen } from './listen.ts';
 import type { SidecarRow } from './push/hub.ts';
 
 export interface AdminOptions {
@@ -62,18 +62,7 @@ export function createAdminServer(opts: AdminOptions): AdminServer {
     });
   });
   return {
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    listen: (port, host = '0.0.0.0') => listen(server, port, host),
+    close: () => closeNow(server),
   };
 }

@@ -7,9 +7,9 @@
 // at once, with a fresh token, possibly to another replica, which also rebalances replicas).
 import type { IncomingHttpHeaders } from 'node:http2';
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Stream } from 'node:http2';
-import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { KubeObject } from '../kube-api.ts';
+import { listen } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import type { Authenticator } from './auth.ts';
 import type { Ack, Hub } from './hub.ts';
@@ -134,14 +134,7 @@ export function createPushServer(opts: PushServerOptions): PushServer {
 
   return {
     server,
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      }),
+    listen: (port, host = '0.0.0.0') => listen(server, port, host),
     setTls: (tls) => server.setSecureContext({ cert: tls.cert, key: tls.key }),
     close: () =>
       new Promise((resolve) => {

@@ -3,7 +3,7 @@
 // JSONPatch when the pod should get the sidecar. Errors are logged and answered without a patch,
 // the same outcome the apiserver gives with failurePolicy Ignore.
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listen } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import { buildInjectionPatch, type InjectionConfig, injectionDecision, type Pod } from './inject.ts';
 
@@ -106,19 +106,8 @@ export function createWebhookServer(opts: WebhookOptions): WebhookServer {
 
   return {
     server,
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      }),
+    listen: (port, host = '0.0.0.0') => listen(server, port, host),
     setTls: (tls) => server.setSecureContext({ cert: tls.cert, key: tls.key }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeNow(server),
   };
 }
