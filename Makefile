@@ -49,6 +49,15 @@ test: check test-unit test-integration
 run: deps
 	$(NODE) scripts/run.ts $(ARGS)
 
+# Side-by-side benchmarks (direct, floor proxy, AIMesh, Portkey, LiteLLM): bench/RESULTS.md.
+# ARGS="--quick" for a one-minute smoke run.
+bench: deps
+	$(NODE) bench/run.ts $(ARGS)
+
+# Control plane at scale: compile of 10k routes, quota service with 1,000 holders, push to 1,000 sidecars.
+bench-scale: deps
+	export KUBEBUILDER_ASSETS="$$(./scripts/test-bins.sh)" && $(NODE) bench/scale.ts $(ARGS)
+
 # aimesh/aimesh-operator and aimesh/aimesh-sidecar. BASE_IMAGE=<a Node 24 image>, or OFFLINE=1 to
 # build on a local Debian base made with debootstrap (no registry needed).
 images: deps
