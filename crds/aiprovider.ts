@@ -2,14 +2,13 @@
 import { z } from 'zod';
 import {
   ageColumn,
-  conditions,
   described,
   duration,
   type KindInfo,
   labelSelector,
   name,
-  observedGeneration,
   readyColumn,
+  resourceStatus,
 } from './api.ts';
 
 export const PROVIDER_TYPES = [
@@ -173,12 +172,10 @@ const spec = described(
   ],
 );
 
-const status = z
-  .object({
-    observedGeneration,
-    conditions,
-  })
-  .describe('What the operator observed: Accepted, ResolvedRefs (the Secret exists) and Ready.');
+const status = resourceStatus(
+  {},
+  'What the operator observed: Accepted, ResolvedRefs (the Secret exists) and Ready.',
+);
 
 export const AIProviderSpec = spec;
 export type AIProviderSpec = z.output<typeof spec>;

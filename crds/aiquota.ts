@@ -1,15 +1,7 @@
 // AIQuota: a budget of requests, tokens or USD for the workloads of one namespace, enforced by
 // every sidecar from leases the operator grants.
 import { z } from 'zod';
-import {
-  ageColumn,
-  conditions,
-  described,
-  type KindInfo,
-  labelMap,
-  observedGeneration,
-  readyColumn,
-} from './api.ts';
+import { ageColumn, described, type KindInfo, labelMap, readyColumn, resourceStatus } from './api.ts';
 
 export const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 'costUSD'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -99,10 +91,8 @@ const spec = described(
   ],
 );
 
-const status = z
-  .object({
-    observedGeneration,
-    conditions,
+const status = resourceStatus(
+  {
     limits: z
       .array(
         z.object({
@@ -115,8 +105,9 @@ const status = z
       .max(16)
       .optional()
       .describe('Live spend per limit, persisted by the operator.'),
-  })
-  .describe('What the operator observed: Accepted and live usage per limit.');
+  },
+  'What the operator observed: Accepted and live usage per limit.',
+);
 
 export const AIQuotaSpec = spec;
 export type AIQuotaSpec = z.output<typeof spec>;

@@ -3,14 +3,13 @@
 import { z } from 'zod';
 import {
   ageColumn,
-  conditions,
   described,
   duration,
   type KindInfo,
   labelMap,
   namespaceName,
-  observedGeneration,
   readyColumn,
+  resourceStatus,
 } from './api.ts';
 
 export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio'] as const;
@@ -223,10 +222,8 @@ const spec = described(
   ],
 );
 
-const status = z
-  .object({
-    observedGeneration,
-    conditions,
+const status = resourceStatus(
+  {
     rules: z.number().int().min(0).optional().describe('How many rules the route has.'),
     version: z.string().optional().describe('Snapshot version that carries this route (sha256 prefix).'),
     sidecars: z
@@ -236,8 +233,9 @@ const status = z
       })
       .optional()
       .describe('Sidecars selected by this route.'),
-  })
-  .describe('What the operator observed: Accepted, ResolvedRefs, Programmed, and sidecar rollout.');
+  },
+  'What the operator observed: Accepted, ResolvedRefs, Programmed, and sidecar rollout.',
+);
 
 export const AIRouteSpec = spec;
 export type AIRouteSpec = z.output<typeof spec>;

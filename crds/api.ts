@@ -119,6 +119,11 @@ export const observedGeneration = z
   .optional()
   .describe('The .metadata.generation the operator last acted on.');
 
+/** A kind's status: the operator's observedGeneration and conditions, then the kind's own fields. */
+export function resourceStatus<F extends z.ZodRawShape>(fields: F, description: string) {
+  return z.object({ observedGeneration, conditions, ...fields }).describe(description);
+}
+
 export interface PrinterColumn {
   name: string;
   type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
