@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http2';
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Stream } from 'node:http2';
 import { createInterface } from 'node:readline';
 import type { KubeObject } from '../kube-api.ts';
-import { listen } from '../listen.ts';
+import { listen, type TlsServer } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import type { Authenticator } from './auth.ts';
 import type { Ack, Hub } from './hub.ts';
@@ -32,12 +32,7 @@ export interface PushServerOptions {
   routes?: Record<string, (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => Promise<void>>;
 }
 
-export interface PushServer {
-  listen(port: number, host?: string): Promise<number>;
-  setTls(tls: { cert: string; key: string }): void;
-  close(): Promise<void>;
-  readonly server: Http2SecureServer;
-}
+export type PushServer = TlsServer<Http2SecureServer>;
 
 export function createPushServer(opts: PushServerOptions): PushServer {
   const { hub, log } = opts;

@@ -3,7 +3,7 @@
 // JSONPatch when the pod should get the sidecar. Errors are logged and answered without a patch,
 // the same outcome the apiserver gives with failurePolicy Ignore.
 import { createServer, type Server } from 'node:https';
-import { closeNow, listen } from '../listen.ts';
+import { closeNow, listen, type TlsServer } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import { buildInjectionPatch, type InjectionConfig, injectionDecision, type Pod } from './inject.ts';
 
@@ -29,12 +29,7 @@ interface AdmissionRequest {
   dryRun?: boolean;
 }
 
-export interface WebhookServer {
-  listen(port: number, host?: string): Promise<number>;
-  setTls(tls: { cert: string; key: string }): void;
-  close(): Promise<void>;
-  readonly server: Server;
-}
+export type WebhookServer = TlsServer<Server>;
 
 export function createWebhookServer(opts: WebhookOptions): WebhookServer {
   const { log } = opts;
