@@ -159,7 +159,9 @@ function pick(spec: AIRouteSpec): Partial<RouteRule> {
 }
 
 function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
 }
 
 function compileMatch(m: NonNullable<RouteRule['matches']>[number]): MatchConfig {

@@ -5,8 +5,39 @@ import { Snapshot, type SnapshotContent } from './schema.ts';
 
 /** JSON with object keys sorted at every level and no whitespace; undefined fields dropped. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  // Written directly rather than JSON.stringify(sortKeys(value)): no sorted copy of every object
+  // (the operator seals a snapshot per workload on every reconcile). Same bytes as that form.
+  return value !== null && typeof value === 'object' ? (write(value) as string) : JSON.stringify(value);
 }
+
+/** JSON.stringify's text for a value inside an array or object; undefined when it is omitted. */
+function write(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(sortKeys(value));
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (write(value[i]) ?? 'null');
+    return `${out}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = write((value as Record<string, unknown>)[key]);
+    if (v === undefined) continue;
+    let k = quoted.get(key);
+    if (k === undefined) {
+      k = `${JSON.stringify(key)}:`;
+      if (quoted.size < 10_000) quoted.set(key, k);
+    }
+    out += out.length > 1 ? `,${k}${v}` : k + v;
+  }
+  return `${out}}`;
+}
+
+/** Object keys repeat across every snapshot: their quoted form is made once. */
+const quoted = new Map<string, string>();
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
