@@ -195,27 +195,43 @@ export function createApiApp(deps: ApiDeps): RequestListener {
 
   function models(res: ServerResponse): void {
     const runtime = deps.store.current;
-    if (!runtime) return sendError(res, 'openai', noSnapshot());
+    if (!runtime) {
+      sendError(res, 'openai', noSnapshot());
+
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(runtime.modelsJson);
   }
 
   function model(res: ServerResponse, raw: string): void {
     const runtime = deps.store.current;
-    if (!runtime) return sendError(res, 'openai', noSnapshot());
+    if (!runtime) {
+      sendError(res, 'openai', noSnapshot());
+
+      return;
+    }
     let id = raw;
     try {
       id = decodeURIComponent(raw);
     } catch {}
     const found = runtime.models.find((m) => m.id === id);
-    if (!found) return sendError(res, 'openai', notFound(`model "${id}" is not routed`, 'model_not_found'));
+    if (!found) {
+      sendError(res, 'openai', notFound(`model "${id}" is not routed`, 'model_not_found'));
+
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ id: found.id, object: 'model', created: 0, owned_by: found.ownedBy }));
   }
 
   function call(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const runtime = deps.store.current;
-    if (!runtime) return sendError(res, endpoint.dialect, noSnapshot());
+    if (!runtime) {
+      sendError(res, endpoint.dialect, noSnapshot());
+
+      return;
+    }
     const id = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID();
     // The logger child and the abort signal are made on first use: most calls need neither.
     let log: Logger | undefined;
