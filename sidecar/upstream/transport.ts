@@ -194,19 +194,23 @@ export function readBody(body: IncomingMessage, deadline: number): Promise<Buffe
  * reset socket with a connect-error. Breaking out of the loop destroys the upstream response.
  */
 export async function* streamBody(body: IncomingMessage, idleMs: number): AsyncGenerator<Buffer> {
+  // One timer for the whole stream, checked lazily: a chunk only notes the time (re-arming a
+  // timer per chunk cost two timer-list operations per SSE event).
+  let last = performance.now();
   let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(
-      () => body.destroy(new TransportError('timeout', `upstream stream idle for ${idleMs} ms`)),
-      idleMs,
-    );
+  const check = () => {
+    const quiet = performance.now() - last;
+    if (quiet >= idleMs) body.destroy(new TransportError('timeout', `upstream stream idle for ${idleMs} ms`));
+    else timer = setTimeout(check, idleMs - quiet);
   };
+  const arm = () => {
+    last = performance.now();
+  };
+  timer = setTimeout(check, idleMs);
   let aborted = false;
   body.once('aborted', () => {
     aborted = true;
   });
-  arm();
   try {
     for await (const chunk of body) {
       arm();
