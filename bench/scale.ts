@@ -215,7 +215,7 @@ async function quotaBench(quick: boolean) {
   const clients: { client: QuotaClient; transport: { close(): void } }[] = [];
   for (let h = 0; h < holders; h++) {
     const transport = operatorQuotaService({ url, token: () => 'bench', timeoutMs: 10_000 });
-    const client = new QuotaClient(transport, { holder: `holder-${h}`, reportMs: 1000 });
+    const client = new QuotaClient(transport, { holder: `holder-${h}` });
     client.configure([quota]);
     clients.push({ client, transport });
   }
@@ -230,7 +230,7 @@ async function quotaBench(quick: boolean) {
     const tick = setInterval(() => {
       const now = performance.now();
       for (const { client } of clients) {
-        for (let k = 0; k < perHolderRate / 10; k++) {
+        for (let k = 0; k < perHolderRate / 20; k++) {
           const check = client.check(['gpt-4o-mini'], { requests: 1 });
           if (check.decision === 'deny') denied++;
           else {
@@ -244,7 +244,7 @@ async function quotaBench(quick: boolean) {
         clearInterval(tick);
         resolve();
       }
-    }, 100);
+    }, 50);
   });
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuMs([process.pid]);
@@ -279,30 +279,34 @@ async function quotaBench(quick: boolean) {
 
 // ---- main --------------------------------------------------------------------------------------
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'compile,quota,push' },
-    out: { type: 'string', default: join(ROOT, 'bench/results/scale.json') },
-  },
-});
-const only = new Set(values.only.split(','));
-const results: Record<string, unknown> = {
-  date: new Date().toISOString(),
-  quick: values.quick,
-  machine: machine(),
-};
-if (only.has('compile')) results.compile = await compileBench(values.quick);
-if (only.has('quota')) results.quota = await quotaBench(values.quick);
-if (only.has('push')) {
-  const { pushBench } = await import('./scale-push.ts');
-  results.push = await pushBench(values.quick, log).catch((err: Error) => ({
-    unavailable: err.message.slice(0, 500),
-  }));
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string', default: 'compile,quota,push' },
+      out: { type: 'string', default: join(ROOT, 'bench/results/scale.json') },
+    },
+  });
+  const only = new Set(values.only.split(','));
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    quick: values.quick,
+    machine: machine(),
+  };
+  if (only.has('compile')) results.compile = await compileBench(values.quick);
+  if (only.has('quota')) results.quota = await quotaBench(values.quick);
+  if (only.has('push')) {
+    const { pushBench } = await import('./scale-push.ts');
+    results.push = await pushBench(values.quick, log).catch((err: Error) => ({
+      unavailable: err.message.slice(0, 500),
+    }));
+  }
+  results.loadavgAfter = os.loadavg().map((v) => round(v, 2));
+  results.rssMB = rssMB([process.pid]);
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${values.out}`);
+  process.exit(0);
 }
-results.loadavgAfter = os.loadavg().map((v) => round(v, 2));
-results.rssMB = rssMB([process.pid]);
-mkdirSync(dirname(values.out), { recursive: true });
-writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
-log(`wrote ${values.out}`);
-process.exit(0);
+
+if (import.meta.main) await main();

@@ -1,8 +1,9 @@
 // The arms of the matrix: what sits between the load generator and the test upstream. Each one is
 // a process pinned to the proxy core (taskset), started once per run and measured by /proc.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { stripTypeScriptTypes } from 'node:module';
 import { join, resolve } from 'node:path';
 import { type SnapshotContent, seal } from '../../sidecar/snapshot/index.ts';
 import { freePorts, type Proc, startProcess, waitFor } from '../../test/support/procs.ts';
@@ -191,11 +192,12 @@ async function startAimesh(name: 'aimesh-off' | 'aimesh-full', ctx: ArmContext):
 
 async function startFloor(ctx: ArmContext): Promise<RunningArm> {
   const [port] = await freePorts(1);
-  const [bin, args] = pinned(ctx.proxyCpu, process.execPath, [
-    join(ROOT, 'bench/floor-proxy.ts'),
-    String(port),
-    ctx.upstreamUrl,
-  ]);
+  // Run as plain JS (types stripped once): Node's TypeScript loader alone holds ~17 MB of RSS,
+  // which is not the floor's.
+  const js = join(CACHE_DIR, 'floor-proxy.mjs');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(js, stripTypeScriptTypes(readFileSync(join(ROOT, 'bench/floor-proxy.ts'), 'utf8')));
+  const [bin, args] = pinned(ctx.proxyCpu, process.execPath, [js, String(port), ctx.upstreamUrl]);
   const proc = startProcess('floor', bin, args, { logDir: ctx.logDir, env: {} });
   await ready(`http://127.0.0.1:${port}/_upstream/healthz`, proc, 'floor proxy');
   return {
