@@ -247,6 +247,7 @@ async function quotaBench(quick: boolean) {
     }, 50);
   });
   const elapsed = (performance.now() - t0) / 1000;
+  const spending = (lastAdmitAt - t0) / 1000;
   const cpu1 = cpuMs([process.pid]);
   const state = service.inspect();
   for (const { client, transport } of clients) {
@@ -263,6 +264,9 @@ async function quotaBench(quick: boolean) {
     seconds: round(elapsed, 1),
     admitted,
     denied,
+    // Until the last admit (the run ends 3 s after it once the limit is reached).
+    admitsPerSecond: round(admitted / spending, 0),
+    lastAdmitSeconds: round(spending, 1),
     overshoot: admitted - limit,
     overshootPct: round(((admitted - limit) * 100) / limit, 2),
     leaseCalls,
@@ -270,9 +274,12 @@ async function quotaBench(quick: boolean) {
     leaseLatencyMs: { p50: lat.p50, p99: lat.p99, max: lat.max },
     processCpuSeconds: round((cpu1 - cpu0) / 1000, 1),
     serviceUsed: state[0]?.limits[0]?.used,
+    // Budget neither spent nor leased, and leased but not spent, when the run ended.
+    serviceUnallocated: state[0]?.limits[0]?.unallocated,
+    serviceOutstanding: state[0]?.limits[0]?.outstanding,
   };
   log(
-    `quota: ${holders} holders, limit ${limit}: admitted ${admitted} (overshoot ${result.overshoot}), ${leaseCalls} lease calls (${result.leaseCallsPerSecond}/s, p99 ${lat.p99} ms) in ${result.seconds}s`,
+    `quota: ${holders} holders, limit ${limit}: admitted ${admitted} (${result.admitsPerSecond}/s, overshoot ${result.overshoot}, unallocated ${result.serviceUnallocated}), ${leaseCalls} lease calls (${result.leaseCallsPerSecond}/s, p99 ${lat.p99} ms) in ${result.seconds}s`,
   );
   return result;
 }

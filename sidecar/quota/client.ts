@@ -503,6 +503,7 @@ export class QuotaClient {
         used: l.unreported,
         window: l.windowEnd,
         held: now < l.expiresAt ? Math.max(0, l.held + l.unreported) : 0,
+        reserved: l.reserved,
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
       });

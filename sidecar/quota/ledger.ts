@@ -7,7 +7,8 @@
 // never exceeds the unallocated budget, so used + outstanding <= amount at all times; a holder can
 // only overshoot by spending beyond its lease (estimates that settle higher, fail-open), which it
 // reports, and which then shrinks everyone's next grants. Holders that stop renewing lose their
-// lease after its TTL, so a vanished sidecar cannot pin budget.
+// lease after its TTL, so a vanished sidecar cannot pin budget; a lease above the fair share is cut
+// back while others are refused, so neither can one that was served before the others showed up.
 import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
 import { parseWindow, type Window } from './window.ts';
 
@@ -34,6 +35,8 @@ export interface LeaseItem {
    * so the last fragments of a budget, returned by holders that could not use them, stay usable.
    */
   need?: number;
+  /** Estimates of the holder's calls in flight: a lease cut back to the fair share keeps this much. */
+  reserved?: number;
 }
 
 export interface LeaseAnswer {
@@ -92,6 +95,8 @@ interface Holder {
   /** Exponentially decayed spend rate, units per ms. */
   rate: number;
   rateAt: number;
+  /** A waiting call's need was granted whole: the lease is not cut back before this. */
+  needUntil: number;
 }
 
 interface Counter {
@@ -104,6 +109,8 @@ interface Counter {
   end: number;
   used: number;
   holders: Map<string, Holder>;
+  /** Last time a holder was refused budget because none was unallocated. */
+  refusedAt: number;
 }
 
 const RATE_TAU_MS = 5_000;
@@ -171,6 +178,7 @@ export class Ledger {
         end,
         used: 0,
         holders: new Map(),
+        refusedAt: Number.NEGATIVE_INFINITY,
       });
     }
     this.#quotas.set(q.id, limits);
@@ -215,9 +223,10 @@ export class Ledger {
       !(item.want >= 0) ||
       !(item.used >= 0) ||
       (item.held !== undefined && !(item.held >= 0)) ||
-      (item.need !== undefined && !(item.need >= 0))
+      (item.need !== undefined && !(item.need >= 0)) ||
+      (item.reserved !== undefined && !(item.reserved >= 0))
     ) {
-      throw new LedgerError('invalid', 'want, used, held and need must be numbers >= 0');
+      throw new LedgerError('invalid', 'want, used, held, need and reserved must be numbers >= 0');
     }
     const now = this.#now();
     this.#roll(c, now);
@@ -233,6 +242,7 @@ export class Ledger {
         lastSeen: now,
         rate: 0,
         rateAt: now,
+        needUntil: 0,
       };
       c.holders.set(holder, h);
     }
@@ -256,9 +266,22 @@ export class Ledger {
         allocated += o.outstanding;
         if (now - o.lastSeen <= this.#activeMs) active++;
       }
-      const unallocated = c.amount - c.used - allocated;
       // Fair share of what is left unspent among active holders; demand from the ask and the holder's pace.
       const share = (c.amount - c.used) / Math.max(1, active);
+      // A lease above both the share and the holder's pace (a first grant made before the other
+      // holders showed up) pins budget that refused holders wait for: cut it back, never below its
+      // calls in flight (holders that do not say are left alone) nor before a whole need is used.
+      if (now - c.refusedAt < this.#horizonMs && now >= h.needUntil) {
+        const keep = Math.max(
+          quantize(c.dimension, Math.max(share, h.rate * this.#horizonMs)),
+          item.reserved ?? Number.POSITIVE_INFINITY,
+        );
+        if (h.outstanding > keep) {
+          allocated -= h.outstanding - keep;
+          h.outstanding = keep;
+        }
+      }
+      const unallocated = c.amount - c.used - allocated;
       const demand = Math.max(item.want, h.rate * this.#horizonMs - h.outstanding);
       const normal = Math.min(demand, share - h.outstanding, unallocated);
       // A waiting call's need is met whole or not at all (part of it would just be another fragment).
@@ -268,6 +291,10 @@ export class Ledger {
       const grant =
         item.release && need > 0 ? (whole > 0 ? Math.max(normal, whole) : 0) : Math.max(normal, whole);
       granted = quantize(c.dimension, grant);
+      if (whole > 0 && granted >= whole) h.needUntil = now + this.#horizonMs;
+      // Refused: an ask (not the pace we extrapolate) within the share that the budget left could not meet.
+      if (Math.max(Math.min(item.want, share - h.outstanding), need) > Math.max(0, unallocated))
+        c.refusedAt = now;
       h.outstanding = round(c.dimension, h.outstanding + granted);
       h.expiresAt = now + this.leaseTtlMs;
     }
@@ -302,6 +329,7 @@ export class Ledger {
     c.start = start;
     c.end = end;
     c.used = 0;
+    c.refusedAt = Number.NEGATIVE_INFINITY;
     // Leases belong to their window: holders start the new one with nothing outstanding.
     for (const h of c.holders.values()) h.outstanding = 0;
   }

@@ -200,6 +200,43 @@ describe('ledger: the last fragments of a budget', () => {
   });
 });
 
+describe('ledger: leases granted before the other holders showed up', () => {
+  test('a lease above the fair share and its pace is cut back while others are refused', () => {
+    const c = clock();
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h', 'requests')]);
+    assert.equal(l.lease('early', item(600)).granted, 600);
+    for (let i = 0; i < 9; i++) l.lease(`late-${i}`, item(i < 4 ? 100 : 0));
+    // Nobody was refused yet: the lease stays.
+    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 600);
+    assert.equal(l.lease('late-8', item(100)).granted, 0, 'nothing unallocated');
+    // Now someone was: cut back to the share (100), never below the calls in flight.
+    assert.equal(l.lease('early', item(0, 0, { reserved: 250 })).balance, 250);
+    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 100);
+    assert.equal(l.lease('late-8', item(100)).granted, 100);
+    // A holder that does not say what it has in flight is left alone.
+    const old = new Ledger({ now: c.now });
+    old.configure([quota(1_000, '1h', 'requests')]);
+    old.lease('early', item(600));
+    for (let i = 0; i < 9; i++) old.lease(`late-${i}`, item(i < 4 ? 100 : 0));
+    assert.equal(old.lease('late-8', item(100)).granted, 0);
+    assert.equal(old.lease('early', item(0)).balance, 600);
+  });
+
+  test("a waiting call's whole need is not cut back before the call can use it", () => {
+    const c = clock();
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h', 'requests')]);
+    for (let i = 0; i < 10; i++) l.lease(`p${i}`, item(50));
+    assert.equal(l.lease('p0', item(0, 0, { need: 500 })).granted, 500);
+    assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
+    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 550);
+    c.t += 5_000;
+    assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
+    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 100);
+  });
+});
+
 describe('ledger windows and persistence', () => {
   test('rollover resets used and outstanding leases', () => {
     const c = clock();

@@ -299,4 +299,47 @@ describe('many replicas, one ledger (simulation)', () => {
     // Bounded by the leases in flight: a few calls per replica at most.
     assert.ok(overshoot <= 10 * 300, `overshoot ${overshoot} tokens`);
   });
+
+  test('1,000 holders starting together spend the whole budget, not just the first few leases', async (t) => {
+    // bench/scale.ts: the first holders to reach the ledger were granted their blind first ask (2% of
+    // the limit each: the whole budget among 50) and the other 950 denied while it sat in those leases.
+    const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
+    const now = () => clock.t;
+    const ledger = new Ledger({ now });
+    const amount = 100_000;
+    const q = teamBudget({}, [{ name: 'rph', dimension: 'requests', amount, window: '1h' }]);
+    ledger.configure([q]);
+    const queue: (() => void)[] = [];
+    const service: QuotaService = {
+      lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
+    };
+    const holders = Array.from(
+      { length: 1_000 },
+      (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
+    );
+    for (const h of holders) h.configure([q]);
+    let admitted = 0;
+    let denied = 0;
+    // Each holder checks every 50 ms (20/s, 20,000/s offered: the budget is 5 s of it) for 10 s,
+    // and reports once a second like the background loop; answers come one tick later.
+    for (let step = 0; step < 200; step++) {
+      clock.t += 50;
+      for (const h of holders) {
+        const c = h.check([undefined], { requests: 1 });
+        if (c.decision === 'deny') {
+          denied++;
+          continue;
+        }
+        admitted++;
+        h.settle(c.ticket, { requests: 1 });
+      }
+      for (let i = step % 20; i < holders.length; i += 20) void holders[i].sync();
+      for (const deliver of queue.splice(0)) deliver();
+      await new Promise((r) => setImmediate(r));
+    }
+    const used = ledger.status('team-a/team-budget')[0].used;
+    t.diagnostic(`1,000 holders, ${amount} requests: ${admitted} admitted, ${denied} denied, used ${used}`);
+    assert.ok(admitted >= amount * 0.97, `the budget was spent, not left in a few leases (${admitted})`);
+    assert.ok(admitted <= amount * 1.01, `overshoot ${admitted - amount}`);
+  });
 });

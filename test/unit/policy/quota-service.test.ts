@@ -111,6 +111,18 @@ describe('quota service', () => {
     assert.equal(typeof r === 'object' && r.holder, 'team-a/uid-1');
   });
 
+  test("a lease item's need and reserved reach the ledger", () => {
+    const r = toLeaseRequest(
+      { leases: [{ ...lease, need: 30, reserved: 12 }] },
+      { namespace: 'team-a', holder: 'p' },
+    );
+    assert.deepEqual(typeof r === 'object' && [r.leases[0].need, r.leases[0].reserved], [30, 12]);
+    assert.equal(
+      toLeaseRequest({ leases: [{ ...lease, reserved: -1 }] }, { namespace: 'team-a', holder: 'p' }),
+      'reserved must be a number >= 0',
+    );
+  });
+
   test('flushes dirty quotas only, and retries a failed write', async () => {
     const { svc, writes } = service();
     svc.sync([aiquota('team-a', 'budget')]);
