@@ -69,6 +69,16 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 
+// V8 keeps a source with one non-ASCII character as a two-byte string for the process's life:
+// the whole bundle would cost twice its size in every pod. esbuild escapes most of them, not
+// those inside regular-expression literals; write those as \u escapes.
+const code = readFileSync(outfile, 'latin1');
+const nonAscii = code.search(/[\u0080-\u00ff]/);
+if (nonAscii >= 0) {
+  console.error(`bundle: non-ASCII source near ${JSON.stringify(code.slice(nonAscii - 60, nonAscii + 20))}`);
+  process.exit(1);
+}
+
 // Files our own code loads with createRequire(import.meta.url)('<package>/<path>') are not
 // bundled (on purpose: loaded lazily); ship exactly those files, at their package-relative path.
 const runtime: string[] = [];

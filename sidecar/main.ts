@@ -50,7 +50,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
 
   const inflight = new Inflight();
   let draining = false;
-  const telemetry = setupTelemetry(
+  const telemetry = await setupTelemetry(
     options,
     { snapshot: () => store.current, breakers: () => breakers.states(), inflight: () => inflight.count },
     log,

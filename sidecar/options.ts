@@ -1,7 +1,7 @@
 // The only module of aimesh-sidecar that reads argv and the environment. Every flag has an
 // AIMESH_* twin so a pod spec can set it either way; flags win.
 import { parseArgs } from 'node:util';
-import { type TracingOptions, tracingOptionsFromEnv } from './telemetry/tracing.ts';
+import { type TracingOptions, tracingOptionsFromEnv } from './telemetry/tracing-options.ts';
 
 export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url>) [options]
   --snapshot <file>        Serve this snapshot JSON; reloaded when the file changes  (AIMESH_SNAPSHOT)

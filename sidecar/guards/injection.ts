@@ -30,8 +30,8 @@ export function normalize(text: string): string {
     : text;
   return folded
     .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[_*~|"“”]+/g, ' ')
+    .replace(/[\u2018\u2019`\u00b4]/g, "'") // curly quotes, backtick, acute accent
+    .replace(/[_*~|"\u201c\u201d]+/g, ' ')
     .replace(/\s+/g, ' ');
 }
 

@@ -1,6 +1,8 @@
-// The admin API (port 15090): liveness, readiness and a redacted view of the config in force.
-// createAdminApp returns a plain express app, so /metrics (a later issue) is one more route.
-import express from 'express';
+// The admin API (port 15090): liveness, readiness, Prometheus metrics and a redacted view of the
+// config in force. Four GET routes on node:http: express (and the body parsers, mime tables and
+// charset codecs it loads) cost every sidecar ~1 MB of code and several MB of RSS for nothing
+// these routes use.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { SnapshotStore } from '../config/store.ts';
 import type { BreakerPool } from '../resilience/circuit-breaker.ts';
 import { redact } from '../snapshot/index.ts';
@@ -14,50 +16,71 @@ export interface AdminDeps {
   metrics?: { readonly contentType: string; metrics(): Promise<string> };
 }
 
-export function createAdminApp(deps: AdminDeps): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('json spaces', 2);
+type Handler = (res: ServerResponse) => void | Promise<void>;
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
 
-  app.get('/readyz', (_req, res) => {
-    const runtime = deps.store.current;
-    if (deps.isDraining()) return void res.status(503).json({ status: 'draining' });
-    if (!runtime) return void res.status(503).json({ status: 'waiting for a snapshot' });
-    res.json({ status: 'ready', version: runtime.version });
-  });
+function json(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value, null, 2));
+}
 
+export function createAdminApp(deps: AdminDeps): RequestListener {
+  const waiting = { status: 'waiting for a snapshot' };
+  const routes = new Map<string, Handler>([
+    ['/healthz', (res) => json(res, 200, { status: 'ok' })],
+    [
+      '/readyz',
+      (res) => {
+        const runtime = deps.store.current;
+        if (deps.isDraining()) return json(res, 503, { status: 'draining' });
+        if (!runtime) return json(res, 503, waiting);
+        json(res, 200, { status: 'ready', version: runtime.version });
+      },
+    ],
+    [
+      '/debug/config',
+      (res) => {
+        const runtime = deps.store.current;
+        if (!runtime) return json(res, 503, waiting);
+        const snapshot = redact(runtime.snapshot);
+        json(res, 200, {
+          version: runtime.version,
+          loadedAt: runtime.loadedAt.toISOString(),
+          workload: snapshot.workload,
+          inflight: deps.inflight(),
+          models: runtime.models.map((m) => m.id),
+          routes: snapshot.routes,
+          providers: snapshot.providers.map((p) => ({
+            ...p,
+            adapter: runtime.providers.get(p.id)?.adapter ? 'available' : 'missing in this build',
+          })),
+          quotas: snapshot.quotas,
+          circuitBreakers: deps.breakers.states(),
+        });
+      },
+    ],
+  ]);
   const metrics = deps.metrics;
   if (metrics) {
-    app.get('/metrics', (_req, res, next) => {
-      metrics.metrics().then((text) => {
-        res.setHeader('content-type', metrics.contentType);
-        res.end(text);
-      }, next);
-    });
+    routes.set('/metrics', async (res) => send(res, 200, metrics.contentType, await metrics.metrics()));
   }
 
-  app.get('/debug/config', (_req, res) => {
-    const runtime = deps.store.current;
-    if (!runtime) return void res.status(503).json({ status: 'waiting for a snapshot' });
-    const snapshot = redact(runtime.snapshot);
-    res.json({
-      version: runtime.version,
-      loadedAt: runtime.loadedAt.toISOString(),
-      workload: snapshot.workload,
-      inflight: deps.inflight(),
-      models: runtime.models.map((m) => m.id),
-      routes: snapshot.routes,
-      providers: snapshot.providers.map((p) => ({
-        ...p,
-        adapter: runtime.providers.get(p.id)?.adapter ? 'available' : 'missing in this build',
-      })),
-      quotas: snapshot.quotas,
-      circuitBreakers: deps.breakers.states(),
-    });
-  });
-  return app;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?', 1)[0].replace(/(.)\/$/, '$1');
+    const handler = routes.get(path);
+    if (!handler) return json(res, 404, { error: `no admin route ${path}`, routes: [...routes.keys()] });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return json(res, 405, { error: `${req.method} is not allowed on ${path}` });
+    }
+    Promise.resolve()
+      .then(() => handler(res))
+      .catch((err: unknown) => {
+        if (res.headersSent) return void res.destroy();
+        json(res, 500, { error: (err as Error).message });
+      });
+  };
 }

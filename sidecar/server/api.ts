@@ -6,7 +6,7 @@
 // req/res decoration and body-parser cost ~100 µs of CPU per call for nothing this port uses (see
 // bench/RESULTS.md). Routing semantics are express's: paths match case-insensitively, with or
 // without a trailing slash, query ignored; GET routes answer HEAD; the body limit answers 413,
-// gzip / deflate / br bodies are inflated, other encodings 415. The admin port keeps express.
+// gzip / deflate / br bodies are inflated, other encodings 415. The admin port is node:http too.
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';

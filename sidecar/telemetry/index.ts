@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import type { BreakerState } from '../resilience/circuit-breaker.ts';
 import { SidecarMetrics } from './metrics.ts';
 import { createTelemetry, type Telemetry } from './step.ts';
-import { describeTracing, startTracing, type TracingOptions } from './tracing.ts';
+import { describeTracing, type TracingOptions } from './tracing-options.ts';
 
 const SHUTDOWN_FLUSH_MS = 2000;
 
@@ -18,7 +18,8 @@ export interface SidecarTelemetry extends Telemetry {
   shutdown(): Promise<void>;
 }
 
-export function setupTelemetry(
+/** Async: the OpenTelemetry SDK is imported only when tracing is on (most of the sidecar's code size). */
+export async function setupTelemetry(
   opts: { tracing: TracingOptions; captureContent: boolean },
   sources: {
     snapshot(): RuntimeSnapshot | undefined;
@@ -26,23 +27,25 @@ export function setupTelemetry(
     inflight(): number;
   },
   log: Logger,
-): SidecarTelemetry {
+): Promise<SidecarTelemetry> {
   const metrics = new SidecarMetrics(sources);
   // A collector that is down fails every batch: say so, but at most once a minute.
   let lastWarn = 0;
-  const tracing = startTracing(opts.tracing, {
-    serviceVersion: pkg.version,
-    onDropped: (reason, n) => metrics.spansDropped(reason, n),
-    onError: (message) => {
-      const now = Date.now();
-      if (now - lastWarn < 60_000) return;
-      lastWarn = now;
-      log.warn(
-        { err: message, url: opts.tracing.url },
-        'trace export failed (spans are dropped and counted)',
-      );
-    },
-  });
+  const tracing = opts.tracing.enabled
+    ? (await import('./tracing.ts')).startTracing(opts.tracing, {
+        serviceVersion: pkg.version,
+        onDropped: (reason, n) => metrics.spansDropped(reason, n),
+        onError: (message) => {
+          const now = Date.now();
+          if (now - lastWarn < 60_000) return;
+          lastWarn = now;
+          log.warn(
+            { err: message, url: opts.tracing.url },
+            'trace export failed (spans are dropped and counted)',
+          );
+        },
+      })
+    : undefined;
   const telemetry = createTelemetry({ tracing, metrics, captureContent: opts.captureContent, log });
   return {
     ...telemetry,

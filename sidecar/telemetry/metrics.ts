@@ -24,7 +24,7 @@ import type { Attempt, Call } from '../pipeline/call.ts';
 import type { BreakerState } from '../resilience/circuit-breaker.ts';
 import { genAiOperation, genAiProviderName } from './attributes.ts';
 import { type CallFacts, callFacts } from './facts.ts';
-import type { DropReason } from './tracing.ts';
+import type { DropReason } from './tracing-options.ts';
 
 /** semconv gen_ai.client.token.usage buckets. */
 export const TOKEN_BUCKETS = [

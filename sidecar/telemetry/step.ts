@@ -46,7 +46,7 @@ import {
 import { createAuditLogger, writeAudit } from './audit.ts';
 import { type CallFacts, callFacts, guardActionsValue } from './facts.ts';
 import type { SidecarMetrics } from './metrics.ts';
-import type { Tracing } from './tracing.ts';
+import type { Tracing } from './tracing-options.ts';
 
 export interface TelemetryOptions {
   /** Undefined: tracing is off (metrics and the audit line still run). */
