@@ -3,8 +3,11 @@
 // written at exit) and prints where the time went: by function (self time) and by module.
 //
 //   node bench/profile.ts [--arm aimesh-off|aimesh-full|floor] [--workload chat-small] [--requests 20000]
-//                         [--concurrency 8] [--out .cache/bench/profiles]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+//                         [--concurrency 8] [--out .cache/bench/profiles] [--alloc]
+//
+// --alloc: bytes allocated per request instead of CPU (garbage included; bench/lib/alloc-sampler.ts),
+// by allocating function and module: what the scavenger has to clean up after every call.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seal } from '../sidecar/snapshot/index.ts';
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     out: { type: 'string', default: join(CACHE_DIR, 'profiles') },
     top: { type: 'string', default: '40' },
+    alloc: { type: 'boolean', default: false },
   },
 });
 
@@ -43,6 +47,7 @@ await waitFor('upstream', async () => {
 });
 const [port, adminPort] = await freePorts(2);
 const profDir = join(values.out, `${values.arm}-${values.workload}-${Date.now()}`);
+mkdirSync(profDir, { recursive: true });
 const full = values.arm === 'aimesh-full';
 let args: string[];
 let ready: string;
@@ -69,16 +74,22 @@ const sink = full
 const proxy = startProcess(
   'proxy',
   'taskset',
-  ['-c', '1', process.execPath, '--cpu-prof', '--cpu-prof-dir', profDir, ...args],
+  [
+    '-c',
+    '1',
+    process.execPath,
+    ...(values.alloc
+      ? ['--import', join(ROOT, 'bench/lib/alloc-sampler.ts')]
+      : ['--cpu-prof', '--cpu-prof-dir', profDir]),
+    ...args,
+  ],
   {
     logDir: dir.path,
-    env: full
-      ? {
-          OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
-          OTEL_TRACES_SAMPLER: 'always_on',
-          AIMESH_ADMIN_HOST: '127.0.0.1',
-        }
-      : { AIMESH_ADMIN_HOST: '127.0.0.1' },
+    env: {
+      AIMESH_ADMIN_HOST: '127.0.0.1',
+      ...(values.alloc ? { AIMESH_ALLOC_PROFILE: join(profDir, 'alloc.heapprofile') } : {}),
+      ...(full ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' } : {}),
+    },
   },
 );
 await waitFor('proxy', async () => {
@@ -125,6 +136,11 @@ await upstream.stop();
 sink.close();
 dir.remove();
 
+if (values.alloc) {
+  printAllocations(join(profDir, 'alloc.heapprofile'), total);
+  process.exit(0);
+}
+
 const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile in ${profDir}`);
 const profile = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as { nodes: Node[] };
@@ -155,3 +171,42 @@ for (const [k, v] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, 25)) con
 console.log('\nself time by function:');
 for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(v)}  ${k}`);
 process.exit(0);
+
+interface AllocNode {
+  callFrame: Node['callFrame'];
+  selfSize: number;
+  children: AllocNode[];
+}
+
+function moduleOf(where: string): string {
+  if (where.includes('node_modules/')) {
+    const parts = where.split('node_modules/')[1].split('/');
+    return `npm:${parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/')}`;
+  }
+  return where.startsWith('node:') ? where : where.split('/').slice(0, 2).join('/');
+}
+
+/** Bytes allocated per request, by allocating function and by module. */
+function printAllocations(path: string, requests: number): void {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as { head: AllocNode };
+  const byFn = new Map<string, number>();
+  const byModule = new Map<string, number>();
+  let all = 0;
+  const walk = (n: AllocNode) => {
+    const { functionName, url, lineNumber } = n.callFrame;
+    const where = url.startsWith('file://') ? relative(ROOT, url.slice(7)) : url || '(native)';
+    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+    all += n.selfSize;
+    byFn.set(key, (byFn.get(key) ?? 0) + n.selfSize);
+    byModule.set(moduleOf(where), (byModule.get(moduleOf(where)) ?? 0) + n.selfSize);
+    for (const c of n.children) walk(c);
+  };
+  walk(profile.head);
+  const perCall = (v: number) => `${(v / requests / 1024).toFixed(2).padStart(7)} KB`;
+  console.log(`profile: ${path}\n\n${perCall(all)} allocated per request (sampled)\n\nby module:`);
+  for (const [k, v] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`${perCall(v)}  ${k}`);
+  console.log('\nby function:');
+  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top)))
+    console.log(`${perCall(v)}  ${k}`);
+}
