@@ -1,6 +1,6 @@
-// quota: admits or denies from the local leases before anything is forwarded (no network wait),
-// then, once the response is complete (streams included), settles the reservation to what the
-// call really spent and records its cost.
+// quota: admits or denies from the local leases before anything is forwarded (no network wait
+// once the service has first answered for a limit), then, once the response is complete (streams
+// included), settles the reservation to what the call really spent and records its cost.
 //   requests      1 per call that got past the guards (cache hits count; blocked prompts do not)
 //   tokens        estimate = prompt tokens (real tokenizer) + max_tokens; settles to the upstream's usage
 //   costUSD       the same tokens priced with the serving model's pricing (cached input at cachedInput)
@@ -29,7 +29,11 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
       const pricing = targetPricing(call, target);
       estimate.costUSD = pricing ? costOf(pricing, est) : 0;
     }
-    const check = client.check([call.modelRequested, target?.modelName], estimate);
+    const models = [call.modelRequested, target?.modelName];
+    // Only until the service first answers for a limit (start, new quota): no promise otherwise.
+    const ready = client.ready(models);
+    if (ready) await ready;
+    const check = client.check(models, estimate);
     call.quotaDecision = check.decision;
     call.quota = {
       decision: check.decision,

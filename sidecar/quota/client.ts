@@ -7,6 +7,8 @@
 //   - it does not, but the service said budget is left unallocated   -> admit on an overdraft (at
 //     most our share of that budget) and ask for more right away
 //   - the service is unreachable and the lease is spent               -> failurePolicy decides
+//   - the service has not answered for this limit yet                 -> failurePolicy decides
+//     (callers first await ready(), which waits for that first answer, bounded by readyTimeoutMs)
 //   - the service said the budget is gone                             -> deny (Enforce) or record
 //     a would-be denial (Shadow)
 // settle() replaces the reservation (the estimate) with what the call really spent.
@@ -60,6 +62,8 @@ export interface QuotaClientOptions {
   idleMs?: number;
   /** Least time between two lease calls (bursts of top-ups coalesce). */
   minGapMs?: number;
+  /** How long ready() waits for a limit's first answer before failurePolicy decides. */
+  readyTimeoutMs?: number;
   onError?: (err: unknown) => void;
   /** Start the background loop (tests drive sync() by hand). */
   timer?: boolean;
@@ -102,7 +106,10 @@ export class LimitLease {
   settledInFlight = 0;
   /** Spend settled since the last answer (not in lastUsed yet). */
   spentSinceAnswer = 0;
-  /** The service has answered for the current window. */
+  /**
+   * The service has answered, for this window or an earlier one (a rolled window spends our share
+   * of the fresh budget on an overdraft until the next answer). Never answered: nothing is admitted.
+   */
   known = false;
   /** What an overdraft may still take before the next answer. */
   overdraft = 0;
@@ -145,18 +152,17 @@ export class LimitLease {
   roll(now: number): void {
     if (now < this.windowEnd) return;
     const { end } = this.window.bounds(now);
-    const fresh = this.windowEnd !== 0;
     this.windowEnd = end;
     this.held = 0;
     this.unreported = 0;
     this.settledInFlight = 0;
     this.spentSinceAnswer = 0;
     this.expiresAt = 0;
-    // A fresh window starts full: our share of it is a safe overdraft until the service answers.
-    this.known = fresh;
+    // A fresh window starts full: once the service has answered before (so `holders` is real), our
+    // share of it is a safe overdraft until it answers again.
     this.lastUsed = 0;
     this.lastUnallocated = this.limit.amount;
-    this.overdraft = this.limit.amount / Math.max(1, this.holders);
+    this.overdraft = this.known ? this.limit.amount / Math.max(1, this.holders) : 0;
     this.wantNow = true;
   }
 
@@ -208,6 +214,11 @@ export class QuotaClient {
   #lastReport = 0;
   #lastStart = Number.NEGATIVE_INFINITY;
   readonly #minGapMs: number;
+  readonly #readyTimeoutMs: number;
+  /** Some limit has had no answer yet (and no error): ready() has something to wait for. */
+  #unanswered = false;
+  /** Resolved when the lease call on the wire completes (answered or failed). */
+  #round: PromiseWithResolvers<void> | undefined;
   #pending: NodeJS.Timeout | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
@@ -221,6 +232,7 @@ export class QuotaClient {
     this.#horizonMs = opts.horizonMs ?? 5_000;
     this.#idleMs = opts.idleMs ?? 60_000;
     this.#minGapMs = opts.minGapMs ?? 100;
+    this.#readyTimeoutMs = opts.readyTimeoutMs ?? 2_000;
     this.#onError = opts.onError ?? (() => {});
     if (opts.timer !== false) {
       this.#timer = setInterval(() => this.#tick(), Math.min(250, this.#reportMs));
@@ -278,7 +290,43 @@ export class QuotaClient {
     this.#limits = next;
     this.#byKey = byKey;
     this.#needsTokens = next.some((l) => l.dimension !== 'requests');
+    this.#unanswered = next.some((l) => !l.known && !l.failed);
     if (next.some((l) => l.wantNow)) void this.sync();
+  }
+
+  /**
+   * Call before check(): undefined (no promise, no allocation) when every limit has had its first
+   * answer; otherwise a promise that resolves once the limits that apply to `models` have it, the
+   * service failed, or readyTimeoutMs passed. check() then applies failurePolicy to a limit still
+   * unanswered, so a fleet that starts together cannot admit a burst each against nothing.
+   */
+  ready(models: readonly (string | undefined)[]): Promise<void> | undefined {
+    if (!this.#unanswered || !this.#reachable || !this.#waiting(models)) return undefined;
+    return this.#whenAnswered(models);
+  }
+
+  #waiting(models: readonly (string | undefined)[]): boolean {
+    for (const l of this.#limits) if (!l.known && !l.failed && l.appliesTo(models)) return true;
+    return false;
+  }
+
+  async #whenAnswered(models: readonly (string | undefined)[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.#readyTimeoutMs);
+      timer.unref();
+    });
+    try {
+      // A call already on the wire may predate these limits (a new snapshot): configure() queued
+      // the next one, which carries them (wantNow).
+      while (!this.#closed && this.#reachable && this.#waiting(models)) {
+        if (!this.#inflight && !this.#followUp) this.#kick();
+        this.#round ??= Promise.withResolvers();
+        if ((await Promise.race([this.#round.promise, timeout])) === 'timeout') return;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -305,10 +353,9 @@ export class QuotaClient {
       let verdict: 'ok' | 'exhausted' | 'unreachable' = 'ok';
       if (need <= 0 || available >= need) {
         verdict = 'ok';
-      } else if (!this.#reachable || l.failed) {
+      } else if (!this.#reachable || l.failed || !l.known) {
+        // Not answered yet (the caller did not wait, or the wait timed out): as if unreachable.
         verdict = 'unreachable';
-      } else if (!l.known) {
-        verdict = 'ok'; // the first answer is on its way; it settles this spend
       } else {
         const shortfall = need - Math.max(available, 0);
         if (l.overdraft >= shortfall) {
@@ -359,12 +406,16 @@ export class QuotaClient {
     const resetMs = Math.max(0, l.windowEnd - now);
     const name = `quota ${l.quota.id} limit ${l.limit.name}`;
     if (verdict === 'unreachable') {
+      const why =
+        this.#reachable && !l.failed && !l.known
+          ? 'the quota service has not answered for it yet'
+          : "the quota service is unreachable and this sidecar's lease is spent";
       return {
         quota: l.quota.id,
         limit: l.limit.name,
         status: 429,
         code: 'quota_unavailable',
-        message: `${name} cannot be checked: the quota service is unreachable and this sidecar's lease is spent (failurePolicy FailClosed)`,
+        message: `${name} cannot be checked: ${why} (failurePolicy FailClosed)`,
         retryAfterSeconds: Math.max(1, Math.min(Math.ceil(resetMs / 1000), 5)),
       };
     }
@@ -468,6 +519,9 @@ export class QuotaClient {
     this.#lastStart = this.#now();
     this.#inflight = this.#syncOnce().finally(() => {
       this.#inflight = undefined;
+      const round = this.#round;
+      this.#round = undefined;
+      round?.resolve();
       if (this.#again && !this.#closed) {
         this.#again = false;
         this.#kick();
@@ -521,8 +575,11 @@ export class QuotaClient {
       if (!Array.isArray(results) || results.length !== items.length)
         throw new Error('malformed lease answer');
     } catch (err) {
-      // Nothing was counted: report it again next time.
-      for (const [l, used] of sent) l.unreported += used;
+      // Nothing was counted: report it again next time (and keep asking for first answers).
+      for (const [l, used] of sent) {
+        l.unreported += used;
+        if (!l.known) l.wantNow = true;
+      }
       if (this.#reachable) this.#onError(err);
       this.#reachable = false;
       return;
@@ -539,6 +596,7 @@ export class QuotaClient {
       l.failed = false;
       this.#apply(l, r);
     }
+    if (this.#unanswered) this.#unanswered = this.#limits.some((l) => !l.known && !l.failed);
   }
 
   #apply(l: LimitLease, a: LeaseAnswer): void {
@@ -567,6 +625,7 @@ export class QuotaClient {
     this.#closed = true;
     clearInterval(this.#timer);
     clearTimeout(this.#pending);
+    this.#round?.resolve();
     await this.#inflight?.catch(() => {});
     await this.#syncOnce(true).catch(() => {});
   }

@@ -3,6 +3,8 @@
 // one ledger (overshoot stays bounded by outstanding leases).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Call } from '../../../sidecar/pipeline/call.ts';
+import { createQuotaStep } from '../../../sidecar/pipeline/quota.ts';
 import { QuotaClient } from '../../../sidecar/quota/client.ts';
 import { Ledger } from '../../../sidecar/quota/ledger.ts';
 import { answerBatch, localQuotaService, type QuotaService } from '../../../sidecar/quota/service.ts';
@@ -233,6 +235,122 @@ describe('quota client', () => {
     assert.equal(client.check([undefined], { requests: 1 }).decision, 'admit');
   });
 
+  test('before its first answer a limit is not admitted blindly: ready() waits for it', async () => {
+    for (const failurePolicy of ['FailOpen', 'FailClosed'] as const) {
+      const { client } = setup([teamBudget({ failurePolicy })]);
+      // configure() put the first lease call on the wire; a call that does not wait gets failurePolicy.
+      const early = client.check(['gpt-4o'], { requests: 1, tokens: 10 });
+      if (failurePolicy === 'FailOpen') {
+        assert.equal(early.decision, 'fail-open');
+        client.settle(early.ticket, { tokens: 10 });
+      } else {
+        assert.equal(early.decision, 'deny');
+        assert.equal(early.denial?.code, 'quota_unavailable');
+        assert.match(early.denial!.message, /has not answered for it yet \(failurePolicy FailClosed\)/);
+      }
+      const wait = client.ready(['gpt-4o']);
+      assert.ok(wait, 'a promise while the first answer is on its way');
+      await wait;
+      assert.equal(client.ready(['gpt-4o']), undefined, 'nothing to wait for once answered');
+      assert.equal(client.check(['gpt-4o'], { requests: 1, tokens: 10 }).decision, 'admit');
+    }
+  });
+
+  test('the quota step waits for the first answer, then admits from the lease', async () => {
+    const now = () => T0;
+    const inner = localQuotaService({ now });
+    const queue: (() => void)[] = [];
+    const service: QuotaService = {
+      configure: inner.configure,
+      lease: (r) => new Promise((resolve) => queue.push(() => void inner.lease(r).then(resolve))),
+    };
+    const client = new QuotaClient(service, { holder: 'p', now, timer: false, minGapMs: 0 });
+    client.configure([
+      teamBudget({ failurePolicy: 'FailClosed' }, [
+        { name: 'rpm', dimension: 'requests', amount: 10, window: '1h' },
+      ]),
+    ]);
+    const call = { modelRequested: 'gpt-4o', afterResponse: [] } as unknown as Call;
+    let forwarded = false;
+    const done = createQuotaStep(client)(call, async () => {
+      forwarded = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    assert.equal(forwarded, false, 'held until the service answers');
+    for (const deliver of queue.splice(0)) deliver();
+    await done;
+    assert.equal(forwarded, true);
+    assert.equal(call.quotaDecision, 'admit');
+  });
+
+  test('ready() gives up after readyTimeoutMs and failurePolicy decides', async () => {
+    const now = () => T0;
+    const inner = localQuotaService({ now });
+    const service: QuotaService = { configure: inner.configure, lease: () => new Promise(() => {}) };
+    const client = new QuotaClient(service, { holder: 'p', now, timer: false, readyTimeoutMs: 20 });
+    client.configure([teamBudget({ failurePolicy: 'FailClosed' })]);
+    const t0 = Date.now();
+    await client.ready([undefined]);
+    assert.ok(Date.now() - t0 >= 15, 'waited for the timeout');
+    const c = client.check([undefined], { tokens: 10 });
+    assert.equal(c.decision, 'deny');
+    assert.equal(c.denial?.code, 'quota_unavailable');
+  });
+
+  test('a service that fails its first call ends the wait at once; failurePolicy decides', async () => {
+    const now = () => T0;
+    const inner = localQuotaService({ now });
+    const service: QuotaService = {
+      configure: inner.configure,
+      lease: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    };
+    const client = new QuotaClient(service, { holder: 'p', now, timer: false, readyTimeoutMs: 60_000 });
+    client.configure([teamBudget({ failurePolicy: 'FailClosed' })]);
+    await client.ready([undefined]);
+    assert.equal(client.reachable, false);
+    assert.equal(client.ready([undefined]), undefined, 'no wait while the service is unreachable');
+    const c = client.check([undefined], { tokens: 10 });
+    assert.equal(c.decision, 'deny');
+    assert.match(c.denial!.message, /unreachable/);
+  });
+
+  test('a quota added by a new snapshot waits for its first answer; others are not held up', async () => {
+    const { client } = setup([teamBudget()]);
+    await client.sync();
+    const trial = teamBudget({ id: 'team-a/premium-trial', failurePolicy: 'FailClosed' }, [
+      { name: 'claude-daily', dimension: 'requests', amount: 5, window: '1d', models: ['claude-*'] },
+    ]);
+    client.configure([teamBudget(), trial]);
+    assert.equal(client.ready(['gpt-4o']), undefined, 'the filter does not apply: no wait');
+    assert.equal(client.check(['claude-haiku-4-5'], { requests: 1 }).decision, 'deny');
+    await client.ready(['claude-haiku-4-5']);
+    assert.equal(client.check(['claude-haiku-4-5'], { requests: 1 }).decision, 'admit');
+  });
+
+  test('a window that rolls before the first answer still admits nothing blindly', async () => {
+    const clock = { t: T0 };
+    const now = () => clock.t;
+    const inner = localQuotaService({ now });
+    const queue: (() => void)[] = [];
+    const service: QuotaService = {
+      configure: inner.configure,
+      lease: (r) => new Promise((resolve) => queue.push(() => void inner.lease(r).then(resolve))),
+    };
+    const client = new QuotaClient(service, { holder: 'p', now, timer: false, minGapMs: 0 });
+    client.configure([
+      teamBudget({ failurePolicy: 'FailClosed' }, [
+        { name: 'rpm', dimension: 'requests', amount: 10, window: '1m' },
+      ]),
+    ]);
+    clock.t = Date.UTC(2025, 0, 15, 12, 1, 0);
+    assert.equal(client.check([undefined], { requests: 1 }).decision, 'deny');
+    for (const deliver of queue.splice(0)) deliver();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(client.check([undefined], { requests: 1 }).decision, 'admit');
+  });
+
   test('close() gives leases back', async () => {
     const { client, service } = setup([teamBudget()]);
     await client.sync();
@@ -341,5 +459,56 @@ describe('many replicas, one ledger (simulation)', () => {
     t.diagnostic(`1,000 holders, ${amount} requests: ${admitted} admitted, ${denied} denied, used ${used}`);
     assert.ok(admitted >= amount * 0.97, `the budget was spent, not left in a few leases (${admitted})`);
     assert.ok(admitted <= amount * 1.01, `overshoot ${admitted - amount}`);
+  });
+
+  test('200 holders starting together against a small limit wait for their first answer', async (t) => {
+    // Admitting blindly until the first answer let every holder spend its burst: 200 x 10 = 2x the limit.
+    const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
+    const now = () => clock.t;
+    const ledger = new Ledger({ now });
+    const amount = 1_000;
+    const q = teamBudget({}, [{ name: 'rph', dimension: 'requests', amount, window: '1h' }]);
+    ledger.configure([q]);
+    const queue: (() => void)[] = [];
+    const service: QuotaService = {
+      lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
+    };
+    const holders = Array.from(
+      { length: 200 },
+      (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
+    );
+    for (const h of holders) h.configure([q]);
+    let admitted = 0;
+    let denied = 0;
+    // The pipeline's quota step: wait for a pending first answer, then check from local state.
+    const call = async (h: QuotaClient) => {
+      const models = [undefined];
+      const wait = h.ready(models);
+      if (wait) await wait;
+      const c = h.check(models, { requests: 1 });
+      if (c.decision === 'deny') {
+        denied++;
+        return;
+      }
+      admitted++;
+      h.settle(c.ticket, { requests: 1 });
+    };
+    // Every holder gets a burst of 10 calls before any lease answer arrives...
+    const burst: Promise<void>[] = [];
+    for (const h of holders) for (let k = 0; k < 10; k++) burst.push(call(h));
+    await new Promise((r) => setImmediate(r));
+    // ...then the service answers, and each holder keeps calling every 50 ms for 10 s.
+    for (let step = 0; step < 200; step++) {
+      clock.t += 50;
+      for (const deliver of queue.splice(0)) deliver();
+      await new Promise((r) => setImmediate(r));
+      for (const h of holders) await call(h);
+      for (let i = step % 20; i < holders.length; i += 20) void holders[i].sync();
+    }
+    await Promise.all(burst);
+    const used = ledger.status('team-a/team-budget')[0].used;
+    t.diagnostic(`200 holders, ${amount} requests: ${admitted} admitted, ${denied} denied, used ${used}`);
+    assert.ok(admitted <= amount * 1.01, `overshoot ${admitted - amount}`);
+    assert.ok(admitted >= amount * 0.97, `the budget was spent (${admitted})`);
   });
 });
