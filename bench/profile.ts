@@ -3,10 +3,11 @@
 // written at exit) and prints where the time went: by function (self time) and by module.
 //
 //   node bench/profile.ts [--arm aimesh-off|aimesh-full|floor] [--workload chat-small] [--requests 20000]
-//                         [--concurrency 8] [--out .cache/bench/profiles] [--alloc]
+//                         [--concurrency 8] [--out .cache/bench/profiles] [--alloc] [--env K=V ...]
 //
 // --alloc: bytes allocated per request instead of CPU (garbage included; bench/lib/alloc-sampler.ts),
 // by allocating function and module: what the scavenger has to clean up after every call.
+// --env K=V: extra environment for the proxy (A/B runs, e.g. --env AIMESH_LOG_LEVEL=warn).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(CACHE_DIR, 'profiles') },
     top: { type: 'string', default: '40' },
     alloc: { type: 'boolean', default: false },
+    env: { type: 'string', multiple: true },
   },
 });
 
@@ -87,6 +89,9 @@ const proxy = startProcess(
     logDir: dir.path,
     env: {
       AIMESH_ADMIN_HOST: '127.0.0.1',
+      ...Object.fromEntries(
+        (values.env ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+      ),
       ...(values.alloc ? { AIMESH_ALLOC_PROFILE: join(profDir, 'alloc.heapprofile') } : {}),
       ...(full ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' } : {}),
     },
