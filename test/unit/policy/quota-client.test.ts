@@ -8,7 +8,7 @@ import { createQuotaStep } from '../../../sidecar/pipeline/quota.ts';
 import { QuotaClient } from '../../../sidecar/quota/client.ts';
 import { Ledger } from '../../../sidecar/quota/ledger.ts';
 import { answerBatch, localQuotaService, type QuotaService } from '../../../sidecar/quota/service.ts';
-import type { QuotaConfig } from '../../../sidecar/snapshot/schema.ts';
+import type { LimitConfig, QuotaConfig } from '../../../sidecar/snapshot/schema.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 37); // 23 s before the minute ends
 
@@ -360,24 +360,49 @@ describe('quota client', () => {
   });
 });
 
+/**
+ * Replicas sharing one in-process ledger on a simulated clock; lease answers arrive when the test
+ * calls deliver() (one simulated network hop).
+ */
+function simulatedFleet(count: number, limit: LimitConfig) {
+  const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
+  const now = () => clock.t;
+  const ledger = new Ledger({ now });
+  const q = teamBudget({}, [limit]);
+  ledger.configure([q]);
+  const queue: (() => void)[] = [];
+  const service: QuotaService = {
+    lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
+  };
+  const clients = Array.from(
+    { length: count },
+    (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
+  );
+  for (const c of clients) c.configure([q]);
+  return {
+    clock,
+    ledger,
+    clients,
+    deliver: () => {
+      for (const answer of queue.splice(0)) answer();
+    },
+  };
+}
+
 describe('many replicas, one ledger (simulation)', () => {
   test('overshoot stays small while every replica spends from local leases', async (t) => {
-    const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
-    const now = () => clock.t;
-    const ledger = new Ledger({ now });
     const amount = 100_000;
-    const q = teamBudget({}, [{ name: 'tpm', dimension: 'tokens', amount, window: '1h' }]);
-    ledger.configure([q]);
     // The service answers after a network delay (one simulated tick).
-    const queue: (() => void)[] = [];
-    const service: QuotaService = {
-      lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
-    };
-    const replicas = Array.from(
-      { length: 10 },
-      (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
-    );
-    for (const r of replicas) r.configure([q]);
+    const {
+      clock,
+      clients: replicas,
+      deliver,
+    } = simulatedFleet(10, {
+      name: 'tpm',
+      dimension: 'tokens',
+      amount,
+      window: '1h',
+    });
     let admitted = 0;
     let denied = 0;
     let spent = 0;
@@ -402,11 +427,11 @@ describe('many replicas, one ledger (simulation)', () => {
         r.settle(c.ticket, { tokens: real });
       }
       if (step % 10 === 0) for (const r of replicas) void r.sync();
-      for (const deliver of queue.splice(0)) deliver();
+      deliver();
       await new Promise((r) => setImmediate(r));
     }
     for (const r of replicas) await Promise.race([r.sync(), new Promise((res) => setImmediate(res))]);
-    for (const deliver of queue.splice(0)) deliver();
+    deliver();
     await new Promise((r) => setImmediate(r));
     const overshoot = Math.max(0, spent - amount);
     t.diagnostic(
@@ -421,21 +446,13 @@ describe('many replicas, one ledger (simulation)', () => {
   test('1,000 holders starting together spend the whole budget, not just the first few leases', async (t) => {
     // bench/scale.ts: the first holders to reach the ledger were granted their blind first ask (2% of
     // the limit each: the whole budget among 50) and the other 950 denied while it sat in those leases.
-    const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
-    const now = () => clock.t;
-    const ledger = new Ledger({ now });
     const amount = 100_000;
-    const q = teamBudget({}, [{ name: 'rph', dimension: 'requests', amount, window: '1h' }]);
-    ledger.configure([q]);
-    const queue: (() => void)[] = [];
-    const service: QuotaService = {
-      lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
-    };
-    const holders = Array.from(
-      { length: 1_000 },
-      (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
-    );
-    for (const h of holders) h.configure([q]);
+    const {
+      clock,
+      ledger,
+      clients: holders,
+      deliver,
+    } = simulatedFleet(1_000, { name: 'rph', dimension: 'requests', amount, window: '1h' });
     let admitted = 0;
     let denied = 0;
     // Each holder checks every 50 ms (20/s, 20,000/s offered: the budget is 5 s of it) for 10 s,
@@ -452,7 +469,7 @@ describe('many replicas, one ledger (simulation)', () => {
         h.settle(c.ticket, { requests: 1 });
       }
       for (let i = step % 20; i < holders.length; i += 20) void holders[i].sync();
-      for (const deliver of queue.splice(0)) deliver();
+      deliver();
       await new Promise((r) => setImmediate(r));
     }
     const used = ledger.status('team-a/team-budget')[0].used;
@@ -463,21 +480,13 @@ describe('many replicas, one ledger (simulation)', () => {
 
   test('200 holders starting together against a small limit wait for their first answer', async (t) => {
     // Admitting blindly until the first answer let every holder spend its burst: 200 x 10 = 2x the limit.
-    const clock = { t: Date.UTC(2025, 0, 15, 12, 0, 0) };
-    const now = () => clock.t;
-    const ledger = new Ledger({ now });
     const amount = 1_000;
-    const q = teamBudget({}, [{ name: 'rph', dimension: 'requests', amount, window: '1h' }]);
-    ledger.configure([q]);
-    const queue: (() => void)[] = [];
-    const service: QuotaService = {
-      lease: (r) => new Promise((resolve) => queue.push(() => resolve(answerBatch(ledger, r)))),
-    };
-    const holders = Array.from(
-      { length: 200 },
-      (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
-    );
-    for (const h of holders) h.configure([q]);
+    const {
+      clock,
+      ledger,
+      clients: holders,
+      deliver,
+    } = simulatedFleet(200, { name: 'rph', dimension: 'requests', amount, window: '1h' });
     let admitted = 0;
     let denied = 0;
     // The pipeline's quota step: wait for a pending first answer, then check from local state.
@@ -500,7 +509,7 @@ describe('many replicas, one ledger (simulation)', () => {
     // ...then the service answers, and each holder keeps calling every 50 ms for 10 s.
     for (let step = 0; step < 200; step++) {
       clock.t += 50;
-      for (const deliver of queue.splice(0)) deliver();
+      deliver();
       await new Promise((r) => setImmediate(r));
       for (const h of holders) await call(h);
       for (let i = step % 20; i < holders.length; i += 20) void holders[i].sync();
