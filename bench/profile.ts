@@ -8,6 +8,7 @@
 // --alloc: bytes allocated per request instead of CPU (garbage included; bench/lib/alloc-sampler.ts),
 // by allocating function and module: what the scavenger has to clean up after every call.
 // --env K=V: extra environment for the proxy (A/B runs, e.g. --env AIMESH_LOG_LEVEL=warn).
+// --alloc --env AIMESH_ALLOC_LIVE=1: what is still in the heap at exit (promoted garbage included).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';

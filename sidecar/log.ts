@@ -48,7 +48,7 @@ function batchedStdout(): pino.DestinationStream {
   return {
     write(line: string) {
       out.write(line);
-      timer ??= setTimeout(flush, 50).unref();
+      if (timer === undefined) timer = setTimeout(flush, 50).unref();
     },
   };
 }

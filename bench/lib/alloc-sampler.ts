@@ -11,8 +11,10 @@ if (out) {
   session.connect();
   session.post('HeapProfiler.startSampling', {
     samplingInterval: Number(process.env.AIMESH_ALLOC_INTERVAL ?? 4096),
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    // AIMESH_ALLOC_LIVE=1: only what is still in the heap at exit: start-up state, and per-call
+    // garbage that was promoted to the old generation and not yet collected (what costs major GCs).
+    includeObjectsCollectedByMajorGC: !process.env.AIMESH_ALLOC_LIVE,
+    includeObjectsCollectedByMinorGC: !process.env.AIMESH_ALLOC_LIVE,
   });
   // A process without its own SIGTERM handler (the floor proxy) would die without 'exit'.
   const onTerm = () => {

@@ -41,6 +41,34 @@ export interface PassthroughJson {
 }
 
 /**
+ * A passthrough answer whose body is parsed on first read. A class rather than an object literal
+ * with get/set: V8 gives each literal with its own accessor closures a hidden class of its own,
+ * allocated in the old generation (old-space garbage on every call).
+ */
+class LazyJsonResult {
+  readonly kind = 'json' as const;
+  readonly status: number;
+  raw: Buffer | undefined;
+  readonly #bytes: Buffer;
+  #parsed: Json | undefined;
+
+  constructor(bytes: Buffer, status: number) {
+    this.status = status;
+    this.raw = bytes;
+    this.#bytes = bytes;
+  }
+
+  get body(): Json {
+    this.#parsed ??= JSON.parse(this.#bytes.toString('utf8')) as Json;
+    return this.#parsed;
+  }
+
+  set body(value: Json) {
+    this.#parsed = value;
+  }
+}
+
+/**
  * undefined when the bytes do not look like one complete JSON object with readable usage and
  * model (then the adapter parses them as before, and a truncated body still fails as invalid).
  */
@@ -77,18 +105,6 @@ export function passthroughJson(
     model = bytes.toString('utf8', start, end);
   }
 
-  let parsed: Json | undefined;
-  const result = {
-    kind: 'json' as const,
-    status,
-    raw: bytes as Buffer | undefined,
-    get body(): Json {
-      parsed ??= JSON.parse(bytes.toString('utf8')) as Json;
-      return parsed;
-    },
-    set body(value: Json) {
-      parsed = value;
-    },
-  };
+  const result = new LazyJsonResult(bytes, status);
   return { usage, model, result };
 }

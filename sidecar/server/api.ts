@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import type { RuntimeSnapshot } from '../config/runtime.ts';
 import type { SnapshotStore } from '../config/store.ts';
 import type { Logger } from '../log.ts';
 import type { Call, Dialect } from '../pipeline/call.ts';
@@ -88,6 +89,72 @@ export class Inflight {
   idle(): Promise<void> {
     if (this.#count === 0) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+}
+
+/**
+ * A call as the pipeline sees it. The logger child and the abort signal are made on first use
+ * (most calls need neither), behind getters on the prototype: an object literal with getters
+ * closing over per-call state got a hidden class of its own per call, which V8 allocates in the
+ * old generation (~6 KB of old-space garbage a call, and the major GCs that came with it).
+ */
+class InboundCall implements Call {
+  readonly id: string;
+  readonly runtime: RuntimeSnapshot;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly rawBody: Buffer;
+  readonly startedAt = performance.now();
+  readonly timings: Call['timings'] = {};
+  readonly dialect: Dialect;
+  readonly operation: Endpoint['operation'];
+  readonly path: string;
+  headers: IncomingHttpHeaders;
+  readonly contentType: string | undefined;
+  stream = false;
+  usageInjected = false;
+  attempts: Call['attempts'] = [];
+  readonly afterResponse: Call['afterResponse'] = [];
+  #baseLog: Logger;
+  #log: Logger | undefined;
+  #abort: AbortController | undefined;
+
+  constructor(
+    id: string,
+    runtime: RuntimeSnapshot,
+    req: IncomingMessage,
+    res: ServerResponse,
+    endpoint: Endpoint,
+    rawBody: Buffer,
+    log: Logger,
+  ) {
+    this.id = id;
+    this.runtime = runtime;
+    this.req = req;
+    this.res = res;
+    this.rawBody = rawBody;
+    this.dialect = endpoint.dialect;
+    this.operation = endpoint.operation;
+    this.path = endpoint.upstreamPath;
+    this.headers = appHeaders(req.headers);
+    this.contentType = req.headers['content-type'];
+    this.#baseLog = log;
+  }
+
+  get log(): Logger {
+    this.#log ??= this.#baseLog.child({ call: this.id });
+    return this.#log;
+  }
+
+  get signal(): AbortSignal {
+    this.#abort ??= new AbortController();
+    if (this.res.destroyed && !this.res.writableFinished) this.#abort.abort();
+    return this.#abort.signal;
+  }
+
+  /** The app went away before the answer was complete. */
+  clientGone(): void {
+    this.#abort?.abort();
   }
 }
 
@@ -233,41 +300,11 @@ export function createApiApp(deps: ApiDeps): RequestListener {
       return;
     }
     const id = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID();
-    // The logger child and the abort signal are made on first use: most calls need neither.
-    let log: Logger | undefined;
-    let abort: AbortController | undefined;
-    const gone = () => res.destroyed && !res.writableFinished;
+    const c = new InboundCall(id, runtime, req, res, endpoint, body, deps.log);
     res.once('close', () => {
-      if (!res.writableFinished) abort?.abort();
+      if (!res.writableFinished) c.clientGone();
     });
     req.setMaxListeners(0); // every upstream attempt may listen on the inbound request
-    const c: Call = {
-      id,
-      runtime,
-      req,
-      res,
-      get log() {
-        log ??= deps.log.child({ call: id });
-        return log;
-      },
-      startedAt: performance.now(),
-      timings: {},
-      get signal() {
-        abort ??= new AbortController();
-        if (gone()) abort.abort();
-        return abort.signal;
-      },
-      dialect: endpoint.dialect,
-      operation: endpoint.operation,
-      path: endpoint.upstreamPath,
-      headers: appHeaders(req.headers),
-      rawBody: body,
-      contentType: req.headers['content-type'],
-      stream: false,
-      usageInjected: false,
-      attempts: [],
-      afterResponse: [],
-    };
     runSteps(deps.steps, c).catch((err) => {
       c.log.error({ err: (err as Error).message }, 'pipeline crashed');
       if (!res.headersSent)
