@@ -379,12 +379,24 @@ function simulatedFleet(count: number, limit: LimitConfig) {
     (_, i) => new QuotaClient(service, { holder: `pod-${i}`, now, timer: false, minGapMs: 0 }),
   );
   for (const c of clients) c.configure([q]);
+  const tally = { admitted: 0, denied: 0 };
   return {
     clock,
     ledger,
     clients,
+    tally,
     deliver: () => {
       for (const answer of queue.splice(0)) answer();
+    },
+    /** One request-counted call through a holder's local lease, tallied. */
+    spendOne: (h: QuotaClient) => {
+      const c = h.check([undefined], { requests: 1 });
+      if (c.decision === 'deny') {
+        tally.denied++;
+        return;
+      }
+      tally.admitted++;
+      h.settle(c.ticket, { requests: 1 });
     },
   };
 }
@@ -451,28 +463,21 @@ describe('many replicas, one ledger (simulation)', () => {
       clock,
       ledger,
       clients: holders,
+      tally,
       deliver,
+      spendOne,
     } = simulatedFleet(1_000, { name: 'rph', dimension: 'requests', amount, window: '1h' });
-    let admitted = 0;
-    let denied = 0;
     // Each holder checks every 50 ms (20/s, 20,000/s offered: the budget is 5 s of it) for 10 s,
     // and reports once a second like the background loop; answers come one tick later.
     for (let step = 0; step < 200; step++) {
       clock.t += 50;
-      for (const h of holders) {
-        const c = h.check([undefined], { requests: 1 });
-        if (c.decision === 'deny') {
-          denied++;
-          continue;
-        }
-        admitted++;
-        h.settle(c.ticket, { requests: 1 });
-      }
+      for (const h of holders) spendOne(h);
       for (let i = step % 20; i < holders.length; i += 20) void holders[i].sync();
       deliver();
       await new Promise((r) => setImmediate(r));
     }
     const used = ledger.status('team-a/team-budget')[0].used;
+    const { admitted, denied } = tally;
     t.diagnostic(`1,000 holders, ${amount} requests: ${admitted} admitted, ${denied} denied, used ${used}`);
     assert.ok(admitted >= amount * 0.97, `the budget was spent, not left in a few leases (${admitted})`);
     assert.ok(admitted <= amount * 1.01, `overshoot ${admitted - amount}`);
@@ -485,22 +490,15 @@ describe('many replicas, one ledger (simulation)', () => {
       clock,
       ledger,
       clients: holders,
+      tally,
       deliver,
+      spendOne,
     } = simulatedFleet(200, { name: 'rph', dimension: 'requests', amount, window: '1h' });
-    let admitted = 0;
-    let denied = 0;
     // The pipeline's quota step: wait for a pending first answer, then check from local state.
     const call = async (h: QuotaClient) => {
-      const models = [undefined];
-      const wait = h.ready(models);
+      const wait = h.ready([undefined]);
       if (wait) await wait;
-      const c = h.check(models, { requests: 1 });
-      if (c.decision === 'deny') {
-        denied++;
-        return;
-      }
-      admitted++;
-      h.settle(c.ticket, { requests: 1 });
+      spendOne(h);
     };
     // Every holder gets a burst of 10 calls before any lease answer arrives...
     const burst: Promise<void>[] = [];
@@ -516,6 +514,7 @@ describe('many replicas, one ledger (simulation)', () => {
     }
     await Promise.all(burst);
     const used = ledger.status('team-a/team-budget')[0].used;
+    const { admitted, denied } = tally;
     t.diagnostic(`200 holders, ${amount} requests: ${admitted} admitted, ${denied} denied, used ${used}`);
     assert.ok(admitted <= amount * 1.01, `overshoot ${admitted - amount}`);
     assert.ok(admitted >= amount * 0.97, `the budget was spent (${admitted})`);
