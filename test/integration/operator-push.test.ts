@@ -196,7 +196,15 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     await sidecar.stop();
     sidecar = await sidecar.restart();
     await sidecar.waitForVersion(last, 15_000);
-    assert.match(sidecar.logs(), /serving the last-known-good snapshot/);
+    // Log lines reach stdout in batches (up to 50 ms later).
+    await waitFor(
+      'the last-known-good log line',
+      () => /serving the last-known-good snapshot/.test(sidecar.logs()),
+      {
+        timeoutMs: 5_000,
+        onTimeout: () => sidecar.logs(30),
+      },
+    );
     assert.equal((await chat('restarted without an operator')).status, 200);
 
     // A change made meanwhile arrives once the operator is back.
