@@ -108,7 +108,8 @@ export function createForward(services: ForwardServices): Step {
     };
 
     const timeoutMs = provider.config.requestTimeoutMs ?? rule.timeoutMs ?? services.requestTimeoutMs;
-    const deadline = Math.min(Date.now() + timeoutMs, call.deadline ?? Number.POSITIVE_INFINITY);
+    const now = Date.now();
+    const deadline = Math.min(now + timeoutMs, call.deadline ?? Number.POSITIVE_INFINITY);
     try {
       let request = await adapter.request(adapterCall, provider.config);
       if (observed?.headers) request = { ...request, headers: { ...request.headers, ...observed.headers } };
@@ -116,6 +117,7 @@ export function createForward(services: ForwardServices): Step {
       const upstream = await transport.send(call.req, call.res, request, {
         agent: provider.agent,
         deadline,
+        budgetMs: deadline - now,
         connectTimeoutMs: provider.config.connectTimeoutMs,
       });
       record.status = upstream.status;

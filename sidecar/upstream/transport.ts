@@ -18,6 +18,8 @@ export interface SendOptions {
   agent: http.Agent;
   /** Absolute time (Date.now()) by which the response head must have arrived. */
   deadline: number;
+  /** The attempt's whole time budget (the timeout in force when it started), for the error message. */
+  budgetMs?: number;
   connectTimeoutMs?: number;
 }
 
@@ -104,8 +106,11 @@ export class Transport {
       const onClientGone = () => fail(new ClientGoneError());
       res.once('close', onClientGone);
       const waitMs = Math.max(0, opts.deadline - Date.now());
+      // The message names the budget the attempt started with (the route's or provider's timeout),
+      // not what was left a millisecond later once the request was built.
+      const budgetMs = opts.budgetMs ?? waitMs;
       const timer = setTimeout(
-        () => fail(new TransportError('timeout', `no response within ${waitMs} ms`)),
+        () => fail(new TransportError('timeout', `no response within ${budgetMs} ms`)),
         waitMs,
       );
 
