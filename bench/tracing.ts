@@ -21,9 +21,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type SnapshotContent, seal } from '../sidecar/snapshot/index.ts';
+import { seal } from '../sidecar/snapshot/index.ts';
 import { startJaeger } from '../test/support/jaeger.ts';
 import { freePorts, type Proc, startProcess, tempDir, waitFor } from '../test/support/procs.ts';
+import { benchSnapshot } from './lib/arms.ts';
 
 // autocannon ships no types: the part used here.
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
@@ -37,7 +38,6 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
 }) => Promise<{ requests: { total: number; average: number }; errors: number; non2xx: number }>;
 
 const ROOT = resolve(import.meta.dirname, '..');
-const KEY = 'sk-bench-tracing';
 
 const { values } = parseArgs({
   options: {
@@ -108,36 +108,6 @@ async function startUpstreamProc(): Promise<string> {
     },
   );
   return url;
-}
-
-function snapshot(upstream: string): SnapshotContent {
-  return {
-    workload: { namespace: 'bench', name: 'bench' },
-    providers: [
-      {
-        id: 'bench/openai',
-        type: 'openai',
-        endpoint: `${upstream}/v1`,
-        headers: {},
-        credentials: { apiKey: KEY },
-        models: [{ name: 'gpt-4o-mini', pricing: { input: 0.15, output: 0.6 } }],
-      },
-    ],
-    routes: [
-      {
-        id: 'bench/chat',
-        rules: [
-          {
-            name: 'all',
-            matches: [],
-            backends: [{ provider: 'bench/openai', weight: 1 }],
-            retries: { attempts: 0, backoffMs: 0, on: [] },
-          },
-        ],
-      },
-    ],
-    quotas: [],
-  };
 }
 
 interface Arm {
@@ -283,7 +253,7 @@ try {
 try {
   const upstream = await startUpstreamProc();
   const file = join(dir.path, 'snapshot.json');
-  writeFileSync(file, JSON.stringify(seal(snapshot(upstream))));
+  writeFileSync(file, JSON.stringify(seal(benchSnapshot(upstream, false))));
   const on = await startArm('tracing-on', file, { ...jaeger.env, OTEL_SERVICE_NAME: 'bench-sidecar' });
   const off = await startArm('tracing-off', file, {});
 
@@ -379,7 +349,10 @@ async function micro(): Promise<void> {
   type Attempt = import('../sidecar/pipeline/call.ts').Attempt;
 
   pin(process.pid, PROXY_CPU);
-  const runtime = buildRuntime(seal(snapshot('http://127.0.0.1:1')), { adapterFor, agents: new AgentPool() });
+  const runtime = buildRuntime(seal(benchSnapshot('http://127.0.0.1:1', false)), {
+    adapterFor,
+    agents: new AgentPool(),
+  });
   const log = createLogger('info', new Writable({ write: (_c, _e, cb) => cb() }));
   const body = JSON.parse(BODY);
   const arms = ['off', 'sampled-out', 'on', 'on + protobuf'] as const;
