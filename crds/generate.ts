@@ -1,7 +1,7 @@
 // Renders the CRDs (apiextensions.k8s.io/v1) from the zod schemas; `make crds` writes them.
 // A unit test compares the committed YAML with this output, so the two cannot drift.
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { z } from 'zod';
 import { GROUP, type KindInfo, VERSION } from './api.ts';
 
@@ -74,7 +74,7 @@ export function crdFor(k: KindInfo): Json {
 }
 
 export function renderCrd(k: KindInfo): string {
-  return HEADER + stringify(crdFor(k), { lineWidth: 0 });
+  return HEADER + dump(crdFor(k), { lineWidth: -1, noRefs: true });
 }
 
 export const crdPath = (k: KindInfo) => join(import.meta.dirname, `${k.plural}.yaml`);

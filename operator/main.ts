@@ -2,7 +2,7 @@
 // aimesh-operator: the control plane binary (and its offline `compile` command).
 import { runCompile } from './cli/compile.ts';
 import { runStatus } from './cli/status.ts';
-import { createKubeApi, loadKubeConfig } from './kube.ts';
+import { createKubeApi, loadKubeConfig } from './kube/client.ts';
 import { createLogger } from './log.ts';
 import { parseOptions, type RunOptions, USAGE, UsageError } from './options.ts';
 import { runOperator } from './run.ts';

@@ -1,33 +1,35 @@
 // `aimesh-operator run`: wires the pieces together. Every replica watches, compiles and serves
 // push streams and the webhook; the elected leader also writes status and runs leader tasks (the
-// quota service: followers relay sidecars' lease calls to it). Start-up order: admin port (probes
-// answer at once) -> certificates -> servers -> informers -> first reconcile once every cache is
-// synced (never compile a partial picture: a Secret not yet listed would show up as
-// SecretNotFound) -> ready.
-import { createAdminServer } from './admin.ts';
-import { exponentialBackoff, sleep } from './backoff.ts';
-import { Debouncer } from './debounce.ts';
-import { EventRecorder } from './events.ts';
-import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from './kube-api.ts';
-import { kubeLeaseClient, LeaderElector } from './leader.ts';
+// quota service: followers relay sidecars' lease calls to it). runOperator reads as the start-up
+// order, one named step each: admin port (probes answer at once) -> certificates -> informers ->
+// leader election -> push and webhook servers -> first reconcile once every cache is synced
+// (never compile a partial picture: a Secret not yet listed would show up as SecretNotFound) ->
+// ready.
+
+import { createMetrics, type Metrics } from './admin/metrics.ts';
+import { createAdminServer } from './admin/server.ts';
+import { exponentialBackoff, sleep } from './controller/backoff.ts';
+import { Debouncer } from './controller/debounce.ts';
+import { EventRecorder } from './controller/events.ts';
+import { type ClusterWatch, watchCluster } from './controller/informers.ts';
+import { kubeLeaseClient, LeaderElector } from './controller/leader.ts';
+import { Reconciler } from './controller/reconcile.ts';
+import { ReplicaReports } from './controller/replica-report.ts';
+import { StatusWriter } from './controller/status-writer.ts';
+import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from './kube/api.ts';
 import type { Logger } from './log.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
 import type { RunOptions } from './options.ts';
 import { Authenticator } from './push/auth.ts';
 import { Hub, sumRollouts } from './push/hub.ts';
-import { createPushServer } from './push/server.ts';
+import { createPushServer, type PushServer } from './push/server.ts';
 import { workloadOf } from './push/workload.ts';
 import { LEADER_ADDRESS_ANNOTATION, LeaderForwarder, leaderAddress } from './quota/forward.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
-import { type Caches, changeMatters, KINDS, Reconciler, referencedSecrets } from './reconcile.ts';
-import { ReplicaReports } from './replica-report.ts';
-import { StatusWriter } from './status-writer.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
-import { type ChangeHandler, Informer } from './watch.ts';
-import { CertManager } from './webhook/certs.ts';
+import { CertManager, type TlsBundle } from './webhook/certs.ts';
 import { INJECTED_LABEL, type InjectionConfig } from './webhook/inject.ts';
-import { createWebhookServer } from './webhook/server.ts';
+import { createWebhookServer, type WebhookServer } from './webhook/server.ts';
 
 /** Work only the leader does (the quota service registers one). */
 export interface LeaderTask {
@@ -44,17 +46,19 @@ export interface RunningOperator {
   shutdown(): Promise<void>;
 }
 
-/** Secret types that never hold provider credentials and can be large or numerous. */
-const SKIPPED_SECRET_TYPES = [
-  'kubernetes.io/service-account-token',
-  'kubernetes.io/dockercfg',
-  'kubernetes.io/dockerconfigjson',
-  'bootstrap.kubernetes.io/token',
-  'kubernetes.io/tls',
-  'helm.sh/release.v1',
-];
-
 const CERT_CHECK_INTERVAL_MS = 10 * 60_000;
+
+/** What every wiring step may read: options, clients and the replica's life state. */
+interface Base {
+  opts: RunOptions;
+  kube: KubeApi;
+  log: Logger;
+  metrics: Metrics;
+  /** Names of what still keeps /readyz red. */
+  notReady: Set<string>;
+  stopping(): boolean;
+  isLeader(): boolean;
+}
 
 export async function runOperator(
   opts: RunOptions,
@@ -62,21 +66,33 @@ export async function runOperator(
   log: Logger,
   extra: { leaderTasks?: LeaderTask[] } = {},
 ): Promise<RunningOperator> {
-  const metrics = createMetrics();
+  let stopping = false;
+  let elector: LeaderElector | undefined;
+  const base: Base = {
+    opts,
+    kube,
+    log,
+    metrics: createMetrics(),
+    notReady: new Set(['certificates', 'informers', 'first reconcile']),
+    stopping: () => stopping,
+    isLeader: () => (elector ? elector.isLeader : true) && !stopping,
+  };
+  const { metrics, notReady, isLeader } = base;
+  const tracing = startTracing(base);
+
+  // Late-bound: the hub, the queues and the reconciler call each other.
+  let watch: ClusterWatch;
+  let reconciler: Reconciler;
+  let certs: CertManager | undefined;
+  const auth = new Authenticator(kube);
   // The quota service runs on the leader; every replica keeps its config current.
   const quota = new QuotaService({
     authenticate: (req) => tokenReviewAuth(auth)(req),
     persist: kubeStatusPersist(kube),
-    objects: () => resourceInformers.AIQuota.list(),
+    objects: () => watch.resources.AIQuota.list(),
     log: log.child({ component: 'quota' }),
   });
   const leaderTasks = [...(extra.leaderTasks ?? []), quota];
-  const notReady = new Set(['certificates', 'informers', 'first reconcile']);
-  let stopping = false;
-
-  // --- admin first, so probes answer during start-up -------------------------------------------
-  let elector: LeaderElector | undefined;
-  const isLeader = () => (elector ? elector.isLeader : true) && !stopping;
   // Quota leases reaching a follower go on to the leader (its address is on the Lease).
   const forwarder = new LeaderForwarder({
     identity: opts.identity,
@@ -86,18 +102,174 @@ export async function runOperator(
     },
     // Followers dial the leader's pod IP but check the Service name the shared certificate covers.
     tls: () =>
-      certs.current && {
+      certs?.current && {
         ca: certs.current.caBundle,
         servername: `${opts.serviceName}.${opts.namespace}.svc`,
       },
     log: log.child({ component: 'quota-forward' }),
   });
+  const reports = new ReplicaReports(kube, log, {
+    namespace: opts.namespace,
+    leaseName: opts.leaderElectionId,
+    identity: opts.identity,
+    heartbeatMs: heartbeatMs(opts),
+  });
+  const queues = {
+    reconcile: new Debouncer((batch) => reconciler.reconcile(batch), {
+      quietMs: opts.debounceMs,
+      maxMs: opts.debounceMaxMs,
+    }),
+    rollout: new Debouncer(() => publishRollout(), { quietMs: 250, maxMs: 1000 }),
+    // Status has its own queue: writing it (leader only) never delays the next push.
+    status: new Debouncer(() => reconciler.syncStatus(), { quietMs: 20, maxMs: 250 }),
+  };
+  const hub = createHub(base, tracing, {
+    onUnknownWorkload: () => queues.reconcile.trigger(),
+    onRolloutChange: () => queues.rollout.trigger(),
+  });
+  async function publishRollout(): Promise<void> {
+    if (stopping) return;
+    await reports.publish(hub.rollout());
+    if (isLeader() && notReady.size === 0) queues.status.trigger();
+  }
+
+  const admin = await startAdmin(base, hub, quota, forwarder);
+  const tls = await ensureCertificates(base);
+  certs = tls.certs;
+  watch = watchCluster({
+    kube,
+    log,
+    secretLabelSelector: opts.secretLabelSelector,
+    injectedLabel: INJECTED_LABEL,
+    reports,
+    webhookConfig: opts.webhookConfig || undefined,
+    onInformerError: (resource) => metrics.informerRestarts.inc({ resource }),
+    onChange: () => queues.reconcile.trigger(),
+    onQuotasChanged: (quotas) => quota.sync(quotas),
+    onPodChanged: (pod) => {
+      for (const conn of hub.connections())
+        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, workloadOf(pod));
+    },
+    onReport: () => {
+      if (isLeader()) queues.rollout.trigger();
+    },
+    onWebhookConfigChanged: () =>
+      tls.certs
+        .syncCaBundle()
+        .catch((err) => log.warn({ err: (err as Error).message }, 'caBundle update failed')),
+  });
+  let retryTimer: NodeJS.Timeout | undefined;
+  reconciler = createReconciler(base, watch, hub, tracing, {
+    rollouts: () => sumRollouts([hub.rollout(), ...reports.others()]),
+    onCompiled: () => queues.status.trigger(),
+    retry: () => {
+      if (retryTimer || stopping) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        queues.reconcile.trigger();
+      }, 5000);
+      retryTimer.unref();
+    },
+  });
+
+  // The leader writes where followers reach its push port (for quota leases) on the Lease.
+  let advertised: string | undefined;
+  elector = electLeader(
+    base,
+    leaderTasks,
+    () => advertised,
+    () => {
+      if (notReady.size === 0) queues.reconcile.trigger();
+    },
+  );
+  const push = await startPushServer(base, hub, auth, watch, tls.bundle, (stream, headers) => {
+    const leader = quota.running ? undefined : forwarder.target(headers);
+    // No leader known (or already relayed once): the local service answers 503 + retry-after.
+    return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
+  });
+  advertised = leaderAddress(opts.advertiseAddress, push.port);
+  const webhook = await startWebhook(base, watch, tls);
+  tls.certs.onChange((bundle) => {
+    push.server.setTls(bundle);
+    webhook?.server.setTls(bundle);
+  });
+
+  // --- go ----------------------------------------------------------------------------------------
+  const timers = [
+    setInterval(() => {
+      tls.certs
+        .ensure()
+        .catch((err) => log.warn({ err: (err as Error).message }, 'certificate check failed'));
+    }, CERT_CHECK_INTERVAL_MS),
+    setInterval(() => {
+      queues.rollout.trigger();
+      if (isLeader()) reports.deleteStale().catch(() => {});
+    }, heartbeatMs(opts)),
+  ];
+  for (const t of timers) t.unref();
+  for (const i of watch.all) i.start();
+  elector?.start();
+  void watch.synced().then(async () => {
+    if (stopping) return;
+    notReady.delete('informers');
+    await queues.reconcile.flush();
+    notReady.delete('first reconcile');
+    log.info({ leader: isLeader() }, 'caches synced; operator ready');
+  });
+  log.info(
+    {
+      push: push.port,
+      admin: admin.port,
+      webhook: webhook?.port ?? null,
+      namespace: opts.namespace,
+      identity: opts.identity,
+    },
+    'aimesh-operator started',
+  );
+
+  return {
+    ports: { push: push.port, admin: admin.port, webhook: webhook?.port },
+    metrics,
+    isLeader,
+    async shutdown() {
+      if (stopping) return;
+      stopping = true;
+      notReady.add('shutting down');
+      for (const t of timers) clearInterval(t);
+      clearTimeout(retryTimer);
+      for (const q of Object.values(queues)) q.stop();
+      if (elector) await elector.stop();
+      else for (const t of leaderTasks) runLeaderTask(log, t, 'stop');
+      await reports.remove();
+      forwarder.close();
+      await Promise.all([push.server.close(), webhook?.server.close()]);
+      await Promise.all(watch.all.map((i) => i.stop()));
+      await admin.server.close();
+      await tracing.shutdown(log);
+      log.info('stopped');
+    },
+  };
+}
+
+function heartbeatMs(opts: RunOptions): number {
+  return Math.max(1000, Math.floor(opts.leaseDurationMs / 3));
+}
+
+function startTracing({ opts, log, metrics }: Base): OperatorTracing {
   const dropped = spansDroppedCounter(metrics.registry);
-  const tracing = opts.tracing
+  return opts.tracing
     ? startOperatorTracing(opts.tracing, log, (reason, n) => dropped.labels(reason).inc(n))
     : new OperatorTracing(undefined);
+}
+
+/** The push hub: connected sidecars, what each was sent and acked, with metrics and traces. */
+function createHub(
+  { log, metrics }: Base,
+  tracing: OperatorTracing,
+  on: { onUnknownWorkload: () => void; onRolloutChange: () => void },
+): Hub {
   const hub: Hub = new Hub({
-    onUnknownWorkload: () => reconcileQueue.trigger(),
+    onUnknownWorkload: on.onUnknownWorkload,
     onAck: (conn, t) => {
       if (conn.ackedVersion) tracing.pushed(conn, conn.ackedVersion, t.sentAt, t.now);
       metrics.pushLatency.observe((t.now - t.sentAt) / 1000);
@@ -114,10 +286,20 @@ export async function runOperator(
     },
     onRolloutChange: () => {
       metrics.connectedSidecars.set(hub.size);
-      rolloutQueue.trigger();
+      on.onRolloutChange();
     },
   });
-  const admin = createAdminServer({
+  return hub;
+}
+
+/** Probes, metrics and debug views; first, so probes answer during start-up. */
+async function startAdmin(
+  { opts, metrics, notReady, isLeader }: Base,
+  hub: Hub,
+  quota: QuotaService,
+  forwarder: LeaderForwarder,
+) {
+  const server = createAdminServer({
     registry: metrics.registry,
     notReady: () => [...notReady],
     sidecars: () => hub.rows(),
@@ -128,9 +310,11 @@ export async function runOperator(
         ? { replica: opts.identity, leader: true, quotas: quota.inspect() }
         : { replica: opts.identity, leader: false, currentLeader: forwarder.leader() ?? null },
   });
-  const adminPort = await admin.listen(opts.adminPort, opts.bindAddress);
+  return { server, port: await server.listen(opts.adminPort, opts.bindAddress) };
+}
 
-  // --- certificates ------------------------------------------------------------------------------
+/** The serving certificate (push, webhook), created or loaded, retried until it works. */
+async function ensureCertificates({ opts, kube, log, notReady, stopping }: Base) {
   const svc = opts.serviceName;
   const ns = opts.namespace;
   const certs = new CertManager(kube, log, {
@@ -146,191 +330,94 @@ export async function runOperator(
       path: resourcePath(RESOURCES.Lease, ns, opts.leaderElectionId),
     },
   });
-  const tls = await retryUntil(
-    'certificates',
-    () => certs.ensure(),
-    log,
-    () => stopping,
-  );
+  const bundle = await retryUntil('certificates', () => certs.ensure(), log, stopping);
   notReady.delete('certificates');
+  return { certs, bundle };
+}
 
-  // --- caches ------------------------------------------------------------------------------------
-  const reconcileQueue: Debouncer = new Debouncer((batch) => reconciler.reconcile(batch), {
-    quietMs: opts.debounceMs,
-    maxMs: opts.debounceMaxMs,
-  });
-  const rolloutQueue: Debouncer = new Debouncer(() => publishRollout(), { quietMs: 250, maxMs: 1000 });
-  // Status has its own queue: writing it (leader only) never delays the next push.
-  const statusQueue: Debouncer = new Debouncer(() => reconciler.syncStatus(), { quietMs: 20, maxMs: 250 });
-  const informer = (
-    name: string,
-    path: string,
-    query: Record<string, string> | undefined,
-    onChange?: ChangeHandler,
-  ) =>
-    new Informer(kube, log, {
-      name,
-      path,
-      query,
-      onChange,
-      onError: () => metrics.informerRestarts.inc({ resource: name }),
-    });
-
-  let referenced = new Set<string>();
-  const resourceInformers = Object.fromEntries(
-    KINDS.map((kind) => [
-      kind,
-      informer(kind, resourcePath(RESOURCES[kind]), undefined, (type, o, prev) => {
-        if (kind === 'AIProvider') referenced = referencedSecrets(resourceInformers.AIProvider.list());
-        // Spec changes only: status.limits updates are the quota service's own writes.
-        if (kind === 'AIQuota' && (type === 'DELETED' || o.metadata.generation !== prev?.metadata.generation))
-          quota.sync(resourceInformers.AIQuota.list());
-        if (changeMatters(kind, o, prev, referenced)) reconcileQueue.trigger();
-      }),
-    ]),
-  ) as Record<(typeof KINDS)[number], Informer>;
-  const secrets = informer(
-    'Secret',
-    resourcePath(RESOURCES.Secret),
-    opts.secretLabelSelector
-      ? { labelSelector: opts.secretLabelSelector }
-      : { fieldSelector: SKIPPED_SECRET_TYPES.map((t) => `type!=${t}`).join(',') },
-    (_type, o, prev) => {
-      if (changeMatters('Secret', o, prev, referenced)) reconcileQueue.trigger();
+function createReconciler(
+  { kube, log, metrics, isLeader, opts }: Base,
+  watch: ClusterWatch,
+  hub: Hub,
+  tracing: OperatorTracing,
+  on: Pick<ConstructorParameters<typeof Reconciler>[0], 'rollouts' | 'onCompiled' | 'retry'>,
+): Reconciler {
+  const status = new StatusWriter(kube, log, new EventRecorder(kube, log, opts.identity));
+  status.onWrite = (kind, ok) => metrics.statusWrites.inc({ kind, result: ok ? 'ok' : 'error' });
+  return new Reconciler({
+    caches: {
+      resources: watch.resources,
+      secrets: { get: (namespace, name) => watch.secrets.get(namespace, name) },
+      namespaces: watch.namespaces,
     },
-  );
-  const namespaces = informer('Namespace', resourcePath(RESOURCES.Namespace), undefined, (_type, o, prev) => {
-    if (changeMatters('Namespace', o, prev, referenced)) reconcileQueue.trigger();
-  });
-  const pods = informer(
-    'Pod',
-    resourcePath(RESOURCES.Pod),
-    { labelSelector: `${INJECTED_LABEL}=true` },
-    (type, o) => {
-      if (type === 'DELETED') return;
-      for (const conn of hub.connections())
-        if (conn.podUid === o.metadata.uid) hub.rekey(conn, workloadOf(o));
-    },
-  );
-  const heartbeatMs = Math.max(1000, Math.floor(opts.leaseDurationMs / 3));
-  const reports = new ReplicaReports(kube, log, {
-    namespace: ns,
-    leaseName: opts.leaderElectionId,
-    identity: opts.identity,
-    heartbeatMs,
-  });
-  const reportInformer = informer(
-    'RolloutReport',
-    reports.watchPath,
-    { labelSelector: reports.selector },
-    (type, o) => {
-      reports.observe(type, o);
-      if (isLeader()) rolloutQueue.trigger();
-    },
-  );
-  // A re-applied webhook configuration (helm upgrade) loses its caBundle: put it back at once.
-  const webhookConfigs = opts.webhookConfig
-    ? [
-        informer(
-          'MutatingWebhookConfiguration',
-          resourcePath(RESOURCES.MutatingWebhookConfiguration),
-          { fieldSelector: `metadata.name=${opts.webhookConfig}` },
-          (type) => {
-            if (type !== 'DELETED')
-              certs
-                .syncCaBundle()
-                .catch((err) => log.warn({ err: (err as Error).message }, 'caBundle update failed'));
-          },
-        ),
-      ]
-    : [];
-  const allInformers = [
-    ...Object.values(resourceInformers),
-    secrets,
-    namespaces,
-    pods,
-    reportInformer,
-    ...webhookConfigs,
-  ];
-
-  const caches: Caches = {
-    resources: resourceInformers,
-    secrets: { get: (namespace, name) => secrets.get(namespace, name) },
-    namespaces,
-  };
-  const statusWriter = new StatusWriter(kube, log, new EventRecorder(kube, log, opts.identity));
-  statusWriter.onWrite = (kind, ok) => metrics.statusWrites.inc({ kind, result: ok ? 'ok' : 'error' });
-  const rollouts = () => sumRollouts([hub.rollout(), ...reports.others()]);
-  let retryTimer: NodeJS.Timeout | undefined;
-  const reconciler: Reconciler = new Reconciler({
-    caches,
     hub,
     log,
     isLeader,
-    status: statusWriter,
-    rollouts,
+    status,
     metrics,
     tracing,
-    onCompiled: () => statusQueue.trigger(),
-    retry: () => {
-      if (retryTimer || stopping) return;
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        reconcileQueue.trigger();
-      }, 5000);
-      retryTimer.unref();
+    ...on,
+  });
+}
+
+/** Leader election on the chart's Lease (or, without it, this replica leads alone). */
+function electLeader(
+  { opts, kube, log, metrics }: Base,
+  tasks: LeaderTask[],
+  advertised: () => string | undefined,
+  onStartedLeading: () => void,
+): LeaderElector | undefined {
+  if (!opts.leaderElect) {
+    metrics.leader.set(1);
+    for (const t of tasks) runLeaderTask(log, t, 'start');
+    return undefined;
+  }
+  return new LeaderElector(kubeLeaseClient(kube, opts.namespace, opts.leaderElectionId), {
+    identity: opts.identity,
+    annotations: (): Record<string, string> => {
+      const address = advertised();
+      return address ? { [LEADER_ADDRESS_ANNOTATION]: address } : {};
+    },
+    timing: {
+      leaseDurationMs: opts.leaseDurationMs,
+      renewDeadlineMs: opts.renewDeadlineMs,
+      retryPeriodMs: opts.retryPeriodMs,
+    },
+    log,
+    onStartedLeading: () => {
+      metrics.leader.set(1);
+      onStartedLeading();
+      for (const t of tasks) runLeaderTask(log, t, 'start');
+    },
+    onStoppedLeading: () => {
+      metrics.leader.set(0);
+      for (const t of tasks) runLeaderTask(log, t, 'stop');
     },
   });
+}
 
-  async function publishRollout(): Promise<void> {
-    if (stopping) return;
-    await reports.publish(hub.rollout());
-    if (isLeader() && notReady.size === 0) statusQueue.trigger();
-  }
+function runLeaderTask(log: Logger, t: LeaderTask, what: 'start' | 'stop') {
+  Promise.resolve()
+    .then(() => t[what]())
+    .catch((err) => log.error({ task: t.name, err: (err as Error).message }, `leader task ${what} failed`));
+}
 
-  // --- leader election ---------------------------------------------------------------------------
-  // The leader writes where followers reach its push port (for quota leases) on the Lease.
-  let advertised: string | undefined;
-  if (opts.leaderElect) {
-    elector = new LeaderElector(kubeLeaseClient(kube, ns, opts.leaderElectionId), {
-      identity: opts.identity,
-      annotations: (): Record<string, string> =>
-        advertised ? { [LEADER_ADDRESS_ANNOTATION]: advertised } : {},
-      timing: {
-        leaseDurationMs: opts.leaseDurationMs,
-        renewDeadlineMs: opts.renewDeadlineMs,
-        retryPeriodMs: opts.retryPeriodMs,
-      },
-      log,
-      onStartedLeading: () => {
-        metrics.leader.set(1);
-        if (notReady.size === 0) reconcileQueue.trigger();
-        for (const t of leaderTasks) runTask(t, 'start');
-      },
-      onStoppedLeading: () => {
-        metrics.leader.set(0);
-        for (const t of leaderTasks) runTask(t, 'stop');
-      },
-    });
-  } else {
-    metrics.leader.set(1);
-    for (const t of leaderTasks) runTask(t, 'start');
-  }
-  function runTask(t: LeaderTask, what: 'start' | 'stop') {
-    Promise.resolve()
-      .then(() => t[what]())
-      .catch((err) => log.error({ task: t.name, err: (err as Error).message }, `leader task ${what} failed`));
-  }
-
-  // --- servers -----------------------------------------------------------------------------------
-  const auth = new Authenticator(kube);
-  const push = createPushServer({
+/** Sidecars' snapshot streams, and quota leases on the same HTTP/2 port. */
+async function startPushServer(
+  { opts, kube, log, metrics }: Base,
+  hub: Hub,
+  auth: Authenticator,
+  watch: ClusterWatch,
+  tls: TlsBundle,
+  quotaLease: NonNullable<Parameters<typeof createPushServer>[0]['routes']>[string],
+): Promise<{ server: PushServer; port: number }> {
+  const server = createPushServer({
     hub,
     auth,
     tls,
     log,
     lookupPod: async (namespace, name) => {
-      const cached = pods.get(namespace, name);
+      const cached = watch.pods.get(namespace, name);
       if (cached) return cached;
       try {
         return await kube.get<KubeObject>(resourcePath(RESOURCES.Pod, namespace, name));
@@ -340,18 +427,19 @@ export async function runOperator(
       }
     },
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
-    routes: {
-      [QUOTA_LEASE_PATH]: (stream, headers) => {
-        const leader = quota.running ? undefined : forwarder.target(headers);
-        // No leader known (or already relayed once): the local service answers 503 + retry-after.
-        return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
-      },
-    },
+    routes: { [QUOTA_LEASE_PATH]: quotaLease },
   });
-  const pushPort = await push.listen(opts.pushPort, opts.bindAddress);
-  advertised = leaderAddress(opts.advertiseAddress, pushPort);
+  return { server, port: await server.listen(opts.pushPort, opts.bindAddress) };
+}
 
-  const injection = (): InjectionConfig => ({
+/** The injection webhook (when its port is set). */
+async function startWebhook(
+  { opts, kube, log, metrics }: Base,
+  watch: ClusterWatch,
+  { certs, bundle }: { certs: CertManager; bundle: TlsBundle },
+): Promise<{ server: WebhookServer; port: number } | undefined> {
+  if (opts.webhookPort <= 0) return undefined;
+  const config = (): InjectionConfig => ({
     image: opts.sidecarImage,
     imagePullPolicy: opts.sidecarImagePullPolicy,
     operatorUrl: opts.operatorUrl,
@@ -360,92 +448,25 @@ export async function runOperator(
     logLevel: opts.sidecarLogLevel,
     env: opts.sidecarEnv,
   });
-  const webhook =
-    opts.webhookPort > 0
-      ? createWebhookServer({
-          tls,
-          log,
-          config: injection,
-          namespaceLabels: async (name) => {
-            const cached = namespaces.get(undefined, name);
-            if (cached) return cached.metadata.labels ?? {};
-            try {
-              return (
-                (await kube.get<KubeObject>(resourcePath(RESOURCES.Namespace, undefined, name))).metadata
-                  .labels ?? {}
-              );
-            } catch {
-              return undefined;
-            }
-          },
-          onReview: (result) => metrics.injections.inc({ result }),
-        })
-      : undefined;
-  const webhookPort = webhook ? await webhook.listen(opts.webhookPort, opts.bindAddress) : undefined;
-
-  certs.onChange((b) => {
-    push.setTls(b);
-    webhook?.setTls(b);
-  });
-  const certTimer = setInterval(() => {
-    certs.ensure().catch((err) => log.warn({ err: (err as Error).message }, 'certificate check failed'));
-  }, CERT_CHECK_INTERVAL_MS);
-  certTimer.unref();
-
-  // --- go ----------------------------------------------------------------------------------------
-  for (const i of allInformers) i.start();
-  elector?.start();
-  const heartbeat = setInterval(() => {
-    rolloutQueue.trigger();
-    if (isLeader()) reports.deleteStale().catch(() => {});
-  }, heartbeatMs);
-  heartbeat.unref();
-
-  void Promise.all(allInformers.map((i) => i.waitSynced())).then(async () => {
-    if (stopping) return;
-    notReady.delete('informers');
-    referenced = referencedSecrets(resourceInformers.AIProvider.list());
-    await reconcileQueue.flush();
-    notReady.delete('first reconcile');
-    log.info({ leader: isLeader() }, 'caches synced; operator ready');
-  });
-
-  log.info(
-    {
-      push: pushPort,
-      admin: adminPort,
-      webhook: webhookPort ?? null,
-      namespace: ns,
-      identity: opts.identity,
+  const server = createWebhookServer({
+    tls: bundle,
+    log,
+    config,
+    namespaceLabels: async (name) => {
+      const cached = watch.namespaces.get(undefined, name);
+      if (cached) return cached.metadata.labels ?? {};
+      try {
+        return (
+          (await kube.get<KubeObject>(resourcePath(RESOURCES.Namespace, undefined, name))).metadata.labels ??
+          {}
+        );
+      } catch {
+        return undefined;
+      }
     },
-    'aimesh-operator started',
-  );
-
-  return {
-    ports: { push: pushPort, admin: adminPort, webhook: webhookPort },
-    metrics,
-    isLeader,
-    async shutdown() {
-      if (stopping) return;
-      stopping = true;
-      notReady.add('shutting down');
-      clearInterval(heartbeat);
-      clearInterval(certTimer);
-      clearTimeout(retryTimer);
-      reconcileQueue.stop();
-      rolloutQueue.stop();
-      statusQueue.stop();
-      if (elector) await elector.stop();
-      else for (const t of leaderTasks) runTask(t, 'stop');
-      await reports.remove();
-      forwarder.close();
-      await Promise.all([push.close(), webhook?.close()]);
-      await Promise.all(allInformers.map((i) => i.stop()));
-      await admin.close();
-      await tracing.shutdown(log);
-      log.info('stopped');
-    },
-  };
+    onReview: (result) => metrics.injections.inc({ result }),
+  });
+  return { server, port: await server.listen(opts.webhookPort, opts.bindAddress) };
 }
 
 async function retryUntil<T>(

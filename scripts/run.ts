@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../operator/cli/compile.ts';
+import { loadManifests } from '../operator/cli/manifests.ts';
 import { compile } from '../operator/compile/index.ts';
 import { inputsFromManifests } from '../operator/compile/inputs.ts';
-import { loadManifests } from '../operator/manifests.ts';
 import { type ProviderConfig, type Snapshot, seal } from '../sidecar/snapshot/index.ts';
 import { startUpstream, type Upstream } from '../test/support/upstream.ts';
 

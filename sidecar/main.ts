@@ -153,11 +153,10 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(options.logLevel);
-  // Node warnings become log lines; http-proxy's use of util._extend (DEP0060) is known noise.
+  // Node warnings become structured log lines instead of bare stderr text.
   process.removeAllListeners('warning');
   process.on('warning', (warning: Error & { code?: string }) => {
-    if (warning.code !== 'DEP0060')
-      log.warn({ warning: warning.name, code: warning.code, message: warning.message }, 'node warning');
+    log.warn({ warning: warning.name, code: warning.code, message: warning.message }, 'node warning');
   });
   let sidecar: Awaited<ReturnType<typeof startSidecar>>;
   try {

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import type { BenchResults, FrontierResult, WorkloadResult } from '../run.ts';
 import { ARM_LABELS, type ArmName, PEERS_DIR, ROOT } from './arms.ts';
+import type { BenchResults, FrontierResult, WorkloadResult } from './results.ts';
 
 const COLORS: Record<ArmName, string> = {
   direct: '#7f7f7f',

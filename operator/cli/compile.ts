@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { compile, type Problem } from '../compile/index.ts';
 import { inputsFromManifests } from '../compile/inputs.ts';
-import { type Loaded, loadManifests } from '../manifests.ts';
 import type { CompileOptions } from '../options.ts';
+import { type Loaded, loadManifests } from './manifests.ts';
 
 export interface CliIO {
   stdout: (text: string) => void;

@@ -3,7 +3,7 @@
 // cached by the token's hash for a short while so a reconnect storm does not become a TokenReview
 // storm; the cache never outlives the token.
 import { createHash } from 'node:crypto';
-import { type KubeApi, RESOURCES, resourcePath } from '../kube-api.ts';
+import { type KubeApi, RESOURCES, resourcePath } from '../kube/api.ts';
 
 export interface SidecarIdentity {
   namespace: string;

@@ -4,7 +4,7 @@
 // versions: while its buffer is full only the newest snapshot waits, and is sent on drain.
 import type { Snapshot } from '../../sidecar/snapshot/schema.ts';
 import type { Workload } from '../compile/index.ts';
-import type { RouteRollout } from '../status.ts';
+import type { RouteRollout } from '../controller/status.ts';
 import type { KeyedWorkload } from './workload.ts';
 
 /** The transport side of one stream (an HTTP/2 response in production, an array in tests). */

@@ -8,7 +8,7 @@
 import type { IncomingHttpHeaders } from 'node:http2';
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Stream } from 'node:http2';
 import { createInterface } from 'node:readline';
-import type { KubeObject } from '../kube-api.ts';
+import type { KubeObject } from '../kube/api.ts';
 import { listen, type TlsServer } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import type { Authenticator } from './auth.ts';

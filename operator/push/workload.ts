@@ -3,7 +3,7 @@
 // of these, so they share one compiled snapshot.
 import { canonicalJson } from '../../sidecar/snapshot/version.ts';
 import type { Workload } from '../compile/index.ts';
-import type { KubeObject } from '../kube-api.ts';
+import type { KubeObject } from '../kube/api.ts';
 
 /**
  * Labels that differ per pod or per revision and that no route selects on in practice; keeping

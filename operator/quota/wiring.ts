@@ -2,7 +2,7 @@
 // status subresource (status.limits only; the reconciler owns conditions), and authentication
 // with the push server's TokenReview authenticator (holder = the pod's uid).
 import type { IncomingHttpHeaders } from 'node:http';
-import { isNotFound, type KubeApi, RESOURCES, resourcePath } from '../kube-api.ts';
+import { isNotFound, type KubeApi, RESOURCES, resourcePath } from '../kube/api.ts';
 import type { Authenticator } from '../push/auth.ts';
 import type { QuotaCaller, StatusLimit } from './service.ts';
 

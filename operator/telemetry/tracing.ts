@@ -14,7 +14,7 @@ import {
   type Tracing,
   type TracingOptions,
 } from '../../sidecar/telemetry/tracing.ts';
-import type { Batch } from '../debounce.ts';
+import type { Batch } from '../controller/debounce.ts';
 import type { Logger } from '../log.ts';
 import type { Connection } from '../push/hub.ts';
 

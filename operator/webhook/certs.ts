@@ -21,7 +21,7 @@ import {
   type ObjectMeta,
   RESOURCES,
   resourcePath,
-} from '../kube-api.ts';
+} from '../kube/api.ts';
 import type { Logger } from '../log.ts';
 
 x509.cryptoProvider.set(webcrypto as never);

@@ -7,8 +7,8 @@ import type { ResponseCaches } from '../cache/index.ts';
 import { ChunkAssembler, cacheDirectives, type RuleCache, replayChunks } from '../cache/index.ts';
 import type { Operation } from '../snapshot/schema.ts';
 import type { Call } from './call.ts';
-import { ruleCacheOf, rulePolicy } from './policy.ts';
 import { chunkStream, type ResponseStream } from './response-stream.ts';
+import { ruleCacheOf, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 type Json = Record<string, any>;

@@ -6,8 +6,8 @@
 import type { Finding } from '../guards/index.ts';
 import type { Call, GuardRecord } from './call.ts';
 import { CallError } from './errors.ts';
-import { promptTokensOf, rulePolicy } from './policy.ts';
 import { chunkStream } from './response-stream.ts';
+import { promptTokensOf, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 function record(call: Call, f: Finding): void {

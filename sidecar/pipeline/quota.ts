@@ -8,7 +8,7 @@ import { costOf } from '../cost.ts';
 import type { Measure, QuotaClient } from '../quota/client.ts';
 import type { Call } from './call.ts';
 import { CallError } from './errors.ts';
-import { estimateOf, servedTarget, targetPricing } from './policy.ts';
+import { estimateOf, servedTarget, targetPricing } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 /** `trace`: log each settlement (debug level: the root logger says so once, not per call). */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import type { BenchResults } from '../../bench/run.ts';
+import type { BenchResults } from '../../bench/lib/results.ts';
 import { tempDir } from '../support/procs.ts';
 
 const RUN = resolve(import.meta.dirname, '../../bench/run.ts');

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { repoRoot } from '../support/bins.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
 import { freePorts, type Proc, startProcess, tempDir, waitFor } from '../support/procs.ts';
@@ -193,7 +193,7 @@ async function serviceAccountKubeconfig(): Promise<string> {
   const path = join(work.path, 'operator.kubeconfig');
   writeFileSync(
     path,
-    stringify({
+    dump({
       apiVersion: 'v1',
       kind: 'Config',
       clusters: [

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { parseAllDocuments, stringify } from 'yaml';
+import { dump, loadAll } from 'js-yaml';
 import { repoRoot } from '../support/bins.ts';
 import { freePorts, run, tempDir, waitFor } from '../support/procs.ts';
 import { startUpstream, type Upstream } from '../support/upstream.ts';
@@ -159,12 +159,12 @@ function compileSnapshot(upstreamUrl: string): string {
     filter: (s) => !s.includes('invalid'),
   });
   for (const f of readdirSync(manifests)) {
-    const docs = parseAllDocuments(readFileSync(join(manifests, f), 'utf8')).map((d) => d.toJS());
+    const docs = loadAll(readFileSync(join(manifests, f), 'utf8')) as any[];
     for (const d of docs) {
       if (d?.kind !== 'AIProvider') continue;
       d.spec.endpoint = d.spec.type === 'anthropic' ? upstreamUrl : `${upstreamUrl}/v1`;
     }
-    writeFileSync(join(manifests, f), docs.map((d) => stringify(d)).join('---\n'));
+    writeFileSync(join(manifests, f), docs.map((d) => dump(d)).join('---\n'));
   }
   const dir = join(work.path, 'snapshot');
   const out = join(dir, 'snapshot.json');

@@ -273,7 +273,7 @@ describe('operator replicas and leader election', { timeout: 300_000 }, () => {
     assert.ok(took < 3000, `released lease taken over in ${took.toFixed(0)} ms`);
   });
 
-  it('needed no permission beyond operator/rbac.ts', () => {
+  it('needed no permission beyond operator/kube/rbac.ts', () => {
     for (const r of replicas) assert.doesNotMatch(r.logs(100_000), /forbidden/i);
   });
 });

@@ -222,7 +222,7 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     assert.equal((await chat('back in sync')).status, 200);
   });
 
-  it('needed no permission beyond operator/rbac.ts', () => {
+  it('needed no permission beyond operator/kube/rbac.ts', () => {
     assert.doesNotMatch(op.logs(100_000), /forbidden/i);
   });
 });

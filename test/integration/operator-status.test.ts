@@ -192,7 +192,7 @@ describe('operator status', { timeout: 240_000 }, () => {
     assert.deepEqual((await get('AIQuota', 'team-a', 'team-budget')).status.limits, limits);
   });
 
-  it('needed no permission beyond operator/rbac.ts', () => {
+  it('needed no permission beyond operator/kube/rbac.ts', () => {
     assert.doesNotMatch(op.logs(100_000), /forbidden/i);
   });
 });

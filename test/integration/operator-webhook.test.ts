@@ -227,7 +227,7 @@ describe('sidecar injection webhook', { timeout: 240_000 }, () => {
     );
   });
 
-  it('needed no permission beyond operator/rbac.ts', () => {
+  it('needed no permission beyond operator/kube/rbac.ts', () => {
     assert.doesNotMatch(op.logs(100_000), /forbidden/i);
   });
 });

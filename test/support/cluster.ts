@@ -21,7 +21,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { dump, loadAll } from 'js-yaml';
 import { binaryPath, repoRoot } from './bins.ts';
 import { type CertificateAuthority, createCA, type KeyPair } from './certs.ts';
 import {
@@ -173,7 +173,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const [etcdPort, etcdPeerPort, apiPort, kcmPort] = await freePorts(4);
     const server = `https://127.0.0.1:${apiPort}`;
     const kubeconfig = (name: string, user: KeyPair) =>
-      stringify({
+      dump({
         apiVersion: 'v1',
         kind: 'Config',
         clusters: [{ name: 'aimesh-test', cluster: { server, 'certificate-authority-data': b64(ca.cert) } }],
@@ -324,9 +324,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const installCRDs = async (crdPaths: string[]) => {
       if (crdPaths.length === 0) return [];
       const crds = crdPaths.flatMap((p) =>
-        parseAllDocuments(readFileSync(p, 'utf8'))
-          .map((d) => d.toJS())
-          .filter((d) => d?.kind === 'CustomResourceDefinition'),
+        (loadAll(readFileSync(p, 'utf8')) as any[]).filter((d) => d?.kind === 'CustomResourceDefinition'),
       );
       const applied = await kubectl([
         'apply',

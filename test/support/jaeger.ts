@@ -10,7 +10,7 @@
 // (/api/traces) and flattened to plain objects with their tags as attributes.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { binaryPath } from './bins.ts';
 import { FatalError, freePorts, type Proc, startProcess, tempDir, waitFor } from './procs.ts';
 
@@ -90,7 +90,7 @@ export async function startJaeger(options: { timeoutMs?: number } = {}): Promise
     exporters: { jaeger_storage_exporter: { trace_storage: 'memstore' } },
   };
   const configPath = join(tmp.path, 'jaeger.yaml');
-  writeFileSync(configPath, stringify(config));
+  writeFileSync(configPath, dump(config));
   let proc: Proc | undefined;
   const stop = async () => {
     await proc?.stop(3000);

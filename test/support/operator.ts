@@ -8,8 +8,8 @@
 //     token: await mintToken(cluster, 'team-a', { pod }) });
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
-import { operatorRbac } from '../../operator/rbac.ts';
+import { dump } from 'js-yaml';
+import { operatorRbac } from '../../operator/kube/rbac.ts';
 import type { Cluster } from './cluster.ts';
 import { freePorts, type Proc, startProcess, tempDir, waitFor } from './procs.ts';
 
@@ -29,7 +29,7 @@ export interface OperatorOptions {
   ports?: { push: number; admin: number; webhook: number };
   /** Wait for /readyz (default true). */
   waitReady?: boolean;
-  /** Run as cluster admin instead of a ServiceAccount holding only operator/rbac.ts's rules. */
+  /** Run as cluster admin instead of a ServiceAccount holding only operator/kube/rbac.ts's rules. */
   admin?: boolean;
 }
 
@@ -153,7 +153,7 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
 
 /**
  * A kubeconfig for the ServiceAccount aimesh-operator of the operator's namespace, bound to exactly
- * the roles of operator/rbac.ts: the tests prove the chart's RBAC is enough.
+ * the roles of operator/kube/rbac.ts: the tests prove the chart's RBAC is enough.
  */
 async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, dir: string): Promise<string> {
   const sa = 'aimesh-operator';
@@ -179,7 +179,7 @@ async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, di
   const path = join(dir, 'kubeconfig');
   writeFileSync(
     path,
-    stringify({
+    dump({
       apiVersion: 'v1',
       kind: 'Config',
       clusters: [

@@ -1,6 +1,6 @@
 // Helpers for the chart tests (unit and integration): the real helm binary on charts/aimesh.
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { loadAll } from 'js-yaml';
 import { binaryPath, repoRoot } from '../../support/bins.ts';
 import { type RunResult, run, tempDir } from '../../support/procs.ts';
 
@@ -71,9 +71,7 @@ export async function template(
 }
 
 export function parseRendered(yaml: string): Rendered {
-  const objects = parseAllDocuments(yaml)
-    .map((d) => d.toJS() as K8sObject | null)
-    .filter((o): o is K8sObject => !!o?.kind);
+  const objects = (loadAll(yaml) as (K8sObject | null)[]).filter((o): o is K8sObject => !!o?.kind);
   const all = (kind: string) => objects.filter((o) => o.kind === kind);
   const find = (kind: string, name?: string) => {
     const hits = all(kind).filter((o) => name === undefined || o.metadata.name === name);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { crdPath, renderCrd } from '../../../crds/generate.ts';
 import { KINDS } from '../../../crds/index.ts';
 
@@ -11,7 +11,7 @@ for (const kind of KINDS) {
   });
 
   test(`every field of ${kind.kind} has a description, so kubectl explain teaches the API`, () => {
-    const crd = parse(readFileSync(crdPath(kind), 'utf8'));
+    const crd = load(readFileSync(crdPath(kind), 'utf8')) as any;
     const missing: string[] = [];
     const walk = (node: any, path: string) => {
       if (!node || typeof node !== 'object') return;
@@ -30,7 +30,7 @@ for (const kind of KINDS) {
   });
 
   test(`${kind.kind} CRD has status subresource, short names, category and printer columns`, () => {
-    const crd = parse(readFileSync(crdPath(kind), 'utf8'));
+    const crd = load(readFileSync(crdPath(kind), 'utf8')) as any;
     const v = crd.spec.versions[0];
     assert.deepEqual(v.subresources, { status: {} });
     assert.deepEqual(crd.spec.names.categories, ['aimesh']);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import * as provider from '../../../crds/aiprovider.ts';
 import * as quota from '../../../crds/aiquota.ts';
 import * as route from '../../../crds/airoute.ts';
@@ -41,7 +41,7 @@ for (const v of VOCABULARIES) {
   });
 
   test(`${v.kind.plural}.yaml publishes the snapshot's ${v.what}`, () => {
-    const enums = enumsOf(parse(readFileSync(crdPath(v.kind), 'utf8')));
+    const enums = enumsOf(load(readFileSync(crdPath(v.kind), 'utf8')));
     assert.ok(
       enums.some((e) => JSON.stringify(e) === JSON.stringify([...v.snapshot].sort())),
       `no enum of ${[...v.snapshot].join(', ')} in ${v.kind.plural}.yaml`,
@@ -54,7 +54,7 @@ test("the CRDs' quota dimensions are the snapshot's", () => {
 });
 
 test('aiquotas.yaml offers one limit field for each of the snapshot quota dimensions', () => {
-  const crd = parse(readFileSync(crdPath(quota.aiquota), 'utf8'));
+  const crd = load(readFileSync(crdPath(quota.aiquota), 'utf8')) as any;
   const limit = crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.limits.items;
   for (const d of snapshot.DIMENSIONS) assert.ok(limit.properties[d], `spec.limits[].${d}`);
 });

@@ -1,8 +1,8 @@
 // Status, computed purely from the compile result: which conditions each resource should carry,
 // merged with what it carries now (lastTransitionTime only moves when a condition's status does),
 // and the Events those changes deserve. No I/O here; status-writer.ts applies the result.
-import type { AIMeshKind, CompileOutput, Problem } from './compile/index.ts';
-import type { KubeObject } from './kube-api.ts';
+import type { AIMeshKind, CompileOutput, Problem } from '../compile/index.ts';
+import type { KubeObject } from '../kube/api.ts';
 
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
 

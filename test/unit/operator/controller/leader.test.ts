@@ -3,7 +3,6 @@
 // whatever the other machine's wall clock says), and release on stop.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KubeError } from '../../../operator/kube-api.ts';
 import {
   type Clock,
   decide,
@@ -12,8 +11,9 @@ import {
   type Lease,
   type LeaseClient,
   type LeaseSpec,
-} from '../../../operator/leader.ts';
-import { silentLogger } from '../../../operator/log.ts';
+} from '../../../../operator/controller/leader.ts';
+import { KubeError } from '../../../../operator/kube/api.ts';
+import { silentLogger } from '../../../../operator/log.ts';
 
 const TIMING: ElectionTiming = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 };
 const flush = () => new Promise((r) => setImmediate(r));

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { compile } from '../../../operator/compile/index.ts';
-import { inputsFromManifests } from '../../../operator/compile/inputs.ts';
-import { loadManifests } from '../../../operator/manifests.ts';
-import { verify } from '../../../sidecar/snapshot/version.ts';
+import { loadManifests } from '../../../../operator/cli/manifests.ts';
+import { compile } from '../../../../operator/compile/index.ts';
+import { inputsFromManifests } from '../../../../operator/compile/inputs.ts';
+import { verify } from '../../../../sidecar/snapshot/version.ts';
 
 const goldenDir = join(import.meta.dirname, 'golden');
-const examples = join(import.meta.dirname, '../../../crds/examples');
+const examples = join(import.meta.dirname, '../../../../crds/examples');
 
 function compileCase(inputPaths: string[], workloadsFile?: string) {
   const manifests = loadManifests(inputPaths).map((l) => l.manifest);

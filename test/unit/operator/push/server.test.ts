@@ -6,15 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { silentLogger } from '../../../operator/log.ts';
-import type { AuthResult } from '../../../operator/push/auth.ts';
-import { Hub } from '../../../operator/push/hub.ts';
-import { createPushServer, type PushServer } from '../../../operator/push/server.ts';
-import { workloadOf } from '../../../operator/push/workload.ts';
-import { createCA, issueServing } from '../../../operator/webhook/certs.ts';
-import { SnapshotStore } from '../../../sidecar/config/store.ts';
-import { PushClient, STATE_FILE } from '../../../sidecar/snapshot/client.ts';
-import { type Snapshot, seal } from '../../../sidecar/snapshot/index.ts';
+import { silentLogger } from '../../../../operator/log.ts';
+import type { AuthResult } from '../../../../operator/push/auth.ts';
+import { Hub } from '../../../../operator/push/hub.ts';
+import { createPushServer, type PushServer } from '../../../../operator/push/server.ts';
+import { workloadOf } from '../../../../operator/push/workload.ts';
+import { createCA, issueServing } from '../../../../operator/webhook/certs.ts';
+import { SnapshotStore } from '../../../../sidecar/config/store.ts';
+import { PushClient, STATE_FILE } from '../../../../sidecar/snapshot/client.ts';
+import { type Snapshot, seal } from '../../../../sidecar/snapshot/index.ts';
 
 const POD = {
   metadata: { name: 'chat-1', namespace: 'team', uid: 'uid-1', labels: { app: 'chat' } },

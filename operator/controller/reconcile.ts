@@ -3,24 +3,24 @@
 // the snapshots to the push hub (which sends only changed versions) and, on the leader, brings
 // every resource's status up to date. A bad resource is a problem in status, never an exception;
 // anything unexpected is logged and retried, and the previous snapshots keep serving meanwhile.
-import { canonicalJson } from '../sidecar/snapshot/version.ts';
+import { canonicalJson } from '../../sidecar/snapshot/version.ts';
+import type { Metrics } from '../admin/metrics.ts';
 import {
   type AIMeshKind,
   type CompileInput,
   type CompileOutput,
   compile,
   type Workload,
-} from './compile/index.ts';
-import { namespaceInput, secretInput } from './compile/inputs.ts';
+} from '../compile/index.ts';
+import { namespaceInput, secretInput } from '../compile/inputs.ts';
+import type { KubeObject } from '../kube/api.ts';
+import type { Logger } from '../log.ts';
+import type { Hub } from '../push/hub.ts';
+import { workloadKey } from '../push/workload.ts';
+import type { ReconcileTracer } from '../telemetry/tracing.ts';
 import type { Batch } from './debounce.ts';
-import type { KubeObject } from './kube-api.ts';
-import type { Logger } from './log.ts';
-import type { Metrics } from './metrics.ts';
-import type { Hub } from './push/hub.ts';
-import { workloadKey } from './push/workload.ts';
 import type { RouteRollout } from './status.ts';
 import type { StatusTarget, SyncResult } from './status-writer.ts';
-import type { ReconcileTracer } from './telemetry/tracing.ts';
 
 export const KINDS: AIMeshKind[] = ['AIProvider', 'AIRoute', 'AIQuota'];
 const API_VERSION = 'aimesh.io/v1alpha1';

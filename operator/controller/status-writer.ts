@@ -2,10 +2,10 @@
 // patched onto the status subresource with a JSON merge patch only when it differs from what the
 // resource carries, plus an Event per condition change. Level-based: what is compared is the
 // object as the informer last saw it, so a new leader or a restart writes only real differences.
-import type { AIMeshKind, CompileOutput } from './compile/index.ts';
+import type { AIMeshKind, CompileOutput } from '../compile/index.ts';
+import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from '../kube/api.ts';
+import type { Logger } from '../log.ts';
 import type { EventRecorder } from './events.ts';
-import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from './kube-api.ts';
-import type { Logger } from './log.ts';
 import {
   type Condition,
   desiredStatus,

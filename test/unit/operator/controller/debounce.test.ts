@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Batch, Debouncer, type Timers } from '../../../operator/debounce.ts';
+import { type Batch, Debouncer, type Timers } from '../../../../operator/controller/debounce.ts';
 
 const flush = () => new Promise((r) => setImmediate(r));
 

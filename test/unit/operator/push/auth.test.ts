@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeApi } from '../../../operator/kube-api.ts';
-import { Authenticator, expiry, identityFrom } from '../../../operator/push/auth.ts';
+import type { KubeApi } from '../../../../operator/kube/api.ts';
+import { Authenticator, expiry, identityFrom } from '../../../../operator/push/auth.ts';
 
 const jwt = (claims: object) => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 

@@ -2,16 +2,16 @@
 // failures with backoff, and reports deletions it missed while disconnected.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Backoff } from '../../../operator/backoff.ts';
+import type { Backoff } from '../../../../operator/controller/backoff.ts';
+import { type ChangeType, Informer } from '../../../../operator/controller/watch.ts';
 import {
   type KubeApi,
   KubeError,
   type KubeObject,
   type ObjectList,
   type WatchEvent,
-} from '../../../operator/kube-api.ts';
-import { silentLogger } from '../../../operator/log.ts';
-import { type ChangeType, Informer } from '../../../operator/watch.ts';
+} from '../../../../operator/kube/api.ts';
+import { silentLogger } from '../../../../operator/log.ts';
 
 const obj = (name: string, rv: string): KubeObject => ({
   metadata: { name, namespace: 'ns', resourceVersion: rv },

@@ -2,8 +2,8 @@
 // included), remembering where each object came from so problems can name the file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import type { Manifest } from '../crds/validate.ts';
+import { loadAll, YAML11_SCHEMA, type YAMLException } from 'js-yaml';
+import type { Manifest } from '../../crds/validate.ts';
 
 export interface Loaded {
   manifest: Manifest;
@@ -36,9 +36,16 @@ export function manifestFiles(paths: string[], recursive = false): string[] {
 export function parseManifests(text: string, file: string): Loaded[] {
   const out: Loaded[] = [];
   // YAML 1.1 like kubectl (sigs.k8s.io/yaml): `on: x` is a boolean key there, and must be here too.
-  parseAllDocuments(text, { version: '1.1' }).forEach((doc, i) => {
-    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]?.message}`);
-    const value = doc.toJS() as Manifest | null;
+  let docs: unknown[];
+  try {
+    docs = loadAll(text, { schema: YAML11_SCHEMA });
+  } catch (err) {
+    // "file:line:column: reason", as compilers print it (editors jump to it).
+    const { reason, mark } = err as YAMLException;
+    throw new Error(mark ? `${file}:${mark.line + 1}:${mark.column + 1}: ${reason}` : `${file}: ${reason}`);
+  }
+  docs.forEach((doc, i) => {
+    const value = doc as Manifest | null;
     if (value === null || typeof value !== 'object') return;
     const source = i === 0 ? file : `${file}#${i}`;
     const items =

@@ -1,8 +1,8 @@
 // Kubernetes Events (events.k8s.io/v1) on AIMesh resources, so `kubectl describe` and
 // `kubectl get events` tell the story. Recording is best effort: a failure is logged, never fatal.
-import { API_VERSION } from '../crds/api.ts';
-import { type KubeApi, type KubeObject, microTime, RESOURCES, resourcePath } from './kube-api.ts';
-import type { Logger } from './log.ts';
+import { API_VERSION } from '../../crds/api.ts';
+import { type KubeApi, type KubeObject, microTime, RESOURCES, resourcePath } from '../kube/api.ts';
+import type { Logger } from '../log.ts';
 import type { StatusEvent } from './status.ts';
 
 export const REPORTING_CONTROLLER = 'aimesh.io/operator';

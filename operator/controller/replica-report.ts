@@ -12,9 +12,9 @@ import {
   microTime,
   RESOURCES,
   resourcePath,
-} from './kube-api.ts';
-import type { Logger } from './log.ts';
-import type { RolloutReport } from './push/hub.ts';
+} from '../kube/api.ts';
+import type { Logger } from '../log.ts';
+import type { RolloutReport } from '../push/hub.ts';
 
 export const REPORT_LABEL = 'aimesh.io/rollout-report';
 export const REPORT_ANNOTATION = 'aimesh.io/rollout';

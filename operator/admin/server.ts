@@ -4,8 +4,8 @@
 // /debug/quotas: the quota service's counters and leases per limit (on the leader).
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
-import { closeNow, listen } from './listen.ts';
-import type { SidecarRow } from './push/hub.ts';
+import { closeNow, listen } from '../listen.ts';
+import type { SidecarRow } from '../push/hub.ts';
 
 export interface AdminOptions {
   registry: Registry;

@@ -7,8 +7,8 @@
 // has not renewed for renewDeadline (< leaseDuration): the gap absorbs request latency and clock
 // rate differences, so two replicas never both believe they lead.
 import { setTimeout as delay } from 'node:timers/promises';
-import { isConflict, isNotFound, type KubeApi, microTime, RESOURCES, resourcePath } from './kube-api.ts';
-import type { Logger } from './log.ts';
+import { isConflict, isNotFound, type KubeApi, microTime, RESOURCES, resourcePath } from '../kube/api.ts';
+import type { Logger } from '../log.ts';
 
 export interface LeaseSpec {
   holderIdentity?: string | null;

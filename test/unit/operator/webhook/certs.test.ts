@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { isNotFound, type KubeApi, KubeError } from '../../../operator/kube-api.ts';
-import { silentLogger } from '../../../operator/log.ts';
-import { CertManager, createCA, issueServing, renewalNeeded } from '../../../operator/webhook/certs.ts';
+import { isNotFound, type KubeApi, KubeError } from '../../../../operator/kube/api.ts';
+import { silentLogger } from '../../../../operator/log.ts';
+import { CertManager, createCA, issueServing, renewalNeeded } from '../../../../operator/webhook/certs.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2030-01-01T00:00:00Z');

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { verify } from '../../../sidecar/snapshot/version.ts';
+import { verify } from '../../../../sidecar/snapshot/version.ts';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../../../..');
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [join(root, 'operator/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
 

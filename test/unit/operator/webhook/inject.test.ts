@@ -6,7 +6,7 @@ import {
   type InjectionConfig,
   injectionDecision,
   type Pod,
-} from '../../../operator/webhook/inject.ts';
+} from '../../../../operator/webhook/inject.ts';
 
 const config: InjectionConfig = {
   image: 'aimesh/aimesh-sidecar:test',

@@ -13,7 +13,7 @@ import {
   type PatchType,
   type Query,
   type WatchEvent,
-} from './kube-api.ts';
+} from './api.ts';
 
 const CONTENT_TYPE: Record<PatchType, string> = {
   merge: 'application/merge-patch+json',

@@ -1,4 +1,4 @@
-// The operator's view of the Kubernetes API: a small JSON REST interface (implemented in kube.ts,
+// The operator's view of the Kubernetes API: a small JSON REST interface (implemented in client.ts,
 // the one module that imports @kubernetes/client-node) plus the object shapes it reads. Every
 // other module takes a KubeApi, so tests can hand them a fake or a real cluster alike.
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Connection, Hub, type StreamSink, sumRollouts } from '../../../operator/push/hub.ts';
-import { workloadOf } from '../../../operator/push/workload.ts';
-import { type Snapshot, seal } from '../../../sidecar/snapshot/index.ts';
+import { type Connection, Hub, type StreamSink, sumRollouts } from '../../../../operator/push/hub.ts';
+import { workloadOf } from '../../../../operator/push/workload.ts';
+import { type Snapshot, seal } from '../../../../sidecar/snapshot/index.ts';
 
 const snapshot = (ns: string, routes: string[], marker = 0): Snapshot =>
   seal({

@@ -12,11 +12,11 @@ import {
 } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { silentLogger } from '../../../operator/log.ts';
-import { FORWARDED_HEADER, LeaderForwarder, type LeaderTarget } from '../../../operator/quota/forward.ts';
-import { QuotaService } from '../../../operator/quota/service.ts';
-import { createCA, issueServing } from '../../../operator/webhook/certs.ts';
-import { operatorQuotaService, QUOTA_LEASE_PATH } from '../../../sidecar/quota/service.ts';
+import { silentLogger } from '../../../../operator/log.ts';
+import { FORWARDED_HEADER, LeaderForwarder, type LeaderTarget } from '../../../../operator/quota/forward.ts';
+import { QuotaService } from '../../../../operator/quota/service.ts';
+import { createCA, issueServing } from '../../../../operator/webhook/certs.ts';
+import { operatorQuotaService, QUOTA_LEASE_PATH } from '../../../../sidecar/quota/service.ts';
 
 const SERVICE = 'aimesh-operator.aimesh-system.svc';
 const ask = { holder: 'h', leases: [{ quota: 'team-a/budget', limit: 'rpm', want: 5, used: 0 }] };

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompileOutput, Problem } from '../../../operator/compile/index.ts';
-import type { KubeObject } from '../../../operator/kube-api.ts';
+import type { CompileOutput, Problem } from '../../../../operator/compile/index.ts';
 import {
   type Condition,
   desiredConditions,
@@ -10,7 +9,8 @@ import {
   statusEvents,
   statusPatch,
   statusUpToDate,
-} from '../../../operator/status.ts';
+} from '../../../../operator/controller/status.ts';
+import type { KubeObject } from '../../../../operator/kube/api.ts';
 
 const T0 = '2026-01-01T00:00:00Z';
 const T1 = '2026-01-01T00:05:00Z';

@@ -4,9 +4,10 @@
 // random 5-10 minutes and the loop simply watches again from the last resourceVersion (bookmarks
 // keep it fresh). A relist diffs against the cache, so deletions missed while disconnected are
 // reported too.
+
+import { isGone, type KubeApi, type KubeObject, type Query, type WatchEvent } from '../kube/api.ts';
+import type { Logger } from '../log.ts';
 import { type Backoff, exponentialBackoff, sleep } from './backoff.ts';
-import { isGone, type KubeApi, type KubeObject, type Query, type WatchEvent } from './kube-api.ts';
-import type { Logger } from './log.ts';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export type ChangeHandler = (type: ChangeType, object: KubeObject, previous: KubeObject | undefined) => void;

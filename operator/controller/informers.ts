@@ -1,0 +1,127 @@
+// The operator's informers: the AIMesh resources, the Secrets providers reference, namespaces,
+// injected pods, the replicas' rollout reports and (when the chart names it) the webhook
+// configuration. Each calls back into the controller on the changes that matter.
+import type { KubeApi, KubeObject } from '../kube/api.ts';
+import { RESOURCES, resourcePath } from '../kube/api.ts';
+import type { Logger } from '../log.ts';
+import { changeMatters, KINDS, referencedSecrets } from './reconcile.ts';
+import type { ReplicaReports } from './replica-report.ts';
+import { type ChangeHandler, Informer } from './watch.ts';
+
+/** Secret types that never hold provider credentials and can be large or numerous. */
+const SKIPPED_SECRET_TYPES = [
+  'kubernetes.io/service-account-token',
+  'kubernetes.io/dockercfg',
+  'kubernetes.io/dockerconfigjson',
+  'bootstrap.kubernetes.io/token',
+  'kubernetes.io/tls',
+  'helm.sh/release.v1',
+];
+
+export type ResourceInformers = Record<(typeof KINDS)[number], Informer>;
+
+export interface ClusterWatchOptions {
+  kube: KubeApi;
+  log: Logger;
+  /** Only Secrets with this label are cached; otherwise every Secret but the skipped types. */
+  secretLabelSelector?: string;
+  /** Label every injected pod carries. */
+  injectedLabel: string;
+  reports: ReplicaReports;
+  webhookConfig?: string;
+  onInformerError: (resource: string) => void;
+  /** Something the snapshots depend on changed. */
+  onChange: () => void;
+  /** The quotas' specs changed (not their status). */
+  onQuotasChanged: (quotas: KubeObject[]) => void;
+  onPodChanged: (pod: KubeObject) => void;
+  onReport: () => void;
+  onWebhookConfigChanged: () => void;
+}
+
+export interface ClusterWatch {
+  resources: ResourceInformers;
+  secrets: Informer;
+  namespaces: Informer;
+  pods: Informer;
+  all: Informer[];
+  /** Secrets the providers reference (kept current as AIProviders change). */
+  referenced(): Set<string>;
+  /** Resolves once every cache holds a full list (never compile a partial picture). */
+  synced(): Promise<void>;
+}
+
+export function watchCluster(opts: ClusterWatchOptions): ClusterWatch {
+  const { kube, log } = opts;
+  const informer = (name: string, path: string, query?: Record<string, string>, onChange?: ChangeHandler) =>
+    new Informer(kube, log, { name, path, query, onChange, onError: () => opts.onInformerError(name) });
+
+  let referenced = new Set<string>();
+  const resources = Object.fromEntries(
+    KINDS.map((kind) => [
+      kind,
+      informer(kind, resourcePath(RESOURCES[kind]), undefined, (type, o, prev) => {
+        if (kind === 'AIProvider') referenced = referencedSecrets(resources.AIProvider.list());
+        // Spec changes only: status.limits updates are the quota service's own writes.
+        if (kind === 'AIQuota' && (type === 'DELETED' || o.metadata.generation !== prev?.metadata.generation))
+          opts.onQuotasChanged(resources.AIQuota.list());
+        if (changeMatters(kind, o, prev, referenced)) opts.onChange();
+      }),
+    ]),
+  ) as ResourceInformers;
+  const secrets = informer(
+    'Secret',
+    resourcePath(RESOURCES.Secret),
+    opts.secretLabelSelector
+      ? { labelSelector: opts.secretLabelSelector }
+      : { fieldSelector: SKIPPED_SECRET_TYPES.map((t) => `type!=${t}`).join(',') },
+    (_type, o, prev) => {
+      if (changeMatters('Secret', o, prev, referenced)) opts.onChange();
+    },
+  );
+  const namespaces = informer('Namespace', resourcePath(RESOURCES.Namespace), undefined, (_type, o, prev) => {
+    if (changeMatters('Namespace', o, prev, referenced)) opts.onChange();
+  });
+  const pods = informer(
+    'Pod',
+    resourcePath(RESOURCES.Pod),
+    { labelSelector: `${opts.injectedLabel}=true` },
+    (type, o) => {
+      if (type !== 'DELETED') opts.onPodChanged(o);
+    },
+  );
+  const reports = informer(
+    'RolloutReport',
+    opts.reports.watchPath,
+    { labelSelector: opts.reports.selector },
+    (type, o) => {
+      opts.reports.observe(type, o);
+      opts.onReport();
+    },
+  );
+  // A re-applied webhook configuration (helm upgrade) loses its caBundle: the owner puts it back.
+  const webhookConfigs = opts.webhookConfig
+    ? [
+        informer(
+          'MutatingWebhookConfiguration',
+          resourcePath(RESOURCES.MutatingWebhookConfiguration),
+          { fieldSelector: `metadata.name=${opts.webhookConfig}` },
+          (type) => {
+            if (type !== 'DELETED') opts.onWebhookConfigChanged();
+          },
+        ),
+      ]
+    : [];
+  return {
+    resources,
+    secrets,
+    namespaces,
+    pods,
+    all: [...Object.values(resources), secrets, namespaces, pods, reports, ...webhookConfigs],
+    referenced: () => referenced,
+    async synced() {
+      await Promise.all(this.all.map((i) => i.waitSynced()));
+      referenced = referencedSecrets(resources.AIProvider.list());
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Per-snapshot compiled policy state shared by the policy steps: each rule's guard set, cache
+// and managed-prompt token count, each snapshot's price book, and each call's token estimate.
+// Built once on first use and kept in WeakMaps keyed by the runtime objects, so the hot path only
+// looks them up. (policy.ts builds the steps; the steps read this module.)
+import type { ResponseCaches, RuleCache } from '../cache/index.ts';
+import type { RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
+import { type PriceBook, type Pricing, priceBook } from '../cost.ts';
+import { compileGuards, type GuardSet } from '../guards/index.ts';
+import { countTokens, estimateTokens, promptTokens } from '../tokens.ts';
+import type { Call, Target } from './call.ts';
+import { CallError } from './errors.ts';
+
+export interface RulePolicy {
+  guards?: GuardSet;
+  /** Tokens the managed prompt adds to each chat request. */
+  promptTokens: number;
+}
+
+const byRule = new WeakMap<RuntimeRule, RulePolicy | Error>();
+
+/** Built on first use per snapshot rule; an invalid rule (a bad deny pattern) fails its calls. */
+export function rulePolicy(rule: RuntimeRule): RulePolicy {
+  let p = byRule.get(rule);
+  if (!p) {
+    try {
+      const prompt = rule.config.prompt;
+      p = {
+        guards: compileGuards(rule.config.guards),
+        promptTokens: prompt ? countTokens(prompt.system) + 3 : 0,
+      };
+    } catch (err) {
+      p = err as Error;
+    }
+    byRule.set(rule, p);
+  }
+  if (p instanceof Error)
+    throw new CallError(
+      500,
+      `route ${rule.routeId} rule ${rule.name}: ${p.message}`,
+      'internal_error',
+      'invalid_policy',
+    );
+  return p;
+}
+
+const cacheByRule = new WeakMap<RuntimeRule, RuleCache | null>();
+
+/** The rule's response cache (shared with earlier snapshots when the rule did not change). */
+export function ruleCacheOf(rule: RuntimeRule, caches: ResponseCaches): RuleCache | undefined {
+  let c = cacheByRule.get(rule);
+  if (c === undefined) {
+    c = caches.forRule(rule.routeId, rule.config) ?? null;
+    cacheByRule.set(rule, c);
+  }
+  return c ?? undefined;
+}
+
+const books = new WeakMap<RuntimeSnapshot, PriceBook>();
+
+export function priceBookOf(runtime: RuntimeSnapshot): PriceBook {
+  let b = books.get(runtime);
+  if (!b) {
+    b = priceBook(runtime.snapshot);
+    books.set(runtime, b);
+  }
+  return b;
+}
+
+/** Pricing of the model a target would call. */
+export function targetPricing(call: Call, target: Target | undefined): Pricing | undefined {
+  if (!target) return undefined;
+  const book = priceBookOf(call.runtime);
+  return (
+    (target.modelName && book.pricing(target.provider.id, target.modelName)) ||
+    (target.upstreamModel && book.pricing(target.provider.id, target.upstreamModel)) ||
+    undefined
+  );
+}
+
+/** The target that served the call (the provider and upstream model forward ended with). */
+export function servedTarget(call: Call): Target | undefined {
+  if (!call.provider || !call.targets) return undefined;
+  return (
+    call.targets.find((t) => t.provider.id === call.provider!.id && t.upstreamModel === call.modelServed) ??
+    call.targets.find((t) => t.provider.id === call.provider!.id)
+  );
+}
+
+/** What the sidecar adds to the prompt (the managed system prompt). */
+function addedTokens(call: Call): number {
+  return call.rule && call.operation === 'chat' ? rulePolicy(call.rule).promptTokens : 0;
+}
+
+/**
+ * Prompt tokens (as sent upstream, managed prompt included) + output budget, counted once per
+ * call: the quota pre-check and maxPromptTokens share it.
+ */
+export function estimateOf(call: Call): NonNullable<Call['estimate']> {
+  if (!call.estimate) {
+    const target = call.targets?.[0];
+    const model = target?.provider.config.models.find((m) => m.name === target.modelName);
+    call.estimate = call.body
+      ? estimateTokens(call.body, call.operation, {
+          extraInputTokens: addedTokens(call),
+          contextWindow: model?.contextWindow,
+        })
+      : { inputTokens: 0, outputTokens: 0 };
+  }
+  return call.estimate;
+}
+
+/** The prompt tokens alone (reuses the estimate when the quota step made one). */
+export function promptTokensOf(call: Call): number {
+  if (call.estimate) return call.estimate.inputTokens;
+  return call.body ? promptTokens(call.body, call.operation) + addedTokens(call) : 0;
+}
