@@ -3,7 +3,8 @@
 // A request reads it and never rebuilds any of it.
 import type http from 'node:http';
 import type { Adapter } from '../providers/adapter.ts';
-import { compileMatches, modelMatcher, type Predicate } from '../routing/match.ts';
+import { type Discovery, discover } from '../routing/discovery.ts';
+import { compileMatches, type Predicate } from '../routing/match.ts';
 import { type WeightedTable, weightedTable } from '../routing/weighted.ts';
 import type { Failure, ProviderConfig, RuleConfig, Snapshot } from '../snapshot/index.ts';
 import type { AgentPool } from '../upstream/agents.ts';
@@ -44,10 +45,8 @@ export interface RuntimeSnapshot {
   providers: ReadonlyMap<string, RuntimeProvider>;
   /** Every rule of every route, in precedence order. */
   rules: readonly RuntimeRule[];
-  /** Model names this workload's routes accept (GET /v1/models, 404 messages). */
-  models: readonly { id: string; ownedBy: string }[];
-  /** The GET /v1/models response, serialized once. */
-  modelsJson: Buffer;
+  /** The models apps can call, per operation (GET /v1/models, 404 messages). */
+  discovery: Discovery;
   loadedAt: Date;
 }
 
@@ -98,44 +97,6 @@ export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnap
     }
   }
 
-  const models = modelsOf(snapshot, providers);
-  const modelsJson = Buffer.from(
-    JSON.stringify({
-      object: 'list',
-      data: models.map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: m.ownedBy })),
-    }),
-  );
-  return { version: snapshot.version, snapshot, providers, rules, models, modelsJson, loadedAt: new Date() };
-}
-
-/**
- * The models apps may ask for: exact model names in matches; for prefix matches the providers'
- * models that fit the prefix; for catch-all rules (a match without a model) the models of the
- * providers they route to.
- */
-function modelsOf(
-  snapshot: Snapshot,
-  providers: Map<string, RuntimeProvider>,
-): { id: string; ownedBy: string }[] {
-  const seen = new Map<string, string>();
-  const add = (id: string, ownedBy: string) => {
-    if (!seen.has(id)) seen.set(id, ownedBy);
-  };
-  for (const route of snapshot.routes) {
-    for (const rule of route.rules) {
-      const targets = rule.backends.filter((b) => b.weight > 0).map((b) => providers.get(b.provider)!.config);
-      const catchAll = rule.matches.length === 0 || rule.matches.some((m) => m.model === undefined);
-      for (const match of rule.matches) {
-        if (match.model === undefined) continue;
-        if (!match.model.endsWith('*')) {
-          add(match.model, 'aimesh');
-          continue;
-        }
-        const fits = modelMatcher(match.model);
-        for (const p of targets) for (const m of p.models) if (fits(m.name)) add(m.name, p.id);
-      }
-      if (catchAll) for (const p of targets) for (const m of p.models) add(m.name, p.id);
-    }
-  }
-  return [...seen].map(([id, ownedBy]) => ({ id, ownedBy }));
+  const discovery = discover(rules, (id) => providers.get(id)?.config.models.map((m) => m.name) ?? []);
+  return { version: snapshot.version, snapshot, providers, rules, discovery, loadedAt: new Date() };
 }

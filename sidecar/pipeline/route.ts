@@ -15,14 +15,7 @@ export function resolveTarget(backend: RuntimeBackend, requested: string | undef
 }
 
 function noRoute(call: Call): Error {
-  const available = call.runtime.models.map((m) => m.id);
-  const what =
-    call.modelRequested === undefined
-      ? `no route for operation ${call.operation}`
-      : `no route for model "${call.modelRequested}" (operation ${call.operation})`;
-  const list =
-    available.length > 0 ? `available models: ${available.join(', ')}` : 'no models are configured';
-  return notFound(`${what}; ${list}`, 'model_not_found');
+  return notFound(call.runtime.discovery.noRoute(call.modelRequested, call.operation), 'model_not_found');
 }
 
 export const route: Step = async (call, next) => {

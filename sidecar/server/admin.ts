@@ -51,7 +51,7 @@ export function createAdminApp(deps: AdminDeps): RequestListener {
           loadedAt: runtime.loadedAt.toISOString(),
           workload: snapshot.workload,
           inflight: deps.inflight(),
-          models: runtime.models.map((m) => m.id),
+          models: runtime.discovery.models.map((m) => m.id),
           routes: snapshot.routes,
           providers: snapshot.providers.map((p) => ({
             ...p,

@@ -255,41 +255,45 @@ function routeKey(method: string, pathname: string): string {
   return `${method} ${trimmed.toLowerCase()}`;
 }
 
-const MODEL_BY_ID = /^\/v1\/models\/([^/]+)\/?$/i;
+const MODEL_BY_ID = /^\/(v1|anthropic\/v1)\/models\/([^/]+)\/?$/i;
 
 export function createApiApp(deps: ApiDeps): RequestListener {
   const posts = new Map<string, Endpoint>(ENDPOINTS.map((e) => [routeKey('POST', e.path), e]));
 
-  function models(res: ServerResponse): void {
+  /** GET /v1/models and GET /anthropic/v1/models: what an app can call without special headers. */
+  function models(res: ServerResponse, dialect: Dialect): void {
     const runtime = deps.store.current;
-    if (!runtime) {
-      sendError(res, 'openai', noSnapshot());
-
-      return;
-    }
+    if (!runtime) return sendError(res, dialect, noSnapshot());
+    const { discovery } = runtime;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(runtime.modelsJson);
+    res.end(dialect === 'anthropic' ? discovery.anthropicJson : discovery.openaiJson);
   }
 
-  function model(res: ServerResponse, raw: string): void {
+  function model(res: ServerResponse, dialect: Dialect, raw: string): void {
     const runtime = deps.store.current;
-    if (!runtime) {
-      sendError(res, 'openai', noSnapshot());
-
-      return;
-    }
+    if (!runtime) return sendError(res, dialect, noSnapshot());
     let id = raw;
     try {
       id = decodeURIComponent(raw);
     } catch {}
-    const found = runtime.models.find((m) => m.id === id);
-    if (!found) {
-      sendError(res, 'openai', notFound(`model "${id}" is not routed`, 'model_not_found'));
-
-      return;
-    }
+    const found = runtime.discovery.models.find(
+      (m) => m.id === id && (dialect === 'openai' || m.operations.includes('chat')),
+    );
+    if (!found) return sendError(res, dialect, notFound(`model "${id}" is not routed`, 'model_not_found'));
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ id: found.id, object: 'model', created: 0, owned_by: found.ownedBy }));
+    res.end(
+      JSON.stringify(
+        dialect === 'anthropic'
+          ? { type: 'model', id: found.id, display_name: found.id, created_at: '1970-01-01T00:00:00Z' }
+          : {
+              id: found.id,
+              object: 'model',
+              created: 0,
+              owned_by: found.ownedBy,
+              aimesh: { operations: found.operations },
+            },
+      ),
+    );
   }
 
   function call(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
@@ -349,9 +353,10 @@ export function createApiApp(deps: ApiDeps): RequestListener {
     }
     if (method === 'GET' || method === 'HEAD') {
       const key = routeKey('GET', pathname);
-      if (key === 'GET /v1/models') return models(res);
+      if (key === 'GET /v1/models') return models(res, 'openai');
+      if (key === 'GET /anthropic/v1/models') return models(res, 'anthropic');
       const m = MODEL_BY_ID.exec(pathname);
-      if (m) return model(res, m[1]);
+      if (m) return model(res, m[1]!.toLowerCase() === 'v1' ? 'openai' : 'anthropic', m[2]!);
     }
     sendError(
       res,

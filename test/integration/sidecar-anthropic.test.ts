@@ -164,7 +164,7 @@ describe('sidecar: Anthropic API', () => {
         assert.equal(error.type, 'not_found_error');
         assert.match(
           error.message,
-          /no route for model "mystery-model".*available models: claude-sonnet-4-5, gpt-4o/,
+          /no route for model "mystery-model".*models you can call for chat: claude-sonnet-4-5, gpt-4o/,
         );
         return true;
       },

@@ -78,4 +78,31 @@ describe('make run: the standalone gateway from crds/examples', () => {
     });
     assert.equal(msg.type, 'message');
   });
+
+  it('runs the README examples as written, and every listed model answers', async () => {
+    const anthropic = new Anthropic({ baseURL: `http://127.0.0.1:${port}/anthropic`, apiKey: 'unused' });
+    const message = await anthropic.messages.create({
+      model: 'claude-haiku-4-5',
+      max_tokens: 256,
+      messages: [{ role: 'user', content: 'Hello!' }],
+    });
+    assert.equal(message.type, 'message');
+    const claudes = [];
+    for await (const m of anthropic.models.list()) claudes.push(m.id);
+    assert.ok(claudes.includes('claude-haiku-4-5'), claudes.join());
+
+    // A client that picks any listed chat model (the first one, say) gets an answer.
+    const openai = new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: 'unused' });
+    const listed = [];
+    for await (const m of openai.models.list())
+      listed.push(m as typeof m & { aimesh: { operations: string[] } });
+    assert.ok(listed[0]?.aimesh.operations.includes('chat'));
+    for (const m of listed.filter((x) => x.aimesh.operations.includes('chat'))) {
+      const reply = await openai.chat.completions.create({
+        model: m.id,
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+      assert.ok(reply.choices.length > 0, m.id);
+    }
+  });
 });

@@ -62,12 +62,18 @@ describe('runtime form', () => {
   it('lists exact names, prefix matches among provider models, and catch-all providers’ models', () => {
     const runtime = buildRuntime(seal(content), deps);
     assert.deepEqual(
-      runtime.models.map((m) => m.id),
+      runtime.discovery.models.map((m) => m.id),
       ['fast', 'gpt-4o', 'gpt-4o-mini', 'claude-haiku-4-5'],
     );
-    const body = JSON.parse(runtime.modelsJson.toString());
+    const body = JSON.parse(runtime.discovery.openaiJson.toString());
     assert.equal(body.object, 'list');
-    assert.deepEqual(body.data[1], { id: 'gpt-4o', object: 'model', created: 0, owned_by: 'p/a' });
+    assert.deepEqual(body.data[1], {
+      id: 'gpt-4o',
+      object: 'model',
+      created: 0,
+      owned_by: 'p/a',
+      aimesh: { operations: ['chat', 'completions', 'embeddings', 'images', 'audio'] },
+    });
   });
 });
 

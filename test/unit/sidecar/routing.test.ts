@@ -148,14 +148,15 @@ describe('route step', () => {
     assert.equal(llama.targets?.[0].upstreamModel, 'meta/llama-3');
   });
 
-  it('answers 404 listing the models the routes accept', async () => {
+  it('answers 404 listing only the models a plain request can call, and naming the header-gated rule', async () => {
     await assert.rejects(
       route(callFor('gpt-5'), async () => {}),
       (err: Error & { status?: number }) => {
         assert.equal(err.status, 404);
-        assert.match(
+        assert.equal(
           err.message,
-          /no route for model "gpt-5" \(operation chat\); available models: gpt-4o, llama$/,
+          'no route for model "gpt-5" (operation chat); models you can call for chat: llama; ' +
+            'rule premium of route team-a/chat takes it only with header x-user-tier: premium',
         );
         return true;
       },
