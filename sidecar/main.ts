@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './log.ts';
 import { parseOptions, type SidecarOptions, USAGE, UsageError } from './options.ts';
 import { createPipeline } from './pipeline/index.ts';
 import { policyFromOptions } from './pipeline/policy.ts';
+import { ResponseStore } from './pipeline/response-store.ts';
 import { adapterFor, adapterTypes } from './providers/index.ts';
 import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
@@ -57,7 +58,9 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
   );
   const policy = policyFromOptions(options, log);
   store.subscribe((runtime) => policy.onSnapshot(runtime));
+  const responses = new ResponseStore();
   const steps = createPipeline({
+    responses,
     transport,
     breakers,
     requestTimeoutMs: options.requestTimeoutMs,
@@ -68,6 +71,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
   });
   const api = createApiApp({
     store,
+    responses,
     steps,
     log,
     bodyLimit: options.bodyLimit,

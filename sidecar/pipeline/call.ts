@@ -13,7 +13,7 @@ import type { ResponseStream } from './response-stream.ts';
 type Json = Record<string, any>;
 
 /** Which API the app speaks: answers and errors go back in the same dialect. */
-export type Dialect = 'openai' | 'anthropic';
+export type Dialect = 'openai' | 'anthropic' | 'responses';
 
 /** One backend resolved for this call: provider, model name and the name sent upstream. */
 export interface Target extends RuntimeBackend {
@@ -111,6 +111,8 @@ export interface Call {
   usageInjected: boolean;
   /** The model the app asked for (Anthropic apps included). */
   modelRequested?: string;
+  /** Responses API calls: the app's request, the answer's id, and the final Response once written. */
+  responses?: { request: Json; id: string; createdAt: number; final?: Json };
 
   // ---- route ----
   rule?: RuntimeRule;

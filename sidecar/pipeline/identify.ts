@@ -3,6 +3,11 @@
 // the internal OpenAI shape, and notes model and stream flags for the steps that follow.
 import { anthropicRequestToOpenAI } from '../providers/anthropic/translate.ts';
 import { multipartBoundary, readMultipartField } from '../providers/multipart.ts';
+import {
+  newResponseId,
+  responsesRequestToChat,
+  UnsupportedResponsesRequest,
+} from '../providers/openai/responses.ts';
 import type { Call } from './call.ts';
 import { badRequest } from './errors.ts';
 import type { Step } from './step.ts';
@@ -70,6 +75,32 @@ function checkAnthropic(body: Json): void {
   }
 }
 
+function checkResponses(body: Json): void {
+  requireString(body, 'model');
+  if (body.input === undefined && body.previous_response_id === undefined)
+    throw badRequest('you must provide an input parameter', 'missing_required_parameter');
+  if (body.stream !== undefined && typeof body.stream !== 'boolean')
+    throw badRequest('stream must be a boolean');
+}
+
+/** A Responses request as chat; the responses step adds earlier turns (previous_response_id). */
+function fromResponses(call: Call, parsed: Json): void {
+  checkResponses(parsed);
+  try {
+    call.body = responsesRequestToChat(parsed);
+  } catch (err) {
+    if (err instanceof UnsupportedResponsesRequest) throw badRequest(err.message, 'unsupported_parameter');
+    throw err;
+  }
+  call.responses = { request: parsed, id: newResponseId(), createdAt: Math.floor(Date.now() / 1000) };
+  call.unchangedBody = undefined;
+  call.stream = parsed.stream === true;
+  if (call.stream) {
+    call.body.stream_options = { include_usage: true };
+    call.usageInjected = true;
+  }
+}
+
 export const identify: Step = async (call, next) => {
   const boundary = multipartBoundary(call.contentType);
   if (boundary) {
@@ -80,7 +111,8 @@ export const identify: Step = async (call, next) => {
   }
 
   const parsed = parseJson(call);
-  if (call.dialect === 'anthropic') {
+  if (call.dialect === 'responses') fromResponses(call, parsed);
+  else if (call.dialect === 'anthropic') {
     checkAnthropic(parsed);
     call.body = anthropicRequestToOpenAI(parsed);
     call.unchangedBody = undefined;

@@ -1,12 +1,15 @@
 // The request pipeline, declared in one place. Steps nest (see step.ts): respond is outermost so
 // it writes whatever the inner steps produced or threw; forward is innermost.
-// Later issues slot in here: telemetry before respond (it wraps the whole call); quota (check,
-// then record via call.afterResponse), guards (request before next(), response by wrapping
-// call.result) and cache (short-circuit on a hit) between route and forward.
+// telemetry wraps the whole call; respond writes what the inner steps produced or threw; identify
+// reads the request (translating Anthropic and Responses requests to chat); responses adds earlier
+// turns of a Responses conversation; the policy steps (quota, guards, prompt, cache) sit between
+// route and forward.
 import { createForward, type ForwardServices } from './forward.ts';
 import { identify } from './identify.ts';
 import { createPolicy, createPolicySteps, type Policy } from './policy.ts';
 import { respond } from './respond.ts';
+import { ResponseStore } from './response-store.ts';
+import { createResponsesStep } from './responses.ts';
 import { route } from './route.ts';
 import type { Step } from './step.ts';
 
@@ -15,12 +18,15 @@ export interface PipelineServices extends ForwardServices {
   telemetry?: Step;
   /** Quota leases, guards, managed prompts and the response cache; default: standalone (in-process quota service). */
   policy?: Policy;
+  /** Stored Responses API answers (previous_response_id); default: a store with default bounds. */
+  responses?: ResponseStore;
 }
 
 export function createPipeline(services: PipelineServices): Step[] {
   const outer = services.telemetry ? [services.telemetry] : [];
   const policy = createPolicySteps(services.policy ?? createPolicy());
-  return [...outer, respond, identify, route, ...policy, createForward(services)];
+  const responses = createResponsesStep(services.responses ?? new ResponseStore());
+  return [...outer, respond, identify, responses, route, ...policy, createForward(services)];
 }
 
 export type { Call, CallResult } from './call.ts';

@@ -10,6 +10,11 @@ import {
   openAIResponseToAnthropic,
   openAIStreamToAnthropic,
 } from '../providers/anthropic/translate.ts';
+import {
+  chatResponseToResponses,
+  chatStreamToResponses,
+  responsesEventToSSE,
+} from '../providers/openai/responses.ts';
 import type { Call, CallResult, Dialect } from './call.ts';
 import { type CallError, toCallError } from './errors.ts';
 import type { Step } from './step.ts';
@@ -77,7 +82,10 @@ export function writeError(call: Call, err: CallError): void {
 async function writeJson(call: Call, result: Extract<CallResult, { kind: 'json' }>): Promise<void> {
   let payload: string | Buffer;
   if (call.dialect === 'anthropic') payload = JSON.stringify(openAIResponseToAnthropic(result.body));
-  else payload = result.raw ?? JSON.stringify(result.body);
+  else if (call.responses && result.status < 400) {
+    call.responses.final = chatResponseToResponses(result.body, call.responses);
+    payload = JSON.stringify(call.responses.final);
+  } else payload = result.raw ?? JSON.stringify(result.body);
   call.res.writeHead(result.status, { ...commonHeaders(call), 'content-type': 'application/json' });
   call.res.end(payload);
 }
@@ -100,6 +108,14 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
         if (chunk.error) break;
       }
       for (const event of converter.end()) await write(res, anthropicEventToSSE(event));
+    } else if (call.responses) {
+      const converter = chatStreamToResponses(call.responses);
+      for await (const chunk of stream.chunks()) {
+        for (const event of converter.push(chunk)) await write(res, responsesEventToSSE(event));
+        if (chunk.error) break;
+      }
+      for (const event of converter.end()) await write(res, responsesEventToSSE(event));
+      call.responses.final = converter.final;
     } else if (stream.passthrough) {
       for await (const bytes of stream.bytes({ dropUsageOnly: call.usageInjected })) await write(res, bytes);
     } else {
@@ -124,7 +140,9 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
     const event =
       call.dialect === 'anthropic'
         ? anthropicEventToSSE({ type: 'error', error: { type: 'api_error', message } })
-        : `data: ${JSON.stringify({ error: { message, type: 'upstream_error', code: 'upstream_stream_error' } })}\n\n`;
+        : call.dialect === 'responses'
+          ? responsesEventToSSE({ type: 'error', code: 'upstream_stream_error', message, param: null })
+          : `data: ${JSON.stringify({ error: { message, type: 'upstream_error', code: 'upstream_stream_error' } })}\n\n`;
     if (!res.destroyed) res.write(event);
   }
   if (!res.destroyed) res.end();

@@ -17,8 +17,10 @@ import type { Logger } from '../log.ts';
 import type { Call, Dialect } from '../pipeline/call.ts';
 import { CallError, draining, noSnapshot, notFound, tooLarge } from '../pipeline/errors.ts';
 import { errorBody } from '../pipeline/respond.ts';
+import type { ResponseStore } from '../pipeline/response-store.ts';
 import { runSteps, type Step } from '../pipeline/step.ts';
 import type { Operation } from '../snapshot/index.ts';
+import { countTokens, storedResponse } from './local-endpoints.ts';
 
 interface Endpoint {
   method: 'post';
@@ -47,6 +49,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   openai('/audio/transcriptions', 'audio'),
   openai('/audio/translations', 'audio'),
   openai('/audio/speech', 'audio'),
+  {
+    method: 'post',
+    path: '/v1/responses',
+    dialect: 'responses',
+    operation: 'chat',
+    upstreamPath: '/chat/completions',
+  },
   {
     method: 'post',
     path: '/anthropic/v1/messages',
@@ -160,6 +169,8 @@ class InboundCall implements Call {
 
 export interface ApiDeps {
   store: SnapshotStore;
+  /** Stored Responses API answers (GET/DELETE /v1/responses/{id}); the pipeline's store. */
+  responses?: ResponseStore;
   steps: readonly Step[];
   log: Logger;
   bodyLimit: number;
@@ -177,6 +188,12 @@ function sendError(res: ServerResponse, dialect: Dialect, err: CallError): void 
 }
 
 const dialectOf = (path: string): Dialect => (path.startsWith('/anthropic/') ? 'anthropic' : 'openai');
+
+/** POST endpoints the sidecar answers itself (token counts). */
+const COUNTS = new Map<string, 'openai' | 'anthropic'>([
+  ['POST /v1/responses/input_tokens', 'openai'],
+  ['POST /anthropic/v1/messages/count_tokens', 'anthropic'],
+]);
 
 /** A request body that cannot be read: answered with this status (body-parser's cases). */
 class BodyError extends Error {
@@ -330,6 +347,16 @@ export function createApiApp(deps: ApiDeps): RequestListener {
     res.once('close', leave);
 
     const method = req.method ?? 'GET';
+    const counts = method === 'POST' ? COUNTS.get(routeKey('POST', pathname)) : undefined;
+    if (counts) {
+      readBody(req, deps.bodyLimit).then(
+        (body) => countTokens(counts, body, res, sendError),
+        (err: BodyError) =>
+          sendError(res, counts, new CallError(err.status, err.message, 'invalid_request_error')),
+      );
+      return;
+    }
+    if (deps.responses && storedResponse(deps.responses, method, pathname, res, sendError)) return;
     const endpoint = method === 'POST' ? posts.get(routeKey('POST', pathname)) : undefined;
     if (endpoint) {
       readBody(req, deps.bodyLimit).then(

@@ -84,7 +84,11 @@ interface CallState {
 const epochMs = (perfMs: number): number => performance.timeOrigin + perfMs;
 
 const routeOf = (call: Call): string =>
-  call.dialect === 'anthropic' ? '/anthropic/v1/messages' : `/v1${call.path}`;
+  call.dialect === 'anthropic'
+    ? '/anthropic/v1/messages'
+    : call.dialect === 'responses'
+      ? '/v1/responses'
+      : `/v1${call.path}`;
 
 export function createTelemetry(opts: TelemetryOptions): Telemetry {
   const { tracing, metrics, captureContent } = opts;
