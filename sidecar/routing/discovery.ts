@@ -54,8 +54,8 @@ export function discover(
     for (const [id, ownedBy] of advertised(rule.config, providerModels)) {
       for (const operation of OPERATIONS) {
         if (takenBy(id, operation) !== rule) continue;
-        let m = listed.get(id);
-        if (!m) listed.set(id, (m = { id, ownedBy, operations: [] }));
+        const m = listed.get(id) ?? { id, ownedBy, operations: [] };
+        listed.set(id, m);
         if (!m.operations.includes(operation)) m.operations.push(operation);
       }
     }

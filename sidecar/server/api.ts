@@ -280,7 +280,10 @@ export function createApiApp(deps: ApiDeps): RequestListener {
   /** GET /v1/models and GET /anthropic/v1/models: what an app can call without special headers. */
   function models(res: ServerResponse, dialect: Dialect): void {
     const runtime = deps.store.current;
-    if (!runtime) return sendError(res, dialect, noSnapshot());
+    if (!runtime) {
+      sendError(res, dialect, noSnapshot());
+      return;
+    }
     const { discovery } = runtime;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(dialect === 'anthropic' ? discovery.anthropicJson : discovery.openaiJson);
@@ -288,7 +291,10 @@ export function createApiApp(deps: ApiDeps): RequestListener {
 
   function model(res: ServerResponse, dialect: Dialect, raw: string): void {
     const runtime = deps.store.current;
-    if (!runtime) return sendError(res, dialect, noSnapshot());
+    if (!runtime) {
+      sendError(res, dialect, noSnapshot());
+      return;
+    }
     let id = raw;
     try {
       id = decodeURIComponent(raw);
@@ -296,7 +302,10 @@ export function createApiApp(deps: ApiDeps): RequestListener {
     const found = runtime.discovery.models.find(
       (m) => m.id === id && (dialect === 'openai' || m.operations.includes('chat')),
     );
-    if (!found) return sendError(res, dialect, notFound(`model "${id}" is not routed`, 'model_not_found'));
+    if (!found) {
+      sendError(res, dialect, notFound(`model "${id}" is not routed`, 'model_not_found'));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(
       JSON.stringify(

@@ -238,7 +238,10 @@ describe('sidecar: OpenAI API', () => {
         assert.ok(err instanceof OpenAI.NotFoundError, String(err));
         assert.equal(err.status, 404);
         assert.equal(err.code, 'model_not_found');
-        assert.match(err.message, /no route for model "claude-sonnet-4-5".*models you can call for chat: fast, llama/);
+        assert.match(
+          err.message,
+          /no route for model "claude-sonnet-4-5".*models you can call for chat: fast, llama/,
+        );
         return true;
       },
     );

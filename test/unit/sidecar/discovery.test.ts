@@ -9,7 +9,6 @@ import { compile } from '../../../operator/compile/index.ts';
 import { inputsFromManifests } from '../../../operator/compile/inputs.ts';
 import { buildRuntime } from '../../../sidecar/config/runtime.ts';
 import { adapterFor } from '../../../sidecar/providers/index.ts';
-import { OPERATIONS } from '../../../sidecar/snapshot/index.ts';
 import { AgentPool } from '../../../sidecar/upstream/agents.ts';
 
 const examples = join(import.meta.dirname, '../../../crds/examples');
