@@ -134,7 +134,7 @@ export function createForward(services: ForwardServices): Step {
         const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
         const head = await peekStream(
           source,
-          adapter.passthrough ? openAISseJudge() : translatorJudge(adapter.stream(adapterCall)),
+          adapter.passthrough === true ? openAISseJudge() : translatorJudge(adapter.stream(adapterCall)),
           deadline,
         );
         if (head.error !== undefined || head.buffers.length === 0) {

@@ -17,6 +17,7 @@ import {
 } from '../providers/openai/responses.ts';
 import type { Call, CallResult, Dialect } from './call.ts';
 import { type CallError, toCallError } from './errors.ts';
+import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 type Json = Record<string, any>;
@@ -102,7 +103,10 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
   const stream = result.stream;
   try {
     if (call.dialect === 'anthropic') {
-      const converter = openAIStreamToAnthropic({ model: call.modelRequested });
+      const converter = openAIStreamToAnthropic({
+        model: call.modelRequested,
+        inputTokens: promptTokensOf(call),
+      });
       for await (const chunk of stream.chunks()) {
         for (const event of converter.push(chunk)) await write(res, anthropicEventToSSE(event));
         if (chunk.error) break;

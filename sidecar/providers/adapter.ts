@@ -71,7 +71,7 @@ export interface Adapter {
    * True when the upstream's success bodies and streams are OpenAI JSON / SSE byte for byte, so
    * the sidecar may forward them untouched to OpenAI-dialect apps (response() still runs for usage).
    */
-  readonly passthrough?: boolean;
+  readonly passthrough?: boolean | 'json';
   supports(operation: Operation): boolean;
   request(call: AdapterCall, provider: ProviderConfig): UpstreamRequest | Promise<UpstreamRequest>;
   response(

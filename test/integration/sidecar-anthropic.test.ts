@@ -126,6 +126,49 @@ describe('sidecar: Anthropic API', () => {
     });
   }
 
+  it('shows Anthropic ids and the prompt count at message_start, whichever provider answers', async () => {
+    const first = await client.messages.create({
+      model: 'gpt-4o',
+      max_tokens: 64,
+      tools: [
+        { name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } },
+      ],
+      messages: [{ role: 'user', content: 'use get_weather for Lisbon' }],
+    });
+    assert.match(first.id, /^msg_/);
+    const tool = first.content.find((b) => b.type === 'tool_use');
+    assert.ok(tool?.type === 'tool_use');
+    assert.match(tool.id, /^toolu_/);
+    // The app answers with the id it was shown; the OpenAI upstream gets its own call id back.
+    upstream.clearRequests();
+    const second = await client.messages.create({
+      model: 'gpt-4o',
+      max_tokens: 64,
+      messages: [
+        { role: 'user', content: 'use get_weather for Lisbon' },
+        { role: 'assistant', content: first.content },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: tool.id, content: 'sunny' }] },
+      ],
+    });
+    assert.equal(second.stop_reason, 'end_turn');
+    const sent = upstream.lastRequest()!.body;
+    assert.match(sent.messages[1].tool_calls[0].id, /^call_/);
+    assert.equal(sent.messages[2].tool_call_id, sent.messages[1].tool_calls[0].id);
+
+    const stream = client.messages.stream({
+      model: 'gpt-4o',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'count the prompt for me please' }],
+    });
+    let startInput = -1;
+    for await (const event of stream)
+      if (event.type === 'message_start') startInput = event.message.usage.input_tokens;
+    const final = await stream.finalMessage();
+    assert.ok(startInput > 0, 'message_start carries input tokens');
+    assert.ok(final.usage.input_tokens > 0 && final.usage.output_tokens > 0);
+    assert.match(final.id, /^msg_/);
+  });
+
   it('continues a tool conversation through an OpenAI model', async () => {
     upstream.clearRequests();
     const msg = await client.messages.create({

@@ -124,6 +124,23 @@ describe('sidecar: every provider type behind one OpenAI endpoint', () => {
     });
   }
 
+  for (const c of cases) {
+    it(`${c.provider}: the usual stream loop (choices[0].delta) and the developer role work`, async () => {
+      const stream = await client.chat.completions.create({
+        model: c.model,
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          { role: 'user', content: `stream hello from ${c.provider}` },
+        ],
+        stream: true,
+      });
+      let text = '';
+      // Throws on a chunk without choices (Azure's prompt-filter chunk must not reach the app).
+      for await (const chunk of stream) text += chunk.choices[0]!.delta.content ?? '';
+      assert.match(text, new RegExp(c.provider));
+    });
+  }
+
   it('a request the provider cannot express is the app’s error (400), not a failover', async () => {
     await assert.rejects(
       client.chat.completions.create({

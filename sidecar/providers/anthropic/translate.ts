@@ -4,6 +4,7 @@
 // anthropicRequestToOpenAI, openAIResponseToAnthropic, openAIStreamToAnthropic.
 // Stream converters work on parsed objects (one SSE event's JSON / one OpenAI chunk); byte
 // framing lives in ../sse.ts. Usage follows the OpenAI convention: input tokens include cached ones.
+import { randomUUID } from 'node:crypto';
 import type { Usage } from '../adapter.ts';
 import type { ObjectStreamConverter } from '../shared/json-events.ts';
 import {
@@ -353,7 +354,7 @@ export function anthropicRequestToOpenAI(req: Json): Json {
           const text = typeof c === 'string' ? c : textOf(c);
           messages.push({
             role: 'tool',
-            tool_call_id: b.tool_use_id,
+            tool_call_id: providerToolId(b.tool_use_id),
             content: b.is_error ? `Error: ${text}` : text,
           });
         } else rest.push(b);
@@ -368,7 +369,7 @@ export function anthropicRequestToOpenAI(req: Json): Json {
       const toolCalls: Json[] = [];
       for (const b of m.content ?? []) {
         if (b?.type === 'text') text += b.text ?? '';
-        else if (b?.type === 'tool_use') toolCalls.push(toolCall(b.id, b.name, b.input));
+        else if (b?.type === 'tool_use') toolCalls.push(toolCall(providerToolId(b.id), b.name, b.input));
       }
       const msg: Json = { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text };
       if (toolCalls.length > 0) msg.tool_calls = toolCalls;
@@ -401,6 +402,31 @@ export function anthropicRequestToOpenAI(req: Json): Json {
   return out;
 }
 
+// ---------- ids the Anthropic dialect shows (inbound) ----------
+// Anthropic apps expect msg_... and toolu_... ids. A tool id from another provider is wrapped
+// reversibly (toolu_aimesh_<original>) so the app's tool_result finds the original call upstream.
+
+const WRAPPED_TOOL_ID = 'toolu_aimesh_';
+
+/** A message id in Anthropic's form (msg_...), kept when it already is one. */
+export function anthropicMessageId(id: unknown): string {
+  if (typeof id === 'string' && id.startsWith('msg_')) return id;
+  const tail = typeof id === 'string' ? id.replace(/^chatcmpl-/, '').replace(/[^A-Za-z0-9]/g, '') : '';
+  return `msg_${tail || randomUUID().replace(/-/g, '')}`;
+}
+
+/** A tool-use id in Anthropic's form (toolu_...), kept when it already is one. */
+export function anthropicToolId(id: unknown): string {
+  const s = typeof id === 'string' ? id : '';
+  if (s.startsWith('toolu_')) return s;
+  return `${WRAPPED_TOOL_ID}${s || randomUUID().replace(/-/g, '')}`;
+}
+
+/** The provider's own id back from what anthropicToolId showed the app. */
+export function providerToolId(id: unknown): unknown {
+  return typeof id === 'string' && id.startsWith(WRAPPED_TOOL_ID) ? id.slice(WRAPPED_TOOL_ID.length) : id;
+}
+
 // ---------- OpenAI response -> Anthropic response (inbound) ----------
 
 /** OpenAI chat.completion -> Anthropic Messages response body (first choice). */
@@ -413,13 +439,13 @@ export function openAIResponseToAnthropic(res: Json): Json {
   for (const tc of msg.tool_calls ?? []) {
     content.push({
       type: 'tool_use',
-      id: tc.id,
+      id: anthropicToolId(tc.id),
       name: tc.function?.name,
       input: parseToolArguments(tc.function?.arguments),
     });
   }
   return {
-    id: res.id,
+    id: anthropicMessageId(res.id),
     type: 'message',
     role: 'assistant',
     model: res.model,
@@ -434,10 +460,13 @@ export function openAIResponseToAnthropic(res: Json): Json {
 
 /**
  * chat.completion.chunk objects -> Anthropic stream events (objects with `type`; serialize with
- * anthropicEventToSSE). Input tokens are only known at the end of an OpenAI stream, so
- * message_start carries 0 and the final message_delta carries the real input and output counts.
+ * anthropicEventToSSE). An OpenAI-shaped stream reports usage only at its end, so message_start
+ * carries the sidecar's count of the prompt (`inputTokens`, the same count quotas use) and the
+ * final message_delta the upstream's exact input and output counts, which the SDK keeps.
  */
-export function openAIStreamToAnthropic(opts: { model?: string; id?: string } = {}): ObjectStreamConverter {
+export function openAIStreamToAnthropic(
+  opts: { model?: string; id?: string; inputTokens?: number } = {},
+): ObjectStreamConverter {
   let started = false;
   let done = false;
   let blockIndex = -1;
@@ -452,14 +481,14 @@ export function openAIStreamToAnthropic(opts: { model?: string; id?: string } = 
     out.push({
       type: 'message_start',
       message: {
-        id: opts.id ?? c.id,
+        id: anthropicMessageId(opts.id ?? c.id),
         type: 'message',
         role: 'assistant',
         model: c.model ?? opts.model,
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: { input_tokens: 0, output_tokens: 0 },
+        usage: { input_tokens: opts.inputTokens ?? 0, output_tokens: 0 },
       },
     });
   };
@@ -515,7 +544,12 @@ export function openAIStreamToAnthropic(opts: { model?: string; id?: string } = 
           out.push({
             type: 'content_block_start',
             index: blockIndex,
-            content_block: { type: 'tool_use', id: tc.id, name: tc.function?.name, input: {} },
+            content_block: {
+              type: 'tool_use',
+              id: anthropicToolId(tc.id),
+              name: tc.function?.name,
+              input: {},
+            },
           });
         }
         const args = tc.function?.arguments;

@@ -1,7 +1,9 @@
 // Azure OpenAI: OpenAI's wire format under /openai/deployments/{deployment}/..., versioned by
 // the api-version query parameter and authenticated with an `api-key` header. Bodies are already
 // OpenAI-shaped, so the adapter only builds the URL, injects the key, asks streams for usage,
-// drops Azure's prompt-filter-only chunks and classifies errors.
+// maps the developer role to system for api-versions that lack it, drops Azure's
+// prompt-filter-only chunks (a stream's first chunk has no choices, which breaks the usual
+// `chunk.choices[0].delta` loop) and classifies errors.
 
 import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { Adapter, StreamTranslator, TranslatedResponse, Usage } from '../adapter.ts';
@@ -10,6 +12,11 @@ import { createSSEParser } from '../sse.ts';
 
 /** Latest GA data-plane version at the time of writing; override with AIProvider apiVersion. */
 export const DEFAULT_API_VERSION = '2024-10-21';
+
+/** The developer role arrived with api-version 2024-12-01-preview (dated versions compare as text). */
+export function supportsDeveloperRole(apiVersion: string): boolean {
+  return apiVersion.slice(0, 10) >= '2024-12-01';
+}
 
 type Json = Record<string, any>;
 
@@ -82,13 +89,15 @@ export function openAIStream(): StreamTranslator {
 export const azureOpenAIAdapter: Adapter = {
   type: 'azure-openai',
   genAiProvider: 'azure.ai.openai',
-  // Success bodies and streams are OpenAI's (plus Azure's content-filter fields).
-  passthrough: true,
+  // Success bodies are OpenAI's (plus Azure's content-filter fields); streams are parsed, so the
+  // prompt-filter-only chunk never reaches an app.
+  passthrough: 'json',
   supports: (operation) => OPERATIONS.has(operation),
 
   request(call, provider) {
     const base = provider.endpoint.replace(/\/+$/, '');
-    const version = encodeURIComponent(provider.apiVersion ?? DEFAULT_API_VERSION);
+    const apiVersion = provider.apiVersion ?? DEFAULT_API_VERSION;
+    const version = encodeURIComponent(apiVersion);
     const url = `${base}/openai/deployments/${encodeURIComponent(call.model)}${call.path}?api-version=${version}`;
     const headers: Record<string, string> = { ...provider.headers };
     if (provider.credentials?.apiKey) headers['api-key'] = provider.credentials.apiKey;
@@ -99,11 +108,22 @@ export const azureOpenAIAdapter: Adapter = {
     }
     headers['content-type'] = 'application/json';
     const wantsUsage = call.stream && (call.operation === 'chat' || call.operation === 'completions');
+    const messages = call.body.messages;
+    const mapDeveloper =
+      Array.isArray(messages) &&
+      !supportsDeveloperRole(apiVersion) &&
+      messages.some((m: Json) => m?.role === 'developer');
     // The app's own bytes when nothing needs changing (Azure ignores the body's model).
-    if (call.unchangedBody && (!wantsUsage || call.body.stream_options?.include_usage === true)) {
+    if (
+      call.unchangedBody &&
+      !mapDeveloper &&
+      (!wantsUsage || call.body.stream_options?.include_usage === true)
+    ) {
       return { url, method: 'POST', headers, body: call.unchangedBody };
     }
     const body: Json = { ...call.body, model: call.model };
+    if (mapDeveloper)
+      body.messages = messages.map((m: Json) => (m?.role === 'developer' ? { ...m, role: 'system' } : m));
     if (wantsUsage) {
       body.stream = true;
       body.stream_options = { ...body.stream_options, include_usage: true };

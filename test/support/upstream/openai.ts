@@ -129,6 +129,10 @@ function parseChat(ctx: Ctx): ChatRequest | string {
   if (!ctx.model) return 'you must provide a model parameter';
   const messages = b.messages;
   if (!Array.isArray(messages) || messages.length === 0) return "[] is too short - 'messages'";
+  // Azure api-versions before 2024-12-01-preview have no developer role (their schema refuses it).
+  const version = isAzure(ctx) ? (ctx.query.get('api-version') ?? '') : '';
+  if (version && version.slice(0, 10) < '2024-12-01' && messages.some((m: any) => m?.role === 'developer'))
+    return "Invalid value: 'developer'. Supported values are: 'system', 'assistant', 'user', 'function', and 'tool'.";
   let promptTokens = 0;
   let prompt = '';
   for (const m of messages) {

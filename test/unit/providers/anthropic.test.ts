@@ -4,9 +4,11 @@ import type { AdapterCall } from '../../../sidecar/providers/adapter.ts';
 import { adapter } from '../../../sidecar/providers/anthropic/index.ts';
 import {
   anthropicEventToSSE,
+  anthropicMessageId,
   anthropicRequestToOpenAI,
   anthropicResponseToOpenAI,
   anthropicStreamToOpenAI,
+  anthropicToolId,
   openAIRequestToAnthropic,
   openAIResponseToAnthropic,
   openAIStreamToAnthropic,
@@ -405,6 +407,43 @@ test('inbound round trip: Anthropic -> OpenAI -> Anthropic keeps the conversatio
   assert.deepEqual(back, { ...req, tool_choice: { type: 'tool', name: 'f' } });
 });
 
+test("inbound ids: Anthropic-shaped for the app, and the provider's own back on the next turn", () => {
+  assert.equal(anthropicMessageId('chatcmpl-AbC-9'), 'msg_AbC9');
+  assert.equal(anthropicMessageId('msg_keep'), 'msg_keep');
+  assert.match(anthropicMessageId(undefined), /^msg_[0-9a-f]{32}$/);
+  assert.equal(anthropicToolId('toolu_01'), 'toolu_01');
+  const shown = anthropicToolId('call_xyz');
+  assert.match(shown, /^toolu_/);
+  // The app sends the shown id back in tool_use / tool_result; the provider gets its own.
+  const req = anthropicRequestToOpenAI({
+    model: 'm',
+    max_tokens: 10,
+    messages: [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: shown, name: 'f', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: shown, content: 'r' }] },
+    ],
+  });
+  assert.equal(req.messages[1].tool_calls[0].id, 'call_xyz');
+  assert.equal(req.messages[2].tool_call_id, 'call_xyz');
+});
+
+test('inbound stream: message_start carries the known prompt count, ids are Anthropic-shaped', () => {
+  const conv = openAIStreamToAnthropic({ model: 'm', inputTokens: 42 });
+  const events = [
+    ...conv.push({
+      id: 'chatcmpl-7',
+      choices: [
+        { delta: { tool_calls: [{ index: 0, id: 'call_1', function: { name: 'f', arguments: '{}' } }] } },
+      ],
+    }),
+    ...conv.end(),
+  ];
+  assert.equal(events[0].message.id, 'msg_7');
+  assert.equal(events[0].message.usage.input_tokens, 42);
+  assert.equal(events[1].content_block.id, 'toolu_aimesh_call_1');
+});
+
 test('inbound response: OpenAI chat.completion -> Anthropic message', () => {
   const out = openAIResponseToAnthropic({
     id: 'chatcmpl-1',
@@ -428,13 +467,13 @@ test('inbound response: OpenAI chat.completion -> Anthropic message', () => {
     },
   });
   assert.deepEqual(out, {
-    id: 'chatcmpl-1',
+    id: 'msg_1',
     type: 'message',
     role: 'assistant',
     model: 'gpt-4o',
     content: [
       { type: 'text', text: 'Sure.' },
-      { type: 'tool_use', id: 'call_1', name: 'f', input: { a: 1 } },
+      { type: 'tool_use', id: 'toolu_aimesh_call_1', name: 'f', input: { a: 1 } },
     ],
     stop_reason: 'tool_use',
     stop_sequence: null,

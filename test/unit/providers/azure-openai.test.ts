@@ -170,3 +170,21 @@ test('errors: retry-after-ms wins, context_length_exceeded code, timeouts', () =
   );
   assert.equal(adapter.error(500, Buffer.from('oops'), {}).message, 'upstream answered 500');
 });
+
+test('request: the developer role becomes system for api-versions that lack it, stays for newer ones', async () => {
+  const body = {
+    model: 'gpt-4o',
+    messages: [
+      { role: 'developer', content: 'be brief' },
+      { role: 'user', content: 'hi' },
+    ],
+  };
+  const raw = Buffer.from(JSON.stringify(body));
+  const roles = async (apiVersion: string) => {
+    const req = await adapter.request(call({ body, unchangedBody: raw }), { ...provider, apiVersion });
+    return JSON.parse(String(req.body)).messages.map((m: { role: string }) => m.role);
+  };
+  assert.deepEqual(await roles('2024-10-21'), ['system', 'user']);
+  assert.deepEqual(await roles('2024-12-01-preview'), ['developer', 'user']);
+  assert.deepEqual(await roles('2025-04-01-preview'), ['developer', 'user']);
+});
