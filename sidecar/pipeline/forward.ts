@@ -13,12 +13,14 @@ import type { AdapterCall, StreamTranslator, UpstreamError } from '../providers/
 import { backoffDelay } from '../resilience/backoff.ts';
 import type { BreakerPool } from '../resilience/circuit-breaker.ts';
 import type { Failure } from '../snapshot/index.ts';
+import { maxOutputTokens } from '../tokens.ts';
 import { ClientGoneError, TransportError } from '../upstream/errors.ts';
 import { readBody, streamBody, type Transport } from '../upstream/transport.ts';
 import type { Attempt, Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
 import { prepend, upstreamStream } from './response-stream.ts';
+import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 export interface ForwardServices {
@@ -54,11 +56,14 @@ type Outcome =
       type?: string;
       code?: string;
       retryAfterMs?: number;
+      /** circuit-open: the failure kind that opened it (fallback follows the rule's triggers for it). */
+      openedBy?: Failure;
     };
 
 const BREAKER_FAILURES: ReadonlySet<AttemptFailure> = new Set(['5xx', 'timeout', 'connect-error']);
 /** A backend that cannot be used at all: always move on to the next one. */
-const SKIP: ReadonlySet<AttemptFailure> = new Set(['circuit-open', 'unavailable']);
+/** retry-after sent with an upstream 429 that named none. */
+const DEFAULT_RETRY_AFTER_MS = 1000;
 
 /** A 2xx answer to a streaming call is a stream unless it is JSON: SSE for most providers, AWS
  * event-stream (application/vnd.amazon.eventstream) for Bedrock. */
@@ -279,6 +284,7 @@ export function createForward(services: ForwardServices): Step {
           status: 503,
           message: 'circuit open',
           retryAfterMs: breaker.retryInMs,
+          openedBy: breaker.openedBy as Failure | undefined,
         };
       }
       const outcome = await attempt(call, target, fallback, retry);
@@ -286,7 +292,7 @@ export function createForward(services: ForwardServices): Step {
         breaker.onSuccess();
         return outcome;
       }
-      if (BREAKER_FAILURES.has(outcome.failure)) breaker.onFailure();
+      if (BREAKER_FAILURES.has(outcome.failure)) breaker.onFailure(outcome.failure);
       else if (outcome.failure === 'client-gone' || outcome.failure === '429') breaker.release();
       else breaker.onSuccess(); // it answered (a 4xx about the request is not the backend's fault)
 
@@ -311,18 +317,60 @@ export function createForward(services: ForwardServices): Step {
     const targets = call.targets ?? [];
     let last: Extract<Outcome, { ok: false }> | undefined;
     for (let i = 0; i < targets.length; i++) {
-      if (last && !SKIP.has(last.failure) && !rule.fallbackOn.has(last.failure as Failure)) break;
+      if (last && !mayFallBack(rule, last)) break;
       if (call.deadline !== undefined && Date.now() >= call.deadline) {
         last = { ok: false, failure: 'timeout', status: 504, message: 'route timeout reached' };
         break;
       }
-      const outcome = await tryBackend(call, targets[i], i);
+      const outcome = tooLongFor(call, targets[i], i) ?? (await tryBackend(call, targets[i], i));
       if (outcome.ok) return next();
       last = outcome;
       if (outcome.failure === 'client-gone') break;
     }
     throw finalError(call, last);
   };
+}
+
+/**
+ * Whether the next backend may be tried: the rule's fallback triggers decide, for an open circuit
+ * by the failure that opened it; a backend this sidecar cannot use at all is always skipped.
+ */
+function mayFallBack(rule: NonNullable<Call['rule']>, last: Extract<Outcome, { ok: false }>): boolean {
+  if (last.failure === 'unavailable') return true;
+  if (last.failure === 'circuit-open')
+    return last.openedBy === undefined || rule.fallbackOn.has(last.openedBy);
+  return rule.fallbackOn.has(last.failure as Failure);
+}
+
+/**
+ * A request that cannot fit the target model's declared context window (prompt + max_tokens):
+ * refused before any upstream call, as a context-length failure (a fallback trigger).
+ */
+function tooLongFor(
+  call: Call,
+  target: Target,
+  fallback: number,
+): Extract<Outcome, { ok: false }> | undefined {
+  const window = target.provider.config.models.find((m) => m.name === target.modelName)?.contextWindow;
+  if (window === undefined || !call.body || call.operation !== 'chat') return undefined;
+  const prompt = promptTokensOf(call);
+  const output = maxOutputTokens(call.body) ?? 0;
+  if (prompt + output <= window) return undefined;
+  const message =
+    `this request needs ${prompt + output} tokens (${prompt} in the prompt + ${output} max_tokens), ` +
+    `more than the context window of ${target.modelName} (${window})`;
+  call.attempts.push({
+    provider: target.provider.id,
+    providerType: target.provider.config.type,
+    model: target.upstreamModel ?? '',
+    fallback,
+    retry: 0,
+    startMs: performance.now() - call.startedAt,
+    durationMs: 0,
+    failure: 'context-length',
+    error: 'context window exceeded',
+  });
+  return { ok: false, failure: 'context-length', status: 400, message, code: 'context_length_exceeded' };
 }
 
 /** Bytes a stream may hold back before committing even without content (a long preamble). */
@@ -481,12 +529,14 @@ function finalError(call: Call, last: Extract<Outcome, { ok: false }> | undefine
         last.code ?? 'context_length_exceeded',
       );
     case '429':
+      // An upstream 429 without retry-after still tells the app when to come back (1 s, the
+      // OpenAI SDK's first backoff step) instead of leaving it to guess.
       return new CallError(
         429,
         `upstream rate limited: ${tried}`,
         'rate_limit_error',
         'upstream_rate_limited',
-        last.retryAfterMs,
+        last.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
       );
     case 'timeout':
       return new CallError(504, `upstream timed out: ${tried}`, 'upstream_timeout', 'upstream_timeout');

@@ -9,12 +9,20 @@ import {
   UnsupportedResponsesRequest,
 } from '../providers/openai/responses.ts';
 import type { Call } from './call.ts';
-import { badRequest } from './errors.ts';
+import { badRequest, CallError } from './errors.ts';
 import type { Step } from './step.ts';
 
 type Json = Record<string, any>;
 
 function parseJson(call: Call): Json {
+  // A body declared as something else (text/plain, form data) is not silently read as JSON.
+  if (call.contentType && !call.contentType.toLowerCase().includes('json'))
+    throw new CallError(
+      415,
+      `unsupported content type "${call.contentType}": send application/json`,
+      'invalid_request_error',
+      'unsupported_media_type',
+    );
   if (call.rawBody.length === 0) throw badRequest('the request needs a JSON body');
   let parsed: unknown;
   try {

@@ -18,6 +18,8 @@ export class CircuitBreaker {
   #failures = 0;
   #openedAt = 0;
   #probeInFlight = false;
+  #lastFailure: string | undefined;
+  #openedBy: string | undefined;
 
   constructor(settings: BreakerSettings, now: () => number = Date.now) {
     this.#settings = settings;
@@ -26,6 +28,11 @@ export class CircuitBreaker {
 
   get state(): BreakerState {
     return this.#state;
+  }
+
+  /** The kind of failure (5xx, timeout, connect-error) that opened the circuit last. */
+  get openedBy(): string | undefined {
+    return this.#openedBy;
   }
 
   /** ms until an open circuit admits a probe (0 when it would admit now). */
@@ -54,9 +61,10 @@ export class CircuitBreaker {
     this.#probeInFlight = false;
   }
 
-  /** 5xx, timeout or connection failure. */
-  onFailure(): void {
+  /** 5xx, timeout or connection failure (`kind` says which, for fallback triggers). */
+  onFailure(kind?: string): void {
     this.#probeInFlight = false;
+    this.#lastFailure = kind;
     if (this.#state === 'half-open') {
       this.#open();
       return;
@@ -73,6 +81,7 @@ export class CircuitBreaker {
   #open(): void {
     this.#state = 'open';
     this.#openedAt = this.#now();
+    this.#openedBy = this.#lastFailure;
     this.#failures = 0;
   }
 }

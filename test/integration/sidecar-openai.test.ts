@@ -264,6 +264,19 @@ describe('sidecar: OpenAI API', () => {
     );
   });
 
+  it('answers 415 for a body that is not declared as JSON, and forwards nothing', async () => {
+    const before = upstream.requests.length;
+    const res = await fetch(`${sidecar.openaiBaseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    assert.equal(res.status, 415);
+    const body = (await res.json()) as { error: { code: string } };
+    assert.equal(body.error.code, 'unsupported_media_type');
+    assert.equal(upstream.requests.length, before);
+  });
+
   it('answers 413 for a body above the limit', async () => {
     await assert.rejects(
       client.chat.completions.create({

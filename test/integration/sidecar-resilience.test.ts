@@ -38,6 +38,9 @@ describe('sidecar: resilience', () => {
           testProvider('ai-platform/slow', 'openai', `${upstream.url}/v1`, OPENAI_KEY, ['slow-model'], {
             requestTimeoutMs: 300,
           }),
+          testProvider('ai-platform/windowed', 'openai', `${upstream.url}/v1`, OPENAI_KEY, [], {
+            models: [{ name: 'tiny-window', contextWindow: 40 }],
+          }),
           testProvider(
             'ai-platform/dead',
             'openai',
@@ -77,6 +80,21 @@ describe('sidecar: resilience', () => {
                 },
               }),
               testRule('breaker', [{ model: 'cb-model' }], ['ai-platform/openai']),
+              testRule(
+                'cb-timeout-only',
+                [{ model: 'cb-timeout-only' }],
+                ['ai-platform/openai'],
+                toClaude(['timeout']),
+              ),
+              testRule('cb-5xx', [{ model: 'cb-5xx' }], ['ai-platform/openai'], toClaude(['5xx'])),
+              testRule('window-alone', [{ model: 'tiny-window' }], ['ai-platform/windowed']),
+              testRule(
+                'window-fallback',
+                [{ model: 'tiny-window-fb' }],
+                ['ai-platform/windowed:tiny-window'],
+                toClaude(['context-length']),
+              ),
+              testRule('no-retry', [{ model: 'no-retry' }], ['ai-platform/openai']),
               testRule('stream', [{ model: 'stream-model' }], ['ai-platform/openai'], {
                 retries: { attempts: 2, backoffMs: 10, on: ['5xx', 'connect-error'] },
               }),
@@ -223,6 +241,57 @@ describe('sidecar: resilience', () => {
       circuitBreakers: Record<string, string>;
     };
     assert.equal(config.circuitBreakers['ai-platform/openai|cb-model'], 'closed');
+  });
+
+  it('an open circuit falls back only when the rule triggers include what opened it', async () => {
+    upstream.setFault({ model: 'cb-timeout-only' }, { status: 500 });
+    upstream.setFault({ model: 'cb-5xx' }, { status: 500 });
+    for (let i = 0; i < 3; i++) await assert.rejects(ask('cb-timeout-only'), { status: 502 });
+    await assert.rejects(ask('cb-timeout-only'), (err: unknown) => {
+      assert.ok(err instanceof OpenAI.APIError);
+      assert.equal(err.status, 503, 'opened by 5xx, and 5xx is not a trigger: no fallback');
+      assert.equal(err.code, 'circuit_open');
+      return true;
+    });
+    for (let i = 0; i < 3; i++) {
+      const { response } = await ask('cb-5xx');
+      assert.equal(response.headers.get('x-aimesh-provider'), 'ai-platform/anthropic');
+    }
+    const { response } = await ask('cb-5xx');
+    assert.equal(response.headers.get('x-aimesh-provider'), 'ai-platform/anthropic', '5xx is a trigger');
+  });
+
+  it('refuses a request longer than the declared context window before calling, or falls back', async () => {
+    const long = 'word '.repeat(60);
+    await assert.rejects(ask('tiny-window', long), (err: unknown) => {
+      assert.ok(err instanceof OpenAI.BadRequestError);
+      assert.equal(err.code, 'context_length_exceeded');
+      assert.match(err.message, /more than the context window of tiny-window \(40\)/);
+      return true;
+    });
+    await assert.rejects(
+      client.chat.completions.create({
+        model: 'tiny-window',
+        max_tokens: 100000,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
+      (err: unknown) => err instanceof OpenAI.BadRequestError && /100000 max_tokens/.test(err.message),
+    );
+    assert.equal(hits('tiny-window'), 0, 'nothing reached the provider');
+    const { response } = await ask('tiny-window-fb', long);
+    assert.equal(response.headers.get('x-aimesh-provider'), 'ai-platform/anthropic');
+    assert.equal(hits('tiny-window'), 0);
+    await ask('tiny-window', 'short');
+    assert.equal(hits('tiny-window'), 1, 'a request that fits goes through');
+  });
+
+  it('tells the app when to retry an upstream 429 that named no time', async () => {
+    upstream.setFault({ model: 'no-retry' }, { status: 429 });
+    await assert.rejects(ask('no-retry'), (err: unknown) => {
+      assert.ok(err instanceof OpenAI.RateLimitError);
+      assert.equal(err.headers.get('retry-after'), '1');
+      return true;
+    });
   });
 
   it('retries a stream that breaks before its first token', async () => {
