@@ -87,10 +87,12 @@ describe('operator spans', () => {
   });
 });
 
+/** One clock for rows and renders: ages are exact, however slow the machine. */
+const NOW = Date.now();
 const row = (over: Partial<SidecarRow>): SidecarRow => ({
   namespace: 'team-a',
   pod: 'chat-1',
-  connectedAt: new Date(Date.now() - 300_000).toISOString(),
+  connectedAt: new Date(NOW - 300_000).toISOString(),
   currentVersion: V1,
   sentVersion: V1,
   ackedVersion: V1,
@@ -111,7 +113,7 @@ describe('aimesh-operator status', () => {
   });
 
   it('renders a table like istioctl proxy-status, sorted, with the last NACK reason', () => {
-    const now = Date.now();
+    const now = NOW;
     const text = renderStatus(
       [
         {
