@@ -12,7 +12,7 @@ import {
   resourceStatus,
 } from './api.ts';
 
-export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio'] as const;
+export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio', 'realtime'] as const;
 export const FAILURES = ['5xx', '429', 'timeout', 'connect-error', 'context-length'] as const;
 export const PII_TYPES = ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-address', 'secret'] as const;
 
@@ -199,6 +199,27 @@ const rule = described(
   ],
 );
 
+const passthrough = z
+  .object({
+    backend: z
+      .object({ providerRef })
+      .describe('The provider (openai or openai-compatible) that serves these paths.'),
+    paths: z
+      .array(
+        z
+          .string()
+          .max(128)
+          .regex(/^\/v1\/[A-Za-z0-9_.\-/]+$/)
+          .describe('A path prefix below /v1 (whole segments), e.g. /v1/files.'),
+      )
+      .min(1)
+      .max(16)
+      .describe('Path prefixes proxied as they are, e.g. /v1/files, /v1/batches, /v1/vector_stores.'),
+  })
+  .describe(
+    'Provider endpoints the mesh does not model (files, batches, vector stores, ...), proxied as they are with the provider credentials injected, an audit line and a trace; bodies are not rewritten and no model routing, quota or guard applies.',
+  );
+
 const spec = described(
   z.object({
     workloadSelector: z
@@ -206,6 +227,7 @@ const spec = described(
       .optional()
       .describe('Pods whose sidecars get this route; empty means every pod in the namespace.'),
     rules: z.array(rule).min(1).max(32).describe('Ordered rules; the first match wins.'),
+    passthrough: passthrough.optional(),
     ...policy,
   }),
   'Desired state of the AIRoute. timeout, retries, fallback, cache, guards and prompt here are defaults for every rule.',

@@ -16,6 +16,7 @@ import { adapterFor, adapterTypes } from './providers/index.ts';
 import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
 import { createApiApp, Inflight } from './server/api.ts';
+import { createPassthrough } from './server/passthrough.ts';
 import { PushClient } from './snapshot/client.ts';
 import { setupTelemetry } from './telemetry/index.ts';
 import { AgentPool } from './upstream/agents.ts';
@@ -69,9 +70,16 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     observer: telemetry.observer,
     policy,
   });
+  const passthrough = createPassthrough({
+    store,
+    log,
+    quota: policy.quota,
+    timeoutMs: options.requestTimeoutMs,
+  });
   const api = createApiApp({
     store,
     responses,
+    passthrough,
     steps,
     log,
     bodyLimit: options.bodyLimit,
@@ -89,6 +97,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
   // requestTimeout 0: a long stream or a big upload must not be cut by Node's 5-minute default.
   const apiServer = http.createServer({ noDelay: true, requestTimeout: 0, keepAliveTimeout: 65_000 }, api);
   const adminServer = http.createServer({ noDelay: true }, admin);
+  apiServer.on('upgrade', passthrough.upgrade);
 
   const source = options.snapshotFile ? watchSnapshotFile(options.snapshotFile, store, log) : undefined;
   const push = options.operatorUrl
@@ -125,6 +134,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     await push?.stop();
     apiServer.close();
     apiServer.closeIdleConnections();
+    passthrough.close();
     const grace = new Promise<'timeout'>((resolve) =>
       setTimeout(resolve, options.shutdownGraceMs, 'timeout').unref(),
     );

@@ -139,11 +139,12 @@ export function snapshotFor(
 ): Snapshot {
   const chosen = routes.filter((r) => routeApplies(r, w)).sort(precedence);
   const used = new Set(
-    chosen.flatMap((r) =>
-      r.config!.rules.flatMap((rule) =>
+    chosen.flatMap((r) => [
+      ...r.config!.rules.flatMap((rule) =>
         [...rule.backends, ...(rule.fallback?.backends ?? [])].map((b) => b.provider),
       ),
-    ),
+      ...(r.config!.passthrough ? [r.config!.passthrough.provider] : []),
+    ]),
   );
   return seal({
     workload: w.name ? { namespace: w.namespace, name: w.name } : { namespace: w.namespace },

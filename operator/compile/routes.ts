@@ -135,12 +135,27 @@ export function compileRoute(
     );
   }
 
+  let passthrough: RouteConfig['passthrough'];
+  if (spec.passthrough) {
+    const ref = resolve(spec.passthrough.backend, 'spec.passthrough.backend');
+    const type = ref && ctx.providers.get(ref.provider)?.config?.type;
+    if (ref && type !== 'openai' && type !== 'openai-compatible')
+      problem(
+        'spec.passthrough.backend.providerRef',
+        'PassthroughNotSupported',
+        `AIProvider ${ref.provider} is of type ${type}: passthrough proxies the OpenAI API (types openai and openai-compatible)`,
+        'error',
+        'Accepted',
+      );
+    else if (ref) passthrough = { provider: ref.provider, paths: spec.passthrough.paths };
+  }
+
   return {
     namespace,
     name,
     creationTimestamp,
     workloadLabels: spec.workloadSelector?.matchLabels,
-    config: rules.length > 0 ? { id: `${namespace}/${name}`, rules } : undefined,
+    config: rules.length > 0 ? definedOnly({ id: `${namespace}/${name}`, rules, passthrough }) : undefined,
   };
 }
 

@@ -21,6 +21,7 @@ import type { ResponseStore } from '../pipeline/response-store.ts';
 import { runSteps, type Step } from '../pipeline/step.ts';
 import type { Operation } from '../snapshot/index.ts';
 import { countTokens, storedResponse } from './local-endpoints.ts';
+import type { Passthrough } from './passthrough.ts';
 
 interface Endpoint {
   method: 'post';
@@ -171,6 +172,8 @@ export interface ApiDeps {
   store: SnapshotStore;
   /** Stored Responses API answers (GET/DELETE /v1/responses/{id}); the pipeline's store. */
   responses?: ResponseStore;
+  /** Provider endpoints routes proxy as they are (files, batches, ...). */
+  passthrough?: Pick<Passthrough, 'http'>;
   steps: readonly Step[];
   log: Logger;
   bodyLimit: number;
@@ -394,6 +397,7 @@ export function createApiApp(deps: ApiDeps): RequestListener {
       const m = MODEL_BY_ID.exec(pathname);
       if (m) return model(res, m[1]!.toLowerCase() === 'v1' ? 'openai' : 'anthropic', m[2]!);
     }
+    if (deps.passthrough?.http(req, res, pathname)) return;
     sendError(
       res,
       dialectOf(pathname),

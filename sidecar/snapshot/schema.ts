@@ -14,7 +14,7 @@ export const PROVIDER_TYPES = [
 ] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
-export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio'] as const;
+export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio', 'realtime'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const FAILURES = ['5xx', '429', 'timeout', 'connect-error', 'context-length'] as const;
@@ -111,10 +111,18 @@ const Rule = z.object({
   prompt: z.object({ name: z.string(), version: z.string(), system: z.string() }).optional(),
 });
 
+/** Provider endpoints proxied as they are (files, batches, ...): credentials injected, nothing rewritten. */
+const Passthrough = z.object({
+  provider: z.string(),
+  /** Path prefixes below /v1 (whole segments), e.g. "/v1/files". */
+  paths: z.array(z.string().regex(/^\/v1\/[A-Za-z0-9_.\-/]+$/)).min(1),
+});
+
 const Route = z.object({
   /** "namespace/name" of the AIRoute. */
   id: z.string(),
   rules: z.array(Rule).min(1),
+  passthrough: Passthrough.optional(),
 });
 
 const Limit = z.object({

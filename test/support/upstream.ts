@@ -30,10 +30,12 @@ import { azureDialect } from './upstream/azure.ts';
 import { bedrockDialect, converse } from './upstream/bedrock.ts';
 import { control } from './upstream/control.ts';
 import { FaultBook, FaultError, faultFromHeaders, splitModel } from './upstream/faults.ts';
+import { files } from './upstream/files.ts';
 import { gemini, geminiDialect } from './upstream/gemini.ts';
 import { makeError, parseMultipart, readBody, send, sendError, sleep } from './upstream/http.ts';
 import { imageGenerations, speech, transcriptions } from './upstream/media.ts';
 import * as openai from './upstream/openai.ts';
+import { realtimeUpgrade } from './upstream/realtime.ts';
 import type {
   Ctx,
   Dialect,
@@ -103,6 +105,8 @@ const EXACT = new Map<string, RouteSpec>([
       [`POST /v1/${path}`, { dialect: openai.openaiDialect, operation, handler }] as const,
   ),
   ['GET /v1/models', { dialect: openai.openaiDialect, operation: 'models', handler: openai.models }],
+  ['GET /v1/files', { dialect: openai.openaiDialect, operation: 'files', handler: files }],
+  ['POST /v1/files', { dialect: openai.openaiDialect, operation: 'files', handler: files }],
   [
     'POST /v1/messages',
     { dialect: anthropic.anthropicDialect, operation: 'messages', handler: anthropic.messages },
@@ -118,6 +122,7 @@ const AZURE = /\/openai\/deployments\/([^/]+)\/(.+)$/;
 const GEMINI = /\/(?:v1beta|v1|v1alpha)\/(?:models|tunedModels)\/([^/:]+):([A-Za-z]+)$/;
 const BEDROCK = /\/model\/([^/]+)\/(converse|converse-stream)$/;
 const MODEL_BY_ID = /\/v1\/models\/([^/]+)$/;
+const FILE_BY_ID = /\/v1\/files\/([^/]+)$/;
 
 const isAnthropic = (req: IncomingMessage) =>
   req.headers['anthropic-version'] !== undefined || req.headers['x-api-key'] !== undefined;
@@ -164,6 +169,11 @@ function findRoute(req: IncomingMessage, method: string, path: string): Route | 
     return { ...spec, params: {}, model: spec.model ?? bodyModel };
   }
   if (method === 'POST') return paramRoute(path);
+  const file = method === 'GET' ? FILE_BY_ID.exec(path) : null;
+  if (file) {
+    const params = { id: decodeURIComponent(file[1]) };
+    return { dialect: openai.openaiDialect, handler: files, operation: 'files', params, model: () => '' };
+  }
   const m = method === 'GET' ? MODEL_BY_ID.exec(path) : null;
   if (m) {
     const params = { id: decodeURIComponent(m[1]) };
@@ -320,6 +330,10 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     },
   );
   server.maxRequestsPerSocket = 0;
+  server.on(
+    'upgrade',
+    realtimeUpgrade(state, { record: (r) => record(state, r), nextSeq: () => ++state.seq }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -72,7 +72,7 @@ describe('runtime form', () => {
       object: 'model',
       created: 0,
       owned_by: 'p/a',
-      aimesh: { operations: ['chat', 'completions', 'embeddings', 'images', 'audio'] },
+      aimesh: { operations: ['chat', 'completions', 'embeddings', 'images', 'audio', 'realtime'] },
     });
   });
 });
