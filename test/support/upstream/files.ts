@@ -20,7 +20,7 @@ const filesOf = (state: State) => {
   return files;
 };
 
-export function files(ctx: Ctx): void {
+export function files(ctx: Ctx) {
   const store = filesOf(ctx.state);
   if (ctx.req.method === 'POST') {
     const form = ctx.body as {
