@@ -141,6 +141,40 @@ describe('sidecar: every provider type behind one OpenAI endpoint', () => {
     });
   }
 
+  // The Responses API contract, for every adapter: text, the typed stream, a function tool.
+  for (const c of cases) {
+    it(`${c.provider}: the Responses API - create, stream and a function call`, async () => {
+      const res = await client.responses.create({
+        model: c.model,
+        instructions: 'Be brief.',
+        input: `hi ${c.provider}`,
+      });
+      assert.equal(res.status, 'completed');
+      assert.match(res.output_text, new RegExp(c.provider));
+      assert.ok((res.usage?.input_tokens ?? 0) > 0 && (res.usage?.output_tokens ?? 0) > 0);
+
+      const stream = client.responses.stream({ model: c.model, input: `stream ${c.provider}` });
+      let text = '';
+      for await (const e of stream) if (e.type === 'response.output_text.delta') text += e.delta;
+      assert.equal((await stream.finalResponse()).output_text, text);
+
+      const tool = await client.responses.create({
+        model: c.model,
+        tools: [
+          {
+            type: 'function',
+            name: 'get_weather',
+            parameters: { type: 'object', properties: { city: { type: 'string' } } },
+            strict: false,
+          },
+        ],
+        input: 'use get_weather for Oslo',
+      });
+      const call = tool.output.find((o) => o.type === 'function_call');
+      assert.ok(call?.type === 'function_call' && call.name === 'get_weather', JSON.stringify(tool.output));
+    });
+  }
+
   it('a request the provider cannot express is the app’s error (400), not a failover', async () => {
     await assert.rejects(
       client.chat.completions.create({
