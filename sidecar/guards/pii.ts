@@ -48,13 +48,32 @@ const hasDigit = (t: string) => /\d/.test(t);
 
 // ---- email ---------------------------------------------------------------------------------------
 
+// Local parts as RFC 5322 atoms allow them (apostrophes, plus tags) and as RFC 6531 allows them
+// (letters of any script); domains may be internationalised (IDN labels in any script). Not the
+// user:password@host of a URL (the secret detector takes the password there); mailto: is fine.
 const EMAIL =
-  /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+  /(?<![\p{L}\p{N}.%+'_/-]|(?<!mailto):)[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$&*=?^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
 
 const email: Detector = {
   kind: 'email',
   maybe: (t) => t.includes('@'),
-  find: (t, out) => scan(EMAIL, 'email', t, out),
+  // The regex runs only around each '@' (a local part is at most 64 characters, a domain 255),
+  // not over the whole text: its Unicode look-behind at every position costs ~30 us per KB.
+  find: (t, out) => {
+    let done = 0;
+    for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
+      if (at < done) continue;
+      const from = Math.max(done, at - 66);
+      const window = t.slice(from, at + 257);
+      const found: Span[] = [];
+      scan(EMAIL, 'email', window, found);
+      for (const f of found) {
+        if (f.start + from > at || f.end + from <= at) continue;
+        out.push({ start: f.start + from, end: f.end + from, kind: 'email' });
+        done = f.end + from;
+      }
+    }
+  },
 };
 
 // ---- credit card (Luhn) --------------------------------------------------------------------------
@@ -218,23 +237,42 @@ const iban: Detector = {
 
 // ---- US SSN --------------------------------------------------------------------------------------
 
-const SSN = /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/g;
+// 123-45-6789 or 123 45 6789 anywhere; 123456789 only after a label (SSN, social security ...),
+// since nine bare digits are as often an order or account number.
+const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
+const SSN_LABELLED =
+  /(?:\bSSNs?|\bsocial[ -]security(?:[ -](?:number|no\.?|#))?|\bSS#)\W{0,12}?(?:is\s+|:\s*|#\s*)?(?<![\d-])(\d{3})[ .]?(\d{2})[ .]?(\d{4})(?![\d-])/gi;
+
+const validSsn = (area: string, group: string, serial: string) => {
+  const a = Number(area);
+  return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
+};
 
 const ssn: Detector = {
   kind: 'ssn',
-  maybe: (t) => t.includes('-'),
-  find: (t, out) =>
-    scan(SSN, 'ssn', t, out, (m) => {
-      const area = Number(m[1]);
-      return area !== 0 && area !== 666 && area < 900 && m[2] !== '00' && m[3] !== '0000';
-    }),
+  maybe: hasDigit,
+  find: (t, out) => {
+    scan(SSN, 'ssn', t, out, (m) => validSsn(m[1]!, m[3]!, m[4]!));
+    scan(SSN_LABELLED, 'ssn', t, out, (m) => {
+      if (!validSsn(m[1]!, m[2]!, m[3]!)) return false;
+      const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
+      return [m.index + value, m.index + m[0].length];
+    });
+  },
 };
 
 // ---- phone ---------------------------------------------------------------------------------------
 
-// International (+CC ...) or North-American (415) 555-0132 / 415-555-0132 / 415.555.0132.
-const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[ -]?\(?\d{1,4}\)?){2,5}(?![\w])/g;
-const PHONE_NANP = /(?<![\w(+-])(?:\(\d{3}\)[ -]?|\d{3}[ -]|\d{3}\.)\d{3}[ .-]\d{4}(?![\w-])/g;
+// International (+CC ..., 00CC ...), North-American ((415) 555-0132, 415-555-0132, 1-800-555-0199)
+// and national numbers written with their trunk prefix 0 (UK 020 7946 0958 / 07700 900123,
+// DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022 2345 6789,
+// JP 03-1234-5678, AU (02) 9876 5432 / 0412 345 678), plus the national forms without a trunk
+// prefix that have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678).
+const PHONE_INTL = /(?<![\w+]|\d[ .-])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\w])/g;
+const PHONE_NANP = /(?<![\w(+-])(?:1[ .-]?)?(?:\(\d{3}\)[ -]?|\d{3}[ -]|\d{3}\.)\d{3}[ .-]\d{4}(?![\w-])/g;
+const PHONE_TRUNK = /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
+const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
+const PHONE_SPACED = /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[6-9]\d{2} \d{3} \d{3})(?![\w-]|[.,]\d)/g;
 
 const phone: Detector = {
   kind: 'phone',
@@ -247,23 +285,44 @@ const phone: Detector = {
     scan(PHONE_NANP, 'phone', t, out, (m) => {
       // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
       const s = m[0];
-      if (s.includes('.') && !/^\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
-      const digits = s.replace(/\D/g, '');
+      if (s.includes('.') && !/^(?:1\.)?\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
+      const digits = s.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
       return /^[2-9]\d{2}[2-9]/.test(digits);
     });
+    scan(PHONE_TRUNK, 'phone', t, out, (m) => {
+      const s = m[0];
+      const digits = s.replace(/\D/g, '');
+      // 9 to 11 digits after the trunk 0, written in groups (one separator kind) or as one run.
+      if (digits.length < 10 || digits.length > 12) return false;
+      const seps = new Set(s.replace(/[\d()]/g, ''));
+      if (seps.size > 1) return false;
+      // Dotted groups only as French pairs (01.23.45.67.89): never dates or version numbers.
+      if (seps.has('.') && !/^0\d(?:\.\d{2}){4}$/.test(s)) return false;
+      return digits[1] !== '0';
+    });
+    scan(PHONE_BR, 'phone', t, out);
+    scan(PHONE_SPACED, 'phone', t, out);
   },
 };
 
 // ---- IP addresses --------------------------------------------------------------------------------
 
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
+const VERSION_BEFORE = /(?:\bv|\bversion\s*|\bver\.?\s*|\brelease\s*|\bbuild\s*|\bfirmware\s*)$/i;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?![\w:])/g;
 
 const ipAddress: Detector = {
   kind: 'ip-address',
   maybe: (t) => t.includes('.') || t.includes(':'),
   find: (t, out) => {
-    scan(IPV4, 'ip-address', t, out, (m) => isIPv4(m[0]));
+    // A four-part version number (v1.2.3.4, version 10.0.19041.1) is not an address.
+    scan(
+      IPV4,
+      'ip-address',
+      t,
+      out,
+      (m) => isIPv4(m[0]) && !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
+    );
     scan(IPV6, 'ip-address', t, out, (m) => {
       const s = m[0];
       if (!isIPv6(s)) return false;
@@ -280,7 +339,7 @@ const SECRETS: RegExp[] = [
   /(?<![\w-])sk-(?:[A-Za-z0-9]+-){0,3}[A-Za-z0-9_-]{20,}/g,
   // AWS access key ids; a secret access key when it is labelled as one.
   /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Z0-9])/g,
-  /aws_?secret_?access_?key["'\s]*[:=]\s*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
+  /(?<=aws_?secret_?access_?key["'\s]*[:=]\s*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
   // GitHub tokens.
   /(?<![\w])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}/g,
   /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g,
@@ -294,14 +353,40 @@ const SECRETS: RegExp[] = [
   /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
   // Bearer tokens (the token, not the word).
   /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/-]{16,}=*/g,
+  // Incoming webhooks (Slack, Discord, Teams): the URL is the credential.
+  /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,}/g,
+  /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g,
+  /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g,
+  // Connection strings with a password: scheme://user:password@host (the password only).
+  /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{1,64}:)[^\s@/]{1,256}(?=@)/gi,
+  // Azure storage / service bus keys, SAS signatures.
+  /(?<=\b(?:AccountKey|SharedAccessKey)=)[A-Za-z0-9+/]{20,}={0,2}/g,
+  /(?<=[?&]sig=)[A-Za-z0-9%+/]{20,}={0,2}/g,
+  // SendGrid, npm, PyPI, Twilio, Mailgun, DigitalOcean, Databricks, Shopify, Square, Atlassian.
+  /(?<![\w])SG\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g,
+  /(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g,
+  /(?<![\w])pypi-[A-Za-z0-9_-]{50,}/g,
+  /(?<![\w])SK[0-9a-fA-F]{32}(?![\w])/g,
+  /(?<![\w])key-[0-9a-f]{32}(?![\w])/g,
+  /(?<![\w])do[por]_v1_[a-f0-9]{64}(?![\w])/g,
+  /(?<![\w])dapi[a-f0-9]{32}(?![\w])/g,
+  /(?<![\w])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w])/g,
+  /(?<![\w])EAAA[A-Za-z0-9_-]{60}(?![\w])/g,
+  /(?<![\w])ATATT3[A-Za-z0-9_=-]{100,}/g,
+  // Google OAuth client secrets and refresh tokens, Azure AD client secrets.
+  /(?<![\w])GOCSPX-[A-Za-z0-9_-]{28}(?![\w])/g,
+  /(?<![\w])1\/\/0[A-Za-z0-9_-]{40,}/g,
   // PEM private keys; an unterminated one (mid-stream) runs to the end of the text.
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
-  // password=..., api_key: "...", secret: ... with a long, key-like value.
-  /(?<![\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|password|passwd)["']?\s*[:=]\s*["']?(?=[A-Za-z0-9_\-./+]*\d)(?=[A-Za-z0-9_\-./+]*[A-Za-z])[A-Za-z0-9_\-./+]{12,}/gi,
+  // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
+  /(?<=(?<![\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)["']?\s*[:=]\s*["']?)(?=[A-Za-z0-9_\-./+]*\d)(?=[A-Za-z0-9_\-./+]*[A-Za-z])[A-Za-z0-9_\-./+]{12,}/gi,
+  // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...);
+  // an unclosed quote at the end of the text (mid-stream) runs to the end, so it is held.
+  /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*)(?:"[^"\n]{4,128}"|'[^'\n]{4,128}'|["'][^"'\n]{0,128}$)/gi,
 ];
 
 const SECRET_HINT =
-  /sk-|AKIA|ASIA|A[BCGIRN][A-Z]{2}[A-Z0-9]{16}|aws_?secret|gh[pousr]_|github_pat_|xox|AIza|_live_|_test_|glpat-|hf_|eyJ|earer|PRIVATE KEY|key|secret|token|passw/i;
+  /sk-|AKIA|ASIA|A[BCGIRN][A-Z]{2}[A-Z0-9]{16}|aws_?secret|gh[pousr]_|github_pat_|xox|AIza|_live_|_test_|glpat-|hf_|eyJ|earer|PRIVATE KEY|key|secret|token|passw|pwd|hooks\.|webhook|:\/\/[^\s:/@]+:[^\s@]+@|sig=|SG\.|npm_|pypi-|SK[0-9a-f]{8}|do[por]_v1|dapi|shp|EAAA|ATATT|GOCSPX|1\/\/0/i;
 
 const secret: Detector = {
   kind: 'secret',

@@ -23,7 +23,7 @@ export interface StreamScanOptions {
   maxHold?: number;
 }
 
-const CONTEXT = 16; // characters of released text kept for regex look-behinds
+const CONTEXT = 64; // characters of released text kept for look-behinds and labels (password: ...)
 const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer)$/;
 
 function isSpace(c: number): boolean {
@@ -57,9 +57,11 @@ export function streamScan(scanner: ResponseScanner, opts: StreamScanOptions): S
     if (blocked || buf === '') return '';
     const scanned = ctx + buf;
     const spans: Span[] = [];
+    // A match may begin in text already released (a label such as `password: "` sent in an
+    // earlier chunk): what of it is still here is masked all the same.
     for (const s of scanner.find(scanned)) {
-      if (s.start >= ctx.length)
-        spans.push({ start: s.start - ctx.length, end: s.end - ctx.length, kind: s.kind });
+      if (s.end > ctx.length)
+        spans.push({ start: Math.max(0, s.start - ctx.length), end: s.end - ctx.length, kind: s.kind });
     }
     if (scanner.action === 'block' && spans.length > 0) {
       blocked = true;

@@ -58,7 +58,7 @@ const POSITIVE: [PiiType, string, string][] = [
     'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
     'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
   ],
-  ['secret', 'api_key = "a1b2c3d4e5f6g7h8i9"', 'api_key = "a1b2c3d4e5f6g7h8i9'],
+  ['secret', 'api_key = "a1b2c3d4e5f6g7h8i9"', 'a1b2c3d4e5f6g7h8i9'],
   [
     'secret',
     'here:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nthanks',
@@ -167,6 +167,23 @@ describe('streams: chunk-boundary safe', () => {
     for (let i = 1; i < text.length; i++) {
       const r = run([text.slice(0, i), text.slice(i)]);
       assert.equal(r.text, 'Send to [IBAN] with key [SECRET] now.', `split at ${i}`);
+    }
+  });
+
+  test('a labelled secret masks the same streamed as whole, the label in an earlier chunk or not', () => {
+    for (const text of [
+      'Use api_key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123" in prod.',
+      'Set password: "correct horse battery" then log in.',
+      'aws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY12 ok',
+      'pwd=Tr0ub4dor-and-3 done',
+    ]) {
+      const whole = run([text]).text;
+      assert.notEqual(whole, text, `nothing masked in ${text}`);
+      for (let i = 1; i < text.length; i++) {
+        const r = run([text.slice(0, i), text.slice(i)]);
+        assert.equal(r.text, whole, `split at ${i}`);
+      }
+      assert.equal(run([...text]).text, whole, 'one character at a time');
     }
   });
 
