@@ -51,7 +51,22 @@ function snapshotFor(up: HostileUpstream) {
         ],
       },
     ],
-    quotas: [],
+    quotas: [
+      {
+        id: 'team-a/budget',
+        enforcement: 'Enforce' as const,
+        failurePolicy: 'FailOpen' as const,
+        limits: [
+          {
+            name: 'tokens-per-hour',
+            dimension: 'tokens' as const,
+            amount: 1_000_000,
+            window: '1h',
+            models: ['oa-quota-huge'],
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -86,15 +101,17 @@ describe('sidecar: bounds against a hostile upstream', () => {
         }
       });
 
-  /** The call's audit line ("msg":"call"), once written. */
-  const audit = async (id: string, s = sidecar): Promise<LogLine> => {
+  /** The call's log line with this message, once written. */
+  const logLine = async (id: string, msg: string, s = sidecar): Promise<LogLine> => {
     for (let i = 0; i < 150; i++) {
-      const hit = lines(s).find((l) => l.msg === 'call' && l.call === id);
+      const hit = lines(s).find((l) => l.msg === msg && l.call === id);
       if (hit) return hit;
       await sleep(20);
     }
-    throw new Error(`no audit line for ${id}`);
+    throw new Error(`no "${msg}" line for ${id}`);
   };
+  /** The call's audit line ("msg":"call"). */
+  const audit = (id: string) => logLine(id, 'call');
 
   /** POSTs a chat call (OpenAI dialect unless anthropic) and returns the response with its id. */
   const post = async (
@@ -147,6 +164,15 @@ describe('sidecar: bounds against a hostile upstream', () => {
       const line = await audit(id);
       assert.equal(line.status, 502);
       assert.equal(line.error, 'upstream_response_too_large');
+    });
+
+    it('spends no quota on an answer it refused', async () => {
+      up.mode('oa-quota-huge', { kind: 'huge-answer', bytes: 4 * MiB });
+      const { id, res } = await post('oa-quota-huge');
+      assert.equal(res.status, 502);
+      await res.text();
+      const settled = await logLine(id, 'quota settled');
+      assert.equal(settled.settled.tokens, 0);
     });
 
     it('refuses an answer whose declared length is past the cap without reading it', async () => {

@@ -17,7 +17,6 @@
 //   up.mode('big-model', { kind: 'huge-answer', bytes: 256 * 2 ** 20 });
 //   ... call the sidecar with model big-model ...
 //   const rec = await up.closed('big-model');   // rec.aborted, rec.bytesSent, rec.closedAt
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -67,6 +66,18 @@ export interface HostileUpstream {
 
 const PIECE = Buffer.alloc(64 * 1024, 'a');
 
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
 /** Writes `bytes` filler bytes with backpressure; false when the peer left first. */
 async function filler(res: ServerResponse, bytes: number, rec: HostileRequest): Promise<boolean> {
   for (let left = bytes; left > 0; ) {
@@ -75,7 +86,7 @@ async function filler(res: ServerResponse, bytes: number, rec: HostileRequest): 
     const ok = res.write(n === PIECE.length ? PIECE : PIECE.subarray(0, n));
     rec.bytesSent += n;
     left -= n;
-    if (!ok) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!ok) await drainOrClose(res);
   }
   return !res.destroyed;
 }
