@@ -73,12 +73,20 @@ function eventEndIn(held: readonly Buffer[], buf: Buffer): number {
   return seam > before.length ? seam - before.length : -1;
 }
 
-const isField = (buf: Buffer, at: number, name: string): boolean =>
-  buf.toString('latin1', at, at + name.length) === name &&
-  (at + name.length === buf.length ||
-    buf[at + name.length] === 0x3a ||
-    buf[at + name.length] === 0x0a ||
-    buf[at + name.length] === 0x0d);
+const DATA = Buffer.from('data');
+const EVENT = Buffer.from('event');
+const ID = Buffer.from('id');
+const RETRY = Buffer.from('retry');
+const DONE = Buffer.from('[DONE]');
+const ERROR_OBJECT = Buffer.from('{"error":');
+
+/** buf holds `word` at `at` (compared in place: this runs on every line of every stream). */
+const holds = (buf: Buffer, at: number, word: Buffer, end = buf.length): boolean =>
+  at + word.length <= end && buf.compare(word, 0, word.length, at, at + word.length) === 0;
+
+/** A line starting with the field `name` (followed by ':' or the line's end). */
+const isField = (buf: Buffer, at: number, end: number, name: Buffer): boolean =>
+  holds(buf, at, name, end) && (at + name.length === end || buf[at + name.length] === 0x3a);
 
 export interface SSECheck {
   /** Offset of the first event that is not OpenAI SSE, and why. */
@@ -106,21 +114,21 @@ export function checkOpenAISSE(buf: Buffer): SSECheck {
       // A blank line ends the event.
       if (errorStart >= 0) return { errorStart, errorEnd: next + 1 };
       eventStart = next + 1;
-    } else if (buf[pos] === 0x64 /* d */ && isField(buf, pos, 'data')) {
+    } else if (isField(buf, pos, end, DATA)) {
       let v = pos + 4;
       if (buf[v] === 0x3a) v++;
       if (buf[v] === 0x20) v++;
       const empty = v >= end;
       const object = !empty && buf[v] === 0x7b && buf[end - 1] === 0x7d;
-      const done = end - v === 6 && buf.toString('latin1', v, end) === '[DONE]';
+      const done = end - v === DONE.length && holds(buf, v, DONE, end);
       if (!empty && !object && !done)
         return { badAt: eventStart, reason: 'a data line that is not a JSON object' };
-      if (object && buf.toString('latin1', v, Math.min(end, v + 9)) === '{"error":') errorStart = eventStart;
+      if (object && holds(buf, v, ERROR_OBJECT, end)) errorStart = eventStart;
     } else if (
       buf[pos] !== 0x3a /* : comment */ &&
-      !isField(buf, pos, 'event') &&
-      !isField(buf, pos, 'id') &&
-      !isField(buf, pos, 'retry')
+      !isField(buf, pos, end, EVENT) &&
+      !isField(buf, pos, end, ID) &&
+      !isField(buf, pos, end, RETRY)
     ) {
       return { badAt: eventStart, reason: 'a line that is not an SSE field' };
     }

@@ -395,13 +395,19 @@ describe('sidecar: bounds against a hostile upstream', () => {
       try {
         up.mode('oa-forever', { kind: 'stall-mid-stream' });
         up.mode('an-forever', { kind: 'stall-mid-stream' });
+        up.mode('oa-no-head', { kind: 'stall-before-headers' });
         const openai = await post('oa-forever', { stream: true, s });
         const anthropic = await post('an-forever', { stream: true, anthropic: true, s });
         const texts = [openai.res.text(), anthropic.res.text()];
-        await up.received('an-forever');
+        const waiting = post('oa-no-head', { s });
+        await up.received('oa-no-head');
         await sleep(100);
         const stopped = s.stop(10_000);
         const [openaiText, anthropicText] = await Promise.all(texts);
+        // A call still waiting for its upstream gets a 503 it can retry elsewhere.
+        const { res } = await waiting;
+        assert.equal(res.status, 503);
+        assert.equal(((await res.json()) as any).error.code, 'draining');
         await stopped;
         assert.match(openaiText, /word1/);
         assert.match(

@@ -29,7 +29,10 @@ describe('upstream bounds: options', () => {
       () => parseOptions(['--snapshot', 's.json', '--max-response-size', 'lots'], {}),
       /--max-response-size: cannot read size "lots"/,
     );
-    assert.throws(() => parseOptions(['--snapshot', 's.json', '--max-stream-event-size', '0'], {}), /at least 1 byte/);
+    assert.throws(
+      () => parseOptions(['--snapshot', 's.json', '--max-stream-event-size', '0'], {}),
+      /at least 1 byte/,
+    );
   });
 });
 
@@ -66,10 +69,15 @@ describe('upstream bounds: transport', () => {
     return res as unknown as ServerResponse & EventEmitter;
   };
   const send = (t: Transport, path: string, app = appResponse()) =>
-    t.send({} as IncomingMessage, app, { url: `${base}${path}`, method: 'GET', headers: {} }, {
-      agent,
-      deadline: Date.now() + 5000,
-    });
+    t.send(
+      {} as IncomingMessage,
+      app,
+      { url: `${base}${path}`, method: 'GET', headers: {} },
+      {
+        agent,
+        deadline: Date.now() + 5000,
+      },
+    );
 
   it('reads an answer up to the limit, refuses one past it, and releases every exchange', async () => {
     const t = new Transport();
@@ -77,14 +85,21 @@ describe('upstream bounds: transport', () => {
     assert.equal((await readBody(ok.body, { deadline: Date.now() + 5000, limit: 1000 })).length, 1000);
     for (const path of ['/?size=5000', '/?size=5000&declare']) {
       const big = await send(t, path);
-      await assert.rejects(readBody(big.body, { deadline: Date.now() + 5000, limit: 1000 }), (err: unknown) => {
-        assert.ok(err instanceof UpstreamAnswerError);
-        assert.equal(err.code, 'upstream_response_too_large');
-        return true;
-      });
+      await assert.rejects(
+        readBody(big.body, { deadline: Date.now() + 5000, limit: 1000 }),
+        (err: unknown) => {
+          assert.ok(err instanceof UpstreamAnswerError);
+          assert.equal(err.code, 'upstream_response_too_large');
+          return true;
+        },
+      );
     }
     const error = await send(t, '/?size=5000');
-    const start = await readBody(error.body, { deadline: Date.now() + 5000, limit: 100, overLimit: 'truncate' });
+    const start = await readBody(error.body, {
+      deadline: Date.now() + 5000,
+      limit: 100,
+      overLimit: 'truncate',
+    });
     assert.equal(start.length, 100);
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(t.openExchanges, 0);
@@ -135,7 +150,9 @@ describe('upstream bounds: passthrough stream', () => {
   it('finds event ends split across pieces, and forwards whole events only', async () => {
     const wire = event('a') + event('b');
     const cut = wire.indexOf('\n\n') + 1; // between the two newlines
-    const { out, err } = await read(stream([wire.slice(0, cut), wire.slice(cut, cut + 5), wire.slice(cut + 5)]));
+    const { out, err } = await read(
+      stream([wire.slice(0, cut), wire.slice(cut, cut + 5), wire.slice(cut + 5)]),
+    );
     assert.equal(err, undefined);
     assert.equal(out, wire);
   });
@@ -151,7 +168,9 @@ describe('upstream bounds: passthrough stream', () => {
   });
 
   it('stops at malformed SSE: what came before goes out, the rest never does', async () => {
-    const { out, err } = await read(stream([event('a'), 'data: <html>502 Bad Gateway</html>\n\n', event('b')]));
+    const { out, err } = await read(
+      stream([event('a'), 'data: <html>502 Bad Gateway</html>\n\n', event('b')]),
+    );
     assert.equal(out, event('a'));
     assert.ok(err instanceof UpstreamAnswerError);
     assert.match(err.message, /malformed SSE \(a data line that is not a JSON object\)/);
@@ -170,7 +189,10 @@ describe('upstream bounds: passthrough stream', () => {
   it('checkOpenAISSE accepts comments, fields, [DONE] and CRLF; rejects cut JSON and stray lines', () => {
     const ok = ': ping\nevent: x\nid: 1\nretry: 10\ndata: {"a":1}\r\n\r\ndata: [DONE]\n\n';
     assert.deepEqual(checkOpenAISSE(Buffer.from(ok)), {});
-    assert.equal(checkOpenAISSE(Buffer.from(`${event('a')}data: {"cut":"in ha\n\n`)).badAt, event('a').length);
+    assert.equal(
+      checkOpenAISSE(Buffer.from(`${event('a')}data: {"cut":"in ha\n\n`)).badAt,
+      event('a').length,
+    );
     assert.ok(checkOpenAISSE(Buffer.from('garbage\n\n')).reason);
   });
 });
