@@ -33,7 +33,9 @@ export interface SSEParserOptions {
 export class EventTooLargeError extends Error {
   readonly limit: number;
   constructor(limit: number) {
-    super(`upstream sent a stream event larger than the sidecar's limit of ${formatBytes(limit)}`);
+    super(
+      `upstream sent a stream event larger than the sidecar's limit of ${formatBytes(limit)} (--max-stream-event-size)`,
+    );
     this.name = 'EventTooLargeError';
     this.limit = limit;
   }

@@ -104,7 +104,10 @@ test('sse: an event past maxEventBytes throws as soon as the limit is crossed, h
     (err: unknown) => {
       assert.ok(err instanceof EventTooLargeError);
       assert.equal(err.limit, limit);
-      assert.equal(err.message, "upstream sent a stream event larger than the sidecar's limit of 1 MiB");
+      assert.equal(
+        err.message,
+        "upstream sent a stream event larger than the sidecar's limit of 1 MiB (--max-stream-event-size)",
+      );
       return true;
     },
   );
