@@ -66,6 +66,8 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     breakers,
     requestTimeoutMs: options.requestTimeoutMs,
     maxRetryAfterMs: options.maxRetryAfterMs,
+    maxResponseBytes: options.maxResponseBytes,
+    maxStreamEventBytes: options.maxStreamEventBytes,
     telemetry: telemetry.step,
     observer: telemetry.observer,
     policy,
@@ -139,8 +141,13 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
       setTimeout(resolve, options.shutdownGraceMs, 'timeout').unref(),
     );
     const outcome = await Promise.race([inflight.idle().then(() => 'drained' as const), grace]);
-    if (outcome === 'timeout')
+    if (outcome === 'timeout') {
       log.warn({ inflight: inflight.count }, 'grace period over; closing what is left');
+      // Upstream calls still open end now: a stream's app gets a final error event, a waiting
+      // call a 503, before the connections close (a moment for those last writes).
+      transport.abortAll();
+      await Promise.race([inflight.idle(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    }
     apiServer.closeAllConnections();
     adminServer.close();
     adminServer.closeAllConnections();

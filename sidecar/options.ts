@@ -30,6 +30,11 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
   --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)
   --capture-content <bool> Record prompts and completions on trace spans (gen_ai.input.messages /
                            gen_ai.output.messages), default false                   (AIMESH_CAPTURE_CONTENT)
+Upstream bounds (what one misbehaving upstream may cost the sidecar):
+  --max-response-size <size>      Largest whole (non-streamed) upstream answer, default 32mb; a larger
+                                  one is refused while read, a 502 naming the limit (AIMESH_MAX_RESPONSE_SIZE)
+  --max-stream-event-size <size>  Largest upstream stream event (SSE event, Bedrock message), default
+                                  8mb; a larger one ends the stream with an error   (AIMESH_MAX_STREAM_EVENT_SIZE)
 Tracing (OpenTelemetry, OTLP/HTTP) is configured by the standard environment and is on when an
 endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
 OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf | http/json), OTEL_EXPORTER_OTLP_HEADERS,
@@ -61,6 +66,12 @@ export interface SidecarOptions {
   tracing: TracingOptions;
   /** Prompt and completion text on spans (opt-in). */
   captureContent: boolean;
+
+  // Upstream bounds.
+  /** Largest whole upstream answer read, bytes. */
+  maxResponseBytes: number;
+  /** Largest upstream stream event, bytes. */
+  maxStreamEventBytes: number;
 }
 
 export class UsageError extends Error {}
@@ -83,6 +94,9 @@ const FLAGS = {
   'shutdown-grace': 'AIMESH_SHUTDOWN_GRACE_MS',
   'log-level': 'AIMESH_LOG_LEVEL',
   'capture-content': 'AIMESH_CAPTURE_CONTENT',
+  // Upstream bounds.
+  'max-response-size': 'AIMESH_MAX_RESPONSE_SIZE',
+  'max-stream-event-size': 'AIMESH_MAX_STREAM_EVENT_SIZE',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -122,6 +136,11 @@ export function parseOptions(
       throw new UsageError(`--${flag} must be true or false, got "${raw}"`);
     return raw === 'true';
   };
+  const size = (flag: Flag, fallback: string): number => {
+    const n = parseSize(get(flag) ?? fallback, flag);
+    if (n < 1) throw new UsageError(`--${flag} must be at least 1 byte`);
+    return n;
+  };
   const options: SidecarOptions = {
     snapshotFile: get('snapshot'),
     operatorUrl: get('operator'),
@@ -141,6 +160,12 @@ export function parseOptions(
     logLevel: get('log-level') ?? 'info',
     tracing: tracing(env),
     captureContent: bool('capture-content', false),
+    // Upstream bounds. 32 MiB: the request body limit's size, above any chat answer and an
+    // embeddings batch in base64 (the SDKs' default encoding); the chart's 256Mi memory limit
+    // holds a few in flight. 8 MiB: streamed chunks are tokens, tool-call pieces or a partial
+    // image (a few MB of base64); holding one such event costs 8 MiB, not the stream's size.
+    maxResponseBytes: size('max-response-size', '32mb'),
+    maxStreamEventBytes: size('max-stream-event-size', '8mb'),
   };
   if (!options.snapshotFile && !options.operatorUrl)
     throw new UsageError('one of --snapshot or --operator is required');
@@ -152,9 +177,9 @@ export function parseOptions(
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 /** "32mb", "512kb", "1048576" -> bytes. */
-export function parseSize(text: string): number {
+export function parseSize(text: string, flag = 'body-limit'): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`--body-limit: cannot read size "${text}" (try 32mb)`);
+  if (!m) throw new UsageError(`--${flag}: cannot read size "${text}" (try 32mb)`);
   return Math.floor(Number(m[1]) * UNITS[(m[2] ?? '').toLowerCase()]);
 }
 

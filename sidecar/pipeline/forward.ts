@@ -10,16 +10,17 @@
 // A committed stream is bounded by silence (the same limit between chunks), not by its length.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AdapterCall, StreamTranslator, UpstreamError } from '../providers/adapter.ts';
+import { EventTooLargeError } from '../providers/sse.ts';
 import { backoffDelay } from '../resilience/backoff.ts';
 import type { BreakerPool } from '../resilience/circuit-breaker.ts';
 import type { Failure } from '../snapshot/index.ts';
 import { maxOutputTokens } from '../tokens.ts';
-import { ClientGoneError, TransportError } from '../upstream/errors.ts';
+import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
 import { readBody, streamBody, type Transport } from '../upstream/transport.ts';
 import type { Attempt, Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
-import { prepend, upstreamStream } from './response-stream.ts';
+import { checkOpenAISSE, prepend, upstreamStream } from './response-stream.ts';
 import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
@@ -32,6 +33,10 @@ export interface ForwardServices {
   maxRetryAfterMs: number;
   /** Sees every upstream attempt (telemetry). */
   observer?: AttemptObserver;
+  /** Largest whole (non-streamed) answer read from an upstream, in bytes (default: unbounded). */
+  maxResponseBytes?: number;
+  /** Largest upstream stream event, in bytes (default: unbounded). */
+  maxStreamEventBytes?: number;
 }
 
 /**
@@ -43,7 +48,10 @@ export interface AttemptObserver {
   begin(call: Call, attempt: Attempt): { headers?: Record<string, string>; end(): void } | undefined;
 }
 
-type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone';
+type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone' | 'shutdown';
+
+/** The app left, or the sidecar is stopping: the call ends, nothing else is tried. */
+const ENDS_CALL: ReadonlySet<AttemptFailure> = new Set(['client-gone', 'shutdown']);
 
 type Outcome =
   | { ok: true }
@@ -64,6 +72,9 @@ const BREAKER_FAILURES: ReadonlySet<AttemptFailure> = new Set(['5xx', 'timeout',
 /** A backend that cannot be used at all: always move on to the next one. */
 /** retry-after sent with an upstream 429 that named none. */
 const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/** Error bodies are read this far (their start is all anyone reads), the rest is dropped. */
+const ERROR_BODY_LIMIT = 1024 * 1024;
 
 /** A 2xx answer to a streaming call is a stream unless it is JSON: SSE for most providers, AWS
  * event-stream (application/vnd.amazon.eventstream) for Bedrock. */
@@ -93,8 +104,8 @@ export function createForward(services: ForwardServices): Step {
     const observed = services.observer?.begin(call, record);
     const started = performance.now();
     const failed = (outcome: Extract<Outcome, { ok: false }>): Outcome => {
-      record.failure =
-        outcome.failure === 'client-gone' || outcome.failure === 'unavailable' ? 'error' : outcome.failure;
+      const f = outcome.failure;
+      record.failure = f === 'client-gone' || f === 'shutdown' || f === 'unavailable' ? 'error' : f;
       record.error = outcome.message;
       return outcome;
     };
@@ -110,6 +121,7 @@ export function createForward(services: ForwardServices): Step {
       unchangedBody: call.unchangedBody && call.body?.model === model ? call.unchangedBody : undefined,
       contentType: call.contentType,
       stream: call.stream,
+      maxEventBytes: services.maxStreamEventBytes,
     };
 
     const timeoutMs = provider.config.requestTimeoutMs ?? rule.timeoutMs ?? services.requestTimeoutMs;
@@ -128,7 +140,11 @@ export function createForward(services: ForwardServices): Step {
       record.status = upstream.status;
 
       if (upstream.status < 200 || upstream.status >= 300) {
-        const body = await readBody(upstream.body, deadline);
+        const body = await readBody(upstream.body, {
+          deadline,
+          limit: ERROR_BODY_LIMIT,
+          overLimit: 'truncate',
+        });
         const err: UpstreamError = adapter.error(upstream.status, body, upstream.headers);
         return failed(upstreamFailure(provider.id, err));
       }
@@ -139,7 +155,7 @@ export function createForward(services: ForwardServices): Step {
         const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
         const head = await peekStream(
           source,
-          adapter.passthrough === true ? openAISseJudge() : translatorJudge(adapter.stream(adapterCall)),
+          adapter.passthrough === true ? openAISseJudge : translatorJudge(adapter.stream(adapterCall)),
           deadline,
         );
         if (head.error !== undefined || head.buffers.length === 0) {
@@ -155,15 +171,26 @@ export function createForward(services: ForwardServices): Step {
           stream: upstreamStream(prepend(head.buffers, source), {
             translator: adapter.stream(adapterCall),
             passthrough: adapter.passthrough === true,
+            maxEventBytes: services.maxStreamEventBytes,
             onUsage: (usage) => {
               call.usage = usage;
+            },
+            // A committed stream that fails later is a failed attempt (spans, metrics); the app
+            // leaving or the sidecar stopping is not the upstream's failure.
+            onError: (err) => {
+              if (err instanceof ClientGoneError || err instanceof ShutdownError) return;
+              record.failure = err instanceof TransportError ? err.failure : 'error';
+              record.error = err.message;
             },
           }),
         };
         return { ok: true };
       }
 
-      const bytes = await readBody(upstream.body, deadline);
+      const bytes = await readBody(upstream.body, {
+        deadline,
+        limit: services.maxResponseBytes ?? Number.POSITIVE_INFINITY,
+      });
       call.timings.firstByteMs = performance.now() - call.startedAt;
       const contentType = upstream.headers['content-type'];
       // OpenAI JSON for an OpenAI app: usage and model are read off the bytes, the body parsed lazily.
@@ -209,6 +236,21 @@ export function createForward(services: ForwardServices): Step {
     } catch (err) {
       if (err instanceof ClientGoneError) {
         return failed({ ok: false, failure: 'client-gone', status: 499, message: err.message });
+      }
+      if (err instanceof ShutdownError) {
+        return failed({ ok: false, failure: 'shutdown', status: 503, message: err.message });
+      }
+      // The answer broke the sidecar's bounds (too large) or the rules of its format: the same
+      // request would get the same answer, so it is not retried.
+      if (err instanceof UpstreamAnswerError || err instanceof EventTooLargeError) {
+        return failed({
+          ok: false,
+          failure: 'error',
+          status: 502,
+          type: 'upstream_error',
+          code: err instanceof UpstreamAnswerError ? err.code : 'upstream_event_too_large',
+          message: err.message,
+        });
       }
       if (err instanceof TransportError) {
         return failed({
@@ -293,10 +335,10 @@ export function createForward(services: ForwardServices): Step {
         return outcome;
       }
       if (BREAKER_FAILURES.has(outcome.failure)) breaker.onFailure(outcome.failure);
-      else if (outcome.failure === 'client-gone' || outcome.failure === '429') breaker.release();
+      else if (ENDS_CALL.has(outcome.failure) || outcome.failure === '429') breaker.release();
       else breaker.onSuccess(); // it answered (a 4xx about the request is not the backend's fault)
 
-      if (outcome.failure === 'client-gone') return outcome;
+      if (ENDS_CALL.has(outcome.failure)) return outcome;
       if (retry >= rule.retries || !rule.retryOn.has(outcome.failure as Failure)) return outcome;
       let delay = backoffDelay(retry + 1, rule.backoffMs);
       if (outcome.retryAfterMs !== undefined) {
@@ -325,7 +367,7 @@ export function createForward(services: ForwardServices): Step {
       const outcome = tooLongFor(call, targets[i], i) ?? (await tryBackend(call, targets[i], i));
       if (outcome.ok) return next();
       last = outcome;
-      if (outcome.failure === 'client-gone') break;
+      if (ENDS_CALL.has(outcome.failure)) break;
     }
     throw finalError(call, last);
   };
@@ -395,19 +437,29 @@ const ANSWER = /"(?:content|refusal)":"[^"]|"tool_calls":\[|"function_call":\{|"
 const STREAM_ERROR = /(?:^|\n)data: ?\{"error":\s*(\{[^\n]*)\}\s*(?:\n|$)/;
 type HeadJudge = (latest: Buffer, head: readonly Buffer[]) => { answered: boolean; error?: string };
 
-function openAISseJudge(): HeadJudge {
-  return (_latest, head) => {
-    const text = Buffer.concat(head).toString('utf8');
-    const error = STREAM_ERROR.exec(text);
-    if (error) {
-      let message = 'upstream stream error';
-      try {
-        message = String(JSON.parse(error[1]).message ?? message);
-      } catch {}
-      return { answered: false, error: message };
-    }
-    return { answered: ANSWER.test(text) };
-  };
+function openAISseJudge(_latest: Buffer, head: readonly Buffer[]): ReturnType<HeadJudge> {
+  const bytes = head.length === 1 ? head[0] : Buffer.concat(head);
+  const complete = lastCompleteEvent(bytes);
+  const check = complete > 0 ? checkOpenAISSE(bytes.subarray(0, complete)) : {};
+  if (check.reason !== undefined)
+    return { answered: false, error: `upstream sent malformed SSE (${check.reason})` };
+  const text = bytes.toString('utf8');
+  const error = STREAM_ERROR.exec(text);
+  if (error) {
+    let message = 'upstream stream error';
+    try {
+      message = String(JSON.parse(error[1]).message ?? message);
+    } catch {}
+    return { answered: false, error: message };
+  }
+  return { answered: ANSWER.test(text) };
+}
+
+/** Just past the last blank line in bytes, or 0. */
+function lastCompleteEvent(bytes: Buffer): number {
+  const lf = bytes.lastIndexOf('\n\n');
+  const crlf = bytes.lastIndexOf('\r\n\r\n');
+  return Math.max(lf < 0 ? 0 : lf + 2, crlf < 0 ? 0 : crlf + 4);
 }
 
 /** Other wire formats: a throwaway translator turns the head into OpenAI chunks to judge. */
@@ -417,6 +469,7 @@ function translatorJudge(translator: StreamTranslator): HeadJudge {
     try {
       chunks = translator.push(latest);
     } catch (err) {
+      if (err instanceof EventTooLargeError) throw err; // the sidecar's bound: a failed attempt, not retried
       return { answered: false, error: `unreadable stream (${(err as Error).message})` };
     }
     for (const chunk of chunks) {
@@ -494,7 +547,7 @@ function summarize(attempts: Attempt[]): string {
     const why =
       a.failure === 'circuit-open'
         ? 'circuit open'
-        : a.status !== undefined
+        : a.status !== undefined && (a.status >= 300 || a.failure !== '5xx' || a.error === undefined)
           ? `HTTP ${a.status}`
           : (a.error ?? a.failure ?? 'failed');
     const key = `${a.provider}${a.model ? ` ${a.model}` : ''}: ${why}`;
@@ -509,6 +562,8 @@ function finalError(call: Call, last: Extract<Outcome, { ok: false }> | undefine
   switch (last.failure) {
     case 'client-gone':
       return new CallError(499, last.message, 'client_closed', 'client_closed');
+    case 'shutdown':
+      return new CallError(503, last.message, 'service_unavailable', 'draining', 1000);
     case 'error':
       // The upstream answered with a request error (bad parameters, unknown model, ...): the app
       // learns the upstream's own words and status.

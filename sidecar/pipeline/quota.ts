@@ -61,8 +61,16 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
   };
 }
 
+/**
+ * An upstream answer made it into the call (call.result): one the sidecar refused on the way
+ * (larger than --max-response-size, a malformed stream head) failed before the answer and costs
+ * no tokens.
+ */
 function upstreamAnswered(call: Call): boolean {
-  return call.attempts.some((a) => a.status !== undefined && a.status >= 200 && a.status < 300);
+  return (
+    call.result !== undefined &&
+    call.attempts.some((a) => a.status !== undefined && a.status >= 200 && a.status < 300)
+  );
 }
 
 function blockedByGuard(call: Call): boolean {

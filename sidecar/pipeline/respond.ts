@@ -15,6 +15,8 @@ import {
   chatStreamToResponses,
   responsesEventToSSE,
 } from '../providers/openai/responses.ts';
+import { EventTooLargeError, formatSSE } from '../providers/sse.ts';
+import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
 import type { Call, CallResult, Dialect } from './call.ts';
 import { type CallError, toCallError } from './errors.ts';
 import { promptTokensOf } from './rule-state.ts';
@@ -48,12 +50,74 @@ async function write(res: ServerResponse, data: string | Buffer): Promise<void> 
   closed.catch(() => {});
 }
 
+const PLAIN = /^[\t\x20-\x7e]*$/;
+
+/**
+ * A value a response header can carry: as is when printable ASCII, else percent-encoded UTF-8
+ * (a model name the app or the config chose may hold any character; Node refuses to send one
+ * outside Latin-1 or a line break, which failed the call after the upstream had answered).
+ */
+export function headerValue(value: string): string | undefined {
+  if (PLAIN.test(value)) return value;
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return undefined; // a lone surrogate: nothing sensible to send
+  }
+}
+
 function commonHeaders(call: Call): Record<string, string> {
-  const headers: Record<string, string> = { 'x-request-id': call.id };
-  if (call.provider) headers['x-aimesh-provider'] = call.provider.id;
-  if (call.modelServed) headers['x-aimesh-model'] = call.modelServed;
-  if (call.routeId) headers['x-aimesh-route'] = `${call.routeId}/${call.ruleName}`;
+  const headers: Record<string, string> = {};
+  const set = (name: string, value: string | undefined) => {
+    const safe = value === undefined ? undefined : headerValue(value);
+    if (safe !== undefined) headers[name] = safe;
+  };
+  set('x-request-id', call.id);
+  set('x-aimesh-provider', call.provider?.id);
+  set('x-aimesh-model', call.modelServed);
+  if (call.routeId) set('x-aimesh-route', `${call.routeId}/${call.ruleName}`);
   return headers;
+}
+
+interface StreamFailure {
+  status: number;
+  type: string;
+  code: string;
+  message: string;
+  /** The app already has the upstream's own error event. */
+  relayed: boolean;
+}
+
+/** What a stream that broke after it started is recorded as, and tells the app in-band. */
+function streamFailure(err: unknown): StreamFailure {
+  if (err instanceof ShutdownError)
+    return {
+      status: 503,
+      type: 'service_unavailable',
+      code: 'draining',
+      message: err.message,
+      relayed: false,
+    };
+  if (err instanceof EventTooLargeError)
+    return {
+      status: 502,
+      type: 'upstream_error',
+      code: 'upstream_event_too_large',
+      message: err.message,
+      relayed: false,
+    };
+  if (err instanceof UpstreamAnswerError)
+    return {
+      status: 502,
+      type: 'upstream_error',
+      code: err.code,
+      message: err.message,
+      relayed: err.relayed,
+    };
+  const message = `upstream stream failed: ${(err as Error).message}`;
+  if (err instanceof TransportError && err.failure === 'timeout')
+    return { status: 504, type: 'upstream_timeout', code: 'upstream_timeout', message, relayed: false };
+  return { status: 502, type: 'upstream_error', code: 'upstream_stream_error', message, relayed: false };
 }
 
 /** The error body in the app's dialect. */
@@ -109,14 +173,20 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
       });
       for await (const chunk of stream.chunks()) {
         for (const event of converter.push(chunk)) await write(res, anthropicEventToSSE(event));
-        if (chunk.error) break;
+        if (chunk.error) {
+          upstreamErrorEvent(call);
+          break;
+        }
       }
       for (const event of converter.end()) await write(res, anthropicEventToSSE(event));
     } else if (call.responses) {
       const converter = chatStreamToResponses(call.responses);
       for await (const chunk of stream.chunks()) {
         for (const event of converter.push(chunk)) await write(res, responsesEventToSSE(event));
-        if (chunk.error) break;
+        if (chunk.error) {
+          upstreamErrorEvent(call);
+          break;
+        }
       }
       for (const event of converter.end()) await write(res, responsesEventToSSE(event));
       call.responses.final = converter.final;
@@ -127,29 +197,50 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
         if (call.usageInjected && Array.isArray(chunk.choices) && chunk.choices.length === 0 && !chunk.error)
           continue;
         await write(res, `data: ${JSON.stringify(chunk)}\n\n`);
-        if (chunk.error) break;
+        if (chunk.error) {
+          upstreamErrorEvent(call);
+          break;
+        }
       }
       await write(res, 'data: [DONE]\n\n');
     }
   } catch (err) {
-    if (err instanceof ClientClosed) {
+    if (err instanceof ClientClosed || err instanceof ClientGoneError) {
       call.status = 499;
       call.errorType = 'client_closed';
+      res.destroy();
       return;
     }
-    // The upstream broke off mid-stream: too late to retry, so tell the app in-band.
-    const message = `upstream stream failed: ${(err as Error).message}`;
-    call.errorType = 'upstream_stream_error';
-    call.log.warn({ reason: (err as Error).message }, 'upstream stream broke off');
-    const event =
-      call.dialect === 'anthropic'
-        ? anthropicEventToSSE({ type: 'error', error: { type: 'api_error', message } })
-        : call.dialect === 'responses'
-          ? responsesEventToSSE({ type: 'error', code: 'upstream_stream_error', message, param: null })
-          : `data: ${JSON.stringify({ error: { message, type: 'upstream_error', code: 'upstream_stream_error' } })}\n\n`;
-    if (!res.destroyed) res.write(event);
+    // The stream broke off after it started (the upstream failed, or the sidecar is stopping):
+    // too late to retry or change the status, so the app learns it in-band, in its dialect, and
+    // the call is recorded with the status it would have had.
+    const failure = streamFailure(err);
+    call.status = failure.status;
+    call.errorType = failure.code;
+    if (!(err instanceof ShutdownError))
+      call.log.warn({ reason: failure.message }, 'upstream stream broke off');
+    if (!failure.relayed && !res.destroyed) {
+      res.write(
+        call.dialect === 'anthropic'
+          ? formatSSE(JSON.stringify(errorBody('anthropic', failure.status, failure)), 'error')
+          : call.dialect === 'responses'
+            ? responsesEventToSSE({
+                type: 'error',
+                code: failure.code,
+                message: failure.message,
+                param: null,
+              })
+            : formatSSE(JSON.stringify(errorBody('openai', failure.status, failure))),
+      );
+    }
   }
   if (!res.destroyed) res.end();
+}
+
+/** The upstream ended the stream with its own error event (relayed to the app): a failed call. */
+function upstreamErrorEvent(call: Call): void {
+  call.status = 502;
+  call.errorType = 'upstream_stream_error';
 }
 
 async function writeResult(call: Call, result: CallResult): Promise<void> {

@@ -29,6 +29,11 @@ export interface AdapterCall {
   unchangedBody?: Buffer;
   contentType?: string;
   stream: boolean;
+  /**
+   * Largest upstream stream event (SSE event, event-stream message) in bytes: the stream
+   * translator throws EventTooLargeError (providers/sse.ts) past it. Unbounded when unset.
+   */
+  maxEventBytes?: number;
 }
 
 export interface UpstreamRequest {

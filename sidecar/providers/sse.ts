@@ -1,6 +1,13 @@
-// Server-sent events (WHATWG "text/event-stream"): a tiny incremental parser and a formatter.
-// Bytes arrive in arbitrary pieces, so the parser keeps the partial line (and a partial UTF-8
-// sequence, via TextDecoder's stream mode) until the rest arrives.
+// Server-sent events (WHATWG "text/event-stream"): an incremental parser and a formatter.
+// Bytes arrive in arbitrary pieces. The parser looks at every byte once: it searches each new
+// piece for line ends only (never what it searched before) and keeps the unfinished line as a list
+// of pieces, joined and decoded once when the line completes (so a UTF-8 sequence split across
+// pieces decodes whole). Time is linear in the bytes, whatever the event size; an earlier version
+// re-scanned its whole buffer on every piece, quadratic in the event size (a 32 MiB event cost
+// 9 CPU-s).
+// maxEventBytes bounds what one event may hold (from the end of the previous event): past it
+// push() throws EventTooLargeError before buffering more, so a hostile upstream that never ends
+// an event costs at most that much memory.
 
 export interface SSEEvent {
   /** The `event:` field; absent means the default "message". */
@@ -11,16 +18,55 @@ export interface SSEEvent {
 }
 
 export interface SSEParser {
+  /** Complete events in this piece (and what earlier pieces left); throws EventTooLargeError. */
   push(chunk: Uint8Array | string): SSEEvent[];
   /** Flushes what is left; a final event without its blank line is still delivered (lenient). */
   end(): SSEEvent[];
 }
 
-const EOL = /\r\n|\r|\n/g;
+export interface SSEParserOptions {
+  /** Largest event in bytes, from the end of the previous one (default: unbounded). */
+  maxEventBytes?: number;
+}
 
-export function createSSEParser(): SSEParser {
-  const decoder = new TextDecoder();
-  let buf = '';
+/** An upstream stream event larger than the sidecar accepts. */
+export class EventTooLargeError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(
+      `upstream sent a stream event larger than the sidecar's limit of ${formatBytes(limit)} (--max-stream-event-size)`,
+    );
+    this.name = 'EventTooLargeError';
+    this.limit = limit;
+  }
+}
+
+/** 8388608 -> "8 MiB", 1536 -> "1.5 KiB", 100 -> "100 bytes". */
+export function formatBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = '\ufeff';
+
+export function createSSEParser(options: SSEParserOptions = {}): SSEParser {
+  const maxEventBytes = options.maxEventBytes ?? Number.POSITIVE_INFINITY;
+  /** Pieces of the line not finished yet. */
+  let partial: Buffer[] = [];
+  let partialBytes = 0;
+  /** Bytes of the current event so far (finished lines), for the size limit. */
+  let eventBytes = 0;
+  /** The last piece ended with CR: a LF starting the next one belongs to it. */
+  let afterCR = false;
+  let first = true;
   let event: string | undefined;
   let id: string | undefined;
   let data: string[] = [];
@@ -34,9 +80,14 @@ export function createSSEParser(): SSEParser {
     }
     event = undefined;
     data = [];
+    eventBytes = 0;
   };
 
   const line = (l: string, out: SSEEvent[]): void => {
+    if (first) {
+      first = false;
+      if (l.startsWith(BOM)) l = l.slice(1);
+    }
     if (l === '') {
       dispatch(out);
       return;
@@ -51,31 +102,63 @@ export function createSSEParser(): SSEParser {
     else if (field === 'id') id = value;
   };
 
-  const drain = (out: SSEEvent[], final: boolean): void => {
-    EOL.lastIndex = 0;
-    let start = 0;
-    for (let m = EOL.exec(buf); m !== null; m = EOL.exec(buf)) {
-      // A lone trailing "\r" may be the first half of "\r\n": wait for the next piece.
-      if (!final && m[0] === '\r' && m.index === buf.length - 1) break;
-      line(buf.slice(start, m.index), out);
-      start = EOL.lastIndex;
+  /** The unfinished line plus bytes[from, to), decoded, as one line. */
+  const finishLine = (bytes: Buffer, from: number, to: number, out: SSEEvent[]): void => {
+    let text: string;
+    if (partialBytes === 0) text = bytes.toString('utf8', from, to);
+    else {
+      partial.push(bytes.subarray(from, to));
+      text = Buffer.concat(partial, partialBytes + to - from).toString('utf8');
+      partial = [];
+      partialBytes = 0;
     }
-    buf = start === 0 ? buf : buf.slice(start);
+    eventBytes += to - from;
+    line(text, out);
+  };
+
+  const checkSize = (pending: number): void => {
+    if (eventBytes + pending > maxEventBytes) throw new EventTooLargeError(maxEventBytes);
   };
 
   return {
     push(chunk) {
-      buf += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      const bytes =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk)
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       const out: SSEEvent[] = [];
-      drain(out, false);
+      let pos = 0;
+      if (afterCR && bytes.length > 0) {
+        afterCR = false;
+        if (bytes[0] === LF) pos = 1;
+      }
+      // Next CR and LF at or after pos, each searched for again only once passed: one scan.
+      let nextLF = bytes.indexOf(LF, pos);
+      let nextCR = bytes.indexOf(CR, pos);
+      while (nextLF >= 0 || nextCR >= 0) {
+        const end = nextCR < 0 || (nextLF >= 0 && nextLF < nextCR) ? nextLF : nextCR;
+        checkSize(partialBytes + end - pos);
+        finishLine(bytes, pos, end, out);
+        if (bytes[end] !== CR) pos = end + 1;
+        else if (end + 1 === bytes.length) {
+          afterCR = true; // maybe the first half of a CRLF cut in two
+          pos = end + 1;
+        } else pos = bytes[end + 1] === LF ? end + 2 : end + 1;
+        if (nextLF >= 0 && nextLF < pos) nextLF = bytes.indexOf(LF, pos);
+        if (nextCR >= 0 && nextCR < pos) nextCR = bytes.indexOf(CR, pos);
+      }
+      if (pos < bytes.length) {
+        checkSize(partialBytes + bytes.length - pos);
+        // Copy: the caller may reuse its buffer, and a slice would pin a large one.
+        partial.push(Buffer.from(bytes.subarray(pos)));
+        partialBytes += bytes.length - pos;
+      }
       return out;
     },
     end() {
-      buf += decoder.decode();
       const out: SSEEvent[] = [];
-      drain(out, true);
-      if (buf !== '') line(buf, out);
-      buf = '';
+      if (partialBytes > 0) finishLine(Buffer.alloc(0), 0, 0, out);
+      afterCR = false;
       dispatch(out);
       return out;
     },

@@ -300,13 +300,16 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
                 stream: observeStream(result.stream, state, (output) => {
                   if (!entry || entry.ended) return;
                   entry.ended = true;
-                  succeedAttemptSpan(
-                    entry.span,
-                    call,
-                    attempt,
-                    state.streamFacts ?? { finishReasons: [] },
-                    output,
-                  );
+                  // A stream that broke after it started is a failed attempt (forward marks it).
+                  if (attempt.failure) failAttemptSpan(entry.span, attempt);
+                  else
+                    succeedAttemptSpan(
+                      entry.span,
+                      call,
+                      attempt,
+                      state.streamFacts ?? { finishReasons: [] },
+                      output,
+                    );
                   entry.span.end();
                 }),
               };

@@ -12,7 +12,7 @@ import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, ServerRespons
 import http from 'node:http';
 import https from 'node:https';
 import type { UpstreamRequest } from '../providers/adapter.ts';
-import { ClientGoneError, TransportError } from './errors.ts';
+import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from './errors.ts';
 
 export interface SendOptions {
   agent: http.Agent;
@@ -42,7 +42,7 @@ const CONNECT_ERRORS = new Set([
 ]);
 
 function classify(err: Error & { code?: string }): Error {
-  if (err instanceof TransportError || err instanceof ClientGoneError) return err;
+  if (ours(err)) return err;
   const code = err.code ?? '';
   if (CONNECT_ERRORS.has(code) || /socket hang up/i.test(err.message)) {
     return new TransportError('connect-error', `connection failed (${code || err.message})`);
@@ -80,7 +80,25 @@ function targetOf(raw: string): Target {
   return t;
 }
 
+/** Anything that ends an exchange from our side, passed through to its readers as it is. */
+function ours(err: unknown): boolean {
+  return (
+    err instanceof TransportError ||
+    err instanceof ClientGoneError ||
+    err instanceof ShutdownError ||
+    err instanceof UpstreamAnswerError
+  );
+}
+
+/**
+ * Sends upstream requests and keeps each exchange tied to the app's connection until the
+ * upstream's answer is over: an app that leaves in any phase (before the response head, while
+ * the body is read, mid-stream) ends the upstream request at once, and whoever reads it sees
+ * ClientGoneError. abortAll() does the same for every open exchange at shutdown.
+ */
 export class Transport {
+  readonly #open = new Set<(err: Error) => void>();
+
   send(
     _req: IncomingMessage,
     res: ServerResponse,
@@ -89,22 +107,38 @@ export class Transport {
   ): Promise<UpstreamResponse> {
     return new Promise((resolve, reject) => {
       let proxyReq: ClientRequest | undefined;
+      let proxyRes: IncomingMessage | undefined;
       let settled = false;
       let connectTimer: NodeJS.Timeout | undefined;
-      const cleanup = () => {
-        settled = true;
-        clearTimeout(timer);
-        clearTimeout(connectTimer);
-        res.off('close', onClientGone);
+      const open = this.#open;
+      const release = () => {
+        res.off('close', onClientClose);
+        open.delete(abort);
       };
       const fail = (err: Error) => {
         if (settled) return;
-        cleanup();
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(connectTimer);
+        release();
         proxyReq?.destroy();
         reject(err);
       };
-      const onClientGone = () => fail(new ClientGoneError());
-      res.once('close', onClientGone);
+      /** Ends the exchange whatever its phase: before the head it fails send(), after it the body. */
+      const abort = (err: Error) => {
+        if (!settled) fail(err);
+        else if (proxyRes && !proxyRes.destroyed) proxyRes.destroy(err);
+        release();
+      };
+      const onClientClose = () => {
+        if (!res.writableFinished) abort(new ClientGoneError());
+      };
+      if (res.destroyed && !res.writableFinished) {
+        reject(new ClientGoneError());
+        return;
+      }
+      res.once('close', onClientClose);
+      open.add(abort);
       const waitMs = Math.max(0, opts.deadline - Date.now());
       // The message names the budget the attempt started with (the route's or provider's timeout),
       // not what was left a millisecond later once the request was built.
@@ -151,52 +185,120 @@ export class Transport {
           socket.once('connect', () => clearTimeout(connectTimer));
         });
       }
-      proxyReq.once('response', (proxyRes: IncomingMessage) => {
+      proxyReq.once('response', (response: IncomingMessage) => {
         if (settled) {
-          proxyRes.destroy();
+          response.destroy();
           return;
         }
-        cleanup();
-        resolve({ status: proxyRes.statusCode ?? 502, headers: proxyRes.headers, body: proxyRes });
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(connectTimer);
+        proxyRes = response;
+        // Readers attach their own handlers; this one keeps an abort between them from crashing.
+        response.on('error', () => {});
+        response.once('close', release);
+        resolve({ status: response.statusCode ?? 502, headers: response.headers, body: response });
       });
       proxyReq.end(body);
     });
   }
 
+  /** Ends every exchange still open (shutdown): their readers see `err`. */
+  abortAll(err: Error = new ShutdownError()): void {
+    for (const abort of [...this.#open]) abort(err);
+  }
+
+  /** Exchanges open now (tests, debugging). */
+  get openExchanges(): number {
+    return this.#open.size;
+  }
+
   close(): void {}
 }
 
-/** Reads a whole (non-streamed) upstream body, bounded by the deadline. */
-export function readBody(body: IncomingMessage, deadline: number): Promise<Buffer> {
+export interface ReadOptions {
+  /** Absolute time (Date.now()) by which the whole body must have arrived. */
+  deadline: number;
+  /** Most bytes to read. */
+  limit: number;
+  /**
+   * Past the limit: 'fail' (default) ends the exchange with UpstreamAnswerError; 'truncate'
+   * returns the first `limit` bytes (error bodies: their start is all anyone reads).
+   */
+  overLimit?: 'fail' | 'truncate';
+}
+
+const MiB = 1024 * 1024;
+
+/** "limit of 32 MiB (--max-response-size)" */
+export function responseTooLarge(limit: number): UpstreamAnswerError {
+  const size = limit % MiB === 0 ? `${limit / MiB} MiB` : `${limit} bytes`;
+  return new UpstreamAnswerError(
+    'upstream_response_too_large',
+    `upstream answer is larger than the sidecar's limit of ${size} (--max-response-size)`,
+  );
+}
+
+/**
+ * Reads a whole (non-streamed) upstream body, bounded by the deadline and by `limit` bytes: a
+ * body declared or found larger is refused while reading, never buffered past the limit.
+ */
+export function readBody(body: IncomingMessage, opts: ReadOptions): Promise<Buffer> {
+  const { limit } = opts;
+  const truncate = opts.overLimit === 'truncate';
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let length = 0;
+    let done = false;
+    const finish = (err: Error | undefined) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      body.off('data', onData);
+      if (err) reject(err);
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
+    };
     const timer = setTimeout(
       () => body.destroy(new TransportError('timeout', 'response body did not complete in time')),
-      Math.max(0, deadline - Date.now()),
+      Math.max(0, opts.deadline - Date.now()),
     );
-    body.on('data', (c: Buffer) => chunks.push(c));
-    body.once('end', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks));
-    });
-    body.once('error', (err) => {
-      clearTimeout(timer);
-      reject(
-        err instanceof TransportError
-          ? err
-          : new TransportError('connect-error', `response cut off (${err.message})`),
-      );
-    });
-    body.once('aborted', () => {
-      clearTimeout(timer);
-      reject(new TransportError('connect-error', 'response cut off'));
+    const onData = (c: Buffer) => {
+      if (length + c.length > limit) {
+        if (truncate) {
+          chunks.push(c.subarray(0, limit - length));
+          length = limit;
+          finish(undefined);
+          body.destroy();
+        } else body.destroy(responseTooLarge(limit));
+        return;
+      }
+      chunks.push(c);
+      length += c.length;
+    };
+    if (body.errored) {
+      // Ended before anyone read it (the app left in between): the reason stands.
+      finish(ours(body.errored) ? body.errored : new TransportError('connect-error', 'response cut off'));
+      return;
+    }
+    const declared = Number(body.headers['content-length']);
+    if (!truncate && declared > limit) {
+      body.destroy(responseTooLarge(limit));
+    }
+    body.on('data', onData);
+    body.once('end', () => finish(undefined));
+    body.once('error', (err) =>
+      finish(ours(err) ? err : new TransportError('connect-error', `response cut off (${err.message})`)),
+    );
+    body.once('close', () => {
+      if (!body.complete) finish(new TransportError('connect-error', 'response cut off'));
     });
   });
 }
 
 /**
  * Upstream stream bytes as they arrive. Silence longer than idleMs ends it with a timeout; a
- * reset socket with a connect-error. Breaking out of the loop destroys the upstream response.
+ * reset socket with a connect-error; an exchange ended on our side (the app left, shutdown) with
+ * that error. Breaking out of the loop destroys the upstream response.
  */
 export async function* streamBody(body: IncomingMessage, idleMs: number): AsyncGenerator<Buffer> {
   // One timer for the whole stream, checked lazily: a chunk only notes the time (re-arming a
@@ -208,22 +310,15 @@ export async function* streamBody(body: IncomingMessage, idleMs: number): AsyncG
     if (quiet >= idleMs) body.destroy(new TransportError('timeout', `upstream stream idle for ${idleMs} ms`));
     else timer = setTimeout(check, idleMs - quiet);
   };
-  const arm = () => {
-    last = performance.now();
-  };
   timer = setTimeout(check, idleMs);
-  let aborted = false;
-  body.once('aborted', () => {
-    aborted = true;
-  });
   try {
     for await (const chunk of body) {
-      arm();
+      last = performance.now();
       yield chunk as Buffer;
     }
-    if (aborted || !body.complete) throw new TransportError('connect-error', 'upstream stream cut off');
+    if (!body.complete) throw new TransportError('connect-error', 'upstream stream cut off');
   } catch (err) {
-    if (err instanceof TransportError) throw err;
+    if (ours(err)) throw err;
     throw new TransportError('connect-error', `upstream stream cut off (${(err as Error).message})`);
   } finally {
     clearTimeout(timer);

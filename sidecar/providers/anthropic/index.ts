@@ -52,7 +52,7 @@ export const anthropicAdapter: Adapter = {
     };
   },
 
-  stream: (call) => sseJsonStream(anthropicStreamToOpenAI({ model: call.model })),
+  stream: (call) => sseJsonStream(anthropicStreamToOpenAI({ model: call.model }), call.maxEventBytes),
 
   error(status, body, headers) {
     const e: Json = readErrorBody(body)?.error ?? {};

@@ -43,8 +43,8 @@ function translateResponse(body: Buffer, contentType: string | undefined): Trans
 }
 
 /** OpenAI SSE -> chunk objects. Ends at [DONE]; an `{error}` event passes through and ends it. */
-export function openAIStream(): StreamTranslator {
-  const sse = createSSEParser();
+export function openAIStream(maxEventBytes?: number): StreamTranslator {
+  const sse = createSSEParser({ maxEventBytes });
   let done = false;
   const handle = (events: { data: string }[]): Json[] => {
     const out: Json[] = [];
@@ -133,7 +133,7 @@ export const azureOpenAIAdapter: Adapter = {
 
   response: (_call, _status, body, contentType) => translateResponse(body, contentType),
 
-  stream: () => openAIStream(),
+  stream: (call) => openAIStream(call.maxEventBytes),
 
   error(status, body, headers) {
     const e: Json = readErrorBody(body)?.error ?? {};

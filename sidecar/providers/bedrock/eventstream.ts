@@ -4,6 +4,7 @@
 // message split across network chunks.
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { EventTooLargeError } from '../sse.ts';
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 
@@ -18,24 +19,42 @@ export interface EventMessage {
 }
 
 export interface MessageSplitter {
-  /** Complete messages in `bytes` (plus what earlier pushes left); throws on a corrupt message. */
+  /**
+   * Complete messages in `bytes` (plus what earlier pushes left); throws on a corrupt message,
+   * and EventTooLargeError as soon as a message announces more than the limit.
+   */
   push(bytes: Uint8Array): EventMessage[];
   /** Bytes left over from an incomplete trailing message. */
   pending(): number;
 }
 
-export function createMessageSplitter(): MessageSplitter {
-  let buf: Buffer = Buffer.alloc(0);
+/**
+ * Pieces of an incomplete message are kept as they came and joined once the whole message is
+ * there (joining on every piece was quadratic in the message size).
+ */
+export function createMessageSplitter(opts: { maxMessageBytes?: number } = {}): MessageSplitter {
+  const max = Math.min(opts.maxMessageBytes ?? MAX_MESSAGE, MAX_MESSAGE);
+  let pieces: Buffer[] = [];
+  let held = 0;
+  /** Length of the incomplete message held, once its first 4 bytes are in (0: not known yet). */
+  let want = 0;
   return {
     push(bytes) {
-      buf = buf.length === 0 ? Buffer.from(bytes) : Buffer.concat([buf, bytes]);
+      pieces.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      held += bytes.byteLength;
       const out: EventMessage[] = [];
+      if (held < 4 || held < want) return out;
+      const buf = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, held);
       let off = 0;
+      want = 0;
       while (buf.length - off >= 4) {
         const len = buf.readUInt32BE(off);
-        if (len < MIN_MESSAGE || len > MAX_MESSAGE)
-          throw new Error(`invalid event-stream message length ${len}`);
-        if (buf.length - off < len) break;
+        if (len < MIN_MESSAGE) throw new Error(`invalid event-stream message length ${len}`);
+        if (len > max) throw new EventTooLargeError(max);
+        if (buf.length - off < len) {
+          want = len;
+          break;
+        }
         const m = codec.decode(buf.subarray(off, off + len));
         const headers: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(m.headers)) headers[k] = v.value;
@@ -43,10 +62,11 @@ export function createMessageSplitter(): MessageSplitter {
         off += len;
       }
       // Keep only the incomplete tail (copied, so decoded bodies never alias a reused buffer).
-      if (off > 0) buf = Buffer.from(buf.subarray(off));
+      held = buf.length - off;
+      pieces = held === 0 ? [] : [off === 0 ? buf : Buffer.from(buf.subarray(off))];
       return out;
     },
-    pending: () => buf.length,
+    pending: () => held,
   };
 }
 

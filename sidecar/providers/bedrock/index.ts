@@ -6,6 +6,7 @@ import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { ProviderConfig } from '../../snapshot/schema.ts';
 import type { Adapter, AdapterCall, StreamTranslator } from '../adapter.ts';
 import { errorMessage, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
+import { EventTooLargeError } from '../sse.ts';
 import { createMessageSplitter } from './eventstream.ts';
 import {
   converseResponseToOpenAI,
@@ -58,7 +59,7 @@ function signerFor(p: ProviderConfig): SignatureV4 {
 }
 
 function stream(call: AdapterCall): StreamTranslator {
-  const frames = createMessageSplitter();
+  const frames = createMessageSplitter({ maxMessageBytes: call.maxEventBytes });
   const conv = converseStreamToOpenAI({ model: call.model });
   const decoder = new TextDecoder();
   let failed = false;
@@ -73,6 +74,7 @@ function stream(call: AdapterCall): StreamTranslator {
       try {
         messages = frames.push(bytes);
       } catch (e) {
+        if (e instanceof EventTooLargeError) throw e; // the sidecar's limit, not corruption
         return fail(`upstream sent a corrupt event-stream message: ${(e as Error).message}`);
       }
       const out: Json[] = [];

@@ -70,7 +70,7 @@ export const geminiAdapter: Adapter = {
     };
   },
 
-  stream: (call) => sseJsonStream(geminiStreamToOpenAI({ model: call.model })),
+  stream: (call) => sseJsonStream(geminiStreamToOpenAI({ model: call.model }), call.maxEventBytes),
 
   error(status, body, headers) {
     const json = readErrorBody(body);

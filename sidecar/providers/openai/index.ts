@@ -92,8 +92,8 @@ export function openAIAdapter(type: ProviderType = 'openai', genAiProvider = 'op
       return { body: parsed, contentType: 'application/json', usage: openAIUsageOf(parsed.usage) };
     },
 
-    stream(): StreamTranslator {
-      const parser = createSSEParser();
+    stream(call): StreamTranslator {
+      const parser = createSSEParser({ maxEventBytes: call.maxEventBytes });
       const convert = (events: { data: string }[]) => {
         const out: Json[] = [];
         for (const e of events) {

@@ -15,8 +15,8 @@ export interface ObjectStreamConverter {
  * SSE bytes -> `conv`. Data that is not JSON ends the stream with an OpenAI-style `{error}` object
  * and nothing more (the converter's end() then never runs).
  */
-export function sseJsonStream(conv: ObjectStreamConverter): StreamTranslator {
-  const sse = createSSEParser();
+export function sseJsonStream(conv: ObjectStreamConverter, maxEventBytes?: number): StreamTranslator {
+  const sse = createSSEParser({ maxEventBytes });
   let failed = false;
   const handle = (events: { data: string }[]): Json[] => {
     const out: Json[] = [];

@@ -11,6 +11,7 @@ import {
   finishReasonFromConverse,
   openAIRequestToConverse,
 } from '../../../sidecar/providers/bedrock/translate.ts';
+import { EventTooLargeError } from '../../../sidecar/providers/sse.ts';
 import type { ProviderConfig } from '../../../sidecar/snapshot/schema.ts';
 import { summarize } from './contract.ts';
 
@@ -389,4 +390,21 @@ test('adapter errors: exception types and statuses map onto failure classes', ()
   assert.deepEqual([modelError.status, modelError.failure], [502, '5xx']);
   assert.equal(err(503, 'ServiceUnavailableException', 'unavailable').failure, '5xx');
   assert.equal(err(403, 'AccessDeniedException', 'denied').failure, undefined);
+});
+
+test('stream: the splitter refuses a message announcing more than its limit before buffering it', () => {
+  const splitter = createMessageSplitter({ maxMessageBytes: 1024 * 1024 });
+  const announce = Buffer.alloc(8);
+  announce.writeUInt32BE(2 * 1024 * 1024, 0);
+  assert.throws(() => splitter.push(announce), EventTooLargeError);
+  // A message cut into many small pieces is joined once, whole.
+  const frame = encodeEvent(
+    { ':event-type': 'messageStop', ':message-type': 'event' },
+    '{"stopReason":"end_turn"}',
+  );
+  const pieces = createMessageSplitter();
+  const got = [];
+  for (const b of frame) got.push(...pieces.push(Uint8Array.of(b)));
+  assert.equal(got.length, 1);
+  assert.equal(Buffer.from(got[0].body).toString(), '{"stopReason":"end_turn"}');
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSSEParser, formatSSE, type SSEEvent } from '../../../sidecar/providers/sse.ts';
+import {
+  createSSEParser,
+  EventTooLargeError,
+  formatSSE,
+  type SSEEvent,
+} from '../../../sidecar/providers/sse.ts';
 
 function parseIn(pieces: (string | Uint8Array)[]): SSEEvent[] {
   const p = createSSEParser();
@@ -59,4 +64,67 @@ test('sse: formatSSE writes what the parser reads', () => {
   const wire = formatSSE('{"x":1}', 'content_block_delta') + formatSSE('[DONE]');
   assert.equal(wire, 'event: content_block_delta\ndata: {"x":1}\n\ndata: [DONE]\n\n');
   assert.deepEqual(parseIn([wire]), [{ event: 'content_block_delta', data: '{"x":1}' }, { data: '[DONE]' }]);
+});
+
+/** One `data:` event of `size` bytes with no line end, in 64 KiB network-sized pieces. */
+function* hugeEvent(size: number): Generator<Buffer> {
+  const piece = Buffer.alloc(64 * 1024, 'a');
+  yield Buffer.from('data: {"x":"');
+  for (let sent = 0; sent < size; sent += piece.length) yield piece;
+}
+
+test('sse: a 32 MiB event in 64 KiB pieces parses in linear time (the quadratic parser took ~9 CPU-s)', () => {
+  const p = createSSEParser();
+  const before = process.cpuUsage();
+  let events: SSEEvent[] = [];
+  for (const piece of hugeEvent(32 * 1024 * 1024)) events.push(...p.push(piece));
+  events.push(...p.push('"}\n\n'));
+  const used = process.cpuUsage(before);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].data.length, 32 * 1024 * 1024 + 8);
+  events = [];
+  // A generous bound (CPU time, not wall): linear parsing takes ~0.1 s here.
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  assert.ok(cpuSeconds < 3, `parsing took ${cpuSeconds.toFixed(2)} CPU-s`);
+});
+
+test('sse: an event past maxEventBytes throws as soon as the limit is crossed, holding no more', () => {
+  const limit = 1024 * 1024;
+  const p = createSSEParser({ maxEventBytes: limit });
+  // Small events under the limit pass, and the count starts again with each event.
+  for (let i = 0; i < 4; i++) assert.equal(p.push(`data: ${'b'.repeat(limit / 2)}\n\n`).length, 1);
+  let pushed = 0;
+  assert.throws(
+    () => {
+      for (const piece of hugeEvent(8 * limit)) {
+        pushed += piece.length;
+        p.push(piece);
+      }
+    },
+    (err: unknown) => {
+      assert.ok(err instanceof EventTooLargeError);
+      assert.equal(err.limit, limit);
+      assert.equal(
+        err.message,
+        "upstream sent a stream event larger than the sidecar's limit of 1 MiB (--max-stream-event-size)",
+      );
+      return true;
+    },
+  );
+  assert.ok(pushed > limit && pushed <= limit + 64 * 1024 + 12, `threw after ${pushed} bytes`);
+  // Many lines without the blank line that ends an event count too.
+  const q = createSSEParser({ maxEventBytes: 100 });
+  assert.throws(() => {
+    for (let i = 0; i < 20; i++) q.push('data: 0123456789\n');
+  }, EventTooLargeError);
+});
+
+test('sse: a leading byte order mark is ignored', () => {
+  assert.deepEqual(
+    parseIn([
+      Buffer.from([0xef, 0xbb]),
+      Buffer.from([0xbf, 0x64, 0x61, 0x74, 0x61, 0x3a, 0x20, 0x31, 0x0a, 0x0a]),
+    ]),
+    [{ data: '1' }],
+  );
 });

@@ -18,6 +18,7 @@ import { SidecarMetrics } from '../../../sidecar/telemetry/metrics.ts';
 import { createTelemetry, type Telemetry } from '../../../sidecar/telemetry/step.ts';
 import { startTracing, type Tracing, tracingOptionsFromEnv } from '../../../sidecar/telemetry/tracing.ts';
 import { AgentPool } from '../../../sidecar/upstream/agents.ts';
+import { TransportError } from '../../../sidecar/upstream/errors.ts';
 import { parsePrometheusText, sampleValue } from './prom-text.ts';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -321,6 +322,44 @@ describe('telemetry step', () => {
     const [line] = audit();
     assert.equal(line.modelResponse, 'gpt-4o');
     assert.equal(line.stream, true);
+  });
+
+  it('ends the attempt span of a stream that broke after it started as an error', async () => {
+    const call = makeCall();
+    async function* source() {
+      yield Buffer.from(
+        'data: {"id":"c","model":"gpt-4o","choices":[{"index":0,"delta":{"content":"he"}}]}\n\n',
+      );
+      throw new TransportError('connect-error', 'upstream stream cut off');
+    }
+    await t.step(call, async () => {
+      routed(call);
+      const { record, observed } = attemptOn(t, call, 'ai-platform/openai', 'gpt-4o', 0);
+      record.status = 200;
+      call.result = {
+        kind: 'stream',
+        status: 200,
+        stream: upstreamStream(source(), {
+          translator: { push: () => [], end: () => [] },
+          passthrough: true,
+          onUsage: () => {},
+          // What forward does: the attempt learns of the failure before the stream ends.
+          onError: (err) => {
+            record.failure = 'connect-error';
+            record.error = err.message;
+          },
+        }),
+      };
+      observed?.end();
+      const stream = call.result.stream;
+      await assert.rejects(async () => {
+        for await (const _ of stream.bytes()) void _;
+      }, TransportError);
+      finish(call, 502);
+    });
+    const [client] = byKind(await spans(), SpanKind.CLIENT);
+    assert.equal(client.status.code, SpanStatusCode.ERROR);
+    assert.equal(client.attributes['error.type'], 'connect_error');
   });
 
   it('shows every try of a fallback chain, including one the circuit breaker skipped', async () => {
