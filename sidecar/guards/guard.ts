@@ -18,9 +18,15 @@ export interface Span {
 
 /** One text of the prompt (a message's content or part, a completion prompt, an embedding input). */
 export interface PromptText {
-  /** system, developer, user, assistant, tool; "prompt" / "input" for completions and embeddings. */
+  /**
+   * system, developer, user, assistant, tool; "tool_call" for the arguments of an earlier tool
+   * call; "user_field" for the request's user / safety_identifier; "prompt" / "input" for
+   * completions and embeddings.
+   */
   role: string;
   text: string;
+  /** Text parts of one message share a group: the model reads them joined, so guards do too. */
+  group?: number;
 }
 
 export interface Prompt {
@@ -66,6 +72,34 @@ export function applyMasks(text: string, spans: readonly Span[], label: (kind: s
     at = s.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * applyMasks over texts the model reads joined (the text parts of one message): spans found in
+ * the joined text are masked in the parts they cover, the label written once, where the value
+ * starts.
+ */
+export function applyMasksAcross(
+  parts: readonly string[],
+  spans: readonly Span[],
+  label: (kind: string) => string,
+): string[] {
+  const out: string[] = [];
+  let base = 0;
+  for (const part of parts) {
+    const end = base + part.length;
+    let text = '';
+    let at = base;
+    for (const s of spans) {
+      if (s.end <= base || s.start >= end) continue;
+      const from = Math.max(s.start, base);
+      text += part.slice(at - base, from - base) + (s.start >= base ? label(s.kind) : '');
+      at = Math.min(s.end, end);
+    }
+    out.push(text + part.slice(at - base));
+    base = end;
+  }
+  return out;
 }
 
 /** Sorts spans by start and drops any that overlap an earlier (or longer, same start) one. */

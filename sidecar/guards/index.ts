@@ -47,19 +47,34 @@ interface Slot {
   key: string;
 }
 
+/**
+ * Every text the model reads: each message's content and text parts (one group per message),
+ * the arguments of earlier tool calls, the user / safety_identifier fields; completion prompts and
+ * embedding inputs.
+ */
 function collect(body: Json, operation: Operation): Slot[] {
   const slots: Slot[] = [];
-  const add = (owner: Json, key: string, role: string) => {
-    if (typeof owner[key] === 'string') slots.push({ text: { role, text: owner[key] }, owner, key });
+  const add = (owner: Json, key: string, role: string, group?: number) => {
+    if (typeof owner[key] === 'string')
+      slots.push({
+        text: group === undefined ? { role, text: owner[key] } : { role, text: owner[key], group },
+        owner,
+        key,
+      });
   };
   if (operation === 'chat' && Array.isArray(body.messages)) {
-    for (const m of body.messages) {
-      if (!m || typeof m !== 'object') continue;
+    body.messages.forEach((m: Json, i: number) => {
+      if (!m || typeof m !== 'object') return;
       const role = typeof m.role === 'string' ? m.role : 'user';
       if (typeof m.content === 'string') add(m, 'content', role);
       else if (Array.isArray(m.content))
-        for (const part of m.content) if (part && typeof part === 'object') add(part, 'text', role);
-    }
+        for (const part of m.content) if (part && typeof part === 'object') add(part, 'text', role, i);
+      if (Array.isArray(m.tool_calls))
+        for (const tc of m.tool_calls)
+          if (tc?.function && typeof tc.function === 'object') add(tc.function, 'arguments', 'tool_call');
+    });
+    add(body, 'user', 'user_field');
+    add(body, 'safety_identifier', 'user_field');
   } else if (operation === 'completions' || operation === 'embeddings') {
     const key = operation === 'completions' ? 'prompt' : 'input';
     const role = key;
@@ -81,6 +96,13 @@ function responseSlots(body: Json): Slot[] {
     const msg = c.message;
     if (msg && typeof msg.content === 'string')
       slots.push({ text: { role: 'assistant', text: msg.content }, owner: msg, key: 'content' });
+    for (const tc of Array.isArray(msg?.tool_calls) ? msg.tool_calls : [])
+      if (typeof tc?.function?.arguments === 'string')
+        slots.push({
+          text: { role: 'tool_call', text: tc.function.arguments },
+          owner: tc.function,
+          key: 'arguments',
+        });
     if (typeof c.text === 'string')
       slots.push({ text: { role: 'assistant', text: c.text }, owner: c, key: 'text' });
   }
@@ -163,11 +185,12 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
     },
 
     async *checkStream(chunks, record) {
-      // One chain of scans per choice index (n > 1 streams interleave choices).
-      const perChoice = new Map<number, StreamScan[]>();
+      // One chain of scans per choice index (n > 1 streams interleave choices) and one per tool
+      // call of a choice ("<choice>:<tool index>"): arguments are scanned like content.
+      const perChoice = new Map<string, StreamScan[]>();
       let blocked: Finding | undefined;
       let last: Json | undefined;
-      const scansFor = (index: number): StreamScan[] => {
+      const scansFor = (index: string): StreamScan[] => {
         let chain = perChoice.get(index);
         if (!chain) {
           chain = scanners.map((scanner) =>
@@ -194,6 +217,19 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
         error: { message: f.message, type: 'policy_violation', code: 'guard_blocked' },
       });
 
+      // A choice that finished: what its tool-call scans still hold, as tool_calls deltas.
+      const releaseToolCalls = (index: number): Json[] => {
+        const out: Json[] = [];
+        for (const [key, chain] of perChoice) {
+          const [choice, tool] = key.split(':');
+          if (tool === undefined || Number(choice) !== index) continue;
+          perChoice.delete(key);
+          const rest = run(chain, '', true);
+          if (rest !== '') out.push({ index: Number(tool), function: { arguments: rest } });
+        }
+        return out;
+      };
+
       for await (const chunk of chunks) {
         if (chunk.error || !Array.isArray(chunk.choices) || chunk.choices.length === 0) {
           yield chunk;
@@ -207,26 +243,59 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
             choice.delta ?? (typeof choice.text === 'string' ? choice : undefined);
           const key = choice.delta ? 'content' : 'text';
           const text = holder && typeof holder[key] === 'string' ? (holder[key] as string) : '';
-          if (text === '' && !final) continue;
-          const out = run(scansFor(index), text, final);
+          const toolCalls: Json[] = Array.isArray(choice.delta?.tool_calls) ? choice.delta.tool_calls : [];
+          for (const tc of toolCalls) {
+            const args = tc?.function?.arguments;
+            if (typeof args !== 'string' || args === '') continue;
+            tc.function.arguments = run(scansFor(`${index}:${tc.index ?? 0}`), args, false);
+          }
+          if (text === '' && !final) {
+            if (blocked) {
+              yield errorChunk(blocked);
+              return;
+            }
+            continue;
+          }
+          const out = run(scansFor(String(index)), text, final);
+          const held = final ? releaseToolCalls(index) : [];
           if (blocked) {
             yield errorChunk(blocked);
             return;
           }
           if (holder && (typeof holder[key] === 'string' || out !== '')) holder[key] = out;
           else if (out !== '') choice.delta = { ...(choice.delta ?? {}), content: out };
-          if (final) perChoice.delete(index);
+          if (held.length > 0)
+            choice.delta = { ...(choice.delta ?? {}), tool_calls: [...toolCalls, ...held] };
+          if (final) perChoice.delete(String(index));
         }
         yield chunk;
       }
       // The upstream ended without finish_reason: release what is held.
-      for (const [index, chain] of perChoice) {
+      for (const [key, chain] of perChoice) {
+        const [choice, tool] = key.split(':');
+        const index = Number(choice);
         const out = run(chain, '', true);
         if (blocked) {
           yield errorChunk(blocked);
           return;
         }
         if (out === '') continue;
+        if (tool !== undefined) {
+          yield {
+            id: last?.id,
+            object: 'chat.completion.chunk',
+            created: last?.created,
+            model: last?.model,
+            choices: [
+              {
+                index,
+                delta: { tool_calls: [{ index: Number(tool), function: { arguments: out } }] },
+                finish_reason: null,
+              },
+            ],
+          };
+          continue;
+        }
         const isChat = last?.object !== 'text_completion';
         yield {
           id: last?.id,

@@ -6,6 +6,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { PiiType } from '../snapshot/schema.ts';
 import {
   applyMasks,
+  applyMasksAcross,
   type Finding,
   type Guard,
   type GuardAction,
@@ -380,9 +381,10 @@ const SECRETS: RegExp[] = [
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
   /(?<=(?<![\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)["']?\s*[:=]\s*["']?)(?=[A-Za-z0-9_\-./+]*\d)(?=[A-Za-z0-9_\-./+]*[A-Za-z])[A-Za-z0-9_\-./+]{12,}/gi,
-  // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...);
-  // an unclosed quote at the end of the text (mid-stream) runs to the end, so it is held.
-  /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*)(?:"[^"\n]{4,128}"|'[^'\n]{4,128}'|["'][^"'\n]{0,128}$)/gi,
+  // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
+  // the quotes left alone (a masked JSON argument stays JSON); an unclosed quote at the end of
+  // the text (mid-stream) runs to the end, so it is held.
+  /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*["'])(?:[^"'\n]{4,128}(?=["'])|[^"'\n]{0,128}$)/gi,
 ];
 
 const SECRET_HINT =
@@ -449,12 +451,29 @@ export function piiGuard(config: PiiConfig): Guard {
     request(prompt: Prompt): Finding | undefined {
       const kinds = new Set<string>();
       let count = 0;
-      for (const t of prompt.texts) {
-        const spans = find(t.text);
+      // Consecutive texts of one group (a message's text parts) are scanned as the model reads them:
+      // joined, so a value split across two parts is still found.
+      const texts = prompt.texts;
+      for (let i = 0; i < texts.length; ) {
+        let j = i + 1;
+        const group = texts[i]!.group;
+        if (group !== undefined) while (j < texts.length && texts[j]!.group === group) j++;
+        const parts = texts.slice(i, j);
+        const spans = find(parts.length === 1 ? parts[0]!.text : parts.map((t) => t.text).join(''));
+        i = j;
         if (spans.length === 0) continue;
         count += spans.length;
         for (const k of kindsOf(spans)) kinds.add(k);
-        if (config.request === 'mask') t.text = applyMasks(t.text, spans, piiLabel);
+        if (config.request !== 'mask') continue;
+        if (parts.length === 1) parts[0]!.text = applyMasks(parts[0]!.text, spans, piiLabel);
+        else
+          applyMasksAcross(
+            parts.map((t) => t.text),
+            spans,
+            piiLabel,
+          ).forEach((text, k) => {
+            parts[k]!.text = text;
+          });
       }
       if (count === 0) return undefined;
       const finding: Finding = {
