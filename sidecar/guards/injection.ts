@@ -8,6 +8,7 @@
 // folder", "write assembly instructions", "ignore my previous message") do not match. The test
 // suite holds a corpus of ordinary prompts that must stay at zero false positives.
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
+import { phrasePatterns } from './injection-phrases.ts';
 
 /** Roles whose text may carry an injection: what users and tools wrote, not the app's own system prompt. */
 const SCANNED_ROLES = new Set(['user', 'tool', 'function', 'prompt']);
@@ -347,16 +348,107 @@ export const PATTERNS: readonly Pattern[] = [
 /** Leetspeak is digits or symbols inside words ("ign0re", "instruct1ons"), not numbers. */
 const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
 
+/** Other languages and indirect injection (injection-phrases.ts), folded like the text. */
+const PHRASES = phrasePatterns(normalize);
+
+/** Texts up to this size are also read decoded (reversed, ROT13, letter-spaced). */
+const DECODE_MAX = 32 * 1024;
+/** "i g n o r e" / "i-g-n-o-r-e": eight or more single characters with one separator between. */
+const LETTER_SPACED = /(?:^|[\s])(?:[^\s][ .\-_]){7,}[^\s]/;
+/** The core override and extraction phrasings with every separator removed. */
+const COLLAPSED =
+  /(?:ignore|disregard|forget|bypass|override)(?:all|any|the|your)*(?:previous|prior|above|earlier|system)?(?:instructions?|prompts?|rules|directives?)|(?:reveal|show|print|repeat|output)(?:me)?(?:your|the)(?:system|hidden|initial|secret)(?:prompt|instructions?)/;
+/** Attack words as they look reversed or in ROT13: the decoded variants are built only when one shows. */
+const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
+const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
+
+function rot13(s: string): string {
+  return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
+}
+
+/** Runs of 16+ base64 characters, found by a character loop (a regex scan costs ~40 us per KB). */
+function base64Runs(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const b64 = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (b64) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= 16) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
+      runs.push(text.slice(start, end));
+    }
+    start = -1;
+  }
+  return runs;
+}
+
+/** Decoded base64 that reads as text (printable, mostly letters). */
+function fromBase64(run: string): string | undefined {
+  const text = Buffer.from(run, 'base64').toString('latin1');
+  let printable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 32 && c < 127) || c === 10 || c === 13 || c === 9) printable++;
+  }
+  return printable / text.length > 0.95 ? text : undefined;
+}
+
+/**
+ * The text as the model may read it: normalized; leetspeak undone; base64 runs decoded; and, for
+ * texts up to DECODE_MAX, reversed, ROT13 and letter-spaced words joined.
+ */
+function variantsOf(text: string, letterSpaced: boolean): string[] {
+  const n = normalize(text);
+  const out = [n];
+  if (LEETSPEAK.test(n)) out.push(unleet(n));
+  for (const run of base64Runs(text)) {
+    const decoded = fromBase64(run);
+    if (decoded) out.push(normalize(decoded));
+  }
+  if (n.length <= DECODE_MAX) {
+    if (REVERSED_HINT.test(n)) out.push(reverse(n));
+    if (ROT13_HINT.test(n)) out.push(rot13(n));
+    if (letterSpaced) {
+      // Wider gaps separate words: "i g n o r e   a l l" -> "ignore all".
+      const joined = text
+        .toLowerCase()
+        .replace(/ {2,}|\t|\n/g, '\ue000')
+        .replace(/(?<=[^\s\ue000])[ .\-_](?=[^\s\ue000])/g, '')
+        .replace(/\ue000/g, ' ');
+      out.push(normalize(joined));
+    }
+  }
+  return out;
+}
+
 /** The kinds of injection found in a text (empty when clean). */
 export function detectInjection(text: string): string[] {
-  const n = normalize(text);
-  const variants = LEETSPEAK.test(n) ? [n, unleet(n)] : [n];
   const kinds = new Set<string>();
-  for (const v of variants) {
+  const ascii = !NON_ASCII.test(text);
+  const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
+  for (const v of variantsOf(text, letterSpaced)) {
     const hinted = new Set(HINT_RES.filter(([, re]) => re.test(v)).map(([h]) => h));
-    if (hinted.size === 0) continue;
     for (const { kind, re, hint } of PATTERNS)
       if (!kinds.has(kind) && hinted.has(hint) && re.test(v)) kinds.add(kind);
+    for (const { kind, re, hint, nonAscii } of PHRASES)
+      if (!kinds.has(kind) && !(nonAscii && ascii) && hint.test(v) && re.test(v)) kinds.add(kind);
+  }
+  // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone.
+  if (letterSpaced && !kinds.has('override-instructions')) {
+    const collapsed = text.toLowerCase().replace(/[^a-z]/g, '');
+    if (COLLAPSED.test(collapsed)) kinds.add('obfuscated-override');
   }
   return [...kinds];
 }
@@ -367,11 +459,17 @@ export function injectionGuard(config: { action: Extract<GuardAction, 'block' | 
     request(prompt: Prompt): Finding | undefined {
       const kinds = new Set<string>();
       let count = 0;
-      for (const t of prompt.texts) {
-        if (!SCANNED_ROLES.has(t.role)) continue;
+      const scanned = prompt.texts.filter((t) => SCANNED_ROLES.has(t.role));
+      for (const t of scanned) {
         const found = detectInjection(t.text);
         if (found.length === 0) continue;
         count++;
+        for (const k of found) kinds.add(k);
+      }
+      // An attack split across text parts or messages is read as the model reads it: together.
+      if (count === 0 && scanned.length > 1) {
+        const found = detectInjection(scanned.map((t) => t.text).join(' '));
+        if (found.length > 0) count++;
         for (const k of found) kinds.add(k);
       }
       if (count === 0) return undefined;
