@@ -115,6 +115,78 @@ const fallback = z
   .describe('An ordered chain of backends to try when the chosen backend fails.');
 
 const piiAction = z.enum(['mask', 'block', 'log']);
+export const CLASSIFIER_TYPES = [
+  'openai-moderation',
+  'llama-guard',
+  'prompt-guard',
+  'azure-content-safety',
+  'presidio',
+  'webhook',
+] as const;
+
+const classifier = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+      .describe('Name of this guard in audit lines, traces and errors.'),
+    type: z
+      .enum(CLASSIFIER_TYPES)
+      .describe(
+        'The wire format: openai-moderation (/v1/moderations), llama-guard (chat model answering safe/unsafe), prompt-guard (a classification model served by vLLM /classify), azure-content-safety (text:analyze), presidio (Presidio Analyzer /analyze), webhook (the documented generic JSON).',
+      ),
+    providerRef: providerRef.describe('The AIProvider whose endpoint and credentials the classifier uses.'),
+    model: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .describe('Model to ask (moderation, Llama Guard, Prompt Guard).'),
+    categories: z
+      .array(z.string().min(1).max(64))
+      .max(32)
+      .optional()
+      .describe(
+        "Categories that count, in the backend's names (e.g. hate, violence, S1, PERSON); empty: any.",
+      ),
+    threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        'Score from 0 to 1 at or above which a category counts (Azure severities 0/2/4/6 read as 0, 0.33, 0.67, 1).',
+      ),
+    action: z.enum(['block', 'log']).default('block').describe('block (default) or log.'),
+    phases: z
+      .array(z.enum(['request', 'response']))
+      .min(1)
+      .max(2)
+      .default(['request', 'response'])
+      .describe('Check prompts, completions (streams included), or both.'),
+    timeout: duration('Time limit for one verdict; default 2s.').optional(),
+    failurePolicy: z
+      .enum(['FailOpen', 'FailClosed'])
+      .default('FailOpen')
+      .describe(
+        'When the classifier fails or times out: let the text through (FailOpen) or refuse it (FailClosed).',
+      ),
+    cacheTtl: duration(
+      'How long a verdict for the same text is reused; default 5m, 0s to never reuse.',
+    ).optional(),
+    streamWindow: z
+      .number()
+      .int()
+      .min(50)
+      .max(16384)
+      .default(400)
+      .describe('Characters of a streamed completion held back for each verdict (the latency cost).'),
+  })
+  .describe(
+    'A guard that asks a model or service (moderation, Llama Guard, Prompt Guard, Azure AI Content Safety, Presidio, a webhook).',
+  );
 const guards = z
   .object({
     promptInjection: z
@@ -141,6 +213,7 @@ const guards = z
       .optional()
       .describe('Regular expressions that block a prompt when found (case-insensitive).'),
     maxPromptTokens: z.number().int().min(1).optional().describe('Prompts longer than this are refused.'),
+    classifiers: z.array(classifier).max(8).optional().describe('Guards backed by a model or service.'),
   })
   .describe('Content checks on prompts and completions.');
 

@@ -3,6 +3,7 @@
 import { type AIRouteSpec, type Backend, POLICY_FIELDS, type RouteRule } from '../../crds/airoute.ts';
 import {
   type BackendConfig,
+  type ClassifierConfig,
   FAILURES,
   type MatchConfig,
   type RouteConfig,
@@ -92,6 +93,21 @@ export function compileRoute(
       return ref ? [ref] : [];
     });
     const ruleName = rule.name ?? `rule-${i}`;
+    // A classifier guard whose provider cannot be used leaves the rule out: unguarded it must not run.
+    const classifiers = (rule.guards?.classifiers ?? []).map((c, k) => {
+      const at = `${path}.guards.classifiers[${k}]`;
+      const ref = resolve({ providerRef: c.providerRef }, at);
+      const provider = ref && ctx.providers.get(ref.provider)?.config;
+      return provider && classifierConfig(c, provider);
+    });
+    if (classifiers.some((c) => !c)) {
+      problem(
+        `${path}.guards.classifiers`,
+        'ClassifierUnavailable',
+        `rule "${ruleName}" has a classifier guard whose provider cannot be used; it is left out`,
+      );
+      return;
+    }
     if (!backends.some((b) => b.weight > 0)) {
       problem(
         `${path}.backends`,
@@ -119,7 +135,12 @@ export function compileRoute(
         cache: rule.cache
           ? { ttlMs: durationMs(rule.cache.ttl), maxBytes: rule.cache.maxBytes ?? DEFAULT_CACHE_BYTES }
           : undefined,
-        guards: rule.guards,
+        guards: rule.guards
+          ? definedOnly({
+              ...rule.guards,
+              classifiers: classifiers.length > 0 ? (classifiers as ClassifierConfig[]) : undefined,
+            })
+          : undefined,
         prompt: rule.prompt,
       }) as RuleConfig,
     );
@@ -157,6 +178,29 @@ export function compileRoute(
     workloadLabels: spec.workloadSelector?.matchLabels,
     config: rules.length > 0 ? definedOnly({ id: `${namespace}/${name}`, rules, passthrough }) : undefined,
   };
+}
+
+/** A classifier guard with its provider's endpoint and credentials inlined. */
+function classifierConfig(
+  c: NonNullable<NonNullable<RouteRule['guards']>['classifiers']>[number],
+  provider: NonNullable<ProviderEntry['config']>,
+): ClassifierConfig {
+  return definedOnly({
+    name: c.name,
+    type: c.type,
+    endpoint: provider.endpoint,
+    apiKey: provider.credentials?.apiKey,
+    headers: Object.keys(provider.headers).length > 0 ? provider.headers : undefined,
+    model: c.model,
+    categories: c.categories,
+    threshold: c.threshold,
+    action: c.action,
+    phases: c.phases,
+    timeoutMs: c.timeout ? durationMs(c.timeout) : 2000,
+    failurePolicy: c.failurePolicy,
+    cacheTtlMs: c.cacheTtl ? durationMs(c.cacheTtl) : 300_000,
+    streamWindow: c.streamWindow,
+  });
 }
 
 function allows(p: ProviderEntry, namespace: string, labels: Map<string, Record<string, string>>): boolean {

@@ -88,6 +88,16 @@ function collect(body: Json, operation: Operation): Slot[] {
   return slots;
 }
 
+/** The texts of a request the model reads (what classifier guards are asked about). */
+export function promptTexts(body: Json, operation: Operation): string[] {
+  return collect(body, operation).map((s) => s.text.text);
+}
+
+/** The texts of a completion (message content, tool-call arguments, completion text). */
+export function completionTexts(body: Json): string[] {
+  return responseSlots(body).map((s) => s.text.text);
+}
+
 /** Completion texts of a chat.completion / text_completion body. */
 function responseSlots(body: Json): Slot[] {
   const slots: Slot[] = [];

@@ -10,6 +10,7 @@ import { QuotaClient } from '../quota/client.ts';
 import { localQuotaService, operatorQuotaService, type QuotaService } from '../quota/service.ts';
 import { warmTokenizer } from '../tokens.ts';
 import { createCacheStep } from './cache.ts';
+import { createClassifyStep } from './classify.ts';
 import { createGuardsStep } from './guards.ts';
 import { promptStep } from './prompt.ts';
 import { createQuotaStep } from './quota.ts';
@@ -126,6 +127,7 @@ export function createPolicySteps(policy: Policy): Step[] {
     ensure,
     createQuotaStep(policy.quota, trace),
     createGuardsStep(),
+    createClassifyStep(),
     promptStep,
     createCacheStep(policy.caches),
   ];

@@ -5,6 +5,7 @@
 import type { ResponseCaches, RuleCache } from '../cache/index.ts';
 import type { RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
 import { type PriceBook, type Pricing, priceBook } from '../cost.ts';
+import { type ClassifierGuard, compileClassifier } from '../guards/classifiers/index.ts';
 import { compileGuards, type GuardSet } from '../guards/index.ts';
 import { countTokens, estimateTokens, promptTokens } from '../tokens.ts';
 import type { Call, Target } from './call.ts';
@@ -12,6 +13,8 @@ import { CallError } from './errors.ts';
 
 export interface RulePolicy {
   guards?: GuardSet;
+  /** Guards backed by a model or service (moderation, Llama Guard, ...). */
+  classifiers: ClassifierGuard[];
   /** Tokens the managed prompt adds to each chat request. */
   promptTokens: number;
 }
@@ -26,6 +29,7 @@ export function rulePolicy(rule: RuntimeRule): RulePolicy {
       const prompt = rule.config.prompt;
       p = {
         guards: compileGuards(rule.config.guards),
+        classifiers: (rule.config.guards?.classifiers ?? []).map(compileClassifier),
         promptTokens: prompt ? countTokens(prompt.system) + 3 : 0,
       };
     } catch (err) {

@@ -80,6 +80,37 @@ const Match = z.object({
   operation: z.enum(OPERATIONS).optional(),
 });
 
+export const CLASSIFIER_TYPES = [
+  'openai-moderation',
+  'llama-guard',
+  'prompt-guard',
+  'azure-content-safety',
+  'presidio',
+  'webhook',
+] as const;
+export type ClassifierType = (typeof CLASSIFIER_TYPES)[number];
+
+/** A guard that asks a model or service for its verdict (the provider's endpoint and key inlined). */
+const Classifier = z.object({
+  name: z.string(),
+  type: z.enum(CLASSIFIER_TYPES),
+  endpoint: z.string(),
+  apiKey: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  model: z.string().optional(),
+  /** Categories that count (the backend's names); absent: any. */
+  categories: z.array(z.string()).optional(),
+  /** Score (0..1) at or above which a category counts. */
+  threshold: z.number().min(0).max(1),
+  action: z.enum(['block', 'log']),
+  phases: z.array(z.enum(['request', 'response'])).min(1),
+  timeoutMs: z.number().int().positive(),
+  failurePolicy: z.enum(['FailOpen', 'FailClosed']),
+  cacheTtlMs: z.number().int().min(0),
+  /** Characters of a streamed answer held back per verdict. */
+  streamWindow: z.number().int().positive(),
+});
+
 const Guards = z.object({
   promptInjection: z.object({ action: z.enum(['block', 'log']) }).optional(),
   pii: z
@@ -91,6 +122,7 @@ const Guards = z.object({
     .optional(),
   denyPatterns: z.array(z.string()).optional(),
   maxPromptTokens: z.number().int().positive().optional(),
+  classifiers: z.array(Classifier).optional(),
 });
 
 const Rule = z.object({
@@ -165,5 +197,6 @@ export type RuleConfig = RouteConfig['rules'][number];
 export type BackendConfig = RuleConfig['backends'][number];
 export type MatchConfig = RuleConfig['matches'][number];
 export type GuardsConfig = NonNullable<RuleConfig['guards']>;
+export type ClassifierConfig = NonNullable<GuardsConfig['classifiers']>[number];
 export type QuotaConfig = Snapshot['quotas'][number];
 export type LimitConfig = QuotaConfig['limits'][number];
