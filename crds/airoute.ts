@@ -190,7 +190,17 @@ const classifier = z
 const guards = z
   .object({
     promptInjection: z
-      .object({ action: z.enum(['block', 'log']).default('block').describe('block (default) or log.') })
+      .object({
+        action: z.enum(['block', 'log']).default('block').describe('block (default) or log.'),
+        threshold: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe(
+            'Score from 0 to 1 a prompt must reach to count as an attack (default 0.5: any one clear signal). Signals weigh 0.6 (indirect) to 0.9 (override); several combine.',
+          ),
+      })
       .optional()
       .describe('Detects prompt-injection phrasings in the prompt.'),
     pii: z

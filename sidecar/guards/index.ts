@@ -143,7 +143,7 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
   if (config.maxPromptTokens !== undefined) guards.push(maxPromptTokensGuard(config.maxPromptTokens));
   if (config.denyPatterns && config.denyPatterns.length > 0)
     guards.push(denyPatternsGuard(config.denyPatterns));
-  if (config.promptInjection) guards.push(injectionGuard({ action: config.promptInjection.action }));
+  if (config.promptInjection) guards.push(injectionGuard(config.promptInjection));
   if (config.pii && config.pii.types.length > 0) guards.push(piiGuard(config.pii));
   if (guards.length === 0) return undefined;
   const scanners = guards.flatMap((g) => (g.response ? [g.response] : []));

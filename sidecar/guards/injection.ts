@@ -453,7 +453,31 @@ export function detectInjection(text: string): string[] {
   return [...kinds];
 }
 
-export function injectionGuard(config: { action: Extract<GuardAction, 'block' | 'log'> }): Guard {
+/** How strongly each kind of signal says "attack" (several combine: 1 - (1-a)(1-b)...). */
+const WEIGHTS: Record<string, number> = {
+  'override-instructions': 0.9,
+  'override-system-prompt': 0.9,
+  'obfuscated-override': 0.9,
+  'jailbreak-persona': 0.8,
+  'fake-system-turn': 0.8,
+  'prompt-extraction': 0.7,
+  'no-restrictions': 0.7,
+  'indirect-injection': 0.6,
+};
+
+/** The attack score (0..1) of the kinds found in a prompt. */
+export function injectionScore(kinds: Iterable<string>): number {
+  let clean = 1;
+  for (const k of kinds) clean *= 1 - (WEIGHTS[k] ?? 0.6);
+  return 1 - clean;
+}
+
+export function injectionGuard(config: {
+  action: Extract<GuardAction, 'block' | 'log'>;
+  /** Score a prompt must reach (default 0.5: any one signal). */
+  threshold?: number;
+}): Guard {
+  const threshold = config.threshold ?? 0.5;
   return {
     name: 'promptInjection',
     request(prompt: Prompt): Finding | undefined {
@@ -472,7 +496,7 @@ export function injectionGuard(config: { action: Extract<GuardAction, 'block' | 
         if (found.length > 0) count++;
         for (const k of found) kinds.add(k);
       }
-      if (count === 0) return undefined;
+      if (count === 0 || injectionScore(kinds) < threshold) return undefined;
       const finding: Finding = {
         guard: 'promptInjection',
         direction: 'request',

@@ -112,7 +112,9 @@ const Classifier = z.object({
 });
 
 const Guards = z.object({
-  promptInjection: z.object({ action: z.enum(['block', 'log']) }).optional(),
+  promptInjection: z
+    .object({ action: z.enum(['block', 'log']), threshold: z.number().min(0).max(1).optional() })
+    .optional(),
   pii: z
     .object({
       types: z.array(z.enum(PII_TYPES)),
