@@ -141,7 +141,13 @@ export function tracingOptionsFromEnv(env: Env, defaultServiceName: string): Tra
       exporter !== 'none' &&
       (exporter === 'otlp' || tracesEndpoint !== undefined || baseEndpoint !== undefined),
     serviceName: get('OTEL_SERVICE_NAME') ?? defaultServiceName,
-    resourceAttributes: parseKeyValues(get('OTEL_RESOURCE_ATTRIBUTES'), 'OTEL_RESOURCE_ATTRIBUTES'),
+    // The pod and namespace the injection passes by the downward API (POD_NAME, POD_NAMESPACE)
+    // name every span's source, as the k8s semantic conventions do; OTEL_RESOURCE_ATTRIBUTES wins.
+    resourceAttributes: {
+      ...(get('POD_NAME') ? { 'k8s.pod.name': get('POD_NAME')! } : {}),
+      ...(get('POD_NAMESPACE') ? { 'k8s.namespace.name': get('POD_NAMESPACE')! } : {}),
+      ...parseKeyValues(get('OTEL_RESOURCE_ATTRIBUTES'), 'OTEL_RESOURCE_ATTRIBUTES'),
+    },
     url,
     protocol,
     headers: {

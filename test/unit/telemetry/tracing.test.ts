@@ -154,3 +154,20 @@ describe('startTracing', () => {
     await tracing.shutdown().catch(() => {});
   });
 });
+
+it('names the pod and namespace from the injected downward-API env; OTEL_RESOURCE_ATTRIBUTES wins', () => {
+  const o = tracingOptionsFromEnv(
+    {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      POD_NAME: 'chat-7d9f',
+      POD_NAMESPACE: 'team-a',
+      OTEL_RESOURCE_ATTRIBUTES: 'k8s.namespace.name=override,service.instance.id=x',
+    },
+    'aimesh-sidecar',
+  );
+  assert.deepEqual(o.resourceAttributes, {
+    'k8s.pod.name': 'chat-7d9f',
+    'k8s.namespace.name': 'override',
+    'service.instance.id': 'x',
+  });
+});
