@@ -83,7 +83,7 @@ describe('operator status', { timeout: 240_000 }, () => {
     }
     await waitCondition('AIProvider', 'ai-platform', 'openai', 'Ready', 'True');
     const route = await get('AIRoute', 'team-a', 'chat');
-    assert.equal(route.status.rules, 4);
+    assert.equal(route.status.rules, 5);
     assert.deepEqual(route.status.sidecars, { connected: 0, current: 0 });
     const openai = await condition('AIProvider', 'ai-platform', 'openai', 'Programmed');
     assert.match(openai!.message, /team-a\/chat/, 'a provider says which routes use it');
