@@ -52,7 +52,9 @@ const limit = described(
       .max(32)
       .optional()
       .describe('Only calls to these models count (a trailing * matches a prefix); empty: every model.'),
-    alerts: alertThresholds('Alert thresholds of this limit, replacing spec.alerts; [] turns them off.').optional(),
+    alerts: alertThresholds(
+      'Alert thresholds of this limit, replacing spec.alerts; [] turns them off.',
+    ).optional(),
   }),
   'One limit: exactly one of requests, tokens, inputTokens, outputTokens or costUSD, over a window.',
   [
