@@ -120,7 +120,7 @@ describe('monitoring enabled', () => {
       ['datasource', 'namespace'],
     );
     const panels = d.panels.filter((p: any) => p.type !== 'row');
-    const exprs = panels.flatMap((p: any) => p.targets.map((t: any) => t.expr as string));
+    const exprs: string[] = panels.flatMap((p: any) => p.targets.map((t: any) => t.expr as string));
     const read = new Set(exprs.flatMap(metricsIn));
     for (const n of read) assert.ok(known.has(n), `the dashboard reads ${n}, which nothing exports`);
     for (const n of ['aimesh_quota_used', 'aimesh_quota_limit', 'aimesh_quota_alert_threshold'])
@@ -130,6 +130,7 @@ describe('monitoring enabled', () => {
       'denials and spend',
     );
     for (const p of panels) {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not JS
       assert.equal(p.datasource.uid, '${datasource}', p.title);
       for (const t of p.targets) assert.match(t.expr, /namespace=~"\$namespace"/, p.title);
     }

@@ -7,8 +7,9 @@ import { beforeEach, describe, it } from 'node:test';
 import { createMetrics } from '../../../../operator/admin/metrics.ts';
 import type { StatusEvent } from '../../../../operator/controller/status.ts';
 import type { KubeObject } from '../../../../operator/kube/api.ts';
+import type { AlertStatusLimit } from '../../../../operator/quota/alerts.ts';
 import { BudgetAlerts } from '../../../../operator/quota/budget-alerts.ts';
-import { type QuotaObject, QuotaService, type StatusLimit } from '../../../../operator/quota/service.ts';
+import { type QuotaObject, QuotaService } from '../../../../operator/quota/service.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1, 10, 0, 0);
@@ -19,7 +20,7 @@ interface Leader {
   metrics: ReturnType<typeof createMetrics>;
   events: { object: string; event: StatusEvent }[];
   notes: string[];
-  persisted: Map<string, StatusLimit[]>;
+  persisted: Map<string, AlertStatusLimit[]>;
   changes: number;
 }
 
