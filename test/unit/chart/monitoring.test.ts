@@ -58,6 +58,23 @@ describe('monitoring enabled', () => {
     });
   });
 
+  it('helm lint --strict passes with everything on', async () => {
+    const r = await helm([
+      'lint',
+      chartDir,
+      '--strict',
+      '--kube-version',
+      KUBE_VERSION,
+      ...setFlags({
+        'monitoring.serviceMonitor.enabled': true,
+        'monitoring.prometheusRule.enabled': true,
+        'monitoring.grafanaDashboard.enabled': true,
+        'alerts.webhook.secretName': 'alerts',
+      }),
+    ]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+  });
+
   it('the ServiceMonitor scrapes the admin port of the operator Service', () => {
     const sm = r.find('ServiceMonitor', 'aimesh-operator');
     assert.equal(sm.apiVersion, 'monitoring.coreos.com/v1');
