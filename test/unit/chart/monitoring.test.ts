@@ -53,7 +53,7 @@ describe('monitoring enabled', () => {
       'monitoring.serviceMonitor.interval': '15s',
       'monitoring.prometheusRule.enabled': true,
       'monitoring.prometheusRule.labels.release': 'kube-prometheus-stack',
-      'monitoring.prometheusRule.nearLimitRatio': 0.75,
+      'monitoring.prometheusRule.nearLimitPercent': 75,
       'monitoring.grafanaDashboard.enabled': true,
     });
   });
@@ -118,7 +118,7 @@ describe('monitoring enabled', () => {
     const budget = rules.find((x: any) => x.alert === 'AIMeshQuotaBudgetAlert');
     assert.match(budget.annotations.summary, /\{\{ \$labels\.quota \}\}.*\{\{ \$value \}\}%/);
     assert.equal(budget.labels.severity, 'warning');
-    assert.match(rules.find((x: any) => x.alert === 'AIMeshQuotaNearLimit').expr, />= 0\.75\)/);
+    assert.match(rules.find((x: any) => x.alert === 'AIMeshQuotaNearLimit').expr, />= 75\) < 100$/);
     assert.equal(rules.find((x: any) => x.alert === 'AIMeshQuotaExhausted').labels.severity, 'critical');
   });
 
@@ -173,7 +173,7 @@ describe('the alert webhook Secret', () => {
     assert.deepEqual(pod.volumes.find((v: any) => v.name === 'alert-webhook').secret, {
       secretName: 'team-alerts',
       optional: true,
-      defaultMode: 0o440,
+      defaultMode: 0o440, // 288
       items: [{ key: 'slack-url', path: 'url' }],
     });
     // The URL itself is never a value in the chart.
@@ -189,9 +189,9 @@ describe('values.schema.json for monitoring and alerts', () => {
       expect: /\/monitoring\/serviceMonitor\/interval/,
     },
     {
-      name: 'a near-limit ratio above 1',
-      values: { 'monitoring.prometheusRule.nearLimitRatio': 2 },
-      expect: /\/monitoring\/prometheusRule\/nearLimitRatio/,
+      name: 'a near-limit percent of 100 or more',
+      values: { 'monitoring.prometheusRule.nearLimitPercent': 100 },
+      expect: /\/monitoring\/prometheusRule\/nearLimitPercent/,
     },
     {
       name: 'an unknown severity',
