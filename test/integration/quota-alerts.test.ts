@@ -25,7 +25,7 @@ import {
   sidecarReady,
   startPodSidecar,
 } from '../support/workload.ts';
-import { chartDir, helm, parseRendered } from '../unit/chart/helm.ts';
+import { chartDir, helm, KUBE_VERSION, parseRendered } from '../unit/chart/helm.ts';
 
 const API_KEY = 'sk-quota-alerts-0123456789';
 const HOOK_PATH = '/services/T0AIMESH/B0ALERTS/s3cr3t-hook-token';
@@ -219,6 +219,8 @@ describe('budget alerts against the real control plane', { timeout: 600_000 }, (
       chartDir,
       '--namespace',
       system,
+      '--kube-version',
+      KUBE_VERSION,
       '--set',
       'monitoring.serviceMonitor.enabled=true',
       '--set',
