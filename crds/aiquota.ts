@@ -7,6 +7,20 @@ export const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 
 export type Dimension = (typeof DIMENSIONS)[number];
 export const WINDOW_PATTERN = '^([1-9][0-9]{0,3}(m|h|d)|calendarMonth)$';
 
+/** Budget alert thresholds: percent of a limit, each crossed at most once per window. */
+const alertThresholds = (what: string) =>
+  described(
+    z.array(z.number().int().min(1).max(1000)).max(8),
+    `${what} Percent of the limit (1-1000, e.g. [50, 80, 100]); crossing one records a Warning Event and the BudgetAlert condition, once per window.`,
+    [
+      {
+        cel: 'self.all(t, self.exists_one(o, o == t))',
+        message: 'alert thresholds must be unique',
+        check: (v) => new Set(v).size === v.length,
+      },
+    ],
+  );
+
 const limit = described(
   z.object({
     name: z
@@ -38,6 +52,9 @@ const limit = described(
       .max(32)
       .optional()
       .describe('Only calls to these models count (a trailing * matches a prefix); empty: every model.'),
+    alerts: alertThresholds(
+      'Alert thresholds of this limit, replacing spec.alerts; [] turns them off.',
+    ).optional(),
   }),
   'One limit: exactly one of requests, tokens, inputTokens, outputTokens or costUSD, over a window.',
   [
@@ -69,6 +86,7 @@ const spec = described(
       .optional()
       .describe('Which workloads share this quota; empty means every pod in the namespace.'),
     limits: z.array(limit).min(1).max(16).describe('Limits that all apply; the first one exhausted denies.'),
+    alerts: alertThresholds('Alert thresholds of every limit that sets none of its own.').optional(),
     enforcement: z
       .enum(['Enforce', 'Shadow'])
       .default('Enforce')
@@ -100,6 +118,11 @@ const status = resourceStatus(
           used: z.number().describe('Spent in the current window.'),
           limit: z.number().describe('The limit value.'),
           resetsAt: z.string().optional().describe('When the current window ends (RFC 3339).'),
+          alert: z
+            .number()
+            .int()
+            .optional()
+            .describe('The highest alert threshold (percent) crossed in the current window.'),
         }),
       )
       .max(16)
@@ -126,6 +149,7 @@ export const aiquota: KindInfo = {
     { name: 'Used', type: 'number', jsonPath: '.status.limits[0].used' },
     { name: 'Max', type: 'number', jsonPath: '.status.limits[0].limit' },
     { name: 'Window', type: 'string', jsonPath: '.spec.limits[0].window' },
+    { name: 'Alert', type: 'string', jsonPath: '.status.conditions[?(@.type=="BudgetAlert")].status' },
     { name: 'Enforcement', type: 'string', jsonPath: '.spec.enforcement', priority: 1 },
     readyColumn('Accepted'),
     ageColumn,

@@ -92,7 +92,12 @@ export const labelSelector = (what: string) =>
 
 export const condition = z
   .object({
-    type: z.string().max(316).describe('Condition type: Accepted, ResolvedRefs, Programmed or Ready.'),
+    type: z
+      .string()
+      .max(316)
+      .describe(
+        'Condition type: Accepted, ResolvedRefs, Programmed, Ready (AIProvider) or BudgetAlert (AIQuota).',
+      ),
     status: z.enum(['True', 'False', 'Unknown']).describe('True, False or Unknown.'),
     observedGeneration: z
       .number()

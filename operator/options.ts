@@ -73,6 +73,9 @@ Options of run (environment twin in parentheses):
   --debounce <dur>             Quiet time before a reconcile, default 50ms         (AIMESH_DEBOUNCE)
   --debounce-max <dur>         Longest a reconcile waits in a burst, default 500ms (AIMESH_DEBOUNCE_MAX)
   --log-level <level>          debug, info (default), warn, error                  (AIMESH_LOG_LEVEL)
+  --alert-webhook-url-file <f> A file holding an incoming-webhook URL (a mounted Secret key): budget
+                               alerts are posted to it as {"text": ...} (Slack-compatible); read at
+                               each delivery, never logged                (AIMESH_ALERT_WEBHOOK_URL_FILE)
 Tracing of reconciles and pushes uses the standard OpenTelemetry environment (OTLP/HTTP), on when
 an endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME (aimesh-operator),
 OTEL_TRACES_SAMPLER, OTEL_EXPORTER_OTLP_HEADERS, ... (see aimesh-sidecar --help).`;
@@ -116,6 +119,8 @@ export interface RunOptions {
   debounceMs: number;
   debounceMaxMs: number;
   logLevel: string;
+  /** Budget alerts are posted to the incoming-webhook URL in this file (a mounted Secret key). */
+  alertWebhookUrlFile?: string;
   /** OTEL_* environment (traces of reconciles and pushes). */
   tracing?: TracingOptions;
 }
@@ -150,6 +155,7 @@ const RUN_FLAGS = {
   debounce: 'AIMESH_DEBOUNCE',
   'debounce-max': 'AIMESH_DEBOUNCE_MAX',
   'log-level': 'AIMESH_LOG_LEVEL',
+  'alert-webhook-url-file': 'AIMESH_ALERT_WEBHOOK_URL_FILE',
 } as const;
 type RunFlag = keyof typeof RUN_FLAGS;
 
@@ -279,6 +285,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     debounceMs: duration('debounce', '50ms'),
     debounceMaxMs: duration('debounce-max', '500ms'),
     logLevel: get('log-level') ?? 'info',
+    alertWebhookUrlFile: get('alert-webhook-url-file'),
     tracing: tracingFromEnv(env),
   };
   if (!(opts.leaseDurationMs > opts.renewDeadlineMs && opts.renewDeadlineMs > opts.retryPeriodMs))

@@ -23,7 +23,9 @@ import { Authenticator } from './push/auth.ts';
 import { Hub, sumRollouts } from './push/hub.ts';
 import { createPushServer, type PushServer } from './push/server.ts';
 import { workloadOf } from './push/workload.ts';
+import { BudgetAlerts } from './quota/budget-alerts.ts';
 import { LEADER_ADDRESS_ANNOTATION, LeaderForwarder, leaderAddress } from './quota/forward.ts';
+import { urlFromFile, WebhookNotifier } from './quota/notify.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
@@ -85,14 +87,21 @@ export async function runOperator(
   let reconciler: Reconciler;
   let certs: CertManager | undefined;
   const auth = new Authenticator(kube);
+  const alerts = createBudgetAlerts(
+    base,
+    () => watch.resources.AIQuota.list(),
+    () => queues.status.trigger(),
+  );
   // The quota service runs on the leader; every replica keeps its config current.
+  const persistStatus = kubeStatusPersist(kube);
   const quota = new QuotaService({
     authenticate: (req) => tokenReviewAuth(auth)(req),
-    persist: kubeStatusPersist(kube),
+    persist: (id, limits) => persistStatus(id, alerts.budget.decorate(id, limits)),
     objects: () => watch.resources.AIQuota.list(),
+    onTick: () => alerts.budget.check(quota.ledger),
     log: log.child({ component: 'quota' }),
   });
-  const leaderTasks = [...(extra.leaderTasks ?? []), quota];
+  const leaderTasks = [...(extra.leaderTasks ?? []), quota, alerts.budget];
   // Quota leases reaching a follower go on to the leader (its address is on the Lease).
   const forwarder = new LeaderForwarder({
     identity: opts.identity,
@@ -145,7 +154,10 @@ export async function runOperator(
     webhookConfig: opts.webhookConfig || undefined,
     onInformerError: (resource) => metrics.informerRestarts.inc({ resource }),
     onChange: () => queues.reconcile.trigger(),
-    onQuotasChanged: (quotas) => quota.sync(quotas),
+    onQuotasChanged: (quotas) => {
+      quota.sync(quotas);
+      alerts.budget.configure(quotas);
+    },
     onPodChanged: (pod) => {
       for (const conn of hub.connections())
         if (conn.podUid === pod.metadata.uid) hub.rekey(conn, workloadOf(pod));
@@ -159,7 +171,7 @@ export async function runOperator(
         .catch((err) => log.warn({ err: (err as Error).message }, 'caBundle update failed')),
   });
   let retryTimer: NodeJS.Timeout | undefined;
-  reconciler = createReconciler(base, watch, hub, tracing, {
+  reconciler = createReconciler(base, watch, hub, tracing, alerts.budget, {
     rollouts: () => sumRollouts([hub.rollout(), ...reports.others()]),
     onCompiled: () => queues.status.trigger(),
     retry: () => {
@@ -242,6 +254,7 @@ export async function runOperator(
       else for (const t of leaderTasks) runLeaderTask(log, t, 'stop');
       await reports.remove();
       forwarder.close();
+      alerts.notifier?.close();
       await Promise.all([push.server.close(), webhook?.server.close()]);
       await Promise.all(watch.all.map((i) => i.stop()));
       await admin.server.close();
@@ -260,6 +273,35 @@ function startTracing({ opts, log, metrics }: Base): OperatorTracing {
   return opts.tracing
     ? startOperatorTracing(opts.tracing, log, (reason, n) => dropped.labels(reason).inc(n))
     : new OperatorTracing(undefined);
+}
+
+/**
+ * Budget alerts (leader): thresholds checked after every tick of the quota counters; crossings
+ * become Events, the BudgetAlert condition (written by the status writer) and, with
+ * --alert-webhook-url-file, a notification.
+ */
+function createBudgetAlerts(
+  { opts, kube, log, metrics }: Base,
+  objects: () => KubeObject[],
+  onChange: () => void,
+): { budget: BudgetAlerts; notifier?: WebhookNotifier } {
+  const notifier = opts.alertWebhookUrlFile
+    ? new WebhookNotifier({
+        url: urlFromFile(opts.alertWebhookUrlFile),
+        log: log.child({ component: 'alert-webhook' }),
+        onResult: (result) => metrics.alertNotifications.inc({ result }),
+      })
+    : undefined;
+  const events = new EventRecorder(kube, log, opts.identity);
+  const budget = new BudgetAlerts({
+    metrics,
+    objects,
+    event: (object, event) => events.record('AIQuota', object, event),
+    notify: notifier && ((text) => notifier.notify(text)),
+    onChange,
+    log: log.child({ component: 'budget-alerts' }),
+  });
+  return { budget, notifier };
 }
 
 /** The push hub: connected sidecars, what each was sent and acked, with metrics and traces. */
@@ -340,10 +382,12 @@ function createReconciler(
   watch: ClusterWatch,
   hub: Hub,
   tracing: OperatorTracing,
+  alerts: BudgetAlerts,
   on: Pick<ConstructorParameters<typeof Reconciler>[0], 'rollouts' | 'onCompiled' | 'retry'>,
 ): Reconciler {
   const status = new StatusWriter(kube, log, new EventRecorder(kube, log, opts.identity));
   status.onWrite = (kind, ok) => metrics.statusWrites.inc({ kind, result: ok ? 'ok' : 'error' });
+  status.extraConditions = (kind, object) => alerts.conditions(kind, object);
   return new Reconciler({
     caches: {
       resources: watch.resources,

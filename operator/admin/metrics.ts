@@ -1,6 +1,9 @@
 // Prometheus metrics of the operator (served on the admin port at /metrics).
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
+/** Labels of the per-limit quota gauges: bounded by the AIQuota objects (at most 16 limits each). */
+export const QUOTA_LIMIT_LABELS = ['namespace', 'quota', 'limit', 'dimension', 'window'] as const;
+
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'aimesh_operator_' });
@@ -68,6 +71,38 @@ export function createMetrics() {
     leader: new Gauge({
       name: 'aimesh_operator_leader',
       help: '1 while this replica is the leader.',
+      registers: [registry],
+    }),
+    // Quota spend, from the quota service's counters: exported by the leader only (no duplicates
+    // across replicas), updated every flush (~2 s). Units are the limit's dimension (USD for costUSD).
+    quotaUsed: new Gauge({
+      name: 'aimesh_quota_used',
+      help: 'Spent in the current window, per AIQuota limit (leader only).',
+      labelNames: QUOTA_LIMIT_LABELS,
+      registers: [registry],
+    }),
+    quotaLimit: new Gauge({
+      name: 'aimesh_quota_limit',
+      help: 'The amount of each AIQuota limit per window (leader only).',
+      labelNames: QUOTA_LIMIT_LABELS,
+      registers: [registry],
+    }),
+    quotaAlertThreshold: new Gauge({
+      name: 'aimesh_quota_alert_threshold',
+      help: 'Highest budget alert threshold (percent) crossed in the current window, 0 for none; limits with alerts only.',
+      labelNames: QUOTA_LIMIT_LABELS,
+      registers: [registry],
+    }),
+    quotaAlerts: new Counter({
+      name: 'aimesh_quota_alerts_total',
+      help: 'Budget alert thresholds crossed (one per limit, threshold and window).',
+      labelNames: ['namespace', 'quota', 'limit', 'threshold'],
+      registers: [registry],
+    }),
+    alertNotifications: new Counter({
+      name: 'aimesh_operator_alert_notifications_total',
+      help: 'Budget alert webhook notifications, by result (sent, failed, dropped).',
+      labelNames: ['result'],
       registers: [registry],
     }),
   };

@@ -8,6 +8,7 @@ import type { Logger } from '../log.ts';
 import type { EventRecorder } from './events.ts';
 import {
   type Condition,
+  type DesiredCondition,
   desiredStatus,
   type RouteRollout,
   statusEvents,
@@ -35,6 +36,8 @@ export class StatusWriter {
   /** uid -> what we last wrote and on top of which resourceVersion (the cache may lag our write). */
   readonly #written = new Map<string, { json: string; basis: string | undefined; conditions: Condition[] }>();
   onWrite?: (kind: AIMeshKind, ok: boolean) => void;
+  /** Conditions computed outside the compile (an AIQuota's BudgetAlert). */
+  extraConditions?: (kind: AIMeshKind, object: KubeObject) => DesiredCondition[];
 
   constructor(kube: KubeApi, log: Logger, events: EventRecorder, now: () => Date = () => new Date()) {
     this.#kube = kube;
@@ -58,7 +61,8 @@ export class StatusWriter {
       const uid = object.metadata.uid ?? `${kind}/${object.metadata.namespace}/${object.metadata.name}`;
       live.add(uid);
       const id = `${object.metadata.namespace}/${object.metadata.name}`;
-      const want = desiredStatus({ kind, object, compiled, rollout: rollouts.get(id) }, now);
+      const extra = this.extraConditions?.(kind, object);
+      const want = desiredStatus({ kind, object, compiled, rollout: rollouts.get(id), extra }, now);
       if (statusUpToDate(object, want)) {
         this.#written.delete(uid);
         continue;

@@ -30,6 +30,8 @@ export interface StatusInput {
   object: KubeObject;
   compiled: CompileOutput;
   rollout?: RouteRollout;
+  /** Conditions owned elsewhere in the operator (an AIQuota's BudgetAlert, from quota/budget-alerts.ts). */
+  extra?: DesiredCondition[];
 }
 
 /** The status fields the operator owns; status.limits (AIQuota) belongs to the quota service. */
@@ -41,7 +43,7 @@ export interface OwnedStatus {
   sidecars?: { connected: number; current: number };
 }
 
-export const OWNED_CONDITIONS = ['Accepted', 'ResolvedRefs', 'Programmed', 'Ready'] as const;
+export const OWNED_CONDITIONS = ['Accepted', 'ResolvedRefs', 'Programmed', 'Ready', 'BudgetAlert'] as const;
 const MAX_MESSAGE = 1024;
 
 /** Desired conditions (without times) of one resource. */
@@ -99,6 +101,7 @@ export function desiredConditions(input: StatusInput): DesiredCondition[] {
         : { type: 'Ready', status: 'True', reason: 'Ready', message: programmed.message },
     );
   }
+  out.push(...(input.extra ?? []));
   return out;
 }
 
@@ -312,6 +315,7 @@ export function statusEvents(previous: Condition[] | undefined, next: Condition[
   const events: StatusEvent[] = [];
   for (const c of next) {
     if (c.type === 'Ready' || c.type === 'Programmed') continue; // they echo Accepted/ResolvedRefs
+    if (c.type === 'BudgetAlert') continue; // budget alerts record their own Event per crossing
     if (!(OWNED_CONDITIONS as readonly string[]).includes(c.type)) continue;
     const old = before.get(c.type);
     const same = old && old.status === c.status && old.reason === c.reason && old.message === c.message;

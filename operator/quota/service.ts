@@ -44,6 +44,8 @@ export interface QuotaServiceOptions {
   maxBodyBytes?: number;
   /** The AIQuota objects now (the informer cache): read on start to restore from the latest status. */
   objects?: () => readonly QuotaObject[];
+  /** After each tick of the counters, before changed quotas are persisted (budget alerts). */
+  onTick?: () => void;
 }
 
 /** An AIQuota as the informer holds it. */
@@ -155,6 +157,7 @@ export class QuotaService {
     if (this.#flushing) return this.#flushing;
     this.#flushing = (async () => {
       this.ledger.tick();
+      this.#o.onTick?.();
       const ids = this.ledger.takeDirty();
       const failed: string[] = [];
       await Promise.all(

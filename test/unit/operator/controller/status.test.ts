@@ -209,6 +209,29 @@ describe('status writes', () => {
     assert.equal(patch.status.rules, 2);
   });
 
+  it("an AIQuota's BudgetAlert (from the budget alerts) joins its conditions, and leaves with them", () => {
+    const alert = {
+      type: 'BudgetAlert',
+      status: 'True' as const,
+      reason: 'ThresholdCrossed',
+      message: 'tokens crossed 80% of 1000 tokens per 1h (window resets at x).',
+    };
+    const want = desiredStatus({ ...input, extra: [alert] }, T0);
+    const written = want.conditions.find((c) => c.type === 'BudgetAlert')!;
+    assert.deepEqual(written, { ...alert, observedGeneration: 3, lastTransitionTime: T0 });
+    const withAlert = { ...input.object, status: want };
+    assert.equal(
+      statusUpToDate(withAlert, desiredStatus({ ...input, object: withAlert, extra: [alert] }, T1)),
+      true,
+    );
+    // The thresholds were removed from the spec: the condition goes (it is owned, not foreign).
+    const without = desiredStatus({ ...input, object: withAlert }, T1);
+    assert.equal(
+      without.conditions.some((c) => c.type === 'BudgetAlert'),
+      false,
+    );
+  });
+
   it('AIRoute status carries rules, the version prefix and the rollout', () => {
     const want = desiredStatus(
       {
@@ -259,6 +282,16 @@ describe('events from status changes', () => {
     );
     assert.deepEqual(events, [{ type: 'Normal', reason: 'ResolvedRefs', note: 'ResolvedRefs: ok' }]);
     assert.deepEqual(statusEvents(undefined, [c('Accepted', 'True', 'Accepted')]), []);
+  });
+
+  it('leaves BudgetAlert to the budget alerts (one Event per crossing, none for the condition)', () => {
+    assert.deepEqual(
+      statusEvents(
+        [c('BudgetAlert', 'True', 'ThresholdCrossed')],
+        [c('BudgetAlert', 'False', 'WithinBudget')],
+      ),
+      [],
+    );
   });
 
   it('does not echo Ready and Programmed (they repeat the cause)', () => {
