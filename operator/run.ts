@@ -20,9 +20,10 @@ import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } fr
 import type { Logger } from './log.ts';
 import type { RunOptions } from './options.ts';
 import { Authenticator } from './push/auth.ts';
+import { gatewayWorkloadOf } from './push/gateway.ts';
 import { Hub, sumRollouts } from './push/hub.ts';
 import { createPushServer, type PushServer } from './push/server.ts';
-import { workloadOf } from './push/workload.ts';
+import { type KeyedWorkload, workloadOf } from './push/workload.ts';
 import { LEADER_ADDRESS_ANNOTATION, LeaderForwarder, leaderAddress } from './quota/forward.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
@@ -148,7 +149,7 @@ export async function runOperator(
     onQuotasChanged: (quotas) => quota.sync(quotas),
     onPodChanged: (pod) => {
       for (const conn of hub.connections())
-        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, workloadOf(pod));
+        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, keyedWorkload(opts, pod));
     },
     onReport: () => {
       if (isLeader()) queues.rollout.trigger();
@@ -356,6 +357,7 @@ function createReconciler(
     status,
     metrics,
     tracing,
+    gatewayUrl: opts.gatewayUrl,
     ...on,
   });
 }
@@ -427,9 +429,15 @@ async function startPushServer(
       }
     },
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
+    gatewayWorkload: (pod) => gatewayWorkloadOf(pod, opts.gatewayServiceAccount),
     routes: { [QUOTA_LEASE_PATH]: quotaLease },
   });
   return { server, port: await server.listen(opts.pushPort, opts.bindAddress) };
+}
+
+/** The snapshot a connected pod gets: its namespace's egress gateway's, or its workload's. */
+function keyedWorkload(opts: RunOptions, pod: KubeObject): KeyedWorkload {
+  return gatewayWorkloadOf(pod, opts.gatewayServiceAccount) ?? workloadOf(pod);
 }
 
 /** The injection webhook (when its port is set). */
