@@ -235,7 +235,7 @@ describe('egress gateway (Gateway credential mode)', { timeout: 60_000 }, () => 
   it('refuses a missing or forged token with 401, before anything reaches the provider', async () => {
     upstream.clearRequests();
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { 'proxy-authorization': `Bearer ${FORGED}` },
       { 'proxy-authorization': 'Bearer junk' },
     ]) {
