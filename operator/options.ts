@@ -73,6 +73,8 @@ Options of run (environment twin in parentheses):
   --gateway-service-account <name>  Pods running as this ServiceAccount get their namespace's
                                egress gateway snapshot (Gateway-mode provider keys), default
                                aimesh-gateway; "" for none                 (AIMESH_GATEWAY_SERVICE_ACCOUNT)
+  --gateway-namespaces <a,b>   Namespaces running an egress gateway: the operator keeps its CA
+                               bundle in their ConfigMap aimesh-operator-ca      (AIMESH_GATEWAY_NAMESPACES)
   --gateway-url <template>     Where sidecars reach a namespace's egress gateway, default
                                http://aimesh-gateway.{namespace}.svc:15080        (AIMESH_GATEWAY_URL)
   --debounce <dur>             Quiet time before a reconcile, default 50ms         (AIMESH_DEBOUNCE)
@@ -120,6 +122,8 @@ export interface RunOptions {
   secretLabelSelector?: string;
   /** Pods running as this ServiceAccount are their namespace's egress gateway; "" for none. */
   gatewayServiceAccount: string;
+  /** Namespaces running an egress gateway (the operator publishes its CA bundle there). */
+  gatewayNamespaces: string[];
   /** "{namespace}" filled in: where sidecars reach a provider namespace's egress gateway. */
   gatewayUrl?: string;
   debounceMs: number;
@@ -158,6 +162,7 @@ const RUN_FLAGS = {
   'secret-label-selector': 'AIMESH_SECRET_LABEL_SELECTOR',
   'gateway-service-account': 'AIMESH_GATEWAY_SERVICE_ACCOUNT',
   'gateway-url': 'AIMESH_GATEWAY_URL',
+  'gateway-namespaces': 'AIMESH_GATEWAY_NAMESPACES',
   debounce: 'AIMESH_DEBOUNCE',
   'debounce-max': 'AIMESH_DEBOUNCE_MAX',
   'log-level': 'AIMESH_LOG_LEVEL',
@@ -292,6 +297,10 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
       env.AIMESH_GATEWAY_SERVICE_ACCOUNT ??
       'aimesh-gateway',
     gatewayUrl: get('gateway-url'),
+    gatewayNamespaces: (get('gateway-namespaces') ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     debounceMs: duration('debounce', '50ms'),
     debounceMaxMs: duration('debounce-max', '500ms'),
     logLevel: get('log-level') ?? 'info',

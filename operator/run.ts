@@ -17,6 +17,7 @@ import { Reconciler } from './controller/reconcile.ts';
 import { ReplicaReports } from './controller/replica-report.ts';
 import { StatusWriter } from './controller/status-writer.ts';
 import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from './kube/api.ts';
+import { publishCaBundle } from './kube/ca-publisher.ts';
 import type { Logger } from './log.ts';
 import type { RunOptions } from './options.ts';
 import { Authenticator } from './push/auth.ts';
@@ -193,7 +194,9 @@ export async function runOperator(
   tls.certs.onChange((bundle) => {
     push.server.setTls(bundle);
     webhook?.server.setTls(bundle);
+    void publishCaBundle(kube, log, opts.gatewayNamespaces, bundle.caBundle);
   });
+  void publishCaBundle(kube, log, opts.gatewayNamespaces, tls.bundle.caBundle);
 
   // --- go ----------------------------------------------------------------------------------------
   const timers = [
