@@ -135,11 +135,12 @@ export function createGatewayApp(deps: GatewayDeps): RequestListener {
       headers: forwardedHeaders(req.headers),
       body: req.method === 'POST' ? body : undefined,
     });
-    forward(req, res, served, request, caller, started);
+    // The caller may have left while its token was reviewed or its body read.
+    if (res.destroyed || req.socket.destroyed) return;
+    forward(res, served, request, caller, started);
   }
 
   function forward(
-    req: IncomingMessage,
     res: ServerResponse,
     served: Served,
     request: Awaited<ReturnType<typeof injectCredentials>>,
@@ -223,7 +224,6 @@ export function createGatewayApp(deps: GatewayDeps): RequestListener {
       });
     });
     upstream.end(body);
-    void req; // the body was read already
   }
 }
 
