@@ -53,6 +53,8 @@ const DROP_REQUEST = new Set([
   'host',
   'content-length',
   'expect',
+  // The answer must come uncompressed, or the keys in it could not be scrubbed.
+  'accept-encoding',
   PROVIDER_HEADER,
   ...CREDENTIAL_HEADERS,
 ]);
@@ -151,7 +153,11 @@ export function createGatewayApp(deps: GatewayDeps): RequestListener {
     const timeoutMs = config.requestTimeoutMs ?? deps.requestTimeoutMs;
     const url = new URL(request.url);
     const body = request.body === undefined ? undefined : Buffer.from(request.body);
-    const headers: Record<string, string> = { ...request.headers, host: url.host };
+    const headers: Record<string, string> = {
+      ...request.headers,
+      host: url.host,
+      'accept-encoding': 'identity',
+    };
     if (body) headers['content-length'] = String(body.length);
     const upstream = (url.protocol === 'https:' ? https : http).request(url, {
       method: request.method,
@@ -217,7 +223,7 @@ export function createGatewayApp(deps: GatewayDeps): RequestListener {
       // Silence in a long stream is bounded too.
       upstream.setTimeout(timeoutMs, () => answer.destroy(new Error('provider went silent')));
       const status = answer.statusCode ?? 502;
-      res.writeHead(status, responseHeaders(answer.headers));
+      res.writeHead(status, responseHeaders(answer.headers, served.secrets));
       pipeline(answer, scrubStream(served.secrets), res, (err) => {
         done(status, err ? 'cut' : 'ok');
         if (err && !res.destroyed) res.destroy();
@@ -258,10 +264,15 @@ function forwardedHeaders(incoming: IncomingHttpHeaders): Record<string, string>
   return out;
 }
 
-function responseHeaders(incoming: IncomingHttpHeaders): Record<string, string | string[]> {
+function responseHeaders(
+  incoming: IncomingHttpHeaders,
+  secrets: readonly string[],
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(incoming))
-    if (value !== undefined && !DROP_RESPONSE.has(name)) out[name] = value;
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || DROP_RESPONSE.has(name)) continue;
+    out[name] = Array.isArray(value) ? value.map((v) => scrubText(v, secrets)) : scrubText(value, secrets);
+  }
   return out;
 }
 
@@ -299,5 +310,3 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
   });
   res.end(body);
 }
-
-export { scrubText };

@@ -45,12 +45,17 @@ describe('egress gateway (Gateway credential mode)', { timeout: 60_000 }, () => 
   const agents = new AgentPool();
 
   let echo: http.Server;
+  let echoed: http.IncomingHttpHeaders = {};
 
   before(async () => {
     upstream = await startUpstream({ apiKeys: [OPENAI_KEY, ANTHROPIC_KEY], aws: AWS });
     // A provider that quotes the credential back in its error, as some do.
     echo = http.createServer((req, res) => {
-      res.writeHead(400, { 'content-type': 'application/json' });
+      echoed = req.headers;
+      res.writeHead(400, {
+        'content-type': 'application/json',
+        'x-debug': `saw ${req.headers.authorization}`,
+      });
       res.end(JSON.stringify({ error: { message: `invalid header: ${req.headers.authorization}` } }));
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
@@ -294,9 +299,13 @@ describe('egress gateway (Gateway credential mode)', { timeout: 60_000 }, () => 
         'content-type': 'application/json',
         'x-aimesh-provider': 'platform/echo',
         'proxy-authorization': `Bearer ${TEAM_A}`,
+        // Compressed, the key could not be found in the answer: the gateway asks for identity.
+        'accept-encoding': 'gzip, br',
       },
       body: '{}',
     });
+    assert.equal(echoed['accept-encoding'], 'identity');
+    assert.equal(res.headers.get('x-debug'), 'saw Bearer [REDACTED]');
     assert.equal(res.status, 400);
     const text = await res.text();
     assert.ok(!text.includes(OPENAI_KEY), text);
