@@ -90,3 +90,23 @@ test('only authenticated, pod-bound ServiceAccount tokens for the audience pass'
   );
   assert.equal(verdictOf(ok, 'aimesh').ok, true);
 });
+
+test('aimesh-sidecar --gateway: listens on the pod IP, needs the operator and an API server', async () => {
+  const { parseOptions } = await import('../../../../sidecar/options.ts');
+  const o = parseOptions(['--gateway', '--operator', 'https://op:15010'], {
+    KUBERNETES_SERVICE_HOST: '10.0.0.1',
+    KUBERNETES_SERVICE_PORT: '443',
+  });
+  assert.ok(o !== 'help');
+  assert.equal(o.gateway, true);
+  assert.equal(o.host, '0.0.0.0');
+  assert.equal(o.kube.server, 'https://10.0.0.1:443');
+  assert.equal(o.kube.tokenFile, '/var/run/secrets/kubernetes.io/serviceaccount/token');
+  const app = parseOptions(['--operator', 'https://op:15010'], { AIMESH_GATEWAY: 'false' });
+  assert.ok(app !== 'help');
+  assert.equal(app.gateway, false);
+  assert.equal(app.host, '127.0.0.1', 'an app sidecar stays on localhost');
+  assert.throws(() => parseOptions(['--gateway', '--snapshot', 's.json'], {}), /--gateway needs --operator/);
+  assert.throws(() => parseOptions(['--gateway', '--operator', 'https://op'], {}), /--kube-api/);
+  assert.throws(() => parseOptions(['--snapshot', 's', '--tls-cert', 'c'], {}), /go together/);
+});
