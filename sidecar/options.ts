@@ -90,7 +90,7 @@ export interface SidecarOptions {
   gatewayCA?: string;
   /** Run as the egress gateway (sidecar/gateway/). */
   gateway: boolean;
-  /** The API server, the gateway's own token and the API server's CA, for TokenReviews. */
+  /** The API server, the gateway's own token and the API server's CA (file or PEM), for TokenReviews. */
   kube: { server?: string; tokenFile: string; ca?: string };
   /** Gateway over TLS (both files), else plain HTTP. */
   tls?: { certFile: string; keyFile: string };
@@ -212,7 +212,8 @@ export function parseOptions(
     kube: {
       server: get('kube-api') ?? inCluster,
       tokenFile: get('kube-token-file') ?? '/var/run/secrets/kubernetes.io/serviceaccount/token',
-      ca: get('kube-ca') ?? '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+      // Absent: the in-cluster CA file when there is one (gateway/run.ts), else the system CAs.
+      ca: get('kube-ca'),
     },
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
   };

@@ -2,7 +2,7 @@
 // (the namespace's Gateway-mode providers with their keys, and who may use them) over the same
 // push stream as every sidecar, and serves other pods' sidecars on 15080 (server.ts); the admin
 // port is the sidecar's (/healthz, /readyz, /debug/config with credentials redacted).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,7 @@ import { AgentPool } from '../upstream/agents.ts';
 import { createGatewayApp } from './server.ts';
 import { CallerReviewer, kubeTokenReview } from './token-review.ts';
 
+const IN_CLUSTER_CA = '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt';
 const pem = (value: string) => (value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8'));
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
@@ -47,7 +48,7 @@ export async function startGateway(options: SidecarOptions, log: Logger) {
     kubeTokenReview({
       server: options.kube.server!,
       tokenFile: options.kube.tokenFile,
-      ca: options.kube.ca ? pem(options.kube.ca) : undefined,
+      ca: options.kube.ca ? pem(options.kube.ca) : existsSync(IN_CLUSTER_CA) ? pem(IN_CLUSTER_CA) : undefined,
     }),
   );
   const inflight = new Inflight();
@@ -90,27 +91,39 @@ export async function startGateway(options: SidecarOptions, log: Logger) {
       inflight: () => inflight.count,
     }),
   );
-  const push = new PushClient({
-    operatorUrl: options.operatorUrl!,
-    tokenFile: options.tokenFile,
-    ca: options.operatorCA,
-    stateDir: options.stateDir,
-    store,
-    log,
-  });
-  push.start();
   const port = await listen(server, options.port, options.host);
   const adminPort = await listen(admin, options.adminPort, options.adminHost);
   log.info(
     { port, adminPort, host: options.host, tls: Boolean(options.tls) },
     'aimesh egress gateway listening',
   );
+  let push: PushClient | undefined;
+  // In a pod the CA comes from a ConfigMap the operator fills in after install: wait for it
+  // (probes answer, /readyz stays red) rather than crash-loop. In the background: start-up returns.
+  const connect = async () => {
+    const caFile = options.operatorCA?.includes('-----BEGIN') ? undefined : options.operatorCA;
+    while (caFile && !existsSync(caFile) && !draining) {
+      log.warn({ file: caFile }, 'waiting for the operator CA bundle (ConfigMap aimesh-operator-ca)');
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+    if (draining) return;
+    push = new PushClient({
+      operatorUrl: options.operatorUrl!,
+      tokenFile: options.tokenFile,
+      ca: options.operatorCA,
+      stateDir: options.stateDir,
+      store,
+      log,
+    });
+    push.start();
+  };
+  void connect();
 
   async function shutdown(signal: string): Promise<void> {
     if (draining) return;
     draining = true;
     log.info({ signal, inflight: inflight.count }, 'draining');
-    await push.stop();
+    await push?.stop();
     server.close();
     server.closeIdleConnections();
     await Promise.race([
