@@ -29,18 +29,6 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
                                                                                      (AIMESH_SHUTDOWN_GRACE_MS)
   --gateway-ca <file|PEM>  CA bundle an https egress gateway must chain to (providers in Gateway
                            credential mode), default the --operator-ca bundle        (AIMESH_GATEWAY_CA)
-Egress gateway (the same binary as a Deployment in a provider namespace, see docs/egress-gateway.md):
-  --gateway                Serve as the namespace's egress gateway: authenticate sidecars by their
-                           pod token, inject Gateway-mode provider keys, forward; default false
-                                                                                     (AIMESH_GATEWAY)
-  --kube-api <url>         API server for TokenReviews, default in-cluster
-                           https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT (AIMESH_KUBE_API)
-  --kube-token-file <file> The gateway's own token for TokenReviews, default
-                           /var/run/secrets/kubernetes.io/serviceaccount/token      (AIMESH_KUBE_TOKEN_FILE)
-  --kube-ca <file|PEM>     The API server's CA, default
-                           /var/run/secrets/kubernetes.io/serviceaccount/ca.crt     (AIMESH_KUBE_CA)
-  --tls-cert <file>        Serve the gateway over TLS with this certificate ...     (AIMESH_TLS_CERT)
-  --tls-key <file>         ... and key; default plain HTTP                           (AIMESH_TLS_KEY)
   --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)
   --capture-content <bool> Record prompts and completions on trace spans (gen_ai.input.messages /
                            gen_ai.output.messages), default false                   (AIMESH_CAPTURE_CONTENT)
@@ -49,6 +37,18 @@ Upstream bounds (what one misbehaving upstream may cost the sidecar):
                                   one is refused while read, a 502 naming the limit (AIMESH_MAX_RESPONSE_SIZE)
   --max-stream-event-size <size>  Largest upstream stream event (SSE event, Bedrock message), default
                                   8mb; a larger one ends the stream with an error   (AIMESH_MAX_STREAM_EVENT_SIZE)
+Egress gateway (the same binary as a Deployment in a provider namespace, see docs/egress-gateway.md):
+  --gateway                Serve as the namespace's egress gateway: authenticate sidecars by their
+                           pod token, inject Gateway-mode provider keys, forward; default false
+                                                                                     (AIMESH_GATEWAY)
+  --kube-api <url>         API server for TokenReviews, default in-cluster
+                           https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT (AIMESH_KUBE_API)
+  --kube-token-file <file> The gateway's own token for TokenReviews, default
+                           /var/run/secrets/kubernetes.io/serviceaccount/token      (AIMESH_KUBE_TOKEN_FILE)
+  --kube-ca <file|PEM>     The API server's CA, default the in-cluster
+                           /var/run/secrets/kubernetes.io/serviceaccount/ca.crt     (AIMESH_KUBE_CA)
+  --tls-cert <file>        Serve the gateway over TLS with this certificate ...     (AIMESH_TLS_CERT)
+  --tls-key <file>         ... and key; default plain HTTP                           (AIMESH_TLS_KEY)
 Tracing (OpenTelemetry, OTLP/HTTP) is configured by the standard environment and is on when an
 endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
 OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf | http/json), OTEL_EXPORTER_OTLP_HEADERS,
