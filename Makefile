@@ -7,7 +7,7 @@ NODE := $(NODE_BIN)/node
 TEST_CONCURRENCY ?= 1
 TEST_TIMEOUT_MS ?= 600000
 
-.PHONY: all deps crds chart-crds check lint fmt test test-unit test-integration test-bins run bench bench-scale images clean
+.PHONY: all deps crds chart-crds check lint fmt test test-unit test-integration test-bins run bench bench-gateway bench-scale images clean
 
 all: check
 
@@ -56,6 +56,10 @@ run: deps
 # ARGS="--quick" for a one-minute smoke run.
 bench: deps
 	$(NODE) bench/run.ts $(ARGS)
+
+# Gateway credential mode's extra hop: Sidecar vs Gateway mode, added p50/p99 (docs/egress-gateway.md).
+bench-gateway: deps
+	$(NODE) bench/gateway-hop.ts $(ARGS)
 
 # Control plane at scale: compile of 10k routes, quota service with 1,000 holders, push to 1,000 sidecars.
 bench-scale: deps

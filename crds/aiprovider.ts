@@ -69,12 +69,20 @@ const secretKeyRef = z
   })
   .describe('The Secret holding the provider credential. Apps never see it.');
 
+export const CREDENTIAL_MODES = ['Sidecar', 'Gateway'] as const;
+
 const auth = z
   .object({
     secretRef: secretKeyRef,
+    mode: z
+      .enum(CREDENTIAL_MODES)
+      .default('Sidecar')
+      .describe(
+        'Who holds the key. Sidecar (default): every sidecar whose routes use this provider receives it and injects it. Gateway: the key stays in this namespace; sidecars forward to the egress gateway here (the aimesh-gateway Service), which checks their pod token and injects it. See docs/egress-gateway.md.',
+      ),
   })
   .describe(
-    'Credentials injected by the sidecar. For bedrock the Secret holds accessKeyId, secretAccessKey and optionally sessionToken.',
+    'Credentials injected by the sidecar (or the egress gateway). For bedrock the Secret holds accessKeyId, secretAccessKey and optionally sessionToken.',
   );
 
 const allowedNamespaces = described(

@@ -70,6 +70,13 @@ Options of run (environment twin in parentheses):
   --secret-label-selector <s>  Cache only Secrets with these labels (default: every Secret except
                                service-account, docker, bootstrap, TLS and Helm release types)
                                                                                   (AIMESH_SECRET_LABEL_SELECTOR)
+  --gateway-service-account <name>  Pods running as this ServiceAccount get their namespace's
+                               egress gateway snapshot (Gateway-mode provider keys), default
+                               aimesh-gateway; "" for none                 (AIMESH_GATEWAY_SERVICE_ACCOUNT)
+  --gateway-namespaces <a,b>   Namespaces running an egress gateway: the operator keeps its CA
+                               bundle in their ConfigMap aimesh-operator-ca      (AIMESH_GATEWAY_NAMESPACES)
+  --gateway-url <template>     Where sidecars reach a namespace's egress gateway, default
+                               http://aimesh-gateway.{namespace}.svc:15080        (AIMESH_GATEWAY_URL)
   --debounce <dur>             Quiet time before a reconcile, default 50ms         (AIMESH_DEBOUNCE)
   --debounce-max <dur>         Longest a reconcile waits in a burst, default 500ms (AIMESH_DEBOUNCE_MAX)
   --log-level <level>          debug, info (default), warn, error                  (AIMESH_LOG_LEVEL)
@@ -116,6 +123,12 @@ export interface RunOptions {
   sidecarLogLevel?: string;
   sidecarEnv: { name: string; value: string }[];
   secretLabelSelector?: string;
+  /** Pods running as this ServiceAccount are their namespace's egress gateway; "" for none. */
+  gatewayServiceAccount: string;
+  /** Namespaces running an egress gateway (the operator publishes its CA bundle there). */
+  gatewayNamespaces: string[];
+  /** "{namespace}" filled in: where sidecars reach a provider namespace's egress gateway. */
+  gatewayUrl?: string;
   debounceMs: number;
   debounceMaxMs: number;
   logLevel: string;
@@ -152,6 +165,9 @@ const RUN_FLAGS = {
   'sidecar-log-level': 'AIMESH_SIDECAR_LOG_LEVEL',
   'sidecar-env': 'AIMESH_SIDECAR_ENV',
   'secret-label-selector': 'AIMESH_SECRET_LABEL_SELECTOR',
+  'gateway-service-account': 'AIMESH_GATEWAY_SERVICE_ACCOUNT',
+  'gateway-url': 'AIMESH_GATEWAY_URL',
+  'gateway-namespaces': 'AIMESH_GATEWAY_NAMESPACES',
   debounce: 'AIMESH_DEBOUNCE',
   'debounce-max': 'AIMESH_DEBOUNCE_MAX',
   'log-level': 'AIMESH_LOG_LEVEL',
@@ -282,6 +298,15 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     sidecarLogLevel: get('sidecar-log-level'),
     sidecarEnv,
     secretLabelSelector: get('secret-label-selector'),
+    gatewayServiceAccount:
+      (values as Record<string, string | undefined>)['gateway-service-account'] ??
+      env.AIMESH_GATEWAY_SERVICE_ACCOUNT ??
+      'aimesh-gateway',
+    gatewayUrl: get('gateway-url'),
+    gatewayNamespaces: (get('gateway-namespaces') ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     debounceMs: duration('debounce', '50ms'),
     debounceMaxMs: duration('debounce-max', '500ms'),
     logLevel: get('log-level') ?? 'info',

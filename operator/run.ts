@@ -17,12 +17,14 @@ import { Reconciler } from './controller/reconcile.ts';
 import { ReplicaReports } from './controller/replica-report.ts';
 import { StatusWriter } from './controller/status-writer.ts';
 import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from './kube/api.ts';
+import { publishCaBundle } from './kube/ca-publisher.ts';
 import type { Logger } from './log.ts';
 import type { RunOptions } from './options.ts';
 import { Authenticator } from './push/auth.ts';
+import { gatewayWorkloadOf } from './push/gateway.ts';
 import { Hub, sumRollouts } from './push/hub.ts';
 import { createPushServer, type PushServer } from './push/server.ts';
-import { workloadOf } from './push/workload.ts';
+import { type KeyedWorkload, workloadOf } from './push/workload.ts';
 import { BudgetAlerts } from './quota/budget-alerts.ts';
 import { LEADER_ADDRESS_ANNOTATION, LeaderForwarder, leaderAddress } from './quota/forward.ts';
 import { urlFromFile, WebhookNotifier } from './quota/notify.ts';
@@ -160,7 +162,7 @@ export async function runOperator(
     },
     onPodChanged: (pod) => {
       for (const conn of hub.connections())
-        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, workloadOf(pod));
+        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, keyedWorkload(opts, pod));
     },
     onReport: () => {
       if (isLeader()) queues.rollout.trigger();
@@ -204,7 +206,9 @@ export async function runOperator(
   tls.certs.onChange((bundle) => {
     push.server.setTls(bundle);
     webhook?.server.setTls(bundle);
+    void publishCaBundle(kube, log, opts.gatewayNamespaces, bundle.caBundle);
   });
+  void publishCaBundle(kube, log, opts.gatewayNamespaces, tls.bundle.caBundle);
 
   // --- go ----------------------------------------------------------------------------------------
   const timers = [
@@ -400,6 +404,7 @@ function createReconciler(
     status,
     metrics,
     tracing,
+    gatewayUrl: opts.gatewayUrl,
     ...on,
   });
 }
@@ -471,9 +476,15 @@ async function startPushServer(
       }
     },
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
+    gatewayWorkload: (pod) => gatewayWorkloadOf(pod, opts.gatewayServiceAccount),
     routes: { [QUOTA_LEASE_PATH]: quotaLease },
   });
   return { server, port: await server.listen(opts.pushPort, opts.bindAddress) };
+}
+
+/** The snapshot a connected pod gets: its namespace's egress gateway's, or its workload's. */
+function keyedWorkload(opts: RunOptions, pod: KubeObject): KeyedWorkload {
+  return gatewayWorkloadOf(pod, opts.gatewayServiceAccount) ?? workloadOf(pod);
 }
 
 /** The injection webhook (when its port is set). */

@@ -2,11 +2,14 @@
 // aimesh-sidecar: the data plane. Serves the OpenAI / Anthropic APIs on localhost (15080) and
 // the admin API (15090), enforcing the snapshot in force. SIGTERM drains: stop accepting, let
 // in-flight calls (streams included) finish, then exit.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { watchSnapshotFile } from './config/file-source.ts';
 import { buildRuntime } from './config/runtime.ts';
 import { SnapshotStore } from './config/store.ts';
+import { fileToken } from './gateway/client.ts';
+import { startGateway } from './gateway/run.ts';
 import { createLogger, type Logger } from './log.ts';
 import { parseOptions, type SidecarOptions, USAGE, UsageError } from './options.ts';
 import { createPipeline } from './pipeline/index.ts';
@@ -22,6 +25,9 @@ import { setupTelemetry } from './telemetry/index.ts';
 import { AgentPool } from './upstream/agents.ts';
 import { Transport } from './upstream/transport.ts';
 
+/** A PEM bundle given inline or as a file. */
+const pemOf = (value: string) => (value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8'));
+
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -33,13 +39,14 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 }
 
 export async function startSidecar(options: SidecarOptions, log: Logger) {
-  const agents = new AgentPool();
+  const agents = new AgentPool({ gatewayCA: options.gatewayCA && pemOf(options.gatewayCA) });
   const breakers = new BreakerPool({
     failureThreshold: options.breakerFailures,
     cooldownMs: options.breakerCooldownMs,
   });
   const transport = new Transport();
-  const store = new SnapshotStore((snapshot) => buildRuntime(snapshot, { adapterFor, agents }));
+  const gatewayToken = fileToken(options.tokenFile);
+  const store = new SnapshotStore((snapshot) => buildRuntime(snapshot, { adapterFor, agents, gatewayToken }));
   store.subscribe((runtime) => {
     for (const p of runtime.providers.values()) {
       if (!p.adapter)
@@ -179,9 +186,9 @@ async function main(): Promise<void> {
   process.on('warning', (warning: Error & { code?: string }) => {
     log.warn({ warning: warning.name, code: warning.code, message: warning.message }, 'node warning');
   });
-  let sidecar: Awaited<ReturnType<typeof startSidecar>>;
+  let sidecar: { shutdown(signal: string): Promise<void> };
   try {
-    sidecar = await startSidecar(options, log);
+    sidecar = options.gateway ? await startGateway(options, log) : await startSidecar(options, log);
   } catch (err) {
     log.fatal({ err: (err as Error).message }, 'cannot start');
     process.exitCode = err instanceof UsageError ? 2 : 1;

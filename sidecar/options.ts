@@ -27,6 +27,8 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
                                                                                      (AIMESH_MAX_RETRY_AFTER_MS)
   --shutdown-grace <ms>    How long SIGTERM waits for in-flight requests, default 30000
                                                                                      (AIMESH_SHUTDOWN_GRACE_MS)
+  --gateway-ca <file|PEM>  CA bundle an https egress gateway must chain to (providers in Gateway
+                           credential mode), default the --operator-ca bundle        (AIMESH_GATEWAY_CA)
   --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)
   --capture-content <bool> Record prompts and completions on trace spans (gen_ai.input.messages /
                            gen_ai.output.messages), default false                   (AIMESH_CAPTURE_CONTENT)
@@ -35,6 +37,18 @@ Upstream bounds (what one misbehaving upstream may cost the sidecar):
                                   one is refused while read, a 502 naming the limit (AIMESH_MAX_RESPONSE_SIZE)
   --max-stream-event-size <size>  Largest upstream stream event (SSE event, Bedrock message), default
                                   8mb; a larger one ends the stream with an error   (AIMESH_MAX_STREAM_EVENT_SIZE)
+Egress gateway (the same binary as a Deployment in a provider namespace, see docs/egress-gateway.md):
+  --gateway                Serve as the namespace's egress gateway: authenticate sidecars by their
+                           pod token, inject Gateway-mode provider keys, forward; default false
+                                                                                     (AIMESH_GATEWAY)
+  --kube-api <url>         API server for TokenReviews, default in-cluster
+                           https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT (AIMESH_KUBE_API)
+  --kube-token-file <file> The gateway's own token for TokenReviews, default
+                           /var/run/secrets/kubernetes.io/serviceaccount/token      (AIMESH_KUBE_TOKEN_FILE)
+  --kube-ca <file|PEM>     The API server's CA, default the in-cluster
+                           /var/run/secrets/kubernetes.io/serviceaccount/ca.crt     (AIMESH_KUBE_CA)
+  --tls-cert <file>        Serve the gateway over TLS with this certificate ...     (AIMESH_TLS_CERT)
+  --tls-key <file>         ... and key; default plain HTTP                           (AIMESH_TLS_KEY)
 Tracing (OpenTelemetry, OTLP/HTTP) is configured by the standard environment and is on when an
 endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
 OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf | http/json), OTEL_EXPORTER_OTLP_HEADERS,
@@ -72,6 +86,14 @@ export interface SidecarOptions {
   maxResponseBytes: number;
   /** Largest upstream stream event, bytes. */
   maxStreamEventBytes: number;
+  /** File path or PEM text: what an https egress gateway's certificate must chain to. */
+  gatewayCA?: string;
+  /** Run as the egress gateway (sidecar/gateway/). */
+  gateway: boolean;
+  /** The API server, the gateway's own token and the API server's CA (file or PEM), for TokenReviews. */
+  kube: { server?: string; tokenFile: string; ca?: string };
+  /** Gateway over TLS (both files), else plain HTTP. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export class UsageError extends Error {}
@@ -97,6 +119,13 @@ const FLAGS = {
   // Upstream bounds.
   'max-response-size': 'AIMESH_MAX_RESPONSE_SIZE',
   'max-stream-event-size': 'AIMESH_MAX_STREAM_EVENT_SIZE',
+  'gateway-ca': 'AIMESH_GATEWAY_CA',
+  gateway: 'AIMESH_GATEWAY',
+  'kube-api': 'AIMESH_KUBE_API',
+  'kube-token-file': 'AIMESH_KUBE_TOKEN_FILE',
+  'kube-ca': 'AIMESH_KUBE_CA',
+  'tls-cert': 'AIMESH_TLS_CERT',
+  'tls-key': 'AIMESH_TLS_KEY',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -111,6 +140,8 @@ export function parseOptions(
         Flag,
         { type: 'string' }
       >),
+      // A switch: `--gateway` alone (AIMESH_GATEWAY=true in a pod spec).
+      gateway: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: false,
@@ -141,6 +172,15 @@ export function parseOptions(
     if (n < 1) throw new UsageError(`--${flag} must be at least 1 byte`);
     return n;
   };
+  const gateway = (values as { gateway?: boolean }).gateway === true || bool('gateway', false);
+  const serviceHost = env.KUBERNETES_SERVICE_HOST;
+  const inCluster = serviceHost
+    ? `https://${serviceHost.includes(':') ? `[${serviceHost}]` : serviceHost}:${env.KUBERNETES_SERVICE_PORT ?? '443'}`
+    : undefined;
+  const certFile = get('tls-cert');
+  const keyFile = get('tls-key');
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together');
   const options: SidecarOptions = {
     snapshotFile: get('snapshot'),
     operatorUrl: get('operator'),
@@ -148,7 +188,8 @@ export function parseOptions(
     tokenFile: get('token-file') ?? '/var/run/secrets/aimesh/token',
     stateDir: get('state-dir') ?? '/var/run/aimesh',
     port: int('port', 15080),
-    host: get('host') ?? '127.0.0.1',
+    // The gateway serves other pods: it listens on the pod IP.
+    host: get('host') ?? (gateway ? '0.0.0.0' : '127.0.0.1'),
     adminPort: int('admin-port', 15090),
     adminHost: get('admin-host') ?? '0.0.0.0',
     bodyLimit: parseSize(get('body-limit') ?? '32mb'),
@@ -166,7 +207,20 @@ export function parseOptions(
     // image (a few MB of base64); holding one such event costs 8 MiB, not the stream's size.
     maxResponseBytes: size('max-response-size', '32mb'),
     maxStreamEventBytes: size('max-stream-event-size', '8mb'),
+    gatewayCA: get('gateway-ca') ?? get('operator-ca'),
+    gateway,
+    kube: {
+      server: get('kube-api') ?? inCluster,
+      tokenFile: get('kube-token-file') ?? '/var/run/secrets/kubernetes.io/serviceaccount/token',
+      // Absent: the in-cluster CA file when there is one (gateway/run.ts), else the system CAs.
+      ca: get('kube-ca'),
+    },
+    tls: certFile && keyFile ? { certFile, keyFile } : undefined,
   };
+  if (gateway && !options.operatorUrl)
+    throw new UsageError('--gateway needs --operator (its keys come from the operator)');
+  if (gateway && !options.kube.server)
+    throw new UsageError('--gateway needs --kube-api outside a cluster (for TokenReviews)');
   if (!options.snapshotFile && !options.operatorUrl)
     throw new UsageError('one of --snapshot or --operator is required');
   if (options.snapshotFile && options.operatorUrl)

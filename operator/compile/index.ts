@@ -7,6 +7,7 @@ import type { AIRouteSpec } from '../../crds/airoute.ts';
 import { type Manifest, validate } from '../../crds/validate.ts';
 import type { Snapshot } from '../../sidecar/snapshot/schema.ts';
 import { seal } from '../../sidecar/snapshot/version.ts';
+import { GATEWAY_NAME, gatewaySnapshot, isGatewayMode, viaGateway } from './gateway.ts';
 import { compileProvider, type ProviderEntry } from './providers.ts';
 import { compileQuota, type QuotaEntry, quotaApplies } from './quotas.ts';
 import { compileRoute, type RouteEntry } from './routes.ts';
@@ -45,13 +46,21 @@ export function compile(input: CompileInput): CompileOutput {
   );
   const quotas = valid.AIQuota.map((r) => compileQuota(r.namespace, r.name, r.spec as AIQuotaSpec));
 
-  const workloads = input.workloads ?? namespaceWide(routes, quotas);
+  const workloads = input.workloads ?? [...namespaceWide(routes, quotas), ...gatewayWorkloads(providers)];
   // Each workload only looks at its own namespace's routes and quotas (snapshotFor filters by
   // namespace anyway): grouping once keeps 1,000 namespaces x 10,000 routes linear.
   const routesByNs = groupBy(routes, (r) => r.namespace);
   const quotasByNs = groupBy(quotas, (q) => q.namespace);
   const snapshots = workloads.map((w) =>
-    snapshotFor(w, routesByNs.get(w.namespace) ?? [], quotasByNs.get(w.namespace) ?? [], providers),
+    w.role === 'gateway'
+      ? gatewaySnapshot(w, providers, namespaceLabels)
+      : snapshotFor(
+          w,
+          routesByNs.get(w.namespace) ?? [],
+          quotasByNs.get(w.namespace) ?? [],
+          providers,
+          input.gatewayUrl,
+        ),
   );
   return { snapshots, problems: problems.sort(byResource), routes };
 }
@@ -119,6 +128,12 @@ function namespaceWide(routes: RouteEntry[], quotas: QuotaEntry[]): Workload[] {
   return [...namespaces].sort().map((namespace) => ({ namespace }));
 }
 
+/** Offline (no connected sidecars): one egress gateway per namespace with Gateway-mode providers. */
+function gatewayWorkloads(providers: Map<string, ProviderEntry>): Workload[] {
+  const namespaces = new Set([...providers.values()].filter(isGatewayMode).map((p) => p.namespace));
+  return [...namespaces].sort().map((namespace) => ({ namespace, name: GATEWAY_NAME, role: 'gateway' }));
+}
+
 /** Routes with a workload selector come first (more specific), then the oldest, then by name. */
 function precedence(a: RouteEntry, b: RouteEntry): number {
   const specific = Number(b.workloadLabels !== undefined) - Number(a.workloadLabels !== undefined);
@@ -136,6 +151,7 @@ export function snapshotFor(
   routes: RouteEntry[],
   quotas: QuotaEntry[],
   providers: Map<string, ProviderEntry>,
+  gatewayUrl?: string,
 ): Snapshot {
   const chosen = routes.filter((r) => routeApplies(r, w)).sort(precedence);
   const used = new Set(
@@ -148,7 +164,10 @@ export function snapshotFor(
   );
   return seal({
     workload: w.name ? { namespace: w.namespace, name: w.name } : { namespace: w.namespace },
-    providers: [...used].sort().map((id) => providers.get(id)!.config!),
+    providers: [...used].sort().map((id) => {
+      const p = providers.get(id)!;
+      return isGatewayMode(p) ? viaGateway(p, gatewayUrl) : p.config!;
+    }),
     routes: chosen.map((r) => r.config!),
     quotas: quotas.filter((q) => quotaApplies(q, w)).map((q) => q.config),
   });

@@ -39,6 +39,8 @@ export interface Workload {
   name?: string;
   labels?: Record<string, string>;
   serviceAccount?: string;
+  /** "gateway": the egress gateway of this namespace (compile/gateway.ts), not an app workload. */
+  role?: 'gateway';
 }
 
 export interface CompileInput {
@@ -48,4 +50,9 @@ export interface CompileInput {
   namespaces: NamespaceInput[];
   /** Snapshots to build; default: one namespace-wide snapshot per namespace with routes or quotas. */
   workloads?: Workload[];
+  /**
+   * Where sidecars reach the egress gateway of a namespace, "{namespace}" filled in; default
+   * GATEWAY_URL_TEMPLATE (compile/gateway.ts).
+   */
+  gatewayUrl?: string;
 }

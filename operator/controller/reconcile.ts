@@ -61,6 +61,8 @@ export interface ReconcilerOptions {
    * queue, so status writes never delay the next push); absent, reconcile writes it inline.
    */
   onCompiled?: () => void;
+  /** Where sidecars reach a namespace's egress gateway (CompileInput.gatewayUrl). */
+  gatewayUrl?: string;
 }
 
 /** Secrets AIProviders reference, as "namespace/name". */
@@ -108,7 +110,10 @@ export class Reconciler {
     const span = this.#o.tracing?.start(batch);
     try {
       const workloads = hub.workloads();
-      const compiled = compile(compileInput(this.#o.caches, workloads));
+      const compiled = compile({
+        ...compileInput(this.#o.caches, workloads),
+        gatewayUrl: this.#o.gatewayUrl,
+      });
       const snapshots = new Map(workloads.map((w, i) => [workloadKey(w), compiled.snapshots[i]!]));
       span?.published(snapshots, compiled.problems.length);
       hub.publish(snapshots, batch?.firstTriggerAt);

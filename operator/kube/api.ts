@@ -88,6 +88,7 @@ export const RESOURCES = {
   Secret: { version: 'v1', plural: 'secrets' },
   Namespace: { version: 'v1', plural: 'namespaces' },
   Pod: { version: 'v1', plural: 'pods' },
+  ConfigMap: { version: 'v1', plural: 'configmaps' },
   Lease: { group: 'coordination.k8s.io', version: 'v1', plural: 'leases' },
   Event: { group: 'events.k8s.io', version: 'v1', plural: 'events' },
   TokenReview: { group: 'authentication.k8s.io', version: 'v1', plural: 'tokenreviews' },

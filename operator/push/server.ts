@@ -13,7 +13,7 @@ import { listen, type TlsServer } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import type { Authenticator } from './auth.ts';
 import type { Ack, Hub } from './hub.ts';
-import { workloadOf } from './workload.ts';
+import { type KeyedWorkload, workloadOf } from './workload.ts';
 
 export const STREAM_PATH = '/v1/snapshots/stream';
 
@@ -28,6 +28,8 @@ export interface PushServerOptions {
   maxStreamAgeMs?: number;
   pingIntervalMs?: number;
   onRejected?: (status: number) => void;
+  /** An egress gateway's pod (push/gateway.ts) is keyed as its namespace's gateway, not as an app. */
+  gatewayWorkload?: (pod: KubeObject) => KeyedWorkload | undefined;
   /** More endpoints on the same HTTP/2 port, by path (the quota service's /v1/quota/lease). */
   routes?: Record<string, (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => Promise<void>>;
 }
@@ -94,7 +96,12 @@ export function createPushServer(opts: PushServerOptions): PushServer {
 
     stream.respond({ ':status': 200, 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
     const conn = hub.connect(
-      { namespace: id.namespace, pod: id.podName, podUid: id.podUid, ...workloadOf(pod) },
+      {
+        namespace: id.namespace,
+        pod: id.podName,
+        podUid: id.podUid,
+        ...(opts.gatewayWorkload?.(pod) ?? workloadOf(pod)),
+      },
       {
         write: (line) => !stream.destroyed && stream.write(line),
         onDrain: (cb) => stream.once('drain', cb),

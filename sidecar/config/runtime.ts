@@ -2,6 +2,7 @@
 // (compiled matchers, weighted pick tables, adapters, agents, model lists, the /v1/models body).
 // A request reads it and never rebuilds any of it.
 import type http from 'node:http';
+import { throughGateway } from '../gateway/client.ts';
 import type { Adapter } from '../providers/adapter.ts';
 import { type Discovery, discover } from '../routing/discovery.ts';
 import { compileMatches, type Predicate } from '../routing/match.ts';
@@ -53,16 +54,21 @@ export interface RuntimeSnapshot {
 export interface RuntimeDeps {
   adapterFor(type: ProviderConfig['type']): Adapter | undefined;
   agents: AgentPool;
+  /** This pod's token, presented to egress gateways (providers in Gateway credential mode). */
+  gatewayToken?: () => string | undefined;
 }
+
+const noToken = () => undefined;
 
 /** Builds the runtime form; throws with a reason when the snapshot cannot be served. */
 export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnapshot {
   const providers = new Map<string, RuntimeProvider>();
   for (const p of snapshot.providers) {
+    const adapter = deps.adapterFor(p.type);
     providers.set(p.id, {
       id: p.id,
       config: p,
-      adapter: deps.adapterFor(p.type),
+      adapter: adapter && p.gateway ? throughGateway(adapter, deps.gatewayToken ?? noToken) : adapter,
       agent: deps.agents.get(p),
       upstreamNames: new Map(p.models.map((m) => [m.name, m.upstreamName ?? m.name])),
     });

@@ -61,6 +61,21 @@ const Provider = z.object({
   connectTimeoutMs: z.number().int().positive().optional(),
   requestTimeoutMs: z.number().int().positive().optional(),
   maxConcurrentRequests: z.number().int().positive().optional(),
+  /**
+   * Gateway credential mode, in a workload's snapshot: no credentials here; every request goes to
+   * this egress gateway (the provider namespace's aimesh-gateway), which authenticates the
+   * sidecar by its pod token and injects the key. See sidecar/gateway/.
+   */
+  gateway: z.object({ url: z.string().url() }).optional(),
+});
+
+/** In an egress gateway's snapshot: which namespaces' sidecars may use one of its providers. */
+const GatewayGrant = z.object({
+  provider: z.string(),
+  /** Every namespace may (allowedNamespaces.from: All). */
+  allNamespaces: z.boolean(),
+  /** Otherwise only these (from: Same, or the namespaces a Selector matched at compile time). */
+  namespaces: z.array(z.string()),
 });
 
 const BackendRef = z.object({
@@ -184,6 +199,8 @@ export const SnapshotContent = z.object({
   /** In precedence order: the first rule of the first route that matches wins. */
   routes: z.array(Route),
   quotas: z.array(Quota),
+  /** Present only in an egress gateway's snapshot (aimesh-sidecar --gateway). */
+  gateway: z.object({ grants: z.array(GatewayGrant) }).optional(),
 });
 
 export const Snapshot = SnapshotContent.extend({
@@ -202,3 +219,4 @@ export type GuardsConfig = NonNullable<RuleConfig['guards']>;
 export type ClassifierConfig = NonNullable<GuardsConfig['classifiers']>[number];
 export type QuotaConfig = Snapshot['quotas'][number];
 export type LimitConfig = QuotaConfig['limits'][number];
+export type GatewayGrant = NonNullable<Snapshot['gateway']>['grants'][number];

@@ -88,6 +88,10 @@ export function verify(input: unknown): Verified {
       }
     }
   }
+  for (const grant of snapshot.gateway?.grants ?? []) {
+    if (!providers.has(grant.provider))
+      return { ok: false, reason: `gateway grant names unknown provider ${grant.provider}` };
+  }
   return { ok: true, snapshot };
 }
 

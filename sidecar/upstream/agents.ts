@@ -6,16 +6,24 @@ import type { ProviderConfig } from '../snapshot/index.ts';
 
 export class AgentPool {
   readonly #agents = new Map<string, http.Agent>();
+  readonly #gatewayCA: string | undefined;
+
+  /** gatewayCA: what an https egress gateway's certificate must chain to (default: system CAs). */
+  constructor(opts: { gatewayCA?: string } = {}) {
+    this.#gatewayCA = opts.gatewayCA;
+  }
 
   /** The agent for a provider; maxConcurrentRequests bounds its sockets, extra requests queue. */
   get(provider: ProviderConfig): http.Agent {
-    const secure = provider.endpoint.startsWith('https:');
+    // Gateway credential mode: the connections go to the egress gateway, not to the provider.
+    const secure = (provider.gateway?.url ?? provider.endpoint).startsWith('https:');
     const maxSockets = provider.maxConcurrentRequests ?? Number.POSITIVE_INFINITY;
-    const key = `${provider.id}|${secure ? 'https' : 'http'}|${maxSockets}`;
+    const key = `${provider.id}|${secure ? 'https' : 'http'}|${maxSockets}|${provider.gateway?.url ?? ''}`;
     let agent = this.#agents.get(key);
     if (!agent) {
       // noDelay reaches net.connect through the agent's options (missing from AgentOptions' type).
-      const options: http.AgentOptions & { noDelay: boolean } = {
+      const options: https.AgentOptions & { noDelay: boolean } = {
+        ...(provider.gateway && this.#gatewayCA ? { ca: this.#gatewayCA } : {}),
         keepAlive: true,
         keepAliveMsecs: 1000,
         noDelay: true,

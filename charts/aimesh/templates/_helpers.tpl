@@ -98,3 +98,15 @@ app.kubernetes.io/component: operator
 {{- $env = append $env (dict "name" "AIMESH_LOG_LEVEL" "value" .Values.sidecar.logLevel) -}}
 {{- concat $env .Values.sidecar.extraEnv | toJson -}}
 {{- end -}}
+
+{{/* The egress gateway (templates/gateway.yaml). */}}
+{{- define "aimesh.gatewaySelectorLabels" -}}
+app.kubernetes.io/name: {{ include "aimesh.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: gateway
+{{- end -}}
+
+{{- define "aimesh.gatewayLabels" -}}
+{{ include "aimesh.labels" . }}
+app.kubernetes.io/component: gateway
+{{- end -}}

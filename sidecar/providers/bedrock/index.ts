@@ -4,7 +4,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { ProviderConfig } from '../../snapshot/schema.ts';
-import type { Adapter, AdapterCall, StreamTranslator } from '../adapter.ts';
+import type { Adapter, AdapterCall, StreamTranslator, UpstreamRequest } from '../adapter.ts';
 import { errorMessage, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
 import { EventTooLargeError } from '../sse.ts';
 import { createMessageSplitter } from './eventstream.ts';
@@ -56,6 +56,28 @@ function signerFor(p: ProviderConfig): SignatureV4 {
   s = new SignatureV4({ credentials, region: regionOf(p), service: 'bedrock', sha256: Sha256 });
   signers.set(p, s);
   return s;
+}
+
+/** The request signed with SigV4 from the provider's AWS credentials (host signed, sent from the URL). */
+export async function signBedrockRequest(
+  provider: ProviderConfig,
+  request: UpstreamRequest & { body: string | Buffer },
+): Promise<UpstreamRequest> {
+  const url = new URL(request.url);
+  const signed = await signerFor(provider).sign({
+    method: request.method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: { ...request.headers, host: url.host },
+    body: request.body,
+  });
+  // host was signed; the HTTP client sends the same value from the URL itself.
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(signed.headers)) if (k !== 'host') headers[k] = v;
+  return { ...request, url: url.toString(), headers };
 }
 
 function stream(call: AdapterCall): StreamTranslator {
@@ -118,29 +140,19 @@ export const bedrockAdapter: Adapter = {
   async request(call, provider) {
     const base = provider.endpoint.replace(/\/+$/, '');
     // Model ids hold ':' and inference-profile ARNs '/': both are escaped in the path.
-    const url = new URL(
-      `${base}/model/${encodeURIComponent(call.model)}/${call.stream ? 'converse-stream' : 'converse'}`,
-    );
-    const body = JSON.stringify(openAIRequestToConverse(call.body ?? {}));
-    const signed = await signerFor(provider).sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: url.pathname,
-      query: {},
+    const url = `${base}/model/${encodeURIComponent(call.model)}/${call.stream ? 'converse-stream' : 'converse'}`;
+    const request = {
+      url,
+      method: 'POST' as const,
       headers: {
         ...provider.headers,
-        host: url.host,
         'content-type': 'application/json',
         accept: call.stream ? 'application/vnd.amazon.eventstream' : 'application/json',
       },
-      body,
-    });
-    // host was signed; the HTTP client sends the same value from the URL itself.
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(signed.headers)) if (k !== 'host') headers[k] = v;
-    return { url: url.toString(), method: 'POST', headers, body };
+      body: JSON.stringify(openAIRequestToConverse(call.body ?? {})),
+    };
+    // Gateway credential mode: the egress gateway holds the AWS keys and signs (sidecar/gateway).
+    return provider.gateway ? request : signBedrockRequest(provider, request);
   },
 
   response(call, _status, body) {
