@@ -134,7 +134,10 @@ function frontierMax(steps: FrontierStep[], stream: boolean): FrontierResult['ma
 
 async function latencyPhase(arms: RunningArm[], w: Workload, cfg: Config, runId: string) {
   const samples = new Map<ArmName, Sample[]>(arms.map((a) => [a.name, []]));
+  // Where each round's samples start, per arm: the per-round ratios come from these slices.
+  const starts = new Map<ArmName, number[]>(arms.map((a) => [a.name, []]));
   for (let r = 0; r < cfg.rounds; r++) {
+    for (const arm of arms) starts.get(arm.name)!.push(samples.get(arm.name)!.length);
     for (const arm of rotate(arms, r)) {
       if (w.stream) {
         const agent = newAgent();
@@ -148,14 +151,26 @@ async function latencyPhase(arms: RunningArm[], w: Workload, cfg: Config, runId:
     }
     log(`  ${w.name} latency round ${r + 1}/${cfg.rounds}`);
   }
-  return samples;
+  return Object.assign(samples, { starts });
 }
 
-function latencyResults(samples: Map<ArmName, Sample[]>): Partial<Record<ArmName, LatencyResult>> {
+/** Each round's samples of one arm. */
+function perRound(list: Sample[], starts: number[]): Sample[][] {
+  return starts.map((from, i) => list.slice(from, starts[i + 1] ?? list.length));
+}
+
+function latencyResults(
+  samples: Map<ArmName, Sample[]> & { starts?: Map<ArmName, number[]> },
+): Partial<Record<ArmName, LatencyResult>> {
   const out: Partial<Record<ArmName, LatencyResult>> = {};
-  const direct = percentiles(okOnly(samples.get('direct') ?? []).map((s) => s.latencyMs));
+  const pcts = (list: Sample[]) => percentiles(okOnly(list).map((s) => s.latencyMs));
+  const direct = pcts(samples.get('direct') ?? []);
+  const directRounds = samples.starts
+    ? perRound(samples.get('direct') ?? [], samples.starts.get('direct') ?? []).map(pcts)
+    : [];
   for (const [name, list] of samples) {
-    const total = percentiles(okOnly(list).map((s) => s.latencyMs));
+    const total = pcts(list);
+    const starts = samples.starts?.get(name);
     out[name] = {
       total,
       added: {
@@ -163,6 +178,14 @@ function latencyResults(samples: Map<ArmName, Sample[]>): Partial<Record<ArmName
         p99: round(total.p99 - direct.p99),
         p999: round(total.p999 - direct.p999),
       },
+      ...(starts && directRounds.length > 1
+        ? {
+            rounds: perRound(list, starts).map((round_, i) => {
+              const p = pcts(round_);
+              return { p50: round(p.p50 - directRounds[i]!.p50), p99: round(p.p99 - directRounds[i]!.p99) };
+            }),
+          }
+        : {}),
       errors: list.length - okOnly(list).length,
     };
   }

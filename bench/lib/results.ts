@@ -8,6 +8,8 @@ export interface LatencyResult {
   total: Percentiles;
   /** Arm percentile minus direct's, per percentile (ms). */
   added: { p50: number; p99: number; p999: number };
+  /** The same per interleaved round: goals report the spread of per-round ratios. */
+  rounds?: { p50: number; p99: number }[];
   errors: number;
 }
 

@@ -69,6 +69,8 @@ describe('make bench (quick mode)', () => {
         assert.deepEqual(Object.keys(frontier.max).sort(), ['10ms', '1ms', '50ms', '5ms']);
       }
       assert.equal(w.latency?.direct?.added.p50, 0);
+      // Every interleaved round is kept, so goals can report the spread of per-round ratios.
+      assert.equal(w.latency?.['aimesh-off']?.rounds?.length, 2);
       for (const arm of ['floor', 'aimesh-off'] as const) {
         assert.equal(typeof w.cpuUsPerRequest[arm], 'number', `CPU per request of ${arm}`);
         assert.equal(typeof results.rss[arm]?.idleMB, 'number', `idle RSS of ${arm}`);
@@ -77,6 +79,10 @@ describe('make bench (quick mode)', () => {
       assert.match(report, /# AIMesh benchmark results/);
       assert.match(report, /## chat-small/);
       assert.match(report, /\| aimesh-off \|/);
+      assert.match(
+        report,
+        /\| policy off <= 1\.3x floor .* \| chat-small \| p50 [\d.]+x \(rounds [\d.]+ \/ [\d.]+ \/ [\d.]+\)/,
+      );
       assert.ok(existsSync(join(dir.path, 'latest-quick.json')));
     } finally {
       dir.remove();
