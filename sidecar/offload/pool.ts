@@ -1,0 +1,117 @@
+// A small pool of worker threads for CPU work on large inputs (guards and token counting over big
+// prompts), so one big request does not stall every other call on the event loop. Built once,
+// started lazily (a worker is spawned when a job finds none idle, up to `size`), with a bounded
+// queue: a job that finds the queue full is refused at once (QueueFull) instead of piling up
+// memory. A worker that dies fails its job and is replaced on demand.
+import { Worker } from 'node:worker_threads';
+
+export class QueueFull extends Error {}
+
+/** The prompt worker's entry: worker.ts from source, its bundle next to the sidecar's in images. */
+export const PROMPT_WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('./worker.ts', import.meta.url)
+  : new URL('./aimesh-sidecar-worker.mjs', import.meta.url);
+
+interface Task<J, R> {
+  job: J;
+  resolve(result: R): void;
+  reject(err: Error): void;
+}
+
+type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
+
+export interface PoolOptions {
+  entry: URL;
+  /** Worker threads at most. */
+  size: number;
+  /** Jobs waiting for a worker at most. */
+  queue: number;
+  name?: string;
+}
+
+export class WorkerPool<J, R> {
+  readonly #opts: PoolOptions;
+  readonly #idle: Worker[] = [];
+  readonly #busy = new Map<Worker, Task<J, R>>();
+  readonly #queue: Task<J, R>[] = [];
+  #workers = 0;
+  #closed = false;
+
+  constructor(opts: PoolOptions) {
+    this.#opts = opts;
+  }
+
+  /** Workers started so far (0 until the first job). */
+  get size(): number {
+    return this.#workers;
+  }
+
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  run(job: J): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      if (this.#closed) return reject(new Error('worker pool closed'));
+      const task = { job, resolve, reject };
+      const worker = this.#idle.pop() ?? (this.#workers < this.#opts.size ? this.#spawn() : undefined);
+      if (worker) return this.#start(worker, task);
+      if (this.#queue.length >= this.#opts.queue)
+        return reject(new QueueFull(`${this.#queue.length} large requests already wait for a worker`));
+      this.#queue.push(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const t of this.#queue.splice(0)) t.reject(new Error('worker pool closed'));
+    const all = [...this.#idle, ...this.#busy.keys()];
+    this.#idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  #start(worker: Worker, task: Task<J, R>): void {
+    this.#busy.set(worker, task);
+    worker.postMessage(task.job);
+  }
+
+  #spawn(): Worker {
+    const worker = new Worker(this.#opts.entry, { name: this.#opts.name ?? 'aimesh-worker' });
+    this.#workers++;
+    worker.unref(); // a pending job keeps the process busy anyway; an idle pool must not
+    worker.on('message', (reply: Reply<R>) => {
+      const task = this.#busy.get(worker);
+      this.#busy.delete(worker);
+      if (task) {
+        if (reply.ok) task.resolve(reply.result);
+        else task.reject(new Error(reply.error));
+      }
+      const next = this.#queue.shift();
+      if (next) this.#start(worker, next);
+      else this.#idle.push(worker);
+    });
+    const gone = (err: Error) => {
+      const task = this.#busy.get(worker);
+      this.#busy.delete(worker);
+      const at = this.#idle.indexOf(worker);
+      if (at >= 0) this.#idle.splice(at, 1);
+      this.#workers--;
+      task?.reject(err);
+      // Whoever waits gets a fresh worker.
+      const next = this.#closed ? undefined : this.#queue.shift();
+      if (next) this.#start(this.#spawn(), next);
+    };
+    let ended = false;
+    worker.on('error', (err) => {
+      if (ended) return;
+      ended = true;
+      gone(err);
+    });
+    worker.on('exit', (code) => {
+      if (ended) return;
+      ended = true;
+      gone(new Error(`worker exited with code ${code}`));
+    });
+    return worker;
+  }
+}
