@@ -1,8 +1,10 @@
 // The prompt work of one large request, as a worker thread does it: parse the body (its own copy
 // of the parse; the bytes are shared, not copied), translate an Anthropic request to the internal
 // OpenAI shape, count the prompt tokens, run the rule's request guards. Only small results go
-// back: the token count, the findings, and the texts a masking guard rewrote (by position).
+// back: the token count, the findings, the texts a masking guard rewrote (by position), and
+// the body's sha256 for the response cache.
 // Pure, and the same code the event loop runs for small requests (guards/, tokens.ts).
+import { createHash } from 'node:crypto';
 import { compileGuards, type Finding, type GuardSet, type MaskedText } from '../guards/index.ts';
 import { anthropicRequestToOpenAI } from '../providers/anthropic/translate.ts';
 import type { GuardsConfig, Operation } from '../snapshot/schema.ts';
@@ -21,6 +23,8 @@ export interface PromptJob {
   tokens: boolean;
   /** Tokens the sidecar adds (the managed prompt), part of every count. */
   addedTokens: number;
+  /** Hash the raw body (sha256, hex): the response cache keys large bodies by it. */
+  digest?: boolean;
 }
 
 export interface PromptWorkResult {
@@ -30,6 +34,7 @@ export interface PromptWorkResult {
   /** Index in findings of the blocking one. */
   block?: number;
   masked: MaskedText[];
+  digest?: string;
 }
 
 /** Compiled guard sets by config (a worker keeps them across calls, as rulePolicy does per rule). */
@@ -45,6 +50,8 @@ function guardSet(config: GuardsConfig): GuardSet | undefined {
 }
 
 export function promptWork(job: PromptJob): PromptWorkResult {
+  const digest = job.digest ? createHash('sha256').update(job.raw).digest('hex') : undefined;
+  if (!job.guards && !job.tokens) return { findings: [], masked: [], digest };
   const text = Buffer.from(job.raw.buffer, job.raw.byteOffset, job.raw.byteLength).toString('utf8');
   let body = JSON.parse(text) as Json;
   if (job.dialect === 'anthropic') body = anthropicRequestToOpenAI(body);
@@ -55,12 +62,13 @@ export function promptWork(job: PromptJob): PromptWorkResult {
   };
   if (job.tokens) count();
   const set = job.guards ? guardSet(job.guards) : undefined;
-  if (!set) return { tokens, findings: [], masked: [] };
+  if (!set) return { tokens, findings: [], masked: [], digest };
   const v = set.inspectRequest(body, job.operation, count);
   return {
     tokens,
     findings: v.findings,
     block: v.block ? v.findings.indexOf(v.block) : undefined,
     masked: v.masked,
+    digest,
   };
 }

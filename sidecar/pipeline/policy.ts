@@ -13,7 +13,8 @@ import { localQuotaService, operatorQuotaService, type QuotaService } from '../q
 import { warmTokenizer } from '../tokens.ts';
 import { createCacheStep } from './cache.ts';
 import { createClassifyStep } from './classify.ts';
-import { createGuardsStep, createLargePromptStep } from './guards.ts';
+import { createGuardsStep } from './guards.ts';
+import { createLargeBodyStep } from './large-body.ts';
 import { promptStep } from './prompt.ts';
 import { createQuotaStep } from './quota.ts';
 import { ruleCacheOf, rulePolicy } from './rule-state.ts';
@@ -138,7 +139,7 @@ export function createPolicySteps(policy: Policy): Step[] {
   const trace = policy.log?.isLevelEnabled('debug') ?? false;
   return [
     ensure,
-    ...(policy.offload ? [createLargePromptStep(policy.offload, policy.quota)] : []),
+    ...(policy.offload ? [createLargeBodyStep(policy.offload, policy.quota)] : []),
     createQuotaStep(policy.quota, trace),
     createGuardsStep(),
     createClassifyStep(),

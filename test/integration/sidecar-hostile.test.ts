@@ -167,6 +167,21 @@ describe('sidecar: a hostile app', () => {
     assert.match(text, /data: \[DONE\]/);
   });
 
+  it('caches a large body by its bytes (hashed on a worker)', { timeout: 30_000 }, async () => {
+    const body = chatBody(2 << 20, 'gpt-4o-cached');
+    const first = await post(sidecar, '/v1/chat/completions', body);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('x-aimesh-cache'), 'miss');
+    const a = await first.json();
+    const second = await post(sidecar, '/v1/chat/completions', body);
+    assert.equal(second.headers.get('x-aimesh-cache'), 'hit');
+    assert.deepEqual(await second.json(), a);
+    // One byte different: another entry.
+    const other = await post(sidecar, '/v1/chat/completions', body.replace('quick', 'quack'));
+    await other.arrayBuffer();
+    assert.equal(other.headers.get('x-aimesh-cache'), 'miss');
+  });
+
   it('answers small calls while its guards scan a 16 MB prompt', { timeout: 120_000 }, async () => {
     // 16 MB of prose ending in an injection: the guards read all of it, then block (403) at once,
     // with no upstream call. While the scan ran on the event loop, a small call sent during it
