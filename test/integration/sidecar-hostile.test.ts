@@ -210,3 +210,36 @@ describe('sidecar: a hostile app', () => {
     assert.ok(during.length >= 3, `only ${during.length} small calls were answered before the big one`);
   });
 });
+
+describe('sidecar: SIGTERM with a slow upload', () => {
+  let upstream: UpstreamProcess;
+
+  before(async () => {
+    upstream = await startUpstreamProcess();
+  });
+
+  after(async () => {
+    await upstream?.stop();
+  });
+
+  it('does not wait for an upload that is still arriving', { timeout: 30_000 }, async () => {
+    const sidecar = await startSidecar({
+      snapshot: snapshot(upstream.url),
+      env: { AIMESH_LOG_LEVEL: 'info', AIMESH_SHUTDOWN_GRACE_MS: '15000' },
+    });
+    try {
+      const upload = await slowBody(sidecar.url, { declared: 1_000_000, send: 1000, dripMs: 100 });
+      await new Promise((r) => setTimeout(r, 300));
+      const t = performance.now();
+      process.kill(sidecar.proc.pid, 'SIGTERM');
+      await sidecar.proc.exited;
+      const ms = performance.now() - t;
+      // Before: the upload counted as a call in flight and held the drain for the whole grace period.
+      assert.ok(ms < 5000, `exited ${ms.toFixed(0)} ms after SIGTERM (grace 15 s)`);
+      await upload.closed;
+      assert.match(sidecar.logs(), /"outcome":"drained"/);
+    } finally {
+      await sidecar.stop();
+    }
+  });
+});
