@@ -18,6 +18,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -80,7 +81,9 @@ for (const file of name === 'sidecar' ? [outfile, workerFile] : [outfile]) {
   const code = readFileSync(file, 'latin1');
   const nonAscii = code.search(/[\u0080-\u00ff]/);
   if (nonAscii >= 0) {
-    console.error(`bundle: non-ASCII source near ${JSON.stringify(code.slice(nonAscii - 60, nonAscii + 20))}`);
+    console.error(
+      `bundle: non-ASCII source near ${JSON.stringify(code.slice(nonAscii - 60, nonAscii + 20))}`,
+    );
     process.exit(1);
   }
 }
@@ -88,6 +91,9 @@ for (const file of name === 'sidecar' ? [outfile, workerFile] : [outfile]) {
 // Files our own code loads with createRequire(import.meta.url)('<package>/<path>') are not
 // bundled (on purpose: loaded lazily); ship exactly those files, at their package-relative path.
 const runtime: string[] = [];
+// Resolved paths are real paths: compare with node_modules' real path (a symlinked node_modules,
+// as in git worktrees, sent the copies outside the out dir).
+const modulesDir = realpathSync(join(root, 'node_modules'));
 for (const input of Object.keys(result.metafile.inputs)) {
   if (input.includes('node_modules')) continue;
   const file = resolve(root, input);
@@ -100,7 +106,7 @@ for (const input of Object.keys(result.metafile.inputs)) {
     const resolved = createRequire(file).resolve(spec);
     const pkgDir = packageDir(resolved);
     for (const f of [resolved, join(pkgDir, 'package.json')]) {
-      const rel = relative(join(root, 'node_modules'), f);
+      const rel = relative(modulesDir, f);
       const dest = join(out, 'node_modules', rel);
       mkdirSync(dirname(dest), { recursive: true });
       copyFileSync(f, dest);
