@@ -119,6 +119,21 @@ function checkAnthropic(body: Json): void {
   if (typeof body.max_tokens !== 'number' || body.max_tokens < 1) {
     throw badRequest('max_tokens: a positive integer is required', 'missing_required_parameter');
   }
+  body.messages.forEach((m: unknown, i: number) => {
+    const content = (m as Json | null)?.content;
+    if (!m || typeof m !== 'object' || (typeof content !== 'string' && !Array.isArray(content)))
+      throw badRequest(`messages.${i}: an object whose content is a string or an array of blocks`);
+  });
+  if (body.tools !== undefined && !Array.isArray(body.tools)) throw badRequest('tools: must be an array');
+}
+
+/** The Anthropic request in the internal OpenAI shape; a shape the translation cannot read is a 400. */
+function translateAnthropic(body: Json): Json {
+  try {
+    return anthropicRequestToOpenAI(body);
+  } catch (err) {
+    throw badRequest(`the request does not follow the Messages API: ${(err as Error).message}`);
+  }
 }
 
 function checkResponses(body: Json): void {
@@ -160,7 +175,7 @@ export const identify: Step = async (call, next) => {
   if (call.dialect === 'responses') fromResponses(call, parsed);
   else if (call.dialect === 'anthropic') {
     checkAnthropic(parsed);
-    call.body = anthropicRequestToOpenAI(parsed);
+    call.body = translateAnthropic(parsed);
     call.unchangedBody = undefined;
     call.stream = parsed.stream === true;
   } else {
