@@ -1,6 +1,7 @@
 // A small pool of worker threads for CPU work on large inputs (guards and token counting over big
 // prompts), so one big request does not stall every other call on the event loop. Built once,
-// started lazily (a worker is spawned when a job finds none idle, up to `size`), with a bounded
+// started lazily (a worker is spawned when a job finds none idle, up to `size`; one idle for
+// idleMs is stopped, giving its memory back), with a bounded
 // queue: a job that finds the queue full is refused at once (QueueFull) instead of piling up
 // memory. A worker that dies fails its job and is replaced on demand.
 import { Worker } from 'node:worker_threads';
@@ -27,11 +28,14 @@ export interface PoolOptions {
   /** Jobs waiting for a worker at most. */
   queue: number;
   name?: string;
+  /** A worker idle this long is stopped (its memory given back); default 30 s. */
+  idleMs?: number;
 }
 
 export class WorkerPool<J, R> {
   readonly #opts: PoolOptions;
   readonly #idle: Worker[] = [];
+  readonly #idleTimers = new Map<Worker, NodeJS.Timeout>();
   readonly #busy = new Map<Worker, Task<J, R>>();
   readonly #queue: Task<J, R>[] = [];
   #workers = 0;
@@ -54,7 +58,7 @@ export class WorkerPool<J, R> {
     return new Promise<R>((resolve, reject) => {
       if (this.#closed) return reject(new Error('worker pool closed'));
       const task = { job, resolve, reject };
-      const worker = this.#idle.pop() ?? (this.#workers < this.#opts.size ? this.#spawn() : undefined);
+      const worker = this.#takeIdle() ?? (this.#workers < this.#opts.size ? this.#spawn() : undefined);
       if (worker) return this.#start(worker, task);
       if (this.#queue.length >= this.#opts.queue)
         return reject(new QueueFull(`${this.#queue.length} large requests already wait for a worker`));
@@ -67,7 +71,32 @@ export class WorkerPool<J, R> {
     for (const t of this.#queue.splice(0)) t.reject(new Error('worker pool closed'));
     const all = [...this.#idle, ...this.#busy.keys()];
     this.#idle.length = 0;
+    for (const t of this.#idleTimers.values()) clearTimeout(t);
+    this.#idleTimers.clear();
     await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  #takeIdle(): Worker | undefined {
+    const worker = this.#idle.pop();
+    if (worker) {
+      clearTimeout(this.#idleTimers.get(worker));
+      this.#idleTimers.delete(worker);
+    }
+    return worker;
+  }
+
+  /** Parks a worker; stops it if nothing comes for idleMs (a thread holds tens of MB). */
+  #park(worker: Worker): void {
+    this.#idle.push(worker);
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(worker);
+      const at = this.#idle.indexOf(worker);
+      if (at < 0) return;
+      this.#idle.splice(at, 1);
+      void worker.terminate();
+    }, this.#opts.idleMs ?? 30_000);
+    timer.unref();
+    this.#idleTimers.set(worker, timer);
   }
 
   #start(worker: Worker, task: Task<J, R>): void {
@@ -88,13 +117,15 @@ export class WorkerPool<J, R> {
       }
       const next = this.#queue.shift();
       if (next) this.#start(worker, next);
-      else this.#idle.push(worker);
+      else this.#park(worker);
     });
     const gone = (err: Error) => {
       const task = this.#busy.get(worker);
       this.#busy.delete(worker);
       const at = this.#idle.indexOf(worker);
       if (at >= 0) this.#idle.splice(at, 1);
+      clearTimeout(this.#idleTimers.get(worker));
+      this.#idleTimers.delete(worker);
       this.#workers--;
       task?.reject(err);
       // Whoever waits gets a fresh worker.

@@ -84,3 +84,24 @@ describe('offload: worker pool', () => {
     assert.equal(done.findings.length, 0);
   });
 });
+
+describe('offload: idle workers', () => {
+  it('stops a worker idle for idleMs and starts one again when needed', async () => {
+    const pool = new WorkerPool<PromptJob, PromptWorkResult>({
+      entry: PROMPT_WORKER,
+      size: 1,
+      queue: 1,
+      idleMs: 100,
+    });
+    try {
+      await pool.run(job('hello', { guards: undefined }));
+      assert.equal(pool.size, 1);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(pool.size, 0);
+      const done = await pool.run(job('hello again', { guards: undefined }));
+      assert.equal(done.tokens, promptTokens(body('hello again'), 'chat'));
+    } finally {
+      await pool.close();
+    }
+  });
+});
