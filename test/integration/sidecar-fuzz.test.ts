@@ -240,14 +240,10 @@ function generator(rand: () => number) {
     const damaged = chance(0.15);
     if (damaged) bytes = damage(bytes);
     const headers: Record<string, string> = {
-      'content-type': pick([
-        'application/json',
-        'application/json',
-        'application/json; charset=utf-8',
-        'text/plain',
-        'multipart/form-data; boundary=xyz',
-        'application/x-www-form-urlencoded',
-      ]),
+      // Mostly JSON (anything else is a 415 before the body is read).
+      'content-type': chance(0.9)
+        ? pick(['application/json', 'application/json; charset=utf-8', 'Application/JSON'])
+        : pick(['text/plain', 'multipart/form-data; boundary=xyz', 'application/x-www-form-urlencoded']),
     };
     if (chance(0.1))
       headers['x-request-id'] = pick(['abc', 'x'.repeat(2000), 'ü'.normalize() === 'ü' ? 'id-1' : 'id-2']);
