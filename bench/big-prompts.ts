@@ -81,7 +81,9 @@ async function startSidecar(
 ): Promise<Sidecar> {
   const snapshot = benchSnapshot(upstreamUrl, full);
   // The bench route refuses prompts over 100k tokens; here the big prompts must pass every guard.
+  // and reach the upstream, so no limit on their size either (the model's context window).
   for (const rule of snapshot.routes[0].rules) if (rule.guards) rule.guards.maxPromptTokens = 1e9;
+  for (const model of snapshot.providers[0].models) model.contextWindow = undefined;
   const file = join(dir, `${full ? 'full' : 'off'}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(seal(snapshot)));
   const [port, adminPort] = await freePorts(2);

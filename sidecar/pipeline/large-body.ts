@@ -1,8 +1,8 @@
 // large-body: the prompt work of a request body of at least offload.threshold bytes, done on the
 // worker pool (../offload) rather than the event loop. Runs before the quota step; whatever the
 // rule needs is done in one job:
-//   - the prompt token count, when a token quota or maxPromptTokens needs it: call.estimate is
-//     made here, so the quota step finds it;
+//   - the prompt token count, when a token quota or a declared context window needs it (and for
+//     maxPromptTokens): call.estimate is made here, so the quota step and forward find it;
 //   - the rule's request guards: the guards step applies the findings and masks (offloadedVerdict);
 //   - the sha256 of the body, when the rule caches: the cache step keys an unchanged body by it
 //     (bodyDigest) instead of hashing its canonical JSON on the event loop.
@@ -10,7 +10,7 @@
 import type { GuardSet, RequestVerdict } from '../guards/index.ts';
 import { isQueueFull, type PromptOffload, type PromptWorkResult } from '../offload/index.ts';
 import type { QuotaClient } from '../quota/client.ts';
-import type { Call } from './call.ts';
+import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { addedTokens, estimateOf, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
@@ -35,6 +35,10 @@ export function bodyDigest(call: Call): string | undefined {
   return digests.get(call);
 }
 
+function declaresWindow(t: Target): boolean {
+  return t.provider.config.models.some((m) => m.name === t.modelName && m.contextWindow !== undefined);
+}
+
 export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient): Step {
   return async (call, next) => {
     if (call.rawBody.length < offload.threshold || !call.body || !call.rule) return next();
@@ -43,7 +47,10 @@ export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient):
     const rule = call.rule;
     const set = rulePolicy(rule).guards;
     const guards = set?.guards.some((g) => g.request) ? rule.config.guards : undefined;
-    const tokens = quota.limits.length > 0 && quota.needsTokens;
+    // Tokens: for a token quota, and for a declared context window (forward checks it).
+    const tokens =
+      (quota.limits.length > 0 && quota.needsTokens) ||
+      (call.operation === 'chat' && (call.targets ?? []).some((t) => declaresWindow(t)));
     const digest = rule.config.cache !== undefined;
     if (!guards && !tokens && !digest) return next();
     const added = addedTokens(call);

@@ -23,11 +23,14 @@ function snapshot(upstreamUrl: string): SnapshotContent {
   return {
     workload: { namespace: 'team-a' },
     providers: [
-      testProvider('p/openai', 'openai', `${upstreamUrl}/v1`, KEY, [
-        'gpt-4o',
-        'gpt-4o-cached',
-        'gpt-4o-mini',
-      ]),
+      testProvider('p/openai', 'openai', `${upstreamUrl}/v1`, KEY, [], {
+        models: [
+          { name: 'gpt-4o' },
+          { name: 'gpt-4o-cached' },
+          { name: 'gpt-4o-mini' },
+          { name: 'gpt-4o-window', contextWindow: 1000 },
+        ],
+      }),
       testProvider('p/anthropic', 'anthropic', upstreamUrl, KEY, ['claude-sonnet-4-5']),
     ],
     routes: [
@@ -38,6 +41,7 @@ function snapshot(upstreamUrl: string): SnapshotContent {
             cache: { ttlMs: 60_000, maxBytes: 1 << 20 },
           }),
           testRule('plain', [{ model: 'gpt-4o-mini' }], ['p/openai']),
+          testRule('windowed', [{ model: 'gpt-4o-window' }], ['p/openai']),
           testRule('claude', [{ model: 'claude-*' }], ['p/anthropic'], {
             guards: { pii: { types: ['email'], request: 'mask', response: 'mask' } },
           }),
@@ -208,6 +212,42 @@ describe('sidecar: a hostile app', () => {
       `small calls answered during the 16 MB scan: ${during.length}, slowest ${Math.max(0, ...during).toFixed(0)} ms`,
     );
     assert.ok(during.length >= 3, `only ${during.length} small calls were answered before the big one`);
+  });
+});
+
+describe('sidecar: a declared context window and a huge prompt', () => {
+  let upstream: UpstreamProcess;
+  let sidecar: RunningSidecar;
+
+  before(async () => {
+    upstream = await startUpstreamProcess();
+    const content = snapshot(upstream.url);
+    content.quotas = []; // no token quota: the context window alone asks for the count
+    sidecar = await startSidecar({ snapshot: content, env: { AIMESH_LOG_LEVEL: 'info' } });
+  });
+
+  after(async () => {
+    await sidecar?.stop();
+    await upstream?.stop();
+  });
+
+  it('counts its tokens off the event loop and refuses it with 400', { timeout: 120_000 }, async () => {
+    const payload = Buffer.from(chatBody(24 << 20, 'gpt-4o-window'));
+    const big = await sendRaw(sidecar.url, '/v1/chat/completions', payload);
+    await new Promise((r) => setTimeout(r, 100));
+    let bigDone = false;
+    big.answered.then(() => {
+      bigDone = true;
+    });
+    let during = 0;
+    while (!bigDone) {
+      const res = await post(sidecar, '/v1/chat/completions', chatBody(200, 'gpt-4o-mini'));
+      await res.arrayBuffer();
+      assert.equal(res.status, 200);
+      if (!bigDone) during++;
+    }
+    assert.equal((await big.answered).status, 400);
+    assert.ok(during >= 3, `only ${during} small calls were answered before the big one`);
   });
 });
 
