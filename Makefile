@@ -52,10 +52,12 @@ test: check test-unit test-integration
 run: deps
 	$(NODE) scripts/run.ts $(ARGS)
 
-# Side-by-side benchmarks (direct, floor proxy, AIMesh, Portkey, LiteLLM): bench/RESULTS.md.
+# Side-by-side benchmarks (direct, floor proxy, AIMesh, Portkey, LiteLLM), then big request bodies
+# (small-call p99 next to 10 MB prompts, RSS for 1/10/30 MB bodies): bench/RESULTS.md.
 # ARGS="--quick" for a one-minute smoke run.
 bench: deps
 	$(NODE) bench/run.ts $(ARGS)
+	$(NODE) bench/big-prompts.ts $(ARGS)
 
 # Gateway credential mode's extra hop: Sidecar vs Gateway mode, added p50/p99 (docs/egress-gateway.md).
 bench-gateway: deps

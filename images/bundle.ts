@@ -2,7 +2,8 @@
 // with esbuild, for the container images (images/*.Dockerfile run it in their build stage):
 //
 //   node images/bundle.ts <operator|sidecar> <out dir>
-//     -> <out dir>/aimesh-<name>.mjs (+ node_modules/ holding only files loaded at run time
+//     -> <out dir>/aimesh-<name>.mjs (the sidecar also aimesh-sidecar-worker.mjs, its worker
+//        threads' entry; + node_modules/ holding only files loaded at run time
 //        through createRequire, e.g. the tokenizer ranks) and an empty, world-writable
 //        <out dir>/.compile-cache for the image's warm-up run as the runtime user (V8's compile
 //        cache is keyed by uid, so it must be written by uid 65532)
@@ -17,13 +18,14 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 const [name, outArg] = process.argv.slice(2);
 if (name === '--seal' && outArg) {
@@ -40,9 +42,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const outfile = join(out, `aimesh-${name}.mjs`);
 
-const result = await build({
-  entryPoints: [join(root, name, 'main.ts')],
-  outfile,
+const options = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -67,21 +67,33 @@ const result = await build({
     ].join('\n'),
   },
   define: { 'process.env.NODE_ENV': '"production"' },
-});
+} satisfies BuildOptions;
+const result = await build({ ...options, entryPoints: [join(root, name, 'main.ts')], outfile });
+// The sidecar's worker threads (sidecar/offload) load their own entry, next to the bundle.
+const workerFile = join(out, 'aimesh-sidecar-worker.mjs');
+if (name === 'sidecar')
+  await build({ ...options, entryPoints: [join(root, 'sidecar/offload/worker.ts')], outfile: workerFile });
 
 // V8 keeps a source with one non-ASCII character as a two-byte string for the process's life:
 // the whole bundle would cost twice its size in every pod. esbuild escapes most of them, not
 // those inside regular-expression literals; write those as \u escapes.
-const code = readFileSync(outfile, 'latin1');
-const nonAscii = code.search(/[\u0080-\u00ff]/);
-if (nonAscii >= 0) {
-  console.error(`bundle: non-ASCII source near ${JSON.stringify(code.slice(nonAscii - 60, nonAscii + 20))}`);
-  process.exit(1);
+for (const file of name === 'sidecar' ? [outfile, workerFile] : [outfile]) {
+  const code = readFileSync(file, 'latin1');
+  const nonAscii = code.search(/[\u0080-\u00ff]/);
+  if (nonAscii >= 0) {
+    console.error(
+      `bundle: non-ASCII source near ${JSON.stringify(code.slice(nonAscii - 60, nonAscii + 20))}`,
+    );
+    process.exit(1);
+  }
 }
 
 // Files our own code loads with createRequire(import.meta.url)('<package>/<path>') are not
 // bundled (on purpose: loaded lazily); ship exactly those files, at their package-relative path.
 const runtime: string[] = [];
+// Resolved paths are real paths: compare with node_modules' real path (a symlinked node_modules,
+// as in git worktrees, sent the copies outside the out dir).
+const modulesDir = realpathSync(join(root, 'node_modules'));
 for (const input of Object.keys(result.metafile.inputs)) {
   if (input.includes('node_modules')) continue;
   const file = resolve(root, input);
@@ -94,7 +106,7 @@ for (const input of Object.keys(result.metafile.inputs)) {
     const resolved = createRequire(file).resolve(spec);
     const pkgDir = packageDir(resolved);
     for (const f of [resolved, join(pkgDir, 'package.json')]) {
-      const rel = relative(join(root, 'node_modules'), f);
+      const rel = relative(modulesDir, f);
       const dest = join(out, 'node_modules', rel);
       mkdirSync(dirname(dest), { recursive: true });
       copyFileSync(f, dest);

@@ -36,19 +36,22 @@ export const REDACT_PATHS = [
 function batchedStdout(): pino.DestinationStream {
   const out = pino.destination({ dest: 1, sync: true, minLength: 8 * 1024 });
   let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
+  // flush() writes what gathered; flushSync() would also fsync, which on a file (stdout
+  // redirected, as in tests) blocked the event loop for up to a second on a busy disk.
+  const flush = (atExit: boolean) => {
     timer = undefined;
     try {
-      out.flushSync();
+      if (atExit) out.flushSync();
+      else out.flush();
     } catch {
       // stdout is gone (the pod is being torn down): nothing left to write to.
     }
   };
-  process.once('exit', flush);
+  process.once('exit', () => flush(true));
   return {
     write(line: string) {
       out.write(line);
-      if (timer === undefined) timer = setTimeout(flush, 50).unref();
+      if (timer === undefined) timer = setTimeout(flush, 50, false).unref();
     },
   };
 }

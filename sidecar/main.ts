@@ -92,6 +92,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     steps,
     log,
     bodyLimit: options.bodyLimit,
+    shareAbove: options.appBounds.offloadThreshold,
     inflight,
     isDraining: () => draining,
   });
@@ -103,8 +104,22 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     metrics: telemetry.metrics,
   });
 
-  // requestTimeout 0: a long stream or a big upload must not be cut by Node's 5-minute default.
-  const apiServer = http.createServer({ noDelay: true, requestTimeout: 0, keepAliveTimeout: 65_000 }, api);
+  // Bounds on what a client may hold: the time to send headers, and headers + body (both counted
+  // until the request is in; a long answer is not cut), idle keep-alive, and a connection cap
+  // (connections over it are closed at once). Expired requests are looked for every second (Node
+  // checks every 30 s by default: a slow-header socket would live up to 30 s past its timeout).
+  const bounds = options.appBounds;
+  const apiServer = http.createServer(
+    {
+      noDelay: true,
+      headersTimeout: bounds.headerTimeoutMs,
+      requestTimeout: bounds.bodyTimeoutMs,
+      keepAliveTimeout: bounds.idleTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, bounds.headerTimeoutMs),
+    },
+    api,
+  );
+  apiServer.maxConnections = bounds.maxConnections;
   const adminServer = http.createServer({ noDelay: true }, admin);
   apiServer.on('upgrade', passthrough.upgrade);
 

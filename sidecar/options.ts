@@ -1,5 +1,6 @@
 // The only module of aimesh-sidecar that reads argv and the environment. Every flag has an
 // AIMESH_* twin so a pod spec can set it either way; flags win.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type TracingOptions, tracingOptionsFromEnv } from './telemetry/tracing-options.ts';
 
@@ -49,6 +50,20 @@ Egress gateway (the same binary as a Deployment in a provider namespace, see doc
                            /var/run/secrets/kubernetes.io/serviceaccount/ca.crt     (AIMESH_KUBE_CA)
   --tls-cert <file>        Serve the gateway over TLS with this certificate ...     (AIMESH_TLS_CERT)
   --tls-key <file>         ... and key; default plain HTTP                           (AIMESH_TLS_KEY)
+App-port bounds (a client that is slow, idle or greedy cannot hold the sidecar):
+  --header-timeout <ms>    Time to send the request headers, default 10000          (AIMESH_HEADER_TIMEOUT_MS)
+  --body-timeout <ms>      Time to send the whole request, headers and body, default 60000; a slower
+                           upload is cut with 408                                   (AIMESH_BODY_TIMEOUT_MS)
+  --idle-timeout <ms>      How long an idle keep-alive connection is kept, default 65000
+                                                                                     (AIMESH_IDLE_TIMEOUT_MS)
+  --max-connections <n>    Open app connections at most; more are closed at once, default 2048
+                                                                                     (AIMESH_MAX_CONNECTIONS)
+  --offload-threshold <size> Request bodies at least this big have their guard and token work done
+                           on worker threads, off the event loop, default 32kb      (AIMESH_OFFLOAD_THRESHOLD)
+  --offload-workers <n>    Worker threads for that work, started on first use, default the available
+                           cores minus one, at least 1, at most 2                    (AIMESH_OFFLOAD_WORKERS)
+  --offload-queue <n>      Large requests waiting for a worker at most; more answer 503, default 64
+                                                                                     (AIMESH_OFFLOAD_QUEUE)
 Tracing (OpenTelemetry, OTLP/HTTP) is configured by the standard environment and is on when an
 endpoint is set: OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
 OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf | http/json), OTEL_EXPORTER_OTLP_HEADERS,
@@ -94,6 +109,21 @@ export interface SidecarOptions {
   kube: { server?: string; tokenFile: string; ca?: string };
   /** Gateway over TLS (both files), else plain HTTP. */
   tls?: { certFile: string; keyFile: string };
+
+  /** App-port bounds: timeouts, connection cap, off-event-loop work for large bodies. */
+  appBounds: AppBounds;
+}
+
+export interface AppBounds {
+  headerTimeoutMs: number;
+  /** Headers and body together (node:http requestTimeout). */
+  bodyTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
+  /** Bytes: bodies at least this big get their guard/token work done on worker threads. */
+  offloadThreshold: number;
+  offloadWorkers: number;
+  offloadQueue: number;
 }
 
 export class UsageError extends Error {}
@@ -126,6 +156,14 @@ const FLAGS = {
   'kube-ca': 'AIMESH_KUBE_CA',
   'tls-cert': 'AIMESH_TLS_CERT',
   'tls-key': 'AIMESH_TLS_KEY',
+  // App-port bounds.
+  'header-timeout': 'AIMESH_HEADER_TIMEOUT_MS',
+  'body-timeout': 'AIMESH_BODY_TIMEOUT_MS',
+  'idle-timeout': 'AIMESH_IDLE_TIMEOUT_MS',
+  'max-connections': 'AIMESH_MAX_CONNECTIONS',
+  'offload-threshold': 'AIMESH_OFFLOAD_THRESHOLD',
+  'offload-workers': 'AIMESH_OFFLOAD_WORKERS',
+  'offload-queue': 'AIMESH_OFFLOAD_QUEUE',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -216,6 +254,7 @@ export function parseOptions(
       ca: get('kube-ca'),
     },
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+    appBounds: appBounds(int, (flag) => get(flag)),
   };
   if (gateway && !options.operatorUrl)
     throw new UsageError('--gateway needs --operator (its keys come from the operator)');
@@ -226,6 +265,27 @@ export function parseOptions(
   if (options.snapshotFile && options.operatorUrl)
     throw new UsageError('--snapshot and --operator exclude each other');
   return options;
+}
+
+/** The app-port bounds block (defaults documented in USAGE). */
+function appBounds(
+  int: (flag: Flag, fallback: number, min?: number) => number,
+  get: (flag: Flag) => string | undefined,
+): AppBounds {
+  const headerTimeoutMs = int('header-timeout', 10_000, 1);
+  const bodyTimeoutMs = int('body-timeout', 60_000, 1);
+  if (bodyTimeoutMs < headerTimeoutMs)
+    throw new UsageError('--body-timeout must not be shorter than --header-timeout');
+  const threshold = get('offload-threshold');
+  return {
+    headerTimeoutMs,
+    bodyTimeoutMs,
+    idleTimeoutMs: int('idle-timeout', 65_000, 1),
+    maxConnections: int('max-connections', 2048, 1),
+    offloadThreshold: threshold === undefined ? 32 * 1024 : parseSize(threshold, 'offload-threshold'),
+    offloadWorkers: int('offload-workers', Math.min(2, Math.max(1, availableParallelism() - 1)), 1),
+    offloadQueue: int('offload-queue', 64, 0),
+  };
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

@@ -289,9 +289,15 @@ export function maxOutputTokens(body: Json | undefined): number | undefined {
 export function estimateTokens(
   body: Json | undefined,
   operation: Operation,
-  opts: { extraInputTokens?: number; contextWindow?: number; defaultMaxTokens?: number } = {},
+  opts: {
+    extraInputTokens?: number;
+    contextWindow?: number;
+    defaultMaxTokens?: number;
+    /** The body's prompt tokens when already counted (on a worker thread, see offload/). */
+    promptTokens?: number;
+  } = {},
 ): TokenEstimate {
-  const inputTokens = promptTokens(body, operation) + (opts.extraInputTokens ?? 0);
+  const inputTokens = (opts.promptTokens ?? promptTokens(body, operation)) + (opts.extraInputTokens ?? 0);
   if (operation === 'embeddings') return { inputTokens, outputTokens: 0 };
   let outputTokens = maxOutputTokens(body) ?? opts.defaultMaxTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
   if (opts.contextWindow !== undefined) {

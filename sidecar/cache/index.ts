@@ -24,6 +24,11 @@ export interface CachedAnswer {
 export interface RuleCache {
   readonly ttlMs: number;
   key(model: string | undefined, body: Json): string;
+  /**
+   * The key of a body by the sha256 of its bytes (large bodies, hashed off the event loop): equal
+   * bytes hit; a different spelling of the same request is a miss, never a wrong hit.
+   */
+  keyOfBytes(model: string | undefined, digest: string): string;
   get(key: string): CachedAnswer | undefined;
   /** Stores a completion (`raw`: its JSON bytes when already at hand); false when larger than the whole cache. */
   set(key: string, completion: Json, raw?: Buffer): boolean;
@@ -89,6 +94,15 @@ function ruleCache(fingerprint: string, ttlMs: number, maxBytes: number, now: ()
         .update(model ?? '')
         .update('\u0000')
         .update(canonicalJson(content))
+        .digest('hex');
+    },
+    keyOfBytes(model, digest) {
+      return createHash('sha256')
+        .update(fingerprint)
+        .update('\u0000')
+        .update(model ?? '')
+        .update('\u0000bytes\u0000')
+        .update(digest)
         .digest('hex');
     },
     get: (key) => lru.get(key),

@@ -29,10 +29,26 @@ export interface RequestVerdict {
   changed: boolean;
 }
 
+/** A prompt text a guard rewrote: its position among the prompt's texts, and the new text. */
+export type MaskedText = [index: number, text: string];
+
+export interface InspectedRequest {
+  findings: Finding[];
+  block?: Finding;
+  masked: MaskedText[];
+}
+
 export interface GuardSet {
   readonly guards: readonly Guard[];
   /** Runs the request guards over the body's texts; masks in place. */
   checkRequest(body: Json, operation: Operation, tokens: () => number): RequestVerdict;
+  /**
+   * checkRequest without writing back: the masked texts by their position among the prompt's
+   * texts (a worker thread inspects its own copy of the body; see ../offload).
+   */
+  inspectRequest(body: Json, operation: Operation, tokens: () => number): InspectedRequest;
+  /** Writes texts masked by inspectRequest (on another copy of the same body) into this body. */
+  applyMasked(body: Json, operation: Operation, masked: readonly MaskedText[]): boolean;
   /** True when completions must be inspected. */
   readonly inspectsResponses: boolean;
   /** A whole (non-streamed) completion body; masks in place. */
@@ -152,7 +168,7 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
     guards,
     inspectsResponses: scanners.length > 0,
 
-    checkRequest(body, operation, tokens) {
+    inspectRequest(body, operation, tokens) {
       const slots = collect(body, operation);
       const prompt = { texts: slots.map((s) => s.text), tokens };
       const findings: Finding[] = [];
@@ -160,16 +176,25 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
         const f = g.request?.(prompt);
         if (!f) continue;
         findings.push(f);
-        if (f.action === 'block') return { findings, block: f, changed: false };
+        if (f.action === 'block') return { findings, block: f, masked: [] };
       }
-      let changed = false;
-      for (const s of slots) {
-        if (s.owner[s.key] !== s.text.text) {
-          s.owner[s.key] = s.text.text;
-          changed = true;
-        }
-      }
-      return { findings, changed };
+      const masked: MaskedText[] = [];
+      for (let i = 0; i < slots.length; i++)
+        if (slots[i].owner[slots[i].key] !== slots[i].text.text) masked.push([i, slots[i].text.text]);
+      return { findings, masked };
+    },
+
+    applyMasked(body, operation, masked) {
+      if (masked.length === 0) return false;
+      const slots = collect(body, operation);
+      for (const [i, text] of masked) if (slots[i]) slots[i].owner[slots[i].key] = text;
+      return true;
+    },
+
+    checkRequest(body, operation, tokens) {
+      const { findings, block, masked } = this.inspectRequest(body, operation, tokens);
+      if (block) return { findings, block, changed: false };
+      return { findings, changed: this.applyMasked(body, operation, masked) };
     },
 
     checkResponse(body) {

@@ -29,11 +29,16 @@ export function normalize(text: string): string {
   const folded = /[\u0080-\uffff]/.test(text)
     ? text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '')
     : text;
-  return folded
-    .toLowerCase()
-    .replace(/[\u2018\u2019`\u00b4]/g, "'") // curly quotes, backtick, acute accent
-    .replace(/[_*~|"\u201c\u201d]+/g, ' ')
-    .replace(/\s+/g, ' ');
+  return (
+    folded
+      .toLowerCase()
+      .replace(/[\u2018\u2019`\u00b4]/g, "'") // curly quotes, backtick, acute accent
+      .replace(/[_*~|"\u201c\u201d]+/g, ' ')
+      // Runs of whitespace -> one space. Written so single spaces do not match: replacing each of a
+      // big prompt's millions of spaces with itself built the result from millions of parts
+      // (a 10 MB prompt took +260 MB of memory and 1.5 s).
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+  );
 }
 
 function unleet(text: string): string {

@@ -7,6 +7,7 @@ import type { ResponseCaches } from '../cache/index.ts';
 import { ChunkAssembler, cacheDirectives, type RuleCache, replayChunks } from '../cache/index.ts';
 import type { Operation } from '../snapshot/schema.ts';
 import type { Call } from './call.ts';
+import { bodyDigest } from './large-body.ts';
 import { chunkStream, type ResponseStream } from './response-stream.ts';
 import { ruleCacheOf, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
@@ -22,7 +23,11 @@ export function createCacheStep(caches: ResponseCaches): Step {
 
     const { noCache, noStore } = cacheDirectives(call.headers['cache-control']);
     const mutable = rulePolicy(call.rule!).guards?.inspectsResponses === true;
-    const key = cache.key(call.modelRequested, call.body);
+    // A large body sent on unchanged was hashed on a worker (large-body.ts): key it by its bytes.
+    const digest = call.unchangedBody === call.rawBody ? bodyDigest(call) : undefined;
+    const key = digest
+      ? cache.keyOfBytes(call.modelRequested, digest)
+      : cache.key(call.modelRequested, call.body);
     if (!noCache) {
       const hit = cache.get(key);
       if (hit) {

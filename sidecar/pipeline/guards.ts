@@ -6,6 +6,7 @@
 import type { Finding } from '../guards/index.ts';
 import type { Call, GuardRecord } from './call.ts';
 import { CallError } from './errors.ts';
+import { offloadedVerdict } from './large-body.ts';
 import { chunkStream } from './response-stream.ts';
 import { promptTokensOf, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
@@ -39,7 +40,8 @@ export function createGuardsStep(): Step {
     const set = call.rule ? rulePolicy(call.rule).guards : undefined;
     if (!set || !call.body) return next();
 
-    const verdict = set.checkRequest(call.body, call.operation, () => promptTokensOf(call));
+    const verdict =
+      offloadedVerdict(set, call) ?? set.checkRequest(call.body, call.operation, () => promptTokensOf(call));
     for (const f of verdict.findings) record(call, f);
     if (verdict.block) throw blocked(verdict.block);
     if (verdict.changed) call.unchangedBody = undefined;

@@ -14,6 +14,42 @@ import type { Step } from './step.ts';
 
 type Json = Record<string, any>;
 
+/**
+ * Deepest nesting of objects and arrays accepted in a body. Real requests nest a dozen levels
+ * (tool schemas); everything after identify (guards, token counting, cache keys, translations,
+ * re-serialisation) may walk the body recursively, which a 100k-deep body would overflow (a 500).
+ */
+export const MAX_JSON_DEPTH = 256;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * True when the JSON text nests deeper than `max`. One pass over the bytes; string contents are
+ * skipped with indexOf (native), so a big prompt costs little. A body shorter than 2 * max bytes
+ * cannot nest that deep and is not scanned.
+ */
+export function nestsDeeper(bytes: Buffer, max: number): boolean {
+  if (bytes.length <= 2 * max) return false;
+  let depth = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      // To the closing quote: one not preceded by an odd number of backslashes.
+      for (;;) {
+        i = bytes.indexOf(QUOTE, i + 1);
+        if (i < 0) return false;
+        let k = i - 1;
+        while (bytes[k] === BACKSLASH) k--;
+        if ((i - 1 - k) % 2 === 0) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
 function parseJson(call: Call): Json {
   // A body declared as something else (text/plain, form data) is not silently read as JSON.
   if (call.contentType && !call.contentType.toLowerCase().includes('json'))
@@ -24,6 +60,8 @@ function parseJson(call: Call): Json {
       'unsupported_media_type',
     );
   if (call.rawBody.length === 0) throw badRequest('the request needs a JSON body');
+  if (nestsDeeper(call.rawBody, MAX_JSON_DEPTH))
+    throw badRequest(`the body nests deeper than ${MAX_JSON_DEPTH} levels`, 'invalid_json');
   let parsed: unknown;
   try {
     parsed = JSON.parse(call.rawBody.toString('utf8'));
@@ -81,6 +119,21 @@ function checkAnthropic(body: Json): void {
   if (typeof body.max_tokens !== 'number' || body.max_tokens < 1) {
     throw badRequest('max_tokens: a positive integer is required', 'missing_required_parameter');
   }
+  body.messages.forEach((m: unknown, i: number) => {
+    const content = (m as Json | null)?.content;
+    if (!m || typeof m !== 'object' || (typeof content !== 'string' && !Array.isArray(content)))
+      throw badRequest(`messages.${i}: an object whose content is a string or an array of blocks`);
+  });
+  if (body.tools !== undefined && !Array.isArray(body.tools)) throw badRequest('tools: must be an array');
+}
+
+/** The Anthropic request in the internal OpenAI shape; a shape the translation cannot read is a 400. */
+function translateAnthropic(body: Json): Json {
+  try {
+    return anthropicRequestToOpenAI(body);
+  } catch (err) {
+    throw badRequest(`the request does not follow the Messages API: ${(err as Error).message}`);
+  }
 }
 
 function checkResponses(body: Json): void {
@@ -122,7 +175,7 @@ export const identify: Step = async (call, next) => {
   if (call.dialect === 'responses') fromResponses(call, parsed);
   else if (call.dialect === 'anthropic') {
     checkAnthropic(parsed);
-    call.body = anthropicRequestToOpenAI(parsed);
+    call.body = translateAnthropic(parsed);
     call.unchangedBody = undefined;
     call.stream = parsed.stream === true;
   } else {

@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 import { ResponseCaches, ruleFingerprint } from '../cache/index.ts';
 import type { RuntimeSnapshot } from '../config/runtime.ts';
 import type { Logger } from '../log.ts';
+import { type PromptOffload, promptOffload } from '../offload/index.ts';
+import type { AppBounds } from '../options.ts';
 import { QuotaClient } from '../quota/client.ts';
 import { localQuotaService, operatorQuotaService, type QuotaService } from '../quota/service.ts';
 import { warmTokenizer } from '../tokens.ts';
 import { createCacheStep } from './cache.ts';
 import { createClassifyStep } from './classify.ts';
 import { createGuardsStep } from './guards.ts';
+import { createLargeBodyStep } from './large-body.ts';
 import { promptStep } from './prompt.ts';
 import { createQuotaStep } from './quota.ts';
 import { ruleCacheOf, rulePolicy } from './rule-state.ts';
@@ -21,6 +24,8 @@ export interface Policy {
   quota: QuotaClient;
   log?: Logger;
   caches: ResponseCaches;
+  /** Guard and token work on large bodies off the event loop (absent: all on the event loop). */
+  offload?: PromptOffload;
   /** Compiles a new snapshot's policy and starts its leases (store.subscribe). */
   onSnapshot(runtime: RuntimeSnapshot): void;
   /** Gives leases back (shutdown). */
@@ -32,6 +37,7 @@ export interface PolicyOptions {
   quotaService?: QuotaService;
   holder?: string;
   log?: Logger;
+  offload?: PromptOffload;
 }
 
 export function createPolicy(opts: PolicyOptions = {}): Policy {
@@ -48,6 +54,7 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
     quota,
     caches,
     log: opts.log,
+    offload: opts.offload,
     onSnapshot(runtime) {
       configured.add(runtime);
       // The tokenizer (~100 ms, ~5 MB) is loaded only for a snapshot that counts tokens, and
@@ -69,7 +76,10 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
       }
       caches.retain(keep);
     },
-    close: () => quota.close(),
+    close: async () => {
+      await quota.close();
+      await opts.offload?.close();
+    },
   };
   return policy;
 }
@@ -80,10 +90,14 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
  * in-process one. The tokenizer is loaded by onSnapshot when a snapshot needs it.
  */
 export function policyFromOptions(
-  options: { operatorUrl?: string; tokenFile: string; operatorCA?: string },
+  options: { operatorUrl?: string; tokenFile: string; operatorCA?: string; appBounds?: AppBounds },
   log: Logger,
 ): Policy {
-  if (!options.operatorUrl) return createPolicy({ log, holder: 'standalone' });
+  const b = options.appBounds;
+  const offload = b
+    ? promptOffload({ threshold: b.offloadThreshold, workers: b.offloadWorkers, queue: b.offloadQueue })
+    : undefined;
+  if (!options.operatorUrl) return createPolicy({ log, holder: 'standalone', offload });
   const ca = options.operatorCA?.includes('-----BEGIN')
     ? options.operatorCA
     : options.operatorCA
@@ -101,7 +115,7 @@ export function policyFromOptions(
       }
     },
   });
-  return createPolicy({ log, quotaService, holder: process.env.HOSTNAME || undefined });
+  return createPolicy({ log, quotaService, holder: process.env.HOSTNAME || undefined, offload });
 }
 
 /** Token limits, costs, maxPromptTokens or a managed prompt: the snapshot needs the tokenizer. */
@@ -125,6 +139,7 @@ export function createPolicySteps(policy: Policy): Step[] {
   const trace = policy.log?.isLevelEnabled('debug') ?? false;
   return [
     ensure,
+    ...(policy.offload ? [createLargeBodyStep(policy.offload, policy.quota)] : []),
     createQuotaStep(policy.quota, trace),
     createGuardsStep(),
     createClassifyStep(),

@@ -91,15 +91,16 @@ export function servedTarget(call: Call): Target | undefined {
 }
 
 /** What the sidecar adds to the prompt (the managed system prompt). */
-function addedTokens(call: Call): number {
+export function addedTokens(call: Call): number {
   return call.rule && call.operation === 'chat' ? rulePolicy(call.rule).promptTokens : 0;
 }
 
 /**
  * Prompt tokens (as sent upstream, managed prompt included) + output budget, counted once per
- * call: the quota pre-check and maxPromptTokens share it.
+ * call: the quota pre-check and maxPromptTokens share it. `counted`: the body's prompt tokens
+ * when a worker already counted them (managed prompt excluded).
  */
-export function estimateOf(call: Call): NonNullable<Call['estimate']> {
+export function estimateOf(call: Call, counted?: number): NonNullable<Call['estimate']> {
   if (!call.estimate) {
     const target = call.targets?.[0];
     const model = target?.provider.config.models.find((m) => m.name === target.modelName);
@@ -107,6 +108,7 @@ export function estimateOf(call: Call): NonNullable<Call['estimate']> {
       ? estimateTokens(call.body, call.operation, {
           extraInputTokens: addedTokens(call),
           contextWindow: model?.contextWindow,
+          promptTokens: counted,
         })
       : { inputTokens: 0, outputTokens: 0 };
   }

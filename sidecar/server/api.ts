@@ -177,6 +177,9 @@ export interface ApiDeps {
   steps: readonly Step[];
   log: Logger;
   bodyLimit: number;
+  /** Bodies at least this big are read into shared memory (worker threads read them without a copy). */
+  shareAbove?: number;
+  /** Calls in flight: counted once the body is in (a slow upload is not a call yet). */
   inflight: Inflight;
   /** True once SIGTERM arrived: new calls are refused. */
   isDraining(): boolean;
@@ -209,8 +212,20 @@ class BodyError extends Error {
 
 const EMPTY = Buffer.alloc(0);
 
-/** The whole request body, inflated when encoded, at most `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * A buffer of `size` bytes: shared memory (SharedArrayBuffer) when at least `shareAbove`, so a
+ * worker thread can read it without a copy (see ../offload).
+ */
+function allocate(size: number, shareAbove: number): Buffer {
+  return size >= shareAbove ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
+}
+
+/**
+ * The whole request body, inflated when encoded, at most `limit` bytes. With a content-length
+ * the bytes are copied into one buffer of that size as they arrive (no list of chunks joined at
+ * the end: one copy of the body in memory, not two).
+ */
+function readBody(req: IncomingMessage, limit: number, shareAbove: number): Promise<Buffer> {
   const headers = req.headers;
   // No body at all (neither length nor chunked): nothing to read.
   if (headers['transfer-encoding'] === undefined && headers['content-length'] === undefined)
@@ -218,12 +233,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
   const declared = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
   let source: Readable;
+  let into: Buffer | undefined;
   if (encoding === 'identity') {
     if (declared !== undefined && declared > limit) {
       req.resume();
       return Promise.reject(new BodyError(413, 'request entity too large'));
     }
     source = req;
+    // Bigger than a chunk: one buffer of the declared size, filled as data arrives.
+    if (declared !== undefined && declared > 16 * 1024) into = allocate(declared, shareAbove);
   } else {
     const inflate =
       encoding === 'gzip' || encoding === 'x-gzip'
@@ -246,6 +264,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     const fail = (err: BodyError) => {
       if (done) return;
       done = true;
+      into = undefined;
+      chunks.length = 0;
       if (source !== req) source.destroy();
       req.unpipe();
       req.resume(); // drain what is left so the connection stays usable
@@ -253,6 +273,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     source.on('data', (chunk: Buffer) => {
       if (done) return;
+      if (into) {
+        if (length + chunk.length > into.length)
+          return fail(new BodyError(400, 'request size did not match content length'));
+        chunk.copy(into, length);
+        length += chunk.length;
+        return;
+      }
       length += chunk.length;
       if (length > limit) return fail(new BodyError(413, 'request entity too large'));
       chunks.push(chunk);
@@ -262,7 +289,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (source === req && declared !== undefined && length !== declared)
         return fail(new BodyError(400, 'request size did not match content length'));
       done = true;
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
+      if (into) return resolve(into);
+      if (chunks.length === 1 && length < shareAbove) return resolve(chunks[0]);
+      const body = allocate(length, shareAbove);
+      let at = 0;
+      for (const c of chunks) at += c.copy(body, at);
+      resolve(body);
     });
     source.once('error', (err) => fail(new BodyError(400, err.message)));
     req.once('aborted', () => fail(new BodyError(400, 'request aborted')));
@@ -326,6 +358,15 @@ export function createApiApp(deps: ApiDeps): RequestListener {
   }
 
   function call(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    // Admission, now that the body is in: an upload still arriving when SIGTERM came is refused
+    // here, and never held the drain.
+    if (deps.isDraining()) {
+      res.setHeader('connection', 'close');
+      sendError(res, endpoint.dialect, draining());
+      return;
+    }
+    const leave = deps.inflight.enter();
+    res.once('close', leave);
     const runtime = deps.store.current;
     if (!runtime) {
       sendError(res, endpoint.dialect, noSnapshot());
@@ -350,18 +391,16 @@ export function createApiApp(deps: ApiDeps): RequestListener {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q < 0 ? url : url.slice(0, q);
-    // Admission: refuse while draining, and count what we accept.
+    // Refuse while draining; calls are counted in flight once their body is in (see call).
     if (deps.isDraining()) {
       res.setHeader('connection', 'close');
       return sendError(res, dialectOf(pathname), draining());
     }
-    const leave = deps.inflight.enter();
-    res.once('close', leave);
 
     const method = req.method ?? 'GET';
     const counts = method === 'POST' ? COUNTS.get(routeKey('POST', pathname)) : undefined;
     if (counts) {
-      readBody(req, deps.bodyLimit).then(
+      readBody(req, deps.bodyLimit, Number.POSITIVE_INFINITY).then(
         (body) => countTokens(counts, body, res, sendError),
         (err: BodyError) =>
           sendError(res, counts, new CallError(err.status, err.message, 'invalid_request_error')),
@@ -371,7 +410,7 @@ export function createApiApp(deps: ApiDeps): RequestListener {
     if (deps.responses && storedResponse(deps.responses, method, pathname, res, sendError)) return;
     const endpoint = method === 'POST' ? posts.get(routeKey('POST', pathname)) : undefined;
     if (endpoint) {
-      readBody(req, deps.bodyLimit).then(
+      readBody(req, deps.bodyLimit, deps.shareAbove ?? Number.POSITIVE_INFINITY).then(
         (body) => call(endpoint, req, res, body),
         (err: BodyError) => {
           const dialect = dialectOf(pathname);
@@ -397,7 +436,15 @@ export function createApiApp(deps: ApiDeps): RequestListener {
       const m = MODEL_BY_ID.exec(pathname);
       if (m) return model(res, m[1]!.toLowerCase() === 'v1' ? 'openai' : 'anthropic', m[2]!);
     }
-    if (deps.passthrough?.http(req, res, pathname)) return;
+    if (deps.passthrough) {
+      // A pass-through streams its body through to the provider: in flight from the start.
+      const leave = deps.inflight.enter();
+      if (deps.passthrough.http(req, res, pathname)) {
+        res.once('close', leave);
+        return;
+      }
+      leave();
+    }
     sendError(
       res,
       dialectOf(pathname),

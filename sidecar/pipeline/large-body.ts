@@ -1,0 +1,85 @@
+// large-body: the prompt work of a request body of at least offload.threshold bytes, done on the
+// worker pool (../offload) rather than the event loop. Runs before the quota step; whatever the
+// rule needs is done in one job:
+//   - the prompt token count, when a token quota or a declared context window needs it (and for
+//     maxPromptTokens): call.estimate is made here, so the quota step and forward find it;
+//   - the rule's request guards: the guards step applies the findings and masks (offloadedVerdict);
+//   - the sha256 of the body, when the rule caches: the cache step keys an unchanged body by it
+//     (bodyDigest) instead of hashing its canonical JSON on the event loop.
+// Smaller bodies pass straight through: their work stays synchronous (no worker hop).
+import type { GuardSet, RequestVerdict } from '../guards/index.ts';
+import { isQueueFull, type PromptOffload, type PromptWorkResult } from '../offload/index.ts';
+import type { QuotaClient } from '../quota/client.ts';
+import type { Call, Target } from './call.ts';
+import { CallError } from './errors.ts';
+import { addedTokens, estimateOf, rulePolicy } from './rule-state.ts';
+import type { Step } from './step.ts';
+
+/** Guard results made on a worker for a call, until its guards step applies them. */
+const verdicts = new WeakMap<Call, PromptWorkResult>();
+/** sha256 (hex) of a large call's raw body. */
+const digests = new WeakMap<Call, string>();
+
+/** The request verdict a worker made for this call (masks written into call.body), once. */
+export function offloadedVerdict(set: GuardSet, call: Call): RequestVerdict | undefined {
+  const done = verdicts.get(call);
+  if (!done) return undefined;
+  verdicts.delete(call);
+  const block = done.block === undefined ? undefined : done.findings[done.block];
+  if (block) return { findings: done.findings, block, changed: false };
+  return { findings: done.findings, changed: set.applyMasked(call.body!, call.operation, done.masked) };
+}
+
+/** sha256 of the raw body when a worker computed it (large bodies on caching rules). */
+export function bodyDigest(call: Call): string | undefined {
+  return digests.get(call);
+}
+
+function declaresWindow(t: Target): boolean {
+  return t.provider.config.models.some((m) => m.name === t.modelName && m.contextWindow !== undefined);
+}
+
+export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient): Step {
+  return async (call, next) => {
+    if (call.rawBody.length < offload.threshold || !call.body || !call.rule) return next();
+    // A Responses request's body gains earlier turns after identify: not what the raw bytes say.
+    if (call.dialect === 'responses') return next();
+    const rule = call.rule;
+    const set = rulePolicy(rule).guards;
+    const guards = set?.guards.some((g) => g.request) ? rule.config.guards : undefined;
+    // Tokens: for a token quota, and for a declared context window (forward checks it).
+    const tokens =
+      (quota.limits.length > 0 && quota.needsTokens) ||
+      (call.operation === 'chat' && (call.targets ?? []).some((t) => declaresWindow(t)));
+    const digest = rule.config.cache !== undefined;
+    if (!guards && !tokens && !digest) return next();
+    const added = addedTokens(call);
+    let done: PromptWorkResult;
+    try {
+      done = await offload.run({
+        raw: call.rawBody,
+        dialect: call.dialect,
+        operation: call.operation,
+        guards,
+        tokens,
+        addedTokens: added,
+        digest,
+      });
+    } catch (err) {
+      if (isQueueFull(err))
+        throw new CallError(
+          503,
+          'the sidecar is busy with other large requests; retry later',
+          'service_unavailable',
+          'overloaded',
+          1000,
+        );
+      call.log.error({ err: (err as Error).message }, 'prompt work on a worker failed');
+      throw new CallError(500, 'internal sidecar error', 'internal_error', 'internal_error');
+    }
+    if (done.tokens !== undefined) estimateOf(call, done.tokens - added);
+    if (guards) verdicts.set(call, done);
+    if (done.digest) digests.set(call, done.digest);
+    return next();
+  };
+}
