@@ -8,6 +8,7 @@ import {
   type KindInfo,
   labelMap,
   namespaceName,
+  re2Rule,
   readyColumn,
   resourceStatus,
 } from './api.ts';
@@ -54,16 +55,24 @@ const backend = z
   })
   .describe('A provider and model that can serve the rule.');
 
-const headerMatch = z
-  .object({
+const headerMatch = described(
+  z.object({
     name: z.string().min(1).max(256).describe('Header name, case-insensitive, e.g. x-user-tier.'),
     value: z.string().max(4096).describe('The value to compare with.'),
     type: z
       .enum(['Exact', 'RegularExpression'])
       .default('Exact')
-      .describe('Exact (default) or RegularExpression (RE2-style, anchored by you).'),
-  })
-  .describe('A request header condition.');
+      .describe('Exact (default) or RegularExpression (RE2 syntax, unanchored: anchor with ^ and $).'),
+  }),
+  'A request header condition.',
+  [
+    re2Rule(
+      "self.type == 'RegularExpression' ? self.value : ''",
+      (v) => (v.type === 'RegularExpression' ? v.value : undefined),
+      '.value',
+    ),
+  ],
+);
 
 const match = z
   .object({
@@ -218,10 +227,16 @@ const guards = z
       .optional()
       .describe('Detects personal data and secrets in prompts and completions (streams included).'),
     denyPatterns: z
-      .array(z.string().min(1).max(1024))
+      .array(
+        described(z.string().min(1).max(1024), 'A regular expression (RE2 syntax).', [
+          re2Rule('self', (v) => v),
+        ]),
+      )
       .max(32)
       .optional()
-      .describe('Regular expressions that block a prompt when found (case-insensitive).'),
+      .describe(
+        'Regular expressions (RE2 syntax, matched in linear time, case-insensitive) that block a prompt when found anywhere in it.',
+      ),
     maxPromptTokens: z.number().int().min(1).optional().describe('Prompts longer than this are refused.'),
     classifiers: z.array(classifier).max(8).optional().describe('Guards backed by a model or service.'),
   })

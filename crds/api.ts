@@ -3,6 +3,7 @@
 // CEL rules): a cross-field rule is written once as CEL for the apiserver and once as a predicate
 // for `aimesh-operator compile`, side by side, with the same message.
 import { z } from 'zod';
+import { regexProblem } from '../sidecar/snapshot/regex.ts';
 
 export const GROUP = 'aimesh.io';
 export const VERSION = 'v1alpha1';
@@ -15,6 +16,8 @@ export interface Rule<T> {
   check: (value: T) => boolean;
   /** Relative path the error points at, in CEL form (".selector") — the apiserver's fieldPath. */
   field?: string;
+  /** Why check failed, appended to the message offline (the apiserver adds its own words). */
+  detail?: (value: T) => string | undefined;
 }
 
 /** Attaches a description and cross-field rules to a schema (the only way rules are declared). */
@@ -26,7 +29,16 @@ export function described<S extends z.ZodType>(
   let out: z.ZodType = schema;
   for (const r of rules) {
     const path = r.field ? r.field.slice(1).split('.') : [];
-    out = out.refine((v) => r.check(v as z.output<S>), { message: r.message, path });
+    out = out.superRefine((v, ctx) => {
+      if (r.check(v as z.output<S>)) return;
+      const detail = r.detail?.(v as z.output<S>);
+      ctx.addIssue({
+        code: 'custom',
+        message: detail ? `${r.message}: ${detail}` : r.message,
+        path,
+        input: v,
+      });
+    });
   }
   const meta: Record<string, unknown> = { description };
   if (rules.length > 0) {
@@ -62,6 +74,26 @@ export const duration = (what: string) =>
     .max(32)
     .regex(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/)
     .describe(`${what} A duration such as 500ms, 30s or 2m.`);
+
+/**
+ * A regular expression in RE2 syntax, checked by the same engine the sidecar runs. The apiserver
+ * has no RE2 check of its own, but CEL's matches() compiles its argument with RE2 and a parse
+ * failure is an evaluation error that rejects the object ("error parsing regexp: ..."); `a || !a`
+ * only exists to surface that error.
+ */
+export const re2Rule = <T>(cel: string, source: (v: T) => string | undefined, field?: string): Rule<T> => ({
+  cel: `''.matches(${cel}) || !''.matches(${cel})`,
+  message: 'must be a regular expression in RE2 syntax (no lookarounds or backreferences)',
+  check: (v) => {
+    const s = source(v);
+    return s === undefined || regexProblem(s) === undefined;
+  },
+  detail: (v) => {
+    const s = source(v);
+    return s === undefined ? undefined : regexProblem(s);
+  },
+  ...(field ? { field } : {}),
+});
 
 export const labelMap = (what: string) => z.record(z.string().max(317), z.string().max(63)).describe(what);
 
