@@ -1,5 +1,6 @@
 // AIProvider: one upstream AI account (an endpoint, its credentials and the models it serves).
 import { z } from 'zod';
+import { DURATION_LIMITS } from '../sidecar/snapshot/limits.ts';
 import {
   ageColumn,
   described,
@@ -130,8 +131,11 @@ const spec = described(
     allowedNamespaces: allowedNamespaces.optional(),
     timeouts: z
       .object({
-        connect: duration('How long to wait for a TCP/TLS connection.').optional(),
-        request: duration('Default time limit for a whole request when the route sets none.').optional(),
+        connect: duration('How long to wait for a TCP/TLS connection.', DURATION_LIMITS.timeout).optional(),
+        request: duration(
+          'Default time limit for a whole request when the route sets none.',
+          DURATION_LIMITS.timeout,
+        ).optional(),
       })
       .optional()
       .describe('Network time limits toward this provider.'),

@@ -1,6 +1,7 @@
 // AIRoute: how a workload's requests reach providers (match -> backends, with resilience,
 // guards, cache and a managed prompt).
 import { z } from 'zod';
+import { DURATION_LIMITS } from '../sidecar/snapshot/limits.ts';
 import {
   ageColumn,
   described,
@@ -99,7 +100,10 @@ const retries = z
       .max(10)
       .default(2)
       .describe('Retries after the first attempt on the same backend (default 2).'),
-    backoff: duration('Base delay, doubled each retry with jitter; default 100ms.').optional(),
+    backoff: duration(
+      'Base delay, doubled each retry with jitter; default 100ms.',
+      DURATION_LIMITS.backoff,
+    ).optional(),
     triggers: z
       .array(z.enum(FAILURES))
       .max(5)
@@ -244,7 +248,7 @@ const guards = z
 
 const cache = z
   .object({
-    ttl: duration('How long a cached response is served.'),
+    ttl: duration('How long a cached response is served.', DURATION_LIMITS.ttl),
     maxBytes: z
       .number()
       .int()
@@ -264,7 +268,10 @@ const prompt = z
 
 /** Policy fields a rule may set itself or inherit from the route. */
 const policy = {
-  timeout: duration('Time limit for the whole request, fallbacks included.').optional(),
+  timeout: duration(
+    'Time limit for the whole request, fallbacks included.',
+    DURATION_LIMITS.timeout,
+  ).optional(),
   retries: retries.optional(),
   fallback: fallback.optional(),
   cache: cache.optional(),

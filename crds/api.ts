@@ -3,6 +3,13 @@
 // CEL rules): a cross-field rule is written once as CEL for the apiserver and once as a predicate
 // for `aimesh-operator compile`, side by side, with the same message.
 import { z } from 'zod';
+import {
+  DURATION_PATTERN,
+  durationCel,
+  durationInRange,
+  durationRangeMessage,
+  type MsRange,
+} from '../sidecar/snapshot/limits.ts';
 import { regexProblem } from '../sidecar/snapshot/regex.ts';
 
 export const GROUP = 'aimesh.io';
@@ -67,13 +74,22 @@ export const namespaceName = (what: string) =>
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
     .describe(what);
 
-/** Go-style durations, as in every Kubernetes API ("500ms", "30s", "1m30s"). */
-export const duration = (what: string) =>
-  z
-    .string()
-    .max(32)
-    .regex(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/)
-    .describe(`${what} A duration such as 500ms, 30s or 2m.`);
+/**
+ * Go-style durations, as in every Kubernetes API ("500ms", "30s", "1m30s"), within the range the
+ * sidecar accepts for the field (sidecar/snapshot/limits.ts: one check for all three).
+ */
+export const duration = (what: string, range: MsRange) =>
+  described(
+    z.string().max(32).regex(new RegExp(DURATION_PATTERN)),
+    `${what} A duration such as 500ms, 30s or 2m.`,
+    [
+      {
+        cel: durationCel('self', range),
+        message: durationRangeMessage(range),
+        check: (v) => durationInRange(v, range),
+      },
+    ],
+  );
 
 /**
  * A regular expression in RE2 syntax, checked by the same engine the sidecar runs. The apiserver

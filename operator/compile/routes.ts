@@ -1,6 +1,7 @@
 // AIRoute -> the snapshot's route: references resolved (and checked against the provider's
 // allowedNamespaces), route defaults merged into each rule, durations in ms, shadowed rules found.
 import { type AIRouteSpec, type Backend, POLICY_FIELDS, type RouteRule } from '../../crds/airoute.ts';
+import { durationMs } from '../../sidecar/snapshot/limits.ts';
 import {
   type BackendConfig,
   type ClassifierConfig,
@@ -9,7 +10,6 @@ import {
   type RouteConfig,
   type RuleConfig,
 } from '../../sidecar/snapshot/schema.ts';
-import { durationMs } from './duration.ts';
 import type { ProviderEntry } from './providers.ts';
 import { matchesSelector } from './selectors.ts';
 import type { Problem } from './types.ts';
