@@ -305,6 +305,7 @@ describe('telemetry step', () => {
           onUsage: (u) => {
             call.usage = u;
           },
+          scrub: (t) => t,
         }),
       };
       observed?.end();
