@@ -29,6 +29,8 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
                                                                                      (AIMESH_SHUTDOWN_GRACE_MS)
   --gateway-ca <file|PEM>  CA bundle an https egress gateway must chain to (providers in Gateway
                            credential mode), default the --operator-ca bundle        (AIMESH_GATEWAY_CA)
+  --max-snapshot-size <size> Largest snapshot accepted from the operator (larger: refused with a
+                           NACK, the last good one keeps serving), default 16mb     (AIMESH_MAX_SNAPSHOT_SIZE)
   --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)
   --capture-content <bool> Record prompts and completions on trace spans (gen_ai.input.messages /
                            gen_ai.output.messages), default false                   (AIMESH_CAPTURE_CONTENT)
@@ -94,6 +96,8 @@ export interface SidecarOptions {
   kube: { server?: string; tokenFile: string; ca?: string };
   /** Gateway over TLS (both files), else plain HTTP. */
   tls?: { certFile: string; keyFile: string };
+  /** Bytes: a larger pushed snapshot is refused (NACK). */
+  maxSnapshotSize: number;
 }
 
 export class UsageError extends Error {}
@@ -126,6 +130,7 @@ const FLAGS = {
   'kube-ca': 'AIMESH_KUBE_CA',
   'tls-cert': 'AIMESH_TLS_CERT',
   'tls-key': 'AIMESH_TLS_KEY',
+  'max-snapshot-size': 'AIMESH_MAX_SNAPSHOT_SIZE',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -216,6 +221,7 @@ export function parseOptions(
       ca: get('kube-ca'),
     },
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+    maxSnapshotSize: size('max-snapshot-size', '16mb'),
   };
   if (gateway && !options.operatorUrl)
     throw new UsageError('--gateway needs --operator (its keys come from the operator)');
