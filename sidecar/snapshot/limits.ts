@@ -70,3 +70,14 @@ function formatMs(ms: number): string {
 
 /** Quota windows: Nm, Nh, Nd (N from 1 to 9999), or calendarMonth. */
 export const WINDOW_PATTERN = '^([1-9][0-9]{0,3}(m|h|d)|calendarMonth)$';
+
+/** Provider endpoints: an absolute http(s) URL the WHATWG parser (the sidecar's fetch) accepts. */
+export const ENDPOINT_PATTERN = '^https?://[^\\s]+$';
+const ENDPOINT_RE = new RegExp(ENDPOINT_PATTERN);
+
+export function isEndpoint(text: string): boolean {
+  return ENDPOINT_RE.test(text) && URL.canParse(text);
+}
+
+/** AWS regions (they become part of the default Bedrock endpoint's host name). */
+export const REGION_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';

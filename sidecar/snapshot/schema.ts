@@ -3,7 +3,7 @@
 // before use. Everything is resolved (defaults applied, durations in ms, credentials inlined) so
 // the sidecar never needs the Kubernetes API. It imports nothing from operator/ or crds/.
 import { z } from 'zod';
-import { DURATION_LIMITS, durationRangeMessage, type MsRange, WINDOW_PATTERN } from './limits.ts';
+import { DURATION_LIMITS, durationRangeMessage, isEndpoint, type MsRange, WINDOW_PATTERN } from './limits.ts';
 
 /** Milliseconds within the range a duration field allows (see limits.ts). */
 const ms = (range: MsRange) =>
@@ -57,7 +57,7 @@ const Provider = z.object({
   id: z.string().min(3),
   type: z.enum(PROVIDER_TYPES),
   /** Base URL: ends in /v1 for openai(-compatible); the API root for the other types. */
-  endpoint: z.string().url(),
+  endpoint: z.string().refine(isEndpoint, 'must be an http(s) URL'),
   apiVersion: z.string().optional(),
   region: z.string().optional(),
   credentials: Credentials.optional(),

@@ -131,3 +131,39 @@ describe('duration edge values: compile and the sidecar agree', () => {
     }
   }
 });
+
+// [field value, accepted]: endpoints the WHATWG parser refuses would make every sidecar NACK.
+const ENDPOINTS: [Record<string, unknown>, boolean][] = [
+  [{ endpoint: 'http://localhost:8000/v1' }, true],
+  [{ endpoint: 'https://api.example.com/v1/' }, true],
+  [{ endpoint: 'http://[::1]:8000/v1' }, true],
+  [{ endpoint: 'http://[::1/v1' }, false],
+  [{ endpoint: 'http://vllm:99999/v1' }, false],
+  [{ endpoint: 'http://%/v1' }, false],
+  [{ type: 'bedrock', region: 'us-east-1' }, true],
+  [{ type: 'bedrock', region: 'us east 1' }, false],
+  [{ type: 'bedrock', region: 'us-east-1/../x' }, false],
+];
+
+describe('provider endpoint edge values: compile and the sidecar agree', () => {
+  for (const [fields, expected] of ENDPOINTS) {
+    it(`${JSON.stringify(fields)} is ${expected ? 'accepted' : 'refused'}`, () => {
+      const manifests = base();
+      Object.assign(manifests[1]!.spec as object, fields);
+      if (fields.type === 'bedrock')
+        manifests[0]!.stringData = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
+      const { snapshots, problems } = compile(inputsFromManifests(manifests));
+      const errors = problems.filter((p) => p.severity === 'error');
+      if (expected) {
+        assert.deepEqual(errors, []);
+        assert.equal(sidecarApplies(snapshots[0]!).ok, true);
+      } else {
+        const refusal = errors.find((p) => p.kind === 'AIProvider' && p.condition === 'Accepted');
+        assert.ok(refusal, JSON.stringify(problems));
+        assert.match(refusal.path, /^spec\.(endpoint|region)$/);
+        for (const s of snapshots)
+          assert.equal(sidecarApplies(s).ok, true, 'what compile does emit is accepted');
+      }
+    });
+  }
+});
