@@ -20,14 +20,22 @@ export function linearRegex(source: string, options: { ignoreCase?: boolean } = 
   }
 }
 
+/** Validation verdicts by pattern: the operator validates every resource on every reconcile. */
+const verdicts = new Map<string, string | undefined>();
+const MAX_VERDICTS = 4096;
+
 /** Why RE2 refuses the pattern, or undefined when it runs it. */
 export function regexProblem(source: string): string | undefined {
+  if (verdicts.has(source)) return verdicts.get(source);
+  let problem: string | undefined;
   try {
     linearRegex(source);
-    return undefined;
   } catch (err) {
-    return (err as Error).message;
+    problem = (err as Error).message;
   }
+  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value as string);
+  verdicts.set(source, problem);
+  return problem;
 }
 
 function reason(err: unknown): string {
