@@ -83,7 +83,7 @@ const match = z
       .max(128)
       .optional()
       .describe('The model the app asks for; a trailing * matches a prefix (gpt-4o*). Aliases are fine.'),
-    headers: z.array(headerMatch).max(16).optional().describe('Headers that must all match.'),
+    headers: z.array(headerMatch).max(8).optional().describe('Headers that must all match.'),
     operation: z
       .enum(OPERATIONS)
       .optional()
