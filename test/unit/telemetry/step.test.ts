@@ -349,6 +349,7 @@ describe('telemetry step', () => {
             record.failure = 'connect-error';
             record.error = err.message;
           },
+          scrub: (t) => t,
         }),
       };
       observed?.end();
