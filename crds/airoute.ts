@@ -179,7 +179,7 @@ const classifier = z
       .max(2)
       .default(['request', 'response'])
       .describe('Check prompts, completions (streams included), or both.'),
-    timeout: duration('Time limit for one verdict; default 2s.').optional(),
+    timeout: duration('Time limit for one verdict; default 2s.', DURATION_LIMITS.timeout).optional(),
     failurePolicy: z
       .enum(['FailOpen', 'FailClosed'])
       .default('FailOpen')
@@ -188,6 +188,7 @@ const classifier = z
       ),
     cacheTtl: duration(
       'How long a verdict for the same text is reused; default 5m, 0s to never reuse.',
+      DURATION_LIMITS.verdictTtl,
     ).optional(),
     streamWindow: z
       .number()

@@ -26,6 +26,8 @@ export const DURATION_LIMITS = {
   backoff: { min: 0, max: MAX_TIMER_MS },
   /** Cache TTL: 0 would cache nothing. */
   ttl: { min: 1, max: MAX_TIMER_MS },
+  /** How long a guard classifier's verdict is reused: 0 never reuses one. */
+  verdictTtl: { min: 0, max: MAX_TIMER_MS },
 } as const satisfies Record<string, MsRange>;
 
 /** Exact (unrounded) milliseconds of a duration in DURATION_PATTERN form; NaN when not in it. */

@@ -124,9 +124,9 @@ const Classifier = z.object({
   threshold: z.number().min(0).max(1),
   action: z.enum(['block', 'log']),
   phases: z.array(z.enum(['request', 'response'])).min(1),
-  timeoutMs: z.number().int().positive(),
+  timeoutMs: ms(DURATION_LIMITS.timeout),
   failurePolicy: z.enum(['FailOpen', 'FailClosed']),
-  cacheTtlMs: z.number().int().min(0),
+  cacheTtlMs: ms(DURATION_LIMITS.verdictTtl),
   /** Characters of a streamed answer held back per verdict. */
   streamWindow: z.number().int().positive(),
 });

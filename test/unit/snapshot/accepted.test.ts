@@ -78,6 +78,14 @@ const FIELDS: Record<string, { path: string; set: (m: Manifest[], v: string) => 
     path: 'spec.rules[0].cache.ttl',
     set: (m, v) => ((rule(m) as any).cache = { ttl: v }),
   },
+  'AIRoute guard classifier timeout': {
+    path: 'spec.rules[0].guards.classifiers[0].timeout',
+    set: (m, v) => ((rule(m) as any).guards = { classifiers: [classifier({ timeout: v })] }),
+  },
+  'AIRoute guard classifier cacheTtl': {
+    path: 'spec.rules[0].guards.classifiers[0].cacheTtl',
+    set: (m, v) => ((rule(m) as any).guards = { classifiers: [classifier({ cacheTtl: v })] }),
+  },
   'AIProvider timeouts.connect': {
     path: 'spec.timeouts.connect',
     set: (m, v) => ((m[1]!.spec as any).timeouts = { connect: v }),
@@ -88,8 +96,14 @@ const FIELDS: Record<string, { path: string; set: (m: Manifest[], v: string) => 
   },
 };
 const rule = (m: Manifest[]) => (m[2]!.spec as any).rules[0];
+const classifier = (extra: Record<string, string>) => ({
+  name: 'moderation',
+  type: 'openai-moderation',
+  providerRef: { name: 'openai' },
+  ...extra,
+});
 
-// value -> accepted by timeouts and TTLs / accepted by the retry backoff (0 = retry at once).
+// value -> accepted by timeouts and TTLs / accepted where 0 means something (backoff, verdict reuse).
 const EDGES: [string, boolean, boolean][] = [
   ['0s', false, true],
   ['0ms', false, true],
@@ -109,7 +123,8 @@ const EDGES: [string, boolean, boolean][] = [
 describe('duration edge values: compile and the sidecar agree', () => {
   for (const [field, { path, set }] of Object.entries(FIELDS)) {
     for (const [value, timeoutOk, backoffOk] of EDGES) {
-      const expected = field.endsWith('backoff') ? backoffOk : timeoutOk;
+      // Zero is a value for the backoff (retry at once) and the verdict cache (never reuse).
+      const expected = field.endsWith('backoff') || field.endsWith('cacheTtl') ? backoffOk : timeoutOk;
       it(`${field}: ${value} is ${expected ? 'accepted' : 'refused'}`, () => {
         const manifests = base();
         set(manifests, value);
