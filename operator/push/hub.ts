@@ -167,7 +167,11 @@ export class Hub {
       if (ack.version === conn.sentVersion && conn.sentAt !== undefined)
         this.#hooks.onAck?.(conn, { sentAt: conn.sentAt, changeAt: conn.changeAt, now });
     } else {
-      const reason = (ack.reason || 'no reason given').slice(0, MAX_REASON);
+      // The reason goes to logs, spans, /debug/sidecars and status: never with a credential of
+      // the snapshot the sidecar refused.
+      const refused = this.#snapshots.get(conn.key)?.snapshot;
+      const scrub = credentialScrubber(refused?.version === ack.version ? refused.providers : []);
+      const reason = scrub(ack.reason || 'no reason given').slice(0, MAX_REASON);
       conn.nack = { version: ack.version, reason };
       this.#hooks.onNack?.(conn, reason);
     }
@@ -196,7 +200,7 @@ export class Hub {
 
   /**
    * Per route id: how many connected sidecars it applies to, how many run the current version,
-   * and how many refused it (with one of their reasons, credentials scrubbed).
+   * and how many refused it (with one of their reasons).
    */
   rollout(): RolloutReport {
     const out: RolloutReport = {};
@@ -206,7 +210,7 @@ export class Hub {
       const current = conn.ackedVersion === entry.snapshot.version;
       const refused =
         conn.nack?.version === entry.snapshot.version
-          ? credentialScrubber(entry.snapshot.providers)(conn.nack.reason).slice(0, MAX_REPORTED_REASON)
+          ? conn.nack.reason.slice(0, MAX_REPORTED_REASON)
           : undefined;
       for (const route of entry.snapshot.routes) {
         const r = out[route.id] ?? { connected: 0, current: 0, versions: {} };

@@ -172,6 +172,11 @@ describe('Hub', () => {
     });
     assert.equal(hub.rollout()['ns/chat']!.nacked, 1);
     assert.equal(hub.rollout()['ns/chat']!.nackReason, 'header authorization: Bearer [REDACTED] refused');
+    assert.equal(
+      hub.rows()[0]!.nackReason,
+      'header authorization: Bearer [REDACTED] refused',
+      '/debug/sidecars too',
+    );
     const s2 = snapshot('ns', ['ns/chat'], 2);
     hub.publish(new Map([[a.conn.key, s2]]), 2);
     assert.equal(hub.rollout()['ns/chat']!.nacked, undefined, 'the new version was not refused');
