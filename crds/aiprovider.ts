@@ -1,5 +1,6 @@
 // AIProvider: one upstream AI account (an endpoint, its credentials and the models it serves).
 import { z } from 'zod';
+import { DURATION_LIMITS, ENDPOINT_PATTERN, isEndpoint, REGION_PATTERN } from '../sidecar/snapshot/limits.ts';
 import {
   ageColumn,
   described,
@@ -109,14 +110,19 @@ const allowedNamespaces = described(
 const spec = described(
   z.object({
     type: z.enum(PROVIDER_TYPES).describe(`The provider API: ${PROVIDER_TYPES.join(', ')}.`),
-    endpoint: z
-      .string()
-      .max(2048)
-      .regex(/^https?:\/\/[^\s]+$/)
-      .optional()
-      .describe(
-        'Base URL of the API. openai and openai-compatible include the /v1 (http://vllm:8000/v1); the other types give the API root (https://my-resource.openai.azure.com). Defaults per type; required for azure-openai and openai-compatible.',
-      ),
+    endpoint: described(
+      z.string().max(2048).regex(new RegExp(ENDPOINT_PATTERN)),
+      'Base URL of the API. openai and openai-compatible include the /v1 (http://vllm:8000/v1); the other types give the API root (https://my-resource.openai.azure.com). Defaults per type; required for azure-openai and openai-compatible.',
+      [
+        {
+          // The apiserver parses with Go's net/url, compile and the sidecar with WHATWG URL: Go
+          // lets a few through (a port above 65535) that compile then refuses (Accepted=False).
+          cel: 'isURL(self)',
+          message: 'must be an http(s) URL',
+          check: isEndpoint,
+        },
+      ],
+    ).optional(),
     apiVersion: z
       .string()
       .max(64)
@@ -124,14 +130,22 @@ const spec = described(
       .describe(
         'API version: the api-version query for azure-openai, the anthropic-version header for anthropic.',
       ),
-    region: z.string().max(64).optional().describe('AWS region for bedrock, e.g. us-east-1.'),
+    region: z
+      .string()
+      .max(64)
+      .regex(new RegExp(REGION_PATTERN))
+      .optional()
+      .describe('AWS region for bedrock, e.g. us-east-1.'),
     auth: auth.optional(),
     models: z.array(model).max(128).default([]).describe('Models this provider serves, with their pricing.'),
     allowedNamespaces: allowedNamespaces.optional(),
     timeouts: z
       .object({
-        connect: duration('How long to wait for a TCP/TLS connection.').optional(),
-        request: duration('Default time limit for a whole request when the route sets none.').optional(),
+        connect: duration('How long to wait for a TCP/TLS connection.', DURATION_LIMITS.timeout).optional(),
+        request: duration(
+          'Default time limit for a whole request when the route sets none.',
+          DURATION_LIMITS.timeout,
+        ).optional(),
       })
       .optional()
       .describe('Network time limits toward this provider.'),

@@ -1,11 +1,11 @@
 // AIQuota: a budget of requests, tokens or USD for the workloads of one namespace, enforced by
 // every sidecar from leases the operator grants.
 import { z } from 'zod';
+import { WINDOW_PATTERN } from '../sidecar/snapshot/limits.ts';
 import { ageColumn, described, type KindInfo, labelMap, readyColumn, resourceStatus } from './api.ts';
 
 export const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 'costUSD'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-export const WINDOW_PATTERN = '^([1-9][0-9]{0,3}(m|h|d)|calendarMonth)$';
 
 /** Budget alert thresholds: percent of a limit, each crossed at most once per window. */
 const alertThresholds = (what: string) =>

@@ -1,6 +1,7 @@
 // AIRoute: how a workload's requests reach providers (match -> backends, with resilience,
 // guards, cache and a managed prompt).
 import { z } from 'zod';
+import { DURATION_LIMITS } from '../sidecar/snapshot/limits.ts';
 import {
   ageColumn,
   described,
@@ -8,6 +9,7 @@ import {
   type KindInfo,
   labelMap,
   namespaceName,
+  re2Rule,
   readyColumn,
   resourceStatus,
 } from './api.ts';
@@ -54,16 +56,24 @@ const backend = z
   })
   .describe('A provider and model that can serve the rule.');
 
-const headerMatch = z
-  .object({
+const headerMatch = described(
+  z.object({
     name: z.string().min(1).max(256).describe('Header name, case-insensitive, e.g. x-user-tier.'),
     value: z.string().max(4096).describe('The value to compare with.'),
     type: z
       .enum(['Exact', 'RegularExpression'])
       .default('Exact')
-      .describe('Exact (default) or RegularExpression (RE2-style, anchored by you).'),
-  })
-  .describe('A request header condition.');
+      .describe('Exact (default) or RegularExpression (RE2 syntax, unanchored: anchor with ^ and $).'),
+  }),
+  'A request header condition.',
+  [
+    re2Rule(
+      "self.type == 'RegularExpression' ? self.value : ''",
+      (v) => (v.type === 'RegularExpression' ? v.value : undefined),
+      '.value',
+    ),
+  ],
+);
 
 const match = z
   .object({
@@ -73,7 +83,7 @@ const match = z
       .max(128)
       .optional()
       .describe('The model the app asks for; a trailing * matches a prefix (gpt-4o*). Aliases are fine.'),
-    headers: z.array(headerMatch).max(16).optional().describe('Headers that must all match.'),
+    headers: z.array(headerMatch).max(8).optional().describe('Headers that must all match.'),
     operation: z
       .enum(OPERATIONS)
       .optional()
@@ -90,7 +100,10 @@ const retries = z
       .max(10)
       .default(2)
       .describe('Retries after the first attempt on the same backend (default 2).'),
-    backoff: duration('Base delay, doubled each retry with jitter; default 100ms.').optional(),
+    backoff: duration(
+      'Base delay, doubled each retry with jitter; default 100ms.',
+      DURATION_LIMITS.backoff,
+    ).optional(),
     triggers: z
       .array(z.enum(FAILURES))
       .max(5)
@@ -166,7 +179,7 @@ const classifier = z
       .max(2)
       .default(['request', 'response'])
       .describe('Check prompts, completions (streams included), or both.'),
-    timeout: duration('Time limit for one verdict; default 2s.').optional(),
+    timeout: duration('Time limit for one verdict; default 2s.', DURATION_LIMITS.timeout).optional(),
     failurePolicy: z
       .enum(['FailOpen', 'FailClosed'])
       .default('FailOpen')
@@ -175,6 +188,7 @@ const classifier = z
       ),
     cacheTtl: duration(
       'How long a verdict for the same text is reused; default 5m, 0s to never reuse.',
+      DURATION_LIMITS.verdictTtl,
     ).optional(),
     streamWindow: z
       .number()
@@ -218,10 +232,16 @@ const guards = z
       .optional()
       .describe('Detects personal data and secrets in prompts and completions (streams included).'),
     denyPatterns: z
-      .array(z.string().min(1).max(1024))
+      .array(
+        described(z.string().min(1).max(1024), 'A regular expression (RE2 syntax).', [
+          re2Rule('self', (v) => v),
+        ]),
+      )
       .max(32)
       .optional()
-      .describe('Regular expressions that block a prompt when found (case-insensitive).'),
+      .describe(
+        'Regular expressions (RE2 syntax, matched in linear time, case-insensitive) that block a prompt when found anywhere in it.',
+      ),
     maxPromptTokens: z.number().int().min(1).optional().describe('Prompts longer than this are refused.'),
     classifiers: z.array(classifier).max(8).optional().describe('Guards backed by a model or service.'),
   })
@@ -229,7 +249,7 @@ const guards = z
 
 const cache = z
   .object({
-    ttl: duration('How long a cached response is served.'),
+    ttl: duration('How long a cached response is served.', DURATION_LIMITS.ttl),
     maxBytes: z
       .number()
       .int()
@@ -249,7 +269,10 @@ const prompt = z
 
 /** Policy fields a rule may set itself or inherit from the route. */
 const policy = {
-  timeout: duration('Time limit for the whole request, fallbacks included.').optional(),
+  timeout: duration(
+    'Time limit for the whole request, fallbacks included.',
+    DURATION_LIMITS.timeout,
+  ).optional(),
   retries: retries.optional(),
   fallback: fallback.optional(),
   cache: cache.optional(),

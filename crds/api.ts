@@ -3,6 +3,14 @@
 // CEL rules): a cross-field rule is written once as CEL for the apiserver and once as a predicate
 // for `aimesh-operator compile`, side by side, with the same message.
 import { z } from 'zod';
+import {
+  DURATION_PATTERN,
+  durationCel,
+  durationInRange,
+  durationRangeMessage,
+  type MsRange,
+} from '../sidecar/snapshot/limits.ts';
+import { regexProblem } from '../sidecar/snapshot/regex.ts';
 
 export const GROUP = 'aimesh.io';
 export const VERSION = 'v1alpha1';
@@ -15,6 +23,8 @@ export interface Rule<T> {
   check: (value: T) => boolean;
   /** Relative path the error points at, in CEL form (".selector") — the apiserver's fieldPath. */
   field?: string;
+  /** Why check failed, appended to the message offline (the apiserver adds its own words). */
+  detail?: (value: T) => string | undefined;
 }
 
 /** Attaches a description and cross-field rules to a schema (the only way rules are declared). */
@@ -26,7 +36,16 @@ export function described<S extends z.ZodType>(
   let out: z.ZodType = schema;
   for (const r of rules) {
     const path = r.field ? r.field.slice(1).split('.') : [];
-    out = out.refine((v) => r.check(v as z.output<S>), { message: r.message, path });
+    out = out.superRefine((v, ctx) => {
+      if (r.check(v as z.output<S>)) return;
+      const detail = r.detail?.(v as z.output<S>);
+      ctx.addIssue({
+        code: 'custom',
+        message: detail ? `${r.message}: ${detail}` : r.message,
+        path,
+        input: v,
+      });
+    });
   }
   const meta: Record<string, unknown> = { description };
   if (rules.length > 0) {
@@ -55,13 +74,42 @@ export const namespaceName = (what: string) =>
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
     .describe(what);
 
-/** Go-style durations, as in every Kubernetes API ("500ms", "30s", "1m30s"). */
-export const duration = (what: string) =>
-  z
-    .string()
-    .max(32)
-    .regex(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/)
-    .describe(`${what} A duration such as 500ms, 30s or 2m.`);
+/**
+ * Go-style durations, as in every Kubernetes API ("500ms", "30s", "1m30s"), within the range the
+ * sidecar accepts for the field (sidecar/snapshot/limits.ts: one check for all three).
+ */
+export const duration = (what: string, range: MsRange) =>
+  described(
+    z.string().max(32).regex(new RegExp(DURATION_PATTERN)),
+    `${what} A duration such as 500ms, 30s or 2m.`,
+    [
+      {
+        cel: durationCel('self', range),
+        message: durationRangeMessage(range),
+        check: (v) => durationInRange(v, range),
+      },
+    ],
+  );
+
+/**
+ * A regular expression in RE2 syntax, checked by the same engine the sidecar runs. The apiserver
+ * has no RE2 check of its own, but CEL's matches() compiles its argument with RE2 and a parse
+ * failure is an evaluation error that rejects the object ("error parsing regexp: ..."); the
+ * type() test is always true and only exists to surface that error (one matches() call: cost).
+ */
+export const re2Rule = <T>(cel: string, source: (v: T) => string | undefined, field?: string): Rule<T> => ({
+  cel: `type(''.matches(${cel})) == bool`,
+  message: 'must be a regular expression in RE2 syntax (no lookarounds or backreferences)',
+  check: (v) => {
+    const s = source(v);
+    return s === undefined || regexProblem(s) === undefined;
+  },
+  detail: (v) => {
+    const s = source(v);
+    return s === undefined ? undefined : regexProblem(s);
+  },
+  ...(field ? { field } : {}),
+});
 
 export const labelMap = (what: string) => z.record(z.string().max(317), z.string().max(63)).describe(what);
 

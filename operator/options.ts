@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
+import { durationMs } from '../sidecar/snapshot/limits.ts';
 import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
 import type { StatusOptions } from './cli/status.ts';
-import { durationMs } from './compile/duration.ts';
 
 export const USAGE = `Usage:
   aimesh-operator [run] [options]

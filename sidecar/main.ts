@@ -132,6 +132,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
         stateDir: options.stateDir,
         store,
         log,
+        maxSnapshotBytes: options.maxSnapshotSize,
       })
     : undefined;
   push?.start();

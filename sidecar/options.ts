@@ -30,6 +30,8 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
                                                                                      (AIMESH_SHUTDOWN_GRACE_MS)
   --gateway-ca <file|PEM>  CA bundle an https egress gateway must chain to (providers in Gateway
                            credential mode), default the --operator-ca bundle        (AIMESH_GATEWAY_CA)
+  --max-snapshot-size <size> Largest snapshot accepted from the operator (larger: refused with a
+                           NACK, the last good one keeps serving), default 16mb     (AIMESH_MAX_SNAPSHOT_SIZE)
   --log-level <level>      pino level: debug, info (default), warn, error            (AIMESH_LOG_LEVEL)
   --capture-content <bool> Record prompts and completions on trace spans (gen_ai.input.messages /
                            gen_ai.output.messages), default false                   (AIMESH_CAPTURE_CONTENT)
@@ -109,6 +111,8 @@ export interface SidecarOptions {
   kube: { server?: string; tokenFile: string; ca?: string };
   /** Gateway over TLS (both files), else plain HTTP. */
   tls?: { certFile: string; keyFile: string };
+  /** Bytes: a larger pushed snapshot is refused (NACK). */
+  maxSnapshotSize: number;
 
   /** App-port bounds: timeouts, connection cap, off-event-loop work for large bodies. */
   appBounds: AppBounds;
@@ -164,6 +168,7 @@ const FLAGS = {
   'offload-threshold': 'AIMESH_OFFLOAD_THRESHOLD',
   'offload-workers': 'AIMESH_OFFLOAD_WORKERS',
   'offload-queue': 'AIMESH_OFFLOAD_QUEUE',
+  'max-snapshot-size': 'AIMESH_MAX_SNAPSHOT_SIZE',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -255,6 +260,7 @@ export function parseOptions(
     },
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
     appBounds: appBounds(int, (flag) => get(flag)),
+    maxSnapshotSize: size('max-snapshot-size', '16mb'),
   };
   if (gateway && !options.operatorUrl)
     throw new UsageError('--gateway needs --operator (its keys come from the operator)');

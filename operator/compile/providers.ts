@@ -1,7 +1,7 @@
 // AIProvider -> the snapshot's provider entry: endpoint defaults, credentials from the Secret.
 import type { AIProviderSpec } from '../../crds/aiprovider.ts';
+import { durationMs } from '../../sidecar/snapshot/limits.ts';
 import type { ProviderConfig } from '../../sidecar/snapshot/schema.ts';
-import { durationMs } from './duration.ts';
 import type { Problem, SecretInput } from './types.ts';
 
 export interface ProviderEntry {

@@ -1,6 +1,7 @@
 // AIRoute -> the snapshot's route: references resolved (and checked against the provider's
 // allowedNamespaces), route defaults merged into each rule, durations in ms, shadowed rules found.
 import { type AIRouteSpec, type Backend, POLICY_FIELDS, type RouteRule } from '../../crds/airoute.ts';
+import { durationMs } from '../../sidecar/snapshot/limits.ts';
 import {
   type BackendConfig,
   type ClassifierConfig,
@@ -9,7 +10,6 @@ import {
   type RouteConfig,
   type RuleConfig,
 } from '../../sidecar/snapshot/schema.ts';
-import { durationMs } from './duration.ts';
 import type { ProviderEntry } from './providers.ts';
 import { matchesSelector } from './selectors.ts';
 import type { Problem } from './types.ts';
@@ -79,11 +79,6 @@ export function compileRoute(
   spec.rules.forEach((raw, i) => {
     const path = `spec.rules[${i}]`;
     const rule = { ...pick(spec), ...definedOnly(raw) } as RouteRule;
-    const badRegex = regexProblems(rule, path);
-    for (const [at, message] of badRegex)
-      problem(at, 'InvalidRegularExpression', message, 'error', 'Accepted');
-    if (badRegex.length > 0) return;
-
     const backends = rule.backends.flatMap((b, j) => {
       const ref = resolve(b, `${path}.backends[${j}]`);
       return ref ? [{ ...ref, weight: b.weight }] : [];
@@ -229,26 +224,6 @@ function compileMatch(m: NonNullable<RouteRule['matches']>[number]): MatchConfig
     operation: m.operation,
     headers: m.headers?.map((h) => ({ name: h.name.toLowerCase(), value: h.value, type: h.type })),
   });
-}
-
-function regexProblems(rule: RouteRule, path: string): [string, string][] {
-  const out: [string, string][] = [];
-  const check = (source: string, at: string) => {
-    try {
-      new RegExp(source);
-    } catch (err) {
-      out.push([at, `invalid regular expression: ${(err as Error).message}`]);
-    }
-  };
-  rule.matches?.forEach((m, i) => {
-    m.headers?.forEach((h, j) => {
-      if (h.type === 'RegularExpression') check(h.value, `${path}.matches[${i}].headers[${j}].value`);
-    });
-  });
-  rule.guards?.denyPatterns?.forEach((p, i) => {
-    check(p, `${path}.guards.denyPatterns[${i}]`);
-  });
-  return out;
 }
 
 /** Does match a accept every request match b accepts? */

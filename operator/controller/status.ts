@@ -23,7 +23,13 @@ export interface RouteRollout {
   current: number;
   /** The snapshot version most of its sidecars should run (full sha256). */
   version?: string;
+  /** Connected sidecars that refused (NACKed) the version they should run, and one reason. */
+  nacked?: number;
+  nackReason?: string;
 }
+
+/** Programmed=False because sidecars refused the snapshot: the one Programmed state that is news. */
+export const SNAPSHOT_REFUSED = 'SnapshotRefused';
 
 export interface StatusInput {
   kind: AIMeshKind;
@@ -106,12 +112,26 @@ export function desiredConditions(input: StatusInput): DesiredCondition[] {
 }
 
 function programmedCondition(
-  { kind, object, compiled }: StatusInput,
+  { kind, object, compiled, rollout }: StatusInput,
   accepted: DesiredCondition,
   resolved: DesiredCondition,
 ): DesiredCondition {
   const ns = object.metadata.namespace ?? 'default';
   const id = `${ns}/${object.metadata.name}`;
+  if (kind === 'AIRoute' && rollout?.nacked) {
+    // Compiled fine, yet the sidecars keep their last good snapshot: config is frozen, say so.
+    const version = rollout.version ? ` ${rollout.version.slice(0, 12)}` : '';
+    return {
+      type: 'Programmed',
+      status: 'False',
+      reason: SNAPSHOT_REFUSED,
+      message:
+        `${rollout.nacked} of ${rollout.connected} connected sidecars refused snapshot${version} and keep serving their last good one: ${rollout.nackReason ?? 'no reason given'}`.slice(
+          0,
+          MAX_MESSAGE,
+        ),
+    };
+  }
   if (kind === 'AIRoute') {
     const entry = compiled.routes.find((r) => r.namespace === ns && r.name === object.metadata.name);
     const total = Array.isArray((object.spec as { rules?: unknown[] })?.rules)
@@ -314,7 +334,14 @@ export function statusEvents(previous: Condition[] | undefined, next: Condition[
   const before = new Map((previous ?? []).map((c) => [c.type, c]));
   const events: StatusEvent[] = [];
   for (const c of next) {
-    if (c.type === 'Ready' || c.type === 'Programmed') continue; // they echo Accepted/ResolvedRefs
+    if (c.type === 'Ready') continue; // it echoes the others
+    // Programmed echoes Accepted/ResolvedRefs, except when sidecars refused the snapshot.
+    if (
+      c.type === 'Programmed' &&
+      c.reason !== SNAPSHOT_REFUSED &&
+      before.get(c.type)?.reason !== SNAPSHOT_REFUSED
+    )
+      continue;
     if (c.type === 'BudgetAlert') continue; // budget alerts record their own Event per crossing
     if (!(OWNED_CONDITIONS as readonly string[]).includes(c.type)) continue;
     const old = before.get(c.type);

@@ -3,6 +3,7 @@
 // snapshot when the version differs from what it last sent. A slow connection never queues old
 // versions: while its buffer is full only the newest snapshot waits, and is sent on drain.
 import type { Snapshot } from '../../sidecar/snapshot/schema.ts';
+import { credentialScrubber } from '../../sidecar/snapshot/scrub.ts';
 import type { Workload } from '../compile/index.ts';
 import type { RouteRollout } from '../controller/status.ts';
 import type { KeyedWorkload } from './workload.ts';
@@ -67,6 +68,8 @@ interface Entry {
 }
 
 const MAX_REASON = 1024;
+/** Reasons travel in the replicas' rollout reports (Lease annotations): kept short. */
+const MAX_REPORTED_REASON = 512;
 
 export class Hub {
   readonly #conns = new Map<number, { conn: Connection; sink: StreamSink; blocked: boolean }>();
@@ -164,7 +167,11 @@ export class Hub {
       if (ack.version === conn.sentVersion && conn.sentAt !== undefined)
         this.#hooks.onAck?.(conn, { sentAt: conn.sentAt, changeAt: conn.changeAt, now });
     } else {
-      const reason = (ack.reason || 'no reason given').slice(0, MAX_REASON);
+      // The reason goes to logs, spans, /debug/sidecars and status: never with a credential of
+      // the snapshot the sidecar refused.
+      const refused = this.#snapshots.get(conn.key)?.snapshot;
+      const scrub = credentialScrubber(refused?.version === ack.version ? refused.providers : []);
+      const reason = scrub(ack.reason || 'no reason given').slice(0, MAX_REASON);
       conn.nack = { version: ack.version, reason };
       this.#hooks.onNack?.(conn, reason);
     }
@@ -191,19 +198,31 @@ export class Hub {
       .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod));
   }
 
-  /** Per route id: how many connected sidecars it applies to, how many run the current version. */
+  /**
+   * Per route id: how many connected sidecars it applies to, how many run the current version,
+   * and how many refused it (with one of their reasons).
+   */
   rollout(): RolloutReport {
     const out: RolloutReport = {};
     for (const { conn } of this.#conns.values()) {
       const entry = this.#snapshots.get(conn.key);
       if (!entry) continue;
       const current = conn.ackedVersion === entry.snapshot.version;
+      const refused =
+        conn.nack?.version === entry.snapshot.version
+          ? conn.nack.reason.slice(0, MAX_REPORTED_REASON)
+          : undefined;
       for (const route of entry.snapshot.routes) {
         const r = out[route.id] ?? { connected: 0, current: 0, versions: {} };
         out[route.id] = r;
         r.connected++;
         if (current) r.current++;
         r.versions[entry.snapshot.version] = (r.versions[entry.snapshot.version] ?? 0) + 1;
+        if (refused !== undefined) {
+          r.nacked = (r.nacked ?? 0) + 1;
+          // The smallest reason: the same one whichever replica or order reports it.
+          if (r.nackReason === undefined || refused < r.nackReason) r.nackReason = refused;
+        }
       }
     }
     return out;
@@ -236,25 +255,47 @@ export class Hub {
 /** Route id -> counts (and how many sidecars should run each snapshot version). */
 export type RolloutReport = Record<
   string,
-  { connected: number; current: number; versions: Record<string, number> }
+  {
+    connected: number;
+    current: number;
+    versions: Record<string, number>;
+    /** Sidecars that refused (NACKed) the version they should run, and one of their reasons. */
+    nacked?: number;
+    nackReason?: string;
+  }
 >;
 
 /** Sums reports (this replica's and the others') into one rollout per route. */
 export function sumRollouts(reports: RolloutReport[]): Map<string, RouteRollout> {
-  const sum = new Map<string, { connected: number; current: number; versions: Map<string, number> }>();
+  type Sum = {
+    connected: number;
+    current: number;
+    versions: Map<string, number>;
+    nacked: number;
+    reason?: string;
+  };
+  const sum = new Map<string, Sum>();
   for (const report of reports) {
     for (const [id, r] of Object.entries(report)) {
-      const s = sum.get(id) ?? { connected: 0, current: 0, versions: new Map() };
+      const s: Sum = sum.get(id) ?? { connected: 0, current: 0, versions: new Map(), nacked: 0 };
       s.connected += r.connected;
       s.current += r.current;
       for (const [v, n] of Object.entries(r.versions)) s.versions.set(v, (s.versions.get(v) ?? 0) + n);
+      s.nacked += r.nacked ?? 0;
+      if (r.nackReason !== undefined && (s.reason === undefined || r.nackReason < s.reason))
+        s.reason = r.nackReason;
       sum.set(id, s);
     }
   }
   const out = new Map<string, RouteRollout>();
   for (const [id, s] of sum) {
     const top = [...s.versions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    out.set(id, { connected: s.connected, current: s.current, ...(top ? { version: top[0] } : {}) });
+    out.set(id, {
+      connected: s.connected,
+      current: s.current,
+      ...(top ? { version: top[0] } : {}),
+      ...(s.nacked > 0 ? { nacked: s.nacked, nackReason: s.reason ?? 'no reason given' } : {}),
+    });
   }
   return out;
 }

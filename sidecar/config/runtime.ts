@@ -8,6 +8,7 @@ import { type Discovery, discover } from '../routing/discovery.ts';
 import { compileMatches, type Predicate } from '../routing/match.ts';
 import { type WeightedTable, weightedTable } from '../routing/weighted.ts';
 import type { Failure, ProviderConfig, RuleConfig, Snapshot } from '../snapshot/index.ts';
+import { credentialScrubber, type Scrub } from '../snapshot/scrub.ts';
 import type { AgentPool } from '../upstream/agents.ts';
 
 export interface RuntimeProvider {
@@ -49,6 +50,8 @@ export interface RuntimeSnapshot {
   /** The models apps can call, per operation (GET /v1/models, 404 messages). */
   discovery: Discovery;
   loadedAt: Date;
+  /** Removes this snapshot's credentials (and common key shapes) from upstream-derived text. */
+  scrub: Scrub;
 }
 
 export interface RuntimeDeps {
@@ -104,5 +107,13 @@ export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnap
   }
 
   const discovery = discover(rules, (id) => providers.get(id)?.config.models.map((m) => m.name) ?? []);
-  return { version: snapshot.version, snapshot, providers, rules, discovery, loadedAt: new Date() };
+  return {
+    version: snapshot.version,
+    snapshot,
+    providers,
+    rules,
+    discovery,
+    loadedAt: new Date(),
+    scrub: credentialScrubber(snapshot.providers),
+  };
 }

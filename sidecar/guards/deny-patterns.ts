@@ -1,14 +1,16 @@
-// Deny patterns: the route's own regular expressions (case-insensitive); a match anywhere in the
-// prompt blocks it. The message names the pattern by position, never the text it matched.
+// Deny patterns: the route's own regular expressions (RE2, case-insensitive); a match anywhere in
+// the prompt blocks it. The message names the pattern by position, never the text it matched.
+// RE2 matches in linear time: a hostile pattern or prompt cannot stall the event loop.
+import { linearRegex } from '../snapshot/regex.ts';
 import type { Finding, Guard, Prompt } from './guard.ts';
 
 /** Throws on an invalid expression (the snapshot is then refused, not the request). */
 export function denyPatternsGuard(patterns: readonly string[]): Guard {
   const compiled = patterns.map((source, i) => {
     try {
-      return new RegExp(source, 'i');
+      return linearRegex(source, { ignoreCase: true });
     } catch (err) {
-      throw new Error(`guards.denyPatterns[${i}]: invalid regular expression: ${(err as Error).message}`);
+      throw new Error(`guards.denyPatterns[${i}]: ${(err as Error).message}`);
     }
   });
   return {

@@ -103,7 +103,16 @@ export function createForward(services: ForwardServices): Step {
     call.modelServed = target.upstreamModel;
     const observed = services.observer?.begin(call, record);
     const started = performance.now();
-    const failed = (outcome: Extract<Outcome, { ok: false }>): Outcome => {
+    const scrub = call.runtime.scrub;
+    const failed = (raw: Extract<Outcome, { ok: false }>): Outcome => {
+      // The upstream's own words may quote our credentials: scrubbed before the app, the audit
+      // log or a span sees them.
+      const outcome = {
+        ...raw,
+        message: scrub(raw.message),
+        type: raw.type === undefined ? undefined : scrub(raw.type),
+        code: raw.code === undefined ? undefined : scrub(raw.code),
+      };
       const f = outcome.failure;
       record.failure = f === 'client-gone' || f === 'shutdown' || f === 'unavailable' ? 'error' : f;
       record.error = outcome.message;
@@ -172,6 +181,7 @@ export function createForward(services: ForwardServices): Step {
             translator: adapter.stream(adapterCall),
             passthrough: adapter.passthrough === true,
             maxEventBytes: services.maxStreamEventBytes,
+            scrub,
             onUsage: (usage) => {
               call.usage = usage;
             },
@@ -180,7 +190,7 @@ export function createForward(services: ForwardServices): Step {
             onError: (err) => {
               if (err instanceof ClientGoneError || err instanceof ShutdownError) return;
               record.failure = err instanceof TransportError ? err.failure : 'error';
-              record.error = err.message;
+              record.error = scrub(err.message);
             },
           }),
         };
@@ -267,7 +277,7 @@ export function createForward(services: ForwardServices): Step {
         return failed({ ok: false, failure: 'error', status, message: (err as Error).message });
       }
       call.log.error(
-        { err: (err as Error).message, provider: provider.id },
+        { err: scrub((err as Error).message), provider: provider.id },
         'upstream attempt failed unexpectedly',
       );
       return failed({

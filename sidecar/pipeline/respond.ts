@@ -214,7 +214,9 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
     // The stream broke off after it started (the upstream failed, or the sidecar is stopping):
     // too late to retry or change the status, so the app learns it in-band, in its dialect, and
     // the call is recorded with the status it would have had.
-    const failure = streamFailure(err);
+    const raw = streamFailure(err);
+    // Upstream words: scrubbed of credentials before the app or the log sees them.
+    const failure = { ...raw, message: call.runtime.scrub(raw.message), code: call.runtime.scrub(raw.code) };
     call.status = failure.status;
     call.errorType = failure.code;
     if (!(err instanceof ShutdownError))
@@ -262,7 +264,13 @@ export const respond: Step = async (call, next) => {
   } catch (err) {
     const error = toCallError(err);
     if (error.status === 500)
-      call.log.error({ err: (err as Error)?.message, stack: (err as Error)?.stack }, 'call failed');
+      call.log.error(
+        {
+          err: call.runtime.scrub(String((err as Error)?.message)),
+          stack: call.runtime.scrub(String((err as Error)?.stack)),
+        },
+        'call failed',
+      );
     writeError(call, error);
   }
   call.timings.doneMs = performance.now() - call.startedAt;

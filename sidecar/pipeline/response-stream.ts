@@ -32,9 +32,13 @@ export interface UpstreamStreamOptions {
   maxEventBytes?: number;
   /** The stream failed after it was committed (runs before the error reaches the consumer). */
   onError?(err: Error): void;
+  /** Removes credentials from in-stream error events (the snapshot's scrubber). */
+  scrub(text: string): string;
 }
 
 const USAGE_MARK = '"usage":{';
+/** Events with an "error" key or value (never content text, where quotes are escaped) are scrubbed of credentials. */
+const ERROR_MARK = '"error"';
 const LFLF = Buffer.from('\n\n');
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 
@@ -199,6 +203,22 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
     }
   };
 
+  const scrubErrors = (events: Buffer): Buffer => {
+    if (events.indexOf(ERROR_MARK) < 0) return events;
+    const text = events.toString('utf8');
+    const clean = opts.scrub(text);
+    return clean === text ? events : Buffer.from(clean);
+  };
+
+  const scrubChunk = (chunk: Json): Json => {
+    const err = chunk.error;
+    if (!err || typeof err !== 'object') return chunk;
+    for (const k of ['message', 'type', 'code'] as const) {
+      if (typeof err[k] === 'string') err[k] = opts.scrub(err[k]);
+    }
+    return chunk;
+  };
+
   return {
     get passthrough() {
       return opts.passthrough && !taken;
@@ -249,18 +269,18 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
           heldBytes = buf.length - end;
           if (heldBytes > maxEvent) throw new EventTooLargeError(maxEvent);
           const out = emit(complete);
-          if (out.length > 0) yield out;
+          if (out.length > 0) yield scrubErrors(out);
         }
         if (heldBytes > 0) {
           const out = emit(held.length === 1 ? held[0] : Buffer.concat(held, heldBytes));
-          if (out.length > 0) yield out;
+          if (out.length > 0) yield scrubErrors(out);
         }
       } catch (err) {
         // What came before a bad event (or the upstream's own error event) still reaches the app.
         const before = (err as { before?: Buffer }).before;
         opts.onError?.(err as Error);
         if (before && before.length > 0)
-          yield before.indexOf(USAGE_MARK) < 0 ? before : settleUsage(before, dropUsageOnly);
+          yield scrubErrors(before.indexOf(USAGE_MARK) < 0 ? before : settleUsage(before, dropUsageOnly));
         throw err;
       }
     },
@@ -272,15 +292,17 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
           for (const chunk of opts.translator.push(buf)) {
             const usage = openAIUsageOf(chunk.usage);
             if (usage) opts.onUsage(usage);
-            if (chunk.error) opts.onError?.(inStreamError(chunk));
-            yield chunk;
+            const clean = scrubChunk(chunk);
+            if (clean.error) opts.onError?.(inStreamError(clean));
+            yield clean;
           }
         }
         for (const chunk of opts.translator.end()) {
           const usage = openAIUsageOf(chunk.usage);
           if (usage) opts.onUsage(usage);
-          if (chunk.error) opts.onError?.(inStreamError(chunk));
-          yield chunk;
+          const clean = scrubChunk(chunk);
+          if (clean.error) opts.onError?.(inStreamError(clean));
+          yield clean;
         }
       } catch (err) {
         opts.onError?.(err as Error);

@@ -1,7 +1,8 @@
 // Route matching, compiled once per snapshot: each rule's matches become one predicate, so the
-// hot path runs closures over prebuilt regexes instead of interpreting config.
+// hot path runs closures over prebuilt (RE2, linear-time) regexes instead of interpreting config.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { MatchConfig, Operation } from '../snapshot/index.ts';
+import { type LinearRegex, linearRegex } from '../snapshot/regex.ts';
 
 /** What a rule can match on, as identify learnt it. */
 export interface RequestFacts {
@@ -41,13 +42,11 @@ export function compileMatch(match: MatchConfig): Predicate {
   for (const h of match.headers ?? []) {
     const name = h.name.toLowerCase();
     if (h.type === 'RegularExpression') {
-      let re: RegExp;
+      let re: LinearRegex;
       try {
-        re = new RegExp(h.value);
+        re = linearRegex(h.value);
       } catch (err) {
-        throw new Error(
-          `header ${name}: invalid regular expression ${JSON.stringify(h.value)}: ${(err as Error).message}`,
-        );
+        throw new Error(`header ${name}: ${(err as Error).message}`);
       }
       checks.push((f) => {
         const v = headerValue(f.headers, name);

@@ -32,6 +32,8 @@ export interface PushClientOptions {
   lastKnownGoodAfterMs?: number;
   backoff?: { initialMs: number; maxMs: number };
   pingIntervalMs?: number;
+  /** A larger message is refused (NACK) without being parsed; default 16 MiB. */
+  maxSnapshotBytes?: number;
 }
 
 export interface PushClientStatus {
@@ -44,6 +46,7 @@ export interface PushClientStatus {
 
 export const STREAM_PATH = '/v1/snapshots/stream';
 export const STATE_FILE = 'snapshot.json';
+const DEFAULT_MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
 export class PushClient {
   readonly #o: PushClientOptions;
@@ -190,6 +193,15 @@ export class PushClient {
 
   /** Applies one message; returns the ACK or NACK to send. */
   #handle(line: string): { version: string; ok: boolean; reason?: string } {
+    const max = this.#o.maxSnapshotBytes ?? DEFAULT_MAX_SNAPSHOT_BYTES;
+    const size = Buffer.byteLength(line);
+    if (size > max) {
+      // The operator writes the version first: NACK it without parsing the rest.
+      const version = /^\{"version":"([0-9a-f]{64})"/.exec(line)?.[1] ?? '';
+      const reason = `snapshot is ${size} bytes, above this sidecar's --max-snapshot-size of ${max} bytes`;
+      this.#log.error({ version, reason }, 'snapshot refused; the last good snapshot keeps serving');
+      return { version, ok: false, reason };
+    }
     let msg: { version?: unknown; snapshot?: unknown };
     try {
       msg = JSON.parse(line);

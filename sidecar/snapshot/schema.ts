@@ -3,6 +3,11 @@
 // before use. Everything is resolved (defaults applied, durations in ms, credentials inlined) so
 // the sidecar never needs the Kubernetes API. It imports nothing from operator/ or crds/.
 import { z } from 'zod';
+import { DURATION_LIMITS, durationRangeMessage, isEndpoint, type MsRange, WINDOW_PATTERN } from './limits.ts';
+
+/** Milliseconds within the range a duration field allows (see limits.ts). */
+const ms = (range: MsRange) =>
+  z.number().int().min(range.min, durationRangeMessage(range)).max(range.max, durationRangeMessage(range));
 
 export const PROVIDER_TYPES = [
   'openai',
@@ -52,14 +57,14 @@ const Provider = z.object({
   id: z.string().min(3),
   type: z.enum(PROVIDER_TYPES),
   /** Base URL: ends in /v1 for openai(-compatible); the API root for the other types. */
-  endpoint: z.string().url(),
+  endpoint: z.string().refine(isEndpoint, 'must be an http(s) URL'),
   apiVersion: z.string().optional(),
   region: z.string().optional(),
   credentials: Credentials.optional(),
   headers: z.record(z.string(), z.string()),
   models: z.array(Model),
-  connectTimeoutMs: z.number().int().positive().optional(),
-  requestTimeoutMs: z.number().int().positive().optional(),
+  connectTimeoutMs: ms(DURATION_LIMITS.timeout).optional(),
+  requestTimeoutMs: ms(DURATION_LIMITS.timeout).optional(),
   maxConcurrentRequests: z.number().int().positive().optional(),
   /**
    * Gateway credential mode, in a workload's snapshot: no credentials here; every request goes to
@@ -119,9 +124,9 @@ const Classifier = z.object({
   threshold: z.number().min(0).max(1),
   action: z.enum(['block', 'log']),
   phases: z.array(z.enum(['request', 'response'])).min(1),
-  timeoutMs: z.number().int().positive(),
+  timeoutMs: ms(DURATION_LIMITS.timeout),
   failurePolicy: z.enum(['FailOpen', 'FailClosed']),
-  cacheTtlMs: z.number().int().min(0),
+  cacheTtlMs: ms(DURATION_LIMITS.verdictTtl),
   /** Characters of a streamed answer held back per verdict. */
   streamWindow: z.number().int().positive(),
 });
@@ -148,14 +153,14 @@ const Rule = z.object({
   /** Any one must hold; empty: every request. */
   matches: z.array(Match),
   backends: z.array(BackendRef.extend({ weight: z.number().int().min(0) })).min(1),
-  timeoutMs: z.number().int().positive().optional(),
+  timeoutMs: ms(DURATION_LIMITS.timeout).optional(),
   retries: z.object({
     attempts: z.number().int().min(0),
-    backoffMs: z.number().int().min(0),
+    backoffMs: ms(DURATION_LIMITS.backoff),
     on: z.array(z.enum(FAILURES)),
   }),
   fallback: z.object({ backends: z.array(BackendRef).min(1), on: z.array(z.enum(FAILURES)) }).optional(),
-  cache: z.object({ ttlMs: z.number().int().positive(), maxBytes: z.number().int().positive() }).optional(),
+  cache: z.object({ ttlMs: ms(DURATION_LIMITS.ttl), maxBytes: z.number().int().positive() }).optional(),
   guards: Guards.optional(),
   prompt: z.object({ name: z.string(), version: z.string(), system: z.string() }).optional(),
 });
@@ -179,7 +184,7 @@ const Limit = z.object({
   dimension: z.enum(DIMENSIONS),
   amount: z.number().min(0),
   /** "1m", "1h", "1d", "7d" (any N of m/h/d) or "calendarMonth". */
-  window: z.string(),
+  window: z.string().regex(new RegExp(WINDOW_PATTERN)),
   /** Only these models count (prefix when ending in "*"); absent: every model. */
   models: z.array(z.string()).optional(),
 });

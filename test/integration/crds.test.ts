@@ -55,6 +55,32 @@ for (const f of invalid) {
   });
 }
 
+test('the apiserver accepts what the sidecar runs: RE2 patterns and edge durations', async () => {
+  await kubectl('apply', '-f', join(examples, '00-namespaces.yaml'));
+  const route = {
+    apiVersion: 'aimesh.io/v1alpha1',
+    kind: 'AIRoute',
+    metadata: { name: 're2-and-durations', namespace: 'team-a' },
+    spec: {
+      timeout: '2147483647ms',
+      retries: { backoff: '0s' },
+      guards: { denyPatterns: ['(a+)+$', '(?i)project\\s+(falcon|orion)', '\\bsecret\\b', '\\p{Greek}+'] },
+      rules: [
+        {
+          matches: [
+            { headers: [{ name: 'x-team', type: 'RegularExpression', value: '^(?P<team>red|blue)$' }] },
+          ],
+          backends: [{ providerRef: { name: 'openai', namespace: 'ai-platform' } }],
+          timeout: '1ms',
+          cache: { ttl: '1.5ms' },
+        },
+      ],
+    },
+  };
+  const r = await cluster.kubectl(['apply', '--dry-run=server', '-f', '-'], { input: JSON.stringify(route) });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+});
+
 test('kubectl explain teaches the API from the schema descriptions', async () => {
   const r = await kubectl('explain', 'aiquota.spec.limits');
   assert.equal(r.code, 0, r.out);

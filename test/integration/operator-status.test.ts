@@ -92,7 +92,7 @@ describe('operator status', { timeout: 240_000 }, () => {
     const table = await cluster.kubectl(['get', 'aiproviders', '-n', 'ai-platform']);
     assert.match(table.stdout, /openai\s+openai\s+True/);
     const routes = await cluster.kubectl(['get', 'airoutes', '-n', 'team-a']);
-    assert.match(routes.stdout, /chat\s+4\s+True\s+0/);
+    assert.match(routes.stdout, /chat\s+5\s+True\s+0/);
   });
 
   it('reports a deleted Secret as ResolvedRefs=False with a reason and an Event, and heals when it is back', async () => {

@@ -281,6 +281,8 @@ export async function startPushSidecar(o: {
   token: string;
   stateDir?: string;
   ports?: [number, number];
+  /** Extra sidecar flags. */
+  args?: string[];
 }): Promise<PushSidecar> {
   const dir = tempDir('aimesh-push-sidecar');
   const stateDir = o.stateDir ?? join(dir.path, 'state');
@@ -308,6 +310,7 @@ export async function startPushSidecar(o: {
       '127.0.0.1',
       '--log-level',
       'debug',
+      ...(o.args ?? []),
     ],
     { logDir: dir.path, cwd: ROOT },
   );

@@ -21,7 +21,8 @@
 // or POST /_upstream/faults. Later sources win: rules < model suffix < headers.
 //   status, error (context_length|rate_limit|overloaded|server|...), retry-after, retry-after-ms,
 //   delay-ms, chunk-delay-ms, chunks, words, reset-after-chunks, error-after-chunks, malformed,
-//   fail-times + fault-key, context-window.
+//   fail-times + fault-key, context-window, echo-credentials (error messages quote the request's
+//   credential headers).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';

@@ -110,13 +110,14 @@ export async function startPodSidecar(
   cluster: Cluster,
   namespace: string,
   name: string,
-  o: { operatorUrl: string; ca: string; labels?: Record<string, string> },
+  o: { operatorUrl: string; ca: string; labels?: Record<string, string>; args?: string[] },
 ): Promise<{ pod: { name: string; uid: string }; sidecar: PushSidecar }> {
   const pod = await createPod(cluster, namespace, name, { labels: o.labels });
   const sidecar = await startPushSidecar({
     operatorUrl: o.operatorUrl,
     ca: o.ca,
     token: await mintToken(cluster, namespace, { pod }),
+    args: o.args,
   });
   return { pod, sidecar };
 }

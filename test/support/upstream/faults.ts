@@ -22,6 +22,7 @@ const FIELDS: ReadonlyArray<readonly [string, keyof Fault, FieldType]> = [
   ['fail-times', 'failTimes', 'int'],
   ['fault-key', 'faultKey', 'str'],
   ['context-window', 'contextWindow', 'int'],
+  ['echo-credentials', 'echoCredentials', 'bool'],
 ];
 const HEADERS = FIELDS.map(([name]) => 'x-upstream-' + name);
 const BY_NAME = new Map(FIELDS.map((f) => [f[0], f] as const));

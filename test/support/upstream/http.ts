@@ -127,11 +127,30 @@ export function kindForStatus(status: number): ErrorKind {
   }
 }
 
+const CREDENTIAL_HEADERS = [
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'x-goog-api-key',
+  'x-amz-security-token',
+];
+
+/** " (request had authorization: Bearer sk-..., ...)" for the echo-credentials fault. */
+function echoedCredentials(ctx: Ctx): string {
+  if (!ctx.fault.echoCredentials) return '';
+  const parts = CREDENTIAL_HEADERS.filter((h) => ctx.req.headers[h] !== undefined).map(
+    (h) => `${h}: ${ctx.req.headers[h]}`,
+  );
+  const key = ctx.query.get('key');
+  if (key) parts.push(`key=${key}`);
+  return ` (request had ${parts.join(', ')})`;
+}
+
 export function makeError(ctx: Ctx, kind: ErrorKind, message?: string, status?: number): UpstreamError {
   return {
     kind,
     status: status ?? ctx.dialect.statuses?.[kind] ?? STATUS[kind],
-    message: message ?? MESSAGES[kind],
+    message: (message ?? MESSAGES[kind]) + echoedCredentials(ctx),
     retryAfter: ctx.fault.retryAfter,
     retryAfterMs: ctx.fault.retryAfterMs,
   };

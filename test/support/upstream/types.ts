@@ -57,6 +57,8 @@ export interface Fault {
   faultKey?: string;
   /** Prompt tokens above this fail with the provider's context-length error. */
   contextWindow?: number;
+  /** Error messages (up front and in-stream) quote the request's credential headers, as careless upstreams do. */
+  echoCredentials?: boolean;
 }
 
 export type ErrorKind =

@@ -171,6 +171,7 @@ describe('passthrough stream', () => {
       translator: openai.stream({} as never),
       passthrough: true,
       onUsage: (u) => (usage = u),
+      scrub: (t) => t,
     });
     let out = '';
     for await (const b of s.bytes()) out += b.toString();
@@ -183,6 +184,7 @@ describe('passthrough stream', () => {
       translator: openai.stream({} as never),
       passthrough: true,
       onUsage: (u) => (usage = u),
+      scrub: (t) => t,
     });
     let out = '';
     for await (const b of s.bytes({ dropUsageOnly: true })) out += b.toString();

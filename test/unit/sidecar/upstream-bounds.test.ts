@@ -135,6 +135,7 @@ describe('upstream bounds: passthrough stream', () => {
       maxEventBytes,
       onUsage: () => {},
       onError: (err) => errors.push(err),
+      scrub: (t) => t,
     });
   const read = async (s: ReturnType<typeof stream>) => {
     let out = '';

@@ -305,6 +305,7 @@ describe('telemetry step', () => {
           onUsage: (u) => {
             call.usage = u;
           },
+          scrub: (t) => t,
         }),
       };
       observed?.end();
@@ -348,6 +349,7 @@ describe('telemetry step', () => {
             record.failure = 'connect-error';
             record.error = err.message;
           },
+          scrub: (t) => t,
         }),
       };
       observed?.end();

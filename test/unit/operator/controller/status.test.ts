@@ -256,6 +256,46 @@ describe('status writes', () => {
     assert.equal(want.version, 'aaaaaaaaaaaa');
     assert.deepEqual(want.sidecars, { connected: 3, current: 2 });
   });
+
+  it('an AIRoute whose snapshot connected sidecars refuse is Programmed=False, with their reason', () => {
+    const input = {
+      kind: 'AIRoute' as const,
+      object: object('chat', { spec: { rules: [{}] } }),
+      compiled: compiled(
+        [],
+        [
+          {
+            namespace: 'ns',
+            name: 'chat',
+            creationTimestamp: T0,
+            config: { id: 'ns/chat', rules: [{} as never] },
+          },
+        ],
+      ),
+    };
+    const refused = byType(
+      desiredConditions({
+        ...input,
+        rollout: {
+          connected: 3,
+          current: 1,
+          version: 'b'.repeat(64),
+          nacked: 2,
+          nackReason: 'snapshot too big',
+        },
+      }),
+    );
+    assert.equal(refused.Accepted!.status, 'True');
+    assert.deepEqual(refused.Programmed, {
+      type: 'Programmed',
+      status: 'False',
+      reason: 'SnapshotRefused',
+      message:
+        '2 of 3 connected sidecars refused snapshot bbbbbbbbbbbb and keep serving their last good one: snapshot too big',
+    });
+    const fine = byType(desiredConditions({ ...input, rollout: { connected: 3, current: 3 } }));
+    assert.equal(fine.Programmed!.status, 'True');
+  });
 });
 
 describe('events from status changes', () => {
@@ -291,6 +331,18 @@ describe('events from status changes', () => {
         [c('BudgetAlert', 'False', 'WithinBudget')],
       ),
       [],
+    );
+  });
+
+  it('warns when sidecars refuse the snapshot, and says Normal when that is over', () => {
+    const refused = c('Programmed', 'False', 'SnapshotRefused', '1 of 1 connected sidecars refused snapshot');
+    assert.deepEqual(statusEvents([c('Programmed', 'True', 'Programmed')], [refused]), [
+      { type: 'Warning', reason: 'SnapshotRefused', note: '1 of 1 connected sidecars refused snapshot' },
+    ]);
+    assert.deepEqual(statusEvents([refused], [refused]), []);
+    assert.deepEqual(
+      statusEvents([refused], [c('Programmed', 'True', 'Programmed', 'All 1 rules are programmed.')]),
+      [{ type: 'Normal', reason: 'Programmed', note: 'Programmed: All 1 rules are programmed.' }],
     );
   });
 

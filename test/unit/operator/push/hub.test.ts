@@ -111,7 +111,13 @@ describe('Hub', () => {
         ['b', false, false, 'adapter missing'],
       ],
     );
-    assert.deepEqual(hub.rollout()['ns/chat'], { connected: 2, current: 1, versions: { [s.version]: 2 } });
+    assert.deepEqual(hub.rollout()['ns/chat'], {
+      connected: 2,
+      current: 1,
+      versions: { [s.version]: 2 },
+      nacked: 1,
+      nackReason: 'adapter missing',
+    });
     hub.disconnect(b.conn);
     assert.deepEqual(hub.rollout()['ns/chat'], { connected: 1, current: 1, versions: { [s.version]: 1 } });
   });
@@ -126,6 +132,54 @@ describe('Hub', () => {
     ]);
     assert.deepEqual(sum.get('ns/chat'), { connected: 5, current: 3, version: 'v1' });
     assert.deepEqual(sum.get('ns/b'), { connected: 1, current: 0, version: 'v3' });
+  });
+
+  it('counts the sidecars that refuse the version they should run, with one reason whatever the order', () => {
+    const reports = [
+      { 'ns/chat': { connected: 2, current: 0, versions: { v1: 2 }, nacked: 2, nackReason: 'b: too big' } },
+      { 'ns/chat': { connected: 1, current: 0, versions: { v1: 1 }, nacked: 1, nackReason: 'a: too big' } },
+      { 'ns/chat': { connected: 1, current: 1, versions: { v1: 1 } } },
+    ];
+    const want = { connected: 4, current: 1, version: 'v1', nacked: 3, nackReason: 'a: too big' };
+    assert.deepEqual(sumRollouts(reports).get('ns/chat'), want);
+    assert.deepEqual(sumRollouts(reports.reverse()).get('ns/chat'), want);
+  });
+
+  it('a NACK of an older version does not count; a NACK reason never carries a credential', () => {
+    const hub = new Hub();
+    const a = connect(hub, 'a');
+    const key = 'sk-nack-reason-secret-value';
+    const s1 = seal({
+      workload: { namespace: 'ns' },
+      providers: [
+        {
+          id: 'ns/p',
+          type: 'openai',
+          endpoint: 'http://x/v1',
+          headers: {},
+          models: [],
+          credentials: { apiKey: key },
+        },
+      ],
+      routes: [{ id: 'ns/chat', rules: [] as never }],
+      quotas: [],
+    });
+    hub.publish(new Map([[a.conn.key, s1]]), 1);
+    hub.ack(a.conn, {
+      version: s1.version,
+      ok: false,
+      reason: `header authorization: Bearer ${key} refused`,
+    });
+    assert.equal(hub.rollout()['ns/chat']!.nacked, 1);
+    assert.equal(hub.rollout()['ns/chat']!.nackReason, 'header authorization: Bearer [REDACTED] refused');
+    assert.equal(
+      hub.rows()[0]!.nackReason,
+      'header authorization: Bearer [REDACTED] refused',
+      '/debug/sidecars too',
+    );
+    const s2 = snapshot('ns', ['ns/chat'], 2);
+    hub.publish(new Map([[a.conn.key, s2]]), 2);
+    assert.equal(hub.rollout()['ns/chat']!.nacked, undefined, 'the new version was not refused');
   });
 });
 

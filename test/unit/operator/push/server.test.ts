@@ -90,7 +90,12 @@ describe('config push (server + client, in process)', () => {
     return { s, port: await s.listen(port, '127.0.0.1') };
   }
 
-  function client(port: number, store: SnapshotStore, stateDir: string, extra: { token?: string } = {}) {
+  function client(
+    port: number,
+    store: SnapshotStore,
+    stateDir: string,
+    extra: { token?: string; maxSnapshotBytes?: number } = {},
+  ) {
     if (extra.token) writeFileSync(join(dir, 'token2'), extra.token);
     const c = new PushClient({
       operatorUrl: `https://127.0.0.1:${port}`,
@@ -101,6 +106,7 @@ describe('config push (server + client, in process)', () => {
       log: silentLogger(),
       backoff: { initialMs: 20, maxMs: 200 },
       lastKnownGoodAfterMs: 100,
+      maxSnapshotBytes: extra.maxSnapshotBytes,
     });
     clients.push(c);
     c.start();
@@ -144,6 +150,23 @@ describe('config push (server + client, in process)', () => {
     assert.match(row.nackReason!, /version does not match/);
     assert.equal(row.ackedVersion, good.version);
     assert.equal(store.current?.version, good.version);
+  });
+
+  it('NACKs a snapshot above its --max-snapshot-size without applying it', async () => {
+    const hub = new Hub();
+    const { port } = await server(hub);
+    const store = newStore();
+    client(port, store, join(dir, 'b2'), { maxSnapshotBytes: 200 });
+    await until('connected', () => hub.size === 1);
+    const big = snap(1);
+    hub.publish(new Map([[KEY, big]]));
+    const row = await until('nacked', () => (hub.rows()[0]?.nackReason ? hub.rows()[0] : undefined));
+    assert.equal(row.nackVersion, big.version);
+    assert.match(
+      row.nackReason!,
+      /^snapshot is \d+ bytes, above this sidecar's --max-snapshot-size of 200 bytes$/,
+    );
+    assert.equal(store.current, undefined);
   });
 
   it('refuses a bad token; the client keeps retrying', async () => {
