@@ -8,6 +8,8 @@ import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry
 import type { StatusOptions } from './cli/status.ts';
 import { durationMs } from './compile/duration.ts';
 
+export const DEFAULT_SIDECAR_IMAGE = 'aimesh/aimesh-sidecar:0.1.0';
+
 export const USAGE = `Usage:
   aimesh-operator [run] [options]
       Run the control plane: watch AIProvider/AIRoute/AIQuota (and the Secrets, Namespaces and
@@ -292,7 +294,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
       .filter(Boolean),
     webhookConfig: webhookConfig ?? 'aimesh-sidecar-injector',
     operatorUrl: get('operator-url') ?? `https://${serviceName}.${namespace}.svc:${pushPort}`,
-    sidecarImage: get('sidecar-image') ?? 'aimesh/aimesh-sidecar:0.1.0',
+    sidecarImage: get('sidecar-image') ?? DEFAULT_SIDECAR_IMAGE,
     sidecarImagePullPolicy: pullPolicy as RunOptions['sidecarImagePullPolicy'],
     sidecarResources,
     sidecarLogLevel: get('sidecar-log-level'),

@@ -32,7 +32,7 @@ import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
 import { CertManager, type TlsBundle } from './webhook/certs.ts';
-import { INJECTED_LABEL, type InjectionConfig } from './webhook/inject.ts';
+import { INJECTED_LABEL, type InjectionConfig, type Pod, sidecarProblem } from './webhook/inject.ts';
 import { createWebhookServer, type WebhookServer } from './webhook/server.ts';
 
 /** Work only the leader does (the quota service registers one). */
@@ -161,8 +161,12 @@ export async function runOperator(
       alerts.budget.configure(quotas);
     },
     onPodChanged: (pod) => {
-      for (const conn of hub.connections())
-        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, keyedWorkload(opts, pod));
+      for (const conn of hub.connections()) {
+        if (conn.podUid !== pod.metadata.uid) continue;
+        // E.g. an ephemeral container that mounts the token: the stream ends and stays refused.
+        if (podProblem(opts, pod)) hub.close(conn);
+        else hub.rekey(conn, keyedWorkload(opts, pod));
+      }
     },
     onReport: () => {
       if (isLeader()) queues.rollout.trigger();
@@ -266,6 +270,11 @@ export async function runOperator(
       log.info('stopped');
     },
   };
+}
+
+/** Why a pod may not be sent credentials (it does not carry the sidecar as this operator injects it). */
+function podProblem(opts: RunOptions, pod: KubeObject): string | undefined {
+  return sidecarProblem(pod as Pod, { image: opts.sidecarImage });
 }
 
 function heartbeatMs(opts: RunOptions): number {
@@ -475,6 +484,7 @@ async function startPushServer(
         throw err;
       }
     },
+    podProblem: (pod) => podProblem(opts, pod),
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
     gatewayWorkload: (pod) => gatewayWorkloadOf(pod, opts.gatewayServiceAccount),
     routes: { [QUOTA_LEASE_PATH]: quotaLease },

@@ -22,6 +22,8 @@ export interface PushServerOptions {
   auth: Pick<Authenticator, 'authenticate'>;
   /** The pod from the cache, else from the API; undefined when it does not exist. */
   lookupPod: (namespace: string, name: string) => Promise<KubeObject | undefined>;
+  /** Why this pod may not be sent its snapshot (it does not carry the injected sidecar), or undefined. */
+  podProblem?: (pod: KubeObject) => string | undefined;
   tls: { cert: string; key: string };
   log: Logger;
   /** Ends streams after this long (+ up to 10% jitter); default 30 min. */
@@ -92,6 +94,9 @@ export function createPushServer(opts: PushServerOptions): PushServer {
     const pod = await opts.lookupPod(id.namespace, id.podName);
     if (!pod || pod.metadata.uid !== id.podUid)
       return refuse(stream, 403, `pod ${id.namespace}/${id.podName} the token is bound to does not exist`);
+    const problem = opts.podProblem?.(pod);
+    if (problem)
+      return refuse(stream, 403, `pod ${id.namespace}/${id.podName} may not receive a snapshot: ${problem}`);
     if (stream.destroyed) return;
 
     stream.respond({ ':status': 200, 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });

@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dump } from 'js-yaml';
 import { operatorRbac } from '../../operator/kube/rbac.ts';
+import { DEFAULT_SIDECAR_IMAGE } from '../../operator/options.ts';
+import { applyPatch, buildInjectionPatch, type Pod } from '../../operator/webhook/inject.ts';
 import type { Cluster } from './cluster.ts';
 import { freePorts, type Proc, startProcess, tempDir, waitFor } from './procs.ts';
 
@@ -213,7 +215,10 @@ export async function operatorCA(
   });
 }
 
-/** A Pod as stored (no kubelet runs it); returns its name and uid. */
+/**
+ * A Pod as stored (no kubelet runs it); returns its name and uid. `sidecar: true` stores it as the
+ * injector makes it (the operator only sends snapshots to pods that carry its sidecar).
+ */
 export async function createPod(
   cluster: Cluster,
   namespace: string,
@@ -222,16 +227,27 @@ export async function createPod(
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     serviceAccount?: string;
+    sidecar?: boolean;
   } = {},
 ): Promise<{ name: string; uid: string; body: any }> {
+  const plain: Pod = {
+    metadata: { name, labels: opts.labels, annotations: opts.annotations },
+    spec: { containers: [{ name: 'app', image: 'example.com/app:1' }] },
+  };
+  const pod = opts.sidecar
+    ? applyPatch(
+        plain,
+        buildInjectionPatch(plain, {
+          image: DEFAULT_SIDECAR_IMAGE,
+          operatorUrl: 'https://aimesh-operator:15010',
+        }),
+      )
+    : plain;
   const r = await cluster.request('POST', `/api/v1/namespaces/${namespace}/pods`, {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, labels: opts.labels, annotations: opts.annotations },
-    spec: {
-      serviceAccountName: opts.serviceAccount ?? 'default',
-      containers: [{ name: 'app', image: 'example.com/app:1' }],
-    },
+    ...pod,
+    spec: { serviceAccountName: opts.serviceAccount ?? 'default', ...pod.spec },
   });
   if (r.status !== 201) throw new Error(`create pod ${namespace}/${name}: ${r.status} ${r.text}`);
   return { name, uid: r.body.metadata.uid, body: r.body };
