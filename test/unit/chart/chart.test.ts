@@ -115,9 +115,10 @@ test('Services: webhook 443 -> 9443 and push 15010', () => {
 
 test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caBundle in the chart', () => {
   const mwc = chart.find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector');
-  const [ns, pod] = mwc.webhooks;
+  const [ns, pod, annotation] = mwc.webhooks;
   assert.equal(ns.name, 'namespace.inject.aimesh.io');
   assert.equal(pod.name, 'pod.inject.aimesh.io');
+  assert.equal(annotation.name, 'annotation.inject.aimesh.io');
   for (const w of mwc.webhooks) {
     assert.equal(w.failurePolicy, 'Ignore');
     assert.equal(w.sideEffects, 'None');
@@ -145,18 +146,40 @@ test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caB
     values: ['enabled'],
   });
   assert.deepEqual(ns.objectSelector.matchExpressions[0].operator, 'NotIn');
-  // Default podOptIn=annotation: every pod elsewhere reaches the injector (selectors cannot see
-  // annotations) except those labelled as opted out.
+  // Labelled pods reach the pod webhook; with the default podOptIn=annotation every other pod
+  // elsewhere reaches the injector too (selectors cannot see annotations), except opted-out ones.
   assert.deepEqual(pod.objectSelector.matchExpressions[0], {
     key: 'aimesh.io/inject',
+    operator: 'In',
+    values: ['true', 'enabled'],
+  });
+  assert.deepEqual(annotation.objectSelector.matchExpressions[0], {
+    key: 'aimesh.io/inject',
     operator: 'NotIn',
-    values: ['false', 'disabled'],
+    values: ['true', 'enabled', 'false', 'disabled'],
+  });
+});
+
+test('webhook.failurePolicy=Fail applies only to pods that opted in (namespace or pod label)', async () => {
+  const failing = await template({ 'webhook.failurePolicy': 'Fail' });
+  const policies = Object.fromEntries(
+    failing
+      .find('MutatingWebhookConfiguration')
+      .webhooks.map((w: { name: string; failurePolicy: string }) => [w.name, w.failurePolicy]),
+  );
+  assert.deepEqual(policies, {
+    'namespace.inject.aimesh.io': 'Fail',
+    'pod.inject.aimesh.io': 'Fail',
+    // Sees every pod of every other namespace: an injector outage must not stop them.
+    'annotation.inject.aimesh.io': 'Ignore',
   });
 });
 
 test('webhook.podOptIn=label narrows the pod webhook to labelled pods; enabledByDefault flips the namespace rule', async () => {
   const labelled = await template({ 'webhook.podOptIn': 'label', 'webhook.failurePolicy': 'Fail' });
-  const [ns, pod] = labelled.find('MutatingWebhookConfiguration').webhooks;
+  const webhooksOf = labelled.find('MutatingWebhookConfiguration').webhooks;
+  assert.equal(webhooksOf.length, 2, 'no annotation webhook');
+  const [ns, pod] = webhooksOf;
   assert.equal(ns.failurePolicy, 'Fail');
   assert.equal(pod.failurePolicy, 'Fail');
   assert.deepEqual(pod.objectSelector.matchExpressions[0], {
