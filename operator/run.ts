@@ -126,10 +126,14 @@ export async function runOperator(
     heartbeatMs: heartbeatMs(opts),
   });
   const queues = {
-    reconcile: new Debouncer((batch) => reconciler.reconcile(batch), {
-      quietMs: opts.debounceMs,
-      maxMs: opts.debounceMaxMs,
-    }),
+    // Never compile a partial picture (the first run is the flush once every cache is synced).
+    reconcile: new Debouncer(
+      async (batch) => (notReady.has('informers') ? undefined : reconciler.reconcile(batch)),
+      {
+        quietMs: opts.debounceMs,
+        maxMs: opts.debounceMaxMs,
+      },
+    ),
     rollout: new Debouncer(() => publishRollout(), { quietMs: 250, maxMs: 1000 }),
     // Status has its own queue: writing it (leader only) never delays the next push.
     status: new Debouncer(() => reconciler.syncStatus(), { quietMs: 20, maxMs: 250 }),

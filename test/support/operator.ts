@@ -33,6 +33,8 @@ export interface OperatorOptions {
   waitReady?: boolean;
   /** Run as cluster admin instead of a ServiceAccount holding only operator/kube/rbac.ts's rules. */
   admin?: boolean;
+  /** rbac.ts's providerNamespaces: Secrets readable only there (default: everywhere). */
+  providerNamespaces?: string[];
 }
 
 export interface SidecarRow {
@@ -166,6 +168,7 @@ async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, di
       namespace: o.namespace,
       serviceAccount: sa,
       webhookConfig: o.webhookConfig || 'aimesh-sidecar-injector',
+      providerNamespaces: o.providerNamespaces,
     }),
   ];
   const applied = await cluster.kubectl(['apply', '-f', '-'], {

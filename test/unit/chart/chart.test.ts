@@ -1,6 +1,7 @@
 // charts/aimesh as `helm lint` and `helm template` see it: what a platform admin installs.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { clusterRules, namespaceRules, secretReadRules } from '../../../operator/kube/rbac.ts';
 import { chartDir, helm, type K8sObject, KUBE_VERSION, type Rendered, template } from './helm.ts';
 
 let chart: Rendered;
@@ -271,6 +272,61 @@ test('operator RBAC is least privilege: no writes to workloads or Secrets cluste
   );
   // The leader Lease is the chart's, so helm uninstall removes it.
   chart.find('Lease', 'aimesh-leader');
+});
+
+/** Whether some rule among `granted` allows every verb of `need` on its resources (and names). */
+function grants(granted: ReturnType<typeof rulesOf>, need: ReturnType<typeof rulesOf>[number]): boolean {
+  return need.resources.every((res) =>
+    need.verbs.every((verb) =>
+      granted.some(
+        (g) =>
+          g.apiGroups.includes(need.apiGroups[0]!) &&
+          g.resources.includes(res) &&
+          g.verbs.includes(verb) &&
+          (!g.resourceNames || (need.resourceNames ?? []).every((n) => g.resourceNames!.includes(n))),
+      ),
+    ),
+  );
+}
+
+test('the chart grants the operator everything operator/kube/rbac.ts asks for (what integration tests run with)', async () => {
+  for (const providerNamespaces of [undefined, ['ai-platform', 'team-keys']]) {
+    const r = providerNamespaces
+      ? await template({ 'rbac.providerNamespaces': `{${providerNamespaces.join(',')}}` })
+      : chart;
+    const cluster = operatorClusterRules(r).flatMap(rulesOf);
+    for (const rule of clusterRules('aimesh-sidecar-injector', providerNamespaces))
+      assert.ok(grants(cluster, rule), `cluster-wide ${JSON.stringify(rule)}`);
+    const own = rulesOf(r.find('Role', 'aimesh-operator'));
+    for (const rule of namespaceRules('aimesh-operator-tls'))
+      assert.ok(grants(own, rule), `release namespace ${JSON.stringify(rule)}`);
+    for (const ns of providerNamespaces ?? []) {
+      const role = r.all('Role').find((o) => o.metadata.namespace === ns)!;
+      for (const rule of secretReadRules()) assert.ok(grants(rulesOf(role), rule), `${ns}: secrets`);
+    }
+  }
+});
+
+test('rbac.providerNamespaces: Secrets readable in those namespaces only (a Role each), no Secrets ClusterRole', async () => {
+  const r = await template({ 'rbac.providerNamespaces': '{ai-platform}' });
+  const cluster = operatorClusterRules(r);
+  assert.ok(!cluster.some((c) => rulesOf(c).some((rule) => rule.resources.includes('secrets'))));
+  const role = r.all('Role').find((o) => o.metadata.namespace === 'ai-platform')!;
+  assert.equal(role.metadata.name, 'aimesh-operator-secrets');
+  assert.deepEqual(rulesOf(role), [
+    { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
+  ]);
+  const binding = r.all('RoleBinding').find((o) => o.metadata.namespace === 'ai-platform')!;
+  assert.deepEqual(binding.roleRef, {
+    apiGroup: 'rbac.authorization.k8s.io',
+    kind: 'Role',
+    name: role.metadata.name,
+  });
+  assert.deepEqual(binding.subjects, [
+    { kind: 'ServiceAccount', name: 'aimesh-operator', namespace: 'aimesh-system' },
+  ]);
+  // By default (no namespaces named) they are readable cluster-wide, as before.
+  assert.ok(operatorClusterRules(chart).some((c) => c.metadata.name === 'aimesh-operator-secrets'));
 });
 
 test('user roles: platform-admin writes everything; app teams read quotas and edit routes via aggregation', async () => {
