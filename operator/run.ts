@@ -360,6 +360,7 @@ async function startAdmin(
 ) {
   const server = createAdminServer({
     registry: metrics.registry,
+    metricsAccess: opts.metricsAccess,
     notReady: () => [...notReady],
     sidecars: () => hub.rows(),
     info: () => ({ replica: opts.identity, leader: isLeader() }),
