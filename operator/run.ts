@@ -204,11 +204,19 @@ export async function runOperator(
       if (notReady.size === 0) queues.reconcile.trigger();
     },
   );
-  const push = await startPushServer(base, hub, auth, watch, tls.bundle, (stream, headers) => {
-    const leader = quota.running ? undefined : forwarder.target(headers);
-    // No leader known (or already relayed once): the local service answers 503 + retry-after.
-    return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
-  });
+  const push = await startPushServer(
+    base,
+    hub,
+    auth,
+    watch,
+    tls.bundle,
+    () => tls.certs.current?.caBundle,
+    (stream, headers) => {
+      const leader = quota.running ? undefined : forwarder.target(headers);
+      // No leader known (or already relayed once): the local service answers 503 + retry-after.
+      return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
+    },
+  );
   advertised = leaderAddress(opts.advertiseAddress, push.port);
   const webhook = await startWebhook(base, watch, tls);
   tls.certs.onChange((bundle) => {
@@ -472,6 +480,7 @@ async function startPushServer(
   auth: Authenticator,
   watch: ClusterWatch,
   tls: TlsBundle,
+  trust: () => string | undefined,
   quotaLease: NonNullable<Parameters<typeof createPushServer>[0]['routes']>[string],
 ): Promise<{ server: PushServer; port: number }> {
   const server = createPushServer({
@@ -490,6 +499,7 @@ async function startPushServer(
       }
     },
     podProblem: (pod) => podProblem(opts, pod),
+    trust: () => trust(),
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
     gatewayWorkload: (pod) => gatewayWorkloadOf(pod, opts.gatewayServiceAccount),
     routes: { [QUOTA_LEASE_PATH]: quotaLease },

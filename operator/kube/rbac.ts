@@ -7,7 +7,8 @@
 // reference, each by name (controller/secrets.ts), and caches nothing else; Pods and
 // Namespaces are read for injection decisions and sidecar identity; TokenReviews authenticate
 // sidecars; Events report problems; the webhook configuration's caBundle is kept current. In its
-// own namespace the operator keeps Leases (election and rollout reports) and its TLS Secret.
+// own namespace the operator keeps Leases (election and rollout reports) and its TLS Secrets
+// (serving certificate; CA key and trust bundle).
 
 export interface RbacOptions {
   /** Name of the roles and bindings. */
@@ -59,7 +60,13 @@ export function namespaceRules(certSecret = 'aimesh-operator-tls') {
     },
     // create cannot be limited by name; get/update can.
     { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
-    { apiGroups: [''], resources: ['secrets'], resourceNames: [certSecret], verbs: ['get', 'update'] },
+    // The serving Secret and the CA Secret (CA key and trust bundle: nobody else reads it).
+    {
+      apiGroups: [''],
+      resources: ['secrets'],
+      resourceNames: [certSecret, `${certSecret}-ca`],
+      verbs: ['get', 'update'],
+    },
   ];
 }
 

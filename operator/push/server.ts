@@ -16,6 +16,8 @@ import type { Ack, Hub } from './hub.ts';
 import { type KeyedWorkload, workloadOf } from './workload.ts';
 
 export const STREAM_PATH = '/v1/snapshots/stream';
+/** The CA bundle sidecars should trust (public, no token): re-read on every connection. */
+export const TRUST_PATH = '/v1/trust';
 
 export interface PushServerOptions {
   hub: Hub;
@@ -32,6 +34,8 @@ export interface PushServerOptions {
   onRejected?: (status: number) => void;
   /** An egress gateway's pod (push/gateway.ts) is keyed as its namespace's gateway, not as an app. */
   gatewayWorkload?: (pod: KubeObject) => KeyedWorkload | undefined;
+  /** The current CA bundle (PEM), served at TRUST_PATH. */
+  trust?: () => string | undefined;
   /** More endpoints on the same HTTP/2 port, by path (the quota service's /v1/quota/lease). */
   routes?: Record<string, (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => Promise<void>>;
 }
@@ -73,6 +77,16 @@ export function createPushServer(opts: PushServerOptions): PushServer {
         if (!stream.headersSent && !stream.destroyed) reply(stream, 500, 'internal error');
       });
       return;
+    }
+    if (url.pathname === TRUST_PATH && opts.trust) {
+      const pem = opts.trust();
+      if (!pem) return reply(stream, 503, 'no CA bundle yet');
+      stream.respond({
+        ':status': 200,
+        'content-type': 'application/x-pem-file',
+        'cache-control': 'no-store',
+      });
+      return void stream.end(pem);
     }
     if (url.pathname !== STREAM_PATH) return reply(stream, 404, 'not found');
     if (headers[':method'] !== 'POST') return reply(stream, 405, 'use POST');

@@ -19,6 +19,8 @@ export interface AdminDeps {
   metrics?: { readonly contentType: string; metrics(): Promise<string> };
   /** Who may read /metrics: "local" (default, loopback only) or "any". */
   metricsAccess?: 'local' | 'any';
+  /** The push connection (push mode only): shown by /readyz, e.g. a CA it cannot verify. */
+  operator?: () => { connected: boolean; source: string; lastError?: string; trustError?: string };
 }
 
 /** Loopback peers: the pod's own containers, kubectl port-forward and exec. */
@@ -45,9 +47,10 @@ export function createAdminApp(deps: AdminDeps): RequestListener {
       '/readyz',
       (res) => {
         const runtime = deps.store.current;
-        if (deps.isDraining()) return json(res, 503, { status: 'draining' });
-        if (!runtime) return json(res, 503, waiting);
-        json(res, 200, { status: 'ready', version: runtime.version });
+        const operator = deps.operator ? { operator: deps.operator() } : {};
+        if (deps.isDraining()) return json(res, 503, { status: 'draining', ...operator });
+        if (!runtime) return json(res, 503, { ...waiting, ...operator });
+        json(res, 200, { status: 'ready', version: runtime.version, ...operator });
       },
     ],
     [

@@ -156,6 +156,7 @@ test("RBAC: the operator's ServiceAccount can do what the operator does, and no 
     ['update', 'leases.coordination.k8s.io/aimesh-leader', '-n', NS],
     ['create', 'secrets', '-n', NS],
     ['update', 'secrets/aimesh-operator-tls', '-n', NS],
+    ['update', 'secrets/aimesh-operator-tls-ca', '-n', NS],
   ];
   const no: string[][] = [
     ['update', 'aiquotas.aimesh.io', '-n', 'team-a'], // spec belongs to the platform team
@@ -267,7 +268,10 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
 
   // Its certificate Secret, leadership on the chart's Lease, readiness: all with chart RBAC.
   const secret = await getJson('secret', 'aimesh-operator-tls', '-n', NS);
-  assert.ok(secret.data['tls.crt'] && secret.data['ca.crt']);
+  assert.deepEqual(Object.keys(secret.data).sort(), ['tls.crt', 'tls.key'], 'the CA key lives apart');
+  const caSecret = await getJson('secret', 'aimesh-operator-tls-ca', '-n', NS);
+  assert.ok(caSecret.data['ca.key'] && caSecret.data['ca-bundle.crt']);
+  assert.equal(caSecret.metadata.ownerReferences, undefined, 'the CA Secret outlives the release');
   // Owned by the chart's leader Lease, so it goes away with the release.
   const lease = await getJson('lease', 'aimesh-leader', '-n', NS);
   assert.deepEqual(
@@ -377,6 +381,8 @@ test('helm uninstall removes everything it installed but the CRDs (and the custo
     async () => (await kubectl('get', 'secret', 'aimesh-operator-tls', '-n', NS)).code !== 0,
     { timeoutMs: 60_000 },
   );
+  // The CA Secret stays: a reinstall reuses the CA that running sidecars trust.
+  assert.equal((await kubectl('get', 'secret', 'aimesh-operator-tls-ca', '-n', NS)).code, 0);
 
   // Removing the CRDs (documented in NOTES.txt and docs/quickstart.md) deletes the rest.
   const del = await kubectl('delete', 'crd', ...CRDS);

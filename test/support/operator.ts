@@ -205,12 +205,13 @@ async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, di
   return path;
 }
 
-/** The CA bundle sidecars trust, from the operator's certificate Secret. */
+/** The CA bundle sidecars trust, from the operator's CA Secret (<certificate Secret>-ca). */
 export async function operatorCA(
   cluster: Cluster,
   namespace: string,
-  secret = 'aimesh-operator-tls',
+  certSecret = 'aimesh-operator-tls',
 ): Promise<string> {
+  const secret = `${certSecret}-ca`;
   return waitFor(`Secret ${namespace}/${secret}`, async () => {
     const r = await cluster.request('GET', `/api/v1/namespaces/${namespace}/secrets/${secret}`);
     const data = r.body?.data?.['ca-bundle.crt'];

@@ -267,7 +267,10 @@ test('operator RBAC is least privilege: no writes to workloads or Secrets cluste
     secretRules.map((r) => [r.verbs, r.resourceNames]),
     [
       [['create'], undefined],
-      [['get', 'update', 'patch'], ['aimesh-operator-tls']],
+      [
+        ['get', 'update', 'patch'],
+        ['aimesh-operator-tls', 'aimesh-operator-tls-ca'],
+      ],
     ],
   );
   // The leader Lease is the chart's, so helm uninstall removes it.
