@@ -68,11 +68,14 @@ export function watchCluster(opts: ClusterWatchOptions): ClusterWatch {
         // Spec changes only: status.limits updates are the quota service's own writes.
         if (kind === 'AIQuota' && (type === 'DELETED' || o.metadata.generation !== prev?.metadata.generation))
           opts.onQuotasChanged(resources.AIQuota.list());
-        if (!changeMatters(kind, o, prev, referenced)) return;
-        if (kind !== 'AIProvider' || !providersSynced) return opts.onChange();
-        // A newly referenced Secret is loaded first: never compile it as missing for a moment.
-        referenced = referencedSecrets(resources.AIProvider.list());
-        void secrets.track(referenced).then(opts.onChange);
+        // A deletion always matters (its last state equals the cached one, so a diff sees nothing).
+        const matters = type === 'DELETED' || changeMatters(kind, o, prev, referenced);
+        if (kind === 'AIProvider' && providersSynced) {
+          // A newly referenced Secret is loaded first: never compile it as missing for a moment.
+          referenced = referencedSecrets(resources.AIProvider.list());
+          const loaded = secrets.track(referenced);
+          if (matters) void loaded.then(opts.onChange);
+        } else if (matters) opts.onChange();
       }),
     ]),
   ) as ResourceInformers;

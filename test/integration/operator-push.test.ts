@@ -169,6 +169,33 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     );
   });
 
+  it('takes a deleted route out of the sidecar snapshot', async () => {
+    const routeIds = async () =>
+      (
+        (await (await fetch(`${sidecar.adminUrl}/debug/config`)).json()) as { routes: { id: string }[] }
+      ).routes.map((r) => r.id);
+    await kubectlApply(cluster, [
+      {
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIRoute',
+        metadata: { name: 'extra', namespace: ns },
+        spec: { rules: [{ backends: [{ providerRef: { name: 'local' } }] }] },
+      },
+    ]);
+    await waitFor('the new route reaches the sidecar', async () =>
+      (await routeIds()).includes(`${ns}/extra`),
+    );
+    const deleted = await cluster.kubectl(['delete', 'airoute', 'extra', '-n', ns]);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    await waitFor(
+      'the deleted route leaves the sidecar',
+      async () => !(await routeIds()).includes(`${ns}/extra`),
+      {
+        timeoutMs: 5000,
+      },
+    );
+  });
+
   it('refuses tokens of other namespaces, tokens without a pod, and no token', async () => {
     const other = await cluster.newNamespace('other');
     const otherPod = await createPod(cluster, other, 'intruder', { sidecar: true });
