@@ -104,8 +104,9 @@ export function sidecarProblem(
   ];
   const sidecar = all.find((c) => c.name === SIDECAR_NAME);
   if (!sidecar) return `the pod has no ${SIDECAR_NAME} container (it was not injected)`;
-  if (sidecar.image !== expected.image)
-    return `the ${SIDECAR_NAME} container does not run the injected image ${expected.image}`;
+  // Same repository, any tag or digest: pods injected before an upgrade of the sidecar image stay served.
+  if (!sidecar.image || imageRepository(sidecar.image) !== imageRepository(expected.image))
+    return `the ${SIDECAR_NAME} container does not run the injected image ${imageRepository(expected.image)}`;
   if (JSON.stringify(sidecar.command ?? null) !== JSON.stringify(expected.command ?? null))
     return `the ${SIDECAR_NAME} container's command differs from the injected one`;
   const volume = spec.volumes?.find((v) => v.name === TOKEN_VOLUME) as
@@ -122,6 +123,13 @@ export function sidecarProblem(
   if (!mountedBy.includes(SIDECAR_NAME))
     return `the ${SIDECAR_NAME} container does not mount ${TOKEN_VOLUME}`;
   return undefined;
+}
+
+/** "registry:5000/aimesh/sidecar:0.2@sha256:..." -> "registry:5000/aimesh/sidecar". */
+export function imageRepository(image: string): string {
+  const name = image.split('@', 1)[0]!;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
 }
 
 export const APP_ENV = [

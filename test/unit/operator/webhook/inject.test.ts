@@ -4,6 +4,7 @@ import {
   applyPatch,
   buildInjectionPatch,
   type InjectionConfig,
+  imageRepository,
   injectionDecision,
   type Pod,
   sidecarProblem,
@@ -187,6 +188,12 @@ describe('which pods may receive credentials (sidecarProblem)', () => {
     const other = inject(pod());
     other.spec!.initContainers![0]!.image = 'busybox';
     assert.match(sidecarProblem(other, expected)!, /does not run the injected image/);
+    // Another tag or a digest of the same repository: a pod injected before a sidecar upgrade.
+    const older = inject(pod());
+    older.spec!.initContainers![0]!.image = 'aimesh/aimesh-sidecar:0.0.9@sha256:abc';
+    assert.equal(sidecarProblem(older, expected), undefined);
+    assert.equal(imageRepository('registry:5000/aimesh/sidecar:1.2'), 'registry:5000/aimesh/sidecar');
+    assert.equal(imageRepository('registry:5000/aimesh/sidecar'), 'registry:5000/aimesh/sidecar');
     const shell = inject(pod());
     shell.spec!.initContainers![0]!.command = ['sh', '-c', 'cat /var/run/secrets/aimesh/token'];
     assert.match(sidecarProblem(shell, expected)!, /command differs/);
