@@ -2,7 +2,7 @@
 // hub, the sidecar's PushClient and snapshot store. Authentication is stubbed here (the
 // integration test uses real TokenReviews).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -244,6 +244,7 @@ describe('config push (server + client, in process)', () => {
     });
     const blind = make(join(dir, 'rotation-no-refresh')); // connected too, but we remove its bundle below
     await until('second connected', () => blind.status.connected);
+    await until('second bundle saved', () => existsSync(join(dir, 'rotation-no-refresh', TRUST_FILE)));
     rmSync(join(dir, 'rotation-no-refresh', TRUST_FILE), { force: true });
     // The CA rotates: the next CA signs the serving certificate; the operator ends every stream.
     push.setTls(await issueServing(nextCA, ['127.0.0.1'], new Date(), 1));
