@@ -165,7 +165,7 @@ export async function advanceCA(
     };
   }
   // The bundle lost a CA it must hold (edited by hand, an expired one dropped): repair it.
-  const repaired = bundle(state.cert!, ...(next ? [next.cert] : []));
+  const repaired = bundle(state.cert!, ...(next && parse(next.cert) ? [next.cert] : []));
   if (repaired !== state.bundle) return { state: { ...(state as CAState), bundle: repaired }, why: 'bundle' };
   return undefined;
 }
