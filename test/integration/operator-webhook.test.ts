@@ -236,8 +236,9 @@ describe('sidecar injection webhook', { timeout: 240_000 }, () => {
       url: 'https://127.0.0.1:1',
       failurePolicy: 'Fail',
       caBundle: await operatorCA(cluster, system),
-    }) as { webhooks: { namespaceSelector: { matchExpressions: unknown[] } }[] };
-    for (const w of down.webhooks) w.namespaceSelector.matchExpressions.push(scope);
+    }) as { webhooks: { namespaceSelector: { matchExpressions?: unknown[] } }[] };
+    for (const w of down.webhooks)
+      w.namespaceSelector.matchExpressions = [...(w.namespaceSelector.matchExpressions ?? []), scope];
     const path = '/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations';
     assert.equal((await cluster.request('POST', path, down)).status, 201);
     try {
