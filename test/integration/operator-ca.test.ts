@@ -161,7 +161,15 @@ describe('operator CA: reinstall and rotation never strand a running sidecar', {
       { timeoutMs: 30_000, onTimeout: () => sidecar.logs(30) },
     );
     assert.match(ready.operator!.trustError!, /cannot verify the operator's certificate/);
-    assert.match(sidecar.logs(200), /cannot verify the operator's certificate/);
+    // Log lines reach stdout in batches (up to 50 ms later).
+    await waitFor(
+      'the error log line',
+      () => /cannot verify the operator's certificate/.test(sidecar.logs(200)),
+      {
+        timeoutMs: 5000,
+        onTimeout: () => sidecar.logs(30),
+      },
+    );
     assert.equal((await chatVia(sidecar, 'gpt-4o-mini', 'last-known-good')).status, 200);
   });
 });
