@@ -259,7 +259,7 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
     async () => {
       if (!operator?.running()) throw new Error(`operator exited:\n${logs()}`);
       const b = await caBundles();
-      return b.length === 2 && b.every((x) => x) ? b : undefined;
+      return b.length === 3 && b.every((x) => x) ? b : undefined; // namespace, pod label, annotation
     },
     { timeoutMs: 60_000, intervalMs: 250, onTimeout: logs },
   );
@@ -324,7 +324,15 @@ test('helm upgrade changes the release and keeps the caBundle the operator set',
   assert.equal(env.AIMESH_LOG_LEVEL, 'debug');
   assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger-collector.observability.svc:4318');
   const mwc = await getJson('mutatingwebhookconfiguration', WEBHOOK);
-  assert.ok(mwc.webhooks.every((w: any) => w.failurePolicy === 'Fail'));
+  // Fail for pods that opted in (namespace, pod label); the annotation path always ignores failures.
+  assert.deepEqual(
+    mwc.webhooks.map((w: any) => [w.name, w.failurePolicy]),
+    [
+      ['namespace.inject.aimesh.io', 'Fail'],
+      ['pod.inject.aimesh.io', 'Fail'],
+      ['annotation.inject.aimesh.io', 'Ignore'],
+    ],
+  );
   if (operator?.running()) {
     // Helm never sets caBundle, so the three-way merge keeps it (and the operator re-patches
     // at once should anything drop it).
