@@ -286,6 +286,9 @@ export async function runOperator(
 
 /** Why a pod may not be sent credentials (it does not carry the sidecar as this operator injects it). */
 function podProblem(opts: RunOptions, pod: KubeObject): string | undefined {
+  // An egress gateway pod is no injected app: it gets only its own namespace's gateway keys
+  // (push/gateway.ts), which whoever may run pods as that ServiceAccount can read anyway.
+  if (gatewayWorkloadOf(pod, opts.gatewayServiceAccount)) return undefined;
   return sidecarProblem(pod as Pod, { image: opts.sidecarImage });
 }
 
