@@ -391,6 +391,22 @@ test('the injected sidecar: image, resources, log level and tracing env reach th
   assert.equal(d.OTEL_TRACES_EXPORTER, 'none');
 });
 
+test('metrics access: loopback only by default; "any" (or a ServiceMonitor) opens /metrics to scrapers', async () => {
+  const operatorEnv = (x: Rendered) =>
+    Object.fromEntries(
+      x.find('Deployment').spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]),
+    );
+  const sidecarEnv = (x: Rendered) =>
+    Object.fromEntries(JSON.parse(operatorEnv(x).AIMESH_SIDECAR_ENV).map((e: any) => [e.name, e.value]));
+  assert.equal(operatorEnv(chart).AIMESH_METRICS_ACCESS, undefined, 'the binaries default to local');
+  assert.equal(sidecarEnv(chart).AIMESH_METRICS_ACCESS, undefined);
+  const open = await template({ 'operator.metricsAccess': 'any', 'sidecar.metricsAccess': 'any' });
+  assert.equal(operatorEnv(open).AIMESH_METRICS_ACCESS, 'any');
+  assert.equal(sidecarEnv(open).AIMESH_METRICS_ACCESS, 'any');
+  const monitored = await template({ 'monitoring.serviceMonitor.enabled': true });
+  assert.equal(operatorEnv(monitored).AIMESH_METRICS_ACCESS, 'any');
+});
+
 test('a release with another name gets its own cluster-scoped names', async () => {
   const r = await template({}, { release: 'mesh', namespace: 'mesh-system' });
   r.find('MutatingWebhookConfiguration', 'mesh-aimesh-sidecar-injector');
