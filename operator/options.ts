@@ -8,6 +8,8 @@ import { durationMs } from '../sidecar/snapshot/limits.ts';
 import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
 import type { StatusOptions } from './cli/status.ts';
 
+export const DEFAULT_SIDECAR_IMAGE = 'aimesh/aimesh-sidecar:0.1.0';
+
 export const USAGE = `Usage:
   aimesh-operator [run] [options]
       Run the control plane: watch AIProvider/AIRoute/AIQuota (and the Secrets, Namespaces and
@@ -41,6 +43,9 @@ Options of run (environment twin in parentheses):
   --push-port <n>              Config push (HTTPS, HTTP/2), default 15010           (AIMESH_PUSH_PORT)
   --admin-port <n>             /healthz /readyz /metrics /debug/sidecars (HTTP), default 15011
                                                                                   (AIMESH_ADMIN_PORT)
+  --metrics-access <who>       Who may read /metrics on the admin port: local (default: loopback,
+                               kubectl port-forward) or any; /debug/* answers loopback only
+                                                                                  (AIMESH_METRICS_ACCESS)
   --webhook-port <n>           Sidecar injection webhook (HTTPS), default 9443; 0 turns it off
                                                                                   (AIMESH_WEBHOOK_PORT)
   --leader-elect <bool>        Elect a leader to write status, default true        (AIMESH_LEADER_ELECT)
@@ -67,8 +72,8 @@ Options of run (environment twin in parentheses):
   --sidecar-log-level <level>  Injected sidecar log level (default: the sidecar's) (AIMESH_SIDECAR_LOG_LEVEL)
   --sidecar-env <json>         Extra env of injected sidecars, a JSON list of {"name","value"}
                                (tracing: OTEL_EXPORTER_OTLP_ENDPOINT, ...)       (AIMESH_SIDECAR_ENV)
-  --secret-label-selector <s>  Cache only Secrets with these labels (default: every Secret except
-                               service-account, docker, bootstrap, TLS and Helm release types)
+  --secret-label-selector <s>  Use a referenced Secret only when it has these labels (the operator
+                               watches only the Secrets AIProviders reference, each by name)
                                                                                   (AIMESH_SECRET_LABEL_SELECTOR)
   --gateway-service-account <name>  Pods running as this ServiceAccount get their namespace's
                                egress gateway snapshot (Gateway-mode provider keys), default
@@ -105,6 +110,8 @@ export interface RunOptions {
   advertiseAddress: string;
   pushPort: number;
   adminPort: number;
+  /** Who may read /metrics: loopback only, or anyone reaching the admin port. */
+  metricsAccess: 'local' | 'any';
   /** 0: no webhook server. */
   webhookPort: number;
   leaderElect: boolean;
@@ -148,6 +155,7 @@ const RUN_FLAGS = {
   'advertise-address': 'AIMESH_ADVERTISE_ADDRESS',
   'push-port': 'AIMESH_PUSH_PORT',
   'admin-port': 'AIMESH_ADMIN_PORT',
+  'metrics-access': 'AIMESH_METRICS_ACCESS',
   'webhook-port': 'AIMESH_WEBHOOK_PORT',
   'leader-elect': 'AIMESH_LEADER_ELECT',
   'leader-election-id': 'AIMESH_LEADER_ELECTION_ID',
@@ -263,6 +271,9 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
       `--sidecar-image-pull-policy must be Always, IfNotPresent or Never, got "${pullPolicy}"`,
     );
   const bindAddress = get('bind-address') ?? '0.0.0.0';
+  const metricsAccess = get('metrics-access') ?? 'local';
+  if (metricsAccess !== 'local' && metricsAccess !== 'any')
+    throw new UsageError(`--metrics-access must be local or any, got "${metricsAccess}"`);
   const webhookConfig =
     (values as Record<string, string | undefined>)['webhook-config'] ?? env.AIMESH_WEBHOOK_CONFIG;
 
@@ -278,6 +289,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
       (isIP(bindAddress) && !['0.0.0.0', '::'].includes(bindAddress) ? bindAddress : firstExternalIPv4()),
     pushPort,
     adminPort: port('admin-port', 15011),
+    metricsAccess,
     webhookPort: port('webhook-port', 9443),
     leaderElect: bool('leader-elect', true),
     leaderElectionId: get('leader-election-id') ?? 'aimesh-operator',
@@ -292,7 +304,7 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
       .filter(Boolean),
     webhookConfig: webhookConfig ?? 'aimesh-sidecar-injector',
     operatorUrl: get('operator-url') ?? `https://${serviceName}.${namespace}.svc:${pushPort}`,
-    sidecarImage: get('sidecar-image') ?? 'aimesh/aimesh-sidecar:0.1.0',
+    sidecarImage: get('sidecar-image') ?? DEFAULT_SIDECAR_IMAGE,
     sidecarImagePullPolicy: pullPolicy as RunOptions['sidecarImagePullPolicy'],
     sidecarResources,
     sidecarLogLevel: get('sidecar-log-level'),

@@ -32,7 +32,7 @@ import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
 import { CertManager, type TlsBundle } from './webhook/certs.ts';
-import { INJECTED_LABEL, type InjectionConfig } from './webhook/inject.ts';
+import { INJECTED_LABEL, type InjectionConfig, type Pod, sidecarProblem } from './webhook/inject.ts';
 import { createWebhookServer, type WebhookServer } from './webhook/server.ts';
 
 /** Work only the leader does (the quota service registers one). */
@@ -126,10 +126,14 @@ export async function runOperator(
     heartbeatMs: heartbeatMs(opts),
   });
   const queues = {
-    reconcile: new Debouncer((batch) => reconciler.reconcile(batch), {
-      quietMs: opts.debounceMs,
-      maxMs: opts.debounceMaxMs,
-    }),
+    // Never compile a partial picture (the first run is the flush once every cache is synced).
+    reconcile: new Debouncer(
+      async (batch) => (notReady.has('informers') ? undefined : reconciler.reconcile(batch)),
+      {
+        quietMs: opts.debounceMs,
+        maxMs: opts.debounceMaxMs,
+      },
+    ),
     rollout: new Debouncer(() => publishRollout(), { quietMs: 250, maxMs: 1000 }),
     // Status has its own queue: writing it (leader only) never delays the next push.
     status: new Debouncer(() => reconciler.syncStatus(), { quietMs: 20, maxMs: 250 }),
@@ -161,8 +165,12 @@ export async function runOperator(
       alerts.budget.configure(quotas);
     },
     onPodChanged: (pod) => {
-      for (const conn of hub.connections())
-        if (conn.podUid === pod.metadata.uid) hub.rekey(conn, keyedWorkload(opts, pod));
+      for (const conn of hub.connections()) {
+        if (conn.podUid !== pod.metadata.uid) continue;
+        // E.g. an ephemeral container that mounts the token: the stream ends and stays refused.
+        if (podProblem(opts, pod)) hub.close(conn);
+        else hub.rekey(conn, keyedWorkload(opts, pod));
+      }
     },
     onReport: () => {
       if (isLeader()) queues.rollout.trigger();
@@ -196,11 +204,19 @@ export async function runOperator(
       if (notReady.size === 0) queues.reconcile.trigger();
     },
   );
-  const push = await startPushServer(base, hub, auth, watch, tls.bundle, (stream, headers) => {
-    const leader = quota.running ? undefined : forwarder.target(headers);
-    // No leader known (or already relayed once): the local service answers 503 + retry-after.
-    return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
-  });
+  const push = await startPushServer(
+    base,
+    hub,
+    auth,
+    watch,
+    tls.bundle,
+    () => tls.certs.current?.caBundle,
+    (stream, headers) => {
+      const leader = quota.running ? undefined : forwarder.target(headers);
+      // No leader known (or already relayed once): the local service answers 503 + retry-after.
+      return leader ? forwarder.handleStream(stream, headers, leader) : quota.handleStream(stream, headers);
+    },
+  );
   advertised = leaderAddress(opts.advertiseAddress, push.port);
   const webhook = await startWebhook(base, watch, tls);
   tls.certs.onChange((bundle) => {
@@ -266,6 +282,14 @@ export async function runOperator(
       log.info('stopped');
     },
   };
+}
+
+/** Why a pod may not be sent credentials (it does not carry the sidecar as this operator injects it). */
+function podProblem(opts: RunOptions, pod: KubeObject): string | undefined {
+  // An egress gateway pod is no injected app: it gets only its own namespace's gateway keys
+  // (push/gateway.ts), which whoever may run pods as that ServiceAccount can read anyway.
+  if (gatewayWorkloadOf(pod, opts.gatewayServiceAccount)) return undefined;
+  return sidecarProblem(pod as Pod, { image: opts.sidecarImage });
 }
 
 function heartbeatMs(opts: RunOptions): number {
@@ -347,6 +371,7 @@ async function startAdmin(
 ) {
   const server = createAdminServer({
     registry: metrics.registry,
+    metricsAccess: opts.metricsAccess,
     notReady: () => [...notReady],
     sidecars: () => hub.rows(),
     info: () => ({ replica: opts.identity, leader: isLeader() }),
@@ -458,6 +483,7 @@ async function startPushServer(
   auth: Authenticator,
   watch: ClusterWatch,
   tls: TlsBundle,
+  trust: () => string | undefined,
   quotaLease: NonNullable<Parameters<typeof createPushServer>[0]['routes']>[string],
 ): Promise<{ server: PushServer; port: number }> {
   const server = createPushServer({
@@ -475,6 +501,8 @@ async function startPushServer(
         throw err;
       }
     },
+    podProblem: (pod) => podProblem(opts, pod),
+    trust: () => trust(),
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
     gatewayWorkload: (pod) => gatewayWorkloadOf(pod, opts.gatewayServiceAccount),
     routes: { [QUOTA_LEASE_PATH]: quotaLease },

@@ -102,6 +102,8 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     isDraining: () => draining,
     inflight: () => inflight.count,
     metrics: telemetry.metrics,
+    metricsAccess: options.metricsAccess,
+    operator: options.operatorUrl ? () => push?.status ?? { connected: false, source: 'none' } : undefined,
   });
 
   // Bounds on what a client may hold: the time to send headers, and headers + body (both counted

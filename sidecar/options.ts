@@ -17,6 +17,9 @@ export const USAGE = `Usage: aimesh-sidecar (--snapshot <file> | --operator <url
   --host <addr>            App-facing API address, default 127.0.0.1                 (AIMESH_HOST)
   --admin-port <n>         Admin port (/healthz /readyz /debug/config), default 15090 (AIMESH_ADMIN_PORT)
   --admin-host <addr>      Admin address, default 0.0.0.0 (kubelet probes)           (AIMESH_ADMIN_HOST)
+  --metrics-access <who>   Who may read /metrics on the admin port: local (default: loopback,
+                           kubectl port-forward) or any (Prometheus scraping pod IPs); /debug/*
+                           always answers loopback only                             (AIMESH_METRICS_ACCESS)
   --body-limit <size>      Largest request body, e.g. 32mb (default)                 (AIMESH_BODY_LIMIT)
   --request-timeout <ms>   Upstream time limit when neither route nor provider sets one, default 600000
                                                                                      (AIMESH_REQUEST_TIMEOUT_MS)
@@ -85,6 +88,7 @@ export interface SidecarOptions {
   host: string;
   adminPort: number;
   adminHost: string;
+  metricsAccess: 'local' | 'any';
   /** Bytes. */
   bodyLimit: number;
   requestTimeoutMs: number;
@@ -142,6 +146,7 @@ const FLAGS = {
   host: 'AIMESH_HOST',
   'admin-port': 'AIMESH_ADMIN_PORT',
   'admin-host': 'AIMESH_ADMIN_HOST',
+  'metrics-access': 'AIMESH_METRICS_ACCESS',
   'body-limit': 'AIMESH_BODY_LIMIT',
   'request-timeout': 'AIMESH_REQUEST_TIMEOUT_MS',
   'breaker-failures': 'AIMESH_BREAKER_FAILURES',
@@ -235,6 +240,7 @@ export function parseOptions(
     host: get('host') ?? (gateway ? '0.0.0.0' : '127.0.0.1'),
     adminPort: int('admin-port', 15090),
     adminHost: get('admin-host') ?? '0.0.0.0',
+    metricsAccess: access(get('metrics-access')),
     bodyLimit: parseSize(get('body-limit') ?? '32mb'),
     requestTimeoutMs: int('request-timeout', 600_000, 1),
     breakerFailures: int('breaker-failures', 5, 1),
@@ -292,6 +298,13 @@ function appBounds(
     offloadWorkers: int('offload-workers', Math.min(2, Math.max(1, availableParallelism() - 1)), 1),
     offloadQueue: int('offload-queue', 64, 0),
   };
+}
+
+function access(raw: string | undefined): 'local' | 'any' {
+  if (raw === undefined) return 'local';
+  if (raw !== 'local' && raw !== 'any')
+    throw new UsageError(`--metrics-access must be local or any, got "${raw}"`);
+  return raw;
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

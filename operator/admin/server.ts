@@ -2,6 +2,9 @@
 // synced, certificates loaded, servers listening), /metrics, /debug/sidecars — like
 // `istioctl proxy-status`: each connected sidecar with its acked and current versions — and
 // /debug/quotas: the quota service's counters and leases per limit (on the leader).
+// The port listens on the pod IP for the kubelet's probes; /healthz and /readyz answer anyone,
+// /debug/* only loopback (`kubectl port-forward`, `aimesh-operator status`), /metrics too unless
+// metricsAccess is "any".
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 import { closeNow, listen } from '../listen.ts';
@@ -15,7 +18,12 @@ export interface AdminOptions {
   info: () => Record<string, unknown>;
   /** Lease state of the quota service (the leader's), or who the leader is. */
   quotas?: () => unknown;
+  /** Who may read /metrics: "local" (default, loopback only) or "any". */
+  metricsAccess?: 'local' | 'any';
 }
+
+const isLoopback = (address: string | undefined) =>
+  !!address && (address === '::1' || /^(::ffff:)?127\./.test(address));
 
 export interface AdminServer {
   listen(port: number, host?: string): Promise<number>;
@@ -30,6 +38,9 @@ export function createAdminServer(opts: AdminOptions): AdminServer {
       res.end(`${JSON.stringify(body, null, 2)}\n`);
     };
     if (req.method !== 'GET') return json(405, { error: 'use GET' });
+    const localOnly = path.startsWith('/debug/') || (path === '/metrics' && opts.metricsAccess !== 'any');
+    if (localOnly && !isLoopback(req.socket.remoteAddress))
+      return json(403, { error: `${path} answers only on localhost (kubectl port-forward)` });
     switch (path) {
       case '/healthz':
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');

@@ -1,29 +1,20 @@
-// The operator's informers: the AIMesh resources, the Secrets providers reference, namespaces,
-// injected pods, the replicas' rollout reports and (when the chart names it) the webhook
-// configuration. Each calls back into the controller on the changes that matter.
+// The operator's informers: the AIMesh resources, the Secrets providers reference (each by name,
+// see secrets.ts), namespaces, injected pods, the replicas' rollout reports and (when the chart
+// names it) the webhook configuration. Each calls back into the controller on the changes that matter.
 import type { KubeApi, KubeObject } from '../kube/api.ts';
 import { RESOURCES, resourcePath } from '../kube/api.ts';
 import type { Logger } from '../log.ts';
 import { changeMatters, KINDS, referencedSecrets } from './reconcile.ts';
 import type { ReplicaReports } from './replica-report.ts';
+import { ReferencedSecrets } from './secrets.ts';
 import { type ChangeHandler, Informer } from './watch.ts';
-
-/** Secret types that never hold provider credentials and can be large or numerous. */
-const SKIPPED_SECRET_TYPES = [
-  'kubernetes.io/service-account-token',
-  'kubernetes.io/dockercfg',
-  'kubernetes.io/dockerconfigjson',
-  'bootstrap.kubernetes.io/token',
-  'kubernetes.io/tls',
-  'helm.sh/release.v1',
-];
 
 export type ResourceInformers = Record<(typeof KINDS)[number], Informer>;
 
 export interface ClusterWatchOptions {
   kube: KubeApi;
   log: Logger;
-  /** Only Secrets with this label are cached; otherwise every Secret but the skipped types. */
+  /** Referenced Secrets count only when they carry these labels. */
   secretLabelSelector?: string;
   /** Label every injected pod carries. */
   injectedLabel: string;
@@ -39,12 +30,15 @@ export interface ClusterWatchOptions {
   onWebhookConfigChanged: () => void;
 }
 
+/** What the operator starts, stops and waits for. */
+export type Watcher = Pick<Informer, 'start' | 'stop' | 'waitSynced'>;
+
 export interface ClusterWatch {
   resources: ResourceInformers;
-  secrets: Informer;
+  secrets: ReferencedSecrets;
   namespaces: Informer;
   pods: Informer;
-  all: Informer[];
+  all: Watcher[];
   /** Secrets the providers reference (kept current as AIProviders change). */
   referenced(): Set<string>;
   /** Resolves once every cache holds a full list (never compile a partial picture). */
@@ -57,28 +51,34 @@ export function watchCluster(opts: ClusterWatchOptions): ClusterWatch {
     new Informer(kube, log, { name, path, query, onChange, onError: () => opts.onInformerError(name) });
 
   let referenced = new Set<string>();
+  let providersSynced = false;
+  const secrets = new ReferencedSecrets({
+    kube,
+    log,
+    labelSelector: opts.secretLabelSelector,
+    onChange: (_type, o, prev) => {
+      if (changeMatters('Secret', o, prev, referenced)) opts.onChange();
+    },
+    onError: () => opts.onInformerError('Secret'),
+  });
   const resources = Object.fromEntries(
     KINDS.map((kind) => [
       kind,
       informer(kind, resourcePath(RESOURCES[kind]), undefined, (type, o, prev) => {
-        if (kind === 'AIProvider') referenced = referencedSecrets(resources.AIProvider.list());
         // Spec changes only: status.limits updates are the quota service's own writes.
         if (kind === 'AIQuota' && (type === 'DELETED' || o.metadata.generation !== prev?.metadata.generation))
           opts.onQuotasChanged(resources.AIQuota.list());
-        if (changeMatters(kind, o, prev, referenced)) opts.onChange();
+        // A deletion always matters (its last state equals the cached one, so a diff sees nothing).
+        const matters = type === 'DELETED' || changeMatters(kind, o, prev, referenced);
+        if (kind === 'AIProvider' && providersSynced) {
+          // A newly referenced Secret is loaded first: never compile it as missing for a moment.
+          referenced = referencedSecrets(resources.AIProvider.list());
+          const loaded = secrets.track(referenced);
+          if (matters) void loaded.then(opts.onChange);
+        } else if (matters) opts.onChange();
       }),
     ]),
   ) as ResourceInformers;
-  const secrets = informer(
-    'Secret',
-    resourcePath(RESOURCES.Secret),
-    opts.secretLabelSelector
-      ? { labelSelector: opts.secretLabelSelector }
-      : { fieldSelector: SKIPPED_SECRET_TYPES.map((t) => `type!=${t}`).join(',') },
-    (_type, o, prev) => {
-      if (changeMatters('Secret', o, prev, referenced)) opts.onChange();
-    },
-  );
   const namespaces = informer('Namespace', resourcePath(RESOURCES.Namespace), undefined, (_type, o, prev) => {
     if (changeMatters('Namespace', o, prev, referenced)) opts.onChange();
   });
@@ -122,6 +122,8 @@ export function watchCluster(opts: ClusterWatchOptions): ClusterWatch {
     async synced() {
       await Promise.all(this.all.map((i) => i.waitSynced()));
       referenced = referencedSecrets(resources.AIProvider.list());
+      providersSynced = true;
+      await secrets.track(referenced);
     },
   };
 }

@@ -22,6 +22,11 @@ export interface InformerOptions {
   onChange?: ChangeHandler;
   /** Called for every failure the loop recovers from. */
   onError?: (err: unknown) => void;
+  /**
+   * Failures that mean "there is nothing to see" (e.g. 403 on a Secret the operator may not read):
+   * the cache empties and counts as synced, and the loop keeps retrying.
+   */
+  emptyOn?: (err: unknown) => boolean;
   backoff?: Backoff;
   /** Server-side watch timeout; default random 300-600 s, like client-go. */
   watchTimeoutSeconds?: () => number;
@@ -99,6 +104,7 @@ export class Informer {
         }
         this.restarts++;
         this.#opts.onError?.(err);
+        if (this.#opts.emptyOn?.(err)) this.#empty();
         const delay = this.#backoff.next();
         this.#log.warn({ err: (err as Error).message, retryInMs: delay }, 'list/watch failed; retrying');
         await sleep(delay, signal);
@@ -121,10 +127,22 @@ export class Informer {
       }
     }
     this.#resourceVersion = list.metadata.resourceVersion ?? '';
-    if (!this.#synced) {
-      this.#synced = true;
-      for (const w of this.#syncWaiters.splice(0)) w();
+    this.#markSynced();
+  }
+
+  #empty(): void {
+    this.#resourceVersion = '';
+    for (const [key, old] of this.#cache) {
+      this.#cache.delete(key);
+      this.#emit('DELETED', old, old);
     }
+    this.#markSynced();
+  }
+
+  #markSynced(): void {
+    if (this.#synced) return;
+    this.#synced = true;
+    for (const w of this.#syncWaiters.splice(0)) w();
   }
 
   async #watch(signal: AbortSignal): Promise<void> {

@@ -2,11 +2,13 @@
 // rules; the integration tests run the operator with exactly these permissions.
 //
 // Why each rule: AIMesh resources are read cluster-wide and only their status is written; Secrets
-// are listed and watched cluster-wide (provider credentials may live in any namespace; the
-// informer skips service-account, docker, TLS, bootstrap and Helm release types); Pods and
+// are read where provider credentials live: in the provider namespaces when they are named (a Role
+// in each), else cluster-wide; either way the operator watches only the Secrets AIProviders
+// reference, each by name (controller/secrets.ts), and caches nothing else; Pods and
 // Namespaces are read for injection decisions and sidecar identity; TokenReviews authenticate
 // sidecars; Events report problems; the webhook configuration's caBundle is kept current. In its
-// own namespace the operator keeps Leases (election and rollout reports) and its TLS Secret.
+// own namespace the operator keeps Leases (election and rollout reports) and its TLS Secrets
+// (serving certificate; CA key and trust bundle).
 
 export interface RbacOptions {
   /** Name of the roles and bindings. */
@@ -15,9 +17,16 @@ export interface RbacOptions {
   serviceAccount: string;
   webhookConfig?: string;
   certSecret?: string;
+  /** Namespaces whose Secrets AIProviders may reference; unset: any namespace (a ClusterRole). */
+  providerNamespaces?: string[];
 }
 
-export function clusterRules(webhookConfig = 'aimesh-sidecar-injector') {
+/** Reading provider credentials (only referenced Secrets are ever watched, each by name). */
+export const secretReadRules = () => [
+  { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
+];
+
+export function clusterRules(webhookConfig = 'aimesh-sidecar-injector', providerNamespaces?: string[]) {
   return [
     {
       apiGroups: ['aimesh.io'],
@@ -29,7 +38,8 @@ export function clusterRules(webhookConfig = 'aimesh-sidecar-injector') {
       resources: ['aiproviders/status', 'airoutes/status', 'aiquotas/status'],
       verbs: ['get', 'patch'],
     },
-    { apiGroups: [''], resources: ['secrets', 'namespaces', 'pods'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: [''], resources: ['namespaces', 'pods'], verbs: ['get', 'list', 'watch'] },
+    ...(providerNamespaces ? [] : secretReadRules()),
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create'] },
     { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
     {
@@ -50,7 +60,13 @@ export function namespaceRules(certSecret = 'aimesh-operator-tls') {
     },
     // create cannot be limited by name; get/update can.
     { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
-    { apiGroups: [''], resources: ['secrets'], resourceNames: [certSecret], verbs: ['get', 'update'] },
+    // The serving Secret and the CA Secret (CA key and trust bundle: nobody else reads it).
+    {
+      apiGroups: [''],
+      resources: ['secrets'],
+      resourceNames: [certSecret, `${certSecret}-ca`],
+      verbs: ['get', 'update'],
+    },
   ];
 }
 
@@ -64,7 +80,7 @@ export function operatorRbac(o: RbacOptions): Record<string, unknown>[] {
       apiVersion: `${rbac}/v1`,
       kind: 'ClusterRole',
       metadata: { name },
-      rules: clusterRules(o.webhookConfig),
+      rules: clusterRules(o.webhookConfig, o.providerNamespaces),
     },
     {
       apiVersion: `${rbac}/v1`,
@@ -86,5 +102,20 @@ export function operatorRbac(o: RbacOptions): Record<string, unknown>[] {
       roleRef: { apiGroup: rbac, kind: 'Role', name },
       subjects: [subject],
     },
+    ...(o.providerNamespaces ?? []).flatMap((namespace) => [
+      {
+        apiVersion: `${rbac}/v1`,
+        kind: 'Role',
+        metadata: { name: `${name}-secrets`, namespace },
+        rules: secretReadRules(),
+      },
+      {
+        apiVersion: `${rbac}/v1`,
+        kind: 'RoleBinding',
+        metadata: { name: `${name}-secrets`, namespace },
+        roleRef: { apiGroup: rbac, kind: 'Role', name: `${name}-secrets` },
+        subjects: [subject],
+      },
+    ]),
   ];
 }

@@ -106,6 +106,12 @@ export class Hub {
     if (this.#conns.delete(conn.id)) this.#hooks.onRolloutChange?.();
   }
 
+  /** Ends one sidecar's stream (e.g. its pod no longer carries the injected sidecar). */
+  close(conn: Connection): void {
+    this.#conns.get(conn.id)?.sink.close();
+    this.disconnect(conn);
+  }
+
   /** The pod's labels changed: it may now be a different workload. */
   rekey(conn: Connection, next: KeyedWorkload): void {
     if (conn.key === next.key || !this.#conns.has(conn.id)) return;

@@ -16,12 +16,16 @@ import type { Ack, Hub } from './hub.ts';
 import { type KeyedWorkload, workloadOf } from './workload.ts';
 
 export const STREAM_PATH = '/v1/snapshots/stream';
+/** The CA bundle sidecars should trust (public, no token): re-read on every connection. */
+export const TRUST_PATH = '/v1/trust';
 
 export interface PushServerOptions {
   hub: Hub;
   auth: Pick<Authenticator, 'authenticate'>;
   /** The pod from the cache, else from the API; undefined when it does not exist. */
   lookupPod: (namespace: string, name: string) => Promise<KubeObject | undefined>;
+  /** Why this pod may not be sent its snapshot (it does not carry the injected sidecar), or undefined. */
+  podProblem?: (pod: KubeObject) => string | undefined;
   tls: { cert: string; key: string };
   log: Logger;
   /** Ends streams after this long (+ up to 10% jitter); default 30 min. */
@@ -30,6 +34,8 @@ export interface PushServerOptions {
   onRejected?: (status: number) => void;
   /** An egress gateway's pod (push/gateway.ts) is keyed as its namespace's gateway, not as an app. */
   gatewayWorkload?: (pod: KubeObject) => KeyedWorkload | undefined;
+  /** The current CA bundle (PEM), served at TRUST_PATH. */
+  trust?: () => string | undefined;
   /** More endpoints on the same HTTP/2 port, by path (the quota service's /v1/quota/lease). */
   routes?: Record<string, (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => Promise<void>>;
 }
@@ -72,6 +78,16 @@ export function createPushServer(opts: PushServerOptions): PushServer {
       });
       return;
     }
+    if (url.pathname === TRUST_PATH && opts.trust) {
+      const pem = opts.trust();
+      if (!pem) return reply(stream, 503, 'no CA bundle yet');
+      stream.respond({
+        ':status': 200,
+        'content-type': 'application/x-pem-file',
+        'cache-control': 'no-store',
+      });
+      return void stream.end(pem);
+    }
     if (url.pathname !== STREAM_PATH) return reply(stream, 404, 'not found');
     if (headers[':method'] !== 'POST') return reply(stream, 405, 'use POST');
     handleStream(stream, String(headers.authorization ?? ''), url.searchParams.get('namespace')).catch(
@@ -92,6 +108,9 @@ export function createPushServer(opts: PushServerOptions): PushServer {
     const pod = await opts.lookupPod(id.namespace, id.podName);
     if (!pod || pod.metadata.uid !== id.podUid)
       return refuse(stream, 403, `pod ${id.namespace}/${id.podName} the token is bound to does not exist`);
+    const problem = opts.podProblem?.(pod);
+    if (problem)
+      return refuse(stream, 403, `pod ${id.namespace}/${id.podName} may not receive a snapshot: ${problem}`);
     if (stream.destroyed) return;
 
     stream.respond({ ':status': 200, 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });

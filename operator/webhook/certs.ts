@@ -1,15 +1,13 @@
 // The operator's own TLS: a self-signed CA and a serving certificate (webhook and push endpoint),
-// made with @peculiar/x509 and kept in one Secret so every replica serves the same certificate.
-// Whoever finds the Secret missing, unreadable or due for renewal writes a new one with
-// optimistic concurrency (create, or update on the resourceVersion it read); a replica that loses
-// that race adopts the winner's. The CA lives ten years and is replaced a year before it ends,
-// with the old CA kept in the bundle while certificates it signed may still be in use; the serving
-// certificate lives one year and is renewed with a third of its life left.
-// The Secret is made at run time, not by Helm, so it names an owner that Helm does make (the
-// leader Lease of the release): `helm uninstall` deletes the owner and the garbage collector the
-// Secret. Without that owner (no chart, or a Lease the operator made itself) the Secret has no
-// ownerReference and stays.
-import { webcrypto } from 'node:crypto';
+// made with @peculiar/x509 and kept in Secrets so every replica serves the same certificate.
+// Two Secrets (CertManager below): the CA's (key and trust bundle; read by the operator only, owned
+// by nothing, so it survives `helm uninstall` and a reinstall keeps running sidecars connected) and
+// the serving one (tls.crt and tls.key; owned by the chart's leader Lease, so the uninstall
+// removes it). The CA lives ten years; a year before it ends a next CA joins the trust bundle,
+// which sidecars re-read on every connection (GET /v1/trust on the push port) and new pods get
+// at injection, and signs only after an overlap (30 days). The serving certificate lives one year
+// and is renewed with a third of its life left.
+import { webcrypto, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import './reflect-metadata.ts';
 import * as x509 from '@peculiar/x509';
@@ -37,18 +35,6 @@ export interface TlsBundle {
   key: string;
 }
 
-interface Stored extends TlsBundle {
-  caCert: string;
-  caKey: string;
-}
-
-export interface Validity {
-  caDays: number;
-  certDays: number;
-}
-
-export const DEFAULT_VALIDITY: Validity = { caDays: 3650, certDays: 365 };
-
 type CryptoKey = webcrypto.CryptoKey;
 
 async function keyPair() {
@@ -69,7 +55,8 @@ export async function createCA(now: Date, days: number): Promise<{ cert: string;
   const keys = await keyPair();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
-    name: `CN=aimesh-operator-ca-${Math.floor(now.getTime() / 1000)}`,
+    // Unique names: a bundle may hold several CAs (rotation), and TLS finds issuers by name first.
+    name: `CN=aimesh-operator-ca-${Math.floor(now.getTime() / 1000)}-${serial().slice(0, 8)}`,
     notBefore: new Date(now.getTime() - 3_600_000),
     notAfter: new Date(now.getTime() + days * DAY),
     keys,
@@ -120,23 +107,85 @@ function serial(): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-/** Pure: what must be renewed, given the stored PEMs, the wanted hosts and the time. */
-export function renewalNeeded(
-  stored: Partial<Stored> | undefined,
+/** The CA state kept in the CA Secret. */
+export interface CAState {
+  /** The CA that signs serving certificates. */
+  cert: string;
+  key: string;
+  /** Every CA sidecars should trust now (PEM, signing CA first): signing, next, and previous ones while valid. */
+  bundle: string;
+  /** A CA published in the bundle ahead of signing with it, and since when (ms). */
+  next?: { cert: string; key: string; since: number };
+}
+
+export interface Validity {
+  caDays: number;
+  certDays: number;
+  /** How long a new CA is trusted (in the bundle sidecars fetch) before it signs; default 30 days. */
+  overlapDays?: number;
+}
+
+export const DEFAULT_VALIDITY: Validity = { caDays: 3650, certDays: 365, overlapDays: 30 };
+
+/**
+ * One step of CA rotation (undefined: nothing to do). A year before the signing CA ends (or a
+ * third of its life), a next CA is made and published in the bundle while the old one keeps
+ * signing; once it has been published for the overlap (sidecars re-read the bundle every time they
+ * connect, and new pods get it at injection), it signs, and the old CA stays in the bundle while
+ * it is valid. Only a missing or expired CA is replaced at once.
+ */
+export async function advanceCA(
+  state: Partial<CAState> | undefined,
+  now: Date,
+  validity: Validity = DEFAULT_VALIDITY,
+): Promise<{ state: CAState; why: string } | undefined> {
+  const overlap = (validity.overlapDays ?? 30) * DAY;
+  const ca = parse(state?.cert);
+  const bundle = (...first: string[]) => unique([...first, ...validCAs(state?.bundle, now)]).join('');
+  if (!ca || !state?.key || remaining(ca, now) <= 0) {
+    const fresh = await createCA(now, validity.caDays);
+    return { state: { ...fresh, bundle: bundle(fresh.cert) }, why: 'no usable CA' };
+  }
+  const next = state.next;
+  if (next && parse(next.cert) && (now.getTime() - next.since >= overlap || remaining(ca, now) < DAY))
+    return {
+      state: { cert: next.cert, key: next.key, bundle: bundle(next.cert, state.cert!) },
+      why: 'the next CA signs from now on',
+    };
+  if (!next && remaining(ca, now) < Math.min(365 * DAY, lifetime(ca) / 3)) {
+    const fresh = await createCA(now, validity.caDays);
+    return {
+      state: {
+        cert: state.cert!,
+        key: state.key,
+        bundle: bundle(state.cert!, fresh.cert),
+        next: { ...fresh, since: now.getTime() },
+      },
+      why: 'the CA ends within a year: a next CA is published',
+    };
+  }
+  // The bundle lost a CA it must hold (edited by hand, an expired one dropped): repair it.
+  const repaired = bundle(state.cert!, ...(next && parse(next.cert) ? [next.cert] : []));
+  if (repaired !== state.bundle) return { state: { ...(state as CAState), bundle: repaired }, why: 'bundle' };
+  return undefined;
+}
+
+/** Whether the serving certificate must be (re)issued by `ca` for `hosts` at `now`. */
+export function servingRenewalNeeded(
+  ca: string,
+  serving: { cert?: string; key?: string } | undefined,
   hosts: string[],
   now: Date,
-): { ca: boolean; cert: boolean } {
-  const ca = parse(stored?.caCert);
-  if (!ca || !stored?.caKey || remaining(ca, now) < Math.min(365 * DAY, lifetime(ca) / 3))
-    return { ca: true, cert: true };
-  const cert = parse(stored.cert);
-  if (!cert || !stored.key) return { ca: false, cert: true };
+): boolean {
+  const cert = parse(serving?.cert);
+  const issuer = parse(ca);
+  if (!cert || !serving?.key || !issuer) return true;
   const sans = new Set(
     (cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.toJSON() ?? []).map((n) => n.value),
   );
-  const issuedByCa = cert.issuer === ca.subject;
   const stale = remaining(cert, now) < lifetime(cert) / 3;
-  return { ca: false, cert: stale || !issuedByCa || hosts.some((h) => !sans.has(h)) };
+  const signedBy = new X509Certificate(serving!.cert!).verify(new X509Certificate(ca).publicKey);
+  return stale || !signedBy || hosts.some((h) => !sans.has(h));
 }
 
 function parse(pem: string | undefined): x509.X509Certificate | undefined {
@@ -149,6 +198,7 @@ function parse(pem: string | undefined): x509.X509Certificate | undefined {
 }
 const remaining = (c: x509.X509Certificate, now: Date) => c.notAfter.getTime() - now.getTime();
 const lifetime = (c: x509.X509Certificate) => c.notAfter.getTime() - c.notBefore.getTime();
+const unique = (pems: string[]) => [...new Set(pems.map((p) => `${p.trim()}\n`))];
 
 /** CA PEMs of a bundle that are still valid at `now`. */
 function validCAs(bundle: string | undefined, now: Date): string[] {
@@ -161,20 +211,37 @@ function validCAs(bundle: string | undefined, now: Date): string[] {
 
 export interface CertManagerOptions {
   namespace: string;
+  /** The serving Secret (kubernetes.io/tls: tls.crt and tls.key only). */
   secretName: string;
+  /** The CA Secret (CA key, trust bundle), default `<secretName>-ca`. */
+  caSecretName?: string;
   /** SANs of the serving certificate (service DNS names, extra hosts/IPs). */
   hosts: string[];
   /** MutatingWebhookConfiguration whose webhooks get the caBundle; empty: none. */
   webhookConfigName?: string;
   /**
-   * An object in the Secret's namespace that the Secret is deleted with, when it exists and an
-   * installer made it (it has an app.kubernetes.io/managed-by label).
+   * An object in the Secrets' namespace that the serving Secret is deleted with, when it exists
+   * and an installer made it (it has an app.kubernetes.io/managed-by label). Never the CA Secret.
    */
   owner?: { apiVersion: string; kind: string; name: string; path: string };
   validity?: Validity;
   now?: () => Date;
 }
 
+type SecretObject = { metadata: ObjectMeta; data?: Record<string, string> };
+
+const MANAGED = { 'app.kubernetes.io/managed-by': 'aimesh-operator' };
+const NEXT_SINCE = 'aimesh.io/next-ca-since';
+const KEEP_NOTE = 'aimesh.io/note';
+
+/**
+ * The operator's TLS in two Secrets of its namespace. The CA Secret (CA key, trust bundle) is read
+ * only by the operator (a Role by name) and owned by nothing, so `helm uninstall` leaves it: a
+ * reinstall reuses the CA that running sidecars trust. The serving Secret holds the serving
+ * certificate and key only and goes with the chart's Lease. Every replica reads both; whoever
+ * finds something missing or due writes it with optimistic concurrency (create, or update on the
+ * resourceVersion it read), and a replica that loses the race adopts the winner's.
+ */
 export class CertManager {
   readonly #kube: KubeApi;
   readonly #log: Logger;
@@ -199,14 +266,16 @@ export class CertManager {
     this.#listeners.push(listener);
   }
 
-  /** Reads (or creates / renews) the Secret, then makes sure the webhook trusts the CA. */
+  /** Reads (or creates / renews) the Secrets, then makes sure the webhook trusts the CA. */
   async ensure(): Promise<TlsBundle> {
-    const bundle = await this.#ensureSecret();
+    const ca = await this.#retry(() => this.#ensureCA());
+    const serving = await this.#retry(() => this.#ensureServing(ca));
+    const bundle = { caBundle: ca.bundle, ...serving };
     const changed = this.#current?.cert !== bundle.cert || this.#current?.caBundle !== bundle.caBundle;
     const first = this.#current === undefined;
     this.#current = bundle;
     if (changed && !first) {
-      this.#log.info('serving certificate changed; reloading');
+      this.#log.info('serving certificate or CA bundle changed; reloading');
       for (const l of this.#listeners) l(bundle);
     }
     await this.syncCaBundle();
@@ -218,55 +287,123 @@ export class CertManager {
     if (this.#current) await this.#ensureCaBundle(this.#current.caBundle);
   }
 
-  async #ensureSecret(): Promise<TlsBundle> {
-    const path = resourcePath(RESOURCES.Secret, this.#opts.namespace, this.#opts.secretName);
+  get #caSecret(): string {
+    return this.#opts.caSecretName ?? `${this.#opts.secretName}-ca`;
+  }
+
+  async #retry<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      let secret: { metadata: ObjectMeta; data?: Record<string, string> } | undefined;
       try {
-        secret = await this.#kube.get(path);
+        return await fn();
       } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
-      const stored = decode(secret?.data);
-      const now = this.#now();
-      const need = renewalNeeded(stored, this.#opts.hosts, now);
-      const owners = await this.#owners(secret?.metadata.ownerReferences);
-      const renew = need.ca || need.cert;
-      // A Secret made before its owner existed (or by an older operator) is adopted on the next check.
-      if (!renew && owners === undefined) return pick(stored as Stored);
-      const next = renew ? await this.#renew(stored, need.ca, now) : (stored as Stored);
-      const ownerReferences = owners ?? secret?.metadata.ownerReferences;
-      const body = {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        type: 'kubernetes.io/tls',
-        metadata: {
-          name: this.#opts.secretName,
-          namespace: this.#opts.namespace,
-          labels: { 'app.kubernetes.io/managed-by': 'aimesh-operator' },
-          ...(ownerReferences?.length ? { ownerReferences } : {}),
-          ...(secret?.metadata.resourceVersion ? { resourceVersion: secret.metadata.resourceVersion } : {}),
-        },
-        data: encode(next),
-      };
-      try {
-        if (secret) await this.#kube.replace(path, body);
-        else await this.#kube.create(resourcePath(RESOURCES.Secret, this.#opts.namespace), body);
-        if (renew)
-          this.#log.info({ ca: need.ca, secret: this.#opts.secretName }, 'wrote a new serving certificate');
-        else this.#log.info({ secret: this.#opts.secretName }, 'certificate Secret now owned by its release');
-        return pick(next);
-      } catch (err) {
-        // Another replica wrote first: adopt its certificate on the next read.
+        // Another replica wrote first: adopt what it wrote on the next read.
         if ((isConflict(err) || (err as { status?: number }).status === 409) && attempt < 3) continue;
         throw err;
       }
     }
   }
 
+  async #ensureCA(): Promise<CAState> {
+    const secret = await this.#read(this.#caSecret);
+    let state = secret ? caFrom(secret) : undefined;
+    let adopted = false;
+    if (!state?.cert) {
+      // An older operator kept the CA in the serving Secret: adopt it, so sidecars keep trusting.
+      const legacy = decode((await this.#read(this.#opts.secretName))?.data);
+      if (legacy['ca.crt'] && legacy['ca.key']) {
+        state = {
+          cert: legacy['ca.crt'],
+          key: legacy['ca.key'],
+          bundle: legacy['ca-bundle.crt'] ?? legacy['ca.crt'],
+        };
+        adopted = true;
+      }
+    }
+    const step = await advanceCA(state, this.#now(), this.#opts.validity);
+    if (!step && !adopted) return state as CAState;
+    const next = step?.state ?? (state as CAState);
+    await this.#write(this.#caSecret, secret, {
+      type: 'Opaque',
+      metadata: {
+        labels: MANAGED,
+        annotations: {
+          [KEEP_NOTE]:
+            'The CA sidecars trust: not removed by helm uninstall, so a reinstall keeps running sidecars connected. Delete it by hand to remove AIMesh completely.',
+          ...(next.next ? { [NEXT_SINCE]: new Date(next.next.since).toISOString() } : {}),
+        },
+      },
+      data: encode({
+        'ca.crt': next.cert,
+        'ca.key': next.key,
+        'ca-bundle.crt': next.bundle,
+        ...(next.next ? { 'next-ca.crt': next.next.cert, 'next-ca.key': next.next.key } : {}),
+      }),
+    });
+    this.#log.info(
+      { secret: this.#caSecret, why: step?.why ?? 'adopted from the serving Secret' },
+      'CA updated',
+    );
+    return next;
+  }
+
+  async #ensureServing(ca: CAState): Promise<{ cert: string; key: string }> {
+    const secret = await this.#read(this.#opts.secretName);
+    const data = decode(secret?.data);
+    const stored = { cert: data['tls.crt'], key: data['tls.key'] };
+    const renew = servingRenewalNeeded(ca.cert, stored, this.#opts.hosts, this.#now());
+    const owners = await this.#owners(secret?.metadata.ownerReferences);
+    // Keys beyond tls.crt/tls.key (a CA key from an older operator) are dropped on this write.
+    const extra = Object.keys(data).some((k) => k !== 'tls.crt' && k !== 'tls.key');
+    if (!renew && owners === undefined && !extra) return stored as { cert: string; key: string };
+    const { certDays } = this.#opts.validity ?? DEFAULT_VALIDITY;
+    const leaf = renew
+      ? await issueServing(ca, this.#opts.hosts, this.#now(), certDays)
+      : (stored as { cert: string; key: string });
+    const ownerReferences = owners ?? secret?.metadata.ownerReferences;
+    await this.#write(this.#opts.secretName, secret, {
+      type: 'kubernetes.io/tls',
+      metadata: { labels: MANAGED, ...(ownerReferences?.length ? { ownerReferences } : {}) },
+      data: encode({ 'tls.crt': leaf.cert, 'tls.key': leaf.key }),
+    });
+    if (renew) this.#log.info({ secret: this.#opts.secretName }, 'wrote a new serving certificate');
+    else this.#log.info({ secret: this.#opts.secretName }, 'serving certificate Secret updated');
+    return leaf;
+  }
+
+  async #read(name: string): Promise<SecretObject | undefined> {
+    try {
+      return await this.#kube.get<SecretObject>(resourcePath(RESOURCES.Secret, this.#opts.namespace, name));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Creates the Secret, or replaces the version `prev` read (a conflict means someone else wrote). */
+  async #write(
+    name: string,
+    prev: SecretObject | undefined,
+    body: { type: string; metadata: Partial<ObjectMeta>; data: Record<string, string> },
+  ): Promise<void> {
+    const object = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: body.type,
+      metadata: {
+        ...body.metadata,
+        name,
+        namespace: this.#opts.namespace,
+        ...(prev?.metadata.resourceVersion ? { resourceVersion: prev.metadata.resourceVersion } : {}),
+      },
+      data: body.data,
+    };
+    if (prev) await this.#kube.replace(resourcePath(RESOURCES.Secret, this.#opts.namespace, name), object);
+    else await this.#kube.create(resourcePath(RESOURCES.Secret, this.#opts.namespace), object);
+  }
+
   /**
-   * The Secret's ownerReferences with the owner in them, or undefined when nothing needs to change
-   * (the owner is there already, or it does not exist: then the Secret keeps what it has).
+   * The serving Secret's ownerReferences with the owner in them, or undefined when nothing needs to
+   * change (the owner is there already, or it does not exist: then the Secret keeps what it has).
    */
   async #owners(current: ObjectMeta['ownerReferences']): Promise<ObjectMeta['ownerReferences']> {
     const o = this.#opts.owner;
@@ -286,19 +423,6 @@ export class CertManager {
     // An earlier owner of the same name (deleted and made again) is replaced.
     const others = refs.filter((r) => !(r.kind === o.kind && r.name === o.name));
     return [...others, { apiVersion: o.apiVersion, kind: o.kind, name: o.name, uid }];
-  }
-
-  async #renew(stored: Partial<Stored> | undefined, newCA: boolean, now: Date): Promise<Stored> {
-    const { caDays, certDays } = this.#opts.validity ?? DEFAULT_VALIDITY;
-    let ca = { cert: stored?.caCert ?? '', key: stored?.caKey ?? '' };
-    let caBundle = stored?.caBundle ?? ca.cert;
-    if (newCA) {
-      ca = await createCA(now, caDays);
-      // Keep the previous CA while it is valid: pods injected earlier still trust only it.
-      caBundle = [ca.cert, ...validCAs(stored?.caBundle ?? stored?.caCert, now)].join('');
-    }
-    const leaf = await issueServing(ca, this.#opts.hosts, now, certDays);
-    return { caCert: ca.cert, caKey: ca.key, caBundle: validCAs(caBundle, now).join(''), ...leaf };
   }
 
   async #ensureCaBundle(caBundle: string): Promise<void> {
@@ -327,30 +451,27 @@ export class CertManager {
   }
 }
 
-const KEYS = {
-  caCert: 'ca.crt',
-  caKey: 'ca.key',
-  caBundle: 'ca-bundle.crt',
-  cert: 'tls.crt',
-  key: 'tls.key',
-} as const;
-
-function decode(data: Record<string, string> | undefined): Partial<Stored> | undefined {
-  if (!data) return undefined;
-  const out: Partial<Stored> = {};
-  for (const [field, key] of Object.entries(KEYS)) {
-    if (data[key]) out[field as keyof Stored] = Buffer.from(data[key], 'base64').toString('utf8');
-  }
-  return out;
+function caFrom(secret: SecretObject): Partial<CAState> {
+  const d = decode(secret.data);
+  const since = Date.parse(secret.metadata.annotations?.[NEXT_SINCE] ?? '');
+  return {
+    cert: d['ca.crt'],
+    key: d['ca.key'],
+    bundle: d['ca-bundle.crt'],
+    ...(d['next-ca.crt'] && d['next-ca.key']
+      ? { next: { cert: d['next-ca.crt'], key: d['next-ca.key'], since: Number.isNaN(since) ? 0 : since } }
+      : {}),
+  };
 }
 
-function encode(s: Stored): Record<string, string> {
+function decode(data: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [field, key] of Object.entries(KEYS))
-    out[key] = Buffer.from(s[field as keyof Stored]).toString('base64');
+  for (const [k, v] of Object.entries(data ?? {})) out[k] = Buffer.from(v, 'base64').toString('utf8');
   return out;
 }
 
-function pick(s: Stored): TlsBundle {
-  return { caBundle: s.caBundle || s.caCert, cert: s.cert, key: s.key };
+function encode(data: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = Buffer.from(v).toString('base64');
+  return out;
 }

@@ -1,10 +1,13 @@
 // The MutatingWebhookConfiguration the injector expects (the Helm chart renders the same; tests
-// create it with a url). Two webhooks narrow the blast radius with selectors:
+// create it with a url). Three webhooks narrow the blast radius with selectors:
 //  - namespaces labelled aimesh.io/inject=enabled: every pod (the pod may still opt out);
-//  - other namespaces (minus kube-system, kube-public and the operator's own): every pod is
-//    sent, because the opt-in is a pod annotation that selectors cannot see; the webhook decides.
-// failurePolicy Ignore: a mesh outage must never stop pod creation; a pod admitted during an
-// outage simply runs without the sidecar (and its app calls the provider URLs it was given).
+//  - other namespaces (minus kube-system, kube-public and the operator's own): pods labelled
+//    aimesh.io/inject=true;
+//  - the same namespaces, every other pod: the opt-in may be a pod annotation, which selectors
+//    cannot see; the webhook decides.
+// failurePolicy (default Ignore) applies to the first two, the pods that opted in: with Fail, such
+// a pod is not created while the injector is down. The third always ignores failures: it sees
+// every pod of the cluster, and an injector outage must not stop pods that never asked.
 // reinvocationPolicy IfNeeded: other webhooks that add containers later still get our env.
 import { INJECT_LABEL } from './inject.ts';
 import { INJECT_PATH } from './server.ts';
@@ -17,6 +20,8 @@ export interface WebhookConfigOptions {
   url?: string;
   caBundle?: string;
   timeoutSeconds?: number;
+  /** For pods that opted in by namespace or pod label; default Ignore. */
+  failurePolicy?: 'Ignore' | 'Fail';
 }
 
 export function mutatingWebhookConfiguration(o: WebhookConfigOptions): Record<string, unknown> {
@@ -39,12 +44,18 @@ export function mutatingWebhookConfiguration(o: WebhookConfigOptions): Record<st
     ],
     admissionReviewVersions: ['v1'],
     sideEffects: 'None',
-    failurePolicy: 'Ignore',
+    failurePolicy: o.failurePolicy ?? 'Ignore',
     reinvocationPolicy: 'IfNeeded',
     timeoutSeconds: o.timeoutSeconds ?? 5,
     matchPolicy: 'Equivalent',
   };
   const excluded = ['kube-system', 'kube-public', o.operatorNamespace];
+  const elsewhere = {
+    matchExpressions: [
+      { key: INJECT_LABEL, operator: 'NotIn', values: ['enabled'] },
+      { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: excluded },
+    ],
+  };
   return {
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'MutatingWebhookConfiguration',
@@ -58,11 +69,16 @@ export function mutatingWebhookConfiguration(o: WebhookConfigOptions): Record<st
       {
         name: 'pod.inject.aimesh.io',
         ...common,
-        namespaceSelector: {
-          matchExpressions: [
-            { key: INJECT_LABEL, operator: 'NotIn', values: ['enabled'] },
-            { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: excluded },
-          ],
+        namespaceSelector: elsewhere,
+        objectSelector: { matchExpressions: [{ key: INJECT_LABEL, operator: 'In', values: ['true'] }] },
+      },
+      {
+        name: 'annotation.inject.aimesh.io',
+        ...common,
+        failurePolicy: 'Ignore',
+        namespaceSelector: elsewhere,
+        objectSelector: {
+          matchExpressions: [{ key: INJECT_LABEL, operator: 'NotIn', values: ['true', 'false'] }],
         },
       },
     ],

@@ -44,13 +44,17 @@ export interface Pod {
     hostNetwork?: boolean;
     containers?: Container[];
     initContainers?: Container[];
-    volumes?: { name: string }[];
+    ephemeralContainers?: Container[];
+    volumes?: { name: string; [field: string]: unknown }[];
   };
 }
 
 interface Container {
   name: string;
   env?: { name: string }[];
+  image?: string;
+  command?: string[];
+  volumeMounts?: { name: string }[];
   [field: string]: unknown;
 }
 
@@ -78,6 +82,54 @@ export function alreadyInjected(pod: Pod): boolean {
   if (pod.metadata?.annotations?.[INJECTED_ANNOTATION]) return true;
   const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
   return all.some((c) => c.name === SIDECAR_NAME);
+}
+
+/**
+ * Why a pod may not receive a snapshot with credentials, or undefined when it carries the sidecar
+ * as injection made it: a container named aimesh-sidecar running the injected image (and command),
+ * and the aimesh token volume (a projected token for the aimesh audience) mounted in that
+ * container only. An aimesh-audience token bound to any other pod (`kubectl create token
+ * --bound-object-kind Pod`, which the built-in edit role allows) must not unlock the credentials:
+ * in such a pod the token, and anything fetched with it, is readable by the app containers.
+ */
+export function sidecarProblem(
+  pod: Pod,
+  expected: Pick<InjectionConfig, 'image' | 'command' | 'tokenAudience'>,
+): string | undefined {
+  const spec = pod.spec ?? {};
+  const all = [
+    ...(spec.initContainers ?? []),
+    ...(spec.containers ?? []),
+    ...(spec.ephemeralContainers ?? []),
+  ];
+  const sidecar = all.find((c) => c.name === SIDECAR_NAME);
+  if (!sidecar) return `the pod has no ${SIDECAR_NAME} container (it was not injected)`;
+  // Same repository, any tag or digest: pods injected before an upgrade of the sidecar image stay served.
+  if (!sidecar.image || imageRepository(sidecar.image) !== imageRepository(expected.image))
+    return `the ${SIDECAR_NAME} container does not run the injected image ${imageRepository(expected.image)}`;
+  if (JSON.stringify(sidecar.command ?? null) !== JSON.stringify(expected.command ?? null))
+    return `the ${SIDECAR_NAME} container's command differs from the injected one`;
+  const volume = spec.volumes?.find((v) => v.name === TOKEN_VOLUME) as
+    | { projected?: { sources?: { serviceAccountToken?: { audience?: string } }[] } }
+    | undefined;
+  const audience = expected.tokenAudience ?? 'aimesh';
+  if (!volume?.projected?.sources?.some((s) => s.serviceAccountToken?.audience === audience))
+    return `the pod has no ${TOKEN_VOLUME} volume with a token for audience ${audience}`;
+  const mountedBy = all
+    .filter((c) => c.volumeMounts?.some((m) => m.name === TOKEN_VOLUME))
+    .map((c) => c.name);
+  if (mountedBy.some((name) => name !== SIDECAR_NAME))
+    return `the ${TOKEN_VOLUME} volume is mounted in other containers too (${mountedBy.filter((n) => n !== SIDECAR_NAME).join(', ')})`;
+  if (!mountedBy.includes(SIDECAR_NAME))
+    return `the ${SIDECAR_NAME} container does not mount ${TOKEN_VOLUME}`;
+  return undefined;
+}
+
+/** "registry:5000/aimesh/sidecar:0.2@sha256:..." -> "registry:5000/aimesh/sidecar". */
+export function imageRepository(image: string): string {
+  const name = image.split('@', 1)[0]!;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
 }
 
 export const APP_ENV = [

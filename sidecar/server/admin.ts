@@ -1,5 +1,8 @@
 // The admin API (port 15090): liveness, readiness, Prometheus metrics and a redacted view of the
-// config in force. Four GET routes on node:http: express (and the body parsers, mime tables and
+// config in force. The port listens on the pod IP (the kubelet probes it there), so what it tells
+// is limited by who asks: /healthz and /readyz answer anyone; /debug/* answers only loopback
+// (containers of the same pod, `kubectl port-forward`, `kubectl exec`), never the rest of the
+// cluster; /metrics likewise unless metricsAccess is "any" (a Prometheus scraping pod IPs). Four GET routes on node:http: express (and the body parsers, mime tables and
 // charset codecs it loads) cost every sidecar ~1 MB of code and several MB of RSS for nothing
 // these routes use.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -14,6 +17,15 @@ export interface AdminDeps {
   inflight(): number;
   /** Prometheus text exposition (sidecar/telemetry/metrics.ts). */
   metrics?: { readonly contentType: string; metrics(): Promise<string> };
+  /** Who may read /metrics: "local" (default, loopback only) or "any". */
+  metricsAccess?: 'local' | 'any';
+  /** The push connection (push mode only): shown by /readyz, e.g. a CA it cannot verify. */
+  operator?: () => { connected: boolean; source: string; lastError?: string; trustError?: string };
+}
+
+/** Loopback peers: the pod's own containers, kubectl port-forward and exec. */
+export function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }
 
 type Handler = (res: ServerResponse) => void | Promise<void>;
@@ -35,9 +47,10 @@ export function createAdminApp(deps: AdminDeps): RequestListener {
       '/readyz',
       (res) => {
         const runtime = deps.store.current;
-        if (deps.isDraining()) return json(res, 503, { status: 'draining' });
-        if (!runtime) return json(res, 503, waiting);
-        json(res, 200, { status: 'ready', version: runtime.version });
+        const operator = deps.operator ? { operator: deps.operator() } : {};
+        if (deps.isDraining()) return json(res, 503, { status: 'draining', ...operator });
+        if (!runtime) return json(res, 503, { ...waiting, ...operator });
+        json(res, 200, { status: 'ready', version: runtime.version, ...operator });
       },
     ],
     [
@@ -72,6 +85,11 @@ export function createAdminApp(deps: AdminDeps): RequestListener {
     const path = (req.url ?? '/').split('?', 1)[0].replace(/(.)\/$/, '$1');
     const handler = routes.get(path);
     if (!handler) return json(res, 404, { error: `no admin route ${path}`, routes: [...routes.keys()] });
+    const localOnly = path.startsWith('/debug/') || (path === '/metrics' && deps.metricsAccess !== 'any');
+    if (localOnly && !isLoopback(req.socket.remoteAddress))
+      return json(res, 403, {
+        error: `${path} answers only on localhost (kubectl port-forward <pod> 15090)`,
+      });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       return json(res, 405, { error: `${req.method} is not allowed on ${path}` });

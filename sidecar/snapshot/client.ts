@@ -6,6 +6,11 @@
 // operator cannot be reached, so a restart during an operator outage still serves traffic.
 // Reconnects use exponential backoff with full jitter; a stream the operator ends on purpose
 // (token expiry, rebalancing) is reopened at once with a freshly read token.
+// Trust: the CA given at start (--operator-ca: the PEM injected into the pod spec, or a file,
+// re-read on every connection) plus the operator's current bundle, fetched (GET /v1/trust) on every
+// connection and kept in the state dir. So when the operator publishes a next CA ahead of a
+// rotation, running sidecars learn it before it signs. A certificate the sidecar cannot verify is
+// logged as an error on every attempt and shown in status (and /readyz).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { type ClientHttp2Session, type ClientHttp2Stream, connect } from 'node:http2';
 import { join } from 'node:path';
@@ -42,16 +47,33 @@ export interface PushClientStatus {
   source: 'operator' | 'last-known-good' | 'none';
   lastVersion?: string;
   lastError?: string;
+  /** Set while the operator's certificate cannot be verified with the CAs this sidecar trusts. */
+  trustError?: string;
 }
 
 export const STREAM_PATH = '/v1/snapshots/stream';
+export const TRUST_PATH = '/v1/trust';
 export const STATE_FILE = 'snapshot.json';
 const DEFAULT_MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
+
+export const TRUST_FILE = 'operator-ca.pem';
+
+/** TLS verification failures (node / OpenSSL codes): a CA problem, not a network one. */
+const CERT_ERRORS = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 export class PushClient {
   readonly #o: PushClientOptions;
   readonly #log: Logger;
-  readonly #ca: string | undefined;
   #stopped = false;
   #attempt = 0;
   #session: ClientHttp2Session | undefined;
@@ -63,11 +85,52 @@ export class PushClient {
   constructor(opts: PushClientOptions) {
     this.#o = opts;
     this.#log = opts.log.child({ component: 'push-client' });
-    this.#ca = opts.ca
-      ? opts.ca.includes('-----BEGIN')
-        ? opts.ca
-        : readFileSync(opts.ca, 'utf8')
-      : undefined;
+    this.#trust(); // a --operator-ca file that cannot be read fails at start
+  }
+
+  /** The CAs to trust now: the configured ones plus the bundle last fetched; undefined: system CAs. */
+  #trust(): string | undefined {
+    const ca = this.#o.ca;
+    const configured = ca ? (ca.includes('-----BEGIN') ? ca : readFileSync(ca, 'utf8')) : '';
+    let fetched = '';
+    try {
+      if (this.#o.stateDir) fetched = readFileSync(join(this.#o.stateDir, TRUST_FILE), 'utf8');
+    } catch {}
+    const pems = `${configured}\n${fetched}`.match(
+      /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+    );
+    return pems ? `${[...new Set(pems)].join('\n')}\n` : undefined;
+  }
+
+  /** Keeps the operator's current CA bundle for the next connections (best effort). */
+  #refreshTrust(session: ClientHttp2Session): void {
+    if (!this.#o.stateDir) return;
+    const req = session.request({ ':method': 'GET', ':path': TRUST_PATH });
+    const chunks: Buffer[] = [];
+    let status = 0;
+    req.on('response', (h) => {
+      status = Number(h[':status']);
+    });
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', () => {});
+    req.on('end', () => {
+      const pem = Buffer.concat(chunks).toString('utf8');
+      if (status !== 200 || !pem.includes('-----BEGIN CERTIFICATE-----')) return;
+      const file = join(this.#o.stateDir!, TRUST_FILE);
+      try {
+        if (readFileSync(file, 'utf8') === pem) return;
+      } catch {}
+      try {
+        mkdirSync(this.#o.stateDir!, { recursive: true, mode: 0o700 });
+        writeFileSync(`${file}.tmp`, pem, { mode: 0o600 });
+        renameSync(`${file}.tmp`, file);
+        const cas = pem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+        this.#log.info({ cas }, "saved the operator's CA bundle for the next connections");
+      } catch (err) {
+        this.#log.warn({ err: (err as Error).message }, "could not save the operator's CA bundle");
+      }
+    });
+    req.end();
   }
 
   get status(): PushClientStatus {
@@ -98,8 +161,17 @@ export class PushClient {
       try {
         healthy = await this.#stream();
       } catch (err) {
+        // An HTTP/2 request canceled by a failed handshake carries the TLS error as its cause.
+        const e = err as { code?: string; cause?: { code?: string } };
+        const code = CERT_ERRORS.has(e.code ?? '') ? e.code! : (e.cause?.code ?? e.code ?? '');
         this.#status.lastError = (err as Error).message;
-        this.#log.warn({ err: (err as Error).message }, 'operator stream failed');
+        if (CERT_ERRORS.has(code)) {
+          this.#status.trustError = `cannot verify the operator's certificate (${code}) with the CAs this sidecar trusts; no config updates until the operator's CA is trusted again (restore its CA Secret, or recreate the pod)`;
+          this.#log.error(
+            { err: (err as Error).message, code, operator: this.#o.operatorUrl },
+            this.#status.trustError,
+          );
+        } else this.#log.warn({ err: (err as Error).message }, 'operator stream failed');
         this.#loadLastKnownGood('the operator is unreachable');
       }
       this.#status.connected = false;
@@ -138,7 +210,8 @@ export class PushClient {
         if (err) reject(err);
         else resolve(received > 0);
       };
-      const session = connect(this.#o.operatorUrl, this.#ca ? { ca: this.#ca } : {});
+      const ca = this.#trust();
+      const session = connect(this.#o.operatorUrl, ca ? { ca } : {});
       this.#session = session;
       session.on('error', (err) => finish(err));
       session.on('close', () => finish());
@@ -177,7 +250,9 @@ export class PushClient {
         }
         this.#status.connected = true;
         this.#status.lastError = undefined;
+        this.#status.trustError = undefined;
         this.#log.info({ operator: this.#o.operatorUrl }, 'connected to the operator');
+        this.#refreshTrust(session);
         const lines = createInterface({ input: req, crlfDelay: Number.POSITIVE_INFINITY });
         lines.on('line', (line) => {
           if (!line.trim()) return;

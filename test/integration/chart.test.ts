@@ -156,6 +156,7 @@ test("RBAC: the operator's ServiceAccount can do what the operator does, and no 
     ['update', 'leases.coordination.k8s.io/aimesh-leader', '-n', NS],
     ['create', 'secrets', '-n', NS],
     ['update', 'secrets/aimesh-operator-tls', '-n', NS],
+    ['update', 'secrets/aimesh-operator-tls-ca', '-n', NS],
   ];
   const no: string[][] = [
     ['update', 'aiquotas.aimesh.io', '-n', 'team-a'], // spec belongs to the platform team
@@ -258,7 +259,7 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
     async () => {
       if (!operator?.running()) throw new Error(`operator exited:\n${logs()}`);
       const b = await caBundles();
-      return b.length === 2 && b.every((x) => x) ? b : undefined;
+      return b.length === 3 && b.every((x) => x) ? b : undefined; // namespace, pod label, annotation
     },
     { timeoutMs: 60_000, intervalMs: 250, onTimeout: logs },
   );
@@ -267,7 +268,10 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
 
   // Its certificate Secret, leadership on the chart's Lease, readiness: all with chart RBAC.
   const secret = await getJson('secret', 'aimesh-operator-tls', '-n', NS);
-  assert.ok(secret.data['tls.crt'] && secret.data['ca.crt']);
+  assert.deepEqual(Object.keys(secret.data).sort(), ['tls.crt', 'tls.key'], 'the CA key lives apart');
+  const caSecret = await getJson('secret', 'aimesh-operator-tls-ca', '-n', NS);
+  assert.ok(caSecret.data['ca.key'] && caSecret.data['ca-bundle.crt']);
+  assert.equal(caSecret.metadata.ownerReferences, undefined, 'the CA Secret outlives the release');
   // Owned by the chart's leader Lease, so it goes away with the release.
   const lease = await getJson('lease', 'aimesh-leader', '-n', NS);
   assert.deepEqual(
@@ -320,7 +324,15 @@ test('helm upgrade changes the release and keeps the caBundle the operator set',
   assert.equal(env.AIMESH_LOG_LEVEL, 'debug');
   assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger-collector.observability.svc:4318');
   const mwc = await getJson('mutatingwebhookconfiguration', WEBHOOK);
-  assert.ok(mwc.webhooks.every((w: any) => w.failurePolicy === 'Fail'));
+  // Fail for pods that opted in (namespace, pod label); the annotation path always ignores failures.
+  assert.deepEqual(
+    mwc.webhooks.map((w: any) => [w.name, w.failurePolicy]),
+    [
+      ['namespace.inject.aimesh.io', 'Fail'],
+      ['pod.inject.aimesh.io', 'Fail'],
+      ['annotation.inject.aimesh.io', 'Ignore'],
+    ],
+  );
   if (operator?.running()) {
     // Helm never sets caBundle, so the three-way merge keeps it (and the operator re-patches
     // at once should anything drop it).
@@ -377,6 +389,8 @@ test('helm uninstall removes everything it installed but the CRDs (and the custo
     async () => (await kubectl('get', 'secret', 'aimesh-operator-tls', '-n', NS)).code !== 0,
     { timeoutMs: 60_000 },
   );
+  // The CA Secret stays: a reinstall reuses the CA that running sidecars trust.
+  assert.equal((await kubectl('get', 'secret', 'aimesh-operator-tls-ca', '-n', NS)).code, 0);
 
   // Removing the CRDs (documented in NOTES.txt and docs/quickstart.md) deletes the rest.
   const del = await kubectl('delete', 'crd', ...CRDS);

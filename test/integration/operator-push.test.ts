@@ -4,8 +4,11 @@
 // A kubectl apply reaches it within a second; foreign tokens are refused; with the operator gone
 // it keeps serving (and restarts) from its last-known-good snapshot, and resyncs when it returns.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:http2';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { dump } from 'js-yaml';
 import type { Cluster } from '../support/cluster.ts';
 import {
   createPod,
@@ -15,7 +18,7 @@ import {
   type RunningOperator,
   startOperator,
 } from '../support/operator.ts';
-import { waitFor } from '../support/procs.ts';
+import { tempDir, waitFor } from '../support/procs.ts';
 import type { Upstream } from '../support/upstream.ts';
 import {
   chatRoute,
@@ -166,9 +169,36 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     );
   });
 
+  it('takes a deleted route out of the sidecar snapshot', async () => {
+    const routeIds = async () =>
+      (
+        (await (await fetch(`${sidecar.adminUrl}/debug/config`)).json()) as { routes: { id: string }[] }
+      ).routes.map((r) => r.id);
+    await kubectlApply(cluster, [
+      {
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIRoute',
+        metadata: { name: 'extra', namespace: ns },
+        spec: { rules: [{ backends: [{ providerRef: { name: 'local' } }] }] },
+      },
+    ]);
+    await waitFor('the new route reaches the sidecar', async () =>
+      (await routeIds()).includes(`${ns}/extra`),
+    );
+    const deleted = await cluster.kubectl(['delete', 'airoute', 'extra', '-n', ns]);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    await waitFor(
+      'the deleted route leaves the sidecar',
+      async () => !(await routeIds()).includes(`${ns}/extra`),
+      {
+        timeoutMs: 5000,
+      },
+    );
+  });
+
   it('refuses tokens of other namespaces, tokens without a pod, and no token', async () => {
     const other = await cluster.newNamespace('other');
-    const otherPod = await createPod(cluster, other, 'intruder');
+    const otherPod = await createPod(cluster, other, 'intruder', { sidecar: true });
     const foreign = await mintToken(cluster, other, { pod: otherPod });
     const foreignStream = await openStream(op.pushUrl, ca, foreign, ns);
     assert.equal(foreignStream.status, 403);
@@ -189,6 +219,90 @@ describe('config push to sidecars', { timeout: 300_000 }, () => {
     const first = JSON.parse(own.body.split('\n')[0]!);
     assert.equal(first.snapshot.workload.namespace, other);
     assert.deepEqual(first.snapshot.providers, []);
+  });
+
+  it('refuses an aimesh token a namespace editor binds to an uninjected pod, and serves an injected one', async () => {
+    // A user holding only the built-in edit role in the team namespace (it may create pods and
+    // tokens there, and cannot read the platform's Secrets).
+    const user = cluster.ca.issue({ commonName: 'editor-alice', usage: 'client' });
+    const binding = await cluster.request(
+      'POST',
+      `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`,
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'alice-edit' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'editor-alice' }],
+      },
+    );
+    assert.equal(binding.status, 201, binding.text);
+    const dir = tempDir('aimesh-editor');
+    const kubeconfig = join(dir.path, 'kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      dump({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [
+          {
+            name: 't',
+            cluster: {
+              server: cluster.server,
+              'certificate-authority-data': Buffer.from(cluster.ca.cert).toString('base64'),
+            },
+          },
+        ],
+        users: [
+          {
+            name: 'alice',
+            user: {
+              'client-certificate-data': Buffer.from(user.cert).toString('base64'),
+              'client-key-data': Buffer.from(user.key).toString('base64'),
+            },
+          },
+        ],
+        contexts: [{ name: 't', context: { cluster: 't', user: 'alice', namespace: ns } }],
+        'current-context': 't',
+      }),
+      { mode: 0o600 },
+    );
+    const asAlice = async (args: string[]) => {
+      const r = await cluster.kubectl(['--kubeconfig', kubeconfig, ...args]);
+      assert.equal(r.code, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    const aliceToken = (podName: string) =>
+      asAlice([
+        'create',
+        'token',
+        'default',
+        '--audience',
+        'aimesh',
+        '--bound-object-kind',
+        'Pod',
+        '--bound-object-name',
+        podName,
+      ]);
+
+    const plain = await createPod(cluster, ns, 'plain-app', {
+      labels: { app: 'chat', 'aimesh.io/injected': 'true' },
+    });
+    const refused = await openStream(op.pushUrl, ca, await aliceToken(plain.name), ns);
+    assert.equal(refused.status, 403);
+    assert.match(refused.body, /may not receive a snapshot: the pod has no aimesh-sidecar container/);
+    assert.doesNotMatch(refused.body, new RegExp(API_KEY));
+
+    const injected = await createPod(cluster, ns, 'injected-app', { labels: { app: 'chat' }, sidecar: true });
+    const served = await openStream(op.pushUrl, ca, await aliceToken(injected.name), ns);
+    assert.equal(served.status, 200, served.body);
+    const first = JSON.parse(served.body.split('\n')[0]!);
+    assert.deepEqual(
+      first.snapshot.providers.map((p: { id: string }) => p.id),
+      [`${ns}/local`],
+    );
+    assert.ok((await op.metric('aimesh_operator_push_streams_refused_total', { status: '403' })) >= 1);
+    dir.remove();
   });
 
   it('serves from its last-known-good snapshot while the operator is down, and resyncs when it is back', async () => {

@@ -227,6 +227,64 @@ describe('sidecar injection webhook', { timeout: 240_000 }, () => {
     );
   });
 
+  it('with failurePolicy Fail and the injector down, blocks only pods that opted in', async () => {
+    // A second configuration whose injector is unreachable, limited to this test's namespaces.
+    const scope = { key: 'aimesh-test-failure-policy', operator: 'In', values: ['yes'] };
+    const down = mutatingWebhookConfiguration({
+      name: `${WEBHOOK_CONFIG}-down`,
+      operatorNamespace: system,
+      url: 'https://127.0.0.1:1',
+      failurePolicy: 'Fail',
+      caBundle: await operatorCA(cluster, system),
+    }) as { webhooks: { namespaceSelector: { matchExpressions?: unknown[] } }[] };
+    for (const w of down.webhooks)
+      w.namespaceSelector.matchExpressions = [...(w.namespaceSelector.matchExpressions ?? []), scope];
+    const path = '/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations';
+    assert.equal((await cluster.request('POST', path, down)).status, 201);
+    try {
+      const label = async (ns: string, labels: Record<string, string>) => {
+        const r = await cluster.request(
+          'PATCH',
+          `/api/v1/namespaces/${ns}`,
+          { metadata: { labels: { 'aimesh-test-failure-policy': 'yes', ...labels } } },
+          { 'content-type': 'application/merge-patch+json' },
+        );
+        assert.equal(r.status, 200, r.text);
+      };
+      const optedIn = await cluster.newNamespace('fail-in');
+      await label(optedIn, { 'aimesh.io/inject': 'enabled' });
+      const other = await cluster.newNamespace('fail-other');
+      await label(other, {});
+      const attempt = (ns: string, name: string, metadata: Record<string, unknown> = {}) =>
+        cluster.request('POST', `/api/v1/namespaces/${ns}/pods`, {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name, ...metadata },
+          spec: { containers: [{ name: 'app', image: 'example.com/app:1' }] },
+        });
+      // The webhook configuration takes effect once the apiserver's informer has it.
+      await waitFor('the failing webhook is in force', async () => {
+        const r = await attempt(optedIn, `probe-${Date.now()}`);
+        return r.status >= 400 ? r : undefined;
+      });
+
+      const bystander = await attempt(other, 'bystander');
+      assert.equal(bystander.status, 201, `a pod that never asked is created: ${bystander.text}`);
+      const byAnnotation = await attempt(other, 'by-annotation', {
+        annotations: { 'aimesh.io/inject': 'true' },
+      });
+      assert.equal(byAnnotation.status, 201, 'the annotation path ignores injector failures');
+      const byLabel = await attempt(other, 'by-label', { labels: { 'aimesh.io/inject': 'true' } });
+      assert.equal(byLabel.status, 500, byLabel.text);
+      assert.match(byLabel.text, /pod\.inject\.aimesh\.io/);
+      const inNamespace = await attempt(optedIn, 'in-namespace');
+      assert.match(inNamespace.text, /namespace\.inject\.aimesh\.io/);
+      assert.ok(inNamespace.status >= 400);
+    } finally {
+      await cluster.request('DELETE', `${path}/${WEBHOOK_CONFIG}-down`);
+    }
+  });
+
   it('needed no permission beyond operator/kube/rbac.ts', () => {
     assert.doesNotMatch(op.logs(100_000), /forbidden/i);
   });

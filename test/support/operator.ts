@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dump } from 'js-yaml';
 import { operatorRbac } from '../../operator/kube/rbac.ts';
+import { DEFAULT_SIDECAR_IMAGE } from '../../operator/options.ts';
+import { applyPatch, buildInjectionPatch, type Pod } from '../../operator/webhook/inject.ts';
 import type { Cluster } from './cluster.ts';
 import { freePorts, type Proc, startProcess, tempDir, waitFor } from './procs.ts';
 
@@ -31,6 +33,8 @@ export interface OperatorOptions {
   waitReady?: boolean;
   /** Run as cluster admin instead of a ServiceAccount holding only operator/kube/rbac.ts's rules. */
   admin?: boolean;
+  /** rbac.ts's providerNamespaces: Secrets readable only there (default: everywhere). */
+  providerNamespaces?: string[];
 }
 
 export interface SidecarRow {
@@ -164,6 +168,7 @@ async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, di
       namespace: o.namespace,
       serviceAccount: sa,
       webhookConfig: o.webhookConfig || 'aimesh-sidecar-injector',
+      providerNamespaces: o.providerNamespaces,
     }),
   ];
   const applied = await cluster.kubectl(['apply', '-f', '-'], {
@@ -200,12 +205,13 @@ async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, di
   return path;
 }
 
-/** The CA bundle sidecars trust, from the operator's certificate Secret. */
+/** The CA bundle sidecars trust, from the operator's CA Secret (<certificate Secret>-ca). */
 export async function operatorCA(
   cluster: Cluster,
   namespace: string,
-  secret = 'aimesh-operator-tls',
+  certSecret = 'aimesh-operator-tls',
 ): Promise<string> {
+  const secret = `${certSecret}-ca`;
   return waitFor(`Secret ${namespace}/${secret}`, async () => {
     const r = await cluster.request('GET', `/api/v1/namespaces/${namespace}/secrets/${secret}`);
     const data = r.body?.data?.['ca-bundle.crt'];
@@ -213,7 +219,10 @@ export async function operatorCA(
   });
 }
 
-/** A Pod as stored (no kubelet runs it); returns its name and uid. */
+/**
+ * A Pod as stored (no kubelet runs it); returns its name and uid. `sidecar: true` stores it as the
+ * injector makes it (the operator only sends snapshots to pods that carry its sidecar).
+ */
 export async function createPod(
   cluster: Cluster,
   namespace: string,
@@ -222,16 +231,27 @@ export async function createPod(
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     serviceAccount?: string;
+    sidecar?: boolean;
   } = {},
 ): Promise<{ name: string; uid: string; body: any }> {
+  const plain: Pod = {
+    metadata: { name, labels: opts.labels, annotations: opts.annotations },
+    spec: { containers: [{ name: 'app', image: 'example.com/app:1' }] },
+  };
+  const pod = opts.sidecar
+    ? applyPatch(
+        plain,
+        buildInjectionPatch(plain, {
+          image: DEFAULT_SIDECAR_IMAGE,
+          operatorUrl: 'https://aimesh-operator:15010',
+        }),
+      )
+    : plain;
   const r = await cluster.request('POST', `/api/v1/namespaces/${namespace}/pods`, {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, labels: opts.labels, annotations: opts.annotations },
-    spec: {
-      serviceAccountName: opts.serviceAccount ?? 'default',
-      containers: [{ name: 'app', image: 'example.com/app:1' }],
-    },
+    ...pod,
+    spec: { serviceAccountName: opts.serviceAccount ?? 'default', ...pod.spec },
   });
   if (r.status !== 201) throw new Error(`create pod ${namespace}/${name}: ${r.status} ${r.text}`);
   return { name, uid: r.body.metadata.uid, body: r.body };

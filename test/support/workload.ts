@@ -112,7 +112,7 @@ export async function startPodSidecar(
   name: string,
   o: { operatorUrl: string; ca: string; labels?: Record<string, string>; args?: string[] },
 ): Promise<{ pod: { name: string; uid: string }; sidecar: PushSidecar }> {
-  const pod = await createPod(cluster, namespace, name, { labels: o.labels });
+  const pod = await createPod(cluster, namespace, name, { labels: o.labels, sidecar: true });
   const sidecar = await startPushSidecar({
     operatorUrl: o.operatorUrl,
     ca: o.ca,

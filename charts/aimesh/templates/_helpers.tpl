@@ -96,6 +96,9 @@ app.kubernetes.io/component: operator
 {{- $env = append $env (dict "name" "OTEL_RESOURCE_ATTRIBUTES" "value" .Values.tracing.resourceAttributes) -}}
 {{- end -}}
 {{- $env = append $env (dict "name" "AIMESH_LOG_LEVEL" "value" .Values.sidecar.logLevel) -}}
+{{- if eq .Values.sidecar.metricsAccess "any" -}}
+{{- $env = append $env (dict "name" "AIMESH_METRICS_ACCESS" "value" "any") -}}
+{{- end -}}
 {{- concat $env .Values.sidecar.extraEnv | toJson -}}
 {{- end -}}
 

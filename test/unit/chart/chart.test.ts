@@ -1,6 +1,7 @@
 // charts/aimesh as `helm lint` and `helm template` see it: what a platform admin installs.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { clusterRules, namespaceRules, secretReadRules } from '../../../operator/kube/rbac.ts';
 import { chartDir, helm, type K8sObject, KUBE_VERSION, type Rendered, template } from './helm.ts';
 
 let chart: Rendered;
@@ -115,9 +116,10 @@ test('Services: webhook 443 -> 9443 and push 15010', () => {
 
 test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caBundle in the chart', () => {
   const mwc = chart.find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector');
-  const [ns, pod] = mwc.webhooks;
+  const [ns, pod, annotation] = mwc.webhooks;
   assert.equal(ns.name, 'namespace.inject.aimesh.io');
   assert.equal(pod.name, 'pod.inject.aimesh.io');
+  assert.equal(annotation.name, 'annotation.inject.aimesh.io');
   for (const w of mwc.webhooks) {
     assert.equal(w.failurePolicy, 'Ignore');
     assert.equal(w.sideEffects, 'None');
@@ -145,18 +147,40 @@ test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caB
     values: ['enabled'],
   });
   assert.deepEqual(ns.objectSelector.matchExpressions[0].operator, 'NotIn');
-  // Default podOptIn=annotation: every pod elsewhere reaches the injector (selectors cannot see
-  // annotations) except those labelled as opted out.
+  // Labelled pods reach the pod webhook; with the default podOptIn=annotation every other pod
+  // elsewhere reaches the injector too (selectors cannot see annotations), except opted-out ones.
   assert.deepEqual(pod.objectSelector.matchExpressions[0], {
     key: 'aimesh.io/inject',
+    operator: 'In',
+    values: ['true', 'enabled'],
+  });
+  assert.deepEqual(annotation.objectSelector.matchExpressions[0], {
+    key: 'aimesh.io/inject',
     operator: 'NotIn',
-    values: ['false', 'disabled'],
+    values: ['true', 'enabled', 'false', 'disabled'],
+  });
+});
+
+test('webhook.failurePolicy=Fail applies only to pods that opted in (namespace or pod label)', async () => {
+  const failing = await template({ 'webhook.failurePolicy': 'Fail' });
+  const policies = Object.fromEntries(
+    failing
+      .find('MutatingWebhookConfiguration')
+      .webhooks.map((w: { name: string; failurePolicy: string }) => [w.name, w.failurePolicy]),
+  );
+  assert.deepEqual(policies, {
+    'namespace.inject.aimesh.io': 'Fail',
+    'pod.inject.aimesh.io': 'Fail',
+    // Sees every pod of every other namespace: an injector outage must not stop them.
+    'annotation.inject.aimesh.io': 'Ignore',
   });
 });
 
 test('webhook.podOptIn=label narrows the pod webhook to labelled pods; enabledByDefault flips the namespace rule', async () => {
   const labelled = await template({ 'webhook.podOptIn': 'label', 'webhook.failurePolicy': 'Fail' });
-  const [ns, pod] = labelled.find('MutatingWebhookConfiguration').webhooks;
+  const webhooksOf = labelled.find('MutatingWebhookConfiguration').webhooks;
+  assert.equal(webhooksOf.length, 2, 'no annotation webhook');
+  const [ns, pod] = webhooksOf;
   assert.equal(ns.failurePolicy, 'Fail');
   assert.equal(pod.failurePolicy, 'Fail');
   assert.deepEqual(pod.objectSelector.matchExpressions[0], {
@@ -243,11 +267,69 @@ test('operator RBAC is least privilege: no writes to workloads or Secrets cluste
     secretRules.map((r) => [r.verbs, r.resourceNames]),
     [
       [['create'], undefined],
-      [['get', 'update', 'patch'], ['aimesh-operator-tls']],
+      [
+        ['get', 'update', 'patch'],
+        ['aimesh-operator-tls', 'aimesh-operator-tls-ca'],
+      ],
     ],
   );
   // The leader Lease is the chart's, so helm uninstall removes it.
   chart.find('Lease', 'aimesh-leader');
+});
+
+/** Whether some rule among `granted` allows every verb of `need` on its resources (and names). */
+function grants(granted: ReturnType<typeof rulesOf>, need: ReturnType<typeof rulesOf>[number]): boolean {
+  return need.resources.every((res) =>
+    need.verbs.every((verb) =>
+      granted.some(
+        (g) =>
+          g.apiGroups.includes(need.apiGroups[0]!) &&
+          g.resources.includes(res) &&
+          g.verbs.includes(verb) &&
+          (!g.resourceNames || (need.resourceNames ?? []).every((n) => g.resourceNames!.includes(n))),
+      ),
+    ),
+  );
+}
+
+test('the chart grants the operator everything operator/kube/rbac.ts asks for (what integration tests run with)', async () => {
+  for (const providerNamespaces of [undefined, ['ai-platform', 'team-keys']]) {
+    const r = providerNamespaces
+      ? await template({ 'rbac.providerNamespaces': `{${providerNamespaces.join(',')}}` })
+      : chart;
+    const cluster = operatorClusterRules(r).flatMap(rulesOf);
+    for (const rule of clusterRules('aimesh-sidecar-injector', providerNamespaces))
+      assert.ok(grants(cluster, rule), `cluster-wide ${JSON.stringify(rule)}`);
+    const own = rulesOf(r.find('Role', 'aimesh-operator'));
+    for (const rule of namespaceRules('aimesh-operator-tls'))
+      assert.ok(grants(own, rule), `release namespace ${JSON.stringify(rule)}`);
+    for (const ns of providerNamespaces ?? []) {
+      const role = r.all('Role').find((o) => o.metadata.namespace === ns)!;
+      for (const rule of secretReadRules()) assert.ok(grants(rulesOf(role), rule), `${ns}: secrets`);
+    }
+  }
+});
+
+test('rbac.providerNamespaces: Secrets readable in those namespaces only (a Role each), no Secrets ClusterRole', async () => {
+  const r = await template({ 'rbac.providerNamespaces': '{ai-platform}' });
+  const cluster = operatorClusterRules(r);
+  assert.ok(!cluster.some((c) => rulesOf(c).some((rule) => rule.resources.includes('secrets'))));
+  const role = r.all('Role').find((o) => o.metadata.namespace === 'ai-platform')!;
+  assert.equal(role.metadata.name, 'aimesh-operator-secrets');
+  assert.deepEqual(rulesOf(role), [
+    { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
+  ]);
+  const binding = r.all('RoleBinding').find((o) => o.metadata.namespace === 'ai-platform')!;
+  assert.deepEqual(binding.roleRef, {
+    apiGroup: 'rbac.authorization.k8s.io',
+    kind: 'Role',
+    name: role.metadata.name,
+  });
+  assert.deepEqual(binding.subjects, [
+    { kind: 'ServiceAccount', name: 'aimesh-operator', namespace: 'aimesh-system' },
+  ]);
+  // By default (no namespaces named) they are readable cluster-wide, as before.
+  assert.ok(operatorClusterRules(chart).some((c) => c.metadata.name === 'aimesh-operator-secrets'));
 });
 
 test('user roles: platform-admin writes everything; app teams read quotas and edit routes via aggregation', async () => {
@@ -307,6 +389,22 @@ test('the injected sidecar: image, resources, log level and tracing env reach th
   const d = envOf(chart);
   assert.equal(d.AIMESH_SIDECAR_IMAGE, 'aimesh/aimesh-sidecar:0.1.0');
   assert.equal(d.OTEL_TRACES_EXPORTER, 'none');
+});
+
+test('metrics access: loopback only by default; "any" (or a ServiceMonitor) opens /metrics to scrapers', async () => {
+  const operatorEnv = (x: Rendered) =>
+    Object.fromEntries(
+      x.find('Deployment').spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]),
+    );
+  const sidecarEnv = (x: Rendered) =>
+    Object.fromEntries(JSON.parse(operatorEnv(x).AIMESH_SIDECAR_ENV).map((e: any) => [e.name, e.value]));
+  assert.equal(operatorEnv(chart).AIMESH_METRICS_ACCESS, undefined, 'the binaries default to local');
+  assert.equal(sidecarEnv(chart).AIMESH_METRICS_ACCESS, undefined);
+  const open = await template({ 'operator.metricsAccess': 'any', 'sidecar.metricsAccess': 'any' });
+  assert.equal(operatorEnv(open).AIMESH_METRICS_ACCESS, 'any');
+  assert.equal(sidecarEnv(open).AIMESH_METRICS_ACCESS, 'any');
+  const monitored = await template({ 'monitoring.serviceMonitor.enabled': true });
+  assert.equal(operatorEnv(monitored).AIMESH_METRICS_ACCESS, 'any');
 });
 
 test('a release with another name gets its own cluster-scoped names', async () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { buildRuntime } from '../../../sidecar/config/runtime.ts';
 import { SnapshotStore } from '../../../sidecar/config/store.ts';
@@ -110,5 +111,58 @@ describe('admin API', () => {
     const missing = await fetch(`${base}/nope`);
     assert.equal(missing.status, 404);
     assert.ok(((await missing.json()) as { routes: string[] }).routes.includes('/metrics'));
+  });
+});
+
+describe('admin API seen from outside the pod', () => {
+  // A non-loopback address of this machine plays "another pod": the request does not come from 127.0.0.1.
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const store = new SnapshotStore((s) =>
+    buildRuntime(s, { adapterFor: () => openai, agents: new AgentPool() }),
+  );
+  const servers: http.Server[] = [];
+  after(() => {
+    for (const s of servers) s.close();
+  });
+  async function start(metricsAccess?: 'local' | 'any') {
+    const app = createAdminApp({
+      store,
+      breakers: new BreakerPool({ failureThreshold: 5, cooldownMs: 1000 }),
+      isDraining: () => false,
+      inflight: () => 0,
+      metrics: { contentType: 'text/plain; version=0.0.4', metrics: async () => 'aimesh_up 1\n' },
+      metricsAccess,
+    });
+    const server = http.createServer(app).listen(0, '0.0.0.0');
+    servers.push(server);
+    await new Promise((resolve) => server.once('listening', resolve));
+    return (server.address() as AddressInfo).port;
+  }
+
+  it('answers probes to anyone, /debug/* and (by default) /metrics to loopback only', {
+    skip: !external,
+  }, async () => {
+    const port = await start();
+    const remote = `http://${external}:${port}`;
+    assert.equal((await fetch(`${remote}/healthz`)).status, 200);
+    assert.equal((await fetch(`${remote}/readyz`)).status, 503, 'answers (no snapshot yet), not refused');
+    const debug = await fetch(`${remote}/debug/config`);
+    assert.equal(debug.status, 403);
+    assert.match(((await debug.json()) as { error: string }).error, /only on localhost/);
+    assert.equal((await fetch(`${remote}/metrics`)).status, 403);
+    // The same port from inside the pod (or kubectl port-forward).
+    assert.equal((await fetch(`http://127.0.0.1:${port}/metrics`)).status, 200);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/debug/config`)).status, 503, 'allowed: waiting');
+  });
+
+  it('serves /metrics to a scraper when metricsAccess is "any"; /debug stays local', {
+    skip: !external,
+  }, async () => {
+    const port = await start('any');
+    const remote = `http://${external}:${port}`;
+    assert.equal((await fetch(`${remote}/metrics`)).status, 200);
+    assert.equal((await fetch(`${remote}/debug/config`)).status, 403);
   });
 });

@@ -94,6 +94,30 @@ describe('Informer', () => {
     await inf.stop();
   });
 
+  it('treats an emptyOn failure (403 on a Secret it may not read) as synced and empty, and keeps retrying', async () => {
+    const forbidden = new KubeError(403, 'Forbidden', 'secrets "k" is forbidden');
+    const { api, calls } = scripted([
+      { listError: forbidden },
+      { listError: forbidden },
+      { list: { items: [obj('k', '1')], metadata: { resourceVersion: '10' } } },
+    ]);
+    const seen: string[] = [];
+    const inf = new Informer(api, silentLogger(), {
+      name: 't',
+      path: '/x',
+      backoff: noWait,
+      emptyOn: (err) => (err as KubeError).status === 403,
+      onChange: (t, o) => seen.push(`${t} ${o.metadata.name}`),
+    });
+    inf.start();
+    await inf.waitSynced();
+    // Granted later: picked up by the next retry.
+    await until(() => seen.length === 1);
+    assert.deepEqual(seen, ['ADDED k']);
+    assert.deepEqual(calls.slice(0, 3), ['list', 'list', 'list']);
+    await inf.stop();
+  });
+
   it('relists on 410 Gone (status code or ERROR event) and reports what vanished meanwhile', async () => {
     const { api, calls } = scripted([
       { list: { items: [obj('a', '1'), obj('b', '2')], metadata: { resourceVersion: '10' } } },

@@ -2,7 +2,7 @@
 // hub, the sidecar's PushClient and snapshot store. Authentication is stubbed here (the
 // integration test uses real TokenReviews).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,7 +13,7 @@ import { createPushServer, type PushServer } from '../../../../operator/push/ser
 import { workloadOf } from '../../../../operator/push/workload.ts';
 import { createCA, issueServing } from '../../../../operator/webhook/certs.ts';
 import { SnapshotStore } from '../../../../sidecar/config/store.ts';
-import { PushClient, STATE_FILE } from '../../../../sidecar/snapshot/client.ts';
+import { PushClient, STATE_FILE, TRUST_FILE } from '../../../../sidecar/snapshot/client.ts';
 import { type Snapshot, seal } from '../../../../sidecar/snapshot/index.ts';
 
 const POD = {
@@ -219,5 +219,63 @@ describe('config push (server + client, in process)', () => {
     hub.closeAll(); // what the server does at token expiry / max stream age
     await until('reconnected', () => hub.size === 1 && hub.rows()[0]!.connectedAt !== firstConnectedAt);
     await until('acked again', () => hub.rows()[0]?.synced);
+  });
+
+  it('keeps a running client connected across a CA rotation: it re-reads the bundle the operator publishes', async () => {
+    const oldCA = await createCA(new Date(), 1);
+    const nextCA = await createCA(new Date(), 1);
+    const hub = new Hub();
+    const push = createPushServer({
+      hub,
+      tls: await issueServing(oldCA, ['127.0.0.1'], new Date(), 1),
+      log: silentLogger(),
+      auth: {
+        authenticate: async () => ({
+          ok: true,
+          identity: { namespace: 'team', serviceAccount: 'default', podName: 'chat-1', podUid: 'uid-1' },
+        }),
+      },
+      lookupPod: async () => POD,
+      // The next CA is published while the old one still signs.
+      trust: () => oldCA.cert + nextCA.cert,
+    });
+    servers.push(push);
+    const port = await push.listen(0, '127.0.0.1');
+    const stateDir = join(dir, 'rotation');
+    const make = (state?: string) => {
+      const c = new PushClient({
+        operatorUrl: `https://127.0.0.1:${port}`,
+        tokenFile: join(dir, 'token'),
+        ca: oldCA.cert, // what the pod spec carries: the old CA only
+        stateDir: state,
+        store: newStore(),
+        log: silentLogger(),
+        backoff: { initialMs: 20, maxMs: 100 },
+      });
+      clients.push(c);
+      c.start();
+      return c;
+    };
+    const running = make(stateDir);
+    await until('connected', () => running.status.connected);
+    await until('bundle saved', () => {
+      try {
+        return readFileSync(join(stateDir, TRUST_FILE), 'utf8').includes(nextCA.cert.trim());
+      } catch {
+        return false;
+      }
+    });
+    const blind = make(join(dir, 'rotation-no-refresh')); // connected too, but we remove its bundle below
+    await until('second connected', () => blind.status.connected);
+    await until('second bundle saved', () => existsSync(join(dir, 'rotation-no-refresh', TRUST_FILE)));
+    rmSync(join(dir, 'rotation-no-refresh', TRUST_FILE), { force: true });
+    // The CA rotates: the next CA signs the serving certificate; the operator ends every stream.
+    push.setTls(await issueServing(nextCA, ['127.0.0.1'], new Date(), 1));
+    hub.closeAll();
+    await until('reconnected through the new CA', () => hub.size >= 1 && running.status.connected);
+    assert.equal(running.status.trustError, undefined);
+    // Without the re-read bundle a sidecar cannot verify the operator, and says so.
+    await until('trust error reported', () => blind.status.trustError !== undefined);
+    assert.match(blind.status.trustError!, /cannot verify the operator's certificate/);
   });
 });

@@ -4,8 +4,10 @@ import {
   applyPatch,
   buildInjectionPatch,
   type InjectionConfig,
+  imageRepository,
   injectionDecision,
   type Pod,
+  sidecarProblem,
 } from '../../../../operator/webhook/inject.ts';
 
 const config: InjectionConfig = {
@@ -167,5 +169,51 @@ describe('injection patch', () => {
   it('escapes JSON pointers for the annotation key', () => {
     const ops = buildInjectionPatch(pod(), config);
     assert.ok(ops.some((o) => o.path === '/metadata/annotations/aimesh.io~1injected'));
+  });
+});
+
+describe('which pods may receive credentials (sidecarProblem)', () => {
+  const expected = { image: config.image };
+
+  it('accepts exactly what injection made', () => {
+    assert.equal(sidecarProblem(inject(pod()), expected), undefined);
+  });
+
+  it('refuses a pod that was never injected, even with the injected label forged', () => {
+    const forged = pod({}, { name: 'app', labels: { 'aimesh.io/injected': 'true' } });
+    assert.match(sidecarProblem(forged, expected)!, /no aimesh-sidecar container/);
+  });
+
+  it('refuses another image or command under the sidecar name', () => {
+    const other = inject(pod());
+    other.spec!.initContainers![0]!.image = 'busybox';
+    assert.match(sidecarProblem(other, expected)!, /does not run the injected image/);
+    // Another tag or a digest of the same repository: a pod injected before a sidecar upgrade.
+    const older = inject(pod());
+    older.spec!.initContainers![0]!.image = 'aimesh/aimesh-sidecar:0.0.9@sha256:abc';
+    assert.equal(sidecarProblem(older, expected), undefined);
+    assert.equal(imageRepository('registry:5000/aimesh/sidecar:1.2'), 'registry:5000/aimesh/sidecar');
+    assert.equal(imageRepository('registry:5000/aimesh/sidecar'), 'registry:5000/aimesh/sidecar');
+    const shell = inject(pod());
+    shell.spec!.initContainers![0]!.command = ['sh', '-c', 'cat /var/run/secrets/aimesh/token'];
+    assert.match(sidecarProblem(shell, expected)!, /command differs/);
+  });
+
+  it('refuses a pod whose app (or an ephemeral container) also mounts the aimesh token', () => {
+    const shared = inject(pod());
+    shared.spec!.containers![0]!.volumeMounts = [{ name: 'aimesh-token', mountPath: '/t' } as never];
+    assert.match(sidecarProblem(shared, expected)!, /mounted in other containers too \(app\)/);
+    const debug = inject(pod());
+    debug.spec!.ephemeralContainers = [
+      { name: 'debugger', image: 'busybox', volumeMounts: [{ name: 'aimesh-token' }] },
+    ];
+    assert.match(sidecarProblem(debug, expected)!, /\(debugger\)/);
+  });
+
+  it('refuses a token volume for another audience, or none', () => {
+    const p = inject(pod());
+    const volume = p.spec!.volumes!.find((v) => v.name === 'aimesh-token') as any;
+    volume.projected.sources[0].serviceAccountToken.audience = 'other';
+    assert.match(sidecarProblem(p, expected)!, /no aimesh-token volume with a token for audience aimesh/);
   });
 });
