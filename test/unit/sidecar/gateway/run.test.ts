@@ -8,7 +8,7 @@ import { freePorts, startProcess, tempDir, waitFor } from '../../../support/proc
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 
-test('waits for the operator CA file with probes answering, then connects', { timeout: 60_000 }, async () => {
+test('waits for the operator CA file with probes answering, then connects', { timeout: 120_000 }, async () => {
   const dir = tempDir('aimesh-gateway-run');
   writeFileSync(join(dir.path, 'token'), 'x.y.z');
   const [port, adminPort] = await freePorts(2);
@@ -40,8 +40,9 @@ test('waits for the operator CA file with probes answering, then connects', { ti
     { logDir: dir.path, cwd: ROOT },
   );
   try {
+    // Generous: a cold start on a loaded 2-core machine can take tens of seconds.
     await waitFor('waiting logged', async () => /waiting for the operator CA bundle/.test(proc.tail(20)), {
-      timeoutMs: 20_000,
+      timeoutMs: 90_000,
       onTimeout: () => proc.tail(20),
     });
     assert.ok(proc.running());
