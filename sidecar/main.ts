@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-// aimesh-sidecar: the data plane. Serves the OpenAI / Anthropic APIs on localhost (15080) and
-// the admin API (15090), enforcing the snapshot in force. SIGTERM drains: stop accepting, let
-// in-flight calls (streams included) finish, then exit.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { watchSnapshotFile } from './config/file-source.ts';
 import { buildRuntime } from './config/runtime.ts';
 import { SnapshotStore } from './config/store.ts';
@@ -19,24 +14,12 @@ import { adapterFor, adapterTypes } from './providers/index.ts';
 import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
 import { createApiApp, Inflight } from './server/api.ts';
+import { listen, pemOf } from './server/listen.ts';
 import { createPassthrough } from './server/passthrough.ts';
 import { PushClient } from './snapshot/client.ts';
 import { setupTelemetry } from './telemetry/index.ts';
 import { AgentPool } from './upstream/agents.ts';
 import { Transport } from './upstream/transport.ts';
-
-/** A PEM bundle given inline or as a file. */
-const pemOf = (value: string) => (value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8'));
-
-function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 export async function startSidecar(options: SidecarOptions, log: Logger) {
   const agents = new AgentPool({ gatewayCA: options.gatewayCA && pemOf(options.gatewayCA) });

@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { buildRuntime } from '../config/runtime.ts';
 import { SnapshotStore } from '../config/store.ts';
 import type { Logger } from '../log.ts';
@@ -14,23 +13,13 @@ import { adapterFor } from '../providers/index.ts';
 import { BreakerPool } from '../resilience/circuit-breaker.ts';
 import { createAdminApp } from '../server/admin.ts';
 import { Inflight } from '../server/api.ts';
+import { listen, pemOf } from '../server/listen.ts';
 import { PushClient } from '../snapshot/client.ts';
 import { AgentPool } from '../upstream/agents.ts';
 import { createGatewayApp } from './server.ts';
 import { CallerReviewer, kubeTokenReview } from './token-review.ts';
 
 const IN_CLUSTER_CA = '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt';
-const pem = (value: string) => (value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8'));
-
-function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 export async function startGateway(options: SidecarOptions, log: Logger) {
   const agents = new AgentPool();
@@ -48,7 +37,11 @@ export async function startGateway(options: SidecarOptions, log: Logger) {
     kubeTokenReview({
       server: options.kube.server!,
       tokenFile: options.kube.tokenFile,
-      ca: options.kube.ca ? pem(options.kube.ca) : existsSync(IN_CLUSTER_CA) ? pem(IN_CLUSTER_CA) : undefined,
+      ca: options.kube.ca
+        ? pemOf(options.kube.ca)
+        : existsSync(IN_CLUSTER_CA)
+          ? pemOf(IN_CLUSTER_CA)
+          : undefined,
     }),
   );
   const inflight = new Inflight();
