@@ -152,7 +152,8 @@ export class BudgetAlerts {
 
   /**
    * The BudgetAlert condition of an AIQuota, for the status writer: none without thresholds;
-   * until this term has compared the quota, the condition it carries stays as it is.
+   * until this term has compared the quota, the condition it carries stays as it is (or, for a
+   * quota that carries none, what the tracker knows: WithinBudget until a threshold is crossed).
    */
   conditions(kind: string, object: KubeObject): DesiredCondition[] {
     if (kind !== 'AIQuota') return [];
@@ -162,9 +163,12 @@ export class BudgetAlerts {
       const current = (object.status as { conditions?: Condition[] } | undefined)?.conditions?.find(
         (c) => c.type === BUDGET_ALERT_CONDITION,
       );
-      return current
-        ? [{ type: current.type, status: current.status, reason: current.reason, message: current.message }]
-        : [];
+      if (current)
+        return [
+          { type: current.type, status: current.status, reason: current.reason, message: current.message },
+        ];
+      // A quota that never carried one starts WithinBudget, so its first status write is complete
+      // (no second write when this term first compares it).
     }
     const c = this.#tracker.condition(id);
     return c ? [c] : [];

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import OpenAI, { toFile } from 'openai';
 import WebSocket from 'ws';
+import { waitFor } from '../support/procs.ts';
 import { type RunningSidecar, startSidecar, testProvider, testRule } from '../support/sidecar.ts';
 import { startUpstream, type Upstream } from '../support/upstream.ts';
 
@@ -81,7 +82,14 @@ describe('sidecar: pass-through endpoints and Realtime', () => {
     assert.equal(upstream.requests.length, 3);
     for (const r of upstream.requests) assert.equal(r.headers.authorization, `Bearer ${KEY}`);
     noAppKey();
-    assert.match(sidecar.logs(), /"audit":"passthrough".*"path":"\/v1\/files"/);
+    // Log lines leave in batches (up to 50 ms): wait for the audit line rather than race it.
+    await waitFor(
+      'the passthrough audit line',
+      async () => /"audit":"passthrough".*"path":"\/v1\/files"/.test(sidecar.logs()),
+      {
+        timeoutMs: 5000,
+      },
+    );
   });
 
   it('keeps paths no route opts in to closed', async () => {
@@ -142,7 +150,9 @@ describe('sidecar: pass-through endpoints and Realtime', () => {
     assert.equal(seen?.headers.authorization, `Bearer ${KEY}`);
     assert.equal(seen?.model, 'gpt-realtime');
     noAppKey();
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor('the realtime audit line', async () => sidecar.logs().includes('"audit":"realtime"'), {
+      timeoutMs: 5000,
+    });
     const audit = sidecar
       .logs()
       .split('\n')
