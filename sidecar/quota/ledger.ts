@@ -58,6 +58,11 @@ export interface LeaseAnswer {
   resetsAt: number;
   /** The lease is void after this (renew by calling again). */
   expiresAt: number;
+  /**
+   * Someone was refused budget lately: holders give back lease beyond their calls in flight at
+   * their next call, so a waiting call elsewhere gets it.
+   */
+  contended?: boolean;
 }
 
 export interface StatusLimit {
@@ -86,6 +91,11 @@ export interface LedgerOptions {
   activeMs?: number;
   /** A grant aims to cover this much of the holder's recent spend rate. */
   horizonMs?: number;
+  /**
+   * Lease time-to-live while the budget is scarce (under 10% unallocated, or someone was refused):
+   * holders renew sooner, so budget pinned in idle leases comes back within about this.
+   */
+  scarceTtlMs?: number;
 }
 
 interface Holder {
@@ -111,9 +121,13 @@ interface Counter {
   holders: Map<string, Holder>;
   /** Last time a holder was refused budget because none was unallocated. */
   refusedAt: number;
+  /** Needs of calls refused lately, per holder: others' top-ups leave room for them. */
+  waiting: Map<string, { need: number; at: number }>;
 }
 
 const RATE_TAU_MS = 5_000;
+/** A whole need just granted is not cut back for this long (its waiting call reserves it at once). */
+const NEED_KEPT_MS = 1_000;
 
 /** Whole units for counts, micro-dollars for USD: grants never hand out fractions of a request. */
 function quantize(dimension: Dimension, x: number): number {
@@ -131,6 +145,7 @@ export class Ledger {
   readonly #graceMs: number;
   readonly #activeMs: number;
   readonly #horizonMs: number;
+  readonly #scarceTtlMs: number;
   /** quota id -> limit name -> counter. */
   readonly #quotas = new Map<string, Map<string, Counter>>();
   /** Status read before the quota's config arrived (operator start): applied on configure. */
@@ -143,6 +158,7 @@ export class Ledger {
     this.#graceMs = opts.graceMs ?? 2_000;
     this.#activeMs = opts.activeMs ?? 30_000;
     this.#horizonMs = opts.horizonMs ?? 5_000;
+    this.#scarceTtlMs = opts.scarceTtlMs ?? 3_000;
   }
 
   /** The quotas in force (all of them: replaces the previous set). Counters survive when the window is unchanged. */
@@ -179,6 +195,7 @@ export class Ledger {
         used: 0,
         holders: new Map(),
         refusedAt: Number.NEGATIVE_INFINITY,
+        waiting: new Map(),
       });
     }
     this.#quotas.set(q.id, limits);
@@ -268,22 +285,25 @@ export class Ledger {
       }
       // Fair share of what is left unspent among active holders; demand from the ask and the holder's pace.
       const share = (c.amount - c.used) / Math.max(1, active);
-      // A lease above both the share and the holder's pace (a first grant made before the other
-      // holders showed up) pins budget that refused holders wait for: cut it back, never below its
-      // calls in flight (holders that do not say are left alone) nor before a whole need is used.
+      // While others are refused, lease beyond the holder's calls in flight pins budget that their
+      // waiting calls need: it goes back (holders that do not say what is in flight are left
+      // alone, and a whole need just granted is kept until its call could take it).
       if (now - c.refusedAt < this.#horizonMs && now >= h.needUntil) {
-        const keep = Math.max(
-          quantize(c.dimension, Math.max(share, h.rate * this.#horizonMs)),
-          item.reserved ?? Number.POSITIVE_INFINITY,
-        );
+        const keep = item.reserved ?? Number.POSITIVE_INFINITY;
         if (h.outstanding > keep) {
           allocated -= h.outstanding - keep;
           h.outstanding = keep;
         }
       }
       const unallocated = c.amount - c.used - allocated;
+      // Calls waiting elsewhere come first: a top-up here leaves their needs unallocated.
+      let waitingElsewhere = 0;
+      for (const [id, w] of c.waiting) {
+        if (now - w.at > this.#horizonMs) c.waiting.delete(id);
+        else if (id !== holder) waitingElsewhere += w.need;
+      }
       const demand = Math.max(item.want, h.rate * this.#horizonMs - h.outstanding);
-      const normal = Math.min(demand, share - h.outstanding, unallocated);
+      const normal = Math.min(demand, share - h.outstanding, unallocated - waitingElsewhere);
       // A waiting call's need is met whole or not at all (part of it would just be another fragment).
       const need = item.need ?? 0;
       const whole = need > 0 && unallocated >= need ? need : 0;
@@ -291,12 +311,19 @@ export class Ledger {
       const grant =
         item.release && need > 0 ? (whole > 0 ? Math.max(normal, whole) : 0) : Math.max(normal, whole);
       granted = quantize(c.dimension, grant);
-      if (whole > 0 && granted >= whole) h.needUntil = now + this.#horizonMs;
+      if (whole > 0 && granted >= whole) {
+        h.needUntil = now + NEED_KEPT_MS;
+        c.waiting.delete(holder);
+      } else if (need > 0) {
+        c.waiting.set(holder, { need, at: now });
+      }
       // Refused: an ask (not the pace we extrapolate) within the share that the budget left could not meet.
       if (Math.max(Math.min(item.want, share - h.outstanding), need) > Math.max(0, unallocated))
         c.refusedAt = now;
       h.outstanding = round(c.dimension, h.outstanding + granted);
-      h.expiresAt = now + this.leaseTtlMs;
+      const left = unallocated - granted;
+      const scarce = now - c.refusedAt < this.#horizonMs || left < c.amount * 0.1;
+      h.expiresAt = now + (scarce ? Math.min(this.leaseTtlMs, this.#scarceTtlMs) : this.leaseTtlMs);
     }
     return this.#answer(c, h, granted, now);
   }
@@ -319,6 +346,7 @@ export class Ledger {
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,
+      ...(now - c.refusedAt < this.#horizonMs ? { contended: true } : {}),
     };
   }
 
@@ -330,6 +358,7 @@ export class Ledger {
     c.end = end;
     c.used = 0;
     c.refusedAt = Number.NEGATIVE_INFINITY;
+    c.waiting.clear();
     // Leases belong to their window: holders start the new one with nothing outstanding.
     for (const h of c.holders.values()) h.outstanding = 0;
   }

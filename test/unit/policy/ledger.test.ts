@@ -210,9 +210,9 @@ describe('ledger: leases granted before the other holders showed up', () => {
     // Nobody was refused yet: the lease stays.
     assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 600);
     assert.equal(l.lease('late-8', item(100)).granted, 0, 'nothing unallocated');
-    // Now someone was: cut back to the share (100), never below the calls in flight.
+    // Now someone was: cut back to its pace (none: it spent nothing), never below the calls in flight.
     assert.equal(l.lease('early', item(0, 0, { reserved: 250 })).balance, 250);
-    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 100);
+    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 0);
     assert.equal(l.lease('late-8', item(100)).granted, 100);
     // A holder that does not say what it has in flight is left alone.
     const old = new Ledger({ now: c.now });
@@ -233,7 +233,7 @@ describe('ledger: leases granted before the other holders showed up', () => {
     assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 550);
     c.t += 5_000;
     assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
-    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 100);
+    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 0, 'an idle holder keeps nothing');
   });
 });
 
