@@ -7,8 +7,10 @@
 // never exceeds the unallocated budget, so used + outstanding <= amount at all times; a holder can
 // only overshoot by spending beyond its lease (estimates that settle higher, fail-open), which it
 // reports, and which then shrinks everyone's next grants. Holders that stop renewing lose their
-// lease after its TTL, so a vanished sidecar cannot pin budget; a lease above the fair share is cut
-// back while others are refused, so neither can one that was served before the others showed up.
+// lease after its TTL; what it held counts as spent for the rest of the window ("lost": it may have
+// been spent without a report), so nothing is ever admitted twice. While a call waits for budget
+// somewhere (a refused need), holders hand back lease beyond their calls in flight at their next
+// call, and others' top-ups leave the waiting need unallocated.
 import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
 import { parseWindow, type Window } from './window.ts';
 
@@ -118,6 +120,11 @@ interface Counter {
   start: number;
   end: number;
   used: number;
+  /**
+   * Lease that may have been spent without a report (a holder vanished, or came back holding less
+   * than it was granted: a restart): never granted again in this window, so no call is admitted twice.
+   */
+  lost: number;
   holders: Map<string, Holder>;
   /** Last time a holder was refused budget because none was unallocated. */
   refusedAt: number;
@@ -193,6 +200,7 @@ export class Ledger {
         start,
         end,
         used: 0,
+        lost: 0,
         holders: new Map(),
         refusedAt: Number.NEGATIVE_INFINITY,
         waiting: new Map(),
@@ -263,6 +271,12 @@ export class Ledger {
       };
       c.holders.set(holder, h);
     }
+    if (current && item.held !== undefined && item.held < h.outstanding) {
+      // It holds less than we granted (it restarted, or its lease lapsed): what it may have spent
+      // without telling us stays counted.
+      c.lost = round(c.dimension, c.lost + h.outstanding - item.held);
+      h.outstanding = item.held;
+    }
     if (current && item.used > 0) {
       c.used = round(c.dimension, c.used + item.used);
       h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.used));
@@ -284,7 +298,7 @@ export class Ledger {
         if (now - o.lastSeen <= this.#activeMs) active++;
       }
       // Fair share of what is left unspent among active holders; demand from the ask and the holder's pace.
-      const share = (c.amount - c.used) / Math.max(1, active);
+      const share = (c.amount - c.used - c.lost) / Math.max(1, active);
       // While others are refused, lease beyond the holder's calls in flight pins budget that their
       // waiting calls need: it goes back (holders that do not say what is in flight are left
       // alone, and a whole need just granted is kept until its call could take it).
@@ -295,7 +309,7 @@ export class Ledger {
           h.outstanding = keep;
         }
       }
-      const unallocated = c.amount - c.used - allocated;
+      const unallocated = c.amount - c.used - c.lost - allocated;
       // Calls waiting elsewhere come first: a top-up here leaves their needs unallocated.
       let waitingElsewhere = 0;
       for (const [id, w] of c.waiting) {
@@ -342,7 +356,7 @@ export class Ledger {
       balance: h.outstanding,
       used: c.used,
       amount: c.amount,
-      unallocated: Math.max(0, round(c.dimension, c.amount - c.used - allocated)),
+      unallocated: Math.max(0, round(c.dimension, c.amount - c.used - c.lost - allocated)),
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,
@@ -357,6 +371,7 @@ export class Ledger {
     c.start = start;
     c.end = end;
     c.used = 0;
+    c.lost = 0;
     c.refusedAt = Number.NEGATIVE_INFINITY;
     c.waiting.clear();
     // Leases belong to their window: holders start the new one with nothing outstanding.
@@ -365,7 +380,11 @@ export class Ledger {
 
   #expire(c: Counter, now: number): void {
     for (const [id, h] of c.holders) {
-      if (h.expiresAt + this.#graceMs < now && now - h.lastSeen > this.leaseTtlMs) c.holders.delete(id);
+      if (h.expiresAt + this.#graceMs < now && now - h.lastSeen > this.leaseTtlMs) {
+        // Gone without a word: its lease may have been spent, so it is not granted again this window.
+        c.lost = round(c.dimension, c.lost + h.outstanding);
+        c.holders.delete(id);
+      }
     }
   }
 

@@ -307,17 +307,34 @@ describe('ledger windows and persistence', () => {
     assert.deepEqual(l.takeDirty(), []);
   });
 
-  test('expired leases of vanished holders return to the pool; release gives back at once', () => {
+  test('expired leases of vanished holders stay counted for their window (they may have been spent); release gives back at once', () => {
     const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
     const l = new Ledger({ now: c.now, leaseTtlMs: 10_000, graceMs: 1_000 });
     l.configure([quota(1_000, '1h')]);
-    l.lease('gone', item(1_000));
-    assert.equal(l.lease('other', item(100)).granted, 0);
+    l.lease('gone', item(600));
+    assert.equal(l.lease('other', item(500)).granted, 400);
     c.t += 12_000;
-    assert.equal(l.lease('other', item(100)).granted, 100);
+    // The vanished holder's 600 may have been spent without a report: never granted twice.
+    const after = l.lease('other', item(100));
+    assert.equal(after.granted, 0);
+    assert.equal(after.unallocated, 0);
     const r = l.lease('other', item(0, 0, { release: true }));
     assert.equal(r.balance, 0);
-    assert.equal(r.unallocated, 1_000);
+    assert.equal(r.unallocated, 400);
+    // The next window starts whole.
+    c.t = Date.UTC(2025, 0, 15, 13, 0, 0);
+    assert.equal(l.lease('other', item(100)).unallocated, 900);
+  });
+
+  test('a holder that comes back holding less than it was granted (a restart) leaves the rest counted', () => {
+    const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h', 'requests')]);
+    l.lease('pod', item(300));
+    // Restarted with nothing: the 300 it may have spent unreported are not granted again.
+    const r = l.lease('pod', item(0, 0, { held: 0 }));
+    assert.equal(r.balance, 0);
+    assert.equal(r.unallocated, 700);
   });
 
   test('config changes keep counters unless the window changes', () => {
