@@ -313,7 +313,9 @@ describe('ledger windows and persistence', () => {
     l.configure([quota(1_000, '1h')]);
     l.lease('gone', item(600));
     assert.equal(l.lease('other', item(500)).granted, 400);
-    c.t += 12_000;
+    c.t += 6_000;
+    l.lease('other', item(0)); // renews; 'gone' does not
+    c.t += 6_000;
     // The vanished holder's 600 may have been spent without a report: never granted twice.
     const after = l.lease('other', item(100));
     assert.equal(after.granted, 0);
