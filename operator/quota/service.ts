@@ -4,7 +4,7 @@
 //
 // HTTP: POST /v1/quota/lease, bearer = the sidecar's projected ServiceAccount token.
 //   body     {"holder": "<pod uid>", "leases": [{quota, limit, want, used, window?, held?, release?,
-//                                               need?, reserved?}]}
+//                                               need?, reserved?, giveBack?}]}
 //            (a single {quota, limit, want, used, ...} is accepted too)
 //   200      {"leases": [{quota, limit, granted, balance, used, amount, unallocated, holders,
 //                         resetsAt, expiresAt} | {quota, limit, error, code}]}
@@ -314,6 +314,7 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
+    if (it.giveBack !== undefined && !isCount(it.giveBack)) return 'giveBack must be a number >= 0';
     leases.push({
       quota: it.quota,
       limit: it.limit,
@@ -324,6 +325,7 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.release === true ? { release: true } : {}),
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
+      ...(it.giveBack !== undefined ? { giveBack: it.giveBack } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.

@@ -624,7 +624,7 @@ export class QuotaClient {
         due = true;
       else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
       // Others wait for budget: lease beyond our calls in flight goes back to the ledger soon.
-      else if (l.contended && l.available(now) > 0 && now - this.#lastReport >= 2 * this.#minGapMs)
+      else if (l.contended && l.available(now) > l.typical && now - this.#lastReport >= 2 * this.#minGapMs)
         due = true;
     }
     if (due) this.#kick();
@@ -704,8 +704,15 @@ export class QuotaClient {
       // A lease too small for the call that was denied is handed back and the call's need asked
       // for instead: fragments scattered over many holders become usable again.
       const need = release ? 0 : l.need;
-      const fragment = need > 0 && available > 0 && available < need && l.reserved === 0;
+      const fragment = need > 0 && available > 0 && available < need;
       const releasing = release || fragment || (idle && l.known && l.held > 0);
+      // What goes back is no longer spent here from this moment (the ledger never takes lease
+      // back, so a call admitted while this is on the wire is covered): all of the unreserved
+      // lease when leaving or handing in a fragment; while others wait (contended), all but one
+      // typical call's worth.
+      const unreserved = Math.max(0, Math.min(available, l.held - l.reserved));
+      const giveBack = releasing ? unreserved : l.contended ? Math.max(0, unreserved - l.typical) : 0;
+      if (giveBack > 0) want = 0;
       if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
       items.push({
         quota: l.quota.id,
@@ -715,9 +722,11 @@ export class QuotaClient {
         window: l.windowEnd,
         held: now < l.expiresAt ? Math.max(0, l.held + l.unreported) : 0,
         reserved: l.reserved,
+        ...(giveBack > 0 ? { giveBack } : {}),
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
       });
+      l.held -= giveBack;
       sent.push([l, l.unreported]);
       l.unreported = 0;
       l.settledInFlight = 0;

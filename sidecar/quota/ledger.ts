@@ -8,9 +8,10 @@
 // only overshoot by spending beyond its lease (estimates that settle higher, fail-open), which it
 // reports, and which then shrinks everyone's next grants. Holders that stop renewing lose their
 // lease after its TTL; what it held counts as spent for the rest of the window ("lost": it may have
-// been spent without a report), so nothing is ever admitted twice. While a call waits for budget
-// somewhere (a refused need), holders hand back lease beyond their calls in flight at their next
-// call, and others' top-ups leave the waiting need unallocated.
+// been spent without a report), so nothing is ever admitted twice. The ledger never takes lease
+// back: while a call waits for budget somewhere (a refused need; answers say `contended`), holders
+// stop spending their surplus and hand it back (giveBack) at their next call, and others' top-ups
+// leave the waiting need unallocated.
 import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
 import { parseWindow, type Window } from './window.ts';
 
@@ -28,8 +29,13 @@ export interface LeaseItem {
   /** The holder's unspent lease as it sees it: lets a restarted service re-learn outstanding leases. */
   held?: number;
   /**
-   * Give the unspent lease back first: with want and need 0 the holder leaves (going away, idle);
-   * otherwise it hands in a fragment too small for its calls and asks again.
+   * Units of its lease the holder hands back: it stopped spending them before sending, so the
+   * ledger never takes lease a holder might still spend (a call admitted while this is on the wire).
+   */
+  giveBack?: number;
+  /**
+   * With want and need 0 the holder leaves (going away, idle; what it did not hand back stays
+   * counted); with a need it handed in a fragment too small for its calls and takes only a whole need.
    */
   release?: boolean;
   /**
@@ -37,7 +43,7 @@ export interface LeaseItem {
    * so the last fragments of a budget, returned by holders that could not use them, stay usable.
    */
   need?: number;
-  /** Estimates of the holder's calls in flight: a lease cut back to the fair share keeps this much. */
+  /** Estimates of the holder's calls in flight (for the debug view). */
   reserved?: number;
 }
 
@@ -107,8 +113,6 @@ interface Holder {
   /** Exponentially decayed spend rate, units per ms. */
   rate: number;
   rateAt: number;
-  /** A waiting call's need was granted whole: the lease is not cut back before this. */
-  needUntil: number;
 }
 
 interface Counter {
@@ -133,8 +137,6 @@ interface Counter {
 }
 
 const RATE_TAU_MS = 5_000;
-/** A whole need just granted is not cut back for this long (its waiting call reserves it at once). */
-const NEED_KEPT_MS = 1_000;
 
 /** Whole units for counts, micro-dollars for USD: grants never hand out fractions of a request. */
 function quantize(dimension: Dimension, x: number): number {
@@ -249,9 +251,10 @@ export class Ledger {
       !(item.used >= 0) ||
       (item.held !== undefined && !(item.held >= 0)) ||
       (item.need !== undefined && !(item.need >= 0)) ||
-      (item.reserved !== undefined && !(item.reserved >= 0))
+      (item.reserved !== undefined && !(item.reserved >= 0)) ||
+      (item.giveBack !== undefined && !(item.giveBack >= 0))
     ) {
-      throw new LedgerError('invalid', 'want, used, held, need and reserved must be numbers >= 0');
+      throw new LedgerError('invalid', 'want, used, held, need, reserved and giveBack must be numbers >= 0');
     }
     const now = this.#now();
     this.#roll(c, now);
@@ -267,7 +270,6 @@ export class Ledger {
         lastSeen: now,
         rate: 0,
         rateAt: now,
-        needUntil: 0,
       };
       c.holders.set(holder, h);
     }
@@ -287,8 +289,13 @@ export class Ledger {
     h.lastSeen = now;
 
     let granted = 0;
-    if (item.release) h.outstanding = 0;
+    // Handed back: the holder stopped spending it before it sent this (never taken from it here,
+    // so a call it admits while this is on the wire is always covered).
+    if (current && (item.giveBack ?? 0) > 0)
+      h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.giveBack!));
     if (item.release && !(item.want > 0) && !((item.need ?? 0) > 0)) {
+      // Leaving: what it did not hand back may be spent by calls still in flight there.
+      c.lost = round(c.dimension, c.lost + h.outstanding);
       c.holders.delete(holder);
     } else {
       let allocated = 0;
@@ -299,16 +306,6 @@ export class Ledger {
       }
       // Fair share of what is left unspent among active holders; demand from the ask and the holder's pace.
       const share = (c.amount - c.used - c.lost) / Math.max(1, active);
-      // While others are refused, lease beyond the holder's calls in flight pins budget that their
-      // waiting calls need: it goes back (holders that do not say what is in flight are left
-      // alone, and a whole need just granted is kept until its call could take it).
-      if (now - c.refusedAt < this.#horizonMs && now >= h.needUntil) {
-        const keep = item.reserved ?? Number.POSITIVE_INFINITY;
-        if (h.outstanding > keep) {
-          allocated -= h.outstanding - keep;
-          h.outstanding = keep;
-        }
-      }
       const unallocated = c.amount - c.used - c.lost - allocated;
       // Calls waiting elsewhere come first: a top-up here leaves their needs unallocated.
       let waitingElsewhere = 0;
@@ -316,7 +313,9 @@ export class Ledger {
         if (now - w.at > this.#horizonMs) c.waiting.delete(id);
         else if (id !== holder) waitingElsewhere += w.need;
       }
-      const demand = Math.max(item.want, h.rate * this.#horizonMs - h.outstanding);
+      // A holder handing lease back (others wait) is not topped up from its pace in the same breath.
+      const pace = (item.giveBack ?? 0) > 0 ? 0 : h.rate * this.#horizonMs - h.outstanding;
+      const demand = Math.max(item.want, pace);
       const normal = Math.min(demand, share - h.outstanding, unallocated - waitingElsewhere);
       // A waiting call's need is met whole or not at all (part of it would just be another fragment).
       const need = item.need ?? 0;
@@ -326,7 +325,6 @@ export class Ledger {
         item.release && need > 0 ? (whole > 0 ? Math.max(normal, whole) : 0) : Math.max(normal, whole);
       granted = quantize(c.dimension, grant);
       if (whole > 0 && granted >= whole) {
-        h.needUntil = now + NEED_KEPT_MS;
         c.waiting.delete(holder);
       } else if (need > 0) {
         c.waiting.set(holder, { need, at: now });

@@ -188,52 +188,40 @@ describe('ledger: the last fragments of a budget', () => {
     const l = new Ledger({ now: c.now });
     l.configure([quota(300)]);
     for (const p of ['a', 'b', 'c']) assert.equal(l.lease(p, item(100)).granted, 100);
-    // Each spent 40 and holds 60, too little for a call of 150.
+    // Each spent 40 and holds 60, too little for a call of 150: each hands its 60 back.
     for (const p of ['a', 'b', 'c']) l.lease(p, item(0, 40));
-    assert.equal(l.lease('a', item(0, 0, { release: true, need: 150 })).granted, 0);
-    const b = l.lease('b', item(0, 0, { release: true, need: 150 }));
+    const fragment = { release: true, giveBack: 60, need: 150 };
+    assert.equal(l.lease('a', item(0, 0, fragment)).granted, 0);
+    const b = l.lease('b', item(0, 0, fragment));
     assert.equal(b.granted, 0);
     assert.equal(b.unallocated, 120);
-    const cc = l.lease('c', item(0, 0, { release: true, need: 150 }));
+    const cc = l.lease('c', item(0, 0, fragment));
     assert.equal(cc.granted, 150);
     assert.equal(cc.unallocated, 30);
   });
 });
 
 describe('ledger: leases granted before the other holders showed up', () => {
-  test('a lease above the fair share and its pace is cut back while others are refused', () => {
+  test('the ledger never takes lease back; holders hand it back when told others wait', () => {
     const c = clock();
     const l = new Ledger({ now: c.now });
     l.configure([quota(1_000, '1h', 'requests')]);
     assert.equal(l.lease('early', item(600)).granted, 600);
     for (let i = 0; i < 9; i++) l.lease(`late-${i}`, item(i < 4 ? 100 : 0));
-    // Nobody was refused yet: the lease stays.
-    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 600);
-    assert.equal(l.lease('late-8', item(100)).granted, 0, 'nothing unallocated');
-    // Now someone was: cut back to its pace (none: it spent nothing), never below the calls in flight.
-    assert.equal(l.lease('early', item(0, 0, { reserved: 250 })).balance, 250);
-    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 0);
-    assert.equal(l.lease('late-8', item(100)).granted, 100);
-    // A holder that does not say what it has in flight is left alone.
-    const old = new Ledger({ now: c.now });
-    old.configure([quota(1_000, '1h', 'requests')]);
-    old.lease('early', item(600));
-    for (let i = 0; i < 9; i++) old.lease(`late-${i}`, item(i < 4 ? 100 : 0));
-    assert.equal(old.lease('late-8', item(100)).granted, 0);
-    assert.equal(old.lease('early', item(0)).balance, 600);
-  });
-
-  test("a waiting call's whole need is not cut back before the call can use it", () => {
-    const c = clock();
-    const l = new Ledger({ now: c.now });
-    l.configure([quota(1_000, '1h', 'requests')]);
-    for (let i = 0; i < 10; i++) l.lease(`p${i}`, item(50));
-    assert.equal(l.lease('p0', item(0, 0, { need: 500 })).granted, 500);
-    assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
-    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 550);
-    c.t += 5_000;
-    assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
-    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 0, 'an idle holder keeps nothing');
+    // Nobody waits yet: not contended.
+    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).contended, undefined);
+    const refused = l.lease('late-8', item(0, 0, { need: 1 }));
+    assert.equal(refused.granted, 0, 'nothing unallocated');
+    // Now someone waits: the lease stays (a call the holder admits meanwhile is covered)...
+    const told = l.lease('early', item(0, 0, { reserved: 250 }));
+    assert.equal(told.balance, 600);
+    assert.equal(told.contended, true);
+    // ...until the holder hands its surplus back, which the waiting call gets, whole.
+    const back = l.lease('early', item(0, 0, { reserved: 250, giveBack: 350 }));
+    assert.equal(back.balance, 250);
+    assert.equal(back.granted, 0, 'no top-up from its pace while handing back');
+    assert.equal(l.lease('late-5', item(100)).granted, 100);
+    assert.equal(l.lease('late-8', item(0, 0, { need: 1 })).granted, 1);
   });
 });
 
@@ -320,7 +308,7 @@ describe('ledger windows and persistence', () => {
     const after = l.lease('other', item(100));
     assert.equal(after.granted, 0);
     assert.equal(after.unallocated, 0);
-    const r = l.lease('other', item(0, 0, { release: true }));
+    const r = l.lease('other', item(0, 0, { release: true, giveBack: 400 }));
     assert.equal(r.balance, 0);
     assert.equal(r.unallocated, 400);
     // The next window starts whole.
