@@ -20,16 +20,23 @@ import { validate } from '../../crds/validate.ts';
 import { Ledger, type LedgerOptions, type StatusLimit } from '../../sidecar/quota/ledger.ts';
 import { answerBatch, type LeaseRequest } from '../../sidecar/quota/service.ts';
 import type { QuotaConfig } from '../../sidecar/snapshot/schema.ts';
-import { compileQuota } from '../compile/quotas.ts';
+import { compileQuota, type QuotaEntry } from '../compile/quotas.ts';
 import type { Logger } from '../log.ts';
 
 export type { StatusLimit } from '../../sidecar/quota/ledger.ts';
 export { QUOTA_LEASE_PATH } from '../../sidecar/quota/service.ts';
 
-/** Who called: the namespace its token belongs to, and a stable holder id (the pod uid) if known. */
+/**
+ * Who called: the namespace its token belongs to, a stable holder id (the pod uid) if known, and
+ * what quota selectors match on: the pod's labels and ServiceAccount (from the verified token and
+ * the pod it is bound to). Absent labels: the pod could not be looked up.
+ */
 export interface QuotaCaller {
   namespace: string;
   holder?: string;
+  serviceAccount?: string;
+  labels?: Record<string, string>;
+  pod?: string;
 }
 
 export interface QuotaServiceOptions {
@@ -82,6 +89,8 @@ export class QuotaService {
   /** Quotas restored from status in this term (a new term restores again). */
   readonly #restored = new Set<string>();
   #objects: readonly QuotaObject[] = [];
+  /** Each quota's selector: a lease is granted only to pods it selects. */
+  #selectors = new Map<string, QuotaEntry['selector']>();
 
   constructor(opts: QuotaServiceOptions) {
     this.#o = opts;
@@ -109,6 +118,7 @@ export class QuotaService {
   sync(objects: readonly QuotaObject[]): void {
     this.#objects = objects;
     const configs: QuotaConfig[] = [];
+    const selectors = new Map<string, QuotaEntry['selector']>();
     for (const o of objects) {
       const { namespace, name } = o.metadata;
       if (!namespace || !name) continue;
@@ -119,8 +129,11 @@ export class QuotaService {
         spec: o.spec,
       });
       if (!v.ok) continue; // the reconciler reports it in status conditions
-      configs.push(compileQuota(namespace, name, v.spec).config);
+      const entry = compileQuota(namespace, name, v.spec);
+      configs.push(entry.config);
+      selectors.set(entry.config.id, entry.selector);
     }
+    this.#selectors = selectors;
     this.configure(configs);
     if (!this.#running) return;
     for (const o of objects) {
@@ -225,7 +238,27 @@ export class QuotaService {
       if (ns !== caller.namespace)
         return error(403, `a sidecar of namespace ${caller.namespace} may not lease quota ${item.quota}`);
     }
-    return { status: 200, body: answerBatch(this.ledger, request) };
+    // A quota whose selector does not match the calling pod is refused item by item (a NACK with
+    // the reason); the others in the batch are answered.
+    const refused = new Map<number, string>();
+    request.leases.forEach((item, i) => {
+      const why = this.#refusal(item.quota, caller);
+      if (why) refused.set(i, why);
+    });
+    if (refused.size === 0) return { status: 200, body: answerBatch(this.ledger, request) };
+    const allowed = request.leases.filter((_, i) => !refused.has(i));
+    const answers = allowed.length ? answerBatch(this.ledger, { ...request, leases: allowed }).leases : [];
+    let next = 0;
+    const leases = request.leases.map((item, i) => {
+      const why = refused.get(i);
+      return why ? { quota: item.quota, limit: item.limit, error: why, code: 'forbidden' } : answers[next++];
+    });
+    return { status: 200, body: { leases } };
+  }
+
+  #refusal(quotaId: string, caller: QuotaCaller): string | undefined {
+    if (!this.#selectors.has(quotaId)) return undefined; // unknown quota: the ledger answers not_found
+    return selectorRefusal(quotaId, this.#selectors.get(quotaId), caller);
   }
 
   /** node:http / node:https / http2 compat handler for POST /v1/quota/lease. */
@@ -272,6 +305,27 @@ export class QuotaService {
     }
     send(a);
   }
+}
+
+/** Why the caller may not lease this quota, or undefined when its selector matches the pod. */
+function selectorRefusal(
+  quotaId: string,
+  sel: QuotaEntry['selector'],
+  caller: QuotaCaller,
+): string | undefined {
+  const labels = Object.entries(sel?.matchLabels ?? {});
+  const accounts = sel?.serviceAccounts;
+  if (labels.length === 0 && !accounts?.length) return undefined;
+  const who = caller.pod ? `pod ${caller.namespace}/${caller.pod}` : 'the calling pod';
+  if (accounts?.length && !accounts.includes(caller.serviceAccount ?? '')) {
+    return `quota ${quotaId} selects ServiceAccounts ${accounts.join(', ')}; ${who} runs as ${caller.serviceAccount ?? 'an unknown ServiceAccount'}`;
+  }
+  if (labels.length === 0) return undefined;
+  if (!caller.labels) return `quota ${quotaId} selects pods by label and the labels of ${who} are unknown`;
+  const missing = labels.filter(([k, v]) => caller.labels![k] !== v).map(([k, v]) => `${k}=${v}`);
+  return missing.length
+    ? `quota ${quotaId} selects pods labelled ${missing.join(', ')}; ${who} is not`
+    : undefined;
 }
 
 function answerHeaders(a: HttpAnswer): Record<string, string> {

@@ -48,7 +48,14 @@ export interface AttemptObserver {
   begin(call: Call, attempt: Attempt): { headers?: Record<string, string>; end(): void } | undefined;
 }
 
-type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone' | 'shutdown' | 'quota';
+type AttemptFailure =
+  | Failure
+  | 'circuit-open'
+  | 'unavailable'
+  | 'error'
+  | 'client-gone'
+  | 'shutdown'
+  | 'quota';
 
 /** The app left, or the sidecar is stopping: the call ends, nothing else is tried. */
 const ENDS_CALL: ReadonlySet<AttemptFailure> = new Set(['client-gone', 'shutdown']);
@@ -114,7 +121,8 @@ export function createForward(services: ForwardServices): Step {
         code: raw.code === undefined ? undefined : scrub(raw.code),
       };
       const f = outcome.failure;
-      record.failure = f === 'client-gone' || f === 'shutdown' || f === 'unavailable' || f === 'quota' ? 'error' : f;
+      record.failure =
+        f === 'client-gone' || f === 'shutdown' || f === 'unavailable' || f === 'quota' ? 'error' : f;
       record.error = outcome.message;
       return outcome;
     };
