@@ -68,6 +68,8 @@ export interface QuotaDebug {
   limits: (StatusLimit & {
     /** Granted to holders and not yet reported spent. */
     outstanding: number;
+    /** Leases of holders that vanished or restarted: counted as spent for the window. */
+    lost: number;
     unallocated: number;
     holders: { id: string; outstanding: number }[];
   })[];
@@ -209,7 +211,8 @@ export class QuotaService {
         limit: row.amount,
         resetsAt: row.resetsAt,
         outstanding,
-        unallocated: Math.max(0, row.amount - row.used - outstanding),
+        lost: row.lost,
+        unallocated: Math.max(0, row.amount - row.used - row.lost - outstanding),
         holders: row.holders,
       });
     }

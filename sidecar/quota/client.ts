@@ -708,10 +708,11 @@ export class QuotaClient {
       const releasing = release || fragment || (idle && l.known && l.held > 0);
       // What goes back is no longer spent here from this moment (the ledger never takes lease
       // back, so a call admitted while this is on the wire is covered): all of the unreserved
-      // lease when leaving or handing in a fragment; while others wait (contended), all but one
-      // typical call's worth.
+      // lease when leaving or handing in a fragment; while calls wait elsewhere (contended), all
+      // but one typical call's worth.
       const unreserved = Math.max(0, Math.min(available, l.held - l.reserved));
-      const giveBack = releasing ? unreserved : l.contended ? Math.max(0, unreserved - l.typical) : 0;
+      const keep = l.typical;
+      const giveBack = releasing ? unreserved : l.contended ? Math.max(0, unreserved - keep) : 0;
       if (giveBack > 0) want = 0;
       if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
       items.push({
@@ -720,7 +721,9 @@ export class QuotaClient {
         want,
         used: l.unreported,
         window: l.windowEnd,
-        held: now < l.expiresAt ? Math.max(0, l.held + l.unreported) : 0,
+        // What we hold as the ledger counts it (a lapsed lease too: we did not spend it, and saying
+        // 0 would make the ledger count it as possibly spent).
+        held: Math.max(0, l.held + l.unreported),
         reserved: l.reserved,
         ...(giveBack > 0 ? { giveBack } : {}),
         ...(releasing ? { release: true } : {}),

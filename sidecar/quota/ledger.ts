@@ -67,8 +67,8 @@ export interface LeaseAnswer {
   /** The lease is void after this (renew by calling again). */
   expiresAt: number;
   /**
-   * Someone was refused budget lately: holders give back lease beyond their calls in flight at
-   * their next call, so a waiting call elsewhere gets it.
+   * A call waits for budget at another holder (its need was refused lately): holders hand back
+   * lease beyond their calls in flight at their next call, so the waiting call gets it.
    */
   contended?: boolean;
 }
@@ -340,6 +340,13 @@ export class Ledger {
     return this.#answer(c, h, granted, now);
   }
 
+  /** Some other holder has a call waiting for budget (a need refused within the horizon). */
+  #waitingElsewhere(c: Counter, h: Holder, now: number): boolean {
+    for (const [id, w] of c.waiting)
+      if (c.holders.get(id) !== h && now - w.at <= this.#horizonMs) return true;
+    return false;
+  }
+
   #answer(c: Counter, h: Holder, granted: number, now: number): LeaseAnswer {
     let allocated = 0;
     let holders = 0;
@@ -358,7 +365,7 @@ export class Ledger {
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,
-      ...(now - c.refusedAt < this.#horizonMs ? { contended: true } : {}),
+      ...(this.#waitingElsewhere(c, h, now) ? { contended: true } : {}),
     };
   }
 
@@ -426,6 +433,8 @@ export class Ledger {
     quota: string;
     limit: string;
     used: number;
+    /** Lease counted as possibly spent (vanished or restarted holders). */
+    lost: number;
     amount: number;
     resetsAt: string;
     holders: { id: string; outstanding: number }[];
@@ -437,6 +446,7 @@ export class Ledger {
           quota: c.quota,
           limit: c.name,
           used: c.used,
+          lost: c.lost,
           amount: c.amount,
           resetsAt: new Date(c.end).toISOString(),
           holders: [...c.holders].map(([id, h]) => ({ id, outstanding: h.outstanding })),
