@@ -113,8 +113,8 @@ describe('exact quotas across replicas (real control plane)', { timeout: 600_000
   function perWindow(outcomes: Outcome[]): Map<number, { surely: number; maybe: number }> {
     const m = new Map<number, { surely: number; maybe: number }>();
     const at = (w: number) => {
-      let v = m.get(w);
-      if (!v) m.set(w, (v = { surely: 0, maybe: 0 }));
+      const v = m.get(w) ?? { surely: 0, maybe: 0 };
+      m.set(w, v);
       return v;
     };
     for (const o of outcomes) {
