@@ -708,10 +708,10 @@ export class QuotaClient {
       const releasing = release || fragment || (idle && l.known && l.held > 0);
       // What goes back is no longer spent here from this moment (the ledger never takes lease
       // back, so a call admitted while this is on the wire is covered): all of the unreserved
-      // lease when leaving or handing in a fragment; while calls wait elsewhere (contended), all
-      // but one typical call's worth.
+      // lease when leaving or handing in a fragment; while calls wait elsewhere (contended), what
+      // is above our low-water mark (our own pace for lowWaterMs, one typical call at least).
       const unreserved = Math.max(0, Math.min(available, l.held - l.reserved));
-      const keep = l.typical;
+      const keep = l.lowWater(now, this.#lowWaterMs);
       const giveBack = releasing ? unreserved : l.contended ? Math.max(0, unreserved - keep) : 0;
       if (giveBack > 0) want = 0;
       if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
