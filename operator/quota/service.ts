@@ -4,7 +4,7 @@
 //
 // HTTP: POST /v1/quota/lease, bearer = the sidecar's projected ServiceAccount token.
 //   body     {"holder": "<pod uid>", "leases": [{quota, limit, want, used, window?, held?, release?,
-//                                               need?, reserved?, giveBack?}]}
+//                                               need?, reserved?, giveBack?, seq?, incarnation?}]}
 //            (a single {quota, limit, want, used, ...} is accepted too)
 //   200      {"leases": [{quota, limit, granted, balance, used, amount, unallocated, holders,
 //                         resetsAt, expiresAt} | {quota, limit, error, code}]}
@@ -372,6 +372,9 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
     if (it.giveBack !== undefined && !isCount(it.giveBack)) return 'giveBack must be a number >= 0';
+    if (it.seq !== undefined && !isCount(it.seq)) return 'seq must be a number >= 0';
+    if (it.incarnation !== undefined && (typeof it.incarnation !== 'string' || it.incarnation.length > 64))
+      return 'incarnation must be a string of at most 64 characters';
     leases.push({
       quota: it.quota,
       limit: it.limit,
@@ -383,6 +386,8 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
       ...(it.giveBack !== undefined ? { giveBack: it.giveBack } : {}),
+      ...(it.seq !== undefined ? { seq: it.seq } : {}),
+      ...(it.incarnation !== undefined ? { incarnation: it.incarnation } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.

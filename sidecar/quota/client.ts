@@ -18,6 +18,7 @@
 //     a would-be denial (Shadow)
 // settle() replaces the reservation (the estimate) with what the call really spent, in the window
 // the call was admitted in (a call that ends after its window rolled charges nothing to the new one).
+import { randomUUID } from 'node:crypto';
 import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
 import type { LeaseAnswer, LeaseItem } from './ledger.ts';
 import type { LeaseResult, QuotaService } from './service.ts';
@@ -147,6 +148,8 @@ export class LimitLease {
   lastUnallocated = 0;
   holders = 1;
   expiresAt = 0;
+  /** The last answer's seq (echoed, so the service can tell a lost answer from a restart). */
+  seq: number | undefined = undefined;
   /** Lease time-to-live the service grants (learnt from its answers). */
   ttlMs = 20_000;
   /** The last answer was an error for this limit (unknown quota): treated as unreachable. */
@@ -278,6 +281,8 @@ export class QuotaClient {
   readonly #minGapMs: number;
   readonly #readyTimeoutMs: number;
   readonly #maxWaitMs: number;
+  /** This process's lease session: the service tells a lost answer from a restart by it. */
+  readonly #incarnation = randomUUID();
   /** Resolved at the next change a short call may be waiting for (waitForLease). */
   #changed: PromiseWithResolvers<void> | undefined;
   /** Some limit has had no answer yet (and no error): ready() has something to wait for. */
@@ -725,6 +730,8 @@ export class QuotaClient {
         // 0 would make the ledger count it as possibly spent).
         held: Math.max(0, l.held + l.unreported),
         reserved: l.reserved,
+        incarnation: this.#incarnation,
+        ...(l.seq !== undefined ? { seq: l.seq } : {}),
         ...(giveBack > 0 ? { giveBack } : {}),
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
@@ -785,6 +792,7 @@ export class QuotaClient {
     l.lastUnallocated = a.unallocated;
     l.holders = a.holders;
     l.contended = a.contended === true;
+    l.seq = a.seq;
   }
 
   /** Reports what is left and gives every lease back (SIGTERM). */
@@ -812,5 +820,6 @@ function pickState(prev: LimitLease): Partial<LimitLease> {
     holders: prev.holders,
     expiresAt: prev.expiresAt,
     known: prev.known,
+    seq: prev.seq,
   };
 }

@@ -45,6 +45,10 @@ export interface LeaseItem {
   need?: number;
   /** Estimates of the holder's calls in flight (for the debug view). */
   reserved?: number;
+  /** `seq` of the last answer the holder applied: tells a lost answer from a restart. */
+  seq?: number;
+  /** Random per holder process: a new one means the holder restarted (its unreported spend is gone). */
+  incarnation?: string;
 }
 
 export interface LeaseAnswer {
@@ -66,6 +70,8 @@ export interface LeaseAnswer {
   resetsAt: number;
   /** The lease is void after this (renew by calling again). */
   expiresAt: number;
+  /** Numbers this holder's answers: the holder echoes the last one it applied. */
+  seq: number;
   /**
    * A call waits for budget at another holder (its need was refused lately): holders hand back
    * lease beyond their calls in flight at their next call, so the waiting call gets it.
@@ -108,6 +114,9 @@ export interface LedgerOptions {
 
 interface Holder {
   outstanding: number;
+  /** Answers given to this holder. */
+  seq: number;
+  incarnation?: string;
   expiresAt: number;
   lastSeen: number;
   /** Exponentially decayed spend rate, units per ms. */
@@ -129,6 +138,8 @@ interface Counter {
    * than it was granted: a restart): never granted again in this window, so no call is admitted twice.
    */
   lost: number;
+  /** Holders whose lease expired this window: if the same process comes back, what it did not spend returns. */
+  gone: Map<string, { incarnation?: string; outstanding: number }>;
   holders: Map<string, Holder>;
   /** Last time a holder was refused budget because none was unallocated. */
   refusedAt: number;
@@ -203,6 +214,7 @@ export class Ledger {
         end,
         used: 0,
         lost: 0,
+        gone: new Map(),
         holders: new Map(),
         refusedAt: Number.NEGATIVE_INFINITY,
         waiting: new Map(),
@@ -262,9 +274,21 @@ export class Ledger {
     const current = item.window === undefined || item.window === c.end;
 
     let h = c.holders.get(holder);
+    const gone = c.gone.get(holder);
+    if (gone) {
+      c.gone.delete(holder);
+      // Its lease expired while it could not reach us (a partition, an overloaded service): the
+      // same process says what it still holds, unspent or spent and unreported; the rest returns.
+      if (!h && current && item.incarnation !== undefined && item.incarnation === gone.incarnation) {
+        const back = Math.max(0, gone.outstanding - (item.held ?? 0));
+        c.lost = Math.max(0, round(c.dimension, c.lost - back));
+      }
+    }
     if (!h) {
       // A holder we do not know may still hold a lease from before our restart: take its word.
       h = {
+        seq: 0,
+        incarnation: item.incarnation,
         outstanding: current ? (item.held ?? 0) : 0,
         expiresAt: now,
         lastSeen: now,
@@ -274,11 +298,14 @@ export class Ledger {
       c.holders.set(holder, h);
     }
     if (current && item.held !== undefined && item.held < h.outstanding) {
-      // It holds less than we granted (it restarted, or its lease lapsed): what it may have spent
-      // without telling us stays counted.
-      c.lost = round(c.dimension, c.lost + h.outstanding - item.held);
+      // It holds less than we granted. It never got our last answer (its seq is behind): that
+      // grant never reached it, so it comes back. Otherwise (it restarted, its lease lapsed) what
+      // it may have spent without telling us stays counted.
+      const sameProcess = item.incarnation !== undefined && item.incarnation === h.incarnation;
+      if (!sameProcess || item.seq === h.seq) c.lost = round(c.dimension, c.lost + h.outstanding - item.held);
       h.outstanding = item.held;
     }
+    h.incarnation = item.incarnation;
     if (current && item.used > 0) {
       c.used = round(c.dimension, c.used + item.used);
       h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.used));
@@ -348,6 +375,7 @@ export class Ledger {
   }
 
   #answer(c: Counter, h: Holder, granted: number, now: number): LeaseAnswer {
+    h.seq++;
     let allocated = 0;
     let holders = 0;
     for (const o of c.holders.values()) {
@@ -365,6 +393,7 @@ export class Ledger {
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,
+      seq: h.seq,
       ...(this.#waitingElsewhere(c, h, now) ? { contended: true } : {}),
     };
   }
@@ -377,6 +406,7 @@ export class Ledger {
     c.end = end;
     c.used = 0;
     c.lost = 0;
+    c.gone.clear();
     c.refusedAt = Number.NEGATIVE_INFINITY;
     c.waiting.clear();
     // Leases belong to their window: holders start the new one with nothing outstanding.
@@ -388,6 +418,7 @@ export class Ledger {
       if (h.expiresAt + this.#graceMs < now && now - h.lastSeen > this.leaseTtlMs) {
         // Gone without a word: its lease may have been spent, so it is not granted again this window.
         c.lost = round(c.dimension, c.lost + h.outstanding);
+        if (h.outstanding > 0) c.gone.set(id, { incarnation: h.incarnation, outstanding: h.outstanding });
         c.holders.delete(id);
       }
     }

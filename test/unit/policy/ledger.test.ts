@@ -316,6 +316,22 @@ describe('ledger windows and persistence', () => {
     assert.equal(l.lease('other', item(100)).unallocated, 900);
   });
 
+  test('a grant whose answer never reached the holder (same process, older seq) comes back whole', () => {
+    const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h', 'requests')]);
+    const first = l.lease('pod', item(100, 0, { incarnation: 'a' }));
+    // This answer is lost on the way (a timeout): the holder still holds the first grant.
+    l.lease('pod', item(200, 0, { incarnation: 'a', seq: first.seq, held: 100 }));
+    const again = l.lease('pod', item(0, 0, { incarnation: 'a', seq: first.seq, held: 100 }));
+    assert.equal(again.balance, 100);
+    assert.equal(again.unallocated, 900, 'nothing counted as possibly spent');
+    // A new process under the same holder id: what the old one held stays counted.
+    const restarted = l.lease('pod', item(0, 0, { incarnation: 'b', held: 0 }));
+    assert.equal(restarted.unallocated, 900);
+    assert.equal(restarted.balance, 0);
+  });
+
   test('a holder that comes back holding less than it was granted (a restart) leaves the rest counted', () => {
     const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
     const l = new Ledger({ now: c.now });
