@@ -51,7 +51,17 @@ const limit = described(
       .array(z.string().min(1).max(128))
       .max(32)
       .optional()
-      .describe('Only calls to these models count (a trailing * matches a prefix); empty: every model.'),
+      .describe(
+        'Only calls served by these models count (the model the route resolves to and its upstream name, any case; a trailing * matches a prefix; fallbacks included); empty: every model.',
+      ),
+    reserveOutputTokens: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        "Output tokens a call that sets no max_tokens reserves against this tokens, outputTokens or costUSD limit (default: the model's maxOutputTokens, else 1024). The call settles to its real usage, so it can exceed the reserve by what it really produced beyond it.",
+      ),
     alerts: alertThresholds(
       'Alert thresholds of this limit, replacing spec.alerts; [] turns them off.',
     ).optional(),

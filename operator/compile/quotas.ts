@@ -27,6 +27,7 @@ export function compileQuota(namespace: string, name: string, spec: AIQuotaSpec)
           amount: l[dimension]!,
           window: l.window,
           ...(l.models ? { models: l.models } : {}),
+          ...(l.reserveOutputTokens !== undefined ? { reserveOutputTokens: l.reserveOutputTokens } : {}),
         };
       }),
     },

@@ -4,7 +4,7 @@
 //
 // HTTP: POST /v1/quota/lease, bearer = the sidecar's projected ServiceAccount token.
 //   body     {"holder": "<pod uid>", "leases": [{quota, limit, want, used, window?, held?, release?,
-//                                               need?, reserved?}]}
+//                                               need?, reserved?, giveBack?, seq?, incarnation?}]}
 //            (a single {quota, limit, want, used, ...} is accepted too)
 //   200      {"leases": [{quota, limit, granted, balance, used, amount, unallocated, holders,
 //                         resetsAt, expiresAt} | {quota, limit, error, code}]}
@@ -20,16 +20,23 @@ import { validate } from '../../crds/validate.ts';
 import { Ledger, type LedgerOptions, type StatusLimit } from '../../sidecar/quota/ledger.ts';
 import { answerBatch, type LeaseRequest } from '../../sidecar/quota/service.ts';
 import type { QuotaConfig } from '../../sidecar/snapshot/schema.ts';
-import { compileQuota } from '../compile/quotas.ts';
+import { compileQuota, type QuotaEntry } from '../compile/quotas.ts';
 import type { Logger } from '../log.ts';
 
 export type { StatusLimit } from '../../sidecar/quota/ledger.ts';
 export { QUOTA_LEASE_PATH } from '../../sidecar/quota/service.ts';
 
-/** Who called: the namespace its token belongs to, and a stable holder id (the pod uid) if known. */
+/**
+ * Who called: the namespace its token belongs to, a stable holder id (the pod uid) if known, and
+ * what quota selectors match on: the pod's labels and ServiceAccount (from the verified token and
+ * the pod it is bound to). Absent labels: the pod could not be looked up.
+ */
 export interface QuotaCaller {
   namespace: string;
   holder?: string;
+  serviceAccount?: string;
+  labels?: Record<string, string>;
+  pod?: string;
 }
 
 export interface QuotaServiceOptions {
@@ -61,6 +68,8 @@ export interface QuotaDebug {
   limits: (StatusLimit & {
     /** Granted to holders and not yet reported spent. */
     outstanding: number;
+    /** Leases of holders that vanished or restarted: counted as spent for the window. */
+    lost: number;
     unallocated: number;
     holders: { id: string; outstanding: number }[];
   })[];
@@ -82,6 +91,8 @@ export class QuotaService {
   /** Quotas restored from status in this term (a new term restores again). */
   readonly #restored = new Set<string>();
   #objects: readonly QuotaObject[] = [];
+  /** Each quota's selector: a lease is granted only to pods it selects. */
+  #selectors = new Map<string, QuotaEntry['selector']>();
 
   constructor(opts: QuotaServiceOptions) {
     this.#o = opts;
@@ -109,6 +120,7 @@ export class QuotaService {
   sync(objects: readonly QuotaObject[]): void {
     this.#objects = objects;
     const configs: QuotaConfig[] = [];
+    const selectors = new Map<string, QuotaEntry['selector']>();
     for (const o of objects) {
       const { namespace, name } = o.metadata;
       if (!namespace || !name) continue;
@@ -119,8 +131,11 @@ export class QuotaService {
         spec: o.spec,
       });
       if (!v.ok) continue; // the reconciler reports it in status conditions
-      configs.push(compileQuota(namespace, name, v.spec).config);
+      const entry = compileQuota(namespace, name, v.spec);
+      configs.push(entry.config);
+      selectors.set(entry.config.id, entry.selector);
     }
+    this.#selectors = selectors;
     this.configure(configs);
     if (!this.#running) return;
     for (const o of objects) {
@@ -196,7 +211,8 @@ export class QuotaService {
         limit: row.amount,
         resetsAt: row.resetsAt,
         outstanding,
-        unallocated: Math.max(0, row.amount - row.used - outstanding),
+        lost: row.lost,
+        unallocated: Math.max(0, row.amount - row.used - row.lost - outstanding),
         holders: row.holders,
       });
     }
@@ -225,7 +241,27 @@ export class QuotaService {
       if (ns !== caller.namespace)
         return error(403, `a sidecar of namespace ${caller.namespace} may not lease quota ${item.quota}`);
     }
-    return { status: 200, body: answerBatch(this.ledger, request) };
+    // A quota whose selector does not match the calling pod is refused item by item (a NACK with
+    // the reason); the others in the batch are answered.
+    const refused = new Map<number, string>();
+    request.leases.forEach((item, i) => {
+      const why = this.#refusal(item.quota, caller);
+      if (why) refused.set(i, why);
+    });
+    if (refused.size === 0) return { status: 200, body: answerBatch(this.ledger, request) };
+    const allowed = request.leases.filter((_, i) => !refused.has(i));
+    const answers = allowed.length ? answerBatch(this.ledger, { ...request, leases: allowed }).leases : [];
+    let next = 0;
+    const leases = request.leases.map((item, i) => {
+      const why = refused.get(i);
+      return why ? { quota: item.quota, limit: item.limit, error: why, code: 'forbidden' } : answers[next++];
+    });
+    return { status: 200, body: { leases } };
+  }
+
+  #refusal(quotaId: string, caller: QuotaCaller): string | undefined {
+    if (!this.#selectors.has(quotaId)) return undefined; // unknown quota: the ledger answers not_found
+    return selectorRefusal(quotaId, this.#selectors.get(quotaId), caller);
   }
 
   /** node:http / node:https / http2 compat handler for POST /v1/quota/lease. */
@@ -274,6 +310,27 @@ export class QuotaService {
   }
 }
 
+/** Why the caller may not lease this quota, or undefined when its selector matches the pod. */
+function selectorRefusal(
+  quotaId: string,
+  sel: QuotaEntry['selector'],
+  caller: QuotaCaller,
+): string | undefined {
+  const labels = Object.entries(sel?.matchLabels ?? {});
+  const accounts = sel?.serviceAccounts;
+  if (labels.length === 0 && !accounts?.length) return undefined;
+  const who = caller.pod ? `pod ${caller.namespace}/${caller.pod}` : 'the calling pod';
+  if (accounts?.length && !accounts.includes(caller.serviceAccount ?? '')) {
+    return `quota ${quotaId} selects ServiceAccounts ${accounts.join(', ')}; ${who} runs as ${caller.serviceAccount ?? 'an unknown ServiceAccount'}`;
+  }
+  if (labels.length === 0) return undefined;
+  if (!caller.labels) return `quota ${quotaId} selects pods by label and the labels of ${who} are unknown`;
+  const missing = labels.filter(([k, v]) => caller.labels![k] !== v).map(([k, v]) => `${k}=${v}`);
+  return missing.length
+    ? `quota ${quotaId} selects pods labelled ${missing.join(', ')}; ${who} is not`
+    : undefined;
+}
+
 function answerHeaders(a: HttpAnswer): Record<string, string> {
   return { 'content-type': 'application/json', 'cache-control': 'no-store', ...a.headers };
 }
@@ -314,6 +371,10 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
+    if (it.giveBack !== undefined && !isCount(it.giveBack)) return 'giveBack must be a number >= 0';
+    if (it.seq !== undefined && !isCount(it.seq)) return 'seq must be a number >= 0';
+    if (it.incarnation !== undefined && (typeof it.incarnation !== 'string' || it.incarnation.length > 64))
+      return 'incarnation must be a string of at most 64 characters';
     leases.push({
       quota: it.quota,
       limit: it.limit,
@@ -324,6 +385,9 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.release === true ? { release: true } : {}),
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
+      ...(it.giveBack !== undefined ? { giveBack: it.giveBack } : {}),
+      ...(it.seq !== undefined ? { seq: it.seq } : {}),
+      ...(it.incarnation !== undefined ? { incarnation: it.incarnation } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.

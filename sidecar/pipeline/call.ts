@@ -8,6 +8,7 @@ import type { Usage } from '../providers/adapter.ts';
 import type { QuotaDecision } from '../quota/client.ts';
 import type { Failure, Operation } from '../snapshot/index.ts';
 import type { TokenEstimate } from '../tokens.ts';
+import type { CallError } from './errors.ts';
 import type { ResponseStream } from './response-stream.ts';
 
 type Json = Record<string, any>;
@@ -139,6 +140,11 @@ export interface Call {
   estimate?: TokenEstimate;
   /** The quota step's decision: admit, deny, shadow-deny or fail-open. */
   quotaDecision?: QuotaDecision;
+  /**
+   * Set by the quota step: checks the quota limits a fallback target brings in (another model)
+   * before it is tried; an error refuses that target (forward moves on down the chain).
+   */
+  admitFallback?: (target: Target) => Promise<CallError | undefined>;
   /** The same with the limits involved, for telemetry. */
   quota?: {
     decision: QuotaDecision;

@@ -41,6 +41,8 @@ const Model = z.object({
   name: z.string().min(1),
   upstreamName: z.string().optional(),
   contextWindow: z.number().int().positive().optional(),
+  /** The most output tokens the model produces; the quota estimate when a call sets no max_tokens. */
+  maxOutputTokens: z.number().int().positive().optional(),
   pricing: Pricing.optional(),
 });
 
@@ -187,6 +189,8 @@ const Limit = z.object({
   window: z.string().regex(new RegExp(WINDOW_PATTERN)),
   /** Only these models count (prefix when ending in "*"); absent: every model. */
   models: z.array(z.string()).optional(),
+  /** Output tokens a call without max_tokens reserves against this limit (tokens, outputTokens, costUSD). */
+  reserveOutputTokens: z.number().int().min(0).optional(),
 });
 
 const Quota = z.object({
