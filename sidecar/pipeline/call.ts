@@ -114,6 +114,10 @@ export interface Call {
   /** Responses API calls: the app's request, the answer's id, and the final Response once written. */
   responses?: { request: Json; id: string; createdAt: number; final?: Json };
 
+  // ---- authenticate ----
+  /** Claims of the end user's JWT, verified by the sidecar (routes with authentication.jwt). */
+  claims?: Record<string, unknown>;
+
   // ---- route ----
   rule?: RuntimeRule;
   /** The AIRoute ("namespace/name") and rule name that matched. */

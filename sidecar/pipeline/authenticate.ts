@@ -1,0 +1,32 @@
+// authenticate: when the snapshot's routes declare authentication.jwt, the end user's JWT is
+// verified before routing, so rules (matches[].claims) and quota keys (per.claim) can use its
+// claims. The token comes from Authorization: Bearer (x-api-key for Anthropic SDKs); both are
+// credential headers the sidecar strips, so the token never travels upstream.
+//   - a token that verifies             -> call.claims
+//   - a JWT that does not verify        -> 401 in the app's dialect (expired, bad signature, ...)
+//   - no token, or an opaque API key    -> no claims; a route with required: true answers 401
+import { looksLikeJwt } from '../auth/jwt.ts';
+import { unauthenticated } from './errors.ts';
+import type { Step } from './step.ts';
+
+function bearer(headers: { authorization?: string; 'x-api-key'?: string | string[] }): string | undefined {
+  const auth = headers.authorization;
+  if (auth) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (m) return m[1];
+  }
+  const key = headers['x-api-key'];
+  return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
+export const authenticate: Step = async (call, next) => {
+  const verifier = call.runtime.jwt;
+  if (!verifier) return next();
+  const token = bearer(call.req.headers);
+  // SDKs insist on some API key ("unused", "sk-..."): only something shaped like a JWT is checked.
+  if (token === undefined || !looksLikeJwt(token)) return next();
+  const result = verifier.verify(token);
+  if (!result.ok) throw unauthenticated(result.reason);
+  call.claims = result.claims;
+  return next();
+};
