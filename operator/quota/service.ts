@@ -263,7 +263,7 @@ export class QuotaService {
   ): Promise<void> {
     let a: HttpAnswer;
     try {
-      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 1 << 20);
+      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 4 << 20);
       a =
         bytes === undefined ? error(413, 'the body is too large') : await this.answer(method, headers, bytes);
     } catch (err) {
@@ -294,13 +294,16 @@ async function readBody(req: AsyncIterable<Buffer | string>, max: number): Promi
   return Buffer.concat(parts);
 }
 
+/** Items per lease call: a sidecar batches many keys (partitioned limits) into one round trip. */
+export const MAX_ITEMS = 4096;
+
 const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 /** Validates the body; a string is the reason it is refused. */
 export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | string {
   if (!body || typeof body !== 'object') return 'the body must be a JSON object';
   const rawItems: any[] = Array.isArray(body.leases) ? body.leases : [body];
-  if (rawItems.length === 0 || rawItems.length > 256) return 'leases must hold 1 to 256 items';
+  if (rawItems.length === 0 || rawItems.length > MAX_ITEMS) return `leases must hold 1 to ${MAX_ITEMS} items`;
   const holder = caller.holder ?? body.holder;
   if (typeof holder !== 'string' || holder === '' || holder.length > 256) return 'holder is required';
   const leases = [];
@@ -314,6 +317,8 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
+    if (it.key !== undefined && (typeof it.key !== 'string' || it.key === '' || it.key.length > 256))
+      return 'key must be a string of 1 to 256 characters';
     leases.push({
       quota: it.quota,
       limit: it.limit,
@@ -324,6 +329,7 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.release === true ? { release: true } : {}),
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
+      ...(it.key !== undefined ? { key: it.key } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.

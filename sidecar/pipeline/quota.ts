@@ -6,6 +6,7 @@
 //   costUSD       the same tokens priced with the serving model's pricing (cached input at cachedInput)
 import { costOf } from '../cost.ts';
 import type { Measure, QuotaClient } from '../quota/client.ts';
+import { keysOf } from '../quota/keys.ts';
 import type { Call } from './call.ts';
 import { CallError } from './errors.ts';
 import { estimateOf, servedTarget, targetPricing } from './rule-state.ts';
@@ -16,7 +17,7 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
   return async (call, next) => {
     // Cost is recorded whether or not a quota applies (metrics, spans, the audit line).
     call.afterResponse.push(recordCost);
-    if (client.limits.length === 0) return next();
+    if (client.limits.length === 0 && !client.partitioned) return next();
 
     const target = call.targets?.[0];
     const needsTokens = client.needsTokens;
@@ -31,9 +32,13 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
     }
     const models = [call.modelRequested, target?.modelName];
     // Only until the service first answers for a limit (start, new quota): no promise otherwise.
-    const ready = client.ready(models);
+    // Partitioned limits (per): the call's key per limit, read from headers, body or verified claims.
+    const keyOf = client.partitioned
+      ? keysOf({ headers: call.headers, body: call.body, claims: call.claims })
+      : undefined;
+    const ready = client.ready(models, keyOf);
     if (ready) await ready;
-    const check = client.check(models, estimate);
+    const check = client.check(models, estimate, keyOf);
     call.quotaDecision = check.decision;
     call.quota = {
       decision: check.decision,

@@ -13,6 +13,7 @@
 //     a would-be denial (Shadow)
 // settle() replaces the reservation (the estimate) with what the call really spent.
 import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
+import { KeyedLeases, type KeyOf, NO_KEY } from './keys.ts';
 import type { LeaseAnswer, LeaseItem } from './ledger.ts';
 import type { LeaseResult, QuotaService } from './service.ts';
 import { humanDuration, parseWindow, type Window } from './window.ts';
@@ -67,6 +68,10 @@ export interface QuotaClientOptions {
   onError?: (err: unknown) => void;
   /** Start the background loop (tests drive sync() by hand). */
   timer?: boolean;
+  /** Most per-key leases (partitioned limits) kept at once; the least recently used go first. */
+  maxKeys?: number;
+  /** Most lease items in one call; more go in parallel calls. */
+  maxBatch?: number;
 }
 
 const UNITS: Record<Dimension, string> = {
@@ -78,6 +83,8 @@ const UNITS: Record<Dimension, string> = {
 };
 
 const RATE_TAU_MS = 3_000;
+/** A batch part that never reached the service (its items are reported again). */
+const UNSENT = 'unsent';
 
 function modelFilter(models: readonly string[] | undefined): (model: string) => boolean {
   if (!models || models.length === 0) return () => true;
@@ -91,6 +98,10 @@ export class LimitLease {
   readonly quota: QuotaConfig;
   readonly limit: LimitConfig;
   readonly key: string;
+  /** A partitioned limit's key (end user, API consumer) this lease is for. */
+  readonly partition?: string;
+  /** Evicted from the key table: handed back on the next sync, then forgotten. */
+  evicted = false;
   readonly window: Window;
   readonly matches: (model: string) => boolean;
   readonly unlimitedModels: boolean;
@@ -131,10 +142,11 @@ export class LimitLease {
   need = 0;
   wantNow = false;
 
-  constructor(quota: QuotaConfig, limit: LimitConfig) {
+  constructor(quota: QuotaConfig, limit: LimitConfig, partition?: string) {
     this.quota = quota;
     this.limit = limit;
     this.key = `${quota.id}\u0000${limit.name}`;
+    if (partition !== undefined) this.partition = partition;
     this.window = parseWindow(limit.window);
     this.matches = modelFilter(limit.models);
     this.unlimitedModels = !limit.models || limit.models.length === 0;
@@ -206,6 +218,10 @@ export class QuotaClient {
   readonly #onError: (err: unknown) => void;
   #limits: LimitLease[] = [];
   #byKey = new Map<string, LimitLease>();
+  /** Partitioned limits: one template each; the per-key leases live in #keyed. */
+  #templates: LimitLease[] = [];
+  readonly #keyed: KeyedLeases<LimitLease>;
+  readonly #maxBatch: number;
   #needsTokens = false;
   #inflight: Promise<void> | undefined;
   #followUp: Promise<void> | undefined;
@@ -234,6 +250,8 @@ export class QuotaClient {
     this.#minGapMs = opts.minGapMs ?? 100;
     this.#readyTimeoutMs = opts.readyTimeoutMs ?? 2_000;
     this.#onError = opts.onError ?? (() => {});
+    this.#keyed = new KeyedLeases(opts.maxKeys ?? 10_000);
+    this.#maxBatch = opts.maxBatch ?? 2_000;
     if (opts.timer !== false) {
       this.#timer = setInterval(() => this.#tick(), Math.min(250, this.#reportMs));
       this.#timer.unref();
@@ -248,6 +266,16 @@ export class QuotaClient {
     return this.#limits;
   }
 
+  /** Some limit is partitioned (per): calls pass their keys to ready() and check(). */
+  get partitioned(): boolean {
+    return this.#templates.length > 0;
+  }
+
+  /** Per-key leases held now (bounded by maxKeys, plus those being handed back). */
+  get keyedLeases(): number {
+    return this.#keyed.size;
+  }
+
   /** Some limit counts tokens or USD: calls need a token estimate (decided per snapshot). */
   get needsTokens(): boolean {
     return this.#needsTokens;
@@ -258,9 +286,17 @@ export class QuotaClient {
     this.#service.configure?.(quotas);
     const next: LimitLease[] = [];
     const byKey = new Map<string, LimitLease>();
+    const templates: LimitLease[] = [];
     const now = this.#now();
     for (const q of quotas) {
       for (const l of q.limits) {
+        if (l.per) {
+          const t = new LimitLease(q, l);
+          const prev = this.#templates.find((p) => p.key === t.key);
+          // Unchanged: the per-key leases carry over; otherwise they start over with the new config.
+          templates.push(prev && sameTemplate(prev, t) ? prev : t);
+          continue;
+        }
         const key = `${q.id}\u0000${l.name}`;
         const prev = this.#byKey.get(key);
         let lease: LimitLease;
@@ -289,7 +325,10 @@ export class QuotaClient {
     }
     this.#limits = next;
     this.#byKey = byKey;
-    this.#needsTokens = next.some((l) => l.dimension !== 'requests');
+    const kept = new Set(templates.filter((t) => this.#templates.includes(t)).map((t) => t.key));
+    this.#templates = templates;
+    this.#keyed.retain(kept);
+    this.#needsTokens = [...next, ...templates].some((l) => l.dimension !== 'requests');
     this.#unanswered = next.some((l) => !l.known && !l.failed);
     if (next.some((l) => l.wantNow)) void this.sync();
   }
@@ -300,17 +339,47 @@ export class QuotaClient {
    * service failed, or readyTimeoutMs passed. check() then applies failurePolicy to a limit still
    * unanswered, so a fleet that starts together cannot admit a burst each against nothing.
    */
-  ready(models: readonly (string | undefined)[]): Promise<void> | undefined {
-    if (!this.#unanswered || !this.#reachable || !this.#waiting(models)) return undefined;
-    return this.#whenAnswered(models);
+  ready(models: readonly (string | undefined)[], keyOf?: KeyOf): Promise<void> | undefined {
+    // A key seen for the first time makes its lease here (and asks for it).
+    if (this.#templates.length > 0) this.#applicable(models, keyOf, this.#now());
+    if (!this.#unanswered || !this.#reachable || !this.#waiting(models, keyOf)) return undefined;
+    return this.#whenAnswered(models, keyOf);
   }
 
-  #waiting(models: readonly (string | undefined)[]): boolean {
+  #waiting(models: readonly (string | undefined)[], keyOf?: KeyOf): boolean {
     for (const l of this.#limits) if (!l.known && !l.failed && l.appliesTo(models)) return true;
+    if (this.#templates.length === 0) return false;
+    for (const l of this.#applicable(models, keyOf, this.#now()))
+      if (l.partition !== undefined && !l.known && !l.failed) return true;
     return false;
   }
 
-  async #whenAnswered(models: readonly (string | undefined)[]): Promise<void> {
+  /** The leases a call spends: the limits that apply to its models, per-key ones for its keys. */
+  #applicable(models: readonly (string | undefined)[], keyOf: KeyOf | undefined, now: number): LimitLease[] {
+    const out = this.#limits.filter((l) => l.appliesTo(models));
+    for (const t of this.#templates) {
+      if (!t.appliesTo(models)) continue;
+      const key = keyOf?.(t.limit) ?? NO_KEY;
+      out.push(this.#keyed.get(t.key, key, now, () => this.#keyLease(t, key, now)));
+    }
+    return out;
+  }
+
+  #keyLease(t: LimitLease, key: string, now: number): LimitLease {
+    const l = new LimitLease(t.quota, t.limit, key);
+    l.roll(now);
+    l.wantNow = true;
+    this.#unanswered = true;
+    return l;
+  }
+
+  /** Every lease: the plain limits', then the per-key ones (those being handed back included). */
+  *#all(): Generator<LimitLease> {
+    yield* this.#limits;
+    if (this.#templates.length > 0 || this.#keyed.size > 0) yield* this.#keyed.all();
+  }
+
+  async #whenAnswered(models: readonly (string | undefined)[], keyOf?: KeyOf): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.#readyTimeoutMs);
@@ -319,7 +388,7 @@ export class QuotaClient {
     try {
       // A call already on the wire may predate these limits (a new snapshot): configure() queued
       // the next one, which carries them (wantNow).
-      while (!this.#closed && this.#reachable && this.#waiting(models)) {
+      while (!this.#closed && this.#reachable && this.#waiting(models, keyOf)) {
         if (!this.#inflight && !this.#followUp) this.#kick();
         this.#round ??= Promise.withResolvers();
         if ((await Promise.race([this.#round.promise, timeout])) === 'timeout') return;
@@ -333,11 +402,16 @@ export class QuotaClient {
    * Admission, from local state only. `models`: the names the call may be billed under (the
    * requested model and the backend's); a limit with a model filter applies when one matches.
    */
-  check(models: readonly (string | undefined)[], estimate: Partial<Measure>): QuotaCheck {
+  check(models: readonly (string | undefined)[], estimate: Partial<Measure>, keyOf?: KeyOf): QuotaCheck {
     const now = this.#now();
-    const applicable = this.#limits.filter((l) => l.appliesTo(models));
+    const applicable = this.#applicable(models, keyOf, now);
     const reservations = new Map<LimitLease, number>();
-    const ticket: QuotaTicket = { reservations, limits: this.#limits, settled: false };
+    // Per-key leases settle where they were reserved (a fallback does not move a call to another key).
+    const limits =
+      applicable.length > 0 && applicable.at(-1)!.partition !== undefined
+        ? [...this.#limits, ...applicable.filter((l) => l.partition !== undefined)]
+        : this.#limits;
+    const ticket: QuotaTicket = { reservations, limits, settled: false };
     const shadowDenied: { quota: string; limit: string }[] = [];
     let denial: QuotaDenial | undefined;
     let shadowDenial: QuotaDenial | undefined;
@@ -404,7 +478,7 @@ export class QuotaClient {
 
   #denial(l: LimitLease, verdict: 'exhausted' | 'unreachable', need: number, now: number): QuotaDenial {
     const resetMs = Math.max(0, l.windowEnd - now);
-    const name = `quota ${l.quota.id} limit ${l.limit.name}`;
+    const name = `quota ${l.quota.id} limit ${l.limit.name}${l.partition !== undefined ? ` for key ${JSON.stringify(l.partition)}` : ''}`;
     if (verdict === 'unreachable') {
       const why =
         this.#reachable && !l.failed && !l.known
@@ -465,7 +539,8 @@ export class QuotaClient {
     if (this.#closed) return;
     const now = this.#now();
     let due = false;
-    for (const l of this.#limits) {
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#idleMs);
+    for (const l of this.#all()) {
       l.roll(now);
       const reportDue = now - this.#lastReport >= this.#reportMs;
       if (l.wantNow) due = true;
@@ -478,6 +553,7 @@ export class QuotaClient {
       )
         due = true;
       else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
+      else if (l.evicted) due = true;
     }
     if (due) this.#kick();
   }
@@ -534,9 +610,9 @@ export class QuotaClient {
     const now = this.#now();
     const items: LeaseItem[] = [];
     const sent: [LimitLease, number][] = [];
-    for (const l of this.#limits) {
+    for (const l of this.#all()) {
       l.roll(now);
-      const idle = now - l.lastSpendAt > this.#idleMs && l.reserved === 0;
+      const idle = (l.evicted || now - l.lastSpendAt > this.#idleMs) && l.reserved === 0;
       const available = l.available(now);
       const rate = l.currentRate(now);
       let want = 0;
@@ -549,7 +625,12 @@ export class QuotaClient {
       const need = release ? 0 : l.need;
       const fragment = need > 0 && available > 0 && available < need && l.reserved === 0;
       const releasing = release || fragment || (idle && l.known && l.held > 0);
-      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
+      // A per-key lease rides along only when it has something to say (100,000 keys, few of them busy).
+      const renew =
+        l.held > 0 &&
+        l.known &&
+        (l.partition === undefined || l.expiresAt - now < Math.max(2_000, l.ttlMs / 2));
+      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !renew) continue;
       items.push({
         quota: l.quota.id,
         limit: l.limit.name,
@@ -560,6 +641,7 @@ export class QuotaClient {
         reserved: l.reserved,
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
+        ...(l.partition !== undefined ? { key: l.partition } : {}),
       });
       sent.push([l, l.unreported]);
       l.unreported = 0;
@@ -571,9 +653,7 @@ export class QuotaClient {
     this.#lastReport = now;
     let results: LeaseResult[];
     try {
-      results = (await this.#service.lease({ holder: this.#holder, leases: items })).leases;
-      if (!Array.isArray(results) || results.length !== items.length)
-        throw new Error('malformed lease answer');
+      results = await this.#leaseAll(items);
     } catch (err) {
       // Nothing was counted: report it again next time (and keep asking for first answers).
       for (const [l, used] of sent) {
@@ -588,6 +668,11 @@ export class QuotaClient {
     for (let i = 0; i < sent.length; i++) {
       const [l] = sent[i];
       const r = results[i];
+      if ('error' in r && r.code === UNSENT) {
+        l.unreported += sent[i]![1];
+        if (!l.known) l.wantNow = true;
+        continue;
+      }
       if ('error' in r) {
         l.failed = true;
         this.#onError(new Error(`quota ${r.quota} limit ${r.limit}: ${r.error}`));
@@ -596,7 +681,32 @@ export class QuotaClient {
       l.failed = false;
       this.#apply(l, r);
     }
-    if (this.#unanswered) this.#unanswered = this.#limits.some((l) => !l.known && !l.failed);
+    this.#keyed.settleLeaving();
+    if (this.#unanswered) {
+      let waiting = false;
+      for (const l of this.#all()) if (!l.known && !l.failed) waiting = true;
+      this.#unanswered = waiting;
+    }
+  }
+
+  /** One lease call, or several in parallel when the batch is larger than maxBatch items. */
+  async #leaseAll(items: LeaseItem[]): Promise<LeaseResult[]> {
+    const call = async (part: LeaseItem[]) => {
+      const r = (await this.#service.lease({ holder: this.#holder, leases: part })).leases;
+      if (!Array.isArray(r) || r.length !== part.length) throw new Error('malformed lease answer');
+      return r;
+    };
+    if (items.length <= this.#maxBatch) return call(items);
+    const parts: LeaseItem[][] = [];
+    for (let i = 0; i < items.length; i += this.#maxBatch) parts.push(items.slice(i, i + this.#maxBatch));
+    const settled = await Promise.allSettled(parts.map(call));
+    if (settled.every((r) => r.status === 'rejected')) throw (settled[0] as PromiseRejectedResult).reason;
+    // A part that failed was not counted: its items are marked so their spend is reported again.
+    return settled.flatMap((r, i) =>
+      r.status === 'fulfilled'
+        ? r.value
+        : parts[i]!.map((it) => ({ quota: it.quota, limit: it.limit, error: 'unreachable', code: UNSENT })),
+    );
   }
 
   #apply(l: LimitLease, a: LeaseAnswer): void {
@@ -629,6 +739,14 @@ export class QuotaClient {
     await this.#inflight?.catch(() => {});
     await this.#syncOnce(true).catch(() => {});
   }
+}
+
+function sameTemplate(a: LimitLease, b: LimitLease): boolean {
+  return (
+    JSON.stringify(a.limit) === JSON.stringify(b.limit) &&
+    a.quota.enforcement === b.quota.enforcement &&
+    a.quota.failurePolicy === b.quota.failurePolicy
+  );
 }
 
 function pickState(prev: LimitLease): Partial<LimitLease> {

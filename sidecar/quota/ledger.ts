@@ -10,6 +10,7 @@
 // lease after its TTL, so a vanished sidecar cannot pin budget; a lease above the fair share is cut
 // back while others are refused, so neither can one that was served before the others showed up.
 import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
+import { KeyTable, type KeyUsage } from './keyed-ledger.ts';
 import { parseWindow, type Window } from './window.ts';
 
 /** One limit's part of a lease call: report what was spent, ask for more. */
@@ -37,6 +38,8 @@ export interface LeaseItem {
   need?: number;
   /** Estimates of the holder's calls in flight: a lease cut back to the fair share keeps this much. */
   reserved?: number;
+  /** A partitioned limit (per): whose budget (an end user, an API key); required there, refused elsewhere. */
+  key?: string;
 }
 
 export interface LeaseAnswer {
@@ -66,11 +69,15 @@ export interface StatusLimit {
   limit: number;
   /** RFC 3339. */
   resetsAt: string;
+  /** A partitioned limit: distinct keys in the current window (used is their sum). */
+  keys?: number;
+  /** A partitioned limit: the largest spenders of the current window. */
+  top?: KeyUsage[];
 }
 
 export class LedgerError extends Error {
-  readonly code: 'not_found' | 'invalid';
-  constructor(code: 'not_found' | 'invalid', message: string) {
+  readonly code: 'not_found' | 'invalid' | 'too_many_keys';
+  constructor(code: 'not_found' | 'invalid' | 'too_many_keys', message: string) {
     super(message);
     this.code = code;
   }
@@ -86,9 +93,11 @@ export interface LedgerOptions {
   activeMs?: number;
   /** A grant aims to cover this much of the holder's recent spend rate. */
   horizonMs?: number;
+  /** Most keys one partitioned limit tracks per window (beyond: too_many_keys); default 1,000,000. */
+  maxKeys?: number;
 }
 
-interface Holder {
+export interface Holder {
   outstanding: number;
   expiresAt: number;
   lastSeen: number;
@@ -99,7 +108,7 @@ interface Holder {
   needUntil: number;
 }
 
-interface Counter {
+export interface Counter {
   quota: string;
   name: string;
   dimension: Dimension;
@@ -111,6 +120,10 @@ interface Counter {
   holders: Map<string, Holder>;
   /** Last time a holder was refused budget because none was unallocated. */
   refusedAt: number;
+  /** A partitioned limit: its per-key counters (this counter then sums their spend). */
+  keys?: KeyTable<Counter>;
+  /** Set on a per-key counter: its key. */
+  key?: string;
 }
 
 const RATE_TAU_MS = 5_000;
@@ -131,6 +144,7 @@ export class Ledger {
   readonly #graceMs: number;
   readonly #activeMs: number;
   readonly #horizonMs: number;
+  readonly #maxKeys: number;
   /** quota id -> limit name -> counter. */
   readonly #quotas = new Map<string, Map<string, Counter>>();
   /** Status read before the quota's config arrived (operator start): applied on configure. */
@@ -143,6 +157,7 @@ export class Ledger {
     this.#graceMs = opts.graceMs ?? 2_000;
     this.#activeMs = opts.activeMs ?? 30_000;
     this.#horizonMs = opts.horizonMs ?? 5_000;
+    this.#maxKeys = opts.maxKeys ?? 1_000_000;
   }
 
   /** The quotas in force (all of them: replaces the previous set). Counters survive when the window is unchanged. */
@@ -161,14 +176,20 @@ export class Ledger {
     const limits = new Map<string, Counter>();
     for (const l of q.limits) {
       const prev = old?.get(l.name);
-      if (prev && prev.window.text === l.window && prev.dimension === l.dimension) {
+      if (
+        prev &&
+        prev.window.text === l.window &&
+        prev.dimension === l.dimension &&
+        (prev.keys !== undefined) === (l.per !== undefined)
+      ) {
         prev.amount = l.amount;
+        prev.keys?.setAmount(l.amount);
         limits.set(l.name, prev);
         continue;
       }
       const window = parseWindow(l.window);
       const { start, end } = window.bounds(now);
-      limits.set(l.name, {
+      const counter: Counter = {
         quota: q.id,
         name: l.name,
         dimension: l.dimension,
@@ -179,7 +200,9 @@ export class Ledger {
         used: 0,
         holders: new Map(),
         refusedAt: Number.NEGATIVE_INFINITY,
-      });
+      };
+      if (l.per) counter.keys = this.#keyTable(counter);
+      limits.set(l.name, counter);
     }
     this.#quotas.set(q.id, limits);
     const pending = this.#pendingRestore.get(q.id);
@@ -212,13 +235,23 @@ export class Ledger {
       const c = s.name === undefined ? undefined : counters.get(s.name);
       if (!c || typeof s.used !== 'number' || !s.resetsAt) continue;
       this.#roll(c, now);
-      if (Date.parse(s.resetsAt) === c.end) c.used = Math.max(c.used, s.used);
+      if (Date.parse(s.resetsAt) !== c.end) continue;
+      c.used = Math.max(c.used, s.used);
+      // A partitioned limit's largest keys come back from status.top (the others from the holders' carries).
+      for (const t of s.top ?? [])
+        if (typeof t?.key === 'string' && typeof t.used === 'number') c.keys?.restore(t.key, t.used);
     }
   }
 
   lease(holder: string, item: LeaseItem): LeaseAnswer {
-    const c = this.#quotas.get(item.quota)?.get(item.limit);
-    if (!c) throw new LedgerError('not_found', `quota ${item.quota} has no limit ${item.limit}`);
+    const limit = this.#quotas.get(item.quota)?.get(item.limit);
+    if (!limit) throw new LedgerError('not_found', `quota ${item.quota} has no limit ${item.limit}`);
+    const c = limit.keys ? this.#keyCounter(limit, item) : limit;
+    if (!limit.keys && item.key !== undefined)
+      throw new LedgerError(
+        'invalid',
+        `limit ${item.limit} of quota ${item.quota} is not partitioned: no key`,
+      );
     if (
       !(item.want >= 0) ||
       !(item.used >= 0) ||
@@ -250,6 +283,7 @@ export class Ledger {
       c.used = round(c.dimension, c.used + item.used);
       h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.used));
       this.#dirty.add(c.quota);
+      if (c !== limit) limit.used = round(limit.dimension, limit.used + item.used);
     }
     h.rate = h.rate * Math.exp(-(now - h.rateAt) / RATE_TAU_MS) + (current ? item.used : 0) / RATE_TAU_MS;
     h.rateAt = now;
@@ -259,6 +293,11 @@ export class Ledger {
     if (item.release) h.outstanding = 0;
     if (item.release && !(item.want > 0) && !((item.need ?? 0) > 0)) {
       c.holders.delete(holder);
+      if (c !== limit && c.holders.size === 0) {
+        const answer = this.#answer(c, h, 0, now);
+        limit.keys!.park(c);
+        return answer;
+      }
     } else {
       let allocated = 0;
       let active = 0;
@@ -301,6 +340,42 @@ export class Ledger {
     return this.#answer(c, h, granted, now);
   }
 
+  #keyTable(limit: Counter): KeyTable<Counter> {
+    const table = new KeyTable<Counter>(this.#maxKeys);
+    table.setFactory((key, used) => ({
+      quota: limit.quota,
+      name: limit.name,
+      dimension: limit.dimension,
+      amount: limit.amount,
+      window: limit.window,
+      start: limit.start,
+      end: limit.end,
+      used,
+      holders: new Map(),
+      refusedAt: Number.NEGATIVE_INFINITY,
+      key,
+    }));
+    table.roll(limit.end);
+    return table;
+  }
+
+  /** The per-key counter of a partitioned limit: made on first use, in the limit's current window. */
+  #keyCounter(limit: Counter, item: LeaseItem): Counter {
+    if (typeof item.key !== 'string')
+      throw new LedgerError(
+        'invalid',
+        `limit ${item.limit} of quota ${item.quota} is partitioned: a key is required`,
+      );
+    this.#roll(limit, this.#now());
+    const c = limit.keys!.counter(item.key);
+    if (!c)
+      throw new LedgerError(
+        'too_many_keys',
+        `limit ${item.limit} of quota ${item.quota} already tracks ${limit.keys!.size} keys this window`,
+      );
+    return c;
+  }
+
   #answer(c: Counter, h: Holder, granted: number, now: number): LeaseAnswer {
     let allocated = 0;
     let holders = 0;
@@ -332,6 +407,7 @@ export class Ledger {
     c.refusedAt = Number.NEGATIVE_INFINITY;
     // Leases belong to their window: holders start the new one with nothing outstanding.
     for (const h of c.holders.values()) h.outstanding = 0;
+    c.keys?.roll(c.end);
   }
 
   #expire(c: Counter, now: number): void {
@@ -347,6 +423,11 @@ export class Ledger {
       for (const c of counters.values()) {
         this.#roll(c, now);
         this.#expire(c, now);
+        // Per-key counters whose holders all left are parked as a bare number until the window ends.
+        c.keys?.sweep((k) => {
+          this.#roll(k, now);
+          this.#expire(k, now);
+        });
       }
     }
   }
@@ -360,7 +441,31 @@ export class Ledger {
       used: c.used,
       limit: c.amount,
       resetsAt: new Date(c.end).toISOString(),
+      ...(c.keys ? { keys: c.keys.size, top: c.keys.top(10) } : {}),
     }));
+  }
+
+  /** Spend per key of a quota's partitioned limits, largest first (at most `max` per limit). */
+  usage(
+    quotaId: string,
+    max = Number.POSITIVE_INFINITY,
+  ): { limit: string; window: string; amount: number; resetsAt: string; keys: KeyUsage[] }[] {
+    const counters = this.#quotas.get(quotaId);
+    if (!counters) return [];
+    return [...counters.values()]
+      .filter((c) => c.keys)
+      .map((c) => ({
+        limit: c.name,
+        window: c.window.text,
+        amount: c.amount,
+        resetsAt: new Date(c.end).toISOString(),
+        keys: c.keys!.top(max),
+      }));
+  }
+
+  /** Ids of the quotas in force. */
+  quotaIds(): string[] {
+    return [...this.#quotas.keys()];
   }
 
   /** Quotas whose counters changed since the last call. */
@@ -393,7 +498,9 @@ export class Ledger {
           used: c.used,
           amount: c.amount,
           resetsAt: new Date(c.end).toISOString(),
-          holders: [...c.holders].map(([id, h]) => ({ id, outstanding: h.outstanding })),
+          holders: c.keys
+            ? c.keys.holders()
+            : [...c.holders].map(([id, h]) => ({ id, outstanding: h.outstanding })),
         });
       }
     }
