@@ -610,6 +610,7 @@ export class QuotaClient {
     const now = this.#now();
     const items: LeaseItem[] = [];
     const sent: [LimitLease, number][] = [];
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#idleMs);
     for (const l of this.#all()) {
       l.roll(now);
       const idle = (l.evicted || now - l.lastSpendAt > this.#idleMs) && l.reserved === 0;

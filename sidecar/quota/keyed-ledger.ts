@@ -94,12 +94,18 @@ export class KeyTable<C extends KeyCounter = KeyCounter> {
 
   /** The `max` largest spenders of the current window, largest first. */
   top(max: number): KeyUsage[] {
+    if (max < 64) {
+      const best = new TopN(max);
+      for (const [key, used] of this.#parked) best.offer(key, used);
+      for (const c of this.#active.values())
+        if (c.end === this.#end && c.used > 0) best.offer(c.key!, c.used);
+      return best.list;
+    }
     const all: KeyUsage[] = [];
     for (const [key, used] of this.#parked) all.push({ key, used });
     for (const c of this.#active.values())
       if (c.end === this.#end && c.used > 0) all.push({ key: c.key!, used: c.used });
-    if (all.length > max && max < 64) return topN(all, max);
-    all.sort((a, b) => b.used - a.used || a.key.localeCompare(b.key));
+    all.sort((a, b) => b.used - a.used || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return Number.isFinite(max) ? all.slice(0, max) : all;
   }
 
@@ -112,16 +118,23 @@ export class KeyTable<C extends KeyCounter = KeyCounter> {
   }
 }
 
-/** The n largest by a linear pass keeping a small sorted list: O(keys x n) instead of a full sort. */
-function topN(all: KeyUsage[], n: number): KeyUsage[] {
-  const best: KeyUsage[] = [];
-  const before = (a: KeyUsage, b: KeyUsage) => a.used > b.used || (a.used === b.used && a.key < b.key);
-  for (const u of all) {
-    if (best.length === n && !before(u, best[n - 1]!)) continue;
-    let i = best.length;
-    while (i > 0 && before(u, best[i - 1]!)) i--;
-    best.splice(i, 0, u);
-    if (best.length > n) best.pop();
+/** The n largest in one pass, keeping a small sorted list: no allocation for keys that do not make it. */
+class TopN {
+  readonly list: KeyUsage[] = [];
+  readonly #n: number;
+  constructor(n: number) {
+    this.#n = n;
   }
-  return best;
+  offer(key: string, used: number): void {
+    const list = this.list;
+    if (this.#n === 0) return;
+    if (list.length === this.#n) {
+      const last = list[this.#n - 1]!;
+      if (used < last.used || (used === last.used && key >= last.key)) return;
+    }
+    let i = list.length;
+    while (i > 0 && (list[i - 1]!.used < used || (list[i - 1]!.used === used && list[i - 1]!.key > key))) i--;
+    list.splice(i, 0, { key, used });
+    if (list.length > this.#n) list.pop();
+  }
 }
