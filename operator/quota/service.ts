@@ -66,6 +66,20 @@ export interface QuotaDebug {
   })[];
 }
 
+/** One partitioned limit in `aimesh-operator usage`. */
+export interface QuotaUsage {
+  quota: string;
+  limit: string;
+  window: string;
+  /** Per key. */
+  amount: number;
+  resetsAt: string;
+  /** Sum over keys. */
+  used: number;
+  keyCount: number;
+  keys: { key: string; used: number }[];
+}
+
 export interface HttpAnswer {
   status: number;
   body: unknown;
@@ -137,6 +151,8 @@ export class QuotaService {
     if (this.#running) return;
     this.#running = true;
     this.#restored.clear();
+    // Another replica may have led meanwhile: holders learn of the new term and carry their spend.
+    this.ledger.newTerm();
     this.sync(this.#o.objects?.() ?? this.#objects);
     this.#timer = setInterval(() => void this.flush(), this.#o.flushMs ?? 2_000);
     this.#timer.unref();
@@ -201,6 +217,25 @@ export class QuotaService {
       });
     }
     return [...byQuota.values()].sort((a, b) => a.quota.localeCompare(b.quota));
+  }
+
+  /**
+   * Spend per key of partitioned limits (`aimesh-operator usage`), largest first, at most `top`
+   * keys per limit; `keys` counts them all.
+   */
+  usage(filter: { namespace?: string; quota?: string; top?: number } = {}): QuotaUsage[] {
+    const out: QuotaUsage[] = [];
+    for (const id of this.ledger.quotaIds().sort()) {
+      const [namespace, name] = id.split('/') as [string, string];
+      if (filter.namespace && filter.namespace !== namespace) continue;
+      if (filter.quota && filter.quota !== name) continue;
+      const counts = new Map(this.ledger.status(id).map((s) => [s.name, s]));
+      for (const u of this.ledger.usage(id, filter.top ?? 100)) {
+        const s = counts.get(u.limit);
+        out.push({ quota: id, ...u, used: s?.used ?? 0, keyCount: s?.keys ?? u.keys.length });
+      }
+    }
+    return out;
   }
 
   /** The whole exchange, transport aside (HTTP/1.1 handler and HTTP/2 stream handler share it). */
@@ -317,6 +352,8 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
+    if (it.carry !== undefined && !isCount(it.carry)) return 'carry must be a number >= 0';
+    if (it.acked !== undefined && !isCount(it.acked)) return 'acked must be a number >= 0';
     if (it.key !== undefined && (typeof it.key !== 'string' || it.key === '' || it.key.length > 256))
       return 'key must be a string of 1 to 256 characters';
     leases.push({
@@ -330,8 +367,11 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
       ...(it.key !== undefined ? { key: it.key } : {}),
+      ...(it.carry !== undefined ? { carry: it.carry } : {}),
+      ...(it.acked !== undefined ? { acked: it.acked } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.
-  return { holder: `${caller.namespace}/${holder}`, leases };
+  const term = typeof body.term === 'string' && body.term.length <= 64 ? body.term : undefined;
+  return { holder: `${caller.namespace}/${holder}`, ...(term ? { term } : {}), leases };
 }

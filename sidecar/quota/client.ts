@@ -102,6 +102,12 @@ export class LimitLease {
   readonly partition?: string;
   /** Evicted from the key table: handed back on the next sync, then forgotten. */
   evicted = false;
+  /** The quota service term that last answered (a leader change starts a new one). */
+  term: string | undefined;
+  /** Reported and acknowledged in this window, to any term. */
+  acked = 0;
+  /** Acknowledged by earlier terms, owed once to the current one (see LeaseItem.carry). */
+  carry = 0;
   readonly window: Window;
   readonly matches: (model: string) => boolean;
   readonly unlimitedModels: boolean;
@@ -170,6 +176,8 @@ export class LimitLease {
     this.settledInFlight = 0;
     this.spentSinceAnswer = 0;
     this.expiresAt = 0;
+    this.acked = 0;
+    this.carry = 0;
     // A fresh window starts full: once the service has answered before (so `holders` is real), our
     // share of it is a safe overdraft until it answers again.
     this.lastUsed = 0;
@@ -221,6 +229,8 @@ export class QuotaClient {
   /** Partitioned limits: one template each; the per-key leases live in #keyed. */
   #templates: LimitLease[] = [];
   readonly #keyed: KeyedLeases<LimitLease>;
+  /** The quota service term last seen (see LeaseItem.carry). */
+  #term: string | undefined;
   readonly #maxBatch: number;
   #needsTokens = false;
   #inflight: Promise<void> | undefined;
@@ -553,7 +563,7 @@ export class QuotaClient {
       )
         due = true;
       else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
-      else if (l.evicted) due = true;
+      else if (l.evicted || l.carry > 0) due = true;
     }
     if (due) this.#kick();
   }
@@ -609,7 +619,7 @@ export class QuotaClient {
   async #syncOnce(release = false): Promise<void> {
     const now = this.#now();
     const items: LeaseItem[] = [];
-    const sent: [LimitLease, number][] = [];
+    const sent: [LimitLease, number, number][] = [];
     if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#idleMs);
     for (const l of this.#all()) {
       l.roll(now);
@@ -631,7 +641,7 @@ export class QuotaClient {
         l.held > 0 &&
         l.known &&
         (l.partition === undefined || l.expiresAt - now < Math.max(2_000, l.ttlMs / 2));
-      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !renew) continue;
+      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !renew && !(l.carry > 0)) continue;
       items.push({
         quota: l.quota.id,
         limit: l.limit.name,
@@ -643,8 +653,10 @@ export class QuotaClient {
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
         ...(l.partition !== undefined ? { key: l.partition } : {}),
+        ...(l.carry > 0 ? { carry: l.carry } : {}),
+        ...(l.acked > 0 ? { acked: l.acked } : {}),
       });
-      sent.push([l, l.unreported]);
+      sent.push([l, l.unreported, l.carry]);
       l.unreported = 0;
       l.settledInFlight = 0;
       l.wantNow = false;
@@ -681,6 +693,20 @@ export class QuotaClient {
       }
       l.failed = false;
       this.#apply(l, r);
+      this.#acknowledge(l, r, sent[i]![1], sent[i]![2]);
+    }
+    // A new term (leader change): every lease not in this call owes it what earlier terms counted.
+    const term = results.find((r): r is LeaseAnswer => !('error' in r) && r.term !== undefined)?.term;
+    if (term !== undefined && term !== this.#term) {
+      if (this.#term !== undefined) {
+        const inCall = new Set(sent.map(([l]) => l));
+        for (const l of this.#all()) {
+          if (inCall.has(l) || l.term === term || l.acked <= 0) continue;
+          l.carry = l.acked;
+          l.term = term;
+        }
+      }
+      this.#term = term;
     }
     this.#keyed.settleLeaving();
     if (this.#unanswered) {
@@ -692,8 +718,10 @@ export class QuotaClient {
 
   /** One lease call, or several in parallel when the batch is larger than maxBatch items. */
   async #leaseAll(items: LeaseItem[]): Promise<LeaseResult[]> {
+    const term = this.#term;
     const call = async (part: LeaseItem[]) => {
-      const r = (await this.#service.lease({ holder: this.#holder, leases: part })).leases;
+      const request = { holder: this.#holder, ...(term ? { term } : {}), leases: part };
+      const r = (await this.#service.lease(request)).leases;
       if (!Array.isArray(r) || r.length !== part.length) throw new Error('malformed lease answer');
       return r;
     };
@@ -728,6 +756,18 @@ export class QuotaClient {
     l.lastUnallocated = a.unallocated;
     l.holders = a.holders;
     l.overdraft = a.unallocated / Math.max(1, a.holders);
+  }
+
+  /**
+   * What the service now counts of ours. A new term (leader change) gets, once, everything earlier
+   * terms acknowledged in this window: it may know of it only from our word.
+   */
+  #acknowledge(l: LimitLease, a: LeaseAnswer, used: number, carried: number): void {
+    if (a.resetsAt !== l.windowEnd) return;
+    // A call to a term new to us carried our acked total already (answerBatch): nothing owed.
+    l.carry = a.term !== undefined && a.term !== l.term ? 0 : Math.max(0, l.carry - carried);
+    if (a.term !== undefined) l.term = a.term;
+    l.acked += used;
   }
 
   /** Reports what is left and gives every lease back (SIGTERM). */

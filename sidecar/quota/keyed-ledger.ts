@@ -109,6 +109,14 @@ export class KeyTable<C extends KeyCounter = KeyCounter> {
     return Number.isFinite(max) ? all.slice(0, max) : all;
   }
 
+  /** Spend of every key in the current window (what status shows as the limit's used). */
+  total(): number {
+    let sum = 0;
+    for (const used of this.#parked.values()) sum += used;
+    for (const c of this.#active.values()) if (c.end === this.#end) sum += c.used;
+    return sum;
+  }
+
   /** Debug view: holders with their outstanding lease, summed over keys. */
   holders(): { id: string; outstanding: number }[] {
     const sum = new Map<string, number>();

@@ -9,6 +9,7 @@
 // reports, and which then shrinks everyone's next grants. Holders that stop renewing lose their
 // lease after its TTL, so a vanished sidecar cannot pin budget; a lease above the fair share is cut
 // back while others are refused, so neither can one that was served before the others showed up.
+import { randomUUID } from 'node:crypto';
 import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
 import { KeyTable, type KeyUsage } from './keyed-ledger.ts';
 import { parseWindow, type Window } from './window.ts';
@@ -40,6 +41,14 @@ export interface LeaseItem {
   reserved?: number;
   /** A partitioned limit (per): whose budget (an end user, an API key); required there, refused elsewhere. */
   key?: string;
+  /**
+   * What this holder reported to an earlier term of the service (before a leader change) in this
+   * window, sent once after it sees a new term: the new leader rebuilds counters status did not
+   * hold (keys outside the top) from the holders that spent them.
+   */
+  carry?: number;
+  /** What this holder reported in this window, to any term: its carry when its request names an older term. */
+  acked?: number;
 }
 
 export interface LeaseAnswer {
@@ -61,6 +70,8 @@ export interface LeaseAnswer {
   resetsAt: number;
   /** The lease is void after this (renew by calling again). */
   expiresAt: number;
+  /** Which service term answered: a new one (leader change) makes holders send their carry. */
+  term?: string;
 }
 
 export interface StatusLimit {
@@ -124,6 +135,9 @@ export interface Counter {
   keys?: KeyTable<Counter>;
   /** Set on a per-key counter: its key. */
   key?: string;
+  /** Spend known from before this term: restored from status, and carried by holders. */
+  restored?: number;
+  recovered?: number;
 }
 
 const RATE_TAU_MS = 5_000;
@@ -150,6 +164,8 @@ export class Ledger {
   /** Status read before the quota's config arrived (operator start): applied on configure. */
   readonly #pendingRestore = new Map<string, readonly Partial<StatusLimit>[]>();
   readonly #dirty = new Set<string>();
+  /** Changes whenever counters may have been kept elsewhere meanwhile (a new leader term). */
+  term: string = randomUUID();
 
   constructor(opts: LedgerOptions = {}) {
     this.#now = opts.now ?? Date.now;
@@ -237,6 +253,7 @@ export class Ledger {
       this.#roll(c, now);
       if (Date.parse(s.resetsAt) !== c.end) continue;
       c.used = Math.max(c.used, s.used);
+      c.restored = Math.max(c.restored ?? 0, s.used);
       // A partitioned limit's largest keys come back from status.top (the others from the holders' carries).
       for (const t of s.top ?? [])
         if (typeof t?.key === 'string' && typeof t.used === 'number') c.keys?.restore(t.key, t.used);
@@ -257,7 +274,8 @@ export class Ledger {
       !(item.used >= 0) ||
       (item.held !== undefined && !(item.held >= 0)) ||
       (item.need !== undefined && !(item.need >= 0)) ||
-      (item.reserved !== undefined && !(item.reserved >= 0))
+      (item.reserved !== undefined && !(item.reserved >= 0)) ||
+      (item.carry !== undefined && !(item.carry >= 0))
     ) {
       throw new LedgerError('invalid', 'want, used, held, need and reserved must be numbers >= 0');
     }
@@ -279,6 +297,7 @@ export class Ledger {
       };
       c.holders.set(holder, h);
     }
+    if (current && (item.carry ?? 0) > 0) this.#recover(limit, c, item.carry!);
     if (current && item.used > 0) {
       c.used = round(c.dimension, c.used + item.used);
       h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.used));
@@ -340,6 +359,25 @@ export class Ledger {
     return this.#answer(c, h, granted, now);
   }
 
+  /**
+   * A holder's spend under an earlier term. Status and the holders' carries are two lower bounds
+   * of what was spent before this term: the counter takes the larger, never their sum.
+   */
+  #recover(limit: Counter, c: Counter, carry: number): void {
+    const before = Math.max(c.restored ?? 0, c.recovered ?? 0);
+    c.recovered = (c.recovered ?? 0) + carry;
+    const added = Math.max(c.restored ?? 0, c.recovered) - before;
+    if (added <= 0) return;
+    c.used = round(c.dimension, c.used + added);
+    if (c !== limit) limit.used = round(limit.dimension, limit.used + added);
+    this.#dirty.add(c.quota);
+  }
+
+  /** A new term (this replica became the leader): holders will send their carries. */
+  newTerm(): void {
+    this.term = randomUUID();
+  }
+
   #keyTable(limit: Counter): KeyTable<Counter> {
     const table = new KeyTable<Counter>(this.#maxKeys);
     table.setFactory((key, used) => ({
@@ -354,6 +392,7 @@ export class Ledger {
       holders: new Map(),
       refusedAt: Number.NEGATIVE_INFINITY,
       key,
+      restored: used,
     }));
     table.roll(limit.end);
     return table;
@@ -394,6 +433,7 @@ export class Ledger {
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,
+      term: this.term,
     };
   }
 
@@ -404,6 +444,8 @@ export class Ledger {
     c.start = start;
     c.end = end;
     c.used = 0;
+    c.restored = 0;
+    c.recovered = 0;
     c.refusedAt = Number.NEGATIVE_INFINITY;
     // Leases belong to their window: holders start the new one with nothing outstanding.
     for (const h of c.holders.values()) h.outstanding = 0;
@@ -438,7 +480,8 @@ export class Ledger {
     if (!counters) return [];
     return [...counters.values()].map((c) => ({
       name: c.name,
-      used: c.used,
+      // A partitioned limit: the sum over its keys (after a leader change, of the keys recovered so far).
+      used: c.keys ? round(c.dimension, c.keys.total()) : c.used,
       limit: c.amount,
       resetsAt: new Date(c.end).toISOString(),
       ...(c.keys ? { keys: c.keys.size, top: c.keys.top(10) } : {}),
