@@ -146,7 +146,7 @@ export class KeyedLeases<L extends KeyedLease> {
 
   /** Idle leases that hold nothing and owe no report: forgotten (the sync loop released them first). */
   dropIdle(now: number, idleMs: number): void {
-    for (const [limitId, leases] of this.#byLimit) {
+    for (const leases of this.#byLimit.values()) {
       for (const [key, l] of leases) {
         if (now - l.lastSpendAt <= idleMs) break; // LRU order: the rest were used more recently
         if (l.reserved === 0 && l.unreported === 0 && !(l.known && l.held > 0)) {
@@ -164,7 +164,7 @@ export class KeyedLeases<L extends KeyedLease> {
       this.#count -= leases.size;
       this.#byLimit.delete(limitId);
     }
-    for (const [id, l] of this.#leaving)
+    for (const id of this.#leaving.keys())
       if (!limitIds.has(id.slice(0, id.lastIndexOf('\u0000')))) this.#leaving.delete(id);
   }
 }

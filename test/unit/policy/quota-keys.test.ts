@@ -344,7 +344,8 @@ describe('leader change', () => {
       return c.decision;
     };
     // 300 users, each spends 3 of 5 through one of the replicas.
-    for (let u = 0; u < 300; u++) for (let k = 0; k < 3; k++) assert.equal(await spend(clients[u % 3]!, `u${u}`), 'admit');
+    for (let u = 0; u < 300; u++)
+      for (let k = 0; k < 3; k++) assert.equal(await spend(clients[u % 3]!, `u${u}`), 'admit');
     for (const c of clients) await c.sync();
     const before = ledger.status(ID)[0]!;
     assert.equal(before.used, 900);
