@@ -5,6 +5,8 @@
 // AIQuota.status shows the key count and the top consumers. JWTs: an expired or forged token is
 // a 401 in the app's dialect and never reaches the upstream; a premium claim picks the premium rule.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Cluster } from '../support/cluster.ts';
 import { claims, jwks, signJwt, testKey } from '../support/jwt.ts';
@@ -194,6 +196,34 @@ describe('per-user limits and JWTs across ten sidecars', { timeout: 600_000 }, (
       },
       { timeoutMs: 20_000 },
     );
+    // Metrics carry no per-user label: no key shows up on any /metrics page.
+    for (const url of [op.adminUrl, sidecars[0]!.adminUrl, sidecars[1]!.adminUrl]) {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      assert.ok(!/user-\d/.test(text), `a key in ${url}/metrics`);
+    }
+    // aimesh-operator usage lists spend per key from the leader.
+    const usage = spawnSync(
+      process.execPath,
+      [
+        join(import.meta.dirname, '../../operator/main.ts'),
+        'usage',
+        '-n',
+        ns,
+        'per-user',
+        '--top',
+        '3',
+        '--operator-admin',
+        op.adminUrl,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(usage.status, 0, usage.stderr);
+    assert.match(
+      usage.stdout,
+      new RegExp(`${ns}\\s+per-user\\s+user-requests\\s+\\S+\\s+${PER_USER}\\s+${PER_USER}/1h\\s+100%`),
+    );
+    assert.match(usage.stdout, new RegExp(`${USERS + 2} key\\(s\\), ${total + 2} used in total`));
+
     const printed = await cluster.kubectl(['get', 'aiquota', '-n', ns, 'per-user']);
     assert.match(printed.stdout, /KEYS\s+TOP/);
     assert.match(
