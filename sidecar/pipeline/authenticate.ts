@@ -9,23 +9,21 @@ import { looksLikeJwt } from '../auth/jwt.ts';
 import { unauthenticated } from './errors.ts';
 import type { Step } from './step.ts';
 
-function bearer(headers: { authorization?: string; 'x-api-key'?: string | string[] }): string | undefined {
-  const auth = headers.authorization;
-  if (auth) {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    if (m) return m[1];
-  }
+/** The first credential that looks like a JWT: Authorization: Bearer, then x-api-key. */
+function token(headers: { authorization?: string; 'x-api-key'?: string | string[] }): string | undefined {
+  const bearer = headers.authorization ? /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization)?.[1] : undefined;
+  if (bearer !== undefined && looksLikeJwt(bearer)) return bearer;
   const key = headers['x-api-key'];
-  return typeof key === 'string' && key !== '' ? key : undefined;
+  return typeof key === 'string' && looksLikeJwt(key) ? key : undefined;
 }
 
 export const authenticate: Step = async (call, next) => {
   const verifier = call.runtime.jwt;
   if (!verifier) return next();
-  const token = bearer(call.req.headers);
   // SDKs insist on some API key ("unused", "sk-..."): only something shaped like a JWT is checked.
-  if (token === undefined || !looksLikeJwt(token)) return next();
-  const result = verifier.verify(token);
+  const jwt = token(call.req.headers);
+  if (jwt === undefined) return next();
+  const result = verifier.verify(jwt);
   if (!result.ok) throw unauthenticated(result.reason);
   call.claims = result.claims;
   return next();

@@ -110,6 +110,12 @@ describe('routing on JWT claims', () => {
   it('reads the token from x-api-key too (Anthropic SDKs)', async () => {
     const call = await routed(runtime, { 'x-api-key': signJwt(key, claims({ plan: 'premium' })) });
     assert.equal(call.ruleName, 'premium');
+    // An OpenAI-style placeholder bearer next to it does not hide the token.
+    const both = await routed(runtime, {
+      authorization: 'Bearer unused',
+      'x-api-key': signJwt(key, claims({ plan: 'premium' })),
+    });
+    assert.equal(both.ruleName, 'premium');
   });
 
   it('a route with required: true answers 401 without a token', async () => {
