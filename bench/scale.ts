@@ -315,7 +315,7 @@ async function main(): Promise<void> {
     const { keysBench } = await import('./scale-keys.ts');
     const base = values.quick
       ? { holders: 50, keys: 5_000, concurrency: 200, maxSeconds: 60 }
-      : { holders: 1_000, keys: 100_000, concurrency: 2_000, maxSeconds: 300 };
+      : { holders: 1_000, keys: 100_000, concurrency: 2_000, maxSeconds: 180 };
     results.keys = {
       randomHolder: await keysBench({ ...base, limit: 5, tries: 7, affinity: false }, log),
       affinity: await keysBench({ ...base, limit: 5, tries: 7, affinity: true }, log),
