@@ -94,6 +94,7 @@ export async function keysBench(o: KeysBenchOptions, log: (m: string) => void) {
     [work[i], work[j]] = [work[j]!, work[i]!];
   }
   const admitted = new Uint16Array(o.keys);
+  const tried = new Uint16Array(o.keys);
   let admits = 0;
   let denials = 0;
   let falseDenials = 0;
@@ -109,6 +110,7 @@ export async function keysBench(o: KeysBenchOptions, log: (m: string) => void) {
   const worker = async () => {
     while (next < work.length && performance.now() < deadline) {
       const key = work[next++]!;
+      tried[key]!++;
       const holder = holders[o.affinity ? key % o.holders : Math.floor(rand() * o.holders)]!.client;
       const keyOf = keysOf({ headers: { 'x-aimesh-user': `user-${key}` } });
       const ready = holder.ready(['gpt-4o-mini'], keyOf);
@@ -134,12 +136,16 @@ export async function keysBench(o: KeysBenchOptions, log: (m: string) => void) {
   const rss1 = rssMB([child.pid!]);
   await Promise.all(holders.map((h) => h.client.sync().catch(() => {})));
   const stats = await fetch(`${url}/stats`).catch(() => undefined);
-  const served = (stats ? await stats.json().catch(() => ({})) : {}) as { keys?: number; used?: number };
+  const served = (stats ? await stats.json().catch(() => ({})) : {}) as {
+    keys?: number;
+    used?: number;
+    heapMB?: number;
+  };
   let over = 0;
   let overKeys = 0;
   let ideal = 0;
   for (let k = 0; k < o.keys; k++) {
-    ideal += Math.min(o.limit, o.tries);
+    ideal += Math.min(o.limit, tried[k]!);
     if (admitted[k]! > o.limit) {
       overKeys++;
       over += admitted[k]! - o.limit;
@@ -162,6 +168,7 @@ export async function keysBench(o: KeysBenchOptions, log: (m: string) => void) {
     seconds: round(seconds, 1),
     callsPerSecond: round(next / seconds, 0),
     admitted: admits,
+    // What an exact, churn-free quota admits for the calls made: min(limit, calls) per key.
     idealAdmitted: ideal,
     denied: denials,
     falseDenials,
@@ -175,6 +182,7 @@ export async function keysBench(o: KeysBenchOptions, log: (m: string) => void) {
     serviceCpuSeconds: round((cpu1 - cpu0) / 1000, 1),
     serviceCpuPct: round((cpu1 - cpu0) / 10 / seconds, 0),
     serviceRssMB: { idle: rss0, end: rss1 },
+    serviceHeapMB: served.heapMB,
     serviceKeys: served.keys,
     serviceUsed: served.used,
     maxPerKeyLeasesInOneHolder: maxLeases,

@@ -28,7 +28,8 @@ server.on('stream', (stream, headers) => {
   if (headers[':path'] === '/stats') {
     const [s] = service.ledger.status(quota.id);
     stream.respond({ ':status': 200, 'content-type': 'application/json' });
-    stream.end(JSON.stringify({ used: s?.used, keys: s?.keys, top: s?.top?.slice(0, 3) }));
+    const heapMB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    stream.end(JSON.stringify({ used: s?.used, keys: s?.keys, top: s?.top?.slice(0, 3), heapMB }));
     return;
   }
   void service.handleStream(stream, headers);
