@@ -72,6 +72,8 @@ export interface QuotaClientOptions {
   maxKeys?: number;
   /** Most lease items in one call; more go in parallel calls. */
   maxBatch?: number;
+  /** A per-key lease unused this long is given back (end users come and go; default 15 s). */
+  keyIdleMs?: number;
 }
 
 const UNITS: Record<Dimension, string> = {
@@ -232,6 +234,7 @@ export class QuotaClient {
   /** The quota service term last seen (see LeaseItem.carry). */
   #term: string | undefined;
   readonly #maxBatch: number;
+  readonly #keyIdleMs: number;
   #needsTokens = false;
   #inflight: Promise<void> | undefined;
   #followUp: Promise<void> | undefined;
@@ -257,6 +260,7 @@ export class QuotaClient {
     this.#lowWaterMs = opts.lowWaterMs ?? 1_500;
     this.#horizonMs = opts.horizonMs ?? 5_000;
     this.#idleMs = opts.idleMs ?? 60_000;
+    this.#keyIdleMs = Math.min(this.#idleMs, opts.keyIdleMs ?? 15_000);
     this.#minGapMs = opts.minGapMs ?? 100;
     this.#readyTimeoutMs = opts.readyTimeoutMs ?? 2_000;
     this.#onError = opts.onError ?? (() => {});
@@ -381,6 +385,10 @@ export class QuotaClient {
     l.wantNow = true;
     this.#unanswered = true;
     return l;
+  }
+
+  #idleOf(l: LimitLease): number {
+    return l.partition === undefined ? this.#idleMs : this.#keyIdleMs;
   }
 
   /** Every lease: the plain limits', then the per-key ones (those being handed back included). */
@@ -549,7 +557,7 @@ export class QuotaClient {
     if (this.#closed) return;
     const now = this.#now();
     let due = false;
-    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#idleMs);
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#keyIdleMs);
     for (const l of this.#all()) {
       l.roll(now);
       const reportDue = now - this.#lastReport >= this.#reportMs;
@@ -558,11 +566,11 @@ export class QuotaClient {
       else if (l.known && l.held > 0 && l.expiresAt - now < Math.max(2_000, l.ttlMs / 2)) due = true;
       else if (
         reportDue &&
-        now - l.lastSpendAt < this.#idleMs &&
+        now - l.lastSpendAt < this.#idleOf(l) &&
         l.available(now) < l.lowWater(now, this.#lowWaterMs)
       )
         due = true;
-      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
+      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleOf(l) && l.reserved === 0) due = true;
       else if (l.evicted || l.carry > 0) due = true;
     }
     if (due) this.#kick();
@@ -620,10 +628,10 @@ export class QuotaClient {
     const now = this.#now();
     const items: LeaseItem[] = [];
     const sent: [LimitLease, number, number][] = [];
-    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#idleMs);
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#keyIdleMs);
     for (const l of this.#all()) {
       l.roll(now);
-      const idle = (l.evicted || now - l.lastSpendAt > this.#idleMs) && l.reserved === 0;
+      const idle = (l.evicted || now - l.lastSpendAt > this.#idleOf(l)) && l.reserved === 0;
       const available = l.available(now);
       const rate = l.currentRate(now);
       let want = 0;

@@ -6,7 +6,7 @@
 // verified. Calls without it share the key "-". Keys longer than 128 characters are replaced by a
 // hash (status and the CLI stay readable; two long keys still never share a budget).
 //
-// Memory: one lease per (limit, key) this sidecar has served recently. A lease unused for idleMs is
+// Memory: one lease per (limit, key) this sidecar has served recently. A lease unused for keyIdleMs (15 s) is
 // handed back and forgotten; beyond maxKeys the least recently used idle lease is handed back early.
 // A lease with calls in flight is never evicted.
 import { createHash } from 'node:crypto';
