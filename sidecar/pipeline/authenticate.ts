@@ -1,4 +1,5 @@
-// authenticate: when the snapshot's routes declare authentication.jwt, the end user's JWT is
+// authenticate: who the end user is. The body's user / safety_identifier are kept as sent (guards
+// may mask them later). When the snapshot's routes declare authentication.jwt, the end user's JWT is
 // verified before routing, so rules (matches[].claims) and quota keys (per.claim) can use its
 // claims. The token comes from Authorization: Bearer (x-api-key for Anthropic SDKs); both are
 // credential headers the sidecar strips, so the token never travels upstream.
@@ -18,6 +19,9 @@ function token(headers: { authorization?: string; 'x-api-key'?: string | string[
 }
 
 export const authenticate: Step = async (call, next) => {
+  const body = call.body;
+  if (body && (body.user !== undefined || body.safety_identifier !== undefined))
+    call.endUser = { user: body.user, safety_identifier: body.safety_identifier };
   const verifier = call.runtime.jwt;
   if (!verifier) return next();
   // SDKs insist on some API key ("unused", "sk-..."): only something shaped like a JWT is checked.

@@ -117,6 +117,11 @@ export interface Call {
   // ---- authenticate ----
   /** Claims of the end user's JWT, verified by the sidecar (routes with authentication.jwt). */
   claims?: Record<string, unknown>;
+  /**
+   * The body's end-user fields (user, safety_identifier) as the app sent them, read before any
+   * guard could mask them: quota keys (per.body) must not collapse to "[EMAIL]".
+   */
+  endUser?: { user?: unknown; safety_identifier?: unknown };
 
   // ---- route ----
   rule?: RuntimeRule;

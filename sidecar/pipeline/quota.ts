@@ -34,7 +34,7 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
     // Only until the service first answers for a limit (start, new quota): no promise otherwise.
     // Partitioned limits (per): the call's key per limit, read from headers, body or verified claims.
     const keyOf = client.partitioned
-      ? keysOf({ headers: call.headers, body: call.body, claims: call.claims })
+      ? keysOf({ headers: call.headers, body: call.endUser, claims: call.claims })
       : undefined;
     const ready = client.ready(models, keyOf);
     if (ready) await ready;
