@@ -15,7 +15,7 @@
 import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
 import { KeyedLeases, type KeyOf, NO_KEY } from './keys.ts';
 import type { LeaseAnswer, LeaseItem } from './ledger.ts';
-import type { LeaseResult, QuotaService } from './service.ts';
+import type { LeaseRequest, LeaseResult, QuotaService } from './service.ts';
 import { humanDuration, parseWindow, type Window } from './window.ts';
 
 /** An amount in every dimension: what a call is estimated to spend, or did spend. */
@@ -674,7 +674,11 @@ export class QuotaClient {
     this.#lastReport = now;
     let results: LeaseResult[];
     try {
-      results = await this.#leaseAll(items);
+      if (items.length <= this.#maxBatch) {
+        results = (await this.#service.lease(this.#request(items))).leases;
+        if (!Array.isArray(results) || results.length !== items.length)
+          throw new Error('malformed lease answer');
+      } else results = await this.#leaseParts(items);
     } catch (err) {
       // Nothing was counted: report it again next time (and keep asking for first answers).
       for (const [l, used] of sent) {
@@ -724,16 +728,17 @@ export class QuotaClient {
     }
   }
 
-  /** One lease call, or several in parallel when the batch is larger than maxBatch items. */
-  async #leaseAll(items: LeaseItem[]): Promise<LeaseResult[]> {
-    const term = this.#term;
+  #request(leases: LeaseItem[]): LeaseRequest {
+    return { holder: this.#holder, ...(this.#term ? { term: this.#term } : {}), leases };
+  }
+
+  /** A batch larger than maxBatch items: several lease calls in parallel. */
+  async #leaseParts(items: LeaseItem[]): Promise<LeaseResult[]> {
     const call = async (part: LeaseItem[]) => {
-      const request = { holder: this.#holder, ...(term ? { term } : {}), leases: part };
-      const r = (await this.#service.lease(request)).leases;
+      const r = (await this.#service.lease(this.#request(part))).leases;
       if (!Array.isArray(r) || r.length !== part.length) throw new Error('malformed lease answer');
       return r;
     };
-    if (items.length <= this.#maxBatch) return call(items);
     const parts: LeaseItem[][] = [];
     for (let i = 0; i < items.length; i += this.#maxBatch) parts.push(items.slice(i, i + this.#maxBatch));
     const settled = await Promise.allSettled(parts.map(call));
