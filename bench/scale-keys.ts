@@ -7,6 +7,7 @@
 // count across the fleet was still below its limit), lease round trips and items per second, the
 // service's RSS and CPU, and the holders' per-key lease count (bounded by maxKeys).
 import { spawn } from 'node:child_process';
+import http2 from 'node:http2';
 import { join } from 'node:path';
 import { QuotaClient } from '../sidecar/quota/client.ts';
 import { keysOf } from '../sidecar/quota/keys.ts';
@@ -14,6 +15,30 @@ import { operatorQuotaService, type QuotaService } from '../sidecar/quota/servic
 import type { QuotaConfig } from '../sidecar/snapshot/index.ts';
 import { cpuMs, rssMB } from './lib/proc.ts';
 import { percentiles, round } from './lib/stats.ts';
+
+/** GET over h2c (the quota server speaks HTTP/2 only, like the operator's push port). */
+function h2json(origin: string, path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const session = http2.connect(origin);
+    session.on('error', reject);
+    const req = session.request({ ':path': path });
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => {
+      body += d;
+    });
+    req.on('end', () => {
+      session.close();
+      try {
+        resolve(JSON.parse(body));
+      } catch (err) {
+        reject(err);
+      }
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 export interface KeysBenchOptions {
   holders: number;
@@ -135,8 +160,7 @@ export async function keysBench(o: KeysBenchOptions, log: (m: string) => void) {
   const cpu1 = cpuMs([child.pid!]);
   const rss1 = rssMB([child.pid!]);
   await Promise.all(holders.map((h) => h.client.sync().catch(() => {})));
-  const stats = await fetch(`${url}/stats`).catch(() => undefined);
-  const served = (stats ? await stats.json().catch(() => ({})) : {}) as {
+  const served = (await h2json(url, '/stats').catch(() => ({}))) as {
     keys?: number;
     used?: number;
     heapMB?: number;
