@@ -8,9 +8,12 @@
 //             call), how long calls waited, lease round trips per second and their latency;
 //   push      1,000 simulated sidecars holding push streams to one real operator against the real
 //             control plane (test/support/cluster.ts): time from `kubectl apply` of a changed
-//             AIRoute to the ACK of every affected sidecar, operator CPU and RSS (bench/scale-push.ts).
+//             AIRoute to the ACK of every affected sidecar, operator CPU and RSS (bench/scale-push.ts);
+//   keys      a per-user limit with 100,000 keys spent by 1,000 holders against the quota service in
+//             its own process: admitted vs limit, false denials, lease round trips, service RSS and
+//             CPU, with and without session affinity (bench/scale-keys.ts).
 //
-//   node bench/scale.ts [--quick] [--only compile,quota,push] [--out bench/results/scale.json]
+//   node bench/scale.ts [--quick] [--only compile,quota,push,keys] [--out bench/results/scale.json]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
@@ -316,7 +319,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
-      only: { type: 'string', default: 'compile,quota,push' },
+      only: { type: 'string', default: 'compile,quota,push,keys' },
       out: { type: 'string', default: join(ROOT, 'bench/results/scale.json') },
     },
   });
@@ -333,6 +336,16 @@ async function main(): Promise<void> {
     results.push = await pushBench(values.quick, log).catch((err: Error) => ({
       unavailable: err.message.slice(0, 500),
     }));
+  }
+  if (only.has('keys')) {
+    const { keysBench } = await import('./scale-keys.ts');
+    const base = values.quick
+      ? { holders: 50, keys: 5_000, concurrency: 200, maxSeconds: 60 }
+      : { holders: 1_000, keys: 100_000, concurrency: 2_000, maxSeconds: 180 };
+    results.keys = {
+      randomHolder: await keysBench({ ...base, limit: 5, tries: 7, affinity: false }, log),
+      affinity: await keysBench({ ...base, limit: 5, tries: 7, affinity: true }, log),
+    };
   }
   results.loadavgAfter = os.loadavg().map((v) => round(v, 2));
   results.rssMB = rssMB([process.pid]);

@@ -384,6 +384,10 @@ async function startAdmin(
       quota.running
         ? { replica: opts.identity, leader: true, quotas: quota.inspect() }
         : { replica: opts.identity, leader: false, currentLeader: forwarder.leader() ?? null },
+    usage: (filter) =>
+      quota.running
+        ? { replica: opts.identity, leader: true, usage: quota.usage(filter) }
+        : { replica: opts.identity, leader: false, currentLeader: forwarder.leader() ?? null },
   });
   return { server, port: await server.listen(opts.adminPort, opts.bindAddress) };
 }

@@ -75,6 +75,20 @@ export interface QuotaDebug {
   })[];
 }
 
+/** One partitioned limit in `aimesh-operator usage`. */
+export interface QuotaUsage {
+  quota: string;
+  limit: string;
+  window: string;
+  /** Per key. */
+  amount: number;
+  resetsAt: string;
+  /** Sum over keys. */
+  used: number;
+  keyCount: number;
+  keys: { key: string; used: number }[];
+}
+
 export interface HttpAnswer {
   status: number;
   body: unknown;
@@ -152,6 +166,8 @@ export class QuotaService {
     if (this.#running) return;
     this.#running = true;
     this.#restored.clear();
+    // Another replica may have led meanwhile: holders learn of the new term and carry their spend.
+    this.ledger.newTerm();
     this.sync(this.#o.objects?.() ?? this.#objects);
     this.#timer = setInterval(() => void this.flush(), this.#o.flushMs ?? 2_000);
     this.#timer.unref();
@@ -217,6 +233,25 @@ export class QuotaService {
       });
     }
     return [...byQuota.values()].sort((a, b) => a.quota.localeCompare(b.quota));
+  }
+
+  /**
+   * Spend per key of partitioned limits (`aimesh-operator usage`), largest first, at most `top`
+   * keys per limit; `keys` counts them all.
+   */
+  usage(filter: { namespace?: string; quota?: string; top?: number } = {}): QuotaUsage[] {
+    const out: QuotaUsage[] = [];
+    for (const id of this.ledger.quotaIds().sort()) {
+      const [namespace, name] = id.split('/') as [string, string];
+      if (filter.namespace && filter.namespace !== namespace) continue;
+      if (filter.quota && filter.quota !== name) continue;
+      const counts = new Map(this.ledger.status(id).map((s) => [s.name, s]));
+      for (const u of this.ledger.usage(id, filter.top ?? 100)) {
+        const s = counts.get(u.limit);
+        out.push({ quota: id, ...u, used: s?.used ?? 0, keyCount: s?.keys ?? u.keys.length });
+      }
+    }
+    return out;
   }
 
   /** The whole exchange, transport aside (HTTP/1.1 handler and HTTP/2 stream handler share it). */
@@ -299,7 +334,7 @@ export class QuotaService {
   ): Promise<void> {
     let a: HttpAnswer;
     try {
-      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 1 << 20);
+      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 4 << 20);
       a =
         bytes === undefined ? error(413, 'the body is too large') : await this.answer(method, headers, bytes);
     } catch (err) {
@@ -351,13 +386,16 @@ async function readBody(req: AsyncIterable<Buffer | string>, max: number): Promi
   return Buffer.concat(parts);
 }
 
+/** Items per lease call: a sidecar batches many keys (partitioned limits) into one round trip. */
+export const MAX_ITEMS = 4096;
+
 const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 /** Validates the body; a string is the reason it is refused. */
 export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | string {
   if (!body || typeof body !== 'object') return 'the body must be a JSON object';
   const rawItems: any[] = Array.isArray(body.leases) ? body.leases : [body];
-  if (rawItems.length === 0 || rawItems.length > 256) return 'leases must hold 1 to 256 items';
+  if (rawItems.length === 0 || rawItems.length > MAX_ITEMS) return `leases must hold 1 to ${MAX_ITEMS} items`;
   const holder = caller.holder ?? body.holder;
   if (typeof holder !== 'string' || holder === '' || holder.length > 256) return 'holder is required';
   const leases = [];
@@ -372,6 +410,10 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
     if (it.giveBack !== undefined && !isCount(it.giveBack)) return 'giveBack must be a number >= 0';
+    if (it.carry !== undefined && !isCount(it.carry)) return 'carry must be a number >= 0';
+    if (it.acked !== undefined && !isCount(it.acked)) return 'acked must be a number >= 0';
+    if (it.key !== undefined && (typeof it.key !== 'string' || it.key === '' || it.key.length > 256))
+      return 'key must be a string of 1 to 256 characters';
     if (it.seq !== undefined && !isCount(it.seq)) return 'seq must be a number >= 0';
     if (it.incarnation !== undefined && (typeof it.incarnation !== 'string' || it.incarnation.length > 64))
       return 'incarnation must be a string of at most 64 characters';
@@ -386,10 +428,14 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
       ...(it.giveBack !== undefined ? { giveBack: it.giveBack } : {}),
+      ...(it.key !== undefined ? { key: it.key } : {}),
+      ...(it.carry !== undefined ? { carry: it.carry } : {}),
+      ...(it.acked !== undefined ? { acked: it.acked } : {}),
       ...(it.seq !== undefined ? { seq: it.seq } : {}),
       ...(it.incarnation !== undefined ? { incarnation: it.incarnation } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.
-  return { holder: `${caller.namespace}/${holder}`, leases };
+  const term = typeof body.term === 'string' && body.term.length <= 64 ? body.term : undefined;
+  return { holder: `${caller.namespace}/${holder}`, ...(term ? { term } : {}), leases };
 }

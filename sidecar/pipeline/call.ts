@@ -115,6 +115,15 @@ export interface Call {
   /** Responses API calls: the app's request, the answer's id, and the final Response once written. */
   responses?: { request: Json; id: string; createdAt: number; final?: Json };
 
+  // ---- authenticate ----
+  /** Claims of the end user's JWT, verified by the sidecar (routes with authentication.jwt). */
+  claims?: Record<string, unknown>;
+  /**
+   * The body's end-user fields (user, safety_identifier) as the app sent them, read before any
+   * guard could mask them: quota keys (per.body) must not collapse to "[EMAIL]".
+   */
+  endUser?: { user?: unknown; safety_identifier?: unknown };
+
   // ---- route ----
   rule?: RuntimeRule;
   /** The AIRoute ("namespace/name") and rule name that matched. */

@@ -10,6 +10,7 @@
 // any case), and a fallback to another model is checked against that model's limits before it runs.
 import { costOf } from '../cost.ts';
 import type { Estimate, QuotaCheck, QuotaClient, QuotaTicket } from '../quota/client.ts';
+import { keysOf } from '../quota/keys.ts';
 import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { estimateOf, servedTarget, targetPricing } from './rule-state.ts';
@@ -48,17 +49,21 @@ export function createQuotaStep(client: QuotaClient, trace = false): Step {
   return async (call, next) => {
     // Cost is recorded whether or not a quota applies (metrics, spans, the audit line).
     call.afterResponse.push(recordCost);
-    if (client.limits.length === 0) return next();
+    if (client.limits.length === 0 && !client.partitioned) return next();
 
     const target = call.targets?.[0];
     const estimate = estimateFor(call, target);
     const models = target ? billedModels(target) : [call.modelRequested];
     // Only until the service first answers for a limit (start, new quota): no promise otherwise.
-    const ready = client.ready(models);
+    // Partitioned limits (per): the call's key per limit, read from headers, body or verified claims.
+    const keyOf = client.partitioned
+      ? keysOf({ headers: call.headers, body: call.endUser, claims: call.claims })
+      : undefined;
+    const ready = client.ready(models, keyOf);
     if (ready) await ready;
-    let check = client.check(models, estimate);
+    let check = client.check(models, estimate, keyOf);
     // The lease is short but the budget is not: wait (bounded) for the lease call it started.
-    if (check.short) check = await client.waitIfShort(check, () => client.check(models, estimate));
+    if (check.short) check = await client.waitIfShort(check, () => client.check(models, estimate, keyOf));
     call.quotaDecision = check.decision;
     call.quota = {
       decision: check.decision,

@@ -20,8 +20,9 @@
 // the call was admitted in (a call that ends after its window rolled charges nothing to the new one).
 import { randomUUID } from 'node:crypto';
 import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
+import { KeyedLeases, type KeyOf, NO_KEY } from './keys.ts';
 import type { LeaseAnswer, LeaseItem } from './ledger.ts';
-import type { LeaseResult, QuotaService } from './service.ts';
+import type { LeaseRequest, LeaseResult, QuotaService } from './service.ts';
 import { humanDuration, parseWindow, type Window } from './window.ts';
 
 /** An amount in every dimension: what a call is estimated to spend, or did spend. */
@@ -94,6 +95,12 @@ export interface QuotaClientOptions {
   onError?: (err: unknown) => void;
   /** Start the background loop (tests drive sync() by hand). */
   timer?: boolean;
+  /** Most per-key leases (partitioned limits) kept at once; the least recently used go first. */
+  maxKeys?: number;
+  /** Most lease items in one call; more go in parallel calls. */
+  maxBatch?: number;
+  /** A per-key lease unused this long is given back (end users come and go; default 15 s). */
+  keyIdleMs?: number;
 }
 
 const UNITS: Record<Dimension, string> = {
@@ -105,6 +112,8 @@ const UNITS: Record<Dimension, string> = {
 };
 
 const RATE_TAU_MS = 3_000;
+/** A batch part that never reached the service (its items are reported again). */
+const UNSENT = 'unsent';
 
 /** Model names compare trimmed and case-insensitively: "GPT-4o " is gpt-4o to a provider, so to a limit too. */
 export function normalizeModel(model: string): string {
@@ -127,6 +136,16 @@ export class LimitLease {
   readonly quota: QuotaConfig;
   readonly limit: LimitConfig;
   readonly key: string;
+  /** A partitioned limit's key (end user, API consumer) this lease is for. */
+  readonly partition?: string;
+  /** Evicted from the key table: handed back on the next sync, then forgotten. */
+  evicted = false;
+  /** The quota service term that last answered (a leader change starts a new one). */
+  term: string | undefined;
+  /** Reported and acknowledged in this window, to any term. */
+  acked = 0;
+  /** Acknowledged by earlier terms, owed once to the current one (see LeaseItem.carry). */
+  carry = 0;
   readonly window: Window;
   readonly matches: (model: string) => boolean;
   readonly unlimitedModels: boolean;
@@ -166,10 +185,11 @@ export class LimitLease {
   /** The service refused someone lately: lease above what we use goes back at the next tick. */
   contended = false;
 
-  constructor(quota: QuotaConfig, limit: LimitConfig) {
+  constructor(quota: QuotaConfig, limit: LimitConfig, partition?: string) {
     this.quota = quota;
     this.limit = limit;
     this.key = `${quota.id}\u0000${limit.name}`;
+    if (partition !== undefined) this.partition = partition;
     this.window = parseWindow(limit.window);
     this.matches = modelFilter(limit.models);
     this.unlimitedModels = !limit.models || limit.models.length === 0;
@@ -200,6 +220,8 @@ export class LimitLease {
     this.settledInFlight = 0;
     this.spentSinceAnswer = 0;
     this.expiresAt = 0;
+    this.acked = 0;
+    this.carry = 0;
     this.lastUsed = 0;
     this.lastUnallocated = this.limit.amount;
     this.contended = false;
@@ -270,6 +292,13 @@ export class QuotaClient {
   readonly #onError: (err: unknown) => void;
   #limits: LimitLease[] = [];
   #byKey = new Map<string, LimitLease>();
+  /** Partitioned limits: one template each; the per-key leases live in #keyed. */
+  #templates: LimitLease[] = [];
+  readonly #keyed: KeyedLeases<LimitLease>;
+  /** The quota service term last seen (see LeaseItem.carry). */
+  #term: string | undefined;
+  readonly #maxBatch: number;
+  readonly #keyIdleMs: number;
   #needsTokens = false;
   #inflight: Promise<void> | undefined;
   #followUp: Promise<void> | undefined;
@@ -301,10 +330,13 @@ export class QuotaClient {
     this.#lowWaterMs = opts.lowWaterMs ?? 1_500;
     this.#horizonMs = opts.horizonMs ?? 5_000;
     this.#idleMs = opts.idleMs ?? 60_000;
+    this.#keyIdleMs = Math.min(this.#idleMs, opts.keyIdleMs ?? 15_000);
     this.#minGapMs = opts.minGapMs ?? 100;
     this.#readyTimeoutMs = opts.readyTimeoutMs ?? 2_000;
     this.#maxWaitMs = opts.maxWaitMs ?? 1_000;
     this.#onError = opts.onError ?? (() => {});
+    this.#keyed = new KeyedLeases(opts.maxKeys ?? 10_000);
+    this.#maxBatch = opts.maxBatch ?? 2_000;
     if (opts.timer !== false) {
       this.#timer = setInterval(() => this.#tick(), Math.min(250, this.#reportMs));
       this.#timer.unref();
@@ -319,6 +351,16 @@ export class QuotaClient {
     return this.#limits;
   }
 
+  /** Some limit is partitioned (per): calls pass their keys to ready() and check(). */
+  get partitioned(): boolean {
+    return this.#templates.length > 0;
+  }
+
+  /** Per-key leases held now (bounded by maxKeys, plus those being handed back). */
+  get keyedLeases(): number {
+    return this.#keyed.size;
+  }
+
   /** Some limit counts tokens or USD: calls need a token estimate (decided per snapshot). */
   get needsTokens(): boolean {
     return this.#needsTokens;
@@ -329,9 +371,17 @@ export class QuotaClient {
     this.#service.configure?.(quotas);
     const next: LimitLease[] = [];
     const byKey = new Map<string, LimitLease>();
+    const templates: LimitLease[] = [];
     const now = this.#now();
     for (const q of quotas) {
       for (const l of q.limits) {
+        if (l.per) {
+          const t = new LimitLease(q, l);
+          const prev = this.#templates.find((p) => p.key === t.key);
+          // Unchanged: the per-key leases carry over; otherwise they start over with the new config.
+          templates.push(prev && sameTemplate(prev, t) ? prev : t);
+          continue;
+        }
         const key = `${q.id}\u0000${l.name}`;
         const prev = this.#byKey.get(key);
         let lease: LimitLease;
@@ -360,7 +410,10 @@ export class QuotaClient {
     }
     this.#limits = next;
     this.#byKey = byKey;
-    this.#needsTokens = next.some((l) => l.dimension !== 'requests');
+    const kept = new Set(templates.filter((t) => this.#templates.includes(t)).map((t) => t.key));
+    this.#templates = templates;
+    this.#keyed.retain(kept);
+    this.#needsTokens = [...next, ...templates].some((l) => l.dimension !== 'requests');
     this.#unanswered = next.some((l) => !l.known && !l.failed);
     if (next.some((l) => l.wantNow)) void this.sync();
     this.#wake();
@@ -372,17 +425,51 @@ export class QuotaClient {
    * service failed, or readyTimeoutMs passed. check() then applies failurePolicy to a limit still
    * unanswered, so a fleet that starts together cannot admit a burst each against nothing.
    */
-  ready(models: readonly (string | undefined)[]): Promise<void> | undefined {
-    if (!this.#unanswered || !this.#reachable || !this.#waiting(models)) return undefined;
-    return this.#whenAnswered(models);
+  ready(models: readonly (string | undefined)[], keyOf?: KeyOf): Promise<void> | undefined {
+    // A key seen for the first time makes its lease here (and asks for it).
+    if (this.#templates.length > 0) this.#applicable(models, keyOf, this.#now());
+    if (!this.#unanswered || !this.#reachable || !this.#waiting(models, keyOf)) return undefined;
+    return this.#whenAnswered(models, keyOf);
   }
 
-  #waiting(models: readonly (string | undefined)[]): boolean {
+  #waiting(models: readonly (string | undefined)[], keyOf?: KeyOf): boolean {
     for (const l of this.#limits) if (!l.known && !l.failed && l.appliesTo(models)) return true;
+    if (this.#templates.length === 0) return false;
+    for (const l of this.#applicable(models, keyOf, this.#now()))
+      if (l.partition !== undefined && !l.known && !l.failed) return true;
     return false;
   }
 
-  async #whenAnswered(models: readonly (string | undefined)[]): Promise<void> {
+  /** The leases a call spends: the limits that apply to its models, per-key ones for its keys. */
+  #applicable(models: readonly (string | undefined)[], keyOf: KeyOf | undefined, now: number): LimitLease[] {
+    const out = this.#limits.filter((l) => l.appliesTo(models));
+    for (const t of this.#templates) {
+      if (!t.appliesTo(models)) continue;
+      const key = keyOf?.(t.limit) ?? NO_KEY;
+      out.push(this.#keyed.get(t.key, key, now, () => this.#keyLease(t, key, now)));
+    }
+    return out;
+  }
+
+  #keyLease(t: LimitLease, key: string, now: number): LimitLease {
+    const l = new LimitLease(t.quota, t.limit, key);
+    l.roll(now);
+    l.wantNow = true;
+    this.#unanswered = true;
+    return l;
+  }
+
+  #idleOf(l: LimitLease): number {
+    return l.partition === undefined ? this.#idleMs : this.#keyIdleMs;
+  }
+
+  /** Every lease: the plain limits', then the per-key ones (those being handed back included). */
+  *#all(): Generator<LimitLease> {
+    yield* this.#limits;
+    if (this.#templates.length > 0 || this.#keyed.size > 0) yield* this.#keyed.all();
+  }
+
+  async #whenAnswered(models: readonly (string | undefined)[], keyOf?: KeyOf): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.#readyTimeoutMs);
@@ -391,7 +478,7 @@ export class QuotaClient {
     try {
       // A call already on the wire may predate these limits (a new snapshot): configure() queued
       // the next one, which carries them (wantNow).
-      while (!this.#closed && this.#reachable && this.#waiting(models)) {
+      while (!this.#closed && this.#reachable && this.#waiting(models, keyOf)) {
         if (!this.#inflight && !this.#followUp) this.#kick();
         this.#round ??= Promise.withResolvers();
         if ((await Promise.race([this.#round.promise, timeout])) === 'timeout') return;
@@ -406,9 +493,15 @@ export class QuotaClient {
    * target's model and upstream model; compared normalised); a limit with a model filter applies
    * when one matches.
    */
-  check(models: readonly (string | undefined)[], estimate: Estimate): QuotaCheck {
-    const ticket: QuotaTicket = { reservations: new Map(), limits: this.#limits, settled: false };
-    return this.#admit(this.#limits, models, estimate, ticket);
+  check(models: readonly (string | undefined)[], estimate: Estimate, keyOf?: KeyOf): QuotaCheck {
+    const keyed =
+      this.#templates.length > 0
+        ? this.#applicable(models, keyOf, this.#now()).filter((l) => l.partition !== undefined)
+        : [];
+    // Per-key leases settle where they were reserved (a fallback does not move a call to another key).
+    const limits = keyed.length > 0 ? [...this.#limits, ...keyed] : this.#limits;
+    const ticket: QuotaTicket = { reservations: new Map(), limits, settled: false };
+    return this.#admit(limits, models, estimate, ticket);
   }
 
   /**
@@ -542,7 +635,7 @@ export class QuotaClient {
     now: number,
   ): QuotaDenial {
     const resetMs = Math.max(0, l.windowEnd - now);
-    const name = `quota ${l.quota.id} limit ${l.limit.name}`;
+    const name = `quota ${l.quota.id} limit ${l.limit.name}${l.partition !== undefined ? ` for key ${JSON.stringify(l.partition)}` : ''}`;
     if (verdict === 'too-large') {
       return {
         quota: l.quota.id,
@@ -615,7 +708,8 @@ export class QuotaClient {
     if (this.#closed) return;
     const now = this.#now();
     let due = false;
-    for (const l of this.#limits) {
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#keyIdleMs);
+    for (const l of this.#all()) {
       l.roll(now);
       const reportDue = now - this.#lastReport >= this.#reportMs;
       if (l.wantNow) due = true;
@@ -623,14 +717,15 @@ export class QuotaClient {
       else if (l.known && l.held > 0 && l.expiresAt - now < Math.max(1_000, l.ttlMs / 2)) due = true;
       else if (
         reportDue &&
-        now - l.lastSpendAt < this.#idleMs &&
+        now - l.lastSpendAt < this.#idleOf(l) &&
         l.available(now) < l.lowWater(now, this.#lowWaterMs)
       )
         due = true;
-      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
+      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleOf(l) && l.reserved === 0) due = true;
       // Others wait for budget: lease beyond our calls in flight goes back to the ledger soon.
       else if (l.contended && l.available(now) > l.typical && now - this.#lastReport >= 2 * this.#minGapMs)
         due = true;
+      else if (l.evicted || l.carry > 0) due = true;
     }
     if (due) this.#kick();
   }
@@ -693,10 +788,11 @@ export class QuotaClient {
   async #syncOnce(release = false): Promise<void> {
     const now = this.#now();
     const items: LeaseItem[] = [];
-    const sent: [LimitLease, number][] = [];
-    for (const l of this.#limits) {
+    const sent: [LimitLease, number, number][] = [];
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#keyIdleMs);
+    for (const l of this.#all()) {
       l.roll(now);
-      const idle = now - l.lastSpendAt > this.#idleMs && l.reserved === 0;
+      const idle = (l.evicted || now - l.lastSpendAt > this.#idleOf(l)) && l.reserved === 0;
       const available = l.available(now);
       const rate = l.currentRate(now);
       let want = 0;
@@ -719,7 +815,21 @@ export class QuotaClient {
       const keep = l.lowWater(now, this.#lowWaterMs);
       const giveBack = releasing ? unreserved : l.contended ? Math.max(0, unreserved - keep) : 0;
       if (giveBack > 0) want = 0;
-      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
+      // A per-key lease rides along only when it has something to say (100,000 keys, few of them busy).
+      const renew =
+        l.held > 0 &&
+        l.known &&
+        (l.partition === undefined || l.expiresAt - now < Math.max(2_000, l.ttlMs / 2));
+      if (
+        !l.wantNow &&
+        want === 0 &&
+        l.unreported === 0 &&
+        !releasing &&
+        !renew &&
+        !(l.carry > 0) &&
+        !(giveBack > 0)
+      )
+        continue;
       items.push({
         quota: l.quota.id,
         limit: l.limit.name,
@@ -735,9 +845,12 @@ export class QuotaClient {
         ...(giveBack > 0 ? { giveBack } : {}),
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
+        ...(l.partition !== undefined ? { key: l.partition } : {}),
+        ...(l.carry > 0 ? { carry: l.carry } : {}),
+        ...(l.acked > 0 ? { acked: l.acked } : {}),
       });
       l.held -= giveBack;
-      sent.push([l, l.unreported]);
+      sent.push([l, l.unreported, l.carry]);
       l.unreported = 0;
       l.settledInFlight = 0;
       l.wantNow = false;
@@ -747,9 +860,11 @@ export class QuotaClient {
     this.#lastReport = now;
     let results: LeaseResult[];
     try {
-      results = (await this.#service.lease({ holder: this.#holder, leases: items })).leases;
-      if (!Array.isArray(results) || results.length !== items.length)
-        throw new Error('malformed lease answer');
+      if (items.length <= this.#maxBatch) {
+        results = (await this.#service.lease(this.#request(items))).leases;
+        if (!Array.isArray(results) || results.length !== items.length)
+          throw new Error('malformed lease answer');
+      } else results = await this.#leaseParts(items);
     } catch (err) {
       // Nothing was counted: report it again next time (and keep asking for first answers).
       for (const [l, used] of sent) {
@@ -764,6 +879,11 @@ export class QuotaClient {
     for (let i = 0; i < sent.length; i++) {
       const [l] = sent[i];
       const r = results[i];
+      if ('error' in r && r.code === UNSENT) {
+        l.unreported += sent[i]![1];
+        if (!l.known) l.wantNow = true;
+        continue;
+      }
       if ('error' in r) {
         l.failed = true;
         this.#onError(new Error(`quota ${r.quota} limit ${r.limit}: ${r.error}`));
@@ -771,8 +891,50 @@ export class QuotaClient {
       }
       l.failed = false;
       this.#apply(l, r);
+      this.#acknowledge(l, r, sent[i]![1], sent[i]![2]);
     }
-    if (this.#unanswered) this.#unanswered = this.#limits.some((l) => !l.known && !l.failed);
+    // A new term (leader change): every lease not in this call owes it what earlier terms counted.
+    const term = results.find((r): r is LeaseAnswer => !('error' in r) && r.term !== undefined)?.term;
+    if (term !== undefined && term !== this.#term) {
+      if (this.#term !== undefined) {
+        const inCall = new Set(sent.map(([l]) => l));
+        for (const l of this.#all()) {
+          if (inCall.has(l) || l.term === term || l.acked <= 0) continue;
+          l.carry = l.acked;
+          l.term = term;
+        }
+      }
+      this.#term = term;
+    }
+    this.#keyed.settleLeaving();
+    if (this.#unanswered) {
+      let waiting = false;
+      for (const l of this.#all()) if (!l.known && !l.failed) waiting = true;
+      this.#unanswered = waiting;
+    }
+  }
+
+  #request(leases: LeaseItem[]): LeaseRequest {
+    return { holder: this.#holder, ...(this.#term ? { term: this.#term } : {}), leases };
+  }
+
+  /** A batch larger than maxBatch items: several lease calls in parallel. */
+  async #leaseParts(items: LeaseItem[]): Promise<LeaseResult[]> {
+    const call = async (part: LeaseItem[]) => {
+      const r = (await this.#service.lease(this.#request(part))).leases;
+      if (!Array.isArray(r) || r.length !== part.length) throw new Error('malformed lease answer');
+      return r;
+    };
+    const parts: LeaseItem[][] = [];
+    for (let i = 0; i < items.length; i += this.#maxBatch) parts.push(items.slice(i, i + this.#maxBatch));
+    const settled = await Promise.allSettled(parts.map(call));
+    if (settled.every((r) => r.status === 'rejected')) throw (settled[0] as PromiseRejectedResult).reason;
+    // A part that failed was not counted: its items are marked so their spend is reported again.
+    return settled.flatMap((r, i) =>
+      r.status === 'fulfilled'
+        ? r.value
+        : parts[i]!.map((it) => ({ quota: it.quota, limit: it.limit, error: 'unreachable', code: UNSENT })),
+    );
   }
 
   #apply(l: LimitLease, a: LeaseAnswer): void {
@@ -795,6 +957,18 @@ export class QuotaClient {
     l.seq = a.seq;
   }
 
+  /**
+   * What the service now counts of ours. A new term (leader change) gets, once, everything earlier
+   * terms acknowledged in this window: it may know of it only from our word.
+   */
+  #acknowledge(l: LimitLease, a: LeaseAnswer, used: number, carried: number): void {
+    if (a.resetsAt !== l.windowEnd) return;
+    // A call to a term new to us carried our acked total already (answerBatch): nothing owed.
+    l.carry = a.term !== undefined && a.term !== l.term ? 0 : Math.max(0, l.carry - carried);
+    if (a.term !== undefined) l.term = a.term;
+    l.acked += used;
+  }
+
   /** Reports what is left and gives every lease back (SIGTERM). */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -806,6 +980,14 @@ export class QuotaClient {
     await this.#inflight?.catch(() => {});
     await this.#syncOnce(true).catch(() => {});
   }
+}
+
+function sameTemplate(a: LimitLease, b: LimitLease): boolean {
+  return (
+    JSON.stringify(a.limit) === JSON.stringify(b.limit) &&
+    a.quota.enforcement === b.quota.enforcement &&
+    a.quota.failurePolicy === b.quota.failurePolicy
+  );
 }
 
 function pickState(prev: LimitLease): Partial<LimitLease> {

@@ -12,7 +12,9 @@
 // back: while a call waits for budget somewhere (a refused need; answers say `contended`), holders
 // stop spending their surplus and hand it back (giveBack) at their next call, and others' top-ups
 // leave the waiting need unallocated.
+import { randomUUID } from 'node:crypto';
 import type { Dimension, QuotaConfig } from '../snapshot/schema.ts';
+import { KeyTable, type KeyUsage } from './keyed-ledger.ts';
 import { parseWindow, type Window } from './window.ts';
 
 /** One limit's part of a lease call: report what was spent, ask for more. */
@@ -45,6 +47,16 @@ export interface LeaseItem {
   need?: number;
   /** Estimates of the holder's calls in flight (for the debug view). */
   reserved?: number;
+  /** A partitioned limit (per): whose budget (an end user, an API key); required there, refused elsewhere. */
+  key?: string;
+  /**
+   * What this holder reported to an earlier term of the service (before a leader change) in this
+   * window, sent once after it sees a new term: the new leader rebuilds counters status did not
+   * hold (keys outside the top) from the holders that spent them.
+   */
+  carry?: number;
+  /** What this holder reported in this window, to any term: its carry when its request names an older term. */
+  acked?: number;
   /** `seq` of the last answer the holder applied: tells a lost answer from a restart. */
   seq?: number;
   /** Random per holder process: a new one means the holder restarted (its unreported spend is gone). */
@@ -77,6 +89,8 @@ export interface LeaseAnswer {
    * lease beyond their calls in flight at their next call, so the waiting call gets it.
    */
   contended?: boolean;
+  /** Which service term answered: a new one (leader change) makes holders send their carry. */
+  term?: string;
 }
 
 export interface StatusLimit {
@@ -85,11 +99,15 @@ export interface StatusLimit {
   limit: number;
   /** RFC 3339. */
   resetsAt: string;
+  /** A partitioned limit: distinct keys in the current window (used is their sum). */
+  keys?: number;
+  /** A partitioned limit: the largest spenders of the current window. */
+  top?: KeyUsage[];
 }
 
 export class LedgerError extends Error {
-  readonly code: 'not_found' | 'invalid';
-  constructor(code: 'not_found' | 'invalid', message: string) {
+  readonly code: 'not_found' | 'invalid' | 'too_many_keys';
+  constructor(code: 'not_found' | 'invalid' | 'too_many_keys', message: string) {
     super(message);
     this.code = code;
   }
@@ -110,9 +128,11 @@ export interface LedgerOptions {
    * holders renew sooner, so budget pinned in idle leases comes back within about this.
    */
   scarceTtlMs?: number;
+  /** Most keys one partitioned limit tracks per window (beyond: too_many_keys); default 1,000,000. */
+  maxKeys?: number;
 }
 
-interface Holder {
+export interface Holder {
   outstanding: number;
   /** Answers given to this holder. */
   seq: number;
@@ -124,7 +144,7 @@ interface Holder {
   rateAt: number;
 }
 
-interface Counter {
+export interface Counter {
   quota: string;
   name: string;
   dimension: Dimension;
@@ -145,6 +165,13 @@ interface Counter {
   refusedAt: number;
   /** Needs of calls refused lately, per holder: others' top-ups leave room for them. */
   waiting: Map<string, { need: number; at: number }>;
+  /** A partitioned limit: its per-key counters (this counter then sums their spend). */
+  keys?: KeyTable<Counter>;
+  /** Set on a per-key counter: its key. */
+  key?: string;
+  /** Spend known from before this term: restored from status, and carried by holders. */
+  restored?: number;
+  recovered?: number;
 }
 
 const RATE_TAU_MS = 5_000;
@@ -166,11 +193,14 @@ export class Ledger {
   readonly #activeMs: number;
   readonly #horizonMs: number;
   readonly #scarceTtlMs: number;
+  readonly #maxKeys: number;
   /** quota id -> limit name -> counter. */
   readonly #quotas = new Map<string, Map<string, Counter>>();
   /** Status read before the quota's config arrived (operator start): applied on configure. */
   readonly #pendingRestore = new Map<string, readonly Partial<StatusLimit>[]>();
   readonly #dirty = new Set<string>();
+  /** Changes whenever counters may have been kept elsewhere meanwhile (a new leader term). */
+  term: string = randomUUID();
 
   constructor(opts: LedgerOptions = {}) {
     this.#now = opts.now ?? Date.now;
@@ -179,6 +209,7 @@ export class Ledger {
     this.#activeMs = opts.activeMs ?? 30_000;
     this.#horizonMs = opts.horizonMs ?? 5_000;
     this.#scarceTtlMs = opts.scarceTtlMs ?? 3_000;
+    this.#maxKeys = opts.maxKeys ?? 1_000_000;
   }
 
   /** The quotas in force (all of them: replaces the previous set). Counters survive when the window is unchanged. */
@@ -197,14 +228,20 @@ export class Ledger {
     const limits = new Map<string, Counter>();
     for (const l of q.limits) {
       const prev = old?.get(l.name);
-      if (prev && prev.window.text === l.window && prev.dimension === l.dimension) {
+      if (
+        prev &&
+        prev.window.text === l.window &&
+        prev.dimension === l.dimension &&
+        (prev.keys !== undefined) === (l.per !== undefined)
+      ) {
         prev.amount = l.amount;
+        prev.keys?.setAmount(l.amount);
         limits.set(l.name, prev);
         continue;
       }
       const window = parseWindow(l.window);
       const { start, end } = window.bounds(now);
-      limits.set(l.name, {
+      const counter: Counter = {
         quota: q.id,
         name: l.name,
         dimension: l.dimension,
@@ -218,7 +255,9 @@ export class Ledger {
         holders: new Map(),
         refusedAt: Number.NEGATIVE_INFINITY,
         waiting: new Map(),
-      });
+      };
+      if (l.per) counter.keys = this.#keyTable(counter);
+      limits.set(l.name, counter);
     }
     this.#quotas.set(q.id, limits);
     const pending = this.#pendingRestore.get(q.id);
@@ -251,20 +290,32 @@ export class Ledger {
       const c = s.name === undefined ? undefined : counters.get(s.name);
       if (!c || typeof s.used !== 'number' || !s.resetsAt) continue;
       this.#roll(c, now);
-      if (Date.parse(s.resetsAt) === c.end) c.used = Math.max(c.used, s.used);
+      if (Date.parse(s.resetsAt) !== c.end) continue;
+      c.used = Math.max(c.used, s.used);
+      c.restored = Math.max(c.restored ?? 0, s.used);
+      // A partitioned limit's largest keys come back from status.top (the others from the holders' carries).
+      for (const t of s.top ?? [])
+        if (typeof t?.key === 'string' && typeof t.used === 'number') c.keys?.restore(t.key, t.used);
     }
   }
 
   lease(holder: string, item: LeaseItem): LeaseAnswer {
-    const c = this.#quotas.get(item.quota)?.get(item.limit);
-    if (!c) throw new LedgerError('not_found', `quota ${item.quota} has no limit ${item.limit}`);
+    const limit = this.#quotas.get(item.quota)?.get(item.limit);
+    if (!limit) throw new LedgerError('not_found', `quota ${item.quota} has no limit ${item.limit}`);
+    const c = limit.keys ? this.#keyCounter(limit, item) : limit;
+    if (!limit.keys && item.key !== undefined)
+      throw new LedgerError(
+        'invalid',
+        `limit ${item.limit} of quota ${item.quota} is not partitioned: no key`,
+      );
     if (
       !(item.want >= 0) ||
       !(item.used >= 0) ||
       (item.held !== undefined && !(item.held >= 0)) ||
       (item.need !== undefined && !(item.need >= 0)) ||
       (item.reserved !== undefined && !(item.reserved >= 0)) ||
-      (item.giveBack !== undefined && !(item.giveBack >= 0))
+      (item.giveBack !== undefined && !(item.giveBack >= 0)) ||
+      (item.carry !== undefined && !(item.carry >= 0))
     ) {
       throw new LedgerError('invalid', 'want, used, held, need, reserved and giveBack must be numbers >= 0');
     }
@@ -305,11 +356,13 @@ export class Ledger {
       if (!sameProcess || item.seq === h.seq) c.lost = round(c.dimension, c.lost + h.outstanding - item.held);
       h.outstanding = item.held;
     }
+    if (current && (item.carry ?? 0) > 0) this.#recover(limit, c, item.carry!);
     h.incarnation = item.incarnation;
     if (current && item.used > 0) {
       c.used = round(c.dimension, c.used + item.used);
       h.outstanding = Math.max(0, round(c.dimension, h.outstanding - item.used));
       this.#dirty.add(c.quota);
+      if (c !== limit) limit.used = round(limit.dimension, limit.used + item.used);
     }
     h.rate = h.rate * Math.exp(-(now - h.rateAt) / RATE_TAU_MS) + (current ? item.used : 0) / RATE_TAU_MS;
     h.rateAt = now;
@@ -323,7 +376,14 @@ export class Ledger {
     if (item.release && !(item.want > 0) && !((item.need ?? 0) > 0)) {
       // Leaving: what it did not hand back may be spent by calls still in flight there.
       c.lost = round(c.dimension, c.lost + h.outstanding);
+      // It holds nothing here any more (its answer says balance 0, so it forgets the lease).
+      h.outstanding = 0;
       c.holders.delete(holder);
+      if (c !== limit && c.holders.size === 0) {
+        const answer = this.#answer(c, h, 0, now);
+        limit.keys!.park(c);
+        return answer;
+      }
     } else {
       let allocated = 0;
       let active = 0;
@@ -367,6 +427,65 @@ export class Ledger {
     return this.#answer(c, h, granted, now);
   }
 
+  /**
+   * A holder's spend under an earlier term. Status and the holders' carries are two lower bounds
+   * of what was spent before this term: the counter takes the larger, never their sum.
+   */
+  #recover(limit: Counter, c: Counter, carry: number): void {
+    const before = Math.max(c.restored ?? 0, c.recovered ?? 0);
+    c.recovered = (c.recovered ?? 0) + carry;
+    const added = Math.max(c.restored ?? 0, c.recovered) - before;
+    if (added <= 0) return;
+    c.used = round(c.dimension, c.used + added);
+    if (c !== limit) limit.used = round(limit.dimension, limit.used + added);
+    this.#dirty.add(c.quota);
+  }
+
+  /** A new term (this replica became the leader): holders will send their carries. */
+  newTerm(): void {
+    this.term = randomUUID();
+  }
+
+  #keyTable(limit: Counter): KeyTable<Counter> {
+    const table = new KeyTable<Counter>(this.#maxKeys);
+    table.setFactory((key, used) => ({
+      quota: limit.quota,
+      name: limit.name,
+      dimension: limit.dimension,
+      amount: limit.amount,
+      window: limit.window,
+      start: limit.start,
+      end: limit.end,
+      used,
+      lost: 0,
+      holders: new Map(),
+      refusedAt: Number.NEGATIVE_INFINITY,
+      waiting: new Map(),
+      key,
+      restored: used,
+      gone: new Map(),
+    }));
+    table.roll(limit.end);
+    return table;
+  }
+
+  /** The per-key counter of a partitioned limit: made on first use, in the limit's current window. */
+  #keyCounter(limit: Counter, item: LeaseItem): Counter {
+    if (typeof item.key !== 'string')
+      throw new LedgerError(
+        'invalid',
+        `limit ${item.limit} of quota ${item.quota} is partitioned: a key is required`,
+      );
+    this.#roll(limit, this.#now());
+    const c = limit.keys!.counter(item.key);
+    if (!c)
+      throw new LedgerError(
+        'too_many_keys',
+        `limit ${item.limit} of quota ${item.quota} already tracks ${limit.keys!.size} keys this window`,
+      );
+    return c;
+  }
+
   /** Some other holder has a call waiting for budget (a need refused within the horizon). */
   #waitingElsewhere(c: Counter, h: Holder, now: number): boolean {
     for (const [id, w] of c.waiting)
@@ -393,6 +512,7 @@ export class Ledger {
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,
+      term: this.term,
       seq: h.seq,
       ...(this.#waitingElsewhere(c, h, now) ? { contended: true } : {}),
     };
@@ -406,11 +526,14 @@ export class Ledger {
     c.end = end;
     c.used = 0;
     c.lost = 0;
+    c.restored = 0;
+    c.recovered = 0;
     c.gone.clear();
     c.refusedAt = Number.NEGATIVE_INFINITY;
     c.waiting.clear();
     // Leases belong to their window: holders start the new one with nothing outstanding.
     for (const h of c.holders.values()) h.outstanding = 0;
+    c.keys?.roll(c.end);
   }
 
   #expire(c: Counter, now: number): void {
@@ -431,6 +554,11 @@ export class Ledger {
       for (const c of counters.values()) {
         this.#roll(c, now);
         this.#expire(c, now);
+        // Per-key counters whose holders all left are parked as a bare number until the window ends.
+        c.keys?.sweep((k) => {
+          this.#roll(k, now);
+          this.#expire(k, now);
+        });
       }
     }
   }
@@ -441,10 +569,35 @@ export class Ledger {
     if (!counters) return [];
     return [...counters.values()].map((c) => ({
       name: c.name,
-      used: c.used,
+      // A partitioned limit: the sum over its keys (after a leader change, of the keys recovered so far).
+      used: c.keys ? round(c.dimension, c.keys.total()) : c.used,
       limit: c.amount,
       resetsAt: new Date(c.end).toISOString(),
+      ...(c.keys ? { keys: c.keys.size, top: c.keys.top(10) } : {}),
     }));
+  }
+
+  /** Spend per key of a quota's partitioned limits, largest first (at most `max` per limit). */
+  usage(
+    quotaId: string,
+    max = Number.POSITIVE_INFINITY,
+  ): { limit: string; window: string; amount: number; resetsAt: string; keys: KeyUsage[] }[] {
+    const counters = this.#quotas.get(quotaId);
+    if (!counters) return [];
+    return [...counters.values()]
+      .filter((c) => c.keys)
+      .map((c) => ({
+        limit: c.name,
+        window: c.window.text,
+        amount: c.amount,
+        resetsAt: new Date(c.end).toISOString(),
+        keys: c.keys!.top(max),
+      }));
+  }
+
+  /** Ids of the quotas in force. */
+  quotaIds(): string[] {
+    return [...this.#quotas.keys()];
   }
 
   /** Quotas whose counters changed since the last call. */
@@ -480,7 +633,9 @@ export class Ledger {
           lost: c.lost,
           amount: c.amount,
           resetsAt: new Date(c.end).toISOString(),
-          holders: [...c.holders].map(([id, h]) => ({ id, outstanding: h.outstanding })),
+          holders: c.keys
+            ? c.keys.holders()
+            : [...c.holders].map(([id, h]) => ({ id, outstanding: h.outstanding })),
         });
       }
     }
