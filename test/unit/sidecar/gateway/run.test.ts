@@ -8,7 +8,9 @@ import { freePorts, startProcess, tempDir, waitFor } from '../../../support/proc
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 
-test('waits for the operator CA file with probes answering, then connects', { timeout: 120_000 }, async () => {
+test('waits for the operator CA file with probes answering, then connects', {
+  timeout: 120_000,
+}, async () => {
   const dir = tempDir('aimesh-gateway-run');
   writeFileSync(join(dir.path, 'token'), 'x.y.z');
   const [port, adminPort] = await freePorts(2);
