@@ -316,6 +316,18 @@ describe('ledger windows and persistence', () => {
     assert.equal(l.lease('other', item(100)).unallocated, 900);
   });
 
+  test('a holder that leaves without handing its lease back is answered balance 0 (it holds nothing here any more)', () => {
+    const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h')]);
+    l.lease('pod', item(300));
+    // Its lease lapsed (nothing to hand back): it still says what it holds, and leaves.
+    const r = l.lease('pod', item(0, 0, { release: true, held: 300 }));
+    assert.equal(r.balance, 0);
+    assert.equal(r.unallocated, 700, 'what it held stays counted for the window');
+    assert.deepEqual(l.inspect()[0]!.holders, []);
+  });
+
   test('a grant whose answer never reached the holder (same process, older seq) comes back whole', () => {
     const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
     const l = new Ledger({ now: c.now });
