@@ -3,13 +3,17 @@
 //             with validation, as the operator's reconcile runs it (median of several runs);
 //   quota     the operator's quota service (operator/quota/service.ts, served over h2c) with 1,000
 //             lease holders (real QuotaClients over real HTTP/2 sessions) spending one limit until
-//             it runs out: lease calls served per second, their latency, and the overshoot at the
-//             limit (admitted - limit);
+//             it runs out, admitting as the pipeline does (a short lease waits, bounded, for more):
+//             admitted vs limit (overshoot), false denials (refused while the limit covered the
+//             call), how long calls waited, lease round trips per second and their latency;
 //   push      1,000 simulated sidecars holding push streams to one real operator against the real
 //             control plane (test/support/cluster.ts): time from `kubectl apply` of a changed
-//             AIRoute to the ACK of every affected sidecar, operator CPU and RSS (bench/scale-push.ts).
+//             AIRoute to the ACK of every affected sidecar, operator CPU and RSS (bench/scale-push.ts);
+//   keys      a per-user limit with 100,000 keys spent by 1,000 holders against the quota service in
+//             its own process: admitted vs limit, false denials, lease round trips, service RSS and
+//             CPU, with and without session affinity (bench/scale-keys.ts).
 //
-//   node bench/scale.ts [--quick] [--only compile,quota,push] [--out bench/results/scale.json]
+//   node bench/scale.ts [--quick] [--only compile,quota,push,keys] [--out bench/results/scale.json]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
@@ -225,21 +229,40 @@ async function quotaBench(quick: boolean) {
   const cpu0 = cpuMs([process.pid]);
   const t0 = performance.now();
   const deadline = t0 + (quick ? 8_000 : 60_000);
-  // Every holder spends at perHolderRate until the limit is gone (or the time is up).
+  // Every holder spends at perHolderRate until the limit is gone (or the time is up), admitting
+  // as the pipeline does: from the lease, or after a bounded wait for more while the budget is left.
+  let falseDenials = 0;
+  const denials: Record<string, number> = {};
+  let waiting = 0;
+  const waits: number[] = [];
+  const models = ['gpt-4o-mini'];
+  const estimate = { requests: 1 };
+  const spendOne = async (client: QuotaClient) => {
+    const ready = client.ready(models);
+    if (ready) await ready;
+    let check = client.check(models, estimate);
+    if (check.short) {
+      const w0 = performance.now();
+      waiting++;
+      check = await client.waitIfShort(check, () => client.check(models, estimate));
+      waiting--;
+      waits.push(performance.now() - w0);
+    }
+    if (check.decision === 'deny') {
+      denied++;
+      denials[check.denial?.code ?? 'unknown'] = (denials[check.denial?.code ?? 'unknown'] ?? 0) + 1;
+      // Refused while the budget covered this call and every call waiting alongside it.
+      if (admitted + waiting + 1 <= limit) falseDenials++;
+      return;
+    }
+    admitted++;
+    lastAdmitAt = performance.now();
+    client.settle(check.ticket, estimate, models);
+  };
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const now = performance.now();
-      for (const { client } of clients) {
-        for (let k = 0; k < perHolderRate / 20; k++) {
-          const check = client.check(['gpt-4o-mini'], { requests: 1 });
-          if (check.decision === 'deny') denied++;
-          else {
-            admitted++;
-            lastAdmitAt = now;
-            client.settle(check.ticket, { requests: 1 }, ['gpt-4o-mini']);
-          }
-        }
-      }
+      for (const { client } of clients) for (let k = 0; k < perHolderRate / 20; k++) void spendOne(client);
       if (now > deadline || (admitted >= limit && now - lastAdmitAt > 3000)) {
         clearInterval(tick);
         resolve();
@@ -269,6 +292,12 @@ async function quotaBench(quick: boolean) {
     lastAdmitSeconds: round(spending, 1),
     overshoot: admitted - limit,
     overshootPct: round(((admitted - limit) * 100) / limit, 2),
+    // Refused while the limit still covered the call (and the calls waiting with it): goal 0.
+    falseDenials,
+    denialsByCode: denials,
+    // Calls that found their lease short and waited for the lease call they started.
+    waitedCalls: waits.length,
+    waitMs: percentiles(waits),
     leaseCalls,
     leaseCallsPerSecond: round(leaseCalls / elapsed, 1),
     leaseLatencyMs: { p50: lat.p50, p99: lat.p99, max: lat.max },
@@ -279,7 +308,7 @@ async function quotaBench(quick: boolean) {
     serviceOutstanding: state[0]?.limits[0]?.outstanding,
   };
   log(
-    `quota: ${holders} holders, limit ${limit}: admitted ${admitted} (${result.admitsPerSecond}/s, overshoot ${result.overshoot}, unallocated ${result.serviceUnallocated}), ${leaseCalls} lease calls (${result.leaseCallsPerSecond}/s, p99 ${lat.p99} ms) in ${result.seconds}s`,
+    `quota: ${holders} holders, limit ${limit}: admitted ${admitted} (${result.admitsPerSecond}/s, overshoot ${result.overshoot}, unallocated ${result.serviceUnallocated}), ${falseDenials} false denials, ${waits.length} waited (p99 ${result.waitMs.p99} ms), ${leaseCalls} lease calls (${result.leaseCallsPerSecond}/s, p99 ${lat.p99} ms) in ${result.seconds}s`,
   );
   return result;
 }
@@ -290,7 +319,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
-      only: { type: 'string', default: 'compile,quota,push' },
+      only: { type: 'string', default: 'compile,quota,push,keys' },
       out: { type: 'string', default: join(ROOT, 'bench/results/scale.json') },
     },
   });
@@ -307,6 +336,16 @@ async function main(): Promise<void> {
     results.push = await pushBench(values.quick, log).catch((err: Error) => ({
       unavailable: err.message.slice(0, 500),
     }));
+  }
+  if (only.has('keys')) {
+    const { keysBench } = await import('./scale-keys.ts');
+    const base = values.quick
+      ? { holders: 50, keys: 5_000, concurrency: 200, maxSeconds: 60 }
+      : { holders: 1_000, keys: 100_000, concurrency: 2_000, maxSeconds: 180 };
+    results.keys = {
+      randomHolder: await keysBench({ ...base, limit: 5, tries: 7, affinity: false }, log),
+      affinity: await keysBench({ ...base, limit: 5, tries: 7, affinity: true }, log),
+    };
   }
   results.loadavgAfter = os.loadavg().map((v) => round(v, 2));
   results.rssMB = rssMB([process.pid]);

@@ -54,6 +54,14 @@ const model = z
       .min(1)
       .optional()
       .describe('Maximum prompt + completion tokens; longer requests fail fast or fall back.'),
+    maxOutputTokens: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'The most output tokens the model produces: what a token or cost quota reserves for a call that sets no max_tokens (default 1024).',
+      ),
     pricing: pricing.optional(),
   })
   .describe('A model this provider serves.');

@@ -21,6 +21,43 @@ const alertThresholds = (what: string) =>
     ],
   );
 
+/** Where a partitioned limit reads its key: exactly one source. */
+export const PER_SOURCES = ['header', 'body', 'claim'] as const;
+
+const per = described(
+  z.object({
+    header: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/)
+      .optional()
+      .describe('A request header the app sets, case-insensitive (x-aimesh-user, or your own).'),
+    body: z
+      .enum(['user', 'safety_identifier'])
+      .optional()
+      .describe(
+        'A field of the OpenAI request body: user or safety_identifier (Anthropic: metadata.user_id).',
+      ),
+    claim: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe(
+        'A claim of the JWT the sidecar verified (AIRoute authentication.jwt), e.g. sub; a dotted path reaches a nested claim.',
+      ),
+  }),
+  'Counts the limit separately for each value of a request attribute (an end user, an API consumer): every key gets the whole amount per window. Calls without the attribute share the key "-".',
+  [
+    {
+      cel: '[has(self.header), has(self.body), has(self.claim)].filter(x, x).size() == 1',
+      message: 'per sets exactly one of header, body or claim',
+      check: (v) => PER_SOURCES.filter((k) => v[k] !== undefined).length === 1,
+    },
+  ],
+);
+
 const limit = described(
   z.object({
     name: z
@@ -51,10 +88,21 @@ const limit = described(
       .array(z.string().min(1).max(128))
       .max(32)
       .optional()
-      .describe('Only calls to these models count (a trailing * matches a prefix); empty: every model.'),
+      .describe(
+        'Only calls served by these models count (the model the route resolves to and its upstream name, any case; a trailing * matches a prefix; fallbacks included); empty: every model.',
+      ),
+    reserveOutputTokens: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        "Output tokens a call that sets no max_tokens reserves against this tokens, outputTokens or costUSD limit (default: the model's maxOutputTokens, else 1024). The call settles to its real usage, so it can exceed the reserve by what it really produced beyond it.",
+      ),
     alerts: alertThresholds(
       'Alert thresholds of this limit, replacing spec.alerts; [] turns them off.',
     ).optional(),
+    per: per.optional(),
   }),
   'One limit: exactly one of requests, tokens, inputTokens, outputTokens or costUSD, over a window.',
   [
@@ -115,14 +163,34 @@ const status = resourceStatus(
       .array(
         z.object({
           name: z.string().describe('The limit name.'),
-          used: z.number().describe('Spent in the current window.'),
-          limit: z.number().describe('The limit value.'),
+          used: z
+            .number()
+            .describe('Spent in the current window (a partitioned limit: the sum over its keys).'),
+          limit: z.number().describe('The limit value (a partitioned limit: per key).'),
           resetsAt: z.string().optional().describe('When the current window ends (RFC 3339).'),
           alert: z
             .number()
             .int()
             .optional()
             .describe('The highest alert threshold (percent) crossed in the current window.'),
+          keys: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe(
+              'A partitioned limit (per): distinct keys that spent in the current window; used is their sum.',
+            ),
+          top: z
+            .array(
+              z.object({
+                key: z.string().describe('The key (header value, body field or claim).'),
+                used: z.number().describe('Spent by this key in the current window.'),
+              }),
+            )
+            .max(10)
+            .optional()
+            .describe('A partitioned limit: the keys that spent most in the current window, largest first.'),
         }),
       )
       .max(16)
@@ -150,6 +218,9 @@ export const aiquota: KindInfo = {
     { name: 'Max', type: 'number', jsonPath: '.status.limits[0].limit' },
     { name: 'Window', type: 'string', jsonPath: '.spec.limits[0].window' },
     { name: 'Alert', type: 'string', jsonPath: '.status.conditions[?(@.type=="BudgetAlert")].status' },
+    { name: 'Keys', type: 'integer', jsonPath: '.status.limits[0].keys' },
+    { name: 'Top', type: 'string', jsonPath: '.status.limits[0].top[0].key' },
+    { name: 'Top Used', type: 'number', jsonPath: '.status.limits[0].top[0].used', priority: 1 },
     { name: 'Enforcement', type: 'string', jsonPath: '.spec.enforcement', priority: 1 },
     readyColumn('Accepted'),
     ageColumn,

@@ -75,6 +75,32 @@ const headerMatch = described(
   ],
 );
 
+const claimMatch = described(
+  z.object({
+    name: z
+      .string()
+      .min(1)
+      .max(256)
+      .describe('Claim name; a dotted path reaches a nested claim (realm_access.roles).'),
+    value: z
+      .string()
+      .max(4096)
+      .describe('The value to compare with; a list claim matches when one item does.'),
+    type: z
+      .enum(['Exact', 'RegularExpression'])
+      .default('Exact')
+      .describe('Exact (default) or RegularExpression (RE2 syntax, unanchored: anchor with ^ and $).'),
+  }),
+  'A condition on a claim of the verified JWT (see authentication.jwt).',
+  [
+    re2Rule(
+      "self.type == 'RegularExpression' ? self.value : ''",
+      (v) => (v.type === 'RegularExpression' ? v.value : undefined),
+      '.value',
+    ),
+  ],
+);
+
 const match = z
   .object({
     model: z
@@ -84,6 +110,13 @@ const match = z
       .optional()
       .describe('The model the app asks for; a trailing * matches a prefix (gpt-4o*). Aliases are fine.'),
     headers: z.array(headerMatch).max(8).optional().describe('Headers that must all match.'),
+    claims: z
+      .array(claimMatch)
+      .max(8)
+      .optional()
+      .describe(
+        'Claims of the verified JWT that must all match; a call without a verified JWT never matches.',
+      ),
     operation: z
       .enum(OPERATIONS)
       .optional()
@@ -326,6 +359,49 @@ const passthrough = z
     'Provider endpoints the mesh does not model (files, batches, vector stores, ...), proxied as they are with the provider credentials injected, an audit line and a trace; bodies are not rewritten and no model routing, quota or guard applies.',
   );
 
+const jwks = z
+  .object({
+    secretRef: z
+      .object({
+        name: z.string().min(1).max(253).describe("Name of the Secret, in the route's namespace."),
+        key: z
+          .string()
+          .min(1)
+          .max(253)
+          .default('jwks.json')
+          .describe('Key holding the JWKS JSON (default jwks.json).'),
+      })
+      .describe('A Secret holding the JWKS.'),
+  })
+  .describe(
+    'The issuer\'s public keys as a JWKS ({"keys":[...]}), resolved by the operator into the snapshot (the sidecar fetches nothing).',
+  );
+
+const authentication = z
+  .object({
+    jwt: z
+      .object({
+        issuer: z.string().min(1).max(1024).describe('The iss every token must carry.'),
+        audiences: z
+          .array(z.string().min(1).max(1024))
+          .min(1)
+          .max(16)
+          .describe('Accepted aud values; a token must name one of them.'),
+        jwks,
+        required: z
+          .boolean()
+          .default(false)
+          .describe('Calls this route serves must carry a valid JWT (401 otherwise); default false.'),
+        clockSkew: duration('Leeway for exp and nbf; default 30s.', DURATION_LIMITS.clockSkew).optional(),
+      })
+      .describe(
+        "End users' JWTs, carried in Authorization: Bearer (or x-api-key), verified by the sidecar (RS256, ES256, EdDSA) and never forwarded. Invalid or expired tokens get 401.",
+      ),
+  })
+  .describe(
+    'Who the caller is: quota keys (AIQuota per.claim) and rule matches (matches[].claims) read its claims.',
+  );
+
 const spec = described(
   z.object({
     workloadSelector: z
@@ -334,6 +410,7 @@ const spec = described(
       .describe('Pods whose sidecars get this route; empty means every pod in the namespace.'),
     rules: z.array(rule).min(1).max(32).describe('Ordered rules; the first match wins.'),
     passthrough: passthrough.optional(),
+    authentication: authentication.optional(),
     ...policy,
   }),
   'Desired state of the AIRoute. timeout, retries, fallback, cache, guards and prompt here are defaults for every rule.',

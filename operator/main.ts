@@ -2,6 +2,7 @@
 // aimesh-operator: the control plane binary (and its offline `compile` command).
 import { runCompile } from './cli/compile.ts';
 import { runStatus } from './cli/status.ts';
+import { runUsage } from './cli/usage.ts';
 import { createKubeApi, loadKubeConfig } from './kube/client.ts';
 import { createLogger } from './log.ts';
 import { parseOptions, type RunOptions, USAGE, UsageError } from './options.ts';
@@ -56,6 +57,8 @@ try {
     process.exitCode = runCompile(opts, io);
   } else if (opts.command === 'status') {
     process.exitCode = await runStatus(opts, io);
+  } else if (opts.command === 'usage') {
+    process.exitCode = await runUsage(opts, io);
   } else {
     await run(opts);
   }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { durationMs } from '../sidecar/snapshot/limits.ts';
 import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
 import type { StatusOptions } from './cli/status.ts';
+import type { UsageOptions } from './cli/usage.ts';
 
 export const DEFAULT_SIDECAR_IMAGE = 'aimesh/aimesh-sidecar:0.1.0';
 
@@ -26,6 +27,10 @@ export const USAGE = `Usage:
       kubectl -n aimesh-system port-forward deploy/aimesh-operator 15011.
       Each replica lists its own connections: repeat --operator-admin for every replica.
                                                                       (AIMESH_OPERATOR_ADMIN)
+  aimesh-operator usage [-n <namespace>] [<quota>] [--top <n>] [--operator-admin <url>]... [-o table|json]
+      Spend per key (end user, API consumer) of partitioned AIQuota limits (limits[].per),
+      largest first (default the top 100 per limit), from the leader's quota service
+      (/debug/quotas/usage on the admin port; a follower names the leader).
   aimesh-operator help
 
 Options of run (environment twin in parentheses):
@@ -145,7 +150,7 @@ export interface RunOptions {
   tracing?: TracingOptions;
 }
 
-export type Options = CompileOptions | RunOptions | StatusOptions | { command: 'help' };
+export type Options = CompileOptions | RunOptions | StatusOptions | UsageOptions | { command: 'help' };
 
 const RUN_FLAGS = {
   kubeconfig: 'KUBECONFIG',
@@ -190,6 +195,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const [command, ...rest] = argv;
   if (command === 'compile') return parseCompile(rest);
   if (command === 'status') return parseStatus(rest, env);
+  if (command === 'usage') return parseUsage(rest, env);
   if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === undefined || command === 'run') return parseRun(rest, env);
   if (command.startsWith('--')) return parseRun(argv, env);
@@ -359,6 +365,41 @@ function parseStatus(rest: string[], env: NodeJS.ProcessEnv): StatusOptions {
     throw new UsageError(`-o must be table or json, got "${output}"`);
   const timeout = values.timeout === undefined ? 5000 : durationMs(values.timeout);
   return { command: 'status', urls, output, timeoutMs: timeout };
+}
+
+function parseUsage(rest: string[], env: NodeJS.ProcessEnv): UsageOptions {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: {
+      'operator-admin': { type: 'string', multiple: true },
+      namespace: { type: 'string', short: 'n' },
+      top: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      timeout: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 1) throw new UsageError('usage takes at most one quota name');
+  const { urls, output, timeoutMs } = parseStatus(
+    [
+      ...(values['operator-admin'] ?? []).flatMap((u) => ['--operator-admin', u]),
+      ...(values.output ? ['-o', values.output] : []),
+      ...(values.timeout ? ['--timeout', values.timeout] : []),
+    ],
+    env,
+  );
+  const top = values.top === undefined ? 100 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(`--top must be a positive integer, got "${values.top}"`);
+  return {
+    command: 'usage',
+    urls,
+    output,
+    timeoutMs,
+    top,
+    ...(values.namespace ? { namespace: values.namespace } : {}),
+    ...(positionals[0] ? { quota: positionals[0] } : {}),
+  };
 }
 
 /** Outside a pod (no POD_IP): the first address other machines could use. */

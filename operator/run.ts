@@ -94,10 +94,14 @@ export async function runOperator(
     () => watch.resources.AIQuota.list(),
     () => queues.status.trigger(),
   );
-  // The quota service runs on the leader; every replica keeps its config current.
+  // The quota service runs on the leader; every replica keeps its config current. It grants a
+  // quota only to pods its selector matches (labels from the pod the token is bound to).
   const persistStatus = kubeStatusPersist(kube);
   const quota = new QuotaService({
-    authenticate: (req) => tokenReviewAuth(auth)(req),
+    authenticate: tokenReviewAuth(
+      auth,
+      podLookup(kube, () => watch),
+    ),
     persist: (id, limits) => persistStatus(id, alerts.budget.decorate(id, limits)),
     objects: () => watch.resources.AIQuota.list(),
     onTick: () => alerts.budget.check(quota.ledger),
@@ -380,6 +384,10 @@ async function startAdmin(
       quota.running
         ? { replica: opts.identity, leader: true, quotas: quota.inspect() }
         : { replica: opts.identity, leader: false, currentLeader: forwarder.leader() ?? null },
+    usage: (filter) =>
+      quota.running
+        ? { replica: opts.identity, leader: true, usage: quota.usage(filter) }
+        : { replica: opts.identity, leader: false, currentLeader: forwarder.leader() ?? null },
   });
   return { server, port: await server.listen(opts.adminPort, opts.bindAddress) };
 }
@@ -491,16 +499,7 @@ async function startPushServer(
     auth,
     tls,
     log,
-    lookupPod: async (namespace, name) => {
-      const cached = watch.pods.get(namespace, name);
-      if (cached) return cached;
-      try {
-        return await kube.get<KubeObject>(resourcePath(RESOURCES.Pod, namespace, name));
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-    },
+    lookupPod: podLookup(kube, () => watch),
     podProblem: (pod) => podProblem(opts, pod),
     trust: () => trust(),
     onRejected: (status) => metrics.streamsRefused.inc({ status: String(status) }),
@@ -569,4 +568,18 @@ async function retryUntil<T>(
       await sleep(delay);
     }
   }
+}
+
+/** The pod a sidecar's token is bound to: from the informer cache, else the apiserver. */
+function podLookup(kube: KubeApi, watch: () => ClusterWatch) {
+  return async (namespace: string, name: string): Promise<KubeObject | undefined> => {
+    const cached = watch().pods.get(namespace, name);
+    if (cached) return cached;
+    try {
+      return await kube.get<KubeObject>(resourcePath(RESOURCES.Pod, namespace, name));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  };
 }

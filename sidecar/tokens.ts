@@ -228,6 +228,8 @@ const REPLY_PRIMER = 3;
 export interface TokenEstimate {
   inputTokens: number;
   outputTokens: number;
+  /** The request set no max_tokens: outputTokens is a default (the model's maximum, else 1024). */
+  outputDefaulted?: boolean;
 }
 
 type Json = Record<string, any>;
@@ -299,10 +301,15 @@ export function estimateTokens(
 ): TokenEstimate {
   const inputTokens = (opts.promptTokens ?? promptTokens(body, operation)) + (opts.extraInputTokens ?? 0);
   if (operation === 'embeddings') return { inputTokens, outputTokens: 0 };
-  let outputTokens = maxOutputTokens(body) ?? opts.defaultMaxTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  const declared = maxOutputTokens(body);
+  let outputTokens = declared ?? opts.defaultMaxTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
   if (opts.contextWindow !== undefined) {
     outputTokens = Math.max(0, Math.min(outputTokens, opts.contextWindow - inputTokens));
   }
   const n = typeof body?.n === 'number' && body.n > 1 ? Math.floor(body.n) : 1;
-  return { inputTokens, outputTokens: outputTokens * n };
+  return {
+    inputTokens,
+    outputTokens: outputTokens * n,
+    ...(declared === undefined ? { outputDefaulted: true } : {}),
+  };
 }

@@ -1,7 +1,8 @@
 // The admin port (plain HTTP, default 15011): /healthz (the process answers), /readyz (caches
 // synced, certificates loaded, servers listening), /metrics, /debug/sidecars — like
 // `istioctl proxy-status`: each connected sidecar with its acked and current versions — and
-// /debug/quotas: the quota service's counters and leases per limit (on the leader).
+// /debug/quotas: the quota service's counters and leases per limit (on the leader), and
+// /debug/quotas/usage: spend per key of partitioned limits (`aimesh-operator usage`).
 // The port listens on the pod IP for the kubelet's probes; /healthz and /readyz answer anyone,
 // /debug/* only loopback (`kubectl port-forward`, `aimesh-operator status`), /metrics too unless
 // metricsAccess is "any".
@@ -20,6 +21,8 @@ export interface AdminOptions {
   quotas?: () => unknown;
   /** Who may read /metrics: "local" (default, loopback only) or "any". */
   metricsAccess?: 'local' | 'any';
+  /** Spend per key of partitioned limits (the leader's), or who the leader is. */
+  usage?: (filter: { namespace?: string; quota?: string; top?: number }) => unknown;
 }
 
 const isLoopback = (address: string | undefined) =>
@@ -32,7 +35,8 @@ export interface AdminServer {
 
 export function createAdminServer(opts: AdminOptions): AdminServer {
   const server: Server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(`${JSON.stringify(body, null, 2)}\n`);
@@ -60,6 +64,19 @@ export function createAdminServer(opts: AdminOptions): AdminServer {
       case '/debug/quotas':
         if (opts.quotas) return json(200, opts.quotas());
         break;
+      case '/debug/quotas/usage': {
+        if (!opts.usage) break;
+        const q = url.searchParams;
+        const top = Number(q.get('top') ?? 100);
+        return json(
+          200,
+          opts.usage({
+            namespace: q.get('namespace') || undefined,
+            quota: q.get('quota') || undefined,
+            top: Number.isInteger(top) && top > 0 ? Math.min(top, 100_000) : 100,
+          }),
+        );
+      }
     }
     return json(404, {
       error: 'not found',
@@ -69,6 +86,7 @@ export function createAdminServer(opts: AdminOptions): AdminServer {
         '/metrics',
         '/debug/sidecars',
         ...(opts.quotas ? ['/debug/quotas'] : []),
+        ...(opts.usage ? ['/debug/quotas/usage?namespace=&quota=&top='] : []),
       ],
     });
   });

@@ -42,6 +42,7 @@ export function compile(input: CompileInput): CompileOutput {
       providers,
       namespaceLabels,
       problems,
+      secrets,
     }),
   );
   const quotas = valid.AIQuota.map((r) => compileQuota(r.namespace, r.name, r.spec as AIQuotaSpec));

@@ -95,6 +95,7 @@ export function compileProvider(
       name: m.name,
       upstreamName: m.upstreamName,
       contextWindow: m.contextWindow,
+      ...(m.maxOutputTokens ? { maxOutputTokens: m.maxOutputTokens } : {}),
       pricing: m.pricing,
     })),
     connectTimeoutMs: spec.timeouts?.connect ? durationMs(spec.timeouts.connect) : undefined,

@@ -1,6 +1,6 @@
 // AIQuota -> the snapshot's quota: one entry per limit with its single dimension.
 import type { AIQuotaSpec } from '../../crds/aiquota.ts';
-import { DIMENSIONS, type QuotaConfig } from '../../sidecar/snapshot/schema.ts';
+import { DIMENSIONS, type PartitionConfig, type QuotaConfig } from '../../sidecar/snapshot/schema.ts';
 import type { Workload } from './types.ts';
 
 export interface QuotaEntry {
@@ -27,10 +27,18 @@ export function compileQuota(namespace: string, name: string, spec: AIQuotaSpec)
           amount: l[dimension]!,
           window: l.window,
           ...(l.models ? { models: l.models } : {}),
+          ...(l.reserveOutputTokens !== undefined ? { reserveOutputTokens: l.reserveOutputTokens } : {}),
+          ...(l.per ? { per: partition(l.per) } : {}),
         };
       }),
     },
   };
+}
+
+function partition(per: NonNullable<AIQuotaSpec['limits'][number]['per']>): PartitionConfig {
+  if (per.header !== undefined) return { source: 'header', name: per.header.toLowerCase() };
+  if (per.body !== undefined) return { source: 'body', name: per.body };
+  return { source: 'claim', name: per.claim! };
 }
 
 /** A namespace-wide workload (no labels) is covered by every quota of its namespace. */

@@ -10,9 +10,10 @@ import {
   type RouteConfig,
   type RuleConfig,
 } from '../../sidecar/snapshot/schema.ts';
+import { compileJwt } from './jwt.ts';
 import type { ProviderEntry } from './providers.ts';
 import { matchesSelector } from './selectors.ts';
-import type { Problem } from './types.ts';
+import type { Problem, SecretInput } from './types.ts';
 
 export interface RouteEntry {
   namespace: string;
@@ -27,6 +28,8 @@ export interface RouteContext {
   providers: Map<string, ProviderEntry>;
   namespaceLabels: Map<string, Record<string, string>>;
   problems: Problem[];
+  /** Secrets by "namespace/name" (JWKS of authentication.jwt). */
+  secrets?: Map<string, SecretInput>;
 }
 
 const DEFAULT_RETRY_ON: RuleConfig['retries']['on'] = ['5xx', '429', 'connect-error'];
@@ -166,12 +169,18 @@ export function compileRoute(
     else if (ref) passthrough = { provider: ref.provider, paths: spec.passthrough.paths };
   }
 
+  const jwtProblems: { path: string; reason: string; message: string }[] = [];
+  const jwt = spec.authentication?.jwt
+    ? compileJwt(namespace, spec.authentication.jwt, ctx.secrets ?? new Map(), jwtProblems)
+    : undefined;
+  for (const p of jwtProblems) problem(p.path, p.reason, p.message);
   return {
     namespace,
     name,
     creationTimestamp,
     workloadLabels: spec.workloadSelector?.matchLabels,
-    config: rules.length > 0 ? definedOnly({ id: `${namespace}/${name}`, rules, passthrough }) : undefined,
+    config:
+      rules.length > 0 ? definedOnly({ id: `${namespace}/${name}`, rules, passthrough, jwt }) : undefined,
   };
 }
 
@@ -223,6 +232,7 @@ function compileMatch(m: NonNullable<RouteRule['matches']>[number]): MatchConfig
     model: m.model,
     operation: m.operation,
     headers: m.headers?.map((h) => ({ name: h.name.toLowerCase(), value: h.value, type: h.type })),
+    claims: m.claims?.map((c) => ({ name: c.name, value: c.value, type: c.type })),
   });
 }
 
@@ -235,8 +245,11 @@ function covers(a: MatchConfig, b: MatchConfig): boolean {
     } else if (a.model !== b.model) return false;
   }
   if (a.operation !== undefined && a.operation !== b.operation) return false;
-  return (a.headers ?? []).every((h) =>
-    (b.headers ?? []).some((o) => o.name === h.name && o.value === h.value && o.type === h.type),
+  const same = (x: { name: string; value: string; type: string }, y: typeof x) =>
+    x.name === y.name && x.value === y.value && x.type === y.type;
+  return (
+    (a.headers ?? []).every((h) => (b.headers ?? []).some((o) => same(h, o))) &&
+    (a.claims ?? []).every((c) => (b.claims ?? []).some((o) => same(c, o)))
   );
 }
 

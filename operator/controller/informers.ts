@@ -1,4 +1,4 @@
-// The operator's informers: the AIMesh resources, the Secrets providers reference (each by name,
+// The operator's informers: the AIMesh resources, the Secrets providers and routes (JWKS) reference (each by name,
 // see secrets.ts), namespaces, injected pods, the replicas' rollout reports and (when the chart
 // names it) the webhook configuration. Each calls back into the controller on the changes that matter.
 import type { KubeApi, KubeObject } from '../kube/api.ts';
@@ -70,9 +70,9 @@ export function watchCluster(opts: ClusterWatchOptions): ClusterWatch {
           opts.onQuotasChanged(resources.AIQuota.list());
         // A deletion always matters (its last state equals the cached one, so a diff sees nothing).
         const matters = type === 'DELETED' || changeMatters(kind, o, prev, referenced);
-        if (kind === 'AIProvider' && providersSynced) {
+        if ((kind === 'AIProvider' || kind === 'AIRoute') && providersSynced) {
           // A newly referenced Secret is loaded first: never compile it as missing for a moment.
-          referenced = referencedSecrets(resources.AIProvider.list());
+          referenced = referencedSecrets(resources.AIProvider.list(), resources.AIRoute.list());
           const loaded = secrets.track(referenced);
           if (matters) void loaded.then(opts.onChange);
         } else if (matters) opts.onChange();
@@ -121,7 +121,7 @@ export function watchCluster(opts: ClusterWatchOptions): ClusterWatch {
     referenced: () => referenced,
     async synced() {
       await Promise.all(this.all.map((i) => i.waitSynced()));
-      referenced = referencedSecrets(resources.AIProvider.list());
+      referenced = referencedSecrets(resources.AIProvider.list(), resources.AIRoute.list());
       providersSynced = true;
       await secrets.track(referenced);
     },

@@ -65,12 +65,17 @@ export interface ReconcilerOptions {
   gatewayUrl?: string;
 }
 
-/** Secrets AIProviders reference, as "namespace/name". */
-export function referencedSecrets(providers: KubeObject[]): Set<string> {
+/** Secrets AIProviders (credentials) and AIRoutes (JWKS) reference, as "namespace/name". */
+export function referencedSecrets(providers: KubeObject[], routes: KubeObject[] = []): Set<string> {
   const out = new Set<string>();
   for (const p of providers) {
     const ref = (p.spec as { auth?: { secretRef?: { name?: unknown } } } | undefined)?.auth?.secretRef?.name;
     if (typeof ref === 'string') out.add(`${p.metadata.namespace ?? 'default'}/${ref}`);
+  }
+  for (const r of routes) {
+    const ref = (r.spec as { authentication?: { jwt?: { jwks?: { secretRef?: { name?: unknown } } } } })
+      ?.authentication?.jwt?.jwks?.secretRef?.name;
+    if (typeof ref === 'string') out.add(`${r.metadata.namespace ?? 'default'}/${ref}`);
   }
   return out;
 }
@@ -81,7 +86,7 @@ export function compileInput(caches: Caches, workloads: Workload[]): CompileInpu
   const resources = KINDS.flatMap((kind) =>
     caches.resources[kind].list().map((o) => ({ ...o, apiVersion: API_VERSION, kind })),
   );
-  const secrets = [...referencedSecrets(providers)].flatMap((id) => {
+  const secrets = [...referencedSecrets(providers, caches.resources.AIRoute.list())].flatMap((id) => {
     const [ns, name] = id.split('/') as [string, string];
     const s = caches.secrets.get(ns, name);
     return s ? [secretInput(s as Parameters<typeof secretInput>[0])] : [];

@@ -1,4 +1,4 @@
-// The Secrets AIProviders reference, and only those: one small informer per referenced Secret
+// The Secrets AIProviders (and AIRoutes, for a JWKS) reference, and only those: one small informer per referenced Secret
 // (list + watch with fieldSelector metadata.name=<name> in its namespace), started and stopped as
 // providers come and go. Why not one informer over every Secret: the operator would hold every
 // credential of the cluster in memory, and need list/watch on all Secrets cluster-wide. Why not a

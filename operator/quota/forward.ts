@@ -70,7 +70,7 @@ export class LeaderForwarder {
 
   /** Relays one lease request to the leader and answers the stream with the leader's answer. */
   async handleStream(stream: ServerHttp2Stream, headers: IncomingHttpHeaders, leader: LeaderTarget) {
-    const body = await readBody(stream, this.#o.maxBodyBytes ?? 1 << 20);
+    const body = await readBody(stream, this.#o.maxBodyBytes ?? 4 << 20);
     let a: Answer;
     if (body === undefined) a = json(413, 'the body is too large');
     else if (!leader.address)

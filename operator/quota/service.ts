@@ -4,7 +4,7 @@
 //
 // HTTP: POST /v1/quota/lease, bearer = the sidecar's projected ServiceAccount token.
 //   body     {"holder": "<pod uid>", "leases": [{quota, limit, want, used, window?, held?, release?,
-//                                               need?, reserved?}]}
+//                                               need?, reserved?, giveBack?, seq?, incarnation?}]}
 //            (a single {quota, limit, want, used, ...} is accepted too)
 //   200      {"leases": [{quota, limit, granted, balance, used, amount, unallocated, holders,
 //                         resetsAt, expiresAt} | {quota, limit, error, code}]}
@@ -20,16 +20,23 @@ import { validate } from '../../crds/validate.ts';
 import { Ledger, type LedgerOptions, type StatusLimit } from '../../sidecar/quota/ledger.ts';
 import { answerBatch, type LeaseRequest } from '../../sidecar/quota/service.ts';
 import type { QuotaConfig } from '../../sidecar/snapshot/schema.ts';
-import { compileQuota } from '../compile/quotas.ts';
+import { compileQuota, type QuotaEntry } from '../compile/quotas.ts';
 import type { Logger } from '../log.ts';
 
 export type { StatusLimit } from '../../sidecar/quota/ledger.ts';
 export { QUOTA_LEASE_PATH } from '../../sidecar/quota/service.ts';
 
-/** Who called: the namespace its token belongs to, and a stable holder id (the pod uid) if known. */
+/**
+ * Who called: the namespace its token belongs to, a stable holder id (the pod uid) if known, and
+ * what quota selectors match on: the pod's labels and ServiceAccount (from the verified token and
+ * the pod it is bound to). Absent labels: the pod could not be looked up.
+ */
 export interface QuotaCaller {
   namespace: string;
   holder?: string;
+  serviceAccount?: string;
+  labels?: Record<string, string>;
+  pod?: string;
 }
 
 export interface QuotaServiceOptions {
@@ -61,9 +68,25 @@ export interface QuotaDebug {
   limits: (StatusLimit & {
     /** Granted to holders and not yet reported spent. */
     outstanding: number;
+    /** Leases of holders that vanished or restarted: counted as spent for the window. */
+    lost: number;
     unallocated: number;
     holders: { id: string; outstanding: number }[];
   })[];
+}
+
+/** One partitioned limit in `aimesh-operator usage`. */
+export interface QuotaUsage {
+  quota: string;
+  limit: string;
+  window: string;
+  /** Per key. */
+  amount: number;
+  resetsAt: string;
+  /** Sum over keys. */
+  used: number;
+  keyCount: number;
+  keys: { key: string; used: number }[];
 }
 
 export interface HttpAnswer {
@@ -82,6 +105,8 @@ export class QuotaService {
   /** Quotas restored from status in this term (a new term restores again). */
   readonly #restored = new Set<string>();
   #objects: readonly QuotaObject[] = [];
+  /** Each quota's selector: a lease is granted only to pods it selects. */
+  #selectors = new Map<string, QuotaEntry['selector']>();
 
   constructor(opts: QuotaServiceOptions) {
     this.#o = opts;
@@ -109,6 +134,7 @@ export class QuotaService {
   sync(objects: readonly QuotaObject[]): void {
     this.#objects = objects;
     const configs: QuotaConfig[] = [];
+    const selectors = new Map<string, QuotaEntry['selector']>();
     for (const o of objects) {
       const { namespace, name } = o.metadata;
       if (!namespace || !name) continue;
@@ -119,8 +145,11 @@ export class QuotaService {
         spec: o.spec,
       });
       if (!v.ok) continue; // the reconciler reports it in status conditions
-      configs.push(compileQuota(namespace, name, v.spec).config);
+      const entry = compileQuota(namespace, name, v.spec);
+      configs.push(entry.config);
+      selectors.set(entry.config.id, entry.selector);
     }
+    this.#selectors = selectors;
     this.configure(configs);
     if (!this.#running) return;
     for (const o of objects) {
@@ -137,6 +166,8 @@ export class QuotaService {
     if (this.#running) return;
     this.#running = true;
     this.#restored.clear();
+    // Another replica may have led meanwhile: holders learn of the new term and carry their spend.
+    this.ledger.newTerm();
     this.sync(this.#o.objects?.() ?? this.#objects);
     this.#timer = setInterval(() => void this.flush(), this.#o.flushMs ?? 2_000);
     this.#timer.unref();
@@ -196,11 +227,31 @@ export class QuotaService {
         limit: row.amount,
         resetsAt: row.resetsAt,
         outstanding,
-        unallocated: Math.max(0, row.amount - row.used - outstanding),
+        lost: row.lost,
+        unallocated: Math.max(0, row.amount - row.used - row.lost - outstanding),
         holders: row.holders,
       });
     }
     return [...byQuota.values()].sort((a, b) => a.quota.localeCompare(b.quota));
+  }
+
+  /**
+   * Spend per key of partitioned limits (`aimesh-operator usage`), largest first, at most `top`
+   * keys per limit; `keys` counts them all.
+   */
+  usage(filter: { namespace?: string; quota?: string; top?: number } = {}): QuotaUsage[] {
+    const out: QuotaUsage[] = [];
+    for (const id of this.ledger.quotaIds().sort()) {
+      const [namespace, name] = id.split('/') as [string, string];
+      if (filter.namespace && filter.namespace !== namespace) continue;
+      if (filter.quota && filter.quota !== name) continue;
+      const counts = new Map(this.ledger.status(id).map((s) => [s.name, s]));
+      for (const u of this.ledger.usage(id, filter.top ?? 100)) {
+        const s = counts.get(u.limit);
+        out.push({ quota: id, ...u, used: s?.used ?? 0, keyCount: s?.keys ?? u.keys.length });
+      }
+    }
+    return out;
   }
 
   /** The whole exchange, transport aside (HTTP/1.1 handler and HTTP/2 stream handler share it). */
@@ -225,7 +276,27 @@ export class QuotaService {
       if (ns !== caller.namespace)
         return error(403, `a sidecar of namespace ${caller.namespace} may not lease quota ${item.quota}`);
     }
-    return { status: 200, body: answerBatch(this.ledger, request) };
+    // A quota whose selector does not match the calling pod is refused item by item (a NACK with
+    // the reason); the others in the batch are answered.
+    const refused = new Map<number, string>();
+    request.leases.forEach((item, i) => {
+      const why = this.#refusal(item.quota, caller);
+      if (why) refused.set(i, why);
+    });
+    if (refused.size === 0) return { status: 200, body: answerBatch(this.ledger, request) };
+    const allowed = request.leases.filter((_, i) => !refused.has(i));
+    const answers = allowed.length ? answerBatch(this.ledger, { ...request, leases: allowed }).leases : [];
+    let next = 0;
+    const leases = request.leases.map((item, i) => {
+      const why = refused.get(i);
+      return why ? { quota: item.quota, limit: item.limit, error: why, code: 'forbidden' } : answers[next++];
+    });
+    return { status: 200, body: { leases } };
+  }
+
+  #refusal(quotaId: string, caller: QuotaCaller): string | undefined {
+    if (!this.#selectors.has(quotaId)) return undefined; // unknown quota: the ledger answers not_found
+    return selectorRefusal(quotaId, this.#selectors.get(quotaId), caller);
   }
 
   /** node:http / node:https / http2 compat handler for POST /v1/quota/lease. */
@@ -263,7 +334,7 @@ export class QuotaService {
   ): Promise<void> {
     let a: HttpAnswer;
     try {
-      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 1 << 20);
+      const bytes = await readBody(body, this.#o.maxBodyBytes ?? 4 << 20);
       a =
         bytes === undefined ? error(413, 'the body is too large') : await this.answer(method, headers, bytes);
     } catch (err) {
@@ -272,6 +343,27 @@ export class QuotaService {
     }
     send(a);
   }
+}
+
+/** Why the caller may not lease this quota, or undefined when its selector matches the pod. */
+function selectorRefusal(
+  quotaId: string,
+  sel: QuotaEntry['selector'],
+  caller: QuotaCaller,
+): string | undefined {
+  const labels = Object.entries(sel?.matchLabels ?? {});
+  const accounts = sel?.serviceAccounts;
+  if (labels.length === 0 && !accounts?.length) return undefined;
+  const who = caller.pod ? `pod ${caller.namespace}/${caller.pod}` : 'the calling pod';
+  if (accounts?.length && !accounts.includes(caller.serviceAccount ?? '')) {
+    return `quota ${quotaId} selects ServiceAccounts ${accounts.join(', ')}; ${who} runs as ${caller.serviceAccount ?? 'an unknown ServiceAccount'}`;
+  }
+  if (labels.length === 0) return undefined;
+  if (!caller.labels) return `quota ${quotaId} selects pods by label and the labels of ${who} are unknown`;
+  const missing = labels.filter(([k, v]) => caller.labels![k] !== v).map(([k, v]) => `${k}=${v}`);
+  return missing.length
+    ? `quota ${quotaId} selects pods labelled ${missing.join(', ')}; ${who} is not`
+    : undefined;
 }
 
 function answerHeaders(a: HttpAnswer): Record<string, string> {
@@ -294,13 +386,16 @@ async function readBody(req: AsyncIterable<Buffer | string>, max: number): Promi
   return Buffer.concat(parts);
 }
 
+/** Items per lease call: a sidecar batches many keys (partitioned limits) into one round trip. */
+export const MAX_ITEMS = 4096;
+
 const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 /** Validates the body; a string is the reason it is refused. */
 export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | string {
   if (!body || typeof body !== 'object') return 'the body must be a JSON object';
   const rawItems: any[] = Array.isArray(body.leases) ? body.leases : [body];
-  if (rawItems.length === 0 || rawItems.length > 256) return 'leases must hold 1 to 256 items';
+  if (rawItems.length === 0 || rawItems.length > MAX_ITEMS) return `leases must hold 1 to ${MAX_ITEMS} items`;
   const holder = caller.holder ?? body.holder;
   if (typeof holder !== 'string' || holder === '' || holder.length > 256) return 'holder is required';
   const leases = [];
@@ -314,6 +409,14 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
     if (it.window !== undefined && !isCount(it.window)) return 'window must be a time in ms';
     if (it.need !== undefined && !isCount(it.need)) return 'need must be a number >= 0';
     if (it.reserved !== undefined && !isCount(it.reserved)) return 'reserved must be a number >= 0';
+    if (it.giveBack !== undefined && !isCount(it.giveBack)) return 'giveBack must be a number >= 0';
+    if (it.carry !== undefined && !isCount(it.carry)) return 'carry must be a number >= 0';
+    if (it.acked !== undefined && !isCount(it.acked)) return 'acked must be a number >= 0';
+    if (it.key !== undefined && (typeof it.key !== 'string' || it.key === '' || it.key.length > 256))
+      return 'key must be a string of 1 to 256 characters';
+    if (it.seq !== undefined && !isCount(it.seq)) return 'seq must be a number >= 0';
+    if (it.incarnation !== undefined && (typeof it.incarnation !== 'string' || it.incarnation.length > 64))
+      return 'incarnation must be a string of at most 64 characters';
     leases.push({
       quota: it.quota,
       limit: it.limit,
@@ -324,8 +427,15 @@ export function toLeaseRequest(body: any, caller: QuotaCaller): LeaseRequest | s
       ...(it.release === true ? { release: true } : {}),
       ...(it.need !== undefined ? { need: it.need } : {}),
       ...(it.reserved !== undefined ? { reserved: it.reserved } : {}),
+      ...(it.giveBack !== undefined ? { giveBack: it.giveBack } : {}),
+      ...(it.key !== undefined ? { key: it.key } : {}),
+      ...(it.carry !== undefined ? { carry: it.carry } : {}),
+      ...(it.acked !== undefined ? { acked: it.acked } : {}),
+      ...(it.seq !== undefined ? { seq: it.seq } : {}),
+      ...(it.incarnation !== undefined ? { incarnation: it.incarnation } : {}),
     });
   }
   // Holders are per namespace: two namespaces can never collide on an id.
-  return { holder: `${caller.namespace}/${holder}`, leases };
+  const term = typeof body.term === 'string' && body.term.length <= 64 ? body.term : undefined;
+  return { holder: `${caller.namespace}/${holder}`, ...(term ? { term } : {}), leases };
 }

@@ -2,6 +2,7 @@
 // (compiled matchers, weighted pick tables, adapters, agents, model lists, the /v1/models body).
 // A request reads it and never rebuilds any of it.
 import type http from 'node:http';
+import { JwtVerifier } from '../auth/jwt.ts';
 import { throughGateway } from '../gateway/client.ts';
 import type { Adapter } from '../providers/adapter.ts';
 import { type Discovery, discover } from '../routing/discovery.ts';
@@ -39,6 +40,8 @@ export interface RuntimeRule {
   retries: number;
   backoffMs: number;
   timeoutMs?: number;
+  /** The route requires a verified JWT (authentication.jwt.required). */
+  jwtRequired: boolean;
 }
 
 export interface RuntimeSnapshot {
@@ -49,6 +52,8 @@ export interface RuntimeSnapshot {
   rules: readonly RuntimeRule[];
   /** The models apps can call, per operation (GET /v1/models, 404 messages). */
   discovery: Discovery;
+  /** End users' JWTs, when some route declares authentication.jwt. */
+  jwt?: JwtVerifier;
   loadedAt: Date;
   /** Removes this snapshot's credentials (and common key shapes) from upstream-derived text. */
   scrub: Scrub;
@@ -99,6 +104,7 @@ export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnap
           retries: rule.retries.attempts,
           backoffMs: rule.retries.backoffMs,
           timeoutMs: rule.timeoutMs,
+          jwtRequired: route.jwt?.required ?? false,
         });
       } catch (err) {
         throw new Error(`${where}: ${(err as Error).message}`);
@@ -107,12 +113,15 @@ export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnap
   }
 
   const discovery = discover(rules, (id) => providers.get(id)?.config.models.map((m) => m.name) ?? []);
+  const jwtConfigs = snapshot.routes.flatMap((r) => (r.jwt ? [r.jwt] : []));
+  const jwt = jwtConfigs.length > 0 ? new JwtVerifier(jwtConfigs) : undefined;
   return {
     version: snapshot.version,
     snapshot,
     providers,
     rules,
     discovery,
+    ...(jwt ? { jwt } : {}),
     loadedAt: new Date(),
     scrub: credentialScrubber(snapshot.providers),
   };

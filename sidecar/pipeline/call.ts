@@ -8,6 +8,7 @@ import type { Usage } from '../providers/adapter.ts';
 import type { QuotaDecision } from '../quota/client.ts';
 import type { Failure, Operation } from '../snapshot/index.ts';
 import type { TokenEstimate } from '../tokens.ts';
+import type { CallError } from './errors.ts';
 import type { ResponseStream } from './response-stream.ts';
 
 type Json = Record<string, any>;
@@ -114,6 +115,15 @@ export interface Call {
   /** Responses API calls: the app's request, the answer's id, and the final Response once written. */
   responses?: { request: Json; id: string; createdAt: number; final?: Json };
 
+  // ---- authenticate ----
+  /** Claims of the end user's JWT, verified by the sidecar (routes with authentication.jwt). */
+  claims?: Record<string, unknown>;
+  /**
+   * The body's end-user fields (user, safety_identifier) as the app sent them, read before any
+   * guard could mask them: quota keys (per.body) must not collapse to "[EMAIL]".
+   */
+  endUser?: { user?: unknown; safety_identifier?: unknown };
+
   // ---- route ----
   rule?: RuntimeRule;
   /** The AIRoute ("namespace/name") and rule name that matched. */
@@ -139,6 +149,11 @@ export interface Call {
   estimate?: TokenEstimate;
   /** The quota step's decision: admit, deny, shadow-deny or fail-open. */
   quotaDecision?: QuotaDecision;
+  /**
+   * Set by the quota step: checks the quota limits a fallback target brings in (another model)
+   * before it is tried; an error refuses that target (forward moves on down the chain).
+   */
+  admitFallback?: (target: Target) => Promise<CallError | undefined>;
   /** The same with the limits involved, for telemetry. */
   quota?: {
     decision: QuotaDecision;

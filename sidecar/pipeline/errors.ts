@@ -24,6 +24,10 @@ export const badRequest = (message: string, code?: string) =>
 export const notFound = (message: string, code: string) =>
   new CallError(404, message, 'invalid_request_error', code);
 
+/** 401: the end user's JWT is missing (where required), invalid or expired. Never quotes the token. */
+export const unauthenticated = (message: string) =>
+  new CallError(401, message, 'authentication_error', 'invalid_token');
+
 export const tooLarge = (limit: number) =>
   new CallError(
     413,

@@ -48,7 +48,14 @@ export interface AttemptObserver {
   begin(call: Call, attempt: Attempt): { headers?: Record<string, string>; end(): void } | undefined;
 }
 
-type AttemptFailure = Failure | 'circuit-open' | 'unavailable' | 'error' | 'client-gone' | 'shutdown';
+type AttemptFailure =
+  | Failure
+  | 'circuit-open'
+  | 'unavailable'
+  | 'error'
+  | 'client-gone'
+  | 'shutdown'
+  | 'quota';
 
 /** The app left, or the sidecar is stopping: the call ends, nothing else is tried. */
 const ENDS_CALL: ReadonlySet<AttemptFailure> = new Set(['client-gone', 'shutdown']);
@@ -114,7 +121,8 @@ export function createForward(services: ForwardServices): Step {
         code: raw.code === undefined ? undefined : scrub(raw.code),
       };
       const f = outcome.failure;
-      record.failure = f === 'client-gone' || f === 'shutdown' || f === 'unavailable' ? 'error' : f;
+      record.failure =
+        f === 'client-gone' || f === 'shutdown' || f === 'unavailable' || f === 'quota' ? 'error' : f;
       record.error = outcome.message;
       return outcome;
     };
@@ -374,6 +382,20 @@ export function createForward(services: ForwardServices): Step {
         last = { ok: false, failure: 'timeout', status: 504, message: 'route timeout reached' };
         break;
       }
+      // A fallback to another model answers to that model's quota limits too (the quota step's hook).
+      const refused = i > 0 ? await call.admitFallback?.(targets[i]) : undefined;
+      if (refused) {
+        last = {
+          ok: false,
+          failure: 'quota',
+          status: refused.status,
+          message: refused.message,
+          type: refused.type,
+          code: refused.code,
+          retryAfterMs: refused.retryAfterMs,
+        };
+        continue;
+      }
       const outcome = tooLongFor(call, targets[i], i) ?? (await tryBackend(call, targets[i], i));
       if (outcome.ok) return next();
       last = outcome;
@@ -388,7 +410,7 @@ export function createForward(services: ForwardServices): Step {
  * by the failure that opened it; a backend this sidecar cannot use at all is always skipped.
  */
 function mayFallBack(rule: NonNullable<Call['rule']>, last: Extract<Outcome, { ok: false }>): boolean {
-  if (last.failure === 'unavailable') return true;
+  if (last.failure === 'unavailable' || last.failure === 'quota') return true;
   if (last.failure === 'circuit-open')
     return last.openedBy === undefined || rule.fallbackOn.has(last.openedBy);
   return rule.fallbackOn.has(last.failure as Failure);
@@ -574,6 +596,14 @@ function finalError(call: Call, last: Extract<Outcome, { ok: false }> | undefine
       return new CallError(499, last.message, 'client_closed', 'client_closed');
     case 'shutdown':
       return new CallError(503, last.message, 'service_unavailable', 'draining', 1000);
+    case 'quota':
+      return new CallError(
+        last.status,
+        last.message,
+        last.type ?? 'quota_exceeded',
+        last.code,
+        last.retryAfterMs,
+      );
     case 'error':
       // The upstream answered with a request error (bad parameters, unknown model, ...): the app
       // learns the upstream's own words and status.

@@ -1,9 +1,11 @@
 // The request pipeline, declared in one place. Steps nest (see step.ts): respond is outermost so
 // it writes whatever the inner steps produced or threw; forward is innermost.
 // telemetry wraps the whole call; respond writes what the inner steps produced or threw; identify
-// reads the request (translating Anthropic and Responses requests to chat); responses adds earlier
-// turns of a Responses conversation; the policy steps (quota, guards, prompt, cache) sit between
-// route and forward.
+// reads the request (translating Anthropic and Responses requests to chat); authenticate verifies
+// an end user's JWT (routes and quota keys read its claims); responses adds earlier turns of a
+// Responses conversation; the policy steps (quota, guards, prompt, cache) sit between route and
+// forward.
+import { authenticate } from './authenticate.ts';
 import { createForward, type ForwardServices } from './forward.ts';
 import { identify } from './identify.ts';
 import { createPolicy, createPolicySteps, type Policy } from './policy.ts';
@@ -26,7 +28,7 @@ export function createPipeline(services: PipelineServices): Step[] {
   const outer = services.telemetry ? [services.telemetry] : [];
   const policy = createPolicySteps(services.policy ?? createPolicy());
   const responses = createResponsesStep(services.responses ?? new ResponseStore());
-  return [...outer, respond, identify, responses, route, ...policy, createForward(services)];
+  return [...outer, respond, identify, authenticate, responses, route, ...policy, createForward(services)];
 }
 
 export type { Call, CallResult } from './call.ts';

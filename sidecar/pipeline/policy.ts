@@ -1,4 +1,4 @@
-// The policy steps (quota -> guards -> prompt -> cache, between route and forward) and the
+// The policy steps (guards -> classify -> quota -> prompt -> cache, between route and forward) and the
 // long-lived services they share (the quota lease client, the response caches). The per-snapshot
 // compiled state the steps read lives in rule-state.ts.
 import { randomUUID } from 'node:crypto';
@@ -137,12 +137,14 @@ export function createPolicySteps(policy: Policy): Step[] {
     return next();
   };
   const trace = policy.log?.isLevelEnabled('debug') ?? false;
+  // Guards and classifiers first: a request they refuse (maxPromptTokens, a blocked prompt)
+  // learns the real reason, not a quota denial, and spends nothing.
   return [
     ensure,
     ...(policy.offload ? [createLargeBodyStep(policy.offload, policy.quota)] : []),
-    createQuotaStep(policy.quota, trace),
     createGuardsStep(),
     createClassifyStep(),
+    createQuotaStep(policy.quota, trace),
     promptStep,
     createCacheStep(policy.caches),
   ];

@@ -1,60 +1,97 @@
 // quota: admits or denies from the local leases before anything is forwarded (no network wait
-// once the service has first answered for a limit), then, once the response is complete (streams
-// included), settles the reservation to what the call really spent and records its cost.
-//   requests      1 per call that got past the guards (cache hits count; blocked prompts do not)
-//   tokens        estimate = prompt tokens (real tokenizer) + max_tokens; settles to the upstream's usage
+// while the lease covers the call), then, once the response is complete (streams included), settles
+// the reservation to what the call really spent and records its cost.
+//   requests      1 per call that got past the guards (cache hits count; blocked prompts never get here)
+//   tokens        estimate = prompt tokens (real tokenizer) + max_tokens (absent: the limit's
+//                 reserveOutputTokens, else the model's maxOutputTokens, else 1024); settles to the
+//                 upstream's usage
 //   costUSD       the same tokens priced with the serving model's pricing (cached input at cachedInput)
+// Limits with a model filter match the model that serves (route model and upstream name, trimmed,
+// any case), and a fallback to another model is checked against that model's limits before it runs.
 import { costOf } from '../cost.ts';
-import type { Measure, QuotaClient } from '../quota/client.ts';
-import type { Call } from './call.ts';
+import type { Estimate, QuotaCheck, QuotaClient, QuotaTicket } from '../quota/client.ts';
+import { keysOf } from '../quota/keys.ts';
+import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { estimateOf, servedTarget, targetPricing } from './rule-state.ts';
 import type { Step } from './step.ts';
 
+/** The names a target is billed under: its model as the route names it and as sent upstream. */
+export function billedModels(target: Target | undefined): (string | undefined)[] {
+  return [target?.modelName, target?.upstreamModel];
+}
+
 /** `trace`: log each settlement (debug level: the root logger says so once, not per call). */
 export function createQuotaStep(client: QuotaClient, trace = false): Step {
+  const estimateFor = (call: Call, target: Target | undefined): Estimate => {
+    const estimate: Estimate = { requests: 1 };
+    if (!client.needsTokens) return estimate;
+    const est = estimateOf(call);
+    estimate.inputTokens = est.inputTokens;
+    estimate.outputTokens = est.outputTokens;
+    estimate.tokens = est.inputTokens + est.outputTokens;
+    const pricing = targetPricing(call, target);
+    estimate.costUSD = pricing ? costOf(pricing, est) : 0;
+    if (est.outputDefaulted) {
+      estimate.outputDefaulted = true;
+      estimate.usdPerOutputToken = pricing ? pricing.output / 1_000_000 : 0;
+    }
+    return estimate;
+  };
+
+  const refusal = (check: QuotaCheck): CallError => {
+    const d = check.denial!;
+    return d.status === 400
+      ? new CallError(400, d.message, 'invalid_request_error', d.code)
+      : new CallError(429, d.message, 'quota_exceeded', d.code, (d.retryAfterSeconds ?? 1) * 1000);
+  };
+
   return async (call, next) => {
     // Cost is recorded whether or not a quota applies (metrics, spans, the audit line).
     call.afterResponse.push(recordCost);
-    if (client.limits.length === 0) return next();
+    if (client.limits.length === 0 && !client.partitioned) return next();
 
     const target = call.targets?.[0];
-    const needsTokens = client.needsTokens;
-    const estimate: Partial<Measure> = { requests: 1 };
-    if (needsTokens) {
-      const est = estimateOf(call);
-      estimate.inputTokens = est.inputTokens;
-      estimate.outputTokens = est.outputTokens;
-      estimate.tokens = est.inputTokens + est.outputTokens;
-      const pricing = targetPricing(call, target);
-      estimate.costUSD = pricing ? costOf(pricing, est) : 0;
-    }
-    const models = [call.modelRequested, target?.modelName];
+    const estimate = estimateFor(call, target);
+    const models = target ? billedModels(target) : [call.modelRequested];
     // Only until the service first answers for a limit (start, new quota): no promise otherwise.
-    const ready = client.ready(models);
+    // Partitioned limits (per): the call's key per limit, read from headers, body or verified claims.
+    const keyOf = client.partitioned
+      ? keysOf({ headers: call.headers, body: call.endUser, claims: call.claims })
+      : undefined;
+    const ready = client.ready(models, keyOf);
     if (ready) await ready;
-    const check = client.check(models, estimate);
+    let check = client.check(models, estimate, keyOf);
+    // The lease is short but the budget is not: wait (bounded) for the lease call it started.
+    if (check.short) check = await client.waitIfShort(check, () => client.check(models, estimate, keyOf));
     call.quotaDecision = check.decision;
     call.quota = {
       decision: check.decision,
       ...(check.denial ? { denial: { quota: check.denial.quota, limit: check.denial.limit } } : {}),
       shadowDenied: check.shadowDenied,
     };
-    if (check.decision === 'deny') {
-      const d = check.denial!;
-      throw new CallError(429, d.message, 'quota_exceeded', d.code, d.retryAfterSeconds * 1000);
-    }
+    if (check.decision === 'deny') throw refusal(check);
     if (check.decision === 'shadow-deny') {
       call.log.info(
         { quota: check.shadowDenied, reason: check.denial?.message },
         'quota would deny (Shadow)',
       );
     }
+    const ticket: QuotaTicket = check.ticket;
+    call.admitFallback = async (fallback) => {
+      const more = billedModels(fallback);
+      const est = estimateFor(call, fallback);
+      const first = client.extend(ticket, more, est);
+      const extended = first.short
+        ? await client.waitIfShort(first, () => client.extend(ticket, more, est))
+        : first;
+      return extended.decision === 'deny' ? refusal(extended) : undefined;
+    };
 
     call.afterResponse.push((c) => {
-      const served = servedTarget(c);
+      const served = servedTarget(c) ?? target;
       const actual = spent(c);
-      client.settle(check.ticket, actual, [c.modelRequested, served?.modelName ?? target?.modelName]);
+      client.settle(ticket, actual, billedModels(served));
       if (trace) c.log.debug({ estimate, settled: actual }, 'quota settled');
     });
     return next();
@@ -73,13 +110,8 @@ function upstreamAnswered(call: Call): boolean {
   );
 }
 
-function blockedByGuard(call: Call): boolean {
-  return call.guardActions?.some((g) => g.action === 'block' && g.phase === 'request') ?? false;
-}
-
 /** What the call really spent. */
-function spent(call: Call): Partial<Measure> {
-  if (blockedByGuard(call)) return {};
+function spent(call: Call): Partial<Estimate> {
   const usage = call.usage;
   let input = usage?.inputTokens ?? 0;
   let output = usage?.outputTokens ?? 0;

@@ -4,7 +4,7 @@
 import type { RuntimeBackend } from '../config/runtime.ts';
 import type { RequestFacts } from '../routing/match.ts';
 import type { Call, Target } from './call.ts';
-import { notFound } from './errors.ts';
+import { notFound, unauthenticated } from './errors.ts';
 import type { Step } from './step.ts';
 
 export function resolveTarget(backend: RuntimeBackend, requested: string | undefined): Target {
@@ -23,9 +23,12 @@ export const route: Step = async (call, next) => {
     model: call.modelRequested,
     operation: call.operation,
     headers: call.headers,
+    claims: call.claims,
   };
   const rule = call.runtime.rules.find((r) => r.matches(facts));
   if (!rule) throw noRoute(call);
+  if (rule.jwtRequired && !call.claims)
+    throw unauthenticated('this route requires a valid JWT (Authorization: Bearer)');
   call.rule = rule;
   call.routeId = rule.routeId;
   call.ruleName = rule.name;

@@ -109,6 +109,7 @@ export function estimateOf(call: Call, counted?: number): NonNullable<Call['esti
           extraInputTokens: addedTokens(call),
           contextWindow: model?.contextWindow,
           promptTokens: counted,
+          defaultMaxTokens: model?.maxOutputTokens,
         })
       : { inputTokens: 0, outputTokens: 0 };
   }

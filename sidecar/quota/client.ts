@@ -2,38 +2,59 @@
 // network wait. A background loop reports spend, renews leases and tops them up before they run
 // dry (low-water mark from the recent spend rate); one batched call carries every limit.
 //
-// check() admits or denies from local state only:
+// check() admits or denies from local state only; every admitted call is backed by lease the
+// service granted, so admitted usage never exceeds a limit (tokens and USD: settling above the
+// estimate aside):
+//   - the estimate alone is above the limit                          -> refuse for good (400,
+//     quota_request_too_large, no retry-after: waiting never helps)
 //   - the lease covers the request                                   -> admit
-//   - it does not, but the service said budget is left unallocated   -> admit on an overdraft (at
-//     most our share of that budget) and ask for more right away
+//   - it does not, but the namespace's budget (as last answered, minus our spend and calls in
+//     flight since) still covers it                                  -> "short": ask for the call's
+//     need right away; the caller waits for the answer (waitForLease, bounded) and checks again
 //   - the service is unreachable and the lease is spent               -> failurePolicy decides
 //   - the service has not answered for this limit yet                 -> failurePolicy decides
 //     (callers first await ready(), which waits for that first answer, bounded by readyTimeoutMs)
 //   - the service said the budget is gone                             -> deny (Enforce) or record
 //     a would-be denial (Shadow)
-// settle() replaces the reservation (the estimate) with what the call really spent.
+// settle() replaces the reservation (the estimate) with what the call really spent, in the window
+// the call was admitted in (a call that ends after its window rolled charges nothing to the new one).
+import { randomUUID } from 'node:crypto';
 import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
+import { KeyedLeases, type KeyOf, NO_KEY } from './keys.ts';
 import type { LeaseAnswer, LeaseItem } from './ledger.ts';
-import type { LeaseResult, QuotaService } from './service.ts';
+import type { LeaseRequest, LeaseResult, QuotaService } from './service.ts';
 import { humanDuration, parseWindow, type Window } from './window.ts';
 
 /** An amount in every dimension: what a call is estimated to spend, or did spend. */
 export type Measure = Record<Dimension, number>;
+
+/**
+ * What a call is estimated to spend. When the app set no max_tokens the output part is a default
+ * (the model's declared maximum, else 1024) that a limit may replace with its own reserveOutputTokens.
+ */
+export interface Estimate extends Partial<Measure> {
+  /** The output part is a default, not the app's max_tokens. */
+  outputDefaulted?: boolean;
+  /** USD per output token of the serving model (re-prices a replaced output reserve). */
+  usdPerOutputToken?: number;
+}
 
 export type QuotaDecision = 'admit' | 'deny' | 'shadow-deny' | 'fail-open';
 
 export interface QuotaDenial {
   quota: string;
   limit: string;
-  /** 429 for every quota denial; the code says which kind. */
-  status: 429;
-  code: 'quota_exceeded' | 'quota_unavailable';
+  /** 429 when waiting can help (retry-after says how long), 400 when the request can never fit. */
+  status: 429 | 400;
+  code: 'quota_exceeded' | 'quota_unavailable' | 'quota_request_too_large';
   message: string;
-  retryAfterSeconds: number;
+  /** Absent for quota_request_too_large: retrying the same request never helps. */
+  retryAfterSeconds?: number;
 }
 
 export interface QuotaTicket {
-  readonly reservations: ReadonlyMap<LimitLease, number>;
+  /** Per limit: the reservation and the window (its end) it was taken from. */
+  readonly reservations: Map<LimitLease, { amount: number; windowEnd: number }>;
   /** The limits in force at check time (a fallback to another model may make more of them apply). */
   readonly limits: readonly LimitLease[];
   settled: boolean;
@@ -45,6 +66,11 @@ export interface QuotaCheck {
   denial?: QuotaDenial;
   /** Limits that would have denied in Shadow mode. */
   shadowDenied: { quota: string; limit: string }[];
+  /**
+   * Denied only because a lease is short while the budget covers the call: a lease call asking
+   * for it is on its way; await waitForLease() and check again.
+   */
+  short?: boolean;
   ticket: QuotaTicket;
 }
 
@@ -64,9 +90,17 @@ export interface QuotaClientOptions {
   minGapMs?: number;
   /** How long ready() waits for a limit's first answer before failurePolicy decides. */
   readyTimeoutMs?: number;
+  /** How long a call whose lease is short (while the budget covers it) waits for more. */
+  maxWaitMs?: number;
   onError?: (err: unknown) => void;
   /** Start the background loop (tests drive sync() by hand). */
   timer?: boolean;
+  /** Most per-key leases (partitioned limits) kept at once; the least recently used go first. */
+  maxKeys?: number;
+  /** Most lease items in one call; more go in parallel calls. */
+  maxBatch?: number;
+  /** A per-key lease unused this long is given back (end users come and go; default 15 s). */
+  keyIdleMs?: number;
 }
 
 const UNITS: Record<Dimension, string> = {
@@ -78,12 +112,23 @@ const UNITS: Record<Dimension, string> = {
 };
 
 const RATE_TAU_MS = 3_000;
+/** A batch part that never reached the service (its items are reported again). */
+const UNSENT = 'unsent';
+
+/** Model names compare trimmed and case-insensitively: "GPT-4o " is gpt-4o to a provider, so to a limit too. */
+export function normalizeModel(model: string): string {
+  return model.trim().toLowerCase();
+}
 
 function modelFilter(models: readonly string[] | undefined): (model: string) => boolean {
   if (!models || models.length === 0) return () => true;
-  const exact = new Set(models.filter((m) => !m.endsWith('*')));
-  const prefixes = models.filter((m) => m.endsWith('*')).map((m) => m.slice(0, -1));
-  return (model) => exact.has(model) || prefixes.some((p) => model.startsWith(p));
+  const names = models.map(normalizeModel);
+  const exact = new Set(names.filter((m) => !m.endsWith('*')));
+  const prefixes = names.filter((m) => m.endsWith('*')).map((m) => m.slice(0, -1));
+  return (model) => {
+    const m = normalizeModel(model);
+    return exact.has(m) || prefixes.some((p) => m.startsWith(p));
+  };
 }
 
 /** One limit's local lease. */
@@ -91,6 +136,16 @@ export class LimitLease {
   readonly quota: QuotaConfig;
   readonly limit: LimitConfig;
   readonly key: string;
+  /** A partitioned limit's key (end user, API consumer) this lease is for. */
+  readonly partition?: string;
+  /** Evicted from the key table: handed back on the next sync, then forgotten. */
+  evicted = false;
+  /** The quota service term that last answered (a leader change starts a new one). */
+  term: string | undefined;
+  /** Reported and acknowledged in this window, to any term. */
+  acked = 0;
+  /** Acknowledged by earlier terms, owed once to the current one (see LeaseItem.carry). */
+  carry = 0;
   readonly window: Window;
   readonly matches: (model: string) => boolean;
   readonly unlimitedModels: boolean;
@@ -106,17 +161,14 @@ export class LimitLease {
   settledInFlight = 0;
   /** Spend settled since the last answer (not in lastUsed yet). */
   spentSinceAnswer = 0;
-  /**
-   * The service has answered, for this window or an earlier one (a rolled window spends our share
-   * of the fresh budget on an overdraft until the next answer). Never answered: nothing is admitted.
-   */
+  /** The service has answered, for this window or an earlier one. Never answered: nothing is admitted. */
   known = false;
-  /** What an overdraft may still take before the next answer. */
-  overdraft = 0;
   lastUsed = 0;
   lastUnallocated = 0;
   holders = 1;
   expiresAt = 0;
+  /** The last answer's seq (echoed, so the service can tell a lost answer from a restart). */
+  seq: number | undefined = undefined;
   /** Lease time-to-live the service grants (learnt from its answers). */
   ttlMs = 20_000;
   /** The last answer was an error for this limit (unknown quota): treated as unreachable. */
@@ -130,11 +182,14 @@ export class LimitLease {
   /** A denied call needed this much: asked for above the fair share at the next call. */
   need = 0;
   wantNow = false;
+  /** The service refused someone lately: lease above what we use goes back at the next tick. */
+  contended = false;
 
-  constructor(quota: QuotaConfig, limit: LimitConfig) {
+  constructor(quota: QuotaConfig, limit: LimitConfig, partition?: string) {
     this.quota = quota;
     this.limit = limit;
     this.key = `${quota.id}\u0000${limit.name}`;
+    if (partition !== undefined) this.partition = partition;
     this.window = parseWindow(limit.window);
     this.matches = modelFilter(limit.models);
     this.unlimitedModels = !limit.models || limit.models.length === 0;
@@ -148,21 +203,28 @@ export class LimitLease {
     return this.limit.dimension;
   }
 
-  /** Starts a new window when the clock passed the end of this one. */
+  /**
+   * Starts a new window when the clock passed the end of this one. Leases and reservations belong
+   * to their window: the new one starts with nothing, and its first calls wait for its first lease.
+   */
   roll(now: number): void {
     if (now < this.windowEnd) return;
-    const { end } = this.window.bounds(now);
+    this.startWindow(this.window.bounds(now).end);
+  }
+
+  startWindow(end: number): void {
     this.windowEnd = end;
     this.held = 0;
+    this.reserved = 0;
     this.unreported = 0;
     this.settledInFlight = 0;
     this.spentSinceAnswer = 0;
     this.expiresAt = 0;
-    // A fresh window starts full: once the service has answered before (so `holders` is real), our
-    // share of it is a safe overdraft until it answers again.
+    this.acked = 0;
+    this.carry = 0;
     this.lastUsed = 0;
     this.lastUnallocated = this.limit.amount;
-    this.overdraft = this.known ? this.limit.amount / Math.max(1, this.holders) : 0;
+    this.contended = false;
     this.wantNow = true;
   }
 
@@ -181,13 +243,37 @@ export class LimitLease {
     return lease - this.reserved;
   }
 
+  /**
+   * The namespace's budget, as last answered, still covers `need` on top of what we spent and
+   * reserved since: a short lease is then churn, not exhaustion.
+   */
+  fits(need: number): boolean {
+    return this.lastUsed + this.spentSinceAnswer + this.reserved + need <= this.limit.amount;
+  }
+
+  /** What this limit counts of an estimate (a limit's reserveOutputTokens replaces a default output). */
+  needOf(e: Estimate): number {
+    const d = this.dimension;
+    const reserve = this.limit.reserveOutputTokens;
+    const x = e[d] ?? 0;
+    if (reserve === undefined || !e.outputDefaulted || d === 'requests' || d === 'inputTokens') return x;
+    const extra = (e.outputTokens ?? 0) - reserve;
+    if (d === 'costUSD') return Math.max(0, x - extra * (e.usdPerOutputToken ?? 0));
+    return Math.max(0, x - extra);
+  }
+
   lowWater(now: number, lowWaterMs: number): number {
     return Math.max(this.currentRate(now) * lowWaterMs, this.typical);
   }
 
   describe(): string {
-    const amount = this.dimension === 'costUSD' ? this.limit.amount.toFixed(2) : String(this.limit.amount);
-    return `${amount} ${UNITS[this.dimension]} per ${this.limit.window}`;
+    return `${this.format(this.limit.amount)} per ${this.limit.window}`;
+  }
+
+  /** "1500 tokens", "0.16 USD". */
+  format(x: number): string {
+    const amount = this.dimension === 'costUSD' ? x.toFixed(x < 0.01 ? 4 : 2) : String(Math.ceil(x));
+    return `${amount} ${UNITS[this.dimension]}`;
   }
 }
 
@@ -206,15 +292,28 @@ export class QuotaClient {
   readonly #onError: (err: unknown) => void;
   #limits: LimitLease[] = [];
   #byKey = new Map<string, LimitLease>();
+  /** Partitioned limits: one template each; the per-key leases live in #keyed. */
+  #templates: LimitLease[] = [];
+  readonly #keyed: KeyedLeases<LimitLease>;
+  /** The quota service term last seen (see LeaseItem.carry). */
+  #term: string | undefined;
+  readonly #maxBatch: number;
+  readonly #keyIdleMs: number;
   #needsTokens = false;
   #inflight: Promise<void> | undefined;
   #followUp: Promise<void> | undefined;
-  #again = false;
+  /** Another sync is due once the one on the wire is done ('now': a call waits for it). */
+  #again: false | 'soon' | 'now' = false;
   #reachable = true;
   #lastReport = 0;
   #lastStart = Number.NEGATIVE_INFINITY;
   readonly #minGapMs: number;
   readonly #readyTimeoutMs: number;
+  readonly #maxWaitMs: number;
+  /** This process's lease session: the service tells a lost answer from a restart by it. */
+  readonly #incarnation = randomUUID();
+  /** Resolved at the next change a short call may be waiting for (waitForLease). */
+  #changed: PromiseWithResolvers<void> | undefined;
   /** Some limit has had no answer yet (and no error): ready() has something to wait for. */
   #unanswered = false;
   /** Resolved when the lease call on the wire completes (answered or failed). */
@@ -231,9 +330,13 @@ export class QuotaClient {
     this.#lowWaterMs = opts.lowWaterMs ?? 1_500;
     this.#horizonMs = opts.horizonMs ?? 5_000;
     this.#idleMs = opts.idleMs ?? 60_000;
+    this.#keyIdleMs = Math.min(this.#idleMs, opts.keyIdleMs ?? 15_000);
     this.#minGapMs = opts.minGapMs ?? 100;
     this.#readyTimeoutMs = opts.readyTimeoutMs ?? 2_000;
+    this.#maxWaitMs = opts.maxWaitMs ?? 1_000;
     this.#onError = opts.onError ?? (() => {});
+    this.#keyed = new KeyedLeases(opts.maxKeys ?? 10_000);
+    this.#maxBatch = opts.maxBatch ?? 2_000;
     if (opts.timer !== false) {
       this.#timer = setInterval(() => this.#tick(), Math.min(250, this.#reportMs));
       this.#timer.unref();
@@ -248,6 +351,16 @@ export class QuotaClient {
     return this.#limits;
   }
 
+  /** Some limit is partitioned (per): calls pass their keys to ready() and check(). */
+  get partitioned(): boolean {
+    return this.#templates.length > 0;
+  }
+
+  /** Per-key leases held now (bounded by maxKeys, plus those being handed back). */
+  get keyedLeases(): number {
+    return this.#keyed.size;
+  }
+
   /** Some limit counts tokens or USD: calls need a token estimate (decided per snapshot). */
   get needsTokens(): boolean {
     return this.#needsTokens;
@@ -258,9 +371,17 @@ export class QuotaClient {
     this.#service.configure?.(quotas);
     const next: LimitLease[] = [];
     const byKey = new Map<string, LimitLease>();
+    const templates: LimitLease[] = [];
     const now = this.#now();
     for (const q of quotas) {
       for (const l of q.limits) {
+        if (l.per) {
+          const t = new LimitLease(q, l);
+          const prev = this.#templates.find((p) => p.key === t.key);
+          // Unchanged: the per-key leases carry over; otherwise they start over with the new config.
+          templates.push(prev && sameTemplate(prev, t) ? prev : t);
+          continue;
+        }
         const key = `${q.id}\u0000${l.name}`;
         const prev = this.#byKey.get(key);
         let lease: LimitLease;
@@ -289,9 +410,13 @@ export class QuotaClient {
     }
     this.#limits = next;
     this.#byKey = byKey;
-    this.#needsTokens = next.some((l) => l.dimension !== 'requests');
+    const kept = new Set(templates.filter((t) => this.#templates.includes(t)).map((t) => t.key));
+    this.#templates = templates;
+    this.#keyed.retain(kept);
+    this.#needsTokens = [...next, ...templates].some((l) => l.dimension !== 'requests');
     this.#unanswered = next.some((l) => !l.known && !l.failed);
     if (next.some((l) => l.wantNow)) void this.sync();
+    this.#wake();
   }
 
   /**
@@ -300,17 +425,51 @@ export class QuotaClient {
    * service failed, or readyTimeoutMs passed. check() then applies failurePolicy to a limit still
    * unanswered, so a fleet that starts together cannot admit a burst each against nothing.
    */
-  ready(models: readonly (string | undefined)[]): Promise<void> | undefined {
-    if (!this.#unanswered || !this.#reachable || !this.#waiting(models)) return undefined;
-    return this.#whenAnswered(models);
+  ready(models: readonly (string | undefined)[], keyOf?: KeyOf): Promise<void> | undefined {
+    // A key seen for the first time makes its lease here (and asks for it).
+    if (this.#templates.length > 0) this.#applicable(models, keyOf, this.#now());
+    if (!this.#unanswered || !this.#reachable || !this.#waiting(models, keyOf)) return undefined;
+    return this.#whenAnswered(models, keyOf);
   }
 
-  #waiting(models: readonly (string | undefined)[]): boolean {
+  #waiting(models: readonly (string | undefined)[], keyOf?: KeyOf): boolean {
     for (const l of this.#limits) if (!l.known && !l.failed && l.appliesTo(models)) return true;
+    if (this.#templates.length === 0) return false;
+    for (const l of this.#applicable(models, keyOf, this.#now()))
+      if (l.partition !== undefined && !l.known && !l.failed) return true;
     return false;
   }
 
-  async #whenAnswered(models: readonly (string | undefined)[]): Promise<void> {
+  /** The leases a call spends: the limits that apply to its models, per-key ones for its keys. */
+  #applicable(models: readonly (string | undefined)[], keyOf: KeyOf | undefined, now: number): LimitLease[] {
+    const out = this.#limits.filter((l) => l.appliesTo(models));
+    for (const t of this.#templates) {
+      if (!t.appliesTo(models)) continue;
+      const key = keyOf?.(t.limit) ?? NO_KEY;
+      out.push(this.#keyed.get(t.key, key, now, () => this.#keyLease(t, key, now)));
+    }
+    return out;
+  }
+
+  #keyLease(t: LimitLease, key: string, now: number): LimitLease {
+    const l = new LimitLease(t.quota, t.limit, key);
+    l.roll(now);
+    l.wantNow = true;
+    this.#unanswered = true;
+    return l;
+  }
+
+  #idleOf(l: LimitLease): number {
+    return l.partition === undefined ? this.#idleMs : this.#keyIdleMs;
+  }
+
+  /** Every lease: the plain limits', then the per-key ones (those being handed back included). */
+  *#all(): Generator<LimitLease> {
+    yield* this.#limits;
+    if (this.#templates.length > 0 || this.#keyed.size > 0) yield* this.#keyed.all();
+  }
+
+  async #whenAnswered(models: readonly (string | undefined)[], keyOf?: KeyOf): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.#readyTimeoutMs);
@@ -319,7 +478,7 @@ export class QuotaClient {
     try {
       // A call already on the wire may predate these limits (a new snapshot): configure() queued
       // the next one, which carries them (wantNow).
-      while (!this.#closed && this.#reachable && this.#waiting(models)) {
+      while (!this.#closed && this.#reachable && this.#waiting(models, keyOf)) {
         if (!this.#inflight && !this.#followUp) this.#kick();
         this.#round ??= Promise.withResolvers();
         if ((await Promise.race([this.#round.promise, timeout])) === 'timeout') return;
@@ -330,45 +489,64 @@ export class QuotaClient {
   }
 
   /**
-   * Admission, from local state only. `models`: the names the call may be billed under (the
-   * requested model and the backend's); a limit with a model filter applies when one matches.
+   * Admission, from local state only. `models`: the names the call is billed under (the serving
+   * target's model and upstream model; compared normalised); a limit with a model filter applies
+   * when one matches.
    */
-  check(models: readonly (string | undefined)[], estimate: Partial<Measure>): QuotaCheck {
+  check(models: readonly (string | undefined)[], estimate: Estimate, keyOf?: KeyOf): QuotaCheck {
+    const keyed =
+      this.#templates.length > 0
+        ? this.#applicable(models, keyOf, this.#now()).filter((l) => l.partition !== undefined)
+        : [];
+    // Per-key leases settle where they were reserved (a fallback does not move a call to another key).
+    const limits = keyed.length > 0 ? [...this.#limits, ...keyed] : this.#limits;
+    const ticket: QuotaTicket = { reservations: new Map(), limits, settled: false };
+    return this.#admit(limits, models, estimate, ticket);
+  }
+
+  /**
+   * A fallback moves a call to another model: the limits that apply to it and were not reserved
+   * at check time are checked and reserved now (the same rules as check()).
+   */
+  extend(ticket: QuotaTicket, models: readonly (string | undefined)[], estimate: Estimate): QuotaCheck {
+    const more = this.#limits.filter((l) => !ticket.reservations.has(l));
+    return this.#admit(more, models, estimate, ticket);
+  }
+
+  #admit(
+    limits: readonly LimitLease[],
+    models: readonly (string | undefined)[],
+    estimate: Estimate,
+    ticket: QuotaTicket,
+  ): QuotaCheck {
     const now = this.#now();
-    const applicable = this.#limits.filter((l) => l.appliesTo(models));
-    const reservations = new Map<LimitLease, number>();
-    const ticket: QuotaTicket = { reservations, limits: this.#limits, settled: false };
+    const applicable = limits.filter((l) => l.appliesTo(models));
     const shadowDenied: { quota: string; limit: string }[] = [];
     let denial: QuotaDenial | undefined;
     let shadowDenial: QuotaDenial | undefined;
     let failOpen = false;
     let kick = false;
-    const overdrafts: [LimitLease, number][] = [];
+    let urgent = false;
+    let short = true;
+    const needs: number[] = [];
 
     for (const l of applicable) {
       l.roll(now);
-      const need = measureOf(estimate, l.dimension);
+      const need = l.needOf(estimate);
+      needs.push(need);
       l.typical = l.typical === 0 ? need : l.typical * 0.9 + need * 0.1;
       const available = l.available(now);
-      let verdict: 'ok' | 'exhausted' | 'unreachable' = 'ok';
-      if (need <= 0 || available >= need) {
-        verdict = 'ok';
-      } else if (!this.#reachable || l.failed || !l.known) {
-        // Not answered yet (the caller did not wait, or the wait timed out): as if unreachable.
-        verdict = 'unreachable';
-      } else {
-        const shortfall = need - Math.max(available, 0);
-        if (l.overdraft >= shortfall) {
-          overdrafts.push([l, shortfall]);
-          verdict = 'ok';
-        } else {
-          verdict = 'exhausted';
-        }
-      }
+      let verdict: 'ok' | 'short' | 'exhausted' | 'unreachable' | 'too-large' = 'ok';
+      if (need > l.limit.amount) verdict = 'too-large';
+      else if (need <= 0 || available >= need) verdict = 'ok';
+      // Not answered yet (the caller did not wait, or the wait timed out): as if unreachable.
+      else if (!this.#reachable || l.failed || !l.known) verdict = 'unreachable';
+      else if (l.fits(need)) verdict = 'short';
+      else verdict = 'exhausted';
       // Top up before running dry; once the service has nothing left, ask no faster than rechecks.
       if (
         available - need < l.lowWater(now, this.#lowWaterMs) &&
-        (l.lastUnallocated > 0 || now >= l.recheckAt)
+        (l.lastUnallocated > 0 || now >= l.recheckAt || verdict === 'short')
       ) {
         l.recheckAt = now + this.#reportMs;
         l.wantNow = true;
@@ -379,32 +557,94 @@ export class QuotaClient {
         failOpen = true;
         continue;
       }
-      if (verdict === 'exhausted') l.need = Math.max(l.need, need);
+      if (verdict === 'short' || verdict === 'exhausted') {
+        // Asked for whole at the next lease call, above the fair share if need be.
+        l.need = Math.max(l.need, need);
+        urgent = true;
+      }
+      // In Shadow a short lease is not a would-be denial: Enforce would have waited for more.
+      if (verdict === 'short' && l.quota.enforcement === 'Shadow') continue;
+      if (verdict !== 'short') short = false;
       const d = this.#denial(l, verdict, need, now);
       if (l.quota.enforcement === 'Shadow') {
         shadowDenied.push({ quota: l.quota.id, limit: l.limit.name });
         shadowDenial ??= d;
-      } else {
-        denial ??= d;
+      } else if (!denial || (denial.code === 'quota_exceeded' && d.code !== 'quota_exceeded')) {
+        // The most telling reason wins: a request that can never fit, then an unreachable service.
+        denial = d;
       }
     }
-    if (kick) this.#kick();
-    if (denial) return { decision: 'deny', denial, shadowDenied, ticket };
+    if (kick) this.#kick(urgent);
+    if (denial) return { decision: 'deny', denial, shadowDenied, ticket, ...(short ? { short } : {}) };
 
-    for (const [l, shortfall] of overdrafts) l.overdraft -= shortfall;
-    for (const l of applicable) {
-      const need = measureOf(estimate, l.dimension);
-      l.reserved += need;
-      l.spend(need, now);
-      reservations.set(l, need);
+    for (let i = 0; i < applicable.length; i++) {
+      const l = applicable[i];
+      l.reserved += needs[i];
+      l.spend(needs[i], now);
+      ticket.reservations.set(l, { amount: needs[i], windowEnd: l.windowEnd });
     }
     const decision: QuotaDecision = shadowDenial ? 'shadow-deny' : failOpen ? 'fail-open' : 'admit';
     return { decision, denial: shadowDenial, shadowDenied, ticket };
   }
 
-  #denial(l: LimitLease, verdict: 'exhausted' | 'unreachable', need: number, now: number): QuotaDenial {
+  /**
+   * Resolves at the next change that may let a short call in (a lease answer, a settled call, a
+   * new snapshot) or after `ms`. Callers check again and give up after maxWaitMs in all.
+   */
+  waitForLease(ms: number): Promise<void> {
+    this.#changed ??= Promise.withResolvers();
+    const changed = this.#changed.promise;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, ms));
+      timer.unref();
+      void changed.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * A short check (the lease is short, the budget is not) is checked again as leases arrive or
+   * calls settle, for at most maxWaitMs; `again` repeats it (check or extend). No promise when
+   * `first` is not short.
+   */
+  async waitIfShort(first: QuotaCheck, again: () => QuotaCheck): Promise<QuotaCheck> {
+    let check = first;
+    // Real time (the call's wait), not the quota clock.
+    const until = Date.now() + this.#maxWaitMs;
+    while (check.short && !this.#closed && Date.now() < until) {
+      // Woken by an answer or a settled call; at least every minGapMs the check asks again (the
+      // lease others gave back in the meantime is granted to the next ask).
+      await this.waitForLease(Math.min(until - Date.now(), Math.max(10, this.#minGapMs)));
+      check = again();
+    }
+    return check;
+  }
+
+  #wake(): void {
+    const c = this.#changed;
+    this.#changed = undefined;
+    c?.resolve();
+  }
+
+  #denial(
+    l: LimitLease,
+    verdict: 'short' | 'exhausted' | 'unreachable' | 'too-large',
+    need: number,
+    now: number,
+  ): QuotaDenial {
     const resetMs = Math.max(0, l.windowEnd - now);
-    const name = `quota ${l.quota.id} limit ${l.limit.name}`;
+    const name = `quota ${l.quota.id} limit ${l.limit.name}${l.partition !== undefined ? ` for key ${JSON.stringify(l.partition)}` : ''}`;
+    if (verdict === 'too-large') {
+      return {
+        quota: l.quota.id,
+        limit: l.limit.name,
+        status: 400,
+        code: 'quota_request_too_large',
+        message: `${name}: this request needs ${l.format(need)}, more than the limit of ${l.describe()}; it can never be admitted (lower max_tokens or the prompt)`,
+      };
+    }
     if (verdict === 'unreachable') {
       const why =
         this.#reachable && !l.failed && !l.known
@@ -420,40 +660,43 @@ export class QuotaClient {
       };
     }
     // Others still hold part of the budget in leases: a refill is likely soon. Otherwise only the reset helps.
-    const othersHold =
-      l.limit.amount - l.lastUsed - l.spentSinceAnswer - l.reserved - Math.max(0, l.available(now));
-    const retryMs = othersHold >= need ? Math.min(resetMs, 2 * this.#reportMs) : resetMs;
+    const retryMs = verdict === 'short' ? Math.min(resetMs, 1_000) : resetMs;
     return {
       quota: l.quota.id,
       limit: l.limit.name,
       status: 429,
       code: 'quota_exceeded',
-      message: `${name} exhausted (${l.describe()}); resets in ${humanDuration(resetMs)}`,
+      message:
+        verdict === 'short'
+          ? `${name} (${l.describe()}): no lease for this call within ${this.#maxWaitMs} ms while other replicas hold the rest of the budget; try again`
+          : `${name} exhausted (${l.describe()}); resets in ${humanDuration(resetMs)}`,
       retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)),
     };
   }
 
   /**
-   * What the call really spent, once it is done (streams included). `model`: the model that
-   * served, which decides the model filters (a fallback may have moved the call).
+   * What the call really spent, once it is done (streams included). `models`: the models that
+   * served, which decide the model filters (a fallback may have moved the call). Spend is charged
+   * to the window the call was admitted in; once that window is over, nothing is charged.
    */
   settle(ticket: QuotaTicket, actual: Partial<Measure>, models?: readonly (string | undefined)[]): void {
     if (ticket.settled) return;
     ticket.settled = true;
     const now = this.#now();
     for (const l of ticket.limits) {
-      const reserved = ticket.reservations.get(l);
-      if (reserved !== undefined) l.reserved = Math.max(0, l.reserved - reserved);
-      // The models that served decide: a fallback can move a call into (or out of) a filtered limit.
-      const applies = models === undefined ? reserved !== undefined : l.appliesTo(models);
-      const spent = measureOf(actual, l.dimension);
-      if (!applies || spent <= 0) continue;
       l.roll(now);
+      const r = ticket.reservations.get(l);
+      const current = r === undefined || r.windowEnd === l.windowEnd;
+      if (r && current) l.reserved = Math.max(0, l.reserved - r.amount);
+      const applies = models === undefined ? r !== undefined : l.appliesTo(models);
+      const spent = measureOf(actual, l.dimension);
+      if (!applies || spent <= 0 || !current) continue;
       l.held -= spent;
       l.unreported += spent;
       l.spentSinceAnswer += spent;
       if (this.#inflight) l.settledInFlight += spent;
     }
+    this.#wake();
   }
 
   /** Gives back a reservation without spending (the call never reached anything billable). */
@@ -465,32 +708,40 @@ export class QuotaClient {
     if (this.#closed) return;
     const now = this.#now();
     let due = false;
-    for (const l of this.#limits) {
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#keyIdleMs);
+    for (const l of this.#all()) {
       l.roll(now);
       const reportDue = now - this.#lastReport >= this.#reportMs;
       if (l.wantNow) due = true;
       else if (l.unreported > 0 && reportDue) due = true;
-      else if (l.known && l.held > 0 && l.expiresAt - now < Math.max(2_000, l.ttlMs / 2)) due = true;
+      else if (l.known && l.held > 0 && l.expiresAt - now < Math.max(1_000, l.ttlMs / 2)) due = true;
       else if (
         reportDue &&
-        now - l.lastSpendAt < this.#idleMs &&
+        now - l.lastSpendAt < this.#idleOf(l) &&
         l.available(now) < l.lowWater(now, this.#lowWaterMs)
       )
         due = true;
-      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleMs && l.reserved === 0) due = true;
+      else if (l.known && l.held > 0 && now - l.lastSpendAt > this.#idleOf(l) && l.reserved === 0) due = true;
+      // Others wait for budget: lease beyond our calls in flight goes back to the ledger soon.
+      else if (l.contended && l.available(now) > l.typical && now - this.#lastReport >= 2 * this.#minGapMs)
+        due = true;
+      else if (l.evicted || l.carry > 0) due = true;
     }
     if (due) this.#kick();
   }
 
-  /** Starts a sync now, or soon: calls are spaced by minGapMs, and by a second while unreachable. */
-  #kick(): void {
+  /**
+   * Starts a sync now, or soon: calls are spaced by minGapMs (not when a call waits for lease:
+   * `urgent`), and by a second while unreachable.
+   */
+  #kick(urgent = false): void {
     if (this.#closed) return;
     if (this.#inflight) {
-      this.#again = true;
+      if (this.#again !== 'now') this.#again = urgent ? 'now' : 'soon';
       return;
     }
     const now = this.#now();
-    const gap = (this.#reachable ? this.#minGapMs : 1_000) - (now - this.#lastStart);
+    const gap = (this.#reachable ? (urgent ? 0 : this.#minGapMs) : 1_000) - (now - this.#lastStart);
     if (gap > 0) {
       if (!this.#pending) {
         this.#pending = setTimeout(() => {
@@ -501,6 +752,8 @@ export class QuotaClient {
       }
       return;
     }
+    clearTimeout(this.#pending);
+    this.#pending = undefined;
     void this.sync();
   }
 
@@ -522,9 +775,11 @@ export class QuotaClient {
       const round = this.#round;
       this.#round = undefined;
       round?.resolve();
+      this.#wake();
       if (this.#again && !this.#closed) {
+        const urgent = this.#again === 'now';
         this.#again = false;
-        this.#kick();
+        this.#kick(urgent);
       }
     });
     return this.#inflight;
@@ -533,35 +788,69 @@ export class QuotaClient {
   async #syncOnce(release = false): Promise<void> {
     const now = this.#now();
     const items: LeaseItem[] = [];
-    const sent: [LimitLease, number][] = [];
-    for (const l of this.#limits) {
+    const sent: [LimitLease, number, number][] = [];
+    if (this.#keyed.size > 0) this.#keyed.dropIdle(now, this.#keyIdleMs);
+    for (const l of this.#all()) {
       l.roll(now);
-      const idle = now - l.lastSpendAt > this.#idleMs && l.reserved === 0;
+      const idle = (l.evicted || now - l.lastSpendAt > this.#idleOf(l)) && l.reserved === 0;
       const available = l.available(now);
       const rate = l.currentRate(now);
       let want = 0;
       if (!release && !idle) {
-        const target = Math.max(rate * this.#horizonMs, 2 * l.typical, l.known ? 0 : l.limit.amount * 0.02);
+        // A first ask, before any call says what calls need: 2% of the limit, one request at least.
+        const first = l.known ? 0 : Math.max(l.limit.amount * 0.02, l.dimension === 'requests' ? 1 : 0);
+        const target = Math.max(rate * this.#horizonMs, 2 * l.typical, first);
         want = Math.max(0, target - available);
       }
       // A lease too small for the call that was denied is handed back and the call's need asked
       // for instead: fragments scattered over many holders become usable again.
       const need = release ? 0 : l.need;
-      const fragment = need > 0 && available > 0 && available < need && l.reserved === 0;
+      const fragment = need > 0 && available > 0 && available < need;
       const releasing = release || fragment || (idle && l.known && l.held > 0);
-      if (!l.wantNow && want === 0 && l.unreported === 0 && !releasing && !(l.held > 0 && l.known)) continue;
+      // What goes back is no longer spent here from this moment (the ledger never takes lease
+      // back, so a call admitted while this is on the wire is covered): all of the unreserved
+      // lease when leaving or handing in a fragment; while calls wait elsewhere (contended), what
+      // is above our low-water mark (our own pace for lowWaterMs, one typical call at least).
+      const unreserved = Math.max(0, Math.min(available, l.held - l.reserved));
+      const keep = l.lowWater(now, this.#lowWaterMs);
+      const giveBack = releasing ? unreserved : l.contended ? Math.max(0, unreserved - keep) : 0;
+      if (giveBack > 0) want = 0;
+      // A per-key lease rides along only when it has something to say (100,000 keys, few of them busy).
+      const renew =
+        l.held > 0 &&
+        l.known &&
+        (l.partition === undefined || l.expiresAt - now < Math.max(2_000, l.ttlMs / 2));
+      if (
+        !l.wantNow &&
+        want === 0 &&
+        l.unreported === 0 &&
+        !releasing &&
+        !renew &&
+        !(l.carry > 0) &&
+        !(giveBack > 0)
+      )
+        continue;
       items.push({
         quota: l.quota.id,
         limit: l.limit.name,
         want,
         used: l.unreported,
         window: l.windowEnd,
-        held: now < l.expiresAt ? Math.max(0, l.held + l.unreported) : 0,
+        // What we hold as the ledger counts it (a lapsed lease too: we did not spend it, and saying
+        // 0 would make the ledger count it as possibly spent).
+        held: Math.max(0, l.held + l.unreported),
         reserved: l.reserved,
+        incarnation: this.#incarnation,
+        ...(l.seq !== undefined ? { seq: l.seq } : {}),
+        ...(giveBack > 0 ? { giveBack } : {}),
         ...(releasing ? { release: true } : {}),
         ...(need > 0 ? { need } : {}),
+        ...(l.partition !== undefined ? { key: l.partition } : {}),
+        ...(l.carry > 0 ? { carry: l.carry } : {}),
+        ...(l.acked > 0 ? { acked: l.acked } : {}),
       });
-      sent.push([l, l.unreported]);
+      l.held -= giveBack;
+      sent.push([l, l.unreported, l.carry]);
       l.unreported = 0;
       l.settledInFlight = 0;
       l.wantNow = false;
@@ -571,9 +860,11 @@ export class QuotaClient {
     this.#lastReport = now;
     let results: LeaseResult[];
     try {
-      results = (await this.#service.lease({ holder: this.#holder, leases: items })).leases;
-      if (!Array.isArray(results) || results.length !== items.length)
-        throw new Error('malformed lease answer');
+      if (items.length <= this.#maxBatch) {
+        results = (await this.#service.lease(this.#request(items))).leases;
+        if (!Array.isArray(results) || results.length !== items.length)
+          throw new Error('malformed lease answer');
+      } else results = await this.#leaseParts(items);
     } catch (err) {
       // Nothing was counted: report it again next time (and keep asking for first answers).
       for (const [l, used] of sent) {
@@ -588,6 +879,11 @@ export class QuotaClient {
     for (let i = 0; i < sent.length; i++) {
       const [l] = sent[i];
       const r = results[i];
+      if ('error' in r && r.code === UNSENT) {
+        l.unreported += sent[i]![1];
+        if (!l.known) l.wantNow = true;
+        continue;
+      }
       if ('error' in r) {
         l.failed = true;
         this.#onError(new Error(`quota ${r.quota} limit ${r.limit}: ${r.error}`));
@@ -595,16 +891,57 @@ export class QuotaClient {
       }
       l.failed = false;
       this.#apply(l, r);
+      this.#acknowledge(l, r, sent[i]![1], sent[i]![2]);
     }
-    if (this.#unanswered) this.#unanswered = this.#limits.some((l) => !l.known && !l.failed);
+    // A new term (leader change): every lease not in this call owes it what earlier terms counted.
+    const term = results.find((r): r is LeaseAnswer => !('error' in r) && r.term !== undefined)?.term;
+    if (term !== undefined && term !== this.#term) {
+      if (this.#term !== undefined) {
+        const inCall = new Set(sent.map(([l]) => l));
+        for (const l of this.#all()) {
+          if (inCall.has(l) || l.term === term || l.acked <= 0) continue;
+          l.carry = l.acked;
+          l.term = term;
+        }
+      }
+      this.#term = term;
+    }
+    this.#keyed.settleLeaving();
+    if (this.#unanswered) {
+      let waiting = false;
+      for (const l of this.#all()) if (!l.known && !l.failed) waiting = true;
+      this.#unanswered = waiting;
+    }
+  }
+
+  #request(leases: LeaseItem[]): LeaseRequest {
+    return { holder: this.#holder, ...(this.#term ? { term: this.#term } : {}), leases };
+  }
+
+  /** A batch larger than maxBatch items: several lease calls in parallel. */
+  async #leaseParts(items: LeaseItem[]): Promise<LeaseResult[]> {
+    const call = async (part: LeaseItem[]) => {
+      const r = (await this.#service.lease(this.#request(part))).leases;
+      if (!Array.isArray(r) || r.length !== part.length) throw new Error('malformed lease answer');
+      return r;
+    };
+    const parts: LeaseItem[][] = [];
+    for (let i = 0; i < items.length; i += this.#maxBatch) parts.push(items.slice(i, i + this.#maxBatch));
+    const settled = await Promise.allSettled(parts.map(call));
+    if (settled.every((r) => r.status === 'rejected')) throw (settled[0] as PromiseRejectedResult).reason;
+    // A part that failed was not counted: its items are marked so their spend is reported again.
+    return settled.flatMap((r, i) =>
+      r.status === 'fulfilled'
+        ? r.value
+        : parts[i]!.map((it) => ({ quota: it.quota, limit: it.limit, error: 'unreachable', code: UNSENT })),
+    );
   }
 
   #apply(l: LimitLease, a: LeaseAnswer): void {
     if (a.resetsAt !== l.windowEnd) {
       // Our clock and the service's disagree about the window: follow the service.
       if (a.resetsAt < l.windowEnd) return;
-      l.windowEnd = a.resetsAt;
-      l.settledInFlight = 0;
+      l.startWindow(a.resetsAt);
     }
     l.held = a.balance - l.settledInFlight;
     // The answer counts what we reported, not what settled while it was on its way.
@@ -616,7 +953,20 @@ export class QuotaClient {
     l.lastUsed = a.used;
     l.lastUnallocated = a.unallocated;
     l.holders = a.holders;
-    l.overdraft = a.unallocated / Math.max(1, a.holders);
+    l.contended = a.contended === true;
+    l.seq = a.seq;
+  }
+
+  /**
+   * What the service now counts of ours. A new term (leader change) gets, once, everything earlier
+   * terms acknowledged in this window: it may know of it only from our word.
+   */
+  #acknowledge(l: LimitLease, a: LeaseAnswer, used: number, carried: number): void {
+    if (a.resetsAt !== l.windowEnd) return;
+    // A call to a term new to us carried our acked total already (answerBatch): nothing owed.
+    l.carry = a.term !== undefined && a.term !== l.term ? 0 : Math.max(0, l.carry - carried);
+    if (a.term !== undefined) l.term = a.term;
+    l.acked += used;
   }
 
   /** Reports what is left and gives every lease back (SIGTERM). */
@@ -626,9 +976,18 @@ export class QuotaClient {
     clearInterval(this.#timer);
     clearTimeout(this.#pending);
     this.#round?.resolve();
+    this.#wake();
     await this.#inflight?.catch(() => {});
     await this.#syncOnce(true).catch(() => {});
   }
+}
+
+function sameTemplate(a: LimitLease, b: LimitLease): boolean {
+  return (
+    JSON.stringify(a.limit) === JSON.stringify(b.limit) &&
+    a.quota.enforcement === b.quota.enforcement &&
+    a.quota.failurePolicy === b.quota.failurePolicy
+  );
 }
 
 function pickState(prev: LimitLease): Partial<LimitLease> {
@@ -643,5 +1002,6 @@ function pickState(prev: LimitLease): Partial<LimitLease> {
     holders: prev.holders,
     expiresAt: prev.expiresAt,
     known: prev.known,
+    seq: prev.seq,
   };
 }

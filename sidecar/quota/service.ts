@@ -12,6 +12,8 @@ export type LeaseResult = LeaseAnswer | { quota: string; limit: string; error: s
 export interface LeaseRequest {
   /** Who holds the leases: stable for the life of one sidecar process. */
   holder: string;
+  /** The service term the holder last heard from; an older one makes each item's acked its carry. */
+  term?: string;
   leases: LeaseItem[];
 }
 
@@ -28,9 +30,13 @@ export interface QuotaService {
 
 /** Answers one batch from a ledger; shared by the in-process service and the operator's handler. */
 export function answerBatch(ledger: Ledger, request: LeaseRequest): LeaseResponse {
+  // The holder has not heard of this term (leader change): what it reported before is carried now,
+  // in the same call as its first report, before anything is granted on a counter that lacks it.
+  const stale = request.term !== undefined && request.term !== ledger.term;
   return {
     leases: request.leases.map((item) => {
       try {
+        if (stale && (item.acked ?? 0) > 0) item = { ...item, carry: Math.max(item.carry ?? 0, item.acked!) };
         return ledger.lease(request.holder, item);
       } catch (err) {
         if (!(err instanceof LedgerError)) throw err;

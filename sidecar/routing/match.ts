@@ -1,6 +1,7 @@
 // Route matching, compiled once per snapshot: each rule's matches become one predicate, so the
 // hot path runs closures over prebuilt (RE2, linear-time) regexes instead of interpreting config.
 import type { IncomingHttpHeaders } from 'node:http';
+import { type Claims, claimStrings } from '../auth/jwt.ts';
 import type { MatchConfig, Operation } from '../snapshot/index.ts';
 import { type LinearRegex, linearRegex } from '../snapshot/regex.ts';
 
@@ -10,6 +11,8 @@ export interface RequestFacts {
   operation: Operation;
   /** Lower-case names, as Node delivers them. */
   headers: IncomingHttpHeaders;
+  /** Claims of the JWT the sidecar verified; undefined without one. */
+  claims?: Claims;
 }
 
 export type Predicate = (facts: RequestFacts) => boolean;
@@ -55,6 +58,22 @@ export function compileMatch(match: MatchConfig): Predicate {
     } else {
       const value = h.value;
       checks.push((f) => headerValue(f.headers, name) === value);
+    }
+  }
+  // A list claim (roles, groups) matches when one of its items does; no verified JWT: no match.
+  for (const c of match.claims ?? []) {
+    const name = c.name;
+    if (c.type === 'RegularExpression') {
+      let re: LinearRegex;
+      try {
+        re = linearRegex(c.value);
+      } catch (err) {
+        throw new Error(`claim ${name}: ${(err as Error).message}`);
+      }
+      checks.push((f) => claimStrings(f.claims, name).some((v) => re.test(v)));
+    } else {
+      const value = c.value;
+      checks.push((f) => claimStrings(f.claims, name).includes(value));
     }
   }
   if (checks.length === 0) return () => true;

@@ -182,19 +182,22 @@ export function createPassthrough(deps: PassthroughDeps): Passthrough {
 
     // The quota pre-check: a session counts as a request, and needs some token budget left.
     const quota = deps.quota;
-    const models = [model, modelName];
+    // Limits match the model that serves (as the route names it and as sent upstream).
+    const models = [modelName, upstreamModel];
     let ticket: ReturnType<QuotaClient['check']>['ticket'] | undefined;
     if (quota && quota.limits.length > 0) {
       const ready = quota.ready(models);
       if (ready) await ready;
-      const check = quota.check(models, { requests: 1, tokens: 1, inputTokens: 1, outputTokens: 1 });
+      const estimate = { requests: 1, tokens: 1, inputTokens: 1, outputTokens: 1 };
+      const first = quota.check(models, estimate);
+      const check = first.short ? await quota.waitIfShort(first, () => quota.check(models, estimate)) : first;
       if (check.decision === 'deny') {
         const d = check.denial!;
-        return refuse(
-          socket,
-          429,
-          new CallError(429, d.message, 'quota_exceeded', d.code, d.retryAfterSeconds * 1000),
-        );
+        const err =
+          d.status === 400
+            ? new CallError(400, d.message, 'invalid_request_error', d.code)
+            : new CallError(429, d.message, 'quota_exceeded', d.code, (d.retryAfterSeconds ?? 1) * 1000);
+        return refuse(socket, d.status, err);
       }
       ticket = check.ticket;
     }

@@ -28,6 +28,8 @@ export const DURATION_LIMITS = {
   ttl: { min: 1, max: MAX_TIMER_MS },
   /** How long a guard classifier's verdict is reused: 0 never reuses one. */
   verdictTtl: { min: 0, max: MAX_TIMER_MS },
+  /** Leeway for a JWT's exp and nbf: an hour at most (beyond, expiry means little). */
+  clockSkew: { min: 0, max: 3_600_000 },
 } as const satisfies Record<string, MsRange>;
 
 /** Exact (unrounded) milliseconds of a duration in DURATION_PATTERN form; NaN when not in it. */

@@ -41,6 +41,8 @@ const Model = z.object({
   name: z.string().min(1),
   upstreamName: z.string().optional(),
   contextWindow: z.number().int().positive().optional(),
+  /** The most output tokens the model produces; the quota estimate when a call sets no max_tokens. */
+  maxOutputTokens: z.number().int().positive().optional(),
   pricing: Pricing.optional(),
 });
 
@@ -95,6 +97,10 @@ const Match = z.object({
   model: z.string().optional(),
   /** Header names are lower-case. */
   headers: z
+    .array(z.object({ name: z.string(), value: z.string(), type: z.enum(['Exact', 'RegularExpression']) }))
+    .optional(),
+  /** Claims of the verified JWT (dotted names reach nested claims). */
+  claims: z
     .array(z.object({ name: z.string(), value: z.string(), type: z.enum(['Exact', 'RegularExpression']) }))
     .optional(),
   operation: z.enum(OPERATIONS).optional(),
@@ -172,11 +178,23 @@ const Passthrough = z.object({
   paths: z.array(z.string().regex(/^\/v1\/[A-Za-z0-9_.\-/]+$/)).min(1),
 });
 
+/** How the sidecar verifies end users' JWTs (the JWKS resolved by the operator). */
+const Jwt = z.object({
+  issuer: z.string().min(1),
+  audiences: z.array(z.string()).min(1),
+  /** The JWKS "keys" array: public JWKs (kty RSA, EC P-256, OKP Ed25519). */
+  keys: z.array(z.record(z.string(), z.unknown())),
+  /** Calls this route serves must carry a valid JWT. */
+  required: z.boolean(),
+  clockSkewMs: z.number().int().min(0),
+});
+
 const Route = z.object({
   /** "namespace/name" of the AIRoute. */
   id: z.string(),
   rules: z.array(Rule).min(1),
   passthrough: Passthrough.optional(),
+  jwt: Jwt.optional(),
 });
 
 const Limit = z.object({
@@ -187,6 +205,10 @@ const Limit = z.object({
   window: z.string().regex(new RegExp(WINDOW_PATTERN)),
   /** Only these models count (prefix when ending in "*"); absent: every model. */
   models: z.array(z.string()).optional(),
+  /** Output tokens a call without max_tokens reserves against this limit (tokens, outputTokens, costUSD). */
+  reserveOutputTokens: z.number().int().min(0).optional(),
+  /** Counted per key: a header (lower-case name), a body field, or a verified JWT claim. */
+  per: z.object({ source: z.enum(['header', 'body', 'claim']), name: z.string().min(1) }).optional(),
 });
 
 const Quota = z.object({
@@ -225,3 +247,5 @@ export type ClassifierConfig = NonNullable<GuardsConfig['classifiers']>[number];
 export type QuotaConfig = Snapshot['quotas'][number];
 export type LimitConfig = QuotaConfig['limits'][number];
 export type GatewayGrant = NonNullable<Snapshot['gateway']>['grants'][number];
+export type JwtConfig = NonNullable<RouteConfig['jwt']>;
+export type PartitionConfig = NonNullable<LimitConfig['per']>;

@@ -79,6 +79,16 @@ describe('make run: the standalone gateway from crds/examples', () => {
     assert.equal(msg.type, 'message');
   });
 
+  it("a 140k-token prompt gets the guard's prompt_too_long, not the 100k-token quota's refusal", async () => {
+    // Observed: 429 quota_exceeded with retry-after (the quota step ran before the guards).
+    const openai = new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: 'anything', maxRetries: 0 });
+    const err = await openai.chat.completions
+      .create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'tok '.repeat(140_000) }] })
+      .catch((e: unknown) => e);
+    assert.ok(err instanceof OpenAI.BadRequestError, String(err));
+    assert.equal((err as InstanceType<typeof OpenAI.BadRequestError>).code, 'prompt_too_long');
+  });
+
   it('runs the README examples as written, and every listed model answers', async () => {
     const anthropic = new Anthropic({ baseURL: `http://127.0.0.1:${port}/anthropic`, apiKey: 'unused' });
     const message = await anthropic.messages.create({

@@ -188,52 +188,40 @@ describe('ledger: the last fragments of a budget', () => {
     const l = new Ledger({ now: c.now });
     l.configure([quota(300)]);
     for (const p of ['a', 'b', 'c']) assert.equal(l.lease(p, item(100)).granted, 100);
-    // Each spent 40 and holds 60, too little for a call of 150.
+    // Each spent 40 and holds 60, too little for a call of 150: each hands its 60 back.
     for (const p of ['a', 'b', 'c']) l.lease(p, item(0, 40));
-    assert.equal(l.lease('a', item(0, 0, { release: true, need: 150 })).granted, 0);
-    const b = l.lease('b', item(0, 0, { release: true, need: 150 }));
+    const fragment = { release: true, giveBack: 60, need: 150 };
+    assert.equal(l.lease('a', item(0, 0, fragment)).granted, 0);
+    const b = l.lease('b', item(0, 0, fragment));
     assert.equal(b.granted, 0);
     assert.equal(b.unallocated, 120);
-    const cc = l.lease('c', item(0, 0, { release: true, need: 150 }));
+    const cc = l.lease('c', item(0, 0, fragment));
     assert.equal(cc.granted, 150);
     assert.equal(cc.unallocated, 30);
   });
 });
 
 describe('ledger: leases granted before the other holders showed up', () => {
-  test('a lease above the fair share and its pace is cut back while others are refused', () => {
+  test('the ledger never takes lease back; holders hand it back when told others wait', () => {
     const c = clock();
     const l = new Ledger({ now: c.now });
     l.configure([quota(1_000, '1h', 'requests')]);
     assert.equal(l.lease('early', item(600)).granted, 600);
     for (let i = 0; i < 9; i++) l.lease(`late-${i}`, item(i < 4 ? 100 : 0));
-    // Nobody was refused yet: the lease stays.
-    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 600);
-    assert.equal(l.lease('late-8', item(100)).granted, 0, 'nothing unallocated');
-    // Now someone was: cut back to the share (100), never below the calls in flight.
-    assert.equal(l.lease('early', item(0, 0, { reserved: 250 })).balance, 250);
-    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).balance, 100);
-    assert.equal(l.lease('late-8', item(100)).granted, 100);
-    // A holder that does not say what it has in flight is left alone.
-    const old = new Ledger({ now: c.now });
-    old.configure([quota(1_000, '1h', 'requests')]);
-    old.lease('early', item(600));
-    for (let i = 0; i < 9; i++) old.lease(`late-${i}`, item(i < 4 ? 100 : 0));
-    assert.equal(old.lease('late-8', item(100)).granted, 0);
-    assert.equal(old.lease('early', item(0)).balance, 600);
-  });
-
-  test("a waiting call's whole need is not cut back before the call can use it", () => {
-    const c = clock();
-    const l = new Ledger({ now: c.now });
-    l.configure([quota(1_000, '1h', 'requests')]);
-    for (let i = 0; i < 10; i++) l.lease(`p${i}`, item(50));
-    assert.equal(l.lease('p0', item(0, 0, { need: 500 })).granted, 500);
-    assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
-    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 550);
-    c.t += 5_000;
-    assert.equal(l.lease('p1', item(500)).granted, 0, 'refused');
-    assert.equal(l.lease('p0', item(0, 0, { reserved: 0 })).balance, 100);
+    // Nobody waits yet: not contended.
+    assert.equal(l.lease('early', item(0, 0, { reserved: 0 })).contended, undefined);
+    const refused = l.lease('late-8', item(0, 0, { need: 1 }));
+    assert.equal(refused.granted, 0, 'nothing unallocated');
+    // Now someone waits: the lease stays (a call the holder admits meanwhile is covered)...
+    const told = l.lease('early', item(0, 0, { reserved: 250 }));
+    assert.equal(told.balance, 600);
+    assert.equal(told.contended, true);
+    // ...until the holder hands its surplus back, which the waiting call gets, whole.
+    const back = l.lease('early', item(0, 0, { reserved: 250, giveBack: 350 }));
+    assert.equal(back.balance, 250);
+    assert.equal(back.granted, 0, 'no top-up from its pace while handing back');
+    assert.equal(l.lease('late-5', item(100)).granted, 100);
+    assert.equal(l.lease('late-8', item(0, 0, { need: 1 })).granted, 1);
   });
 });
 
@@ -307,17 +295,64 @@ describe('ledger windows and persistence', () => {
     assert.deepEqual(l.takeDirty(), []);
   });
 
-  test('expired leases of vanished holders return to the pool; release gives back at once', () => {
+  test('expired leases of vanished holders stay counted for their window (they may have been spent); release gives back at once', () => {
     const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
     const l = new Ledger({ now: c.now, leaseTtlMs: 10_000, graceMs: 1_000 });
     l.configure([quota(1_000, '1h')]);
-    l.lease('gone', item(1_000));
-    assert.equal(l.lease('other', item(100)).granted, 0);
-    c.t += 12_000;
-    assert.equal(l.lease('other', item(100)).granted, 100);
-    const r = l.lease('other', item(0, 0, { release: true }));
+    l.lease('gone', item(600));
+    assert.equal(l.lease('other', item(500)).granted, 400);
+    c.t += 6_000;
+    l.lease('other', item(0)); // renews; 'gone' does not
+    c.t += 6_000;
+    // The vanished holder's 600 may have been spent without a report: never granted twice.
+    const after = l.lease('other', item(100));
+    assert.equal(after.granted, 0);
+    assert.equal(after.unallocated, 0);
+    const r = l.lease('other', item(0, 0, { release: true, giveBack: 400 }));
     assert.equal(r.balance, 0);
-    assert.equal(r.unallocated, 1_000);
+    assert.equal(r.unallocated, 400);
+    // The next window starts whole.
+    c.t = Date.UTC(2025, 0, 15, 13, 0, 0);
+    assert.equal(l.lease('other', item(100)).unallocated, 900);
+  });
+
+  test('a holder that leaves without handing its lease back is answered balance 0 (it holds nothing here any more)', () => {
+    const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h')]);
+    l.lease('pod', item(300));
+    // Its lease lapsed (nothing to hand back): it still says what it holds, and leaves.
+    const r = l.lease('pod', item(0, 0, { release: true, held: 300 }));
+    assert.equal(r.balance, 0);
+    assert.equal(r.unallocated, 700, 'what it held stays counted for the window');
+    assert.deepEqual(l.inspect()[0]!.holders, []);
+  });
+
+  test('a grant whose answer never reached the holder (same process, older seq) comes back whole', () => {
+    const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h', 'requests')]);
+    const first = l.lease('pod', item(100, 0, { incarnation: 'a' }));
+    // This answer is lost on the way (a timeout): the holder still holds the first grant.
+    l.lease('pod', item(200, 0, { incarnation: 'a', seq: first.seq, held: 100 }));
+    const again = l.lease('pod', item(0, 0, { incarnation: 'a', seq: first.seq, held: 100 }));
+    assert.equal(again.balance, 100);
+    assert.equal(again.unallocated, 900, 'nothing counted as possibly spent');
+    // A new process under the same holder id: what the old one held stays counted.
+    const restarted = l.lease('pod', item(0, 0, { incarnation: 'b', held: 0 }));
+    assert.equal(restarted.unallocated, 900);
+    assert.equal(restarted.balance, 0);
+  });
+
+  test('a holder that comes back holding less than it was granted (a restart) leaves the rest counted', () => {
+    const c = clock(Date.UTC(2025, 0, 15, 12, 0, 0));
+    const l = new Ledger({ now: c.now });
+    l.configure([quota(1_000, '1h', 'requests')]);
+    l.lease('pod', item(300));
+    // Restarted with nothing: the 300 it may have spent unreported are not granted again.
+    const r = l.lease('pod', item(0, 0, { held: 0 }));
+    assert.equal(r.balance, 0);
+    assert.equal(r.unallocated, 700);
   });
 
   test('config changes keep counters unless the window changes', () => {

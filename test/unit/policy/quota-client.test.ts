@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Call } from '../../../sidecar/pipeline/call.ts';
 import { createQuotaStep } from '../../../sidecar/pipeline/quota.ts';
-import { QuotaClient } from '../../../sidecar/quota/client.ts';
+import { type Estimate, QuotaClient } from '../../../sidecar/quota/client.ts';
 import { Ledger } from '../../../sidecar/quota/ledger.ts';
 import { answerBatch, localQuotaService, type QuotaService } from '../../../sidecar/quota/service.ts';
 import type { LimitConfig, QuotaConfig } from '../../../sidecar/snapshot/schema.ts';
@@ -29,6 +29,11 @@ function setup(quotas: QuotaConfig[], opts: { t?: number } = {}) {
   const client = new QuotaClient(service, { holder: 'pod-1', now, timer: false, minGapMs: 0 });
   client.configure(quotas);
   return { clock, service, client };
+}
+
+/** The quota step's admission: check, and wait (bounded) while the lease is only short. */
+function admit(client: QuotaClient, models: (string | undefined)[], estimate: Estimate) {
+  return client.waitIfShort(client.check(models, estimate), () => client.check(models, estimate));
 }
 
 describe('quota client', () => {
@@ -89,18 +94,30 @@ describe('quota client', () => {
     assert.equal(client.limits[0].reserved, 0, 'a denied call reserves nothing');
   });
 
-  test('a budget leased to others denies with a short retry-after', async () => {
+  test('a budget leased to others waits briefly, then denies with a short retry-after', async () => {
     const q = teamBudget({}, [{ name: 'rpm', dimension: 'requests', amount: 10, window: '1m' }]);
     const now = () => T0;
     const service = localQuotaService({ now });
     service.configure!([q]);
     service.ledger.lease('greedy', { quota: 'team-a/team-budget', limit: 'rpm', want: 10, used: 0 });
-    const client = new QuotaClient(service, { holder: 'pod-1', now, timer: false, minGapMs: 0 });
+    const client = new QuotaClient(service, {
+      holder: 'pod-1',
+      now,
+      timer: false,
+      minGapMs: 0,
+      maxWaitMs: 50,
+    });
     client.configure([q]);
     await client.sync();
-    const d = client.check([undefined], { requests: 1 });
+    const first = client.check([undefined], { requests: 1 });
+    assert.equal(first.short, true, 'the budget is leased, not spent: worth waiting for');
+    const t0 = Date.now();
+    const d = await admit(client, [undefined], { requests: 1 });
+    assert.ok(Date.now() - t0 >= 40, 'waited for the lease calls it started');
     assert.equal(d.decision, 'deny');
-    assert.equal(d.denial?.retryAfterSeconds, 2);
+    assert.equal(d.denial?.code, 'quota_exceeded');
+    assert.match(d.denial!.message, /no lease for this call within 50 ms/);
+    assert.equal(d.denial?.retryAfterSeconds, 1);
   });
 
   test('token limits pre-check the estimate and settle to the real usage', async () => {
@@ -112,13 +129,19 @@ describe('quota client', () => {
     assert.equal(service.ledger.status('team-a/team-budget')[0].used, 230);
   });
 
-  test('an estimate above the lease is admitted on an overdraft while budget is unallocated', async () => {
-    const { client } = setup([teamBudget()]);
+  test('an estimate above the lease waits for the lease call it starts, then is admitted', async () => {
+    const { client, service } = setup([teamBudget()]);
     await client.sync();
     const lim = client.limits[0];
     const big = lim.held + 10_000;
     const c = client.check(['gpt-4o'], { tokens: big });
-    assert.equal(c.decision, 'admit');
+    assert.equal(c.decision, 'deny');
+    assert.equal(c.short, true);
+    const d = await admit(client, ['gpt-4o'], { tokens: big });
+    assert.equal(d.decision, 'admit');
+    // Backed by a grant: nothing is admitted that the ledger did not lease.
+    const h = service.ledger.inspect()[0].holders[0];
+    assert.ok(h.outstanding >= big, `leased ${h.outstanding} >= ${big}`);
   });
 
   test('Shadow admits and records would-be denials', async () => {
@@ -226,13 +249,16 @@ describe('quota client', () => {
     ]);
     await client.sync();
     for (let i = 0; i < 3; i++) {
-      const c = client.check([undefined], { requests: 1 });
+      const c = await admit(client, [undefined], { requests: 1 });
+      assert.equal(c.decision, 'admit');
       client.settle(c.ticket, { requests: 1 });
       await client.sync();
     }
-    assert.equal(client.check([undefined], { requests: 1 }).decision, 'deny');
+    const spent = client.check([undefined], { requests: 1 });
+    assert.equal(spent.decision, 'deny');
+    assert.equal(spent.short, undefined, 'exhausted: no wait');
     clock.t = Date.UTC(2025, 0, 15, 12, 1, 0);
-    assert.equal(client.check([undefined], { requests: 1 }).decision, 'admit');
+    assert.equal((await admit(client, [undefined], { requests: 1 })).decision, 'admit');
   });
 
   test('before its first answer a limit is not admitted blindly: ready() waits for it', async () => {
@@ -277,8 +303,12 @@ describe('quota client', () => {
     });
     await new Promise((r) => setImmediate(r));
     assert.equal(forwarded, false, 'held until the service answers');
-    for (const deliver of queue.splice(0)) deliver();
+    // The network answers every lease call from now on.
+    const pump = setInterval(() => {
+      for (const deliver of queue.splice(0)) deliver();
+    }, 1);
     await done;
+    clearInterval(pump);
     assert.equal(forwarded, true);
     assert.equal(call.quotaDecision, 'admit');
   });
@@ -346,9 +376,12 @@ describe('quota client', () => {
     ]);
     clock.t = Date.UTC(2025, 0, 15, 12, 1, 0);
     assert.equal(client.check([undefined], { requests: 1 }).decision, 'deny');
-    for (const deliver of queue.splice(0)) deliver();
-    await new Promise((r) => setImmediate(r));
-    assert.equal(client.check([undefined], { requests: 1 }).decision, 'admit');
+    const pump = setInterval(() => {
+      for (const deliver of queue.splice(0)) deliver();
+    }, 1);
+    await client.ready([undefined]);
+    assert.equal((await admit(client, [undefined], { requests: 1 })).decision, 'admit');
+    clearInterval(pump);
   });
 
   test('close() gives leases back', async () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  type QuotaCaller,
   type QuotaObject,
   QuotaService,
   type StatusLimit,
@@ -84,6 +85,65 @@ describe('quota service', () => {
     );
     assert.equal(neg.status, 400);
     assert.equal((await svc.answer('GET', { authorization: 'Bearer team-a' }, Buffer.alloc(0))).status, 405);
+    await svc.stop();
+  });
+
+  test("a quota's selector decides who may lease it: other pods get a per-item NACK with the reason", async () => {
+    const callers: Record<string, QuotaCaller> = {
+      'Bearer chat': {
+        namespace: 'team-a',
+        holder: 'uid-chat',
+        pod: 'chat-1',
+        serviceAccount: 'chat',
+        labels: { app: 'chat', tier: 'premium' },
+      },
+      'Bearer batch': {
+        namespace: 'team-a',
+        holder: 'uid-batch',
+        pod: 'batch-1',
+        serviceAccount: 'batch',
+        labels: { app: 'batch' },
+      },
+      'Bearer unknown-pod': { namespace: 'team-a', holder: 'uid-x', pod: 'gone', serviceAccount: 'chat' },
+    };
+    const svc = new QuotaService({
+      authenticate: async (req) => callers[String(req.headers.authorization)],
+      persist: async () => {},
+      ledger: { now: () => T0 },
+      flushMs: 60_000,
+    });
+    const selected = (name: string, selector: object): QuotaObject => ({
+      ...aiquota('team-a', name),
+      spec: { ...(aiquota('team-a', name).spec as object), selector },
+    });
+    svc.sync([
+      selected('chat-budget', { matchLabels: { app: 'chat' } }),
+      selected('chat-sa', { serviceAccounts: ['chat'] }),
+      aiquota('team-a', 'everyone'),
+    ]);
+    svc.start();
+    const items = ['chat-budget', 'chat-sa', 'everyone'].map((q) => ({ ...lease, quota: `team-a/${q}` }));
+    const ask = async (who: string) =>
+      (await svc.answer('POST', { authorization: who }, body({ leases: items }))).body as any;
+    const chat = await ask('Bearer chat');
+    assert.deepEqual(
+      chat.leases.map((l: any) => l.granted),
+      [100, 100, 100],
+    );
+    const batch = await ask('Bearer batch');
+    assert.equal(batch.leases[0].code, 'forbidden');
+    assert.equal(
+      batch.leases[0].error,
+      'quota team-a/chat-budget selects pods labelled app=chat; pod team-a/batch-1 is not',
+    );
+    assert.equal(batch.leases[1].code, 'forbidden');
+    assert.match(batch.leases[1].error, /selects ServiceAccounts chat; pod team-a\/batch-1 runs as batch/);
+    assert.equal(batch.leases[2].granted, 100, 'a quota without a selector covers every pod');
+    // A pod the operator cannot find is not assumed to match a label selector.
+    const unknown = await ask('Bearer unknown-pod');
+    assert.equal(unknown.leases[0].code, 'forbidden');
+    assert.match(unknown.leases[0].error, /labels of pod team-a\/gone are unknown/);
+    assert.equal(unknown.leases[1].granted, 100);
     await svc.stop();
   });
 

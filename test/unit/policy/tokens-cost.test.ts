@@ -55,9 +55,16 @@ describe('token counting', () => {
       inputTokens: 8,
       outputTokens: 50,
     });
+    // No max_tokens: a default the quota limits may replace (reserveOutputTokens), said so.
     assert.deepEqual(estimateTokens({ messages }, 'chat'), {
       inputTokens: 8,
       outputTokens: DEFAULT_MAX_OUTPUT_TOKENS,
+      outputDefaulted: true,
+    });
+    assert.deepEqual(estimateTokens({ messages }, 'chat', { defaultMaxTokens: 16_384 }), {
+      inputTokens: 8,
+      outputTokens: 16_384,
+      outputDefaulted: true,
     });
     assert.deepEqual(estimateTokens({ messages, max_tokens: 10, n: 3 }, 'chat'), {
       inputTokens: 8,
@@ -66,6 +73,7 @@ describe('token counting', () => {
     assert.deepEqual(estimateTokens({ messages }, 'chat', { contextWindow: 100 }), {
       inputTokens: 8,
       outputTokens: 92,
+      outputDefaulted: true,
     });
     assert.deepEqual(estimateTokens({ messages }, 'chat', { extraInputTokens: 5 }).inputTokens, 13);
     assert.deepEqual(estimateTokens({ input: 'Hello world' }, 'embeddings'), {
