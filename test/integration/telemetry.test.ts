@@ -84,7 +84,9 @@ describe('telemetry: traces in Jaeger, /metrics, audit lines', () => {
               {
                 name: 'limited-requests',
                 dimension: 'requests',
-                amount: 0,
+                // One call a window: the first is served, the rest are denied (a limit of 0 is a
+                // request that can never fit, a 400, not a denial).
+                amount: 1,
                 window: '1h',
                 models: ['limited-model'],
               },
@@ -276,6 +278,7 @@ describe('telemetry: traces in Jaeger, /metrics, audit lines', () => {
   });
 
   it('a call the quota denies: a SERVER span (429, aimesh.quota.decision=deny) and no CLIENT span', async () => {
+    assert.equal((await chat({ model: 'limited-model' })).status, 200, 'the window admits one call');
     const sent = await chat({ model: 'limited-model' });
     assert.equal(sent.status, 429);
     const { server, clients } = await trace(sent, 1);
