@@ -5,17 +5,9 @@
 // telemetry step's, which wraps this one (sidecar/telemetry/audit.ts).
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import {
-  anthropicEventToSSE,
-  openAIResponseToAnthropic,
-  openAIStreamToAnthropic,
-} from '../providers/anthropic/translate.ts';
-import {
-  chatResponseToResponses,
-  chatStreamToResponses,
-  responsesEventToSSE,
-} from '../providers/openai/responses.ts';
-import { EventTooLargeError, formatSSE } from '../providers/sse.ts';
+import { openAIResponseToAnthropic, openAIStreamToAnthropic } from '../providers/anthropic/translate.ts';
+import { chatResponseToResponses, chatStreamToResponses } from '../providers/openai/responses.ts';
+import { EventTooLargeError, formatSSE, typedEventToSSE } from '../providers/sse.ts';
 import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
 import type { Call, CallResult, Dialect } from './call.ts';
 import { type CallError, toCallError } from './errors.ts';
@@ -166,29 +158,24 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
   res.flushHeaders();
   const stream = result.stream;
   try {
-    if (call.dialect === 'anthropic') {
-      const converter = openAIStreamToAnthropic({
-        model: call.modelRequested,
-        inputTokens: promptTokensOf(call),
-      });
+    // Typed-event dialects: chat chunks in, the dialect's event sequence out.
+    const converted = async (converter: { push(c: Json): Json[]; end(): Json[] }) => {
       for await (const chunk of stream.chunks()) {
-        for (const event of converter.push(chunk)) await write(res, anthropicEventToSSE(event));
+        for (const event of converter.push(chunk)) await write(res, typedEventToSSE(event));
         if (chunk.error) {
           upstreamErrorEvent(call);
           break;
         }
       }
-      for (const event of converter.end()) await write(res, anthropicEventToSSE(event));
+      for (const event of converter.end()) await write(res, typedEventToSSE(event));
+    };
+    if (call.dialect === 'anthropic') {
+      await converted(
+        openAIStreamToAnthropic({ model: call.modelRequested, inputTokens: promptTokensOf(call) }),
+      );
     } else if (call.responses) {
       const converter = chatStreamToResponses(call.responses);
-      for await (const chunk of stream.chunks()) {
-        for (const event of converter.push(chunk)) await write(res, responsesEventToSSE(event));
-        if (chunk.error) {
-          upstreamErrorEvent(call);
-          break;
-        }
-      }
-      for (const event of converter.end()) await write(res, responsesEventToSSE(event));
+      await converted(converter);
       call.responses.final = converter.final;
     } else if (stream.passthrough) {
       for await (const bytes of stream.bytes({ dropUsageOnly: call.usageInjected })) await write(res, bytes);
@@ -226,7 +213,7 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
         call.dialect === 'anthropic'
           ? formatSSE(JSON.stringify(errorBody('anthropic', failure.status, failure)), 'error')
           : call.dialect === 'responses'
-            ? responsesEventToSSE({
+            ? typedEventToSSE({
                 type: 'error',
                 code: failure.code,
                 message: failure.message,

@@ -166,6 +166,11 @@ export function createSSEParser(options: SSEParserOptions = {}): SSEParser {
 }
 
 /** One event on the wire; `data` must not contain newlines (JSON.stringify output never does). */
+/** One typed event (Anthropic, Responses API) in SSE wire form: `event:` repeats its type. */
+export function typedEventToSSE(ev: Record<string, any>): string {
+  return formatSSE(JSON.stringify(ev), ev.type);
+}
+
 export function formatSSE(data: string, event?: string): string {
   return event === undefined ? `data: ${data}\n\n` : `event: ${event}\ndata: ${data}\n\n`;
 }

@@ -22,7 +22,7 @@ import {
   toolCall,
   usageChunk,
 } from '../shared/openai-shape.ts';
-import { formatSSE } from '../sse.ts';
+import { typedEventToSSE } from '../sse.ts';
 
 export type { ObjectStreamConverter } from '../shared/json-events.ts';
 
@@ -583,6 +583,4 @@ export function openAIStreamToAnthropic(
 }
 
 /** One Anthropic stream event in SSE wire form (`event:` names the type, as Anthropic does). */
-export function anthropicEventToSSE(ev: Json): string {
-  return formatSSE(JSON.stringify(ev), ev.type);
-}
+export const anthropicEventToSSE = typedEventToSSE;

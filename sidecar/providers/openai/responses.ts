@@ -10,7 +10,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Usage } from '../adapter.ts';
 import { usageFromOpenAI } from '../anthropic/translate.ts';
-import { formatSSE } from '../sse.ts';
 
 type Json = Record<string, any>;
 
@@ -415,11 +414,6 @@ export function chatStreamToResponses(ctx: ResponseContext): ResponsesStreamConv
       return out;
     },
   };
-}
-
-/** One Responses event in SSE wire form (`event:` names the type, as OpenAI does). */
-export function responsesEventToSSE(ev: Json): string {
-  return formatSSE(JSON.stringify(ev), ev.type);
 }
 
 /** The conversation a stored Response continues: its chat input plus the answer as assistant turns. */
