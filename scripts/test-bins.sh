@@ -134,9 +134,10 @@ else
     for t in curl unzip sha256sum base64; do
       command -v "$t" >/dev/null || die "step 'toolchain': '$t' is needed to fetch Go (apt-get install curl unzip coreutils), or install Go >= $need_go"
     done
-    proxy=${GOPROXY:-https://proxy.golang.org}
+    # The proxy the local go uses (its built-in default included), else $GOPROXY.
+    proxy=${GOPROXY:-$( [ -n "$local_go" ] && go env GOPROXY 2>/dev/null || true)}
     proxy=${proxy%%[,|]*}
-    case "$proxy" in http*) ;; *) die "step 'toolchain': GOPROXY=$GOPROXY has no HTTP proxy to fetch Go from; install Go >= $need_go" ;; esac
+    case "$proxy" in http*) ;; *) die "step 'toolchain': no HTTP module proxy to fetch Go from (GOPROXY='${GOPROXY:-}'); set GOPROXY or install Go >= $need_go" ;; esac
     mod=golang.org/toolchain
     v=v0.0.1-go$go_pin.$goos-$goarch
     tmp=$(mktemp -d)
