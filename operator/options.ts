@@ -51,6 +51,13 @@ Options of run (environment twin in parentheses):
   --metrics-access <who>       Who may read /metrics on the admin port: local (default: loopback,
                                kubectl port-forward) or any; /debug/* answers loopback only
                                                                                   (AIMESH_METRICS_ACCESS)
+  --console-port <n>           The web console (Catalog, Usage, Fleet, Access and /api/), default 0: off.
+                               Users sign in with their Kubernetes token   (AIMESH_CONSOLE_PORT)
+  --console-address <addr>     Where the console listens, default 127.0.0.1 (kubectl port-forward
+                               reaches it); 0.0.0.0 to expose it through a Service
+                                                                                  (AIMESH_CONSOLE_ADDRESS)
+  --console-tls <bool>         Serve the console over HTTPS with the operator's certificate (the
+                               session cookie is then Secure), default false    (AIMESH_CONSOLE_TLS)
   --webhook-port <n>           Sidecar injection webhook (HTTPS), default 9443; 0 turns it off
                                                                                   (AIMESH_WEBHOOK_PORT)
   --leader-elect <bool>        Elect a leader to write status, default true        (AIMESH_LEADER_ELECT)
@@ -119,6 +126,11 @@ export interface RunOptions {
   metricsAccess: 'local' | 'any';
   /** 0: no webhook server. */
   webhookPort: number;
+  /** 0: no web console. */
+  consolePort: number;
+  consoleAddress: string;
+  /** HTTPS with the operator's serving certificate. */
+  consoleTls: boolean;
   leaderElect: boolean;
   leaderElectionId: string;
   leaseDurationMs: number;
@@ -162,6 +174,9 @@ const RUN_FLAGS = {
   'admin-port': 'AIMESH_ADMIN_PORT',
   'metrics-access': 'AIMESH_METRICS_ACCESS',
   'webhook-port': 'AIMESH_WEBHOOK_PORT',
+  'console-port': 'AIMESH_CONSOLE_PORT',
+  'console-address': 'AIMESH_CONSOLE_ADDRESS',
+  'console-tls': 'AIMESH_CONSOLE_TLS',
   'leader-elect': 'AIMESH_LEADER_ELECT',
   'leader-election-id': 'AIMESH_LEADER_ELECTION_ID',
   'lease-duration': 'AIMESH_LEASE_DURATION',
@@ -297,6 +312,9 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     adminPort: port('admin-port', 15011),
     metricsAccess,
     webhookPort: port('webhook-port', 9443),
+    consolePort: port('console-port', 0),
+    consoleAddress: get('console-address') ?? '127.0.0.1',
+    consoleTls: bool('console-tls', false),
     leaderElect: bool('leader-elect', true),
     leaderElectionId: get('leader-election-id') ?? 'aimesh-operator',
     leaseDurationMs: duration('lease-duration', '15s'),

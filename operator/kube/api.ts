@@ -92,6 +92,8 @@ export const RESOURCES = {
   Lease: { group: 'coordination.k8s.io', version: 'v1', plural: 'leases' },
   Event: { group: 'events.k8s.io', version: 'v1', plural: 'events' },
   TokenReview: { group: 'authentication.k8s.io', version: 'v1', plural: 'tokenreviews' },
+  SubjectAccessReview: { group: 'authorization.k8s.io', version: 'v1', plural: 'subjectaccessreviews' },
+  AIAccessRequest: { group: 'aimesh.io', version: 'v1alpha1', plural: 'aiaccessrequests' },
   MutatingWebhookConfiguration: {
     group: 'admissionregistration.k8s.io',
     version: 'v1',
