@@ -37,7 +37,7 @@ export interface CatalogNamespace {
   namespace: string;
   providers: CatalogProvider[];
   routes: CatalogRoute[];
-  /** Every model name the namespace's routes accept (a trailing * is a prefix). */
+  /** Every model name the namespace's routes accept, in rule order (a trailing * is a prefix). */
   acceptedModels: string[];
 }
 
@@ -61,7 +61,7 @@ export async function catalogData(ctx: ViewContext): Promise<CatalogData> {
         .filter((r) => namespaceOf(r) === namespace)
         .map((r) => catalogRoute(r, namespace, usable));
       const accepted = new Set(own.flatMap((r) => r.rules.flatMap((rule) => rule.models)));
-      return { namespace, providers: usable, routes: own, acceptedModels: [...accepted].sort() };
+      return { namespace, providers: usable, routes: own, acceptedModels: [...accepted] };
     }),
   };
 }
@@ -116,7 +116,7 @@ function catalogRoute(r: KubeObject, namespace: string, usable: CatalogProvider[
         ? [b.model]
         : (usable.find((p) => `${p.namespace}/${p.name}` === b.provider)?.models ?? []).map((m) => m.name),
     );
-    return { models: [...new Set(anyModel ? [...asked, ...served] : asked)].sort(), backends };
+    return { models: [...new Set(anyModel ? [...asked, ...served] : asked)], backends };
   });
   const accepted = condition(r, 'Accepted');
   return { name: r.metadata.name, rules, ...(accepted ? { accepted: accepted.status } : {}) };
@@ -168,13 +168,15 @@ ${snippets(ns)}
 
 /** Copy-paste examples for the first model the namespace's routes accept. */
 function snippets(ns: CatalogNamespace): Html {
-  const model =
+  const name =
     ns.acceptedModels.find((m) => !m.endsWith('*')) ?? ns.providers[0]?.models[0]?.name ?? 'gpt-4o-mini';
+  // A JSON string is a valid Python string literal and JSON body value alike.
+  const model = JSON.stringify(name);
   const py = `from openai import OpenAI
 
 client = OpenAI()  # OPENAI_BASE_URL is set by the injected sidecar
 reply = client.chat.completions.create(
-    model="${model}",
+    model=${model},
     messages=[{"role": "user", "content": "Hello"}],
 )
 print(reply.choices[0].message.content)`;
@@ -182,14 +184,14 @@ print(reply.choices[0].message.content)`;
 
 client = anthropic.Anthropic()  # ANTHROPIC_BASE_URL is set by the injected sidecar
 reply = client.messages.create(
-    model="${model}",
+    model=${model},
     max_tokens=256,
     messages=[{"role": "user", "content": "Hello"}],
 )
 print(reply.content[0].text)`;
   const curl = `curl -s http://127.0.0.1:15080/v1/chat/completions \\
   -H 'content-type: application/json' \\
-  -d '{"model": "${model.replace(/'/g, `'\\''`)}", "messages": [{"role": "user", "content": "Hello"}]}'`;
+  -d '{"model": ${model.replace(/'/g, `'\\''`)}, "messages": [{"role": "user", "content": "Hello"}]}'`;
   return html`<h3>Call it from a pod of ${ns.namespace}</h3>
 <p class="muted">No API key in the app: the sidecar adds the provider's credentials.</p>
 <h4>OpenAI SDK (Python)</h4><pre><code>${py}</code></pre>

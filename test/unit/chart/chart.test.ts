@@ -414,3 +414,39 @@ test('a release with another name gets its own cluster-scoped names', async () =
   r.find('Deployment', 'mesh-aimesh-operator');
 });
 // NOTES.txt is checked by test/integration/chart.test.ts (helm prints it on a real install).
+
+test('console: off by default; when on, loopback only (kubectl port-forward) with its RBAC; a Service only when asked', async () => {
+  const env = (x: Rendered) =>
+    Object.fromEntries(
+      x.find('Deployment').spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]),
+    );
+  assert.equal(env(chart).AIMESH_CONSOLE_PORT, undefined);
+  assert.ok(!operatorClusterRules(chart).some((c) => c.metadata.name === 'aimesh-operator-console'));
+  assert.ok(!chart.all('Service').some((s) => s.metadata.name === 'aimesh-console'));
+
+  const on = await template({ 'console.enabled': true });
+  assert.deepEqual(
+    [env(on).AIMESH_CONSOLE_PORT, env(on).AIMESH_CONSOLE_ADDRESS, env(on).AIMESH_CONSOLE_TLS],
+    ['15020', '127.0.0.1', 'false'],
+  );
+  const ports = on.find('Deployment').spec.template.spec.containers[0].ports;
+  assert.ok(ports.some((p: any) => p.name === 'console' && p.containerPort === 15020));
+  assert.ok(!on.all('Service').some((s) => s.metadata.name === 'aimesh-console'));
+  const granted = operatorClusterRules(on).flatMap(rulesOf);
+  for (const rule of clusterRules('aimesh-sidecar-injector', undefined, true))
+    assert.ok(grants(granted, rule), `console: ${JSON.stringify(rule)}`);
+  assert.deepEqual(rulesOf(on.find('ClusterRole', 'aimesh-operator-console')), [
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    { apiGroups: ['aimesh.io'], resources: ['aiaccessrequests'], verbs: ['get', 'list'] },
+  ]);
+
+  const exposed = await template({
+    'console.enabled': true,
+    'console.service.enabled': true,
+    'console.tls': true,
+  });
+  assert.equal(env(exposed).AIMESH_CONSOLE_ADDRESS, '0.0.0.0');
+  assert.deepEqual(exposed.find('Service', 'aimesh-console').spec.ports, [
+    { name: 'https-console', port: 443, targetPort: 'console', protocol: 'TCP', appProtocol: 'https' },
+  ]);
+});

@@ -61,6 +61,15 @@ describe('operator options', () => {
     assert.notEqual(run([]).advertiseAddress, '0.0.0.0');
   });
 
+  it('the web console is off by default, on loopback when on, HTTPS with --console-tls', () => {
+    const off = run([]);
+    assert.deepEqual([off.consolePort, off.consoleAddress, off.consoleTls], [0, '127.0.0.1', false]);
+    const on = run(['--console-port', '15020'], { AIMESH_CONSOLE_TLS: 'true' });
+    assert.deepEqual([on.consolePort, on.consoleAddress, on.consoleTls], [15020, '127.0.0.1', true]);
+    assert.equal(run([], { AIMESH_CONSOLE_ADDRESS: '0.0.0.0' }).consoleAddress, '0.0.0.0');
+    assert.throws(() => run(['--console-port', '70000']), /--console-port must be a port/);
+  });
+
   it('an empty --webhook-config means none', () => {
     assert.equal(run(['--webhook-config', '']).webhookConfig, '');
   });
