@@ -7,7 +7,7 @@
 import { type KubeApi, KubeError, type KubeObject, RESOURCES, resourcePath } from '../kube/api.ts';
 import type { User } from './auth.ts';
 import { type Html, html } from './html.ts';
-import { namespacePicker, notice, table } from './layout.ts';
+import { namespacePicker, notice, table, when } from './layout.ts';
 import { aimesh, Forbidden, idOf, namespaceOf, type ViewContext } from './view.ts';
 
 export const PHASES = ['Pending', 'Approved', 'Denied', 'Revoked'] as const;
@@ -172,12 +172,12 @@ ${table(
   'Access requests',
   ['Request', 'Provider / models', 'Reason', 'Requested by', 'Phase', 'Decision', 'Decide'],
   data.requests.map((r) => [
-    html`${r.namespace}/${r.name}${r.createdAt ? html`<br><span class="muted">${r.createdAt}</span>` : ''}`,
+    html`${r.namespace}/${r.name}${r.createdAt ? html`<br><span class="muted">${when(r.createdAt)}</span>` : ''}`,
     html`${r.provider.namespace}/${r.provider.name}<br><span class="muted">${r.models?.join(', ') ?? 'every model'}</span>`,
     html`${r.reason}`,
     html`${r.requester ?? '—'}`,
     html`<span class="badge ${r.phase}">${r.phase}</span>`,
-    html`${r.decision ? html`${r.decision.by ?? '?'}<br><span class="muted">${r.decision.at ?? ''}</span>${r.decision.message ? html`<br>${r.decision.message}` : ''}` : '—'}`,
+    html`${r.decision ? html`${r.decision.by ?? '?'}<br><span class="muted">${when(r.decision.at)}</span>${r.decision.message ? html`<br>${r.decision.message}` : ''}` : '—'}`,
     r.canDecide ? decisionForm(r, csrf) : html`<span class="muted">—</span>`,
   ]),
 )}`;

@@ -194,7 +194,7 @@ print(reply.content[0].text)`;
   -d '{"model": ${model.replace(/'/g, `'\\''`)}, "messages": [{"role": "user", "content": "Hello"}]}'`;
   return html`<h3>Call it from a pod of ${ns.namespace}</h3>
 <p class="muted">No API key in the app: the sidecar adds the provider's credentials.</p>
-<h4>OpenAI SDK (Python)</h4><pre><code>${py}</code></pre>
-<h4>Anthropic SDK (Python)</h4><pre><code>${anthropic}</code></pre>
-<h4>curl</h4><pre><code>${curl}</code></pre>`;
+<details open><summary>OpenAI SDK (Python)</summary><pre><code>${py}</code></pre></details>
+<details><summary>Anthropic SDK (Python)</summary><pre><code>${anthropic}</code></pre></details>
+<details><summary>curl</summary><pre><code>${curl}</code></pre></details>`;
 }

@@ -5,7 +5,7 @@
 // user sees the namespaces where they may list pods.
 import type { SidecarRow } from '../push/hub.ts';
 import { type Html, html } from './html.ts';
-import { namespacePicker, table } from './layout.ts';
+import { namespacePicker, table, when } from './layout.ts';
 import { aimesh, namespaceOf, permitted, shortVersion, type ViewContext } from './view.ts';
 
 export type SidecarState = 'SYNCED' | 'STALE' | 'NACK';
@@ -74,7 +74,7 @@ ${table(
     html`<code title="${s.currentVersion ?? ''}">${shortVersion(s.currentVersion)}</code>`,
     html`<code title="${s.ackedVersion ?? ''}">${shortVersion(s.ackedVersion)}</code>`,
     html`${s.nackReason ? html`<span class="NACK">${s.nackReason}</span>` : '—'}`,
-    html`${s.connectedAt}`,
+    html`${when(s.connectedAt)}`,
   ]),
 )}
 ${table(

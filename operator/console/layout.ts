@@ -110,8 +110,9 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; padding: 6px 8px; font-weight: 600; background: var(--soft); }
 th, td { text-align: left; padding: 6px 8px; border-top: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); white-space: nowrap; }
-td.num, .num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, .num { display: block; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9rem; }
+details { margin: .6em 0; } summary { cursor: pointer; font-weight: 600; }
 pre { background: #0f1720; color: #f1f5f9; padding: 10px 12px; border-radius: 4px; overflow-x: auto; white-space: pre; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: .85rem; font-weight: 600; border: 1px solid currentColor; }
 .SYNCED, .Approved, .True { color: var(--ok); } .NACK, .Denied, .Revoked, .False { color: var(--bad); } .STALE, .Pending { color: var(--warn); }
@@ -130,3 +131,10 @@ svg.spark { width: 160px; height: 32px; } svg.spark polyline { fill: none; strok
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 4px 14px 10px; }
 @media (max-width: 600px) { main { padding: 10px; } th, td { padding: 5px 6px; } .who { margin-left: 0; } }
 `;
+
+/** A timestamp as people read it (UTC, minutes); the exact value stays in the JSON API. */
+export function when(iso: string | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

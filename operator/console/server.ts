@@ -61,7 +61,8 @@ export function createConsoleServer(o: ConsoleOptions): ConsoleServer {
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: Chrome then sends `Origin: null` on the console's own form posts.
+      'referrer-policy': 'same-origin',
       'cache-control': 'no-store',
       ...(req.secure ? { 'strict-transport-security': 'max-age=31536000' } : {}),
     });
@@ -74,6 +75,7 @@ export function createConsoleServer(o: ConsoleOptions): ConsoleServer {
   app.get('/console.css', (_req, res) => {
     res.type('text/css').send(CSS);
   });
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/login', (_req, res) => sendHtml(res, 200, loginPage()));
   app.post('/login', form, async (req, res) => {
     if (crossSite(req)) return sendHtml(res, 403, loginPage('Sign-in must come from this console.'));

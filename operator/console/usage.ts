@@ -5,7 +5,7 @@
 import type { KubeObject } from '../kube/api.ts';
 import type { Sample, UsageHistory } from './history.ts';
 import { type Html, html } from './html.ts';
-import { namespacePicker, table } from './layout.ts';
+import { namespacePicker, table, when } from './layout.ts';
 import { aimesh, condition, namespaceOf, permitted, type ViewContext } from './view.ts';
 
 const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 'costUSD'] as const;
@@ -117,7 +117,9 @@ function usageQuota(q: KubeObject, history: UsageHistory): UsageQuota {
 }
 
 export function formatAmount(dimension: string, n: number): string {
-  return dimension === 'costUSD' ? `$${n.toFixed(n < 10 ? 4 : 2)}` : Math.round(n).toLocaleString('en-US');
+  if (dimension !== 'costUSD') return Math.round(n).toLocaleString('en-US');
+  // Cents for real money; small spends keep enough digits to show that they move.
+  return `$${n === 0 || n >= 1 ? n.toFixed(2) : n.toPrecision(3)}`;
 }
 
 /** A <meter>: accessible, and styled by the browser (the CSP allows no inline style). */
@@ -143,7 +145,7 @@ export function usagePage(data: UsageData, all: string[], selected?: string): Ht
 ${namespacePicker('usage', all, selected)}
 ${table(
   'Limits',
-  ['Namespace / quota', 'Limit', 'Used', 'Of', '', 'Window resets', 'Alerts', 'Trend'],
+  ['Namespace / quota', 'Limit', 'Used', 'Of', 'Share', 'Window resets', 'Alerts', 'Trend'],
   data.quotas.flatMap((q) =>
     q.limits.map((l) => [
       html`${q.namespace}/${q.name}${q.enforcement === 'Shadow' ? html` <span class="muted">(Shadow)</span>` : ''}`,
@@ -151,7 +153,7 @@ ${table(
       html`<span class="num" data-limit="${q.namespace}/${q.name}/${l.name}">${formatAmount(l.dimension, l.used)}</span>`,
       html`<span class="num">${formatAmount(l.dimension, l.amount)}</span>`,
       bar(l.used, l.amount, `${l.amount > 0 ? Math.round((l.used / l.amount) * 100) : 100}% used`),
-      html`${l.resetsAt ?? '—'}`,
+      html`${when(l.resetsAt)}`,
       html`${l.alerts.length ? l.alerts.map((a) => `${a}%`).join(' ') : '—'}${
         l.alert !== undefined ? html`<br><span class="badge False">crossed ${l.alert}%</span>` : ''
       }`,
