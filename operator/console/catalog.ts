@@ -21,7 +21,7 @@ export interface CatalogProvider {
   name: string;
   type: string;
   ready?: string;
-  /** Same, All, Selector, or a mode that needs an approved access request. */
+  /** Same, All, Selector, or Approved (only namespaces with an approved AIAccessRequest). */
   allowedFrom: string;
   models: CatalogModel[];
 }
@@ -51,11 +51,12 @@ export async function catalogData(ctx: ViewContext): Promise<CatalogData> {
   const labels = new Map(ctx.sources.namespaces().map((n) => [n.metadata.name, n.metadata.labels ?? {}]));
   const candidates = [...routes, ...providers].map(namespaceOf);
   const namespaces = await permitted(ctx, aimesh('airoutes'), candidates);
+  const grants = approvedGrants((await ctx.sources.accessRequests()) ?? []);
   return {
     namespaces: namespaces.map((namespace) => {
       const usable = providers
-        .filter((p) => mayUse(p, namespace, labels.get(namespace) ?? {}))
-        .map(catalogProvider)
+        .map((p) => usableModels(p, namespace, labels.get(namespace) ?? {}, grants))
+        .filter((p): p is CatalogProvider => p !== undefined)
         .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
       const own = routes
         .filter((r) => namespaceOf(r) === namespace)
@@ -66,12 +67,40 @@ export async function catalogData(ctx: ViewContext): Promise<CatalogData> {
   };
 }
 
-function mayUse(p: KubeObject, namespace: string, labels: Record<string, string>): boolean {
-  if (namespaceOf(p) === namespace) return true;
-  const allowed = (p.spec as { allowedNamespaces?: { from?: string; selector?: never } })?.allowedNamespaces;
-  if (allowed?.from === 'All') return true;
-  if (allowed?.from === 'Selector') return matchesSelector(allowed.selector, labels);
-  return false;
+/** "namespace provider-namespace/name" -> the granted models (undefined: every model). */
+type Grants = Map<string, Set<string> | undefined>;
+
+/** The Approved AIAccessRequests (allowedNamespaces.from Approved admits only their namespaces). */
+function approvedGrants(requests: readonly KubeObject[]): Grants {
+  const grants: Grants = new Map();
+  for (const r of requests) {
+    if ((r.status as { phase?: string } | undefined)?.phase !== 'Approved') continue;
+    const spec = (r.spec ?? {}) as { provider?: { name?: string; namespace?: string }; models?: string[] };
+    const key = `${namespaceOf(r)} ${spec.provider?.namespace ?? namespaceOf(r)}/${spec.provider?.name}`;
+    const models = spec.models;
+    if (grants.has(key) && grants.get(key) === undefined) continue;
+    grants.set(key, models ? new Set([...(grants.get(key) ?? []), ...models]) : undefined);
+  }
+  return grants;
+}
+
+/** The provider as this namespace may use it (only granted models), or undefined when it may not. */
+function usableModels(
+  p: KubeObject,
+  namespace: string,
+  labels: Record<string, string>,
+  grants: Grants,
+): CatalogProvider | undefined {
+  const provider = catalogProvider(p);
+  if (provider.namespace === namespace || provider.allowedFrom === 'All') return provider;
+  const allowed = (p.spec as { allowedNamespaces?: { selector?: never } })?.allowedNamespaces;
+  if (provider.allowedFrom === 'Selector')
+    return matchesSelector(allowed?.selector, labels) ? provider : undefined;
+  if (provider.allowedFrom !== 'Approved') return undefined;
+  const key = `${namespace} ${provider.namespace}/${provider.name}`;
+  if (!grants.has(key)) return undefined;
+  const models = grants.get(key);
+  return models ? { ...provider, models: provider.models.filter((m) => models.has(m.name)) } : provider;
 }
 
 function catalogProvider(p: KubeObject): CatalogProvider {
@@ -128,6 +157,7 @@ const count = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleSt
 export function catalogPage(data: CatalogData, all: string[], selected?: string): Html {
   return html`<p class="muted">What each namespace you may read can call through its sidecar, and how.</p>
 ${namespacePicker('catalog', all, selected)}
+${data.namespaces.length === 0 ? html`<p>There is no namespace here whose AIRoutes you may list.</p>` : ''}
 ${data.namespaces.map(
   (ns) => html`<section aria-labelledby="cat-${ns.namespace}">
 <h2 id="cat-${ns.namespace}">Namespace ${ns.namespace}</h2>

@@ -38,22 +38,21 @@ export const aimesh = (resource: string, verb = 'list'): Omit<Access, 'namespace
 });
 
 /**
- * The namespaces of `candidates` the user may see with `access`, narrowed to ctx.namespace;
- * Forbidden when none.
+ * The namespaces of `candidates` the user may see with `access`; with ctx.namespace, that one
+ * namespace or Forbidden (403).
  */
 export async function permitted(
   ctx: ViewContext,
   access: Omit<Access, 'namespace'>,
   candidates: Iterable<string>,
 ): Promise<string[]> {
-  const what = `${access.verb} ${access.resource}${access.group ? `.${access.group}` : ''}`;
   if (ctx.namespace) {
     if (await ctx.authz.can(ctx.user, { ...access, namespace: ctx.namespace })) return [ctx.namespace];
+    const what = `${access.verb} ${access.resource}${access.group ? `.${access.group}` : ''}`;
     throw new Forbidden(`${ctx.user.username} may not ${what} in namespace ${ctx.namespace}`);
   }
-  const namespaces = await ctx.authz.namespaces(ctx.user, access, candidates);
-  if (namespaces.length === 0) throw new Forbidden(`${ctx.user.username} may not ${what} in any namespace`);
-  return namespaces;
+  // None permitted is an empty view, not a 403: the user may hold rights where there is no data.
+  return ctx.authz.namespaces(ctx.user, access, candidates);
 }
 
 export const namespaceOf = (o: KubeObject) => o.metadata.namespace ?? '';

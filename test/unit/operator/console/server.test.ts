@@ -13,6 +13,7 @@ import { createLogger } from '../../../../operator/log.ts';
 const USERS: Record<string, { username: string; groups: string[] }> = {
   'alice-token': { username: 'alice', groups: ['system:authenticated'] },
   'bob-token': { username: 'bob', groups: ['system:authenticated'] },
+  'carol-token': { username: 'carol', groups: ['system:authenticated'] },
 };
 /** user -> namespaces where it may list anything; "*" everywhere. */
 const GRANTS: Record<string, string[]> = { alice: ['team-a'], bob: ['team-b'] };
@@ -173,6 +174,10 @@ describe('console server', () => {
       ['team-a/chat'],
     );
     assert.equal((await api('/api/fleet?namespace=team-b', 'alice-token')).status, 403);
+    // A user with no rights anywhere sees empty views, nothing of anyone's.
+    const carol = (await (await api('/api/usage', 'carol-token')).json()) as any;
+    assert.deepEqual(carol, { quotas: [], costByModel: [] });
+    assert.deepEqual(((await (await api('/api/access', 'carol-token')).json()) as any).requests, []);
   });
 
   it('browser: no session gets the sign-in page with 401, every page alike', async () => {
