@@ -59,10 +59,13 @@ export async function accessData(ctx: ViewContext): Promise<AccessData> {
       all.map(namespaceOf),
     ),
   );
-  if (listable.size === 0 && approvable.size === 0 && all.length > 0)
-    throw new Forbidden(
-      `${ctx.user.username} may not list aiaccessrequests.aimesh.io nor approve any provider`,
-    );
+  if (ctx.namespace && !listable.has(ctx.namespace) && !approvable.has(ctx.namespace)) {
+    const may = await ctx.authz.can(ctx.user, { ...aimesh('aiaccessrequests'), namespace: ctx.namespace });
+    if (!may)
+      throw new Forbidden(
+        `${ctx.user.username} may not list aiaccessrequests.aimesh.io in namespace ${ctx.namespace}`,
+      );
+  }
   const rows = all
     .filter((r) => listable.has(namespaceOf(r)) || approvable.has(providerOf(r).namespace))
     .filter(
