@@ -31,6 +31,7 @@ import { urlFromFile, WebhookNotifier } from './quota/notify.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
+import { subjectAccessReview } from './webhook/access.ts';
 import { CertManager, type TlsBundle } from './webhook/certs.ts';
 import { INJECTED_LABEL, type InjectionConfig, type Pod, sidecarProblem } from './webhook/inject.ts';
 import { createWebhookServer, type WebhookServer } from './webhook/server.ts';
@@ -547,6 +548,7 @@ async function startWebhook(
       }
     },
     onReview: (result) => metrics.injections.inc({ result }),
+    authorize: subjectAccessReview(kube),
   });
   return { server, port: await server.listen(opts.webhookPort, opts.bindAddress) };
 }
