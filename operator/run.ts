@@ -34,6 +34,7 @@ import { urlFromFile, WebhookNotifier } from './quota/notify.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
+import { subjectAccessReview } from './webhook/access.ts';
 import { CertManager, type TlsBundle } from './webhook/certs.ts';
 import { INJECTED_LABEL, type InjectionConfig, type Pod, sidecarProblem } from './webhook/inject.ts';
 import { createWebhookServer, type WebhookServer } from './webhook/server.ts';
@@ -556,6 +557,7 @@ async function startWebhook(
       }
     },
     onReview: (result) => metrics.injections.inc({ result }),
+    authorize: subjectAccessReview(kube),
   });
   return { server, port: await server.listen(opts.webhookPort, opts.bindAddress) };
 }
@@ -584,14 +586,7 @@ async function startConsole(
       objects: (kind) => watch.resources[kind].list(),
       namespaces: () => watch.namespaces.list(),
       sidecars: () => hub.rows(),
-      accessRequests: async () => {
-        try {
-          return (await kube.list(resourcePath(RESOURCES.AIAccessRequest), { limit: 2000 })).items;
-        } catch (err) {
-          if (isNotFound(err)) return undefined;
-          throw err;
-        }
-      },
+      accessRequests: () => watch.resources.AIAccessRequest.list(),
     },
   });
   return {

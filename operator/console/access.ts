@@ -37,14 +37,11 @@ export interface AccessRow {
 }
 
 export interface AccessData {
-  /** false: the AIAccessRequest CRD is not installed. */
-  installed: boolean;
   requests: AccessRow[];
 }
 
 export async function accessData(ctx: ViewContext): Promise<AccessData> {
-  const all = await ctx.sources.accessRequests();
-  if (!all) return { installed: false, requests: [] };
+  const all = ctx.sources.accessRequests();
   const listable = new Set(
     await ctx.authz.namespaces(ctx.user, aimesh('aiaccessrequests'), all.map(namespaceOf)),
   );
@@ -95,7 +92,7 @@ export async function accessData(ctx: ViewContext): Promise<AccessData> {
       (b.createdAt ?? '').localeCompare(a.createdAt ?? '') ||
       a.name.localeCompare(b.name),
   );
-  return { installed: true, requests: rows };
+  return { requests: rows };
 }
 
 function providerOf(r: KubeObject): { namespace: string; name: string } {
@@ -166,8 +163,6 @@ export function accessPage(
   selected?: string,
   flash?: { kind: 'ok' | 'error'; text: string },
 ): Html {
-  if (!data.installed)
-    return html`<p>The AIAccessRequest resource is not installed in this cluster (install the AIMesh CRDs from the chart).</p>`;
   return html`<p class="muted">Requests to use a provider, and who decided them. A decision is made with your own Kubernetes identity; the admission webhook refuses self-approval and decisions without the <code>approve</code> right on the provider.</p>
 ${flash ? notice(flash.kind, flash.text) : ''}
 ${namespacePicker('access', all, selected)}

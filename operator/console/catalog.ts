@@ -51,7 +51,7 @@ export async function catalogData(ctx: ViewContext): Promise<CatalogData> {
   const labels = new Map(ctx.sources.namespaces().map((n) => [n.metadata.name, n.metadata.labels ?? {}]));
   const candidates = [...routes, ...providers].map(namespaceOf);
   const namespaces = await permitted(ctx, aimesh('airoutes'), candidates);
-  const grants = approvedGrants((await ctx.sources.accessRequests()) ?? []);
+  const grants = approvedGrants(ctx.sources.accessRequests());
   return {
     namespaces: namespaces.map((namespace) => {
       const usable = providers

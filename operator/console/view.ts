@@ -11,8 +11,8 @@ export interface ConsoleSources {
   namespaces(): readonly KubeObject[];
   /** The sidecars connected to this replica. */
   sidecars(): SidecarRow[];
-  /** Every AIAccessRequest; undefined when the CRD is not installed. */
-  accessRequests(): Promise<readonly KubeObject[] | undefined>;
+  /** Every AIAccessRequest (the informer cache). */
+  accessRequests(): readonly KubeObject[];
 }
 
 export interface ViewContext {

@@ -6,9 +6,10 @@
 // in each), else cluster-wide; either way the operator watches only the Secrets AIProviders
 // reference, each by name (controller/secrets.ts), and caches nothing else; Pods and
 // Namespaces are read for injection decisions and sidecar identity; TokenReviews authenticate
-// sidecars (and console users); Events report problems; the webhook configuration's caBundle is
-// kept current. With the web console on, SubjectAccessReviews scope what each signed-in user sees
-// and access requests are listed (each user sees those their own review allows). In its
+// sidecars (and web console users); SubjectAccessReviews check who may decide on an
+// AIAccessRequest (the operator writes only the conditions of its status, never a decision) and
+// what a console user may see; Events report problems; the webhook configuration's caBundle is
+// kept current. In its
 // own namespace the operator keeps Leases (election and rollout reports) and its TLS Secrets
 // (serving certificate; CA key and trust bundle).
 
@@ -21,8 +22,6 @@ export interface RbacOptions {
   certSecret?: string;
   /** Namespaces whose Secrets AIProviders may reference; unset: any namespace (a ClusterRole). */
   providerNamespaces?: string[];
-  /** The web console is on (--console-port). */
-  console?: boolean;
 }
 
 /** Reading provider credentials (only referenced Secrets are ever watched, each by name). */
@@ -30,33 +29,23 @@ export const secretReadRules = () => [
   { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
 ];
 
-/** The web console: may this user see that view in that namespace; and the access requests. */
-export const consoleRules = () => [
-  { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
-  { apiGroups: ['aimesh.io'], resources: ['aiaccessrequests'], verbs: ['get', 'list'] },
-];
-
-export function clusterRules(
-  webhookConfig = 'aimesh-sidecar-injector',
-  providerNamespaces?: string[],
-  console = false,
-) {
+export function clusterRules(webhookConfig = 'aimesh-sidecar-injector', providerNamespaces?: string[]) {
   return [
     {
       apiGroups: ['aimesh.io'],
-      resources: ['aiproviders', 'airoutes', 'aiquotas'],
+      resources: ['aiproviders', 'airoutes', 'aiquotas', 'aiaccessrequests'],
       verbs: ['get', 'list', 'watch'],
     },
     {
       apiGroups: ['aimesh.io'],
-      resources: ['aiproviders/status', 'airoutes/status', 'aiquotas/status'],
+      resources: ['aiproviders/status', 'airoutes/status', 'aiquotas/status', 'aiaccessrequests/status'],
       verbs: ['get', 'patch'],
     },
     { apiGroups: [''], resources: ['namespaces', 'pods'], verbs: ['get', 'list', 'watch'] },
     ...(providerNamespaces ? [] : secretReadRules()),
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create'] },
     { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
-    ...(console ? consoleRules() : []),
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
     {
       apiGroups: ['admissionregistration.k8s.io'],
       resources: ['mutatingwebhookconfigurations'],
@@ -95,7 +84,7 @@ export function operatorRbac(o: RbacOptions): Record<string, unknown>[] {
       apiVersion: `${rbac}/v1`,
       kind: 'ClusterRole',
       metadata: { name },
-      rules: clusterRules(o.webhookConfig, o.providerNamespaces, o.console),
+      rules: clusterRules(o.webhookConfig, o.providerNamespaces),
     },
     {
       apiVersion: `${rbac}/v1`,

@@ -5,9 +5,11 @@
 // test-results/console/ (gitignored) to look at.
 // Skips, saying so, only when no chromium can be started (scripts/ci-chromium.sh installs it).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { accessWebhook } from '../../operator/webhook/config.ts';
+import { ACCESS_PATH } from '../../operator/webhook/server.ts';
 import { repoRoot } from '../support/bins.ts';
 import { type Browser, launchBrowser, type Page } from '../support/browser.ts';
 import type { Cluster } from '../support/cluster.ts';
@@ -21,7 +23,6 @@ const SHOTS = join(repoRoot, 'test-results', 'console');
 const launched = await launchBrowser();
 const skip = 'skip' in launched ? launched.skip : false;
 if (skip) console.log(`# console.test.ts skipped: ${skip}`);
-const hasAccessCrd = existsSync(join(repoRoot, 'crds', 'aiaccessrequests.yaml'));
 
 /** What a team member may read in their namespace (a Role), and ask for access. */
 const teamRole = (namespace: string) => ({
@@ -193,7 +194,22 @@ describe('the web console in a real browser', { skip, timeout: 600_000 }, () => 
         subjects: [{ kind: 'ServiceAccount', name: 'platform-admin', namespace: platform }],
       },
     ]);
-    op = await startOperator(cluster, { namespace: system, console: true, webhook: hasAccessCrd });
+    op = await startOperator(cluster, { namespace: system, console: true, webhook: true });
+    // Only the access webhook (pods here are stored as injected already): it records requesters
+    // and judges decisions.
+    await kubectlApply(cluster, [
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'MutatingWebhookConfiguration',
+        metadata: { name: `aimesh-access-${system}` },
+        webhooks: [
+          accessWebhook({
+            url: `${op.webhookUrl}${ACCESS_PATH}`,
+            caBundle: Buffer.from(await operatorCA(cluster, system)).toString('base64'),
+          }),
+        ],
+      },
+    ]);
     ({ sidecar } = await startPodSidecar(cluster, teamA, 'chat-0', {
       operatorUrl: op.pushUrl,
       ca: await operatorCA(cluster, system),
@@ -375,9 +391,7 @@ describe('the web console in a real browser', { skip, timeout: 600_000 }, () => 
     assert.ok(!(await texts(b, 'main td')).includes('chat-0'), "team B does not see team A's sidecar");
   });
 
-  it('access requests: the requester cannot approve its own; the platform admin can', {
-    skip: !hasAccessCrd && 'the AIAccessRequest CRD is not in this tree',
-  }, async () => {
+  it('access requests: the requester cannot approve its own; the platform admin can', async () => {
     // dev-a asks, with its own token (the webhook records it as the requester).
     const created = await cluster.request(
       'POST',

@@ -35,7 +35,7 @@ export interface OperatorOptions {
   admin?: boolean;
   /** rbac.ts's providerNamespaces: Secrets readable only there (default: everywhere). */
   providerNamespaces?: string[];
-  /** Serve the web console on a free loopback port (and grant its RBAC). */
+  /** Serve the web console on a free loopback port. */
   console?: boolean;
 }
 
@@ -176,7 +176,6 @@ async function leastPrivilegeKubeconfig(cluster: Cluster, o: OperatorOptions, di
       serviceAccount: sa,
       webhookConfig: o.webhookConfig || 'aimesh-sidecar-injector',
       providerNamespaces: o.providerNamespaces,
-      console: o.console,
     }),
   ];
   const applied = await cluster.kubectl(['apply', '-f', '-'], {

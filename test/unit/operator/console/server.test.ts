@@ -106,7 +106,7 @@ describe('console server', () => {
             nackReason: 'bad <regex>',
           },
         ],
-        accessRequests: async () => [access],
+        accessRequests: () => [access],
       },
     });
     base = `http://127.0.0.1:${await server.listen(0)}`;
