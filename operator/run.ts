@@ -56,7 +56,7 @@ export interface RunningOperator {
 
 const CERT_CHECK_INTERVAL_MS = 10 * 60_000;
 /** How often the console samples the quota counters for its spend-over-time lines. */
-const CONSOLE_SAMPLE_MS = 30_000;
+const CONSOLE_SAMPLE_MS = 10_000;
 
 /** What every wiring step may read: options, clients and the replica's life state. */
 interface Base {
@@ -572,7 +572,7 @@ async function startConsole(
 ): Promise<{ server: ConsoleServer; port: number; stop(): void } | undefined> {
   if (opts.consolePort <= 0) return undefined;
   if (!asUser) throw new Error('the console needs a client acting as the user');
-  const history = new UsageHistory();
+  const history = new UsageHistory(360); // an hour of samples
   const sample = () => history.record(watch.resources.AIQuota.list(), Date.now());
   const timer = setInterval(sample, CONSOLE_SAMPLE_MS);
   timer.unref();

@@ -119,6 +119,7 @@ pre { background: #0f1720; color: #f1f5f9; padding: 10px 12px; border-radius: 4p
 .notice { padding: 8px 12px; border-left: 4px solid; background: var(--soft); }
 .notice.error { border-color: var(--bad); color: var(--bad); } .notice.ok { border-color: var(--ok); color: var(--ok); }
 .muted { color: var(--muted); }
+form.decide input[type=text] { width: 11rem; }
 form.picker, form.decide { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: .5em 0; }
 input[type=text], input[type=password], select, textarea { font: inherit; padding: 6px 8px; border: 1px solid #767676; border-radius: 3px; max-width: 100%; }
 button { font: inherit; padding: 5px 12px; border: 1px solid #10243e; border-radius: 3px; background: #10243e; color: #fff; cursor: pointer; }

@@ -359,6 +359,15 @@ describe('the web console in a real browser', { skip, timeout: 600_000 }, () => 
       ['ada', '2'],
       ['grace', '1'],
     ]);
+    // The operator samples its counters (every 10 s): a trend line appears once it has two.
+    await waitFor(
+      'a spend-over-time line',
+      async () => {
+        await page.reload();
+        return (await page.$$('svg.spark polyline')).length === 3;
+      },
+      { timeoutMs: 45_000, intervalMs: 2000 },
+    );
     await shot(page, 'usage');
     const phone = await newPage('phone');
     await signIn(phone, tokens.devA);
