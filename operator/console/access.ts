@@ -173,10 +173,10 @@ ${table(
     html`${r.namespace}/${r.name}${r.createdAt ? html`<br><span class="muted">${when(r.createdAt)}</span>` : ''}`,
     html`${r.provider.namespace}/${r.provider.name}<br><span class="muted">${r.models?.join(', ') ?? 'every model'}</span>`,
     html`${r.reason}`,
-    html`${r.requester ?? '—'}`,
+    html`${r.requester ?? '\u2014'}`,
     html`<span class="badge ${r.phase}">${r.phase}</span>`,
-    html`${r.decision ? html`${r.decision.by ?? '?'}<br><span class="muted">${when(r.decision.at)}</span>${r.decision.message ? html`<br>${r.decision.message}` : ''}` : '—'}`,
-    r.canDecide ? decisionForm(r, csrf) : html`<span class="muted">—</span>`,
+    html`${r.decision ? html`${r.decision.by ?? '?'}<br><span class="muted">${when(r.decision.at)}</span>${r.decision.message ? html`<br>${r.decision.message}` : ''}` : '\u2014'}`,
+    r.canDecide ? decisionForm(r, csrf) : html`<span class="muted">&mdash;</span>`,
   ]),
 )}`;
 }

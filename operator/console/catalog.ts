@@ -151,8 +151,8 @@ function catalogRoute(r: KubeObject, namespace: string, usable: CatalogProvider[
   return { name: r.metadata.name, rules, ...(accepted ? { accepted: accepted.status } : {}) };
 }
 
-const usd = (n: number | undefined) => (n === undefined ? '—' : `$${n.toFixed(n < 1 ? 3 : 2)}`);
-const count = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('en-US'));
+const usd = (n: number | undefined) => (n === undefined ? '\u2014' : `$${n.toFixed(n < 1 ? 3 : 2)}`);
+const count = (n: number | undefined) => (n === undefined ? '\u2014' : n.toLocaleString('en-US'));
 
 export function catalogPage(data: CatalogData, all: string[], selected?: string): Html {
   return html`<p class="muted">What each namespace you may read can call through its sidecar, and how.</p>
@@ -167,7 +167,7 @@ ${table(
   ns.routes.flatMap((r) =>
     r.rules.map((rule, i) => [
       html`${i === 0 ? r.name : ''}`,
-      html`${i === 0 ? (r.accepted ?? '—') : ''}`,
+      html`${i === 0 ? (r.accepted ?? '\u2014') : ''}`,
       html`${rule.models.length ? rule.models.map((m, j) => html`${j ? ', ' : ''}<code>${m}</code>`) : html`<span class="muted">any</span>`}`,
       html`${rule.backends.map((b, j) => html`${j ? html`<br>` : ''}${b.provider} / ${b.model ?? 'as asked'}, ${b.weight}`)}`,
     ]),

@@ -69,11 +69,11 @@ ${table(
   data.sidecars.map((s) => [
     html`${s.namespace}`,
     html`${s.pod}`,
-    html`${s.workload ?? '—'}`,
+    html`${s.workload ?? '\u2014'}`,
     html`<span class="badge ${s.state}">${s.state}</span>`,
     html`<code title="${s.currentVersion ?? ''}">${shortVersion(s.currentVersion)}</code>`,
     html`<code title="${s.ackedVersion ?? ''}">${shortVersion(s.ackedVersion)}</code>`,
-    html`${s.nackReason ? html`<span class="NACK">${s.nackReason}</span>` : '—'}`,
+    html`${s.nackReason ? html`<span class="NACK">${s.nackReason}</span>` : '\u2014'}`,
     html`${when(s.connectedAt)}`,
   ]),
 )}
@@ -85,7 +85,7 @@ ${table(
     html`${r.name}`,
     html`<span class="num">${r.current} / ${r.connected}</span>`,
     html`<code title="${r.version ?? ''}">${shortVersion(r.version)}</code>`,
-    html`${r.nacked ? html`<span class="NACK">${r.nacked}: ${r.nackReason ?? ''}</span>` : '—'}`,
+    html`${r.nacked ? html`<span class="NACK">${r.nacked}: ${r.nackReason ?? ''}</span>` : '\u2014'}`,
   ]),
 )}`;
 }

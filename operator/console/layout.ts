@@ -25,7 +25,7 @@ export function page(o: { title: string; view?: View; ctx?: PageContext; body: H
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.title} · AIMesh console</title>
+<title>${o.title} &middot; AIMesh console</title>
 <link rel="stylesheet" href="/console.css">
 </head>
 <body>
@@ -135,7 +135,7 @@ svg.spark { width: 160px; height: 32px; } svg.spark polyline { fill: none; strok
 
 /** A timestamp as people read it (UTC, minutes); the exact value stays in the JSON API. */
 export function when(iso: string | undefined): string {
-  if (!iso) return '—';
+  if (!iso) return '\u2014';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -130,7 +130,7 @@ function bar(used: number, amount: number, label: string): Html {
 
 /** An inline SVG line of the samples (no script, no external image). */
 function sparkline(samples: readonly Sample[], label: string): Html {
-  if (samples.length < 2) return html`<span class="muted">collecting…</span>`;
+  if (samples.length < 2) return html`<span class="muted">collecting&hellip;</span>`;
   const max = Math.max(...samples.map((s) => s.used), 1e-9);
   const t0 = samples[0]!.at;
   const span = Math.max(samples[samples.length - 1]!.at - t0, 1);
@@ -154,7 +154,7 @@ ${table(
       html`<span class="num">${formatAmount(l.dimension, l.amount)}</span>`,
       bar(l.used, l.amount, `${l.amount > 0 ? Math.round((l.used / l.amount) * 100) : 100}% used`),
       html`${when(l.resetsAt)}`,
-      html`${l.alerts.length ? l.alerts.map((a) => `${a}%`).join(' ') : '—'}${
+      html`${l.alerts.length ? l.alerts.map((a) => `${a}%`).join(' ') : '\u2014'}${
         l.alert !== undefined ? html`<br><span class="badge False">crossed ${l.alert}%</span>` : ''
       }`,
       sparkline(l.history, `${l.name}: spend over the last ${l.history.length} samples`),

@@ -71,4 +71,4 @@ export function condition(
 
 /** A short version for tables (the full sha256 stays in the JSON API and the title attribute). */
 export const shortVersion = (v: string | null | undefined) =>
-  v ? v.replace(/^sha256:/, '').slice(0, 12) : '—';
+  v ? v.replace(/^sha256:/, '').slice(0, 12) : '\u2014';
