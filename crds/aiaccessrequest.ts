@@ -131,4 +131,5 @@ export const aiaccessrequest: KindInfo = {
     { name: 'Reason', type: 'string', jsonPath: '.spec.reason', priority: 1 },
     ageColumn,
   ],
+  referenceStatus: true,
 };

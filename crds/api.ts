@@ -211,6 +211,8 @@ export interface KindInfo {
   spec: z.ZodType;
   status: z.ZodType;
   printerColumns: PrinterColumn[];
+  /** List the status fields in the README reference too (status a user writes or reads for decisions). */
+  referenceStatus?: boolean;
 }
 
 export const readyColumn = (type: string): PrinterColumn => ({

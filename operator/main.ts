@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// aimesh-operator: the control plane binary (and its offline `compile` command).
+// aimesh-operator: the control plane binary (and its `compile`, `status`, `usage` and `access` commands).
+import { runAccess } from './cli/access.ts';
 import { runCompile } from './cli/compile.ts';
 import { runStatus } from './cli/status.ts';
 import { runUsage } from './cli/usage.ts';
@@ -63,6 +64,15 @@ try {
     process.exitCode = await runStatus(opts, io);
   } else if (opts.command === 'usage') {
     process.exitCode = await runUsage(opts, io);
+  } else if (opts.command === 'access') {
+    let kube: ReturnType<typeof createKubeApi> | undefined;
+    try {
+      kube = createKubeApi(loadKubeConfig(opts.kubeconfig));
+    } catch (err) {
+      io.stderr(`error: cannot load the Kubernetes configuration: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    }
+    if (kube) process.exitCode = await runAccess(opts, io, kube);
   } else {
     await run(opts);
   }

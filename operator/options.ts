@@ -6,6 +6,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { durationMs } from '../sidecar/snapshot/limits.ts';
 import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
+import { ACCESS_VERBS, type AccessOptions, type AccessVerb } from './cli/access.ts';
 import type { StatusOptions } from './cli/status.ts';
 import type { UsageOptions } from './cli/usage.ts';
 
@@ -31,6 +32,10 @@ export const USAGE = `Usage:
       Spend per key (end user, API consumer) of partitioned AIQuota limits (limits[].per),
       largest first (default the top 100 per limit), from the leader's quota service
       (/debug/quotas/usage on the admin port; a follower names the leader).
+  aimesh-operator access approve|deny|revoke <namespace>/<name> [-m <message>] [--kubeconfig <file>]
+      Decide on an AIAccessRequest as yourself (your kubeconfig, like kubectl): approve or deny a
+      Pending request, revoke an Approved one. The admission webhook refuses the requester and
+      anyone who may not approve the AIProvider, and records who decided and when.
   aimesh-operator help
 
 Options of run (environment twin in parentheses):
@@ -162,7 +167,13 @@ export interface RunOptions {
   tracing?: TracingOptions;
 }
 
-export type Options = CompileOptions | RunOptions | StatusOptions | UsageOptions | { command: 'help' };
+export type Options =
+  | CompileOptions
+  | RunOptions
+  | StatusOptions
+  | UsageOptions
+  | AccessOptions
+  | { command: 'help' };
 
 const RUN_FLAGS = {
   kubeconfig: 'KUBECONFIG',
@@ -211,6 +222,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (command === 'compile') return parseCompile(rest);
   if (command === 'status') return parseStatus(rest, env);
   if (command === 'usage') return parseUsage(rest, env);
+  if (command === 'access') return parseAccess(rest);
   if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === undefined || command === 'run') return parseRun(rest, env);
   if (command.startsWith('--')) return parseRun(argv, env);
@@ -417,6 +429,30 @@ function parseUsage(rest: string[], env: NodeJS.ProcessEnv): UsageOptions {
     top,
     ...(values.namespace ? { namespace: values.namespace } : {}),
     ...(positionals[0] ? { quota: positionals[0] } : {}),
+  };
+}
+
+function parseAccess(rest: string[]): AccessOptions {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { message: { type: 'string', short: 'm' }, kubeconfig: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [verb, target, ...extra] = positionals;
+  if (!verb || !Object.hasOwn(ACCESS_VERBS, verb))
+    throw new UsageError(`access needs a verb: ${Object.keys(ACCESS_VERBS).join(', ')}`);
+  const parts = target?.split('/') ?? [];
+  if (parts.length !== 2 || !parts[0] || !parts[1] || extra.length > 0)
+    throw new UsageError(`access ${verb} takes one AIAccessRequest as <namespace>/<name>`);
+  if (values.message !== undefined && values.message.length > 1024)
+    throw new UsageError('--message is at most 1024 characters');
+  return {
+    command: 'access',
+    verb: verb as AccessVerb,
+    namespace: parts[0],
+    name: parts[1],
+    ...(values.message ? { message: values.message } : {}),
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
   };
 }
 

@@ -143,8 +143,11 @@ async function decide(
       `${username} may not decide on AIAccessRequest ${id}: deciding needs the verb approve on aiproviders.${GROUP} ${provider.name} in namespace ${provider.namespace}${verdict.reason ? ` (${verdict.reason})` : ''}`,
     );
   }
+  // The decider's note, when this write brings one (a merge patch of the phase alone keeps the
+  // old decision in the object: its note belongs to that decision, not to this one).
   const message = object.status?.decision?.message;
-  const decision = { by: username, at: rfc3339(now()), ...(message ? { message } : {}) };
+  const fresh = message !== undefined && message !== oldDecision?.message ? message : undefined;
+  const decision = { by: username, at: rfc3339(now()), ...(fresh ? { message: fresh } : {}) };
   return allow([
     hasStatus
       ? setField('/status/decision', object.status?.decision, decision)

@@ -91,4 +91,25 @@ describe('operator options', () => {
     assert.deepEqual(parseOptions(['help']), { command: 'help' });
     assert.equal(parseOptions(['compile', '-f', 'x.yaml']).command, 'compile');
   });
+
+  it('parses access decisions: a verb, one namespace/name, an optional message', () => {
+    assert.deepEqual(parseOptions(['access', 'approve', 'team-a/ask', '-m', 'ok for Q4']), {
+      command: 'access',
+      verb: 'approve',
+      namespace: 'team-a',
+      name: 'ask',
+      message: 'ok for Q4',
+    });
+    assert.deepEqual(parseOptions(['access', 'revoke', 'team-a/ask', '--kubeconfig', '/k']), {
+      command: 'access',
+      verb: 'revoke',
+      namespace: 'team-a',
+      name: 'ask',
+      kubeconfig: '/k',
+    });
+    assert.throws(() => parseOptions(['access', 'grant', 'team-a/ask']), /approve, deny, revoke/);
+    assert.throws(() => parseOptions(['access', 'deny', 'ask']), /<namespace>\/<name>/);
+    assert.throws(() => parseOptions(['access', 'deny', 'a/b', 'c/d']), /one AIAccessRequest/);
+    assert.throws(() => parseOptions(['access', 'deny', 'a/b', '-m', 'x'.repeat(1025)]), /1024/);
+  });
 });
