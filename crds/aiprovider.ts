@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { DURATION_LIMITS, ENDPOINT_PATTERN, isEndpoint, REGION_PATTERN } from '../sidecar/snapshot/limits.ts';
 import {
   ageColumn,
+  DATA_RESIDENCY_LABEL,
   described,
   duration,
+  jurisdiction,
   type KindInfo,
   labelSelector,
   name,
   readyColumn,
+  residencyRegion,
   resourceStatus,
 } from './api.ts';
 
@@ -94,12 +97,16 @@ const auth = z
     'Credentials injected by the sidecar (or the egress gateway). For bedrock the Secret holds accessKeyId, secretAccessKey and optionally sessionToken.',
   );
 
+export const ALLOWED_FROM = ['Same', 'All', 'Selector', 'Approved'] as const;
+
 const allowedNamespaces = described(
   z.object({
     from: z
-      .enum(['Same', 'All', 'Selector'])
+      .enum(ALLOWED_FROM)
       .default('Same')
-      .describe('Which namespaces may route to this provider: Same (default), All, or Selector.'),
+      .describe(
+        'Which namespaces may route to this provider: Same (default), All, Selector, or Approved (only namespaces holding an Approved AIAccessRequest for it, and only the models the request names). The provider namespace itself always may.',
+      ),
     selector: labelSelector(
       'Namespaces whose labels match may use the provider (from: Selector).',
     ).optional(),
@@ -114,6 +121,24 @@ const allowedNamespaces = described(
     },
   ],
 );
+
+const dataResidency = z
+  .object({
+    jurisdiction: jurisdiction(
+      'The legal area the data is processed under, as an upper-case code: EU, US, UK, CH, APAC, ... Routes and namespaces name it in their policies.',
+    ),
+    regions: z
+      .array(residencyRegion('A cloud region or site, e.g. eu-west-1, westeurope, europe-west4.'))
+      .min(1)
+      .max(32)
+      .optional()
+      .describe(
+        "Every region the provider may process the data in (the contract's list, not only the endpoint's). A route policy with regions admits the provider only if all of them are allowed.",
+      ),
+  })
+  .describe(
+    `Where this provider processes the data sent to it, as the provider contract states it. Routes restricting residency (AIRoute spec.dataResidency, or the namespace label ${DATA_RESIDENCY_LABEL}) only use providers declared inside their policy; a provider without this field is outside every policy. Sidecars record it on every call (span, audit line).`,
+  );
 
 const spec = described(
   z.object({
@@ -147,6 +172,7 @@ const spec = described(
     auth: auth.optional(),
     models: z.array(model).max(128).default([]).describe('Models this provider serves, with their pricing.'),
     allowedNamespaces: allowedNamespaces.optional(),
+    dataResidency: dataResidency.optional(),
     timeouts: z
       .object({
         connect: duration('How long to wait for a TCP/TLS connection.', DURATION_LIMITS.timeout).optional(),

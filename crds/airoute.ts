@@ -4,13 +4,16 @@ import { z } from 'zod';
 import { DURATION_LIMITS } from '../sidecar/snapshot/limits.ts';
 import {
   ageColumn,
+  DATA_RESIDENCY_LABEL,
   described,
   duration,
+  jurisdiction,
   type KindInfo,
   labelMap,
   namespaceName,
   re2Rule,
   readyColumn,
+  residencyRegion,
   resourceStatus,
 } from './api.ts';
 
@@ -402,6 +405,33 @@ const authentication = z
     'Who the caller is: quota keys (AIQuota per.claim) and rule matches (matches[].claims) read its claims.',
   );
 
+const dataResidency = described(
+  z.object({
+    jurisdictions: z
+      .array(jurisdiction('A jurisdiction code, e.g. EU.'))
+      .min(1)
+      .max(16)
+      .optional()
+      .describe(
+        'Providers must declare one of these jurisdictions (AIProvider spec.dataResidency.jurisdiction).',
+      ),
+    regions: z
+      .array(residencyRegion('A region or site, e.g. eu-west-1.'))
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Providers must declare regions, all of them in this list.'),
+  }),
+  `Where the data of this route may be processed. Every provider the route uses (backends, fallbacks, classifier guards, passthrough) must be declared inside it, or it is left out with a ResolvedRefs problem; the namespace label ${DATA_RESIDENCY_LABEL} applies on top (a route can only narrow it).`,
+  [
+    {
+      cel: 'has(self.jurisdictions) || has(self.regions)',
+      message: 'dataResidency names jurisdictions, regions or both',
+      check: (v) => v.jurisdictions !== undefined || v.regions !== undefined,
+    },
+  ],
+);
+
 const spec = described(
   z.object({
     workloadSelector: z
@@ -411,6 +441,7 @@ const spec = described(
     rules: z.array(rule).min(1).max(32).describe('Ordered rules; the first match wins.'),
     passthrough: passthrough.optional(),
     authentication: authentication.optional(),
+    dataResidency: dataResidency.optional(),
     ...policy,
   }),
   'Desired state of the AIRoute. timeout, retries, fallback, cache, guards and prompt here are defaults for every rule.',

@@ -8,7 +8,9 @@ import {
   durationCel,
   durationInRange,
   durationRangeMessage,
+  JURISDICTION_PATTERN,
   type MsRange,
+  RESIDENCY_REGION_PATTERN,
 } from '../sidecar/snapshot/limits.ts';
 import { regexProblem } from '../sidecar/snapshot/regex.ts';
 
@@ -111,6 +113,20 @@ export const re2Rule = <T>(cel: string, source: (v: T) => string | undefined, fi
   ...(field ? { field } : {}),
 });
 
+/** A jurisdiction code for data residency (EU, US, UK, CH, ...). */
+export const jurisdiction = (what: string) =>
+  z.string().min(1).max(32).regex(new RegExp(JURISDICTION_PATTERN)).describe(what);
+
+/** A region or site where data is processed (eu-west-1, westeurope, europe-west4, on-prem-fra). */
+export const residencyRegion = (what: string) =>
+  z.string().min(1).max(64).regex(new RegExp(RESIDENCY_REGION_PATTERN)).describe(what);
+
+/**
+ * The namespace label that restricts where the data of every route in the namespace may go: one
+ * jurisdiction, or several joined by dots (EU.CH). Routes can only narrow it (spec.dataResidency).
+ */
+export const DATA_RESIDENCY_LABEL = 'aimesh.io/data-residency';
+
 export const labelMap = (what: string) => z.record(z.string().max(317), z.string().max(63)).describe(what);
 
 export const labelSelector = (what: string) =>
@@ -144,7 +160,7 @@ export const condition = z
       .string()
       .max(316)
       .describe(
-        'Condition type: Accepted, ResolvedRefs, Programmed, Ready (AIProvider) or BudgetAlert (AIQuota).',
+        'Condition type: Accepted, ResolvedRefs, Programmed, Ready (AIProvider, AIAccessRequest) or BudgetAlert (AIQuota).',
       ),
     status: z.enum(['True', 'False', 'Unknown']).describe('True, False or Unknown.'),
     observedGeneration: z
@@ -195,6 +211,8 @@ export interface KindInfo {
   spec: z.ZodType;
   status: z.ZodType;
   printerColumns: PrinterColumn[];
+  /** List the status fields in the README reference too (status a user writes or reads for decisions). */
+  referenceStatus?: boolean;
 }
 
 export const readyColumn = (type: string): PrinterColumn => ({

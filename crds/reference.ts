@@ -42,6 +42,7 @@ function kindSection(k: KindInfo): string {
     '| --- | --- | --- | --- |',
   ];
   rows(schema.properties.spec, 'spec', true, out);
+  if (k.referenceStatus) rows(schema.properties.status, 'status', false, out);
   const rules = JSON.stringify(schema.properties.spec).match(/"message":"[^"]+"/g) ?? [];
   if (rules.length > 0) {
     out.push('', 'Cross-field rules (enforced by the apiserver and by `aimesh-operator compile`):', '');

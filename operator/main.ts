@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// aimesh-operator: the control plane binary (and its offline `compile` command).
+// aimesh-operator: the control plane binary (and its `compile`, `status`, `usage` and `access` commands).
+import { runAccess } from './cli/access.ts';
 import { runCompile } from './cli/compile.ts';
 import { runStatus } from './cli/status.ts';
 import { runUsage } from './cli/usage.ts';
-import { createKubeApi, loadKubeConfig } from './kube/client.ts';
+import type { KubeApi } from './kube/api.ts';
+import { createKubeApi, loadKubeConfig, userKubeApis } from './kube/client.ts';
 import { createLogger } from './log.ts';
 import { parseOptions, type RunOptions, USAGE, UsageError } from './options.ts';
 import { runOperator } from './run.ts';
@@ -12,9 +14,12 @@ const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string)
 
 async function run(opts: RunOptions): Promise<void> {
   const log = createLogger(opts.logLevel);
-  let kube: ReturnType<typeof createKubeApi>;
+  let kube: KubeApi;
+  let asUser: (token: string) => KubeApi;
   try {
-    kube = createKubeApi(loadKubeConfig(opts.kubeconfig));
+    const kc = loadKubeConfig(opts.kubeconfig);
+    kube = createKubeApi(kc);
+    asUser = userKubeApis(kc);
   } catch (err) {
     log.fatal({ err: (err as Error).message }, 'cannot load the Kubernetes configuration');
     process.exitCode = 1;
@@ -40,7 +45,7 @@ async function run(opts: RunOptions): Promise<void> {
     });
   }
   try {
-    const operator = await runOperator(opts, kube, log);
+    const operator = await runOperator(opts, kube, log, { asUser });
     shutdown = operator.shutdown;
     if (signalled) await operator.shutdown();
   } catch (err) {
@@ -59,6 +64,15 @@ try {
     process.exitCode = await runStatus(opts, io);
   } else if (opts.command === 'usage') {
     process.exitCode = await runUsage(opts, io);
+  } else if (opts.command === 'access') {
+    let kube: ReturnType<typeof createKubeApi> | undefined;
+    try {
+      kube = createKubeApi(loadKubeConfig(opts.kubeconfig));
+    } catch (err) {
+      io.stderr(`error: cannot load the Kubernetes configuration: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    }
+    if (kube) process.exitCode = await runAccess(opts, io, kube);
   } else {
     await run(opts);
   }

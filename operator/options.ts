@@ -6,6 +6,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { durationMs } from '../sidecar/snapshot/limits.ts';
 import { type TracingOptions, tracingOptionsFromEnv } from '../sidecar/telemetry/tracing.ts';
+import { ACCESS_VERBS, type AccessOptions, type AccessVerb } from './cli/access.ts';
 import type { StatusOptions } from './cli/status.ts';
 import type { UsageOptions } from './cli/usage.ts';
 
@@ -31,6 +32,10 @@ export const USAGE = `Usage:
       Spend per key (end user, API consumer) of partitioned AIQuota limits (limits[].per),
       largest first (default the top 100 per limit), from the leader's quota service
       (/debug/quotas/usage on the admin port; a follower names the leader).
+  aimesh-operator access approve|deny|revoke <namespace>/<name> [-m <message>] [--kubeconfig <file>]
+      Decide on an AIAccessRequest as yourself (your kubeconfig, like kubectl): approve or deny a
+      Pending request, revoke an Approved one. The admission webhook refuses the requester and
+      anyone who may not approve the AIProvider, and records who decided and when.
   aimesh-operator help
 
 Options of run (environment twin in parentheses):
@@ -51,6 +56,13 @@ Options of run (environment twin in parentheses):
   --metrics-access <who>       Who may read /metrics on the admin port: local (default: loopback,
                                kubectl port-forward) or any; /debug/* answers loopback only
                                                                                   (AIMESH_METRICS_ACCESS)
+  --console-port <n>           The web console (Catalog, Usage, Fleet, Access and /api/), default 0: off.
+                               Users sign in with their Kubernetes token   (AIMESH_CONSOLE_PORT)
+  --console-address <addr>     Where the console listens, default 127.0.0.1 (kubectl port-forward
+                               reaches it); 0.0.0.0 to expose it through a Service
+                                                                                  (AIMESH_CONSOLE_ADDRESS)
+  --console-tls <bool>         Serve the console over HTTPS with the operator's certificate (the
+                               session cookie is then Secure), default false    (AIMESH_CONSOLE_TLS)
   --webhook-port <n>           Sidecar injection webhook (HTTPS), default 9443; 0 turns it off
                                                                                   (AIMESH_WEBHOOK_PORT)
   --leader-elect <bool>        Elect a leader to write status, default true        (AIMESH_LEADER_ELECT)
@@ -119,6 +131,11 @@ export interface RunOptions {
   metricsAccess: 'local' | 'any';
   /** 0: no webhook server. */
   webhookPort: number;
+  /** 0: no web console. */
+  consolePort: number;
+  consoleAddress: string;
+  /** HTTPS with the operator's serving certificate. */
+  consoleTls: boolean;
   leaderElect: boolean;
   leaderElectionId: string;
   leaseDurationMs: number;
@@ -150,7 +167,13 @@ export interface RunOptions {
   tracing?: TracingOptions;
 }
 
-export type Options = CompileOptions | RunOptions | StatusOptions | UsageOptions | { command: 'help' };
+export type Options =
+  | CompileOptions
+  | RunOptions
+  | StatusOptions
+  | UsageOptions
+  | AccessOptions
+  | { command: 'help' };
 
 const RUN_FLAGS = {
   kubeconfig: 'KUBECONFIG',
@@ -162,6 +185,9 @@ const RUN_FLAGS = {
   'admin-port': 'AIMESH_ADMIN_PORT',
   'metrics-access': 'AIMESH_METRICS_ACCESS',
   'webhook-port': 'AIMESH_WEBHOOK_PORT',
+  'console-port': 'AIMESH_CONSOLE_PORT',
+  'console-address': 'AIMESH_CONSOLE_ADDRESS',
+  'console-tls': 'AIMESH_CONSOLE_TLS',
   'leader-elect': 'AIMESH_LEADER_ELECT',
   'leader-election-id': 'AIMESH_LEADER_ELECTION_ID',
   'lease-duration': 'AIMESH_LEASE_DURATION',
@@ -196,6 +222,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (command === 'compile') return parseCompile(rest);
   if (command === 'status') return parseStatus(rest, env);
   if (command === 'usage') return parseUsage(rest, env);
+  if (command === 'access') return parseAccess(rest);
   if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === undefined || command === 'run') return parseRun(rest, env);
   if (command.startsWith('--')) return parseRun(argv, env);
@@ -297,6 +324,9 @@ function parseRun(args: string[], env: NodeJS.ProcessEnv): RunOptions {
     adminPort: port('admin-port', 15011),
     metricsAccess,
     webhookPort: port('webhook-port', 9443),
+    consolePort: port('console-port', 0),
+    consoleAddress: get('console-address') ?? '127.0.0.1',
+    consoleTls: bool('console-tls', false),
     leaderElect: bool('leader-elect', true),
     leaderElectionId: get('leader-election-id') ?? 'aimesh-operator',
     leaseDurationMs: duration('lease-duration', '15s'),
@@ -399,6 +429,30 @@ function parseUsage(rest: string[], env: NodeJS.ProcessEnv): UsageOptions {
     top,
     ...(values.namespace ? { namespace: values.namespace } : {}),
     ...(positionals[0] ? { quota: positionals[0] } : {}),
+  };
+}
+
+function parseAccess(rest: string[]): AccessOptions {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { message: { type: 'string', short: 'm' }, kubeconfig: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [verb, target, ...extra] = positionals;
+  if (!verb || !Object.hasOwn(ACCESS_VERBS, verb))
+    throw new UsageError(`access needs a verb: ${Object.keys(ACCESS_VERBS).join(', ')}`);
+  const parts = target?.split('/') ?? [];
+  if (parts.length !== 2 || !parts[0] || !parts[1] || extra.length > 0)
+    throw new UsageError(`access ${verb} takes one AIAccessRequest as <namespace>/<name>`);
+  if (values.message !== undefined && values.message.length > 1024)
+    throw new UsageError('--message is at most 1024 characters');
+  return {
+    command: 'access',
+    verb: verb as AccessVerb,
+    namespace: parts[0],
+    name: parts[1],
+    ...(values.message ? { message: values.message } : {}),
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
   };
 }
 

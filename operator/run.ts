@@ -8,6 +8,9 @@
 
 import { createMetrics, type Metrics } from './admin/metrics.ts';
 import { createAdminServer } from './admin/server.ts';
+import { Authorizer } from './console/auth.ts';
+import { UsageHistory } from './console/history.ts';
+import { type ConsoleServer, createConsoleServer } from './console/server.ts';
 import { exponentialBackoff, sleep } from './controller/backoff.ts';
 import { Debouncer } from './controller/debounce.ts';
 import { EventRecorder } from './controller/events.ts';
@@ -31,6 +34,7 @@ import { urlFromFile, WebhookNotifier } from './quota/notify.ts';
 import { QUOTA_LEASE_PATH, QuotaService } from './quota/service.ts';
 import { kubeStatusPersist, tokenReviewAuth } from './quota/wiring.ts';
 import { OperatorTracing, spansDroppedCounter, startOperatorTracing } from './telemetry/tracing.ts';
+import { subjectAccessReview } from './webhook/access.ts';
 import { CertManager, type TlsBundle } from './webhook/certs.ts';
 import { INJECTED_LABEL, type InjectionConfig, type Pod, sidecarProblem } from './webhook/inject.ts';
 import { createWebhookServer, type WebhookServer } from './webhook/server.ts';
@@ -43,7 +47,7 @@ export interface LeaderTask {
 }
 
 export interface RunningOperator {
-  ports: { push: number; admin: number; webhook?: number };
+  ports: { push: number; admin: number; webhook?: number; console?: number };
   metrics: Metrics;
   isLeader(): boolean;
   /** Resolves when stopped: lease released, report removed, servers closed. */
@@ -51,6 +55,8 @@ export interface RunningOperator {
 }
 
 const CERT_CHECK_INTERVAL_MS = 10 * 60_000;
+/** How often the console samples the quota counters for its spend-over-time lines. */
+const CONSOLE_SAMPLE_MS = 10_000;
 
 /** What every wiring step may read: options, clients and the replica's life state. */
 interface Base {
@@ -68,7 +74,7 @@ export async function runOperator(
   opts: RunOptions,
   kube: KubeApi,
   log: Logger,
-  extra: { leaderTasks?: LeaderTask[] } = {},
+  extra: { leaderTasks?: LeaderTask[]; asUser?: (token: string) => KubeApi } = {},
 ): Promise<RunningOperator> {
   let stopping = false;
   let elector: LeaderElector | undefined;
@@ -223,9 +229,11 @@ export async function runOperator(
   );
   advertised = leaderAddress(opts.advertiseAddress, push.port);
   const webhook = await startWebhook(base, watch, tls);
+  const webConsole = await startConsole(base, watch, hub, tls.bundle, extra.asUser);
   tls.certs.onChange((bundle) => {
     push.server.setTls(bundle);
     webhook?.server.setTls(bundle);
+    webConsole?.server.setTls(bundle);
     void publishCaBundle(kube, log, opts.gatewayNamespaces, bundle.caBundle);
   });
   void publishCaBundle(kube, log, opts.gatewayNamespaces, tls.bundle.caBundle);
@@ -257,6 +265,7 @@ export async function runOperator(
       push: push.port,
       admin: admin.port,
       webhook: webhook?.port ?? null,
+      console: webConsole?.port ?? null,
       namespace: opts.namespace,
       identity: opts.identity,
     },
@@ -264,7 +273,7 @@ export async function runOperator(
   );
 
   return {
-    ports: { push: push.port, admin: admin.port, webhook: webhook?.port },
+    ports: { push: push.port, admin: admin.port, webhook: webhook?.port, console: webConsole?.port },
     metrics,
     isLeader,
     async shutdown() {
@@ -279,7 +288,8 @@ export async function runOperator(
       await reports.remove();
       forwarder.close();
       alerts.notifier?.close();
-      await Promise.all([push.server.close(), webhook?.server.close()]);
+      webConsole?.stop();
+      await Promise.all([push.server.close(), webhook?.server.close(), webConsole?.server.close()]);
       await Promise.all(watch.all.map((i) => i.stop()));
       await admin.server.close();
       await tracing.shutdown(log);
@@ -547,8 +557,43 @@ async function startWebhook(
       }
     },
     onReview: (result) => metrics.injections.inc({ result }),
+    authorize: subjectAccessReview(kube),
   });
   return { server, port: await server.listen(opts.webhookPort, opts.bindAddress) };
+}
+
+/** The web console (when its port is set): the caches, this replica's sidecars, users' own tokens. */
+async function startConsole(
+  { opts, kube, log }: Base,
+  watch: ClusterWatch,
+  hub: Hub,
+  tls: TlsBundle,
+  asUser: ((token: string) => KubeApi) | undefined,
+): Promise<{ server: ConsoleServer; port: number; stop(): void } | undefined> {
+  if (opts.consolePort <= 0) return undefined;
+  if (!asUser) throw new Error('the console needs a client acting as the user');
+  const history = new UsageHistory(360); // an hour of samples
+  const sample = () => history.record(watch.resources.AIQuota.list(), Date.now());
+  const timer = setInterval(sample, CONSOLE_SAMPLE_MS);
+  timer.unref();
+  const server = createConsoleServer({
+    authz: new Authorizer(kube),
+    asUser,
+    history,
+    log: log.child({ component: 'console' }),
+    ...(opts.consoleTls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
+    sources: {
+      objects: (kind) => watch.resources[kind].list(),
+      namespaces: () => watch.namespaces.list(),
+      sidecars: () => hub.rows(),
+      accessRequests: () => watch.resources.AIAccessRequest.list(),
+    },
+  });
+  return {
+    server,
+    port: await server.listen(opts.consolePort, opts.consoleAddress),
+    stop: () => clearInterval(timer),
+  };
 }
 
 async function retryUntil<T>(

@@ -1,9 +1,11 @@
 // Gateway credential mode (AIProvider spec.auth.mode: Gateway). The key never enters an app
 // workload's snapshot: its provider entry names the egress gateway of the provider's namespace
 // instead, and only that gateway's own snapshot carries the credentials, with the namespaces
-// (allowedNamespaces, resolved here against namespace labels) whose sidecars it may serve.
+// (allowedNamespaces, resolved here against namespace labels and approved access requests) whose
+// sidecars it may serve.
 import type { GatewayGrant, ProviderConfig, Snapshot } from '../../sidecar/snapshot/schema.ts';
 import { seal } from '../../sidecar/snapshot/version.ts';
+import type { AccessGrants } from './access.ts';
 import type { ProviderEntry } from './providers.ts';
 import { matchesSelector } from './selectors.ts';
 import type { Workload } from './types.ts';
@@ -33,6 +35,7 @@ export function gatewaySnapshot(
   w: Workload,
   providers: Map<string, ProviderEntry>,
   namespaceLabels: Map<string, Record<string, string>>,
+  access?: AccessGrants,
 ): Snapshot {
   const served = [...providers.values()]
     .filter((p) => p.namespace === w.namespace && isGatewayMode(p) && p.config)
@@ -42,11 +45,15 @@ export function gatewaySnapshot(
     providers: served.map((p) => p.config!),
     routes: [],
     quotas: [],
-    gateway: { grants: served.map((p) => grantOf(p, namespaceLabels)) },
+    gateway: { grants: served.map((p) => grantOf(p, namespaceLabels, access)) },
   });
 }
 
-function grantOf(p: ProviderEntry, namespaceLabels: Map<string, Record<string, string>>): GatewayGrant {
+function grantOf(
+  p: ProviderEntry,
+  namespaceLabels: Map<string, Record<string, string>>,
+  access: AccessGrants | undefined,
+): GatewayGrant {
   const allowed = p.spec.allowedNamespaces;
   const provider = p.config!.id;
   if (allowed?.from === 'All') return { provider, allNamespaces: true, namespaces: [] };
@@ -55,5 +62,7 @@ function grantOf(p: ProviderEntry, namespaceLabels: Map<string, Record<string, s
     for (const [ns, labels] of namespaceLabels)
       if (matchesSelector(allowed.selector, labels)) namespaces.add(ns);
   }
+  if (allowed?.from === 'Approved')
+    for (const ns of access?.grants.get(provider)?.keys() ?? []) namespaces.add(ns);
   return { provider, allNamespaces: false, namespaces: [...namespaces].sort() };
 }

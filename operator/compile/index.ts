@@ -1,12 +1,14 @@
 // compile: a pure function from the cluster's AIMesh resources (plus referenced Secrets and
 // namespace labels) to one Snapshot per workload and the list of problems found. No I/O, clock or
 // environment; output order depends only on input content, so equal inputs give equal versions.
+import type { AIAccessRequestSpec } from '../../crds/aiaccessrequest.ts';
 import type { AIProviderSpec } from '../../crds/aiprovider.ts';
 import type { AIQuotaSpec } from '../../crds/aiquota.ts';
 import type { AIRouteSpec } from '../../crds/airoute.ts';
 import { type Manifest, validate } from '../../crds/validate.ts';
 import type { Snapshot } from '../../sidecar/snapshot/schema.ts';
 import { seal } from '../../sidecar/snapshot/version.ts';
+import { type AccessGrants, accessPhase, compileAccess } from './access.ts';
 import { GATEWAY_NAME, gatewaySnapshot, isGatewayMode, viaGateway } from './gateway.ts';
 import { compileProvider, type ProviderEntry } from './providers.ts';
 import { compileQuota, type QuotaEntry, quotaApplies } from './quotas.ts';
@@ -20,9 +22,11 @@ export interface CompileOutput {
   problems: Problem[];
   /** Routes that made it into at least one snapshot-able form, for status (rule counts). */
   routes: RouteEntry[];
+  /** The approved access requests, per provider and namespace (status, the console). */
+  access: AccessGrants;
 }
 
-const KIND_ORDER: AIMeshKind[] = ['AIProvider', 'AIRoute', 'AIQuota'];
+const KIND_ORDER: AIMeshKind[] = ['AIProvider', 'AIRoute', 'AIQuota', 'AIAccessRequest'];
 
 export function compile(input: CompileInput): CompileOutput {
   const problems: Problem[] = [];
@@ -36,6 +40,16 @@ export function compile(input: CompileInput): CompileOutput {
       compileProvider(r.namespace, r.name, r.spec as AIProviderSpec, secrets, problems),
     );
   }
+  const access = compileAccess(
+    valid.AIAccessRequest.map((r) => ({
+      namespace: r.namespace,
+      name: r.name,
+      spec: r.spec as AIAccessRequestSpec,
+      ...accessPhase(r.status),
+    })),
+    providers,
+    problems,
+  );
   const namespaceLabels = new Map(input.namespaces.map((n) => [n.name, n.labels]));
   const routes = valid.AIRoute.map((r) =>
     compileRoute(r.namespace, r.name, r.creationTimestamp, r.spec as AIRouteSpec, {
@@ -43,6 +57,7 @@ export function compile(input: CompileInput): CompileOutput {
       namespaceLabels,
       problems,
       secrets,
+      access,
     }),
   );
   const quotas = valid.AIQuota.map((r) => compileQuota(r.namespace, r.name, r.spec as AIQuotaSpec));
@@ -54,7 +69,7 @@ export function compile(input: CompileInput): CompileOutput {
   const quotasByNs = groupBy(quotas, (q) => q.namespace);
   const snapshots = workloads.map((w) =>
     w.role === 'gateway'
-      ? gatewaySnapshot(w, providers, namespaceLabels)
+      ? gatewaySnapshot(w, providers, namespaceLabels, access)
       : snapshotFor(
           w,
           routesByNs.get(w.namespace) ?? [],
@@ -63,7 +78,7 @@ export function compile(input: CompileInput): CompileOutput {
           input.gatewayUrl,
         ),
   );
-  return { snapshots, problems: problems.sort(byResource), routes };
+  return { snapshots, problems: problems.sort(byResource), routes, access };
 }
 
 interface ValidResource {
@@ -71,10 +86,17 @@ interface ValidResource {
   name: string;
   creationTimestamp: string;
   spec: unknown;
+  /** As stored: only an AIAccessRequest's (its decision) is read. */
+  status?: unknown;
 }
 
 function validated(resources: Manifest[], problems: Problem[]): Record<AIMeshKind, ValidResource[]> {
-  const out: Record<AIMeshKind, ValidResource[]> = { AIProvider: [], AIRoute: [], AIQuota: [] };
+  const out: Record<AIMeshKind, ValidResource[]> = {
+    AIProvider: [],
+    AIRoute: [],
+    AIQuota: [],
+    AIAccessRequest: [],
+  };
   for (const m of resources) {
     const kind = m.kind as AIMeshKind;
     if (!KIND_ORDER.includes(kind)) continue;
@@ -97,7 +119,7 @@ function validated(resources: Manifest[], problems: Problem[]): Record<AIMeshKin
       continue;
     }
     const creationTimestamp = String((m.metadata as { creationTimestamp?: string })?.creationTimestamp ?? '');
-    out[kind].push({ namespace, name, creationTimestamp, spec: result.spec });
+    out[kind].push({ namespace, name, creationTimestamp, spec: result.spec, status: m.status });
   }
   for (const list of Object.values(out)) list.sort((a, b) => key(a).localeCompare(key(b)));
   return out;

@@ -1,5 +1,5 @@
 // Turns Secret and Namespace objects (from manifests or the apiserver) into compile inputs.
-import type { Manifest } from '../../crds/validate.ts';
+import { isAIMeshKind, type Manifest } from '../../crds/validate.ts';
 import type { CompileInput, NamespaceInput, SecretInput } from './types.ts';
 
 interface ObjectLike {
@@ -27,7 +27,7 @@ export function namespaceInput(o: ObjectLike): NamespaceInput {
 /** Splits a bag of manifests into compile inputs; kinds compile does not read are dropped. */
 export function inputsFromManifests(objects: Manifest[]): Omit<CompileInput, 'workloads'> {
   return {
-    resources: objects.filter((o) => o.kind === 'AIProvider' || o.kind === 'AIRoute' || o.kind === 'AIQuota'),
+    resources: objects.filter((o) => isAIMeshKind(o.kind)),
     secrets: objects.filter((o) => o.kind === 'Secret').map((o) => secretInput(o as ObjectLike)),
     namespaces: objects.filter((o) => o.kind === 'Namespace').map((o) => namespaceInput(o as ObjectLike)),
   };

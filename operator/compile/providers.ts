@@ -101,6 +101,7 @@ export function compileProvider(
     connectTimeoutMs: spec.timeouts?.connect ? durationMs(spec.timeouts.connect) : undefined,
     requestTimeoutMs: spec.timeouts?.request ? durationMs(spec.timeouts.request) : undefined,
     maxConcurrentRequests: spec.limits?.maxConcurrentRequests,
+    ...(spec.dataResidency ? { dataResidency: spec.dataResidency } : {}),
   };
   return entry;
 }

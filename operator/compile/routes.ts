@@ -1,5 +1,6 @@
 // AIRoute -> the snapshot's route: references resolved (and checked against the provider's
-// allowedNamespaces), route defaults merged into each rule, durations in ms, shadowed rules found.
+// allowedNamespaces, the approved access requests and the data residency), route defaults merged
+// into each rule, durations in ms, shadowed rules found.
 import { type AIRouteSpec, type Backend, POLICY_FIELDS, type RouteRule } from '../../crds/airoute.ts';
 import { durationMs } from '../../sidecar/snapshot/limits.ts';
 import {
@@ -10,8 +11,10 @@ import {
   type RouteConfig,
   type RuleConfig,
 } from '../../sidecar/snapshot/schema.ts';
+import { type AccessGrants, grantFor, whyNotGranted } from './access.ts';
 import { compileJwt } from './jwt.ts';
 import type { ProviderEntry } from './providers.ts';
+import { outsideResidency, residencyRules } from './residency.ts';
 import { matchesSelector } from './selectors.ts';
 import type { Problem, SecretInput } from './types.ts';
 
@@ -30,8 +33,12 @@ export interface RouteContext {
   problems: Problem[];
   /** Secrets by "namespace/name" (JWKS of authentication.jwt). */
   secrets?: Map<string, SecretInput>;
+  /** Approved access requests (providers with allowedNamespaces.from: Approved). */
+  access?: AccessGrants;
 }
 
+/** What passthrough sends upstream: no model compile can check (a model-limited grant never covers it). */
+const PASSTHROUGH = Symbol('passthrough');
 const DEFAULT_RETRY_ON: RuleConfig['retries']['on'] = ['5xx', '429', 'connect-error'];
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -50,20 +57,49 @@ export function compileRoute(
     condition: Problem['condition'] = 'ResolvedRefs',
   ) => ctx.problems.push({ kind: 'AIRoute', namespace, name, path, reason, message, condition, severity });
 
-  const resolve = (b: Omit<Backend, 'weight'>, path: string): Omit<BackendConfig, 'weight'> | undefined => {
+  const residency = residencyRules(spec, ctx.namespaceLabels.get(namespace));
+  if (residency.labelProblem) problem('metadata.namespace', 'InvalidDataResidency', residency.labelProblem);
+
+  /**
+   * The provider a reference names, if this namespace may use it. `model` is what the call sends
+   * upstream as far as compile knows (a classifier's model; a backend's model, or undefined when
+   * it passes on the app's); a grant limited to models needs one of them.
+   */
+  const resolve = (
+    b: Omit<Backend, 'weight'>,
+    path: string,
+    model: string | undefined | typeof PASSTHROUGH = b.model,
+  ): Omit<BackendConfig, 'weight'> | undefined => {
     const pns = b.providerRef.namespace ?? namespace;
     const id = `${pns}/${b.providerRef.name}`;
     const p = ctx.providers.get(id);
     const at = `${path}.providerRef`;
     if (!p) return void problem(at, 'ProviderNotFound', `AIProvider ${id} does not exist`);
-    if (!allows(p, namespace, ctx.namespaceLabels)) {
-      const from = p.spec.allowedNamespaces?.from ?? 'Same';
+    const from = p.spec.allowedNamespaces?.from ?? 'Same';
+    if (from === 'Approved' && p.namespace !== namespace) {
+      const grant = grantFor(ctx.access, id, namespace);
+      if (!grant) return void problem(at, 'NotApproved', whyNotGranted(ctx.access, id, namespace));
+      if (grant.models && (typeof model !== 'string' || !grant.models.has(model))) {
+        const only = `namespace ${namespace} is approved for AIProvider ${id} models ${[...grant.models].sort().join(', ')} only (${grant.requests.join(', ')})`;
+        return void problem(
+          typeof model === 'string' ? `${path}.model` : at,
+          'ModelNotApproved',
+          model === PASSTHROUGH
+            ? `${only}: passthrough carries any model, so it needs a grant for every model`
+            : model === undefined
+              ? `${only}: name one in model`
+              : `${only}, not ${model}`,
+        );
+      }
+    } else if (!allows(p, namespace, ctx.namespaceLabels)) {
       return void problem(
         at,
         'NotAllowedByProvider',
         `AIProvider ${id} does not allow routes from namespace ${namespace} (allowedNamespaces.from: ${from})`,
       );
     }
+    const outside = outsideResidency(id, p.spec, residency.rules);
+    if (outside) return void problem(at, 'OutsideDataResidency', outside);
     if (!p.config)
       return void problem(at, 'ProviderNotReady', `AIProvider ${id} is not ready (see its status)`);
     if (b.model && p.spec.models.length > 0 && !p.spec.models.some((m) => m.name === b.model)) {
@@ -94,7 +130,7 @@ export function compileRoute(
     // A classifier guard whose provider cannot be used leaves the rule out: unguarded it must not run.
     const classifiers = (rule.guards?.classifiers ?? []).map((c, k) => {
       const at = `${path}.guards.classifiers[${k}]`;
-      const ref = resolve({ providerRef: c.providerRef }, at);
+      const ref = resolve({ providerRef: c.providerRef }, at, c.model);
       const provider = ref && ctx.providers.get(ref.provider)?.config;
       return provider && classifierConfig(c, provider);
     });
@@ -156,7 +192,7 @@ export function compileRoute(
 
   let passthrough: RouteConfig['passthrough'];
   if (spec.passthrough) {
-    const ref = resolve(spec.passthrough.backend, 'spec.passthrough.backend');
+    const ref = resolve(spec.passthrough.backend, 'spec.passthrough.backend', PASSTHROUGH);
     const type = ref && ctx.providers.get(ref.provider)?.config?.type;
     if (ref && type !== 'openai' && type !== 'openai-compatible')
       problem(
@@ -207,6 +243,7 @@ function classifierConfig(
   });
 }
 
+/** allowedNamespaces Same, All and Selector (Approved is checked against the grants). */
 function allows(p: ProviderEntry, namespace: string, labels: Map<string, Record<string, string>>): boolean {
   if (p.namespace === namespace) return true;
   const allowed = p.spec.allowedNamespaces;

@@ -1,6 +1,6 @@
 import type { Manifest } from '../../crds/validate.ts';
 
-export type AIMeshKind = 'AIProvider' | 'AIRoute' | 'AIQuota';
+export type AIMeshKind = 'AIProvider' | 'AIRoute' | 'AIQuota' | 'AIAccessRequest';
 
 export interface ResourceRef {
   kind: AIMeshKind;
@@ -44,7 +44,7 @@ export interface Workload {
 }
 
 export interface CompileInput {
-  /** AIProvider, AIRoute and AIQuota manifests as stored (other kinds are ignored). */
+  /** AIProvider, AIRoute, AIQuota and AIAccessRequest manifests as stored (other kinds are ignored). */
   resources: Manifest[];
   secrets: SecretInput[];
   namespaces: NamespaceInput[];

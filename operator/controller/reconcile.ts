@@ -22,7 +22,7 @@ import type { Batch } from './debounce.ts';
 import type { RouteRollout } from './status.ts';
 import type { StatusTarget, SyncResult } from './status-writer.ts';
 
-export const KINDS: AIMeshKind[] = ['AIProvider', 'AIRoute', 'AIQuota'];
+export const KINDS: AIMeshKind[] = ['AIProvider', 'AIRoute', 'AIQuota', 'AIAccessRequest'];
 const API_VERSION = 'aimesh.io/v1alpha1';
 
 interface Lister {

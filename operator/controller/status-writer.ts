@@ -11,6 +11,7 @@ import {
   type DesiredCondition,
   desiredStatus,
   type RouteRollout,
+  type StatusEvent,
   statusEvents,
   statusPatch,
   statusUpToDate,
@@ -75,7 +76,8 @@ export class StatusWriter {
         last && last.basis === object.metadata.resourceVersion
           ? last.conditions
           : (object.status as { conditions?: Condition[] } | undefined)?.conditions;
-      work.push(() => this.#write(kind, object, want, { uid, json, previous }));
+      const provider = kind === 'AIAccessRequest' ? providerOf(object, targets) : undefined;
+      work.push(() => this.#write(kind, object, want, { uid, json, previous, provider }));
     }
     for (const uid of this.#written.keys()) if (!live.has(uid)) this.#written.delete(uid);
 
@@ -92,7 +94,7 @@ export class StatusWriter {
     kind: AIMeshKind,
     object: KubeObject,
     want: ReturnType<typeof desiredStatus>,
-    w: { uid: string; json: string; previous: Condition[] | undefined },
+    w: { uid: string; json: string; previous: Condition[] | undefined; provider?: KubeObject },
   ): Promise<boolean> {
     const { namespace, name } = object.metadata;
     const path = `${resourcePath(RESOURCES[kind], namespace, name)}/status`;
@@ -110,8 +112,39 @@ export class StatusWriter {
       conditions: want.conditions,
     });
     this.onWrite?.(kind, true);
-    for (const event of statusEvents(w.previous, want.conditions))
+    for (const event of statusEvents(w.previous, want.conditions, kind)) {
       await this.#events.record(kind, object, event);
+      // The provider's side: its owners see who asks, and who was granted or lost access.
+      if (w.provider) await this.#events.record('AIProvider', w.provider, providerSide(object, event));
+    }
     return true;
   }
+}
+
+/** The AIProvider an access request names, among the status targets. */
+function providerOf(request: KubeObject, targets: StatusTarget[]): KubeObject | undefined {
+  const ref = (request.spec as { provider?: { name?: string; namespace?: string } } | undefined)?.provider;
+  return targets.find(
+    (t) =>
+      t.kind === 'AIProvider' &&
+      t.object.metadata.name === ref?.name &&
+      t.object.metadata.namespace === ref?.namespace,
+  )?.object;
+}
+
+const PROVIDER_SIDE: Record<string, string> = {
+  Pending: 'AccessRequested',
+  Approved: 'AccessGranted',
+  Denied: 'AccessDenied',
+  Revoked: 'AccessRevoked',
+};
+
+function providerSide(request: KubeObject, event: StatusEvent): StatusEvent {
+  const id = `${request.metadata.namespace}/${request.metadata.name}`;
+  const spec = request.spec as { reason?: string; requester?: string };
+  const note =
+    event.reason === 'Pending'
+      ? `AIAccessRequest ${id} by ${spec.requester ?? 'unknown'} asks for this provider: ${spec.reason ?? ''}`
+      : `AIAccessRequest ${id}: ${event.note}`;
+  return { type: event.type, reason: PROVIDER_SIDE[event.reason] ?? event.reason, note };
 }

@@ -1,6 +1,7 @@
 // Status, computed purely from the compile result: which conditions each resource should carry,
 // merged with what it carries now (lastTransitionTime only moves when a condition's status does),
 // and the Events those changes deserve. No I/O here; status-writer.ts applies the result.
+import { accessPhase } from '../compile/access.ts';
 import type { AIMeshKind, CompileOutput, Problem } from '../compile/index.ts';
 import type { KubeObject } from '../kube/api.ts';
 
@@ -97,6 +98,7 @@ export function desiredConditions(input: StatusInput): DesiredCondition[] {
           message: resolvedMessage(kind, object),
         };
 
+  if (kind === 'AIAccessRequest') return [accepted, resolved, accessReady(object, [accepted, resolved])];
   const programmed = programmedCondition(input, accepted, resolved);
   const out = [accepted, resolved, programmed];
   if (kind === 'AIProvider') {
@@ -195,6 +197,50 @@ function programmedCondition(
   };
 }
 
+/** An access request is Ready when approved (and valid): its namespace holds the grant. */
+function accessReady(object: KubeObject, checks: DesiredCondition[]): DesiredCondition {
+  const failing = checks.find((c) => c.status !== 'True');
+  if (failing) return { type: 'Ready', status: 'False', reason: failing.reason, message: failing.message };
+  const spec = object.spec as { provider: { name: string; namespace: string }; models?: string[] };
+  const provider = `${spec.provider.namespace}/${spec.provider.name}`;
+  const { phase, decidedBy } = accessPhase(object.status);
+  const decision = (object.status as { decision?: { at?: string; message?: string } } | undefined)?.decision;
+  const note = decision?.message ? `: ${decision.message}` : '';
+  const when = decision?.at ? ` at ${decision.at}` : '';
+  const what = `AIProvider ${provider}${spec.models ? ` (models ${spec.models.join(', ')})` : ''}`;
+  const ns = object.metadata.namespace ?? 'default';
+  switch (phase) {
+    case 'Approved':
+      return {
+        type: 'Ready',
+        status: 'True',
+        reason: 'Approved',
+        message: `Approved by ${decidedBy}${when}${note}: namespace ${ns} may use ${what}.`.slice(
+          0,
+          MAX_MESSAGE,
+        ),
+      };
+    case 'Pending':
+      return {
+        type: 'Ready',
+        status: 'False',
+        reason: 'Pending',
+        message: `Waiting for a decision by a user who may approve aiproviders/${spec.provider.name} in namespace ${spec.provider.namespace}.`,
+      };
+    default:
+      return {
+        type: 'Ready',
+        status: 'False',
+        reason: phase,
+        message:
+          `${phase} by ${decidedBy}${when}${note}: namespace ${ns} may not use ${what} through this request.`.slice(
+            0,
+            MAX_MESSAGE,
+          ),
+      };
+  }
+}
+
 function resolvedMessage(kind: AIMeshKind, object: KubeObject): string {
   if (kind === 'AIProvider') {
     const ref = (object.spec as { auth?: { secretRef?: { name?: string } } })?.auth?.secretRef?.name;
@@ -204,6 +250,7 @@ function resolvedMessage(kind: AIMeshKind, object: KubeObject): string {
   }
   if (kind === 'AIRoute')
     return 'Every backend references a provider that exists, allows this namespace and is ready.';
+  if (kind === 'AIAccessRequest') return 'The provider and the models asked for exist.';
   return 'The quota references nothing to resolve.';
 }
 
@@ -330,10 +377,19 @@ export interface StatusEvent {
  * while not True, warnings newly accepted, and recoveries. Computed from the stored status, so a
  * restarted or new leader does not repeat them.
  */
-export function statusEvents(previous: Condition[] | undefined, next: Condition[]): StatusEvent[] {
+export function statusEvents(
+  previous: Condition[] | undefined,
+  next: Condition[],
+  kind?: AIMeshKind,
+): StatusEvent[] {
   const before = new Map((previous ?? []).map((c) => [c.type, c]));
   const events: StatusEvent[] = [];
   for (const c of next) {
+    if (c.type === 'Ready' && kind === 'AIAccessRequest') {
+      const event = decisionEvent(before.get(c.type), c);
+      if (event) events.push(event);
+      continue;
+    }
     if (c.type === 'Ready') continue; // it echoes the others
     // Programmed echoes Accepted/ResolvedRefs, except when sidecars refused the snapshot.
     if (
@@ -357,4 +413,17 @@ export function statusEvents(previous: Condition[] | undefined, next: Condition[
     }
   }
   return events;
+}
+
+/** The phases an access request's Ready condition reports (other reasons echo Accepted/ResolvedRefs). */
+const DECISIONS = new Set(['Pending', 'Approved', 'Denied', 'Revoked']);
+
+/** An access request's new phase, as an Event: the requester's side of the story. */
+export function decisionEvent(old: Condition | undefined, c: Condition): StatusEvent | undefined {
+  if (!DECISIONS.has(c.reason) || old?.reason === c.reason) return undefined;
+  return {
+    type: c.reason === 'Denied' || c.reason === 'Revoked' ? 'Warning' : 'Normal',
+    reason: c.reason,
+    note: c.message,
+  };
 }

@@ -85,6 +85,7 @@ export const RESOURCES = {
   AIProvider: { group: 'aimesh.io', version: 'v1alpha1', plural: 'aiproviders' },
   AIRoute: { group: 'aimesh.io', version: 'v1alpha1', plural: 'airoutes' },
   AIQuota: { group: 'aimesh.io', version: 'v1alpha1', plural: 'aiquotas' },
+  AIAccessRequest: { group: 'aimesh.io', version: 'v1alpha1', plural: 'aiaccessrequests' },
   Secret: { version: 'v1', plural: 'secrets' },
   Namespace: { version: 'v1', plural: 'namespaces' },
   Pod: { version: 'v1', plural: 'pods' },
@@ -92,6 +93,7 @@ export const RESOURCES = {
   Lease: { group: 'coordination.k8s.io', version: 'v1', plural: 'leases' },
   Event: { group: 'events.k8s.io', version: 'v1', plural: 'events' },
   TokenReview: { group: 'authentication.k8s.io', version: 'v1', plural: 'tokenreviews' },
+  SubjectAccessReview: { group: 'authorization.k8s.io', version: 'v1', plural: 'subjectaccessreviews' },
   MutatingWebhookConfiguration: {
     group: 'admissionregistration.k8s.io',
     version: 'v1',

@@ -32,16 +32,32 @@ export function loadKubeConfig(kubeconfig?: string): KubeConfig {
   return kc;
 }
 
-export function createKubeApi(kc: KubeConfig, opts: { requestTimeoutMs?: number } = {}): KubeApi {
+export interface KubeApiOptions {
+  requestTimeoutMs?: number;
+  /**
+   * Call as this bearer token's user instead of the kubeconfig's credentials (the console writes
+   * a user's decision with the user's own token, so admission sees the real user).
+   */
+  bearerToken?: string;
+  /** Connection pool (default: a keep-alive pool of this client's own). */
+  agent?: Agent;
+}
+
+export function createKubeApi(kc: KubeConfig, opts: KubeApiOptions = {}): KubeApi {
   const server = kc.getCurrentCluster()!.server.replace(/\/+$/, '');
   // One keep-alive pool; node keys sockets by the TLS options (ca/cert/key) passed per request.
-  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const agent = opts.agent ?? new Agent({ keepAlive: true, maxSockets: 32 });
   const timeoutMs = opts.requestTimeoutMs ?? 30_000;
 
   const options = async (method: string, headers: Record<string, string>): Promise<RequestOptions> => {
     const o: RequestOptions = { method, headers: { accept: 'application/json', ...headers } };
     await kc.applyToHTTPSOptions(o);
     const { ca, cert, key, rejectUnauthorized, servername } = o;
+    if (opts.bearerToken !== undefined) {
+      // Only the cluster's trust: none of the operator's own credentials travel with the user's.
+      const own = { ...headers, accept: 'application/json', authorization: `Bearer ${opts.bearerToken}` };
+      return { method, headers: own, ca, rejectUnauthorized, servername, agent };
+    }
     return { method, headers: o.headers, auth: o.auth, ca, cert, key, rejectUnauthorized, servername, agent };
   };
 
@@ -149,6 +165,12 @@ export function createKubeApi(kc: KubeConfig, opts: { requestTimeoutMs?: number 
       await call('DELETE', path);
     },
   };
+}
+
+/** Clients acting as a user, by their bearer token, on the kubeconfig's cluster (one shared pool). */
+export function userKubeApis(kc: KubeConfig): (token: string) => KubeApi {
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  return (token) => createKubeApi(kc, { bearerToken: token, agent });
 }
 
 function toError(status: number, text: string, method: string, path: string): KubeError {

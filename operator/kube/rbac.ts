@@ -6,7 +6,10 @@
 // in each), else cluster-wide; either way the operator watches only the Secrets AIProviders
 // reference, each by name (controller/secrets.ts), and caches nothing else; Pods and
 // Namespaces are read for injection decisions and sidecar identity; TokenReviews authenticate
-// sidecars; Events report problems; the webhook configuration's caBundle is kept current. In its
+// sidecars (and web console users); SubjectAccessReviews check who may decide on an
+// AIAccessRequest (the operator writes only the conditions of its status, never a decision) and
+// what a console user may see; Events report problems; the webhook configuration's caBundle is
+// kept current. In its
 // own namespace the operator keeps Leases (election and rollout reports) and its TLS Secrets
 // (serving certificate; CA key and trust bundle).
 
@@ -30,18 +33,19 @@ export function clusterRules(webhookConfig = 'aimesh-sidecar-injector', provider
   return [
     {
       apiGroups: ['aimesh.io'],
-      resources: ['aiproviders', 'airoutes', 'aiquotas'],
+      resources: ['aiproviders', 'airoutes', 'aiquotas', 'aiaccessrequests'],
       verbs: ['get', 'list', 'watch'],
     },
     {
       apiGroups: ['aimesh.io'],
-      resources: ['aiproviders/status', 'airoutes/status', 'aiquotas/status'],
+      resources: ['aiproviders/status', 'airoutes/status', 'aiquotas/status', 'aiaccessrequests/status'],
       verbs: ['get', 'patch'],
     },
     { apiGroups: [''], resources: ['namespaces', 'pods'], verbs: ['get', 'list', 'watch'] },
     ...(providerNamespaces ? [] : secretReadRules()),
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create'] },
     { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
     {
       apiGroups: ['admissionregistration.k8s.io'],
       resources: ['mutatingwebhookconfigurations'],

@@ -9,8 +9,11 @@
 // a pod is not created while the injector is down. The third always ignores failures: it sees
 // every pod of the cluster, and an injector outage must not stop pods that never asked.
 // reinvocationPolicy IfNeeded: other webhooks that add containers later still get our env.
+// A fourth webhook, access.aimesh.io, sees only AIAccessRequests (and their status) and fails
+// closed: without it a client could write its own decision.
+import { GROUP, VERSION } from '../../crds/api.ts';
 import { INJECT_LABEL } from './inject.ts';
-import { INJECT_PATH } from './server.ts';
+import { ACCESS_PATH, INJECT_PATH } from './server.ts';
 
 export interface WebhookConfigOptions {
   name: string;
@@ -22,15 +25,42 @@ export interface WebhookConfigOptions {
   timeoutSeconds?: number;
   /** For pods that opted in by namespace or pod label; default Ignore. */
   failurePolicy?: 'Ignore' | 'Fail';
+  /** Include access.aimesh.io (AIAccessRequest admission); default true. */
+  access?: boolean;
+}
+
+/** The access webhook: AIAccessRequest create/update and status updates, failurePolicy Fail. */
+export function accessWebhook(
+  clientConfig: Record<string, unknown>,
+  timeoutSeconds = 5,
+): Record<string, unknown> {
+  return {
+    name: 'access.aimesh.io',
+    clientConfig,
+    rules: [
+      {
+        operations: ['CREATE', 'UPDATE'],
+        apiGroups: [GROUP],
+        apiVersions: [VERSION],
+        resources: ['aiaccessrequests', 'aiaccessrequests/status'],
+        scope: 'Namespaced',
+      },
+    ],
+    admissionReviewVersions: ['v1'],
+    sideEffects: 'None',
+    failurePolicy: 'Fail',
+    reinvocationPolicy: 'Never',
+    timeoutSeconds,
+    matchPolicy: 'Equivalent',
+  };
 }
 
 export function mutatingWebhookConfiguration(o: WebhookConfigOptions): Record<string, unknown> {
-  const clientConfig = {
-    ...(o.url
-      ? { url: `${o.url.replace(/\/+$/, '')}${INJECT_PATH}` }
-      : { service: { ...o.service!, path: INJECT_PATH } }),
+  const clientConfigFor = (path: string) => ({
+    ...(o.url ? { url: `${o.url.replace(/\/+$/, '')}${path}` } : { service: { ...o.service!, path } }),
     ...(o.caBundle ? { caBundle: Buffer.from(o.caBundle).toString('base64') } : {}),
-  };
+  });
+  const clientConfig = clientConfigFor(INJECT_PATH);
   const common = {
     clientConfig,
     rules: [
@@ -81,6 +111,7 @@ export function mutatingWebhookConfiguration(o: WebhookConfigOptions): Record<st
           matchExpressions: [{ key: INJECT_LABEL, operator: 'NotIn', values: ['true', 'false'] }],
         },
       },
+      ...(o.access === false ? [] : [accessWebhook(clientConfigFor(ACCESS_PATH), o.timeoutSeconds)]),
     ],
   };
 }

@@ -85,3 +85,10 @@ export function isEndpoint(text: string): boolean {
 
 /** AWS regions (they become part of the default Bedrock endpoint's host name). */
 export const REGION_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+/**
+ * Data residency: a jurisdiction is an upper-case code (EU, US, UK, CH, APAC, ...), a region a
+ * lower-case cloud region or site name (eu-west-1, westeurope, europe-west4, on-prem-fra).
+ */
+export const JURISDICTION_PATTERN = '^[A-Z][A-Z0-9-]{0,31}$';
+export const RESIDENCY_REGION_PATTERN = '^[a-z0-9]([-a-z0-9]{0,62}[a-z0-9])?$';

@@ -68,6 +68,13 @@ const Provider = z.object({
   connectTimeoutMs: ms(DURATION_LIMITS.timeout).optional(),
   requestTimeoutMs: ms(DURATION_LIMITS.timeout).optional(),
   maxConcurrentRequests: z.number().int().positive().optional(),
+  /** Where the provider processes data (AIProvider spec.dataResidency), recorded on every call. */
+  dataResidency: z
+    .object({
+      jurisdiction: z.string().min(1).max(32),
+      regions: z.array(z.string().max(64)).max(32).optional(),
+    })
+    .optional(),
   /**
    * Gateway credential mode, in a workload's snapshot: no credentials here; every request goes to
    * this egress gateway (the provider namespace's aimesh-gateway), which authenticates the

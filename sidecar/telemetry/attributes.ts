@@ -72,8 +72,21 @@ export function serverAttributes(endpoint: string): Attributes {
   }
 }
 
+/**
+ * aimesh.data_residency.jurisdiction / .regions: where the provider processes the data (its
+ * AIProvider spec.dataResidency), so a trace shows where every call's data went.
+ */
+export function residencyAttributes(provider: RuntimeProvider): Attributes {
+  const d = provider.config.dataResidency;
+  if (!d) return {};
+  return {
+    'aimesh.data_residency.jurisdiction': d.jurisdiction,
+    ...(d.regions ? { 'aimesh.data_residency.regions': d.regions } : {}),
+  };
+}
+
 const providerAttrs = new WeakMap<RuntimeProvider, Attributes>();
-/** gen_ai.provider.name, server.address/port, aimesh.provider (the AIProvider id). */
+/** gen_ai.provider.name, server.address/port, aimesh.provider (the AIProvider id), data residency. */
 export function providerAttributes(provider: RuntimeProvider): Attributes {
   let attrs = providerAttrs.get(provider);
   if (!attrs) {
@@ -81,6 +94,7 @@ export function providerAttributes(provider: RuntimeProvider): Attributes {
       'gen_ai.provider.name': genAiProviderName(provider),
       'aimesh.provider': provider.id,
       ...serverAttributes(provider.config.endpoint),
+      ...residencyAttributes(provider),
     });
     providerAttrs.set(provider, attrs);
   }

@@ -18,6 +18,8 @@ export interface AuditRecord {
   dialect: string;
   stream: boolean;
   provider?: string;
+  /** Where the serving provider processes data (AIProvider spec.dataResidency): "EU" or "EU:eu-west-1,eu-central-1". */
+  dataResidency?: string;
   modelRequested?: string;
   modelServed?: string;
   modelResponse?: string;
@@ -52,6 +54,11 @@ export interface AuditRecord {
   snapshot: string;
 }
 
+function residencyOf(call: Call): string | undefined {
+  const d = call.provider?.config.dataResidency;
+  return d && (d.regions ? `${d.jurisdiction}:${d.regions.join(',')}` : d.jurisdiction);
+}
+
 const round = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.round(ms));
 
 export function auditRecord(call: Call, facts: CallFacts, traceId?: string): AuditRecord {
@@ -67,6 +74,7 @@ export function auditRecord(call: Call, facts: CallFacts, traceId?: string): Aud
     dialect: call.dialect,
     stream: call.stream,
     provider: call.provider?.id,
+    dataResidency: residencyOf(call),
     modelRequested: call.modelRequested,
     modelServed: call.modelServed,
     modelResponse: facts.responseModel,

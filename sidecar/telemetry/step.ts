@@ -36,6 +36,7 @@ import {
   providerAttributes,
   type ResponseFacts,
   requestAttributes,
+  residencyAttributes,
   responseAttributes,
   responseFacts,
   ruleAttributes,
@@ -133,7 +134,10 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     const attrs: Attributes = { 'http.response.status_code': status };
     if (call.rule) Object.assign(attrs, ruleAttributes(call.rule));
     if (call.modelRequested) attrs['aimesh.request.model'] = call.modelRequested;
-    if (call.provider) attrs['aimesh.provider'] = call.provider.id;
+    if (call.provider) {
+      attrs['aimesh.provider'] = call.provider.id;
+      Object.assign(attrs, residencyAttributes(call.provider));
+    }
     if (call.modelServed) attrs['aimesh.response.model'] = facts.responseModel ?? call.modelServed;
     if (call.attempts.length > 0) attrs['aimesh.attempts'] = call.attempts.length;
     if (facts.quota) attrs['aimesh.quota.decision'] = facts.quota.decision;

@@ -21,7 +21,12 @@ const NS = 'aimesh-system';
 const RELEASE = 'aimesh';
 const SA = 'aimesh-operator';
 const WEBHOOK = 'aimesh-sidecar-injector';
-const CRDS = ['aiproviders.aimesh.io', 'airoutes.aimesh.io', 'aiquotas.aimesh.io'];
+const CRDS = [
+  'aiproviders.aimesh.io',
+  'airoutes.aimesh.io',
+  'aiquotas.aimesh.io',
+  'aiaccessrequests.aimesh.io',
+];
 
 let cluster: Cluster;
 let operator: Proc | undefined;
@@ -97,7 +102,7 @@ test('helm install succeeds, installs the CRDs and prints what to do next', asyn
     'kubectl apply -f crds/examples/',
     'kubectl get aiquota',
     'Jaeger',
-    'kubectl delete crd aiproviders.aimesh.io airoutes.aimesh.io aiquotas.aimesh.io',
+    'kubectl delete crd aiproviders.aimesh.io airoutes.aimesh.io aiquotas.aimesh.io aiaccessrequests.aimesh.io',
   ])
     assert.ok(r.stdout.includes(text), `NOTES mention "${text}":\n${r.stdout}`);
 
@@ -331,6 +336,7 @@ test('helm upgrade changes the release and keeps the caBundle the operator set',
       ['namespace.inject.aimesh.io', 'Fail'],
       ['pod.inject.aimesh.io', 'Fail'],
       ['annotation.inject.aimesh.io', 'Ignore'],
+      ['access.aimesh.io', 'Fail'],
     ],
   );
   if (operator?.running()) {

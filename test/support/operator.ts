@@ -35,6 +35,8 @@ export interface OperatorOptions {
   admin?: boolean;
   /** rbac.ts's providerNamespaces: Secrets readable only there (default: everywhere). */
   providerNamespaces?: string[];
+  /** Serve the web console on a free loopback port. */
+  console?: boolean;
 }
 
 export interface SidecarRow {
@@ -53,6 +55,8 @@ export interface RunningOperator {
   pushUrl: string;
   adminUrl: string;
   webhookUrl: string;
+  /** http://127.0.0.1:<port> of the web console (with console: true). */
+  consoleUrl?: string;
   sidecars(): Promise<{ replica: string; leader: boolean; sidecars: SidecarRow[] }>;
   /** One metric's value (summed over label sets), 0 when absent. */
   metric(name: string, labels?: Record<string, string>): Promise<number>;
@@ -71,6 +75,7 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
     ? [o.ports.push, o.ports.admin, o.ports.webhook]
     : await freePorts(3);
   const identity = o.identity ?? `operator-${process.pid}-${++counter}`;
+  const consolePort = o.console ? (await freePorts(1))[0]! : 0;
   const kubeconfig = o.admin ? cluster.kubeconfigPath : await leastPrivilegeKubeconfig(cluster, o, dir.path);
   const proc = startProcess(
     `operator-${identity}`,
@@ -98,6 +103,7 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
       `https://127.0.0.1:${push}`,
       '--log-level',
       'debug',
+      ...(o.console ? ['--console-port', String(consolePort)] : []),
       ...(o.args ?? []),
     ],
     {
@@ -114,6 +120,7 @@ export async function startOperator(cluster: Cluster, o: OperatorOptions): Promi
     pushUrl: `https://127.0.0.1:${push}`,
     adminUrl,
     webhookUrl: `https://127.0.0.1:${webhook}`,
+    ...(o.console ? { consoleUrl: `http://127.0.0.1:${consolePort}` } : {}),
     async sidecars() {
       return (await (await fetch(`${adminUrl}/debug/sidecars`)).json()) as Awaited<
         ReturnType<RunningOperator['sidecars']>

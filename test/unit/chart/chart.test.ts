@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { clusterRules, namespaceRules, secretReadRules } from '../../../operator/kube/rbac.ts';
+import { accessWebhook } from '../../../operator/webhook/config.ts';
 import { chartDir, helm, type K8sObject, KUBE_VERSION, type Rendered, template } from './helm.ts';
 
 let chart: Rendered;
@@ -116,11 +117,12 @@ test('Services: webhook 443 -> 9443 and push 15010', () => {
 
 test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caBundle in the chart', () => {
   const mwc = chart.find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector');
-  const [ns, pod, annotation] = mwc.webhooks;
+  const [ns, pod, annotation, access] = mwc.webhooks;
   assert.equal(ns.name, 'namespace.inject.aimesh.io');
   assert.equal(pod.name, 'pod.inject.aimesh.io');
   assert.equal(annotation.name, 'annotation.inject.aimesh.io');
-  for (const w of mwc.webhooks) {
+  assert.equal(access.name, 'access.aimesh.io');
+  for (const w of mwc.webhooks.slice(0, 3)) {
     assert.equal(w.failurePolicy, 'Ignore');
     assert.equal(w.sideEffects, 'None');
     assert.deepEqual(w.clientConfig.service, {
@@ -161,6 +163,21 @@ test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caB
   });
 });
 
+test('the access webhook sees only AIAccessRequests and fails closed, as operator/webhook/config.ts renders it', async () => {
+  const access: any = chart
+    .find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector')
+    .webhooks.find((w: { name: string }) => w.name === 'access.aimesh.io');
+  const service = { name: 'aimesh-webhook', namespace: 'aimesh-system', path: '/access', port: 443 };
+  assert.deepEqual(accessWebhook({ service }, access.timeoutSeconds), access);
+  assert.equal(access.failurePolicy, 'Fail');
+  assert.deepEqual(access.rules[0].resources, ['aiaccessrequests', 'aiaccessrequests/status']);
+  const failing = await template({ 'webhook.failurePolicy': 'Ignore' });
+  const still = failing
+    .find('MutatingWebhookConfiguration')
+    .webhooks.find((w: { name: string }) => w.name === 'access.aimesh.io');
+  assert.equal(still.failurePolicy, 'Fail', 'webhook.failurePolicy never opens the gate');
+});
+
 test('webhook.failurePolicy=Fail applies only to pods that opted in (namespace or pod label)', async () => {
   const failing = await template({ 'webhook.failurePolicy': 'Fail' });
   const policies = Object.fromEntries(
@@ -173,13 +190,14 @@ test('webhook.failurePolicy=Fail applies only to pods that opted in (namespace o
     'pod.inject.aimesh.io': 'Fail',
     // Sees every pod of every other namespace: an injector outage must not stop them.
     'annotation.inject.aimesh.io': 'Ignore',
+    'access.aimesh.io': 'Fail',
   });
 });
 
 test('webhook.podOptIn=label narrows the pod webhook to labelled pods; enabledByDefault flips the namespace rule', async () => {
   const labelled = await template({ 'webhook.podOptIn': 'label', 'webhook.failurePolicy': 'Fail' });
   const webhooksOf = labelled.find('MutatingWebhookConfiguration').webhooks;
-  assert.equal(webhooksOf.length, 2, 'no annotation webhook');
+  assert.equal(webhooksOf.length, 3, 'no annotation webhook (injection, pod, access)');
   const [ns, pod] = webhooksOf;
   assert.equal(ns.failurePolicy, 'Fail');
   assert.equal(pod.failurePolicy, 'Fail');
@@ -190,7 +208,10 @@ test('webhook.podOptIn=label narrows the pod webhook to labelled pods; enabledBy
   });
   const byDefault = await template({ 'injection.enabledByDefault': true });
   const webhooks = byDefault.find('MutatingWebhookConfiguration').webhooks;
-  assert.equal(webhooks.length, 1);
+  assert.deepEqual(
+    webhooks.map((w: { name: string }) => w.name),
+    ['namespace.inject.aimesh.io', 'access.aimesh.io'],
+  );
   assert.deepEqual(webhooks[0].namespaceSelector.matchExpressions[0], {
     key: 'aimesh.io/inject',
     operator: 'NotIn',
@@ -213,6 +234,7 @@ function operatorClusterRules(r: Rendered) {
 test('operator RBAC: one ClusterRole per need, covering what the operator does', () => {
   const roles = operatorClusterRules(chart);
   assert.deepEqual(roles.map((r) => r.metadata.name).sort(), [
+    'aimesh-operator-accessreviews',
     'aimesh-operator-events',
     'aimesh-operator-resources',
     'aimesh-operator-secrets',
@@ -226,10 +248,12 @@ test('operator RBAC: one ClusterRole per need, covering what the operator does',
         (r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb),
       ),
     );
-  for (const res of ['aiproviders', 'airoutes', 'aiquotas'])
+  for (const res of ['aiproviders', 'airoutes', 'aiquotas', 'aiaccessrequests'])
     for (const verb of ['get', 'list', 'watch']) assert.ok(can('aimesh.io', res, verb), `${verb} ${res}`);
-  for (const res of ['aiproviders/status', 'airoutes/status', 'aiquotas/status'])
+  for (const res of ['aiproviders/status', 'airoutes/status', 'aiquotas/status', 'aiaccessrequests/status'])
     assert.ok(can('aimesh.io', res, 'patch'), `patch ${res}`);
+  assert.ok(can('authorization.k8s.io', 'subjectaccessreviews', 'create'));
+  assert.ok(!can('aimesh.io', 'aiproviders', 'approve'), 'the operator never decides on access itself');
   for (const res of ['secrets', 'namespaces', 'pods']) assert.ok(can('', res, 'watch'), `watch ${res}`);
   assert.ok(can('', 'events', 'create'));
   assert.ok(can('authentication.k8s.io', 'tokenreviews', 'create'));
@@ -414,3 +438,37 @@ test('a release with another name gets its own cluster-scoped names', async () =
   r.find('Deployment', 'mesh-aimesh-operator');
 });
 // NOTES.txt is checked by test/integration/chart.test.ts (helm prints it on a real install).
+
+test('console: off by default; when on, loopback only (kubectl port-forward); a Service only when asked', async () => {
+  const env = (x: Rendered) =>
+    Object.fromEntries(
+      x.find('Deployment').spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]),
+    );
+  assert.equal(env(chart).AIMESH_CONSOLE_PORT, undefined);
+  assert.ok(!chart.all('Service').some((s) => s.metadata.name === 'aimesh-console'));
+
+  const on = await template({ 'console.enabled': true });
+  assert.deepEqual(
+    [env(on).AIMESH_CONSOLE_PORT, env(on).AIMESH_CONSOLE_ADDRESS, env(on).AIMESH_CONSOLE_TLS],
+    ['15020', '127.0.0.1', 'false'],
+  );
+  const ports = on.find('Deployment').spec.template.spec.containers[0].ports;
+  assert.ok(ports.some((p: any) => p.name === 'console' && p.containerPort === 15020));
+  assert.ok(!on.all('Service').some((s) => s.metadata.name === 'aimesh-console'));
+  // What the console asks of the apiserver (TokenReview, SubjectAccessReview, reading the AIMesh
+  // resources) the operator holds anyway: turning it on grants nothing more.
+  assert.deepEqual(
+    operatorClusterRules(on).map((c) => c.rules),
+    operatorClusterRules(chart).map((c) => c.rules),
+  );
+
+  const exposed = await template({
+    'console.enabled': true,
+    'console.service.enabled': true,
+    'console.tls': true,
+  });
+  assert.equal(env(exposed).AIMESH_CONSOLE_ADDRESS, '0.0.0.0');
+  assert.deepEqual(exposed.find('Service', 'aimesh-console').spec.ports, [
+    { name: 'https-console', port: 443, targetPort: 'console', protocol: 'TCP', appProtocol: 'https' },
+  ]);
+});

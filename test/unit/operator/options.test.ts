@@ -61,6 +61,15 @@ describe('operator options', () => {
     assert.notEqual(run([]).advertiseAddress, '0.0.0.0');
   });
 
+  it('the web console is off by default, on loopback when on, HTTPS with --console-tls', () => {
+    const off = run([]);
+    assert.deepEqual([off.consolePort, off.consoleAddress, off.consoleTls], [0, '127.0.0.1', false]);
+    const on = run(['--console-port', '15020'], { AIMESH_CONSOLE_TLS: 'true' });
+    assert.deepEqual([on.consolePort, on.consoleAddress, on.consoleTls], [15020, '127.0.0.1', true]);
+    assert.equal(run([], { AIMESH_CONSOLE_ADDRESS: '0.0.0.0' }).consoleAddress, '0.0.0.0');
+    assert.throws(() => run(['--console-port', '70000']), /--console-port must be a port/);
+  });
+
   it('an empty --webhook-config means none', () => {
     assert.equal(run(['--webhook-config', '']).webhookConfig, '');
   });
@@ -81,5 +90,26 @@ describe('operator options', () => {
   it('still parses compile and help', () => {
     assert.deepEqual(parseOptions(['help']), { command: 'help' });
     assert.equal(parseOptions(['compile', '-f', 'x.yaml']).command, 'compile');
+  });
+
+  it('parses access decisions: a verb, one namespace/name, an optional message', () => {
+    assert.deepEqual(parseOptions(['access', 'approve', 'team-a/ask', '-m', 'ok for Q4']), {
+      command: 'access',
+      verb: 'approve',
+      namespace: 'team-a',
+      name: 'ask',
+      message: 'ok for Q4',
+    });
+    assert.deepEqual(parseOptions(['access', 'revoke', 'team-a/ask', '--kubeconfig', '/k']), {
+      command: 'access',
+      verb: 'revoke',
+      namespace: 'team-a',
+      name: 'ask',
+      kubeconfig: '/k',
+    });
+    assert.throws(() => parseOptions(['access', 'grant', 'team-a/ask']), /approve, deny, revoke/);
+    assert.throws(() => parseOptions(['access', 'deny', 'ask']), /<namespace>\/<name>/);
+    assert.throws(() => parseOptions(['access', 'deny', 'a/b', 'c/d']), /one AIAccessRequest/);
+    assert.throws(() => parseOptions(['access', 'deny', 'a/b', '-m', 'x'.repeat(1025)]), /1024/);
   });
 });

@@ -44,6 +44,7 @@ const runtime = () =>
           endpoint: 'http://10.0.0.7:8080',
           headers: {},
           models: [{ name: 'claude-sonnet-4-5' }],
+          dataResidency: { jurisdiction: 'EU', regions: ['eu-west-1', 'eu-central-1'] },
         },
         {
           id: 'ai-platform/bedrock',
@@ -111,6 +112,8 @@ describe('GenAI semconv names', () => {
       'aimesh.provider': 'ai-platform/claude',
       'server.address': '10.0.0.7',
       'server.port': 8080,
+      'aimesh.data_residency.jurisdiction': 'EU',
+      'aimesh.data_residency.regions': ['eu-west-1', 'eu-central-1'],
     });
     assert.equal(
       providerAttributes(rt.providers.get('ai-platform/bedrock')!)['gen_ai.provider.name'],

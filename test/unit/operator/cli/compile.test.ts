@@ -38,7 +38,7 @@ test('invalid input exits 1 with one line per problem and nothing on stdout', ()
   for (const line of lines)
     assert.match(
       line,
-      /^crds\/examples\/invalid\/[\w-]+\.yaml: AI(Provider|Route|Quota) [\w-]+\/[\w-]+: (spec|metadata)/,
+      /^crds\/examples\/invalid\/[\w-]+\.yaml: AI(Provider|Route|Quota|AccessRequest) [\w-]+\/[\w-]+: (spec|metadata)/,
     );
 });
 

@@ -25,6 +25,7 @@ const compiled = (problems: Problem[] = [], routes: CompileOutput['routes'] = []
   snapshots: [],
   problems,
   routes,
+  access: { grants: new Map(), others: new Map() },
 });
 
 const problem = (p: Partial<Problem>): Problem => ({
