@@ -23,7 +23,13 @@ const run = (...args: string[]) =>
     p.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 
-const quota = new QuotaService({ authenticate: async () => undefined, persist: async () => {} });
+// Leases that outlive the test: an expired lease counts its unused grant as spent, which would
+// move the figures while a slow machine spawns the CLI.
+const quota = new QuotaService({
+  authenticate: async () => undefined,
+  persist: async () => {},
+  ledger: { leaseTtlMs: 3_600_000, scarceTtlMs: 3_600_000 },
+});
 const servers: ReturnType<typeof createAdminServer>[] = [];
 let leaderUrl = '';
 let followerUrl = '';
