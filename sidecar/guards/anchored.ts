@@ -124,7 +124,7 @@ export function startsOf(source: string): string[] | undefined {
  * (every other character is one class): one table lookup per character of the text.
  */
 export class Automaton {
-  readonly #cls = new Uint16Array(65536);
+  readonly #cls: Uint16Array = new Uint16Array(65536);
   readonly #width: number;
   readonly #next: Int32Array;
   /** Per state: the ids of the words ending there (its own and its suffixes'), or undefined. */
@@ -193,9 +193,18 @@ export class Automaton {
     this.#out = out;
   }
 
+  /**
+   * The character classes with some characters read as others (`from` -> `to`): a scan with them
+   * finds the words in the text as if each `from` were its `to`, without building that text.
+   */
+  aliased(alias: Record<string, string>): Uint16Array {
+    const cls = this.#cls.slice();
+    for (const [from, to] of Object.entries(alias)) cls[from.charCodeAt(0)] = this.#cls[to.charCodeAt(0)];
+    return cls;
+  }
+
   /** Calls hit(wordId, endIndex) for every occurrence, overlapping ones included. */
-  scan(text: string, hit: (id: number, end: number) => void): void {
-    const cls = this.#cls;
+  scan(text: string, hit: (id: number, end: number) => void, cls: Uint16Array = this.#cls): void {
     const next = this.#next;
     const width = this.#width;
     let s = 0;
@@ -220,7 +229,14 @@ export class AnchoredPatterns {
   /** Per word id: its length and the rules it starts. */
   readonly #words: { length: number; rules: number[] }[] = [];
 
-  constructor(rules: readonly PhraseRule[]) {
+  /** The ASCII automaton's classes with the alias characters read as what they stand for. */
+  readonly #aliased?: Uint16Array;
+
+  /**
+   * alias: characters find() may be asked to read as others too (leetspeak "1" -> "i"); no start
+   * word may contain one.
+   */
+  constructor(rules: readonly PhraseRule[], opts: { alias?: Record<string, string> } = {}) {
     this.#rules = rules.map((r) => ({ kind: r.kind, sticky: new RegExp(r.re.source, `${r.re.flags}y`) }));
     const ids = new Map<string, number>();
     rules.forEach((r, i) => {
@@ -255,6 +271,12 @@ export class AnchoredPatterns {
       [new Automaton(ascii), ascii.map((w) => ids.get(w)!)],
       [new Automaton(other), other.map((w) => ids.get(w)!)],
     ];
+    if (opts.alias) {
+      const keys = Object.keys(opts.alias);
+      const bad = words.find((w) => keys.some((k) => w.includes(k)));
+      if (bad !== undefined) throw new Error(`phrase start ${JSON.stringify(bad)} holds an alias character`);
+      this.#aliased = this.#scans[0][0].aliased(opts.alias);
+    }
   }
 
   /** How many rules are tested whole (0 when every start was read). */
@@ -262,27 +284,41 @@ export class AnchoredPatterns {
     return this.#whole.length;
   }
 
-  /** Adds to `kinds` the kind of every rule that matches somewhere in `text` (skips kinds in it). */
-  find(text: string, kinds: Set<string>): void {
+  /**
+   * Adds to `kinds` the kind of every rule that matches somewhere in `text` (skips kinds in it).
+   * `aliased`: the text with the constructor's alias characters replaced (same length): rules are
+   * also matched against it, in the same pass.
+   */
+  find(text: string, kinds: Set<string>, aliased?: string): void {
     const rules = this.#rules;
     const tryAt = (i: number, at: number) => {
       const r = rules[i];
       if (kinds.has(r.kind)) return;
       r.sticky.lastIndex = at;
-      if (r.sticky.test(text)) kinds.add(r.kind);
+      if (r.sticky.test(text)) return kinds.add(r.kind);
+      if (aliased === undefined) return;
+      r.sticky.lastIndex = at;
+      if (r.sticky.test(aliased)) kinds.add(r.kind);
     };
     for (const i of this.#atStart) tryAt(i, 0);
     const [ascii, other] = this.#scans;
-    const scan = ([automaton, ids]: [Automaton, number[]], part: string, offset: number) =>
-      automaton.scan(part, (id, end) => {
-        const w = this.#words[ids[id]];
-        for (const i of w.rules) tryAt(i, offset + end - w.length);
-      });
-    scan(ascii, text, 0);
+    const scan = ([automaton, ids]: [Automaton, number[]], part: string, offset: number, cls?: Uint16Array) =>
+      automaton.scan(
+        part,
+        (id, end) => {
+          const w = this.#words[ids[id]];
+          for (const i of w.rules) tryAt(i, offset + end - w.length);
+        },
+        cls,
+      );
+    if (aliased !== undefined && !this.#aliased) throw new Error('find: no alias was declared');
+    scan(ascii, text, 0, aliased === undefined ? undefined : this.#aliased);
     // The other words lie within runs of non-ASCII characters (and single spaces): only those runs.
     NON_ASCII_RUN.lastIndex = 0;
     for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text))
       scan(other, m[0], m.index);
-    for (const r of this.#whole) if (!kinds.has(r.kind) && r.re.test(text)) kinds.add(r.kind);
+    for (const r of this.#whole)
+      if (!kinds.has(r.kind) && (r.re.test(text) || (aliased !== undefined && r.re.test(aliased))))
+        kinds.add(r.kind);
   }
 }

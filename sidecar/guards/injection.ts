@@ -26,10 +26,14 @@ const LEET: Record<string, string> = {
   $: 's',
 };
 
+const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
+const MARKS = /[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g;
+
 export function normalize(text: string, ascii = !/[\u0080-\uffff]/.test(text)): string {
   // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo.
+  // Only the non-ASCII runs are decomposed (ASCII is stable and blocks reordering: the same result).
   const folded = !ascii
-    ? text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '')
+    ? text.replace(NON_ASCII_RUNS, (run) => run.normalize('NFKD').replace(MARKS, ''))
     : text;
   return (
     folded
@@ -219,7 +223,7 @@ const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
  * Every pattern, and the other languages and indirect injection (injection-phrases.ts, folded like
  * the text), matched in one pass over a text (anchored.ts).
  */
-export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize)]);
+export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize)], { alias: LEET });
 
 /** Texts up to this size are also read decoded (reversed, ROT13, letter-spaced). */
 const DECODE_MAX = 32 * 1024;
@@ -228,6 +232,32 @@ const LETTER_SPACED = /(?:^|[\s])(?:[^\s][ .\-_]){7,}[^\s]/;
 /** The core override and extraction phrasings with every separator removed. */
 const COLLAPSED =
   /(?:ignore|disregard|forget|bypass|override)(?:all|any|the|your)*(?:previous|prior|above|earlier|system)?(?:instructions?|prompts?|rules|directives?)|(?:reveal|show|print|repeat|output)(?:me)?(?:your|the)(?:system|hidden|initial|secret)(?:prompt|instructions?)/;
+const COLLAPSED_ALL = new RegExp(COLLAPSED.source, 'g');
+const LETTER_SPACED_ALL = new RegExp(LETTER_SPACED.source, 'g');
+
+/** COLLAPSED in the text's letters alone, overlapping a letter-spaced run. */
+function collapsedOverride(text: string): boolean {
+  const spaced: [number, number][] = [];
+  for (const m of text.matchAll(LETTER_SPACED_ALL)) spaced.push([m.index, m.index + m[0].length]);
+  // The letters, and where each one stands in the text.
+  let letters = '';
+  const at: number[] = [];
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      letters += lower[i];
+      at.push(i);
+    }
+  }
+  for (const m of letters.matchAll(COLLAPSED_ALL)) {
+    const from = at[m.index];
+    const to = at[m.index + m[0].length - 1] + 1;
+    if (spaced.some(([s, e]) => s < to && from < e)) return true;
+  }
+  return false;
+}
+
 /** Attack words as they look reversed or in ROT13: the decoded variants are built only when one shows. */
 const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
 const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
@@ -300,17 +330,20 @@ function fromBase64(run: string): string | undefined {
   return printable / text.length > 0.95 ? text : undefined;
 }
 
+/** A text to match; with its leetspeak undone (read in the same pass) when it has some. */
+type Variant = string | [text: string, unleet: string];
+
 /**
  * The text as the model may read it: normalized; leetspeak undone; base64 runs decoded; and, for
  * texts up to DECODE_MAX, reversed, ROT13 and letter-spaced words joined.
  */
-function variantsOf(text: string, letterSpaced: boolean): string[] {
+function variantsOf(text: string, letterSpaced: boolean): Variant[] {
   const facts = rawFacts(text);
   const n = normalize(text, facts.ascii);
-  const out = [n];
   // Normalizing ASCII only lower-cases and turns separators into spaces: a letter and a leetspeak
   // character are next to each other in n exactly when they are in the text.
-  if (facts.ascii ? facts.leet : LEETSPEAK.test(n)) out.push(unleet(n));
+  const leet = facts.ascii ? facts.leet : LEETSPEAK.test(n);
+  const out: Variant[] = [leet ? [n, unleet(n)] : n];
   for (const run of facts.base64) {
     const decoded = fromBase64(run);
     if (decoded) out.push(normalize(decoded));
@@ -335,12 +368,13 @@ function variantsOf(text: string, letterSpaced: boolean): string[] {
 export function detectInjection(text: string): string[] {
   const kinds = new Set<string>();
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
-  for (const v of variantsOf(text, letterSpaced)) ANCHORED.find(v, kinds);
-  // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone.
-  if (letterSpaced && !kinds.has('override-instructions')) {
-    const collapsed = text.toLowerCase().replace(/[^a-z]/g, '');
-    if (COLLAPSED.test(collapsed)) kinds.add('obfuscated-override');
-  }
+  for (const v of variantsOf(text, letterSpaced))
+    if (typeof v === 'string') ANCHORED.find(v, kinds);
+    else ANCHORED.find(v[0], kinds, v[1]);
+  // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone, where they
+  // touch letter-spaced text (not an ordinary "show the system prompt" elsewhere in the text).
+  if (letterSpaced && !kinds.has('override-instructions') && collapsedOverride(text))
+    kinds.add('obfuscated-override');
   return [...kinds];
 }
 
