@@ -233,7 +233,8 @@ const LETTER_SPACED = /(?:^|[\s])(?:[^\s][ .\-_]){7,}[^\s]/;
 const COLLAPSED =
   /(?:ignore|disregard|forget|bypass|override)(?:all|any|the|your)*(?:previous|prior|above|earlier|system)?(?:instructions?|prompts?|rules|directives?)|(?:reveal|show|print|repeat|output)(?:me)?(?:your|the)(?:system|hidden|initial|secret)(?:prompt|instructions?)/;
 const COLLAPSED_ALL = new RegExp(COLLAPSED.source, 'g');
-const LETTER_SPACED_ALL = new RegExp(LETTER_SPACED.source, 'g');
+/** Letter-spaced runs wherever they start (LETTER_SPACED wants one after a space, to gate the check). */
+const LETTER_SPACED_ALL = /(?:[^\s][ .\-_]){7,}[^\s]/g;
 
 /** COLLAPSED in the text's letters alone, overlapping a letter-spaced run. */
 function collapsedOverride(text: string): boolean {

@@ -481,7 +481,14 @@ interface Secret {
   re: RegExp;
   at?: readonly Needle[];
   gate?: readonly string[];
+  /** Tried at `at` instead of re (sticky): from the needle on, the secret its last group. */
+  value?: RegExp;
 }
+
+const SECRET_LABEL =
+  '(?<![\\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)';
+/** A long, key-like value: letters and digits both. */
+const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}';
 
 const SECRETS: Secret[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
@@ -563,8 +570,11 @@ const SECRETS: Secret[] = [
   },
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
   {
-    re: /(?<=(?<![\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)["']?\s*[:=]\s*["']?)(?=[A-Za-z0-9_\-./+]*\d)(?=[A-Za-z0-9_\-./+]*[A-Za-z])[A-Za-z0-9_\-./+]{12,}/gi,
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*[:=]\\s*["']?)${KEY_LIKE}`, 'gi'),
     gate: ['key', 'secret', 'token', 'pass', 'pwd'],
+    // The value follows a ":" or "=" (which it cannot contain): tried only there.
+    at: [':', '='],
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']?(${KEY_LIKE})`, 'iy'),
   },
   // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
   // the quotes left alone (a masked JSON argument stays JSON); an unclosed quote at the end of
@@ -599,7 +609,13 @@ const secret: Detector = {
       if (!x.at) scan(x.re, 'secret', t.text, out);
       else {
         const starts = t.starts(x.at);
-        if (starts.length > 0) scanAt(SECRET_AT[i], 'secret', t.text, starts, out);
+        if (starts.length === 0) return;
+        if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out);
+        else
+          scanAt(x.value, 'secret', t.text, starts, out, (m) => [
+            m.index + m[0].length - m[1]!.length,
+            m.index + m[0].length,
+          ]);
       }
     });
   },
