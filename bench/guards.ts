@@ -1,16 +1,22 @@
 // Guard quality and cost on the project's own corpora (node bench/guards.ts): prompt-injection
-// recall and false positives, PII recall (found whole) and false positives, and the time the full
-// local guard set takes on a 200 KB prompt. Writes bench/results/guards.json; the numbers are
+// recall and false positives, PII recall (found whole) and false positives, the time the full
+// local guard set takes on 20 KB and 200 KB prompts of three kinds, and the latency of small calls
+// while 200 KB prompts are checked (on the event loop, and on the worker pool). Writes bench/results/guards.json; the numbers are
 // quoted in bench/analysis.md. Independent, larger corpora judge the goals; these are ours.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compileGuards } from '../sidecar/guards/index.ts';
 import { detectInjection } from '../sidecar/guards/injection.ts';
 import { piiFinder } from '../sidecar/guards/pii.ts';
+import { promptOffload } from '../sidecar/offload/index.ts';
 import { PII_TYPES } from '../sidecar/snapshot/schema.ts';
+import * as tokens from '../sidecar/tokens.ts';
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/policy/injection-corpus.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
 import { percentiles } from './lib/stats.ts';
+
+type Json = Record<string, any>;
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 
@@ -47,26 +53,161 @@ const piiFound = [...piiByKind.values()].reduce((a, c) => a + c.found, 0);
 const piiFalse = PII_NEGATIVES.filter((t) => find(t).length > 0);
 
 // ---- cost ------------------------------------------------------------------------------------
-const guards = compileGuards({
-  promptInjection: { action: 'block' },
-  pii: { types: [...PII_TYPES], request: 'mask', response: 'mask' },
+// The full local guard set (maxPromptTokens, a deny pattern, injection block, PII mask of every
+// type) on one user message of 20 KB and 200 KB of three kinds of text: ordinary prose, prose
+// dense with the words injection phrasings are made of (the benign look-alike corpus, repeated),
+// and prose dense with PII (a value every ~120 characters). The guard set runs synchronously on
+// whichever thread calls it: on the event loop below the offload threshold, on a worker above.
+const guardsConfig = {
+  promptInjection: { action: 'block' as const },
+  pii: { types: [...PII_TYPES], request: 'mask' as const, response: 'mask' as const },
   denyPatterns: ['project\\s+falcon'],
   maxPromptTokens: 1_000_000,
-})!;
-const words =
-  'the quick brown fox jumps over 12 lazy dogs at 10:30 and writes assembly instructions for the system '.split(
-    ' ',
-  );
-let prompt = '';
-while (prompt.length < 200_000) prompt += `${words[Math.floor(Math.random() * words.length)]} `;
-const samples: number[] = [];
-for (let i = 0; i < 25; i++) {
-  const body = { messages: [{ role: 'user', content: prompt }] };
-  const t = performance.now();
-  guards.checkRequest(body, 'chat', () => 0);
-  if (i >= 5) samples.push(performance.now() - t);
+};
+const guards = compileGuards(guardsConfig)!;
+
+/** Deterministic pseudo-random numbers (mulberry32): every run measures the same texts. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
-const cost = percentiles(samples);
+const PROSE_WORDS = (
+  'the a of and to in that it was for on with as his they at be this from have or by one had not but ' +
+  'what all were when we there can an your which their said if do will each about how up out them then ' +
+  'she many some so these would other into has more her two like him see time could no make than first ' +
+  'been its who now people my made over did down only way find use may water long little very after ' +
+  'words called just where most know get through back much before go good new write our used me man ' +
+  'too any day same right look think also around another came come work three word must because does ' +
+  'part even place well such here take why things help put years different away again off went old ' +
+  'number great tell men say small every found still between name should home big give air line set ' +
+  'own under read last never us left end along while might next sound below saw something thought both'
+).split(' ');
+function prose(random: () => number, bytes: number, extra?: () => string): string {
+  let out = '';
+  while (out.length < bytes) {
+    const n = 8 + Math.floor(random() * 14);
+    let sentence = '';
+    for (let i = 0; i < n; i++) sentence += `${PROSE_WORDS[Math.floor(random() * PROSE_WORDS.length)]} `;
+    out += `${sentence[0].toUpperCase()}${sentence.slice(1, -1)}. `;
+    if (extra) out += `${extra()} `;
+  }
+  return out.slice(0, bytes);
+}
+const KINDS: Record<string, (bytes: number) => string> = {
+  prose: (bytes) => prose(rng(1), bytes),
+  // The look-alike corpus, repeated; without its letter-spaced line, which builds before 2026-12-07
+  // wrongly read together with a "show the system prompt" elsewhere (and blocked).
+  'trigger-dense': (bytes) => {
+    const lines = benign.filter((t) => !t.startsWith('The spacing test'));
+    let out = '';
+    for (let i = 0; out.length < bytes; i++) out += `${lines[i % lines.length]}\n`;
+    return out.slice(0, bytes);
+  },
+  'PII-dense': (bytes) => {
+    const random = rng(2);
+    let i = 0;
+    return prose(random, bytes, () => `Contact: ${PII_POSITIVES[i++ % PII_POSITIVES.length][1]}.`);
+  },
+};
+/** A body as the sidecar holds it: parsed from the bytes it received (flat strings, no ropes). */
+const bodyOf = (content: string) =>
+  JSON.parse(JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content }] })) as Json;
+/** What the guards step passes: the real token count and, where the build has one, the cheap bound. */
+const check = (body: Json) =>
+  guards.checkRequest(
+    body,
+    'chat',
+    () => tokens.promptTokens(body, 'chat'),
+    tokens.promptTokensAtMost && (() => tokens.promptTokensAtMost(body, 'chat')),
+  );
+tokens.warmTokenizer();
+
+const cost: Record<string, { p50Ms: number; p99Ms: number; cpuP50Ms: number; runs: number }> = {};
+for (const [kind, make] of Object.entries(KINDS))
+  for (const kb of [20, 200]) {
+    const content = make(kb * 1024);
+    const runs = kb === 20 ? 200 : 60;
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs + 5; i++) {
+      const body = bodyOf(content);
+      const c = process.cpuUsage();
+      const t = performance.now();
+      const v = check(body);
+      const w = performance.now() - t;
+      const d = process.cpuUsage(c);
+      if (v.block) throw new Error(`the ${kind} text is blocked (${v.block.kinds}): not a cost measurement`);
+      if (i < 5) continue;
+      wall.push(w);
+      cpu.push((d.user + d.system) / 1000);
+    }
+    const p = percentiles(wall);
+    cost[`${kind} ${kb} KB`] = { p50Ms: p.p50, p99Ms: p.p99, cpuP50Ms: percentiles(cpu).p50, runs };
+  }
+
+// ---- the event loop while big prompts are checked ----------------------------------------------
+// Small calls (the guard set on a 1 KB prompt, each 2 ms after the last) while 200 KB PII-dense
+// prompts are checked back to back: on the event loop itself, and on the sidecar's worker pool
+// (offload/, 2 workers). A small call's latency is from when it was due to when its check finished.
+const small = KINDS.prose(1024);
+const big = KINDS['PII-dense'](200 * 1024);
+const bigRaw = new Uint8Array(
+  Buffer.from(JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: big }] })),
+);
+async function smallCalls(background: (stop: () => boolean) => Promise<void>, ms = 3000) {
+  const latencies: number[] = [];
+  let done = false;
+  const bg = background(() => done);
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    const due = performance.now() + 2;
+    await new Promise((r) => setTimeout(r, 2));
+    check(bodyOf(small));
+    latencies.push(performance.now() - due);
+  }
+  done = true;
+  await bg;
+  const p = percentiles(latencies);
+  return { p50Ms: p.p50, p99Ms: p.p99, calls: latencies.length };
+}
+const offload = promptOffload({ threshold: 32 * 1024, workers: 2, queue: 64 });
+await offload.run({
+  raw: bigRaw,
+  dialect: 'openai',
+  operation: 'chat',
+  guards: guardsConfig,
+  tokens: false,
+  addedTokens: 0,
+});
+const loop = {
+  idle: await smallCalls(async () => {}),
+  bigOnEventLoop: await smallCalls(async (stop) => {
+    while (!stop()) {
+      check(bodyOf(big));
+      await new Promise((r) => setImmediate(r));
+    }
+  }),
+  bigOnWorkers: await smallCalls(async (stop) => {
+    const one = async () => {
+      while (!stop())
+        await offload.run({
+          raw: bigRaw,
+          dialect: 'openai',
+          operation: 'chat',
+          guards: guardsConfig,
+          tokens: false,
+          addedTokens: 0,
+        });
+    };
+    await Promise.all([one(), one()]);
+  }),
+};
+await offload.close();
 
 const results = {
   date: new Date().toISOString(),
@@ -85,7 +226,9 @@ const results = {
     negatives: PII_NEGATIVES.length,
     byKind: Object.fromEntries(piiByKind),
   },
-  guardSet200KB: { p50Ms: cost.p50, p99Ms: cost.p99 },
+  guardSet: cost,
+  smallCallsWhileBig: loop,
+  loadAverage: loadavg(),
 };
 writeFileSync(join(import.meta.dirname, 'results/guards.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -100,6 +243,14 @@ for (const [k, c] of piiByKind) console.log(`| - ${k} | ${c.found}/${c.total} |`
 console.log(
   `| PII look-alikes (${PII_NEGATIVES.length}) | ${pct(piiFalse.length, PII_NEGATIVES.length)} flagged |`,
 );
+console.log('\n| full local guard set | p50 | p99 | CPU p50 |\n| --- | --- | --- | --- |');
+for (const [k, c] of Object.entries(cost))
+  console.log(`| ${k} | ${c.p50Ms.toFixed(2)} ms | ${c.p99Ms.toFixed(2)} ms | ${c.cpuP50Ms.toFixed(2)} ms |`);
+console.log('\n| 1 KB calls (every 2 ms) | p50 | p99 |\n| --- | --- | --- |');
+for (const [k, c] of Object.entries(loop))
+  console.log(`| ${k} | ${c.p50Ms.toFixed(2)} ms | ${c.p99Ms.toFixed(2)} ms |`);
 console.log(
-  `| full local guard set, 200 KB prompt | p50 ${cost.p50.toFixed(1)} ms, p99 ${cost.p99.toFixed(1)} ms |`,
+  `\nload average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
 );

@@ -250,8 +250,20 @@ function contentTokens(content: unknown, count: (t: string) => number): number {
 
 /** Prompt tokens of an OpenAI-shaped request body (chat, completions, embeddings). */
 export function promptTokens(body: Json | undefined, operation: Operation): number {
+  return promptTokensBy(body, operation, countTokens);
+}
+
+/**
+ * An upper bound of promptTokens, without the tokenizer: a byte-level BPE token is at least one
+ * byte, so a text has at most as many tokens as UTF-8 bytes. Microseconds where the count takes
+ * milliseconds per 100 KB: a limit far above the bound needs no count (see maxPromptTokens).
+ */
+export function promptTokensAtMost(body: Json | undefined, operation: Operation): number {
+  return promptTokensBy(body, operation, (t) => Buffer.byteLength(t, 'utf8'));
+}
+
+function promptTokensBy(body: Json | undefined, operation: Operation, count: (t: string) => number): number {
   if (!body) return 0;
-  const count = (t: string) => countTokens(t);
   if (operation === 'chat') {
     let n = REPLY_PRIMER;
     for (const m of Array.isArray(body.messages) ? body.messages : []) {

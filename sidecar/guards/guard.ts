@@ -33,6 +33,8 @@ export interface Prompt {
   readonly texts: PromptText[];
   /** Prompt tokens, counted at most once per call and shared by every guard (and the quota step). */
   tokens(): number;
+  /** A cheap upper bound of tokens() (no tokenizer), when the caller has one. */
+  tokensAtMost?(): number;
 }
 
 /** What a guard did: recorded on the call, in spans and metrics. */

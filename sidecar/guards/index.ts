@@ -40,13 +40,26 @@ export interface InspectedRequest {
 
 export interface GuardSet {
   readonly guards: readonly Guard[];
-  /** Runs the request guards over the body's texts; masks in place. */
-  checkRequest(body: Json, operation: Operation, tokens: () => number): RequestVerdict;
+  /**
+   * Runs the request guards over the body's texts; masks in place. `tokens` counts the prompt
+   * tokens; `tokensAtMost`, when given, bounds them cheaply (a guard counts only when it must).
+   */
+  checkRequest(
+    body: Json,
+    operation: Operation,
+    tokens: () => number,
+    tokensAtMost?: () => number,
+  ): RequestVerdict;
   /**
    * checkRequest without writing back: the masked texts by their position among the prompt's
    * texts (a worker thread inspects its own copy of the body; see ../offload).
    */
-  inspectRequest(body: Json, operation: Operation, tokens: () => number): InspectedRequest;
+  inspectRequest(
+    body: Json,
+    operation: Operation,
+    tokens: () => number,
+    tokensAtMost?: () => number,
+  ): InspectedRequest;
   /** Writes texts masked by inspectRequest (on another copy of the same body) into this body. */
   applyMasked(body: Json, operation: Operation, masked: readonly MaskedText[]): boolean;
   /** True when completions must be inspected. */
@@ -168,9 +181,9 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
     guards,
     inspectsResponses: scanners.length > 0,
 
-    inspectRequest(body, operation, tokens) {
+    inspectRequest(body, operation, tokens, tokensAtMost) {
       const slots = collect(body, operation);
-      const prompt = { texts: slots.map((s) => s.text), tokens };
+      const prompt = { texts: slots.map((s) => s.text), tokens, tokensAtMost };
       const findings: Finding[] = [];
       for (const g of guards) {
         const f = g.request?.(prompt);
@@ -191,8 +204,8 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
       return true;
     },
 
-    checkRequest(body, operation, tokens) {
-      const { findings, block, masked } = this.inspectRequest(body, operation, tokens);
+    checkRequest(body, operation, tokens, tokensAtMost) {
+      const { findings, block, masked } = this.inspectRequest(body, operation, tokens, tokensAtMost);
       if (block) return { findings, block, changed: false };
       return { findings, changed: this.applyMasked(body, operation, masked) };
     },

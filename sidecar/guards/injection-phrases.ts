@@ -6,31 +6,16 @@
 export interface PhrasePattern {
   kind: string;
   re: RegExp;
-  /** A cheap test that rules the text out before the pattern runs. */
-  hint: RegExp;
-  /** Every hint word is non-ASCII: plain ASCII text is ruled out without a scan. */
-  nonAscii: boolean;
 }
 
 type Fold = (s: string) => string;
-
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** ASCII-only alternations run much faster without the u flag. */
-const hintOf = (source: string) => (NON_ASCII.test(source) ? new RegExp(source, 'u') : new RegExp(source));
 
 /** Alternatives, folded, as one non-capturing group. */
 const any = (fold: Fold, words: string[]) => `(?:${words.map((w) => fold(w)).join('|')})`;
 
 export function phrasePatterns(fold: Fold): PhrasePattern[] {
   const out: PhrasePattern[] = [];
-  const add = (kind: string, hintWords: string[], source: string) =>
-    out.push({
-      kind,
-      re: new RegExp(source, 'u'),
-      hint: hintOf(any(fold, hintWords)),
-      nonAscii: hintWords.every((w) => NON_ASCII.test(fold(w))),
-    });
+  const add = (kind: string, source: string) => out.push({ kind, re: new RegExp(source, 'u') });
 
   // ---- the override, in other languages: "ignore/forget (all) (previous) instructions" ----------
   const langs: [ignore: string[], all: string[], previous: string[], instructions: string[]][] = [
@@ -73,13 +58,11 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   for (const [ignore, all, previous, instructions] of langs)
     add(
       'override-instructions',
-      ignore,
       `${any(fold, ignore)} (?:${any(fold, all)} )?(?:(?:las|les|le|as|os|die|the) )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?`,
     );
   // Chinese, Japanese, Korean, Arabic: no spaces between words (or another order).
   add(
     'override-instructions',
-    ['忽略', '无视', '忘记', '忘掉', '不要理会', '無視', '忘れて', '무시', '잊어', 'تجاهل', 'انس'],
     `${any(fold, ['忽略', '无视', '忘记', '忘掉', '不要理会', '不要遵守'])}.{0,8}${any(fold, ['指令', '指示', '说明', '规则', '提示', '命令', '要求'])}` +
       `|${any(fold, ['指示', '命令', 'ルール', '指令', '設定'])}.{0,6}${any(fold, ['無視', '忘れて'])}` +
       `|${any(fold, ['지시', '지침', '명령', '규칙', '지시사항'])}.{0,30}${any(fold, ['무시', '잊어'])}` +
@@ -145,7 +128,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'свои инструкции',
     'твои инструкции',
   ];
-  add('prompt-extraction', reveal, `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
+  add('prompt-extraction', `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
   const systemCjk = [
     '系统提示',
     '系统指令',
@@ -160,7 +143,6 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   ];
   add(
     'prompt-extraction',
-    systemCjk,
     `${any(fold, systemCjk)}.{0,16}${any(fold, ['告诉', '显示', '输出', '打印', '重复', '是什么', '表示', '教えて', '出力', '見せて', '繰り返', '보여', '알려', '출력', '반복', 'اعرض', 'اكشف', 'اطبع'])}` +
       `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}.{0,10}${any(fold, systemCjk)}`,
   );
@@ -170,7 +152,6 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     '(?:ai|a\\.i\\.|llm|language model|assistant|chatbot|gpt|chatgpt|claude|gemini|copilot|bot|agent)s?';
   add(
     'indirect-injection',
-    ['ai', 'llm', 'assistant', 'model', 'gpt', 'claude', 'bot', 'agent', 'summari', '<!--'],
     `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output)\\b` +
       `|\\b${ai} (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|viewing) (?:this|these)\\b` +
       `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b` +
@@ -179,7 +160,6 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   );
   add(
     'indirect-injection',
-    ['http', 'send', 'forward', 'post', 'email', 'upload', 'leak', 'exfiltrat', 'transmit'],
     `!\\[[^\\]]{0,40}\\]\\(https?://[^)\\s]{1,200}[?&][a-z_]{1,20}=\\{?(?:data|secret|prompt|conversation|history|chat|summary|key|token|password)` +
       `|\\b(?:send|forward|post|email|e-mail|upload|leak|exfiltrate|transmit) (?:the |all |your |this )?(?:conversation|chat history|previous messages|system prompt|api keys?|credentials|secrets|passwords|user'?s? data|personal data) (?:to|at|via) (?:https?://|\\S+@\\S+)`,
   );

@@ -7,6 +7,8 @@
 // filters), so ordinary prompts that merely say "ignore" or "instructions" ("make git ignore a
 // folder", "write assembly instructions", "ignore my previous message") do not match. The test
 // suite holds a corpus of ordinary prompts that must stay at zero false positives.
+
+import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
 import { phrasePatterns } from './injection-phrases.ts';
 
@@ -24,10 +26,14 @@ const LEET: Record<string, string> = {
   $: 's',
 };
 
-export function normalize(text: string): string {
+const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
+const MARKS = /[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g;
+
+export function normalize(text: string, ascii = !/[\u0080-\uffff]/.test(text)): string {
   // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo.
-  const folded = /[\u0080-\uffff]/.test(text)
-    ? text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '')
+  // Only the non-ASCII runs are decomposed (ASCII is stable and blocks reordering: the same result).
+  const folded = !ascii
+    ? text.replace(NON_ASCII_RUNS, (run) => run.normalize('NFKD').replace(MARKS, ''))
     : text;
   return (
     folded
@@ -42,7 +48,9 @@ export function normalize(text: string): string {
 }
 
 function unleet(text: string): string {
-  return text.replace(/[013457@$]/g, (c) => LEET[c]);
+  let out = text;
+  for (const [from, to] of Object.entries(LEET)) out = out.replaceAll(from, to);
+  return out;
 }
 
 // Building blocks (all on normalized text).
@@ -66,154 +74,12 @@ const SECRET_PROMPT =
 const BARE_END =
   '(?= ?(?:[.!?:;,]|$| verbatim| word for word| exactly| in full| in a code block| you (?:were|have been) given| above| so far| from the (?:start|beginning)))';
 
-// Cheap prefilters: a pattern only runs when its text holds one of these words, so an ordinary
-// prompt costs a few substring searches instead of dozens of regexes.
-const HINTS = {
-  ignore: [
-    'ignor',
-    'disregard',
-    'forget',
-    'skip',
-    'overrid',
-    'overrul',
-    'bypass',
-    'neglect',
-    'abandon',
-    'dismiss',
-    'discard',
-    'nullif',
-    'set aside',
-    'throw out',
-    'follow',
-    'obey',
-    'violat',
-    'break',
-    'escape',
-    'leave',
-  ],
-  extract: [
-    'prompt',
-    'instruction',
-    'system',
-    'rules',
-    'initiali',
-    'context window',
-    'above',
-    'before this',
-    'preceding',
-    'prior to this',
-    'given',
-    'configuration',
-    'guidelines',
-    'directives',
-    'message',
-  ],
-  persona: [
-    'dan',
-    'stan',
-    'dude',
-    'aim',
-    'mongo',
-    'anti',
-    'gpt',
-    'confidant',
-    'ucar',
-    'anything now',
-    'mode',
-    'jailbr',
-    'unrestrict',
-    'unfilter',
-    'uncensor',
-    'unlimit',
-    'unbound',
-    'unchain',
-    'amoral',
-    'unethical',
-    'evil',
-    'rogue',
-    'lawless',
-    'freed',
-    'liberat',
-    'no longer',
-    'grand',
-    'mother',
-    'father',
-    'character',
-  ],
-  limits: [
-    'restrict',
-    'rule',
-    'limit',
-    'filter',
-    'guideline',
-    'boundar',
-    'ethic',
-    'moral',
-    'censor',
-    'polic',
-    'safety',
-    'guardrail',
-    'safeguard',
-    'moderation',
-    'alignment',
-    'instruction',
-    'prompt',
-    'directive',
-    'command',
-    'order',
-    'programming',
-    'training',
-    'constraint',
-    'protocol',
-  ],
-  fake: [
-    'im start',
-    'im end',
-    'system',
-    'endoftext',
-    '[inst',
-    '[sys',
-    '<<sys',
-    'start header',
-    'instruction',
-    'prompt',
-    'directive',
-    'rules',
-    'admin',
-    'developer',
-    'root',
-    'sudo',
-    'override',
-    'creator',
-    'programmer',
-    'owner',
-    'operator',
-    'maker',
-  ],
-} as const;
-type Hint = keyof typeof HINTS;
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&');
-/** One alternation per list: a single regex scan is far cheaper than a substring search per word. */
-const HINT_RES = (Object.keys(HINTS) as Hint[]).map(
-  (h) => [h, new RegExp(HINTS[h].map(escapeRe).join('|'))] as const,
-);
-
-interface Pattern {
+export interface Pattern {
   kind: string;
   re: RegExp;
-  hint: Hint;
 }
 
-const HINT_OF: Record<string, Hint> = {
-  'override-instructions': 'ignore',
-  'override-system-prompt': 'ignore',
-  'prompt-extraction': 'extract',
-  'jailbreak-persona': 'persona',
-  'no-restrictions': 'limits',
-  'fake-system-turn': 'fake',
-};
-
-const p = (kind: string, source: string): Pattern => ({ kind, re: new RegExp(source), hint: HINT_OF[kind] });
+const p = (kind: string, source: string): Pattern => ({ kind, re: new RegExp(source) });
 
 export const PATTERNS: readonly Pattern[] = [
   // "ignore all previous instructions", "disregard any prior directives", "forget the above rules"
@@ -353,8 +219,11 @@ export const PATTERNS: readonly Pattern[] = [
 /** Leetspeak is digits or symbols inside words ("ign0re", "instruct1ons"), not numbers. */
 const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
 
-/** Other languages and indirect injection (injection-phrases.ts), folded like the text. */
-const PHRASES = phrasePatterns(normalize);
+/**
+ * Every pattern, and the other languages and indirect injection (injection-phrases.ts, folded like
+ * the text), matched in one pass over a text (anchored.ts).
+ */
+export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize)], { alias: LEET });
 
 /** Texts up to this size are also read decoded (reversed, ROT13, letter-spaced). */
 const DECODE_MAX = 32 * 1024;
@@ -363,10 +232,36 @@ const LETTER_SPACED = /(?:^|[\s])(?:[^\s][ .\-_]){7,}[^\s]/;
 /** The core override and extraction phrasings with every separator removed. */
 const COLLAPSED =
   /(?:ignore|disregard|forget|bypass|override)(?:all|any|the|your)*(?:previous|prior|above|earlier|system)?(?:instructions?|prompts?|rules|directives?)|(?:reveal|show|print|repeat|output)(?:me)?(?:your|the)(?:system|hidden|initial|secret)(?:prompt|instructions?)/;
+const COLLAPSED_ALL = new RegExp(COLLAPSED.source, 'g');
+/** Letter-spaced runs wherever they start (LETTER_SPACED wants one after a space, to gate the check). */
+const LETTER_SPACED_ALL = /(?:[^\s][ .\-_]){7,}[^\s]/g;
+
+/** COLLAPSED in the text's letters alone, overlapping a letter-spaced run. */
+function collapsedOverride(text: string): boolean {
+  const spaced: [number, number][] = [];
+  for (const m of text.matchAll(LETTER_SPACED_ALL)) spaced.push([m.index, m.index + m[0].length]);
+  // The letters, and where each one stands in the text.
+  let letters = '';
+  const at: number[] = [];
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      letters += lower[i];
+      at.push(i);
+    }
+  }
+  for (const m of letters.matchAll(COLLAPSED_ALL)) {
+    const from = at[m.index];
+    const to = at[m.index + m[0].length - 1] + 1;
+    if (spaced.some(([s, e]) => s < to && from < e)) return true;
+  }
+  return false;
+}
+
 /** Attack words as they look reversed or in ROT13: the decoded variants are built only when one shows. */
 const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
 const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
-const NON_ASCII = /[\u0080-\uffff]/;
 
 function reverse(s: string): string {
   let out = '';
@@ -378,25 +273,51 @@ function rot13(s: string): string {
   return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
 }
 
-/** Runs of 16+ base64 characters, found by a character loop (a regex scan costs ~40 us per KB). */
-function base64Runs(text: string): string[] {
-  const runs: string[] = [];
+const B64 = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') B64[c.charCodeAt(0)] = 1;
+/** 1: a letter, 2: a leetspeak character (LEET's keys). */
+const LEET_CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) LEET_CLASS[c] = LEET_CLASS[c - 32] = 1;
+for (const c of Object.keys(LEET)) LEET_CLASS[c.charCodeAt(0)] = 2;
+
+interface RawFacts {
+  /** Runs of 16+ base64 characters (with their = padding). */
+  base64: string[];
+  /** A letter next to a leetspeak character (exact for ASCII texts; see variantsOf). */
+  leet: boolean;
+  ascii: boolean;
+}
+
+/** What variantsOf needs to know about the raw text, in one character loop (a regex each cost more). */
+function rawFacts(text: string): RawFacts {
+  const base64: string[] = [];
+  let leet = false;
+  let ascii = true;
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const b64 = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
-    if (b64) {
-      if (start < 0) start = i;
-      continue;
+  let prev = 0;
+  const len = text.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? text.charCodeAt(i) : 32;
+    if (c < 128) {
+      const k = LEET_CLASS[c];
+      if (k !== 0 && prev !== 0 && k !== prev) leet = true;
+      prev = k;
+      if (B64[c] === 1) {
+        if (start < 0) start = i;
+        continue;
+      }
+    } else {
+      ascii = false;
+      prev = 0;
     }
     if (start >= 0 && i - start >= 16) {
       let end = i;
-      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
-      runs.push(text.slice(start, end));
+      while (end < len && end - i < 2 && text.charCodeAt(end) === 61) end++;
+      base64.push(text.slice(start, end));
     }
     start = -1;
   }
-  return runs;
+  return { base64, leet, ascii };
 }
 
 /** Decoded base64 that reads as text (printable, mostly letters). */
@@ -410,15 +331,21 @@ function fromBase64(run: string): string | undefined {
   return printable / text.length > 0.95 ? text : undefined;
 }
 
+/** A text to match; with its leetspeak undone (read in the same pass) when it has some. */
+type Variant = string | [text: string, unleet: string];
+
 /**
  * The text as the model may read it: normalized; leetspeak undone; base64 runs decoded; and, for
  * texts up to DECODE_MAX, reversed, ROT13 and letter-spaced words joined.
  */
-function variantsOf(text: string, letterSpaced: boolean): string[] {
-  const n = normalize(text);
-  const out = [n];
-  if (LEETSPEAK.test(n)) out.push(unleet(n));
-  for (const run of base64Runs(text)) {
+function variantsOf(text: string, letterSpaced: boolean): Variant[] {
+  const facts = rawFacts(text);
+  const n = normalize(text, facts.ascii);
+  // Normalizing ASCII only lower-cases and turns separators into spaces: a letter and a leetspeak
+  // character are next to each other in n exactly when they are in the text.
+  const leet = facts.ascii ? facts.leet : LEETSPEAK.test(n);
+  const out: Variant[] = [leet ? [n, unleet(n)] : n];
+  for (const run of facts.base64) {
     const decoded = fromBase64(run);
     if (decoded) out.push(normalize(decoded));
   }
@@ -441,20 +368,14 @@ function variantsOf(text: string, letterSpaced: boolean): string[] {
 /** The kinds of injection found in a text (empty when clean). */
 export function detectInjection(text: string): string[] {
   const kinds = new Set<string>();
-  const ascii = !NON_ASCII.test(text);
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
-  for (const v of variantsOf(text, letterSpaced)) {
-    const hinted = new Set(HINT_RES.filter(([, re]) => re.test(v)).map(([h]) => h));
-    for (const { kind, re, hint } of PATTERNS)
-      if (!kinds.has(kind) && hinted.has(hint) && re.test(v)) kinds.add(kind);
-    for (const { kind, re, hint, nonAscii } of PHRASES)
-      if (!kinds.has(kind) && !(nonAscii && ascii) && hint.test(v) && re.test(v)) kinds.add(kind);
-  }
-  // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone.
-  if (letterSpaced && !kinds.has('override-instructions')) {
-    const collapsed = text.toLowerCase().replace(/[^a-z]/g, '');
-    if (COLLAPSED.test(collapsed)) kinds.add('obfuscated-override');
-  }
+  for (const v of variantsOf(text, letterSpaced))
+    if (typeof v === 'string') ANCHORED.find(v, kinds);
+    else ANCHORED.find(v[0], kinds, v[1]);
+  // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone, where they
+  // touch letter-spaced text (not an ordinary "show the system prompt" elsewhere in the text).
+  if (letterSpaced && !kinds.has('override-instructions') && collapsedOverride(text))
+    kinds.add('obfuscated-override');
   return [...kinds];
 }
 

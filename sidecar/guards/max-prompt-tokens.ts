@@ -1,5 +1,6 @@
 // maxPromptTokens: refuses prompts longer than the route allows, counted with the real tokenizer
-// (the same count the quota pre-check uses, computed once per call). 400: the request is too big,
+// (the same count the quota pre-check uses, computed once per call), only when a cheap upper
+// bound does not already show the prompt is within the limit. 400: the request is too big,
 // not a content violation.
 import type { Finding, Guard, Prompt } from './guard.ts';
 
@@ -7,6 +8,9 @@ export function maxPromptTokensGuard(max: number): Guard {
   return {
     name: 'maxPromptTokens',
     request(prompt: Prompt): Finding | undefined {
+      // Counting a big prompt costs milliseconds; most are far under the limit, which the bound shows.
+      const bound = prompt.tokensAtMost?.();
+      if (bound !== undefined && bound <= max) return undefined;
       const tokens = prompt.tokens();
       if (tokens <= max) return undefined;
       return {

@@ -4,6 +4,7 @@
 // (Luhn, mod-97, SSN area rules, net.isIP) keep ordinary numbers from being masked.
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PiiType } from '../snapshot/schema.ts';
+import { Automaton } from './anchored.ts';
 import {
   applyMasks,
   applyMasksAcross,
@@ -17,11 +18,107 @@ import {
   type Span,
 } from './guard.ts';
 
+/**
+ * What the detectors look up in a text, worked out once per text (lazily) and shared: the
+ * positions their regexes can match at, so a regex is tried there (sticky) instead of being run
+ * over the whole text - each whole-text scan costs about a millisecond per 100 KB.
+ */
+class Text {
+  readonly text: string;
+  #needles?: number[][];
+  #marks?: { numberStarts: number[]; digitStarts: number[]; colons: number[] };
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Where each of NEEDLES occurs (any case), in one pass. */
+  get #found(): number[][] {
+    if (!this.#needles) {
+      const found: number[][] = NEEDLES.map(() => []);
+      NEEDLE_AUTOMATON.scan(this.text, (id, end) => found[id].push(end - NEEDLES[id].length));
+      this.#needles = found;
+    }
+    return this.#needles;
+  }
+
+  /** Whether a needle (one of NEEDLES) occurs, in any case. */
+  has(needle: string): boolean {
+    return this.#found[NEEDLE_ID.get(needle)!].length > 0;
+  }
+
+  /** Where needles (of NEEDLES) occur, each moved by its offset, ascending. */
+  starts(needles: readonly Needle[]): number[] {
+    const out: number[] = [];
+    for (const n of needles) {
+      const [needle, offset] = typeof n === 'string' ? [n, 0] : n;
+      for (const at of this.#found[NEEDLE_ID.get(needle)!]) out.push(at + offset);
+    }
+    return needles.length > 1 ? out.sort((x, y) => x - y) : out;
+  }
+
+  /**
+   * One character loop: where numbers can start (a digit after a non-digit, "(" and "+"), where
+   * runs of digits start, and the colons.
+   */
+  get marks(): { numberStarts: number[]; digitStarts: number[]; colons: number[] } {
+    if (!this.#marks) {
+      const t = this.text;
+      const numberStarts: number[] = [];
+      const digitStarts: number[] = [];
+      const colons: number[] = [];
+      let digit = false;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        const d = c >= 48 && c <= 57;
+        if (d && !digit) {
+          numberStarts.push(i);
+          digitStarts.push(i);
+        } else if (c === 40 || c === 43) numberStarts.push(i);
+        else if (c === 58) colons.push(i);
+        digit = d;
+      }
+      this.#marks = { numberStarts, digitStarts, colons };
+    }
+    return this.#marks;
+  }
+}
+
 interface Detector {
   kind: PiiType;
   /** Cheap test that rules the text out before any regex runs. */
-  maybe(text: string): boolean;
-  find(text: string, out: Span[]): void;
+  maybe(t: Text): boolean;
+  find(t: Text, out: Span[]): void;
+}
+
+const sticky = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+
+/**
+ * scan() trying a sticky regex only at the given starts (ascending, duplicates allowed): the same
+ * matches as a global scan of the whole text when no match can start anywhere else.
+ */
+function scanAt(
+  at: RegExp,
+  kind: PiiType,
+  text: string,
+  starts: Iterable<number>,
+  out: Span[],
+  accept?: (m: RegExpExecArray) => boolean | [number, number],
+): void {
+  let from = 0;
+  let tried = -1;
+  for (const start of starts) {
+    if (start < from || start === tried || start < 0) continue;
+    tried = start;
+    at.lastIndex = start;
+    const m = at.exec(text);
+    if (m === null || m[0] === '') continue;
+    from = start + m[0].length;
+    const ok = accept ? accept(m) : true;
+    if (ok === false) continue;
+    const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
+    out.push({ start: s, end: e, kind });
+  }
 }
 
 /** Runs a global regex; `accept` may veto a candidate or narrow it to [start, end). */
@@ -45,7 +142,7 @@ function scan(
   }
 }
 
-const hasDigit = (t: string) => /\d/.test(t);
+const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 
 // ---- email ---------------------------------------------------------------------------------------
 
@@ -57,10 +154,10 @@ const EMAIL =
 
 const email: Detector = {
   kind: 'email',
-  maybe: (t) => t.includes('@'),
+  maybe: (t) => t.text.includes('@'),
   // The regex runs only around each '@' (a local part is at most 64 characters, a domain 255),
   // not over the whole text: its Unicode look-behind at every position costs ~30 us per KB.
-  find: (t, out) => {
+  find: ({ text: t }, out) => {
     let done = 0;
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
       if (at < done) continue;
@@ -99,11 +196,14 @@ export function luhn(digits: string): boolean {
 /** Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|2)|35|30[0-5]|36|38|39|5[06-9]|6[0-9])/;
 
+const CARD_AT = sticky(CARD);
+
 const creditCard: Detector = {
   kind: 'credit-card',
   maybe: hasDigit,
+  // A card number starts a run of digits.
   find: (t, out) =>
-    scan(CARD, 'credit-card', t, out, (m) => {
+    scanAt(CARD_AT, 'credit-card', t.text, t.marks.digitStarts, out, (m) => {
       // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
       const seps = new Set(m[0].replace(/\d/g, ''));
       if (seps.size > 1) return false;
@@ -208,12 +308,20 @@ export function ibanValid(iban: string): boolean {
   return rem === 1;
 }
 
+const IBAN_AT = sticky(IBAN_START);
+
 const iban: Detector = {
   kind: 'iban',
-  maybe: (t) => hasDigit(t) && /[A-Z]{2}\d{2}/.test(t),
-  find: (t, out) => {
-    IBAN_START.lastIndex = 0;
-    for (let m = IBAN_START.exec(t); m !== null; m = IBAN_START.exec(t)) {
+  maybe: hasDigit,
+  // The check digits start a run of digits, two characters after the country code.
+  find: ({ text: t, marks }, out) => {
+    let from = 0;
+    for (const digits of marks.digitStarts) {
+      if (digits - 2 < from) continue;
+      IBAN_AT.lastIndex = digits - 2;
+      const m = IBAN_AT.exec(t);
+      if (m === null) continue;
+      from = m.index + 4;
       const len = IBAN_LENGTH[m[1]];
       if (!len) continue;
       let compact = m[1] + m[2];
@@ -231,7 +339,7 @@ const iban: Detector = {
       if (compact.length !== len || (i < t.length && /[A-Za-z0-9]/.test(t[i]))) continue;
       if (!ibanValid(compact)) continue;
       out.push({ start: m.index, end: i, kind: 'iban' });
-      IBAN_START.lastIndex = i;
+      from = i;
     }
   },
 };
@@ -249,12 +357,17 @@ const validSsn = (area: string, group: string, serial: string) => {
   return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
 };
 
+const SSN_AT = sticky(SSN);
+/** Where a labelled SSN match starts (SSN_LABELLED is case-insensitive). */
+const SSN_LABELS = ['ssn', 'social', 'ss#'];
+const SSN_LABELLED_AT = sticky(SSN_LABELLED);
+
 const ssn: Detector = {
   kind: 'ssn',
   maybe: hasDigit,
   find: (t, out) => {
-    scan(SSN, 'ssn', t, out, (m) => validSsn(m[1]!, m[3]!, m[4]!));
-    scan(SSN_LABELLED, 'ssn', t, out, (m) => {
+    scanAt(SSN_AT, 'ssn', t.text, t.marks.digitStarts, out, (m) => validSsn(m[1]!, m[3]!, m[4]!));
+    scanAt(SSN_LABELLED_AT, 'ssn', t.text, t.starts(SSN_LABELS), out, (m) => {
       if (!validSsn(m[1]!, m[2]!, m[3]!)) return false;
       const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
       return [m.index + value, m.index + m[0].length];
@@ -275,22 +388,30 @@ const PHONE_TRUNK = /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{
 const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED = /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[6-9]\d{2} \d{3} \d{3})(?![\w-]|[.,]\d)/g;
 
+const PHONE_INTL_AT = sticky(PHONE_INTL);
+const PHONE_NANP_AT = sticky(PHONE_NANP);
+const PHONE_TRUNK_AT = sticky(PHONE_TRUNK);
+const PHONE_BR_AT = sticky(PHONE_BR);
+const PHONE_SPACED_AT = sticky(PHONE_SPACED);
+
 const phone: Detector = {
   kind: 'phone',
   maybe: hasDigit,
-  find: (t, out) => {
-    scan(PHONE_INTL, 'phone', t, out, (m) => {
+  // Every form starts a run of digits (none follows a letter or digit) or with "(" or "+".
+  find: ({ text: t, marks }, out) => {
+    const starts = marks.numberStarts;
+    scanAt(PHONE_INTL_AT, 'phone', t, starts, out, (m) => {
       const n = m[0].replace(/\D/g, '').length;
       return n >= 8 && n <= 15;
     });
-    scan(PHONE_NANP, 'phone', t, out, (m) => {
+    scanAt(PHONE_NANP_AT, 'phone', t, starts, out, (m) => {
       // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
       const s = m[0];
       if (s.includes('.') && !/^(?:1\.)?\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
       const digits = s.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
       return /^[2-9]\d{2}[2-9]/.test(digits);
     });
-    scan(PHONE_TRUNK, 'phone', t, out, (m) => {
+    scanAt(PHONE_TRUNK_AT, 'phone', t, starts, out, (m) => {
       const s = m[0];
       const digits = s.replace(/\D/g, '');
       // 9 to 11 digits after the trunk 0, written in groups (one separator kind) or as one run.
@@ -301,8 +422,8 @@ const phone: Detector = {
       if (seps.has('.') && !/^0\d(?:\.\d{2}){4}$/.test(s)) return false;
       return digits[1] !== '0';
     });
-    scan(PHONE_BR, 'phone', t, out);
-    scan(PHONE_SPACED, 'phone', t, out);
+    scanAt(PHONE_BR_AT, 'phone', t, starts, out);
+    scanAt(PHONE_SPACED_AT, 'phone', t, starts, out);
   },
 };
 
@@ -312,19 +433,32 @@ const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
 const VERSION_BEFORE = /(?:\bv|\bversion\s*|\bver\.?\s*|\brelease\s*|\bbuild\s*|\bfirmware\s*)$/i;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?![\w:])/g;
 
+const IPV4_AT = sticky(IPV4);
+const IPV6_AT = sticky(IPV6);
+
+/** Where an IPv6 address can start: up to four hex digits before a colon, or the colon. */
+function* ipv6Starts(colons: readonly number[]): Generator<number> {
+  let next = 0;
+  for (const c of colons) {
+    for (let at = Math.max(next, c - 4); at <= c; at++) yield at;
+    next = c + 1;
+  }
+}
+
 const ipAddress: Detector = {
   kind: 'ip-address',
-  maybe: (t) => t.includes('.') || t.includes(':'),
-  find: (t, out) => {
+  maybe: ({ text }) => text.includes('.') || text.includes(':'),
+  find: ({ text: t, marks }, out) => {
     // A four-part version number (v1.2.3.4, version 10.0.19041.1) is not an address.
-    scan(
-      IPV4,
+    scanAt(
+      IPV4_AT,
       'ip-address',
       t,
+      marks.digitStarts,
       out,
       (m) => isIPv4(m[0]) && !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
     );
-    scan(IPV6, 'ip-address', t, out, (m) => {
+    scanAt(IPV6_AT, 'ip-address', t, ipv6Starts(marks.colons), out, (m) => {
       const s = m[0];
       if (!isIPv6(s)) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
@@ -335,66 +469,155 @@ const ipAddress: Detector = {
 
 // ---- secrets -------------------------------------------------------------------------------------
 
-const SECRETS: RegExp[] = [
+/**
+ * A secret's regex and where it can match: `at` lists lower-case needles (with an offset from the
+ * needle to the match start) every match starts at, so it is tried only there; `gate` needles one
+ * of which must occur for the regex to run at all (over the whole text, when it has no `at`).
+ */
+/** A lower-case string, or one with the offset from where it occurs to where a match starts. */
+type Needle = string | readonly [string, number];
+
+interface Secret {
+  re: RegExp;
+  at?: readonly Needle[];
+  gate?: readonly string[];
+  /** Tried at `at` instead of re (sticky): from the needle on, the secret its last group. */
+  value?: RegExp;
+}
+
+const SECRET_LABEL =
+  '(?<![\\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)';
+/** A long, key-like value: letters and digits both. */
+const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}';
+
+const SECRETS: Secret[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
-  /(?<![\w-])sk-(?:[A-Za-z0-9]+-){0,3}[A-Za-z0-9_-]{20,}/g,
+  { re: /(?<![\w-])sk-(?:[A-Za-z0-9]+-){0,3}[A-Za-z0-9_-]{20,}/g, at: ['sk-'] },
   // AWS access key ids; a secret access key when it is labelled as one.
-  /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Z0-9])/g,
-  /(?<=aws_?secret_?access_?key["'\s]*[:=]\s*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
+  {
+    re: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+    at: ['akia', 'asia', 'abia', 'acca', 'agpa', 'aida', 'aroa', 'anpa'],
+  },
+  {
+    re: /(?<=aws_?secret_?access_?key["'\s]*[:=]\s*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
+    gate: ['aws'],
+  },
   // GitHub tokens.
-  /(?<![\w])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}/g,
-  /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g,
+  {
+    re: /(?<![\w])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}/g,
+    at: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+  },
+  { re: /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, at: ['github_pat_'] },
   // Slack, Google API, Stripe, GitLab, Hugging Face.
-  /(?<![\w])xox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g,
-  /(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
-  /(?<![\w])glpat-[A-Za-z0-9_-]{20,}/g,
-  /(?<![\w])hf_[A-Za-z0-9]{30,}/g,
+  { re: /(?<![\w])xox[abposr]-[A-Za-z0-9-]{10,}/g, at: ['xox'] },
+  { re: /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, at: ['aiza'] },
+  {
+    re: /(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+    at: [
+      ['_live_', -2],
+      ['_test_', -2],
+    ],
+  },
+  { re: /(?<![\w])glpat-[A-Za-z0-9_-]{20,}/g, at: ['glpat-'] },
+  { re: /(?<![\w])hf_[A-Za-z0-9]{30,}/g, at: ['hf_'] },
   // JSON Web Tokens.
-  /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+  { re: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, at: ['eyj'] },
   // Bearer tokens (the token, not the word).
-  /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/-]{16,}=*/g,
+  { re: /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/-]{16,}=*/g, gate: ['bearer'] },
   // Incoming webhooks (Slack, Discord, Teams): the URL is the credential.
-  /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,}/g,
-  /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g,
-  /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g,
+  {
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,}/g,
+    at: ['https://'],
+  },
+  {
+    re: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g,
+    at: ['https://'],
+  },
+  { re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g, at: ['https://'] },
   // Connection strings with a password: scheme://user:password@host (the password only).
-  /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{1,64}:)[^\s@/]{1,256}(?=@)/gi,
+  {
+    re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{1,64}:)[^\s@/]{1,256}(?=@)/gi,
+    gate: ['://'],
+    at: [[':', 1]],
+  },
   // Azure storage / service bus keys, SAS signatures.
-  /(?<=\b(?:AccountKey|SharedAccessKey)=)[A-Za-z0-9+/]{20,}={0,2}/g,
-  /(?<=[?&]sig=)[A-Za-z0-9%+/]{20,}={0,2}/g,
+  {
+    re: /(?<=\b(?:AccountKey|SharedAccessKey)=)[A-Za-z0-9+/]{20,}={0,2}/g,
+    at: [
+      ['accountkey=', 11],
+      ['sharedaccesskey=', 16],
+    ],
+  },
+  { re: /(?<=[?&]sig=)[A-Za-z0-9%+/]{20,}={0,2}/g, at: [['sig=', 4]] },
   // SendGrid, npm, PyPI, Twilio, Mailgun, DigitalOcean, Databricks, Shopify, Square, Atlassian.
-  /(?<![\w])SG\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g,
-  /(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g,
-  /(?<![\w])pypi-[A-Za-z0-9_-]{50,}/g,
-  /(?<![\w])SK[0-9a-fA-F]{32}(?![\w])/g,
-  /(?<![\w])key-[0-9a-f]{32}(?![\w])/g,
-  /(?<![\w])do[por]_v1_[a-f0-9]{64}(?![\w])/g,
-  /(?<![\w])dapi[a-f0-9]{32}(?![\w])/g,
-  /(?<![\w])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w])/g,
-  /(?<![\w])EAAA[A-Za-z0-9_-]{60}(?![\w])/g,
-  /(?<![\w])ATATT3[A-Za-z0-9_=-]{100,}/g,
+  { re: /(?<![\w])SG\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g, at: ['sg.'] },
+  { re: /(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, at: ['npm_'] },
+  { re: /(?<![\w])pypi-[A-Za-z0-9_-]{50,}/g, at: ['pypi-'] },
+  { re: /(?<![\w])SK[0-9a-fA-F]{32}(?![\w])/g, at: ['sk'] },
+  { re: /(?<![\w])key-[0-9a-f]{32}(?![\w])/g, at: ['key-'] },
+  { re: /(?<![\w])do[por]_v1_[a-f0-9]{64}(?![\w])/g, at: [['_v1_', -3]] },
+  { re: /(?<![\w])dapi[a-f0-9]{32}(?![\w])/g, at: ['dapi'] },
+  { re: /(?<![\w])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w])/g, at: ['shp'] },
+  { re: /(?<![\w])EAAA[A-Za-z0-9_-]{60}(?![\w])/g, at: ['eaaa'] },
+  { re: /(?<![\w])ATATT3[A-Za-z0-9_=-]{100,}/g, at: ['atatt3'] },
   // Google OAuth client secrets and refresh tokens, Azure AD client secrets.
-  /(?<![\w])GOCSPX-[A-Za-z0-9_-]{28}(?![\w])/g,
-  /(?<![\w])1\/\/0[A-Za-z0-9_-]{40,}/g,
+  { re: /(?<![\w])GOCSPX-[A-Za-z0-9_-]{28}(?![\w])/g, at: ['gocspx-'] },
+  { re: /(?<![\w])1\/\/0[A-Za-z0-9_-]{40,}/g, at: ['1//0'] },
   // PEM private keys; an unterminated one (mid-stream) runs to the end of the text.
-  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
+  {
+    re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
+    at: ['-----begin '],
+  },
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
-  /(?<=(?<![\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)["']?\s*[:=]\s*["']?)(?=[A-Za-z0-9_\-./+]*\d)(?=[A-Za-z0-9_\-./+]*[A-Za-z])[A-Za-z0-9_\-./+]{12,}/gi,
+  {
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*[:=]\\s*["']?)${KEY_LIKE}`, 'gi'),
+    gate: ['key', 'secret', 'token', 'pass', 'pwd'],
+    // The value follows a ":" or "=" (which it cannot contain): tried only there.
+    at: [':', '='],
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']?(${KEY_LIKE})`, 'iy'),
+  },
   // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
   // the quotes left alone (a masked JSON argument stays JSON); an unclosed quote at the end of
   // the text (mid-stream) runs to the end, so it is held.
-  /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*["'])(?:[^"'\n]{4,128}(?=["'])|[^"'\n]{0,128}$)/gi,
+  {
+    re: /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*["'])(?:[^"'\n]{4,128}(?=["'])|[^"'\n]{0,128}$)/gi,
+    gate: ['pass', 'pwd'],
+  },
 ];
 
-const SECRET_HINT =
-  /sk-|AKIA|ASIA|A[BCGIRN][A-Z]{2}[A-Z0-9]{16}|aws_?secret|gh[pousr]_|github_pat_|xox|AIza|_live_|_test_|glpat-|hf_|eyJ|earer|PRIVATE KEY|key|secret|token|passw|pwd|hooks\.|webhook|:\/\/[^\s:/@]+:[^\s@]+@|sig=|SG\.|npm_|pypi-|SK[0-9a-f]{8}|do[por]_v1|dapi|shp|EAAA|ATATT|GOCSPX|1\/\/0/i;
+const SECRET_AT = SECRETS.map((x) => sticky(x.re));
+
+/** Every needle the detectors look for, found in one pass of one automaton (any case). */
+const NEEDLES = [
+  ...new Set([
+    ...SSN_LABELS,
+    ...SECRETS.flatMap((x) => [
+      ...(x.gate ?? []),
+      ...(x.at ?? []).map((n) => (typeof n === 'string' ? n : n[0])),
+    ]),
+  ]),
+];
+const NEEDLE_ID = new Map(NEEDLES.map((n, i) => [n, i]));
+const NEEDLE_AUTOMATON = new Automaton(NEEDLES, { foldCase: true });
 
 const secret: Detector = {
   kind: 'secret',
-  maybe: (t) => SECRET_HINT.test(t),
+  maybe: () => true,
   find: (t, out) => {
-    for (const re of SECRETS) scan(re, 'secret', t, out);
+    SECRETS.forEach((x, i) => {
+      if (x.gate && !x.gate.some((n) => t.has(n))) return;
+      if (!x.at) scan(x.re, 'secret', t.text, out);
+      else {
+        const starts = t.starts(x.at);
+        if (starts.length === 0) return;
+        if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out);
+        else
+          scanAt(x.value, 'secret', t.text, starts, out, (m) => [
+            m.index + m[0].length - m[1]!.length,
+            m.index + m[0].length,
+          ]);
+      }
+    });
   },
 };
 
@@ -432,7 +655,8 @@ export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
   const detectors = ORDER.filter((t) => types.includes(t)).map((t) => DETECTORS[t]);
   return (text) => {
     const spans: Span[] = [];
-    for (const d of detectors) if (d.maybe(text)) d.find(text, spans);
+    const t = new Text(text);
+    for (const d of detectors) if (d.maybe(t)) d.find(t, spans);
     return resolveOverlaps(spans);
   };
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { compileGuards, type Finding, type GuardSet, type MaskedText } from '../guards/index.ts';
 import { anthropicRequestToOpenAI } from '../providers/anthropic/translate.ts';
 import type { GuardsConfig, Operation } from '../snapshot/schema.ts';
-import { promptTokens } from '../tokens.ts';
+import { promptTokens, promptTokensAtMost } from '../tokens.ts';
 
 type Json = Record<string, any>;
 
@@ -63,7 +63,12 @@ export function promptWork(job: PromptJob): PromptWorkResult {
   if (job.tokens) count();
   const set = job.guards ? guardSet(job.guards) : undefined;
   if (!set) return { tokens, findings: [], masked: [], digest };
-  const v = set.inspectRequest(body, job.operation, count);
+  const v = set.inspectRequest(
+    body,
+    job.operation,
+    count,
+    () => tokens ?? promptTokensAtMost(body, job.operation) + job.addedTokens,
+  );
   return {
     tokens,
     findings: v.findings,

@@ -8,7 +8,7 @@ import type { Call, GuardRecord } from './call.ts';
 import { CallError } from './errors.ts';
 import { offloadedVerdict } from './large-body.ts';
 import { chunkStream } from './response-stream.ts';
-import { promptTokensOf, rulePolicy } from './rule-state.ts';
+import { promptTokensAtMost, promptTokensOf, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 function record(call: Call, f: Finding): void {
@@ -41,7 +41,13 @@ export function createGuardsStep(): Step {
     if (!set || !call.body) return next();
 
     const verdict =
-      offloadedVerdict(set, call) ?? set.checkRequest(call.body, call.operation, () => promptTokensOf(call));
+      offloadedVerdict(set, call) ??
+      set.checkRequest(
+        call.body,
+        call.operation,
+        () => promptTokensOf(call),
+        () => promptTokensAtMost(call),
+      );
     for (const f of verdict.findings) record(call, f);
     if (verdict.block) throw blocked(verdict.block);
     if (verdict.changed) call.unchangedBody = undefined;

@@ -7,7 +7,12 @@ import type { RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
 import { type PriceBook, type Pricing, priceBook } from '../cost.ts';
 import { type ClassifierGuard, compileClassifier } from '../guards/classifiers/index.ts';
 import { compileGuards, type GuardSet } from '../guards/index.ts';
-import { countTokens, estimateTokens, promptTokens } from '../tokens.ts';
+import {
+  countTokens,
+  estimateTokens,
+  promptTokens,
+  promptTokensAtMost as promptTokensBound,
+} from '../tokens.ts';
 import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 
@@ -114,6 +119,12 @@ export function estimateOf(call: Call, counted?: number): NonNullable<Call['esti
       : { inputTokens: 0, outputTokens: 0 };
   }
   return call.estimate;
+}
+
+/** An upper bound of promptTokensOf without the tokenizer (the count itself when already made). */
+export function promptTokensAtMost(call: Call): number {
+  if (call.estimate) return call.estimate.inputTokens;
+  return call.body ? promptTokensBound(call.body, call.operation) + addedTokens(call) : 0;
 }
 
 /** The prompt tokens alone (reuses the estimate when the quota step made one). */

@@ -1,0 +1,324 @@
+// Many phrase patterns over one text in one pass. Each pattern's matches start with one of a few
+// literal words (its "starts": "ignore", "you are", "[", ...), read off the pattern's source. One
+// Aho-Corasick automaton finds every start of every pattern in a single scan of the text, and a
+// pattern is tried (sticky, at that position only) where one of its starts occurs: the cost is one
+// pass plus a few short attempts per candidate, instead of one scan of the whole text per pattern.
+// The result is the same as testing every pattern on the whole text (a match must begin with one of
+// its starts, and a sticky attempt there sees the whole text: \b, look-arounds, $ are unchanged).
+// A pattern whose starts cannot be read (an optional first element, a class) is tested whole.
+
+export interface PhraseRule {
+  kind: string;
+  re: RegExp;
+}
+
+const META = new Set([...'()[]{}?*+|.^$\\']);
+/** Escapes that stand for one literal character. */
+const LITERAL_ESCAPES = new Set([...'.[](){}?*+|^$\\/-<>!:=#,\'"& ']);
+
+const NON_ASCII = /[^\0-\x7f]/;
+/** Non-ASCII characters, single spaces between. */
+const NON_ASCII_WORD = /^[^\0-\x7f]+(?: [^\0-\x7f]+)*$/;
+const NON_ASCII_RUN = /[^\0-\x7f]+(?: [^\0-\x7f]+)*/g;
+const CONTROL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+
+/** Splits a source at its top-level | (outside groups and classes). */
+function alternatives(source: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/** The index just past the group that opens at `at` (source[at] === '('). */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = at; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+const quantified = (source: string, at: number) => at < source.length && '?*+{'.includes(source[at]);
+
+/**
+ * The literal words every match of `source` starts with ('' = "at the start of the text"), or
+ * undefined when they cannot be read. Lower-case only: the texts are normalized.
+ */
+export function startsOf(source: string): string[] | undefined {
+  const alts = alternatives(source);
+  if (!alts) return undefined;
+  const out: string[] = [];
+  for (let alt of alts) {
+    while (alt.startsWith('\\b')) alt = alt.slice(2);
+    if (alt.startsWith('^')) {
+      out.push('');
+      continue;
+    }
+    if (alt.startsWith('(?:')) {
+      const end = groupEnd(alt, 0);
+      if (end < 0 || quantified(alt, end)) return undefined;
+      const inner = startsOf(alt.slice(3, end - 1));
+      if (!inner) return undefined;
+      // A literal right after the group would lengthen each start; the group alone is enough.
+      out.push(...inner);
+      continue;
+    }
+    let word = '';
+    let i = 0;
+    while (i < alt.length) {
+      let c = alt[i];
+      let next = i + 1;
+      if (c === '\\') {
+        const e = alt[i + 1];
+        if (Object.hasOwn(CONTROL_ESCAPES, e)) c = CONTROL_ESCAPES[e];
+        else if (LITERAL_ESCAPES.has(e)) c = e;
+        else break;
+        next = i + 2;
+      } else if (META.has(c)) break;
+      if (quantified(alt, next)) break; // "s?" / "x*": this character is optional
+      word += c;
+      i = next;
+    }
+    if (word === '' || word !== word.toLowerCase()) return undefined;
+    out.push(word);
+  }
+  return out;
+}
+
+/**
+ * An Aho-Corasick automaton over a set of words, as a dense table over the words' own alphabet
+ * (every other character is one class): one table lookup per character of the text.
+ */
+export class Automaton {
+  readonly #cls: Uint16Array = new Uint16Array(65536);
+  readonly #width: number;
+  readonly #next: Int32Array;
+  /** Per state: the ids of the words ending there (its own and its suffixes'), or undefined. */
+  readonly #out: (number[] | undefined)[];
+
+  /** foldCase: A-Z in the text match a-z in the (lower-case) words. */
+  constructor(words: readonly string[], opts: { foldCase?: boolean } = {}) {
+    let width = 1;
+    for (const w of words)
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        if (this.#cls[c] === 0) this.#cls[c] = width++;
+      }
+    if (opts.foldCase) for (let c = 65; c <= 90; c++) this.#cls[c] = this.#cls[c + 32];
+    this.#width = width;
+    // The trie.
+    const goto: Map<number, number>[] = [new Map()];
+    const out: (number[] | undefined)[] = [undefined];
+    words.forEach((w, id) => {
+      let s = 0;
+      for (let i = 0; i < w.length; i++) {
+        const k = this.#cls[w.charCodeAt(i)];
+        let t = goto[s].get(k);
+        if (t === undefined) {
+          t = goto.length;
+          goto.push(new Map());
+          out.push(undefined);
+          goto[s].set(k, t);
+        }
+        s = t;
+      }
+      out[s] = [...(out[s] ?? []), id];
+    });
+    // Breadth first: failure links, folded into a full transition table.
+    const next = new Int32Array(goto.length * width);
+    const fail = new Int32Array(goto.length);
+    const queue: number[] = [];
+    for (let k = 0; k < width; k++) {
+      const t = goto[0].get(k);
+      if (t !== undefined) {
+        next[k] = t;
+        queue.push(t);
+      }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      const f = fail[s];
+      if (out[f]) out[s] = [...(out[s] ?? []), ...out[f]];
+      for (let k = 0; k < width; k++) {
+        const t = goto[s].get(k);
+        if (t === undefined) next[s * width + k] = next[f * width + k];
+        else {
+          next[s * width + k] = t;
+          fail[t] = next[f * width + k];
+          queue.push(t);
+        }
+      }
+    }
+    // Entries hold the target's row offset (no multiply per character), negated (-offset - 1)
+    // when words end there: one predictable branch per character.
+    for (let i = 0; i < next.length; i++) {
+      const t = next[i];
+      next[i] = out[t] ? -(t * width) - 1 : t * width;
+    }
+    this.#next = next;
+    this.#out = out;
+  }
+
+  /**
+   * The character classes with some characters read as others (`from` -> `to`): a scan with them
+   * finds the words in the text as if each `from` were its `to`, without building that text.
+   */
+  aliased(alias: Record<string, string>): Uint16Array {
+    const cls = this.#cls.slice();
+    for (const [from, to] of Object.entries(alias)) cls[from.charCodeAt(0)] = this.#cls[to.charCodeAt(0)];
+    return cls;
+  }
+
+  /** Calls hit(wordId, endIndex) for every occurrence, overlapping ones included. */
+  scan(text: string, hit: (id: number, end: number) => void, cls: Uint16Array = this.#cls): void {
+    const next = this.#next;
+    const width = this.#width;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = next[s + cls[text.charCodeAt(i)]];
+      if (s < 0) {
+        s = -s - 1;
+        for (const id of this.#out[s / width]!) hit(id, i + 1);
+      }
+    }
+  }
+}
+
+export class AnchoredPatterns {
+  readonly #rules: { kind: string; sticky: RegExp }[];
+  /** Rules tested whole (their starts cannot be read). */
+  readonly #whole: { kind: string; re: RegExp }[] = [];
+  /** Rules that may match at the start of the text (a leading ^). */
+  readonly #atStart: number[] = [];
+  /** Automatons with, per word id of theirs, the id in #words. */
+  readonly #scans: [Automaton, number[]][];
+  /** Per word id: its length and the rules it starts. */
+  readonly #words: { length: number; rules: number[] }[] = [];
+
+  /** The ASCII automaton's classes with the alias characters read as what they stand for. */
+  readonly #aliased?: Uint16Array;
+
+  /**
+   * alias: characters find() may be asked to read as others too (leetspeak "1" -> "i"); no start
+   * word may contain one.
+   */
+  constructor(rules: readonly PhraseRule[], opts: { alias?: Record<string, string> } = {}) {
+    this.#rules = rules.map((r) => ({ kind: r.kind, sticky: new RegExp(r.re.source, `${r.re.flags}y`) }));
+    const ids = new Map<string, number>();
+    rules.forEach((r, i) => {
+      const starts = startsOf(r.re.source);
+      if (!starts) {
+        this.#whole.push(r);
+        return;
+      }
+      for (const w of new Set(starts)) {
+        if (w === '') {
+          this.#atStart.push(i);
+          continue;
+        }
+        let id = ids.get(w);
+        if (id === undefined) {
+          id = this.#words.length;
+          ids.set(w, id);
+          this.#words.push({ length: w.length, rules: [] });
+        }
+        this.#words[id].rules.push(i);
+      }
+    });
+    // Two automatons: the ASCII words' table is small enough to stay in cache, and the others'
+    // is scanned only when the text has a character outside ASCII.
+    const words = [...ids.keys()];
+    const ascii = words.filter((w) => !NON_ASCII.test(w));
+    const other = words.filter((w) => NON_ASCII.test(w));
+    for (const w of other)
+      if (!NON_ASCII_WORD.test(w))
+        throw new Error(`phrase start ${JSON.stringify(w)} mixes ASCII and other letters`);
+    this.#scans = [
+      [new Automaton(ascii), ascii.map((w) => ids.get(w)!)],
+      [new Automaton(other), other.map((w) => ids.get(w)!)],
+    ];
+    if (opts.alias) {
+      const keys = Object.keys(opts.alias);
+      const bad = words.find((w) => keys.some((k) => w.includes(k)));
+      if (bad !== undefined) throw new Error(`phrase start ${JSON.stringify(bad)} holds an alias character`);
+      this.#aliased = this.#scans[0][0].aliased(opts.alias);
+    }
+  }
+
+  /** How many rules are tested whole (0 when every start was read). */
+  get unanchored(): number {
+    return this.#whole.length;
+  }
+
+  /**
+   * Adds to `kinds` the kind of every rule that matches somewhere in `text` (skips kinds in it).
+   * `aliased`: the text with the constructor's alias characters replaced (same length): rules are
+   * also matched against it, in the same pass.
+   */
+  find(text: string, kinds: Set<string>, aliased?: string): void {
+    const rules = this.#rules;
+    const tryAt = (i: number, at: number) => {
+      const r = rules[i];
+      if (kinds.has(r.kind)) return;
+      r.sticky.lastIndex = at;
+      if (r.sticky.test(text)) return kinds.add(r.kind);
+      if (aliased === undefined) return;
+      r.sticky.lastIndex = at;
+      if (r.sticky.test(aliased)) kinds.add(r.kind);
+    };
+    for (const i of this.#atStart) tryAt(i, 0);
+    const [ascii, other] = this.#scans;
+    const scan = ([automaton, ids]: [Automaton, number[]], part: string, offset: number, cls?: Uint16Array) =>
+      automaton.scan(
+        part,
+        (id, end) => {
+          const w = this.#words[ids[id]];
+          for (const i of w.rules) tryAt(i, offset + end - w.length);
+        },
+        cls,
+      );
+    if (aliased !== undefined && !this.#aliased) throw new Error('find: no alias was declared');
+    scan(ascii, text, 0, aliased === undefined ? undefined : this.#aliased);
+    // The other words lie within runs of non-ASCII characters (and single spaces): only those runs.
+    NON_ASCII_RUN.lastIndex = 0;
+    for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text))
+      scan(other, m[0], m.index);
+    for (const r of this.#whole)
+      if (!kinds.has(r.kind) && (r.re.test(text) || (aliased !== undefined && r.re.test(aliased))))
+        kinds.add(r.kind);
+  }
+}
