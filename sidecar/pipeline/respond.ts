@@ -11,6 +11,7 @@ import { EventTooLargeError, formatSSE, typedEventToSSE } from '../providers/sse
 import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
 import type { Call, CallResult, Dialect } from './call.ts';
 import { type CallError, toCallError } from './errors.ts';
+import type { ByteSink } from './response-stream.ts';
 import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
@@ -40,6 +41,18 @@ async function write(res: ServerResponse, data: string | Buffer): Promise<void> 
   });
   await Promise.race([once(res, 'drain'), closed]);
   closed.catch(() => {});
+}
+
+/** The app's socket for a one-pass stream: a write that fills it pauses the upstream until 'drain'. */
+function appSink(res: ServerResponse): ByteSink {
+  return {
+    write(buf, resume) {
+      if (res.destroyed || res.writableEnded) throw new ClientClosed();
+      if (res.write(buf)) return true;
+      res.once('drain', resume);
+      return false;
+    },
+  };
 }
 
 const PLAIN = /^[\t\x20-\x7e]*$/;
@@ -177,6 +190,9 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
       const converter = chatStreamToResponses(call.responses);
       await converted(converter);
       call.responses.final = converter.final;
+    } else if (stream.passthrough && stream.pipe) {
+      // Nothing watches the stream: upstream socket to app socket in one pass.
+      await stream.pipe(appSink(res), { dropUsageOnly: call.usageInjected });
     } else if (stream.passthrough) {
       for await (const bytes of stream.bytes({ dropUsageOnly: call.usageInjected })) await write(res, bytes);
     } else {
