@@ -98,6 +98,12 @@ export class SidecarMetrics {
   readonly #unroutedChildren = new Map<string, RuleChildren>();
   /** Per provider: "op|requested|responded|error" -> children. */
   readonly #providerChildren = new WeakMap<RuntimeProvider, Map<string, ProviderChildren>>();
+  /** The other counters' children, bound once per label set (labels() hashes them on every call). */
+  readonly #attemptChildren = new BoundChildren(() => this.#attempts);
+  readonly #quotaDenialChildren = new BoundChildren(() => this.#quotaDenials);
+  readonly #guardActionChildren = new BoundChildren(() => this.#guardActions);
+  readonly #cacheChildren = new BoundChildren(() => this.#cache);
+  readonly #costChildren = new BoundChildren(() => this.#cost);
 
   constructor(sources: MetricsSources, opts: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -246,7 +252,7 @@ export class SidecarMetrics {
     for (let i = 0; i <= last; i++) {
       const a = call.attempts[i];
       const provider = rule ? this.#providerOf(call, a.provider) : undefined;
-      this.#attempts.labels(a.provider, attemptKind(a), attemptOutcome(a)).inc();
+      this.#attemptChildren.get(a.provider, attemptKind(a), attemptOutcome(a)).inc();
       if (!provider || a.failure === 'circuit-open' || (a.durationMs === 0 && a.failure)) continue;
       const served = i === last && !a.failure;
       const responseModel = served ? (call.modelResponse ?? facts.responseModel) : undefined;
@@ -269,13 +275,16 @@ export class SidecarMetrics {
     }
 
     if (facts.quota) {
-      for (const d of facts.quota.denied) this.#quotaDenials.labels(d.quota, d.limit, 'enforce').inc();
-      for (const d of facts.quota.shadowDenied) this.#quotaDenials.labels(d.quota, d.limit, 'shadow').inc();
+      for (const d of facts.quota.denied) this.#quotaDenialChildren.get(d.quota, d.limit, 'enforce').inc();
+      for (const d of facts.quota.shadowDenied)
+        this.#quotaDenialChildren.get(d.quota, d.limit, 'shadow').inc();
     }
-    for (const g of facts.guards) this.#guardActions.labels(route, g.guard, g.action, g.phase).inc();
-    if (facts.cache !== undefined) this.#cache.labels(route, facts.cache).inc();
+    for (const g of facts.guards) this.#guardActionChildren.get(route, g.guard, g.action, g.phase).inc();
+    if (facts.cache !== undefined) this.#cacheChildren.get(route, facts.cache).inc();
     if (facts.costUSD !== undefined && facts.costUSD > 0 && call.provider) {
-      this.#cost.labels(route, call.provider.id, this.#models.value(call.modelServed)).inc(facts.costUSD);
+      this.#costChildren
+        .get(route, call.provider.id, this.#models.value(call.modelServed))
+        .inc(facts.costUSD);
     }
   }
 
@@ -346,6 +355,29 @@ export class SidecarMetrics {
       m.set(key, c);
     }
     return c;
+  }
+}
+
+/**
+ * A counter's children by label values, made on first use. The values are config names and
+ * capped model names (bounded, like the counter's own children); a key that cannot clash joins them.
+ */
+class BoundChildren {
+  readonly #counter: () => Counter<string>;
+  readonly #children = new Map<string, { inc(n?: number): void }>();
+
+  constructor(counter: () => Counter<string>) {
+    this.#counter = counter;
+  }
+
+  get(...values: string[]): { inc(n?: number): void } {
+    const key = values.join('\u0000');
+    let child = this.#children.get(key);
+    if (!child) {
+      child = this.#counter().labels(...values);
+      this.#children.set(key, child);
+    }
+    return child;
   }
 }
 
