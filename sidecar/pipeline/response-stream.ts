@@ -528,17 +528,27 @@ function inStreamError(chunk: Json): UpstreamAnswerError {
 }
 
 /** A stream of chunks produced by a step (a guard rewriting, a cache replaying). */
+class ChunkStream implements ResponseStream {
+  readonly passthrough = false;
+  readonly #source: AsyncIterable<Json>;
+  #taken = false;
+
+  constructor(source: AsyncIterable<Json>) {
+    this.#source = source;
+  }
+
+  bytes(): AsyncIterable<Buffer> {
+    throw new Error('chunkStream has no upstream bytes: use chunks()');
+  }
+
+  /** The step's own iterable, not a generator around it: no extra layer per chunk. */
+  chunks(): AsyncIterable<Json> {
+    if (this.#taken) throw new Error('a response stream can be consumed only once');
+    this.#taken = true;
+    return this.#source;
+  }
+}
+
 export function chunkStream(source: AsyncIterable<Json>): ResponseStream {
-  let taken = false;
-  return {
-    passthrough: false,
-    bytes() {
-      throw new Error('chunkStream has no upstream bytes: use chunks()');
-    },
-    async *chunks() {
-      if (taken) throw new Error('a response stream can be consumed only once');
-      taken = true;
-      yield* source;
-    },
-  };
+  return new ChunkStream(source);
 }
