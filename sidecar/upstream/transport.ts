@@ -296,6 +296,9 @@ export function readBody(body: IncomingMessage, opts: ReadOptions): Promise<Buff
   });
 }
 
+/** How far a pulled stream reads ahead of its reader before pausing the upstream socket. */
+const PULL_AHEAD_BYTES = 64 * 1024;
+
 /** Where an upstream stream's bytes go in push mode (UpstreamBody.pipe). */
 export interface BodySink {
   /** One chunk; false: the sink is full, reading pauses until resume(). */
@@ -315,8 +318,9 @@ export interface BodySink {
 export class UpstreamBody implements AsyncIterableIterator<Buffer> {
   readonly #body: IncomingMessage;
   readonly #idleMs: number;
-  /** Chunks read and not yet taken (pull mode, or pushed back with unshift). */
+  /** Chunks read and not yet taken (pull mode, or pushed back with unshift), and their bytes. */
   #queue: Buffer[] = [];
+  #queued = 0;
   #ended = false;
   #error: Error | undefined;
   #wake: (() => void) | undefined;
@@ -349,7 +353,9 @@ export class UpstreamBody implements AsyncIterableIterator<Buffer> {
       return;
     }
     this.#queue.push(chunk);
-    this.#body.pause();
+    this.#queued += chunk.length;
+    // Flowing while the reader keeps up (no pause/resume per chunk); paused once it falls behind.
+    if (this.#queued > PULL_AHEAD_BYTES) this.#body.pause();
     this.#wakeUp();
   };
 
@@ -375,16 +381,18 @@ export class UpstreamBody implements AsyncIterableIterator<Buffer> {
   async next(): Promise<IteratorResult<Buffer>> {
     for (;;) {
       const chunk = this.#queue.shift();
-      if (chunk) return { done: false, value: chunk };
+      if (chunk) {
+        this.#queued -= chunk.length;
+        if (this.#queued <= PULL_AHEAD_BYTES && this.#body.isPaused() && !this.#ended) this.#body.resume();
+        return { done: false, value: chunk };
+      }
       if (this.#ended) {
         if (this.#error) throw this.#error;
         return { done: true, value: undefined };
       }
-      const more = new Promise<void>((resolve) => {
+      await new Promise<void>((resolve) => {
         this.#wake = resolve;
       });
-      this.#body.resume();
-      await more;
     }
   }
 
@@ -400,15 +408,18 @@ export class UpstreamBody implements AsyncIterableIterator<Buffer> {
   /** Chunks already taken go back to the front (the head, read before committing). */
   unshift(chunks: readonly Buffer[]): void {
     this.#queue.unshift(...chunks);
+    for (const c of chunks) this.#queued += c.length;
   }
 
   /** From now on chunks are pushed to `sink` as they arrive, held ones first. */
   pipe(sink: BodySink): void {
     this.#sink = sink;
     let full = false;
+    this.#queued = 0;
     for (const chunk of this.#queue.splice(0)) full = !sink.data(chunk) || full;
     if (this.#ended) sink.end(this.#error);
-    else if (!full) this.#body.resume();
+    else if (full) this.#body.pause();
+    else this.#body.resume();
   }
 
   /** Reading goes on after the sink said it was full. */
@@ -420,6 +431,7 @@ export class UpstreamBody implements AsyncIterableIterator<Buffer> {
   close(): void {
     clearTimeout(this.#timer);
     this.#queue.length = 0;
+    this.#queued = 0;
     if (!this.#body.complete) this.#body.destroy();
   }
 }

@@ -125,6 +125,25 @@ describe('one-pass stream (UpstreamBody + pipe)', () => {
     assert.equal(sink.text(), CONTENT(0));
   });
 
+  it('pulled (a step takes chunks): every chunk arrives in order, a slow reader included', async () => {
+    const parts = [...Array.from({ length: 30 }, (_, i) => CONTENT(i)), USAGE, 'data: [DONE]\n\n'];
+    const usage: Usage[] = [];
+    const s = stream(new UpstreamBody(await get('/pull', parts), 5000), usage);
+    const seen: string[] = [];
+    s.observe?.({ chunk: (c) => seen.push(c.choices?.[0]?.delta?.content ?? '') });
+    const contents: string[] = [];
+    for await (const chunk of s.chunks()) {
+      if (chunk.choices?.[0]) contents.push(chunk.choices[0].delta.content);
+      await new Promise((r) => setTimeout(r, 3)); // slower than the upstream
+    }
+    assert.deepEqual(
+      contents,
+      Array.from({ length: 30 }, (_, i) => `w${i} `),
+    );
+    assert.equal(seen.length, 31);
+    assert.deepEqual(usage, [{ inputTokens: 3, outputTokens: 64 }]);
+  });
+
   it('an app that is gone stops the upstream read', async () => {
     const parts = Array.from({ length: 50 }, (_, i) => CONTENT(i));
     const res = await get('/gone', parts);
