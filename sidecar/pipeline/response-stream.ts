@@ -420,7 +420,9 @@ class UpstreamResponseStream implements ResponseStream {
       const settle = (err?: Error) => {
         if (settled) return;
         settled = true;
-        this.#tapEnd();
+        try {
+          this.#tapEnd();
+        } catch {} // runs in a socket event: a watcher's failure must not take the process down
         if (err) reject(err);
         else resolve();
       };
