@@ -7,6 +7,7 @@
 //   node bench/run.ts [--quick] [--arms floor,aimesh-off,...] [--workloads chat-small,...]
 //                     [--results-dir bench/results] [--report bench/RESULTS.md] [--no-plot]
 //                     [--sidecar bundle|source] [--sidecar-node-options "--max-semi-space-size=2"]
+//                     [--concurrent-streams 512]
 //   node bench/run.ts --report-only bench/results/latest.json      (re-render RESULTS.md and plots)
 //
 // Output: raw JSON (results-dir/<stamp>.json and latest.json), the report (tables, method,
@@ -347,6 +348,8 @@ export async function runBench(argv: string[]): Promise<BenchResults> {
       'client-cpu': { type: 'string', default: '0' },
       sidecar: { type: 'string', default: 'bundle' },
       'sidecar-node-options': { type: 'string', default: '--max-semi-space-size=2' },
+      /** Streams opened at once in the concurrent-streams phase (default: 512, quick 32). */
+      'concurrent-streams': { type: 'string' },
       /** Re-render the report (and plots) from a results JSON, without measuring. */
       'report-only': { type: 'string' },
     },
@@ -361,7 +364,10 @@ export async function runBench(argv: string[]): Promise<BenchResults> {
     return results;
   }
   const started = Date.now();
-  const cfg = values.quick ? QUICK : FULL;
+  const base = values.quick ? QUICK : FULL;
+  const cfg: Config = values['concurrent-streams']
+    ? { ...base, concurrentStreams: Number(values['concurrent-streams']) }
+    : base;
   const wanted = (values.arms?.split(',') ?? ARM_NAMES.filter((a) => a !== 'direct')) as ArmName[];
   for (const a of wanted)
     if (!ARM_NAMES.includes(a)) throw new Error(`unknown arm ${a} (${ARM_NAMES.join(', ')})`);

@@ -16,11 +16,11 @@ import type { BreakerPool } from '../resilience/circuit-breaker.ts';
 import type { Failure } from '../snapshot/index.ts';
 import { maxOutputTokens } from '../tokens.ts';
 import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
-import { readBody, streamBody, type Transport } from '../upstream/transport.ts';
+import { readBody, type Transport, UpstreamBody } from '../upstream/transport.ts';
 import type { Attempt, Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
-import { checkOpenAISSE, prepend, upstreamStream } from './response-stream.ts';
+import { checkOpenAISSE, upstreamStream } from './response-stream.ts';
 import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
@@ -169,23 +169,24 @@ export function createForward(services: ForwardServices): Step {
       if (call.stream && isStreamBody(upstream.headers['content-type'])) {
         // Commit to this upstream only once it has said something (a token, a tool call, a
         // finish): a failure before that, reset or in-stream error, still retries or falls back.
-        const source = streamBody(upstream.body, timeoutMs)[Symbol.asyncIterator]();
+        const source = new UpstreamBody(upstream.body, timeoutMs);
         const head = await peekStream(
           source,
           adapter.passthrough === true ? openAISseJudge : translatorJudge(adapter.stream(adapterCall)),
           deadline,
         );
         if (head.error !== undefined || head.buffers.length === 0) {
-          await source.return?.(undefined);
+          source.close();
           const message =
             head.error === undefined ? 'upstream stream was empty' : `upstream stream error: ${head.error}`;
           return failed({ ok: false, failure: '5xx', status: 502, message });
         }
         call.timings.firstByteMs = performance.now() - call.startedAt;
+        source.unshift(head.buffers); // the app gets the head too
         call.result = {
           kind: 'stream',
           status: 200,
-          stream: upstreamStream(prepend(head.buffers, source), {
+          stream: upstreamStream(source, {
             translator: adapter.stream(adapterCall),
             passthrough: adapter.passthrough === true,
             maxEventBytes: services.maxStreamEventBytes,

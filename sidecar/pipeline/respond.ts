@@ -11,6 +11,7 @@ import { EventTooLargeError, formatSSE, typedEventToSSE } from '../providers/sse
 import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
 import type { Call, CallResult, Dialect } from './call.ts';
 import { type CallError, toCallError } from './errors.ts';
+import type { ByteSink } from './response-stream.ts';
 import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
@@ -32,14 +33,30 @@ export function anthropicErrorType(status: number): string {
 /** The app went away mid-stream: stop reading the upstream. */
 class ClientClosed extends Error {}
 
-async function write(res: ServerResponse, data: string | Buffer): Promise<void> {
+/**
+ * Writes to the app; a promise only when the socket is full (waits for 'drain'), so a stream
+ * the app keeps up with costs no promise per chunk: `const w = write(...); if (w) await w;`.
+ */
+function write(res: ServerResponse, data: string | Buffer): Promise<void> | undefined {
   if (res.destroyed || res.writableEnded) throw new ClientClosed();
-  if (res.write(data)) return;
+  if (res.write(data)) return undefined;
   const closed = once(res, 'close').then(() => {
     throw new ClientClosed();
   });
-  await Promise.race([once(res, 'drain'), closed]);
   closed.catch(() => {});
+  return Promise.race([once(res, 'drain'), closed]).then(() => {});
+}
+
+/** The app's socket for a one-pass stream: a write that fills it pauses the upstream until 'drain'. */
+function appSink(res: ServerResponse): ByteSink {
+  return {
+    write(buf, resume) {
+      if (res.destroyed || res.writableEnded) throw new ClientClosed();
+      if (res.write(buf)) return true;
+      res.once('drain', resume);
+      return false;
+    },
+  };
 }
 
 const PLAIN = /^[\t\x20-\x7e]*$/;
@@ -161,13 +178,19 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
     // Typed-event dialects: chat chunks in, the dialect's event sequence out.
     const converted = async (converter: { push(c: Json): Json[]; end(): Json[] }) => {
       for await (const chunk of stream.chunks()) {
-        for (const event of converter.push(chunk)) await write(res, typedEventToSSE(event));
+        for (const event of converter.push(chunk)) {
+          const w = write(res, typedEventToSSE(event));
+          if (w) await w;
+        }
         if (chunk.error) {
           upstreamErrorEvent(call);
           break;
         }
       }
-      for (const event of converter.end()) await write(res, typedEventToSSE(event));
+      for (const event of converter.end()) {
+        const w = write(res, typedEventToSSE(event));
+        if (w) await w;
+      }
     };
     if (call.dialect === 'anthropic') {
       await converted(
@@ -177,19 +200,27 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
       const converter = chatStreamToResponses(call.responses);
       await converted(converter);
       call.responses.final = converter.final;
+    } else if (stream.passthrough && stream.pipe) {
+      // Nothing watches the stream: upstream socket to app socket in one pass.
+      await stream.pipe(appSink(res), { dropUsageOnly: call.usageInjected });
     } else if (stream.passthrough) {
-      for await (const bytes of stream.bytes({ dropUsageOnly: call.usageInjected })) await write(res, bytes);
+      for await (const bytes of stream.bytes({ dropUsageOnly: call.usageInjected })) {
+        const w = write(res, bytes);
+        if (w) await w;
+      }
     } else {
       for await (const chunk of stream.chunks()) {
         if (call.usageInjected && Array.isArray(chunk.choices) && chunk.choices.length === 0 && !chunk.error)
           continue;
-        await write(res, `data: ${JSON.stringify(chunk)}\n\n`);
+        const w = write(res, `data: ${JSON.stringify(chunk)}\n\n`);
+        if (w) await w;
         if (chunk.error) {
           upstreamErrorEvent(call);
           break;
         }
       }
-      await write(res, 'data: [DONE]\n\n');
+      const w = write(res, 'data: [DONE]\n\n');
+      if (w) await w;
     }
   } catch (err) {
     if (err instanceof ClientClosed || err instanceof ClientGoneError) {

@@ -1,9 +1,12 @@
-// A streamed answer on its way to the app. Two ways to consume it, once:
-// - bytes(): the upstream's OpenAI SSE as it arrives (passthrough adapters, OpenAI apps), so
-//   the hot path neither parses nor re-serializes content chunks;
+// A streamed answer on its way to the app. Three ways to consume it, once:
+// - pipe(): the upstream's OpenAI SSE written to the app's socket in one pass, each buffer cut,
+//   checked, scanned for usage and written in the turn it arrived (passthrough adapters, OpenAI
+//   apps, no step wrapping the stream): no generator and no promise per chunk;
+// - bytes(): the same bytes as an async iterable, for a step that watches them (the cache);
 // - chunks(): chat.completion.chunk objects (translated adapters, Anthropic apps, and any step
 //   that inspects or rewrites the stream; wrap the result with chunkStream()).
-// Usage is captured in both modes. A chunk `{error:{...}}` is an in-stream upstream error.
+// Usage is captured in every mode. Telemetry watches through observe() instead of wrapping, so
+// it adds no layer. A chunk `{error:{...}}` is an in-stream upstream error.
 import type { StreamTranslator, Usage } from '../providers/adapter.ts';
 import { openAIUsageOf } from '../providers/openai/index.ts';
 import { EventTooLargeError } from '../providers/sse.ts';
@@ -20,6 +23,13 @@ export interface ResponseStream {
    */
   bytes(opts?: { dropUsageOnly?: boolean }): AsyncIterable<Buffer>;
   chunks(): AsyncIterable<Json>;
+  /**
+   * bytes() written straight to the app in one pass, when the stream comes from the upstream
+   * socket unwrapped (no step watches it); undefined otherwise.
+   */
+  pipe?(sink: ByteSink, opts?: { dropUsageOnly?: boolean }): Promise<void>;
+  /** Adds a watcher (telemetry) before the stream is consumed; absent on wrappers. */
+  observe?(tap: StreamTap): void;
 }
 
 export interface UpstreamStreamOptions {
@@ -156,17 +166,160 @@ function errorMessageIn(event: Buffer): string {
   return 'error event';
 }
 
-export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStreamOptions): ResponseStream {
-  let taken = false;
-  const take = () => {
-    if (taken) throw new Error('a response stream can be consumed only once');
-    taken = true;
-  };
+/** Where a passthrough stream's bytes go in one pass (ResponseStream.pipe): the app's socket. */
+export interface ByteSink {
+  /** Writes bytes; false: full, call `resume` once it drained. Throws when the app is gone. */
+  write(buf: Buffer, resume: () => void): boolean;
+}
+
+/**
+ * Watches a stream go by without wrapping it (no generator layer per watcher): sees what the app
+ * is sent, and the end of consumption (completed, failed or abandoned).
+ */
+export interface StreamTap {
+  /** OpenAI SSE bytes as they go to the app (bytes() and pipe()). */
+  bytes?(buf: Buffer): void;
+  /** Chunks as they go to the consumer (chunks()). */
+  chunk?(chunk: Json): void;
+  end?(): void;
+}
+
+/** A source that can push its bytes (UpstreamBody): pipe() then needs no promise per chunk. */
+interface PushSource extends AsyncIterable<Buffer> {
+  pipe(sink: { data(buf: Buffer): boolean; end(err?: Error): void }): void;
+  resume(): void;
+  close(): void;
+}
+
+const canPush = (source: AsyncIterable<Buffer>): source is PushSource =>
+  typeof (source as Partial<PushSource>).pipe === 'function';
+
+/** An error carrying the bytes before the bad (or the upstream's own error) event: they still reach the app. */
+type WithBefore = Error & { before?: Buffer };
+
+/**
+ * The passthrough path's per-stream work, done synchronously on each buffer: bytes go out as they
+ * came, cut at event boundaries (a partial event is useless to the app until it completes), after
+ * a structural check; only a stretch that mentions usage is parsed, and events naming an error are
+ * scrubbed. An unfinished event is held as its pieces, joined once when it ends.
+ */
+class SSEPass {
+  readonly #stream: UpstreamResponseStream;
+  readonly #drop: boolean;
+  readonly #maxEvent: number;
+  #held: Buffer[] = [];
+  #heldBytes = 0;
+
+  constructor(stream: UpstreamResponseStream, drop: boolean, maxEvent: number) {
+    this.#stream = stream;
+    this.#drop = drop;
+    this.#maxEvent = maxEvent;
+  }
+
+  /** What to send for this buffer (undefined: nothing yet). Throws on a bad or error event. */
+  push(buf: Buffer): Buffer | undefined {
+    const held = this.#held;
+    const end = eventEndIn(held, buf);
+    if (end < 0) {
+      this.#heldBytes += buf.length;
+      if (this.#heldBytes > this.#maxEvent) throw new EventTooLargeError(this.#maxEvent);
+      held.push(buf);
+      return undefined;
+    }
+    const complete =
+      held.length === 0 ? buf.subarray(0, end) : Buffer.concat([...held, buf.subarray(0, end)]);
+    this.#held = end < buf.length ? [buf.subarray(end)] : [];
+    this.#heldBytes = buf.length - end;
+    if (this.#heldBytes > this.#maxEvent) throw new EventTooLargeError(this.#maxEvent);
+    return this.#emit(complete);
+  }
+
+  /** The rest, once the upstream ended. */
+  end(): Buffer | undefined {
+    if (this.#heldBytes === 0) return undefined;
+    const held = this.#held;
+    this.#held = [];
+    const rest = held.length === 1 ? held[0] : Buffer.concat(held, this.#heldBytes);
+    this.#heldBytes = 0;
+    return this.#emit(rest);
+  }
+
+  /** What still goes to the app after `err` (the events before a bad one), undefined if nothing. */
+  before(err: WithBefore): Buffer | undefined {
+    const before = err.before;
+    if (!before || before.length === 0) return undefined;
+    return this.#stream.scrubErrors(
+      before.indexOf(USAGE_MARK) < 0 ? before : this.#stream.settleUsage(before, this.#drop),
+    );
+  }
+
+  #emit(complete: Buffer): Buffer | undefined {
+    const check = checkOpenAISSE(complete);
+    if (check.badAt !== undefined) {
+      throw Object.assign(
+        new UpstreamAnswerError('upstream_stream_error', `upstream sent malformed SSE (${check.reason})`),
+        { before: complete.subarray(0, check.badAt) },
+      );
+    }
+    if (check.errorEnd !== undefined) {
+      const upto = complete.subarray(0, check.errorEnd);
+      throw Object.assign(
+        new UpstreamAnswerError(
+          'upstream_stream_error',
+          `upstream stream error: ${errorMessageIn(upto.subarray(check.errorStart))}`,
+          true,
+        ),
+        { before: upto },
+      );
+    }
+    const out = complete.indexOf(USAGE_MARK) < 0 ? complete : this.#stream.settleUsage(complete, this.#drop);
+    return out.length > 0 ? this.#stream.scrubErrors(out) : undefined;
+  }
+}
+
+/**
+ * A committed upstream stream. A class (per-stream state in fields, methods on the prototype)
+ * rather than an object literal of closures and getters: V8 gives each such literal a hidden class
+ * of its own, allocated in the old generation.
+ */
+class UpstreamResponseStream implements ResponseStream {
+  readonly #source: AsyncIterable<Buffer>;
+  readonly #opts: UpstreamStreamOptions;
+  #taps: StreamTap[] = [];
+  #taken = false;
+
+  constructor(source: AsyncIterable<Buffer>, opts: UpstreamStreamOptions) {
+    this.#source = source;
+    this.#opts = opts;
+  }
+
+  get passthrough(): boolean {
+    return this.#opts.passthrough && !this.#taken;
+  }
+
+  observe(tap: StreamTap): void {
+    if (this.#taken) throw new Error('a response stream is observed before it is consumed');
+    this.#taps.push(tap);
+  }
+
+  #take(): void {
+    if (this.#taken) throw new Error('a response stream can be consumed only once');
+    this.#taken = true;
+  }
+
+  #tapBytes(buf: Buffer): void {
+    for (const tap of this.#taps) tap.bytes?.(buf);
+  }
+
+  #tapEnd(): void {
+    for (const tap of this.#taps) tap.end?.();
+  }
+
   /**
    * Records usage from the complete events that mention it; with drop, cuts out the usage-only
    * chunk. Only those events are decoded: the rest of the bytes are passed on as slices.
    */
-  const settleUsage = (events: Buffer, drop: boolean): Buffer => {
+  settleUsage(events: Buffer, drop: boolean): Buffer {
     const parts: Buffer[] = [];
     let kept = 0; // bytes before this are decided
     let from = 0; // where to look for the next mention
@@ -179,7 +332,7 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
         .filter((line) => line.startsWith('data:'))
         .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5))
         .join('\n');
-      const chunk = noteUsage(data);
+      const chunk = this.#noteUsage(data);
       if (drop && chunk && Array.isArray(chunk.choices) && chunk.choices.length === 0) {
         parts.push(events.subarray(kept, start));
         kept = end;
@@ -189,127 +342,186 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
     if (parts.length === 0) return events;
     parts.push(events.subarray(kept));
     return Buffer.concat(parts);
-  };
+  }
 
-  const noteUsage = (data: string): Json | undefined => {
+  #noteUsage(data: string): Json | undefined {
     if (!data.includes(USAGE_MARK)) return undefined;
     try {
       const chunk = JSON.parse(data);
       const usage = openAIUsageOf(chunk.usage);
-      if (usage) opts.onUsage(usage);
+      if (usage) this.#opts.onUsage(usage);
       return chunk;
     } catch {
       return undefined;
     }
-  };
+  }
 
-  const scrubErrors = (events: Buffer): Buffer => {
+  scrubErrors(events: Buffer): Buffer {
     if (events.indexOf(ERROR_MARK) < 0) return events;
     const text = events.toString('utf8');
-    const clean = opts.scrub(text);
+    const clean = this.#opts.scrub(text);
     return clean === text ? events : Buffer.from(clean);
-  };
+  }
 
-  const scrubChunk = (chunk: Json): Json => {
+  #scrubChunk(chunk: Json): Json {
     const err = chunk.error;
     if (!err || typeof err !== 'object') return chunk;
     for (const k of ['message', 'type', 'code'] as const) {
-      if (typeof err[k] === 'string') err[k] = opts.scrub(err[k]);
+      if (typeof err[k] === 'string') err[k] = this.#opts.scrub(err[k]);
     }
     return chunk;
-  };
+  }
 
-  return {
-    get passthrough() {
-      return opts.passthrough && !taken;
-    },
+  async *bytes({ dropUsageOnly = false } = {}): AsyncGenerator<Buffer> {
+    if (!this.#opts.passthrough) throw new Error('this stream needs translation: use chunks()');
+    this.#take();
+    const pass = new SSEPass(this, dropUsageOnly, this.#opts.maxEventBytes ?? Number.POSITIVE_INFINITY);
+    try {
+      for await (const buf of this.#source) {
+        const out = pass.push(buf);
+        if (out) {
+          this.#tapBytes(out);
+          yield out;
+        }
+      }
+      const out = pass.end();
+      if (out) {
+        this.#tapBytes(out);
+        yield out;
+      }
+    } catch (err) {
+      // What came before a bad event (or the upstream's own error event) still reaches the app.
+      this.#opts.onError?.(err as Error);
+      const before = pass.before(err as WithBefore);
+      if (before) {
+        this.#tapBytes(before);
+        yield before;
+      }
+      throw err;
+    } finally {
+      this.#tapEnd();
+    }
+  }
 
-    async *bytes({ dropUsageOnly = false } = {}) {
-      if (!opts.passthrough) throw new Error('this stream needs translation: use chunks()');
-      take();
-      const maxEvent = opts.maxEventBytes ?? Number.POSITIVE_INFINITY;
-      // Bytes go out as they came, cut at event boundaries (a partial event is useless to the
-      // app until it completes), after a structural check. Only a stretch that mentions usage is
-      // parsed. An unfinished event is held as its pieces, joined once when it ends.
-      const emit = (complete: Buffer): Buffer => {
-        const check = checkOpenAISSE(complete);
-        if (check.badAt !== undefined) {
-          throw Object.assign(
-            new UpstreamAnswerError('upstream_stream_error', `upstream sent malformed SSE (${check.reason})`),
-            { before: complete.subarray(0, check.badAt) },
-          );
-        }
-        if (check.errorEnd !== undefined) {
-          const upto = complete.subarray(0, check.errorEnd);
-          throw Object.assign(
-            new UpstreamAnswerError(
-              'upstream_stream_error',
-              `upstream stream error: ${errorMessageIn(upto.subarray(check.errorStart))}`,
-              true,
-            ),
-            { before: upto },
-          );
-        }
-        return complete.indexOf(USAGE_MARK) < 0 ? complete : settleUsage(complete, dropUsageOnly);
+  /**
+   * bytes() in one pass: each buffer the upstream socket delivers is cut, checked and written to
+   * the sink in the same turn, with backpressure (no generator, no promise per chunk).
+   */
+  pipe(sink: ByteSink, opts: { dropUsageOnly?: boolean } = {}): Promise<void> {
+    const source = this.#source;
+    if (!canPush(source)) return this.#pipeBytes(sink, opts);
+    if (!this.#opts.passthrough) throw new Error('this stream needs translation: use chunks()');
+    this.#take();
+    const dropUsageOnly = opts.dropUsageOnly ?? false;
+    const pass = new SSEPass(this, dropUsageOnly, this.#opts.maxEventBytes ?? Number.POSITIVE_INFINITY);
+    const resume = () => source.resume();
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (err?: Error) => {
+        if (settled) return;
+        settled = true;
+        try {
+          this.#tapEnd();
+        } catch {} // runs in a socket event: a watcher's failure must not take the process down
+        if (err) reject(err);
+        else resolve();
       };
-      let held: Buffer[] = [];
-      let heldBytes = 0;
-      try {
-        for await (const buf of source) {
-          const end = eventEndIn(held, buf);
-          if (end < 0) {
-            heldBytes += buf.length;
-            if (heldBytes > maxEvent) throw new EventTooLargeError(maxEvent);
-            held.push(buf);
-            continue;
+      /** Ends the pipe on a failure of the stream (not of the app's side). */
+      const fail = (err: Error) => {
+        source.close();
+        this.#opts.onError?.(err);
+        try {
+          const before = pass.before(err as WithBefore);
+          if (before) {
+            this.#tapBytes(before);
+            sink.write(before, () => {});
           }
-          const complete =
-            held.length === 0 ? buf.subarray(0, end) : Buffer.concat([...held, buf.subarray(0, end)]);
-          held = end < buf.length ? [buf.subarray(end)] : [];
-          heldBytes = buf.length - end;
-          if (heldBytes > maxEvent) throw new EventTooLargeError(maxEvent);
-          const out = emit(complete);
-          if (out.length > 0) yield scrubErrors(out);
-        }
-        if (heldBytes > 0) {
-          const out = emit(held.length === 1 ? held[0] : Buffer.concat(held, heldBytes));
-          if (out.length > 0) yield scrubErrors(out);
-        }
-      } catch (err) {
-        // What came before a bad event (or the upstream's own error event) still reaches the app.
-        const before = (err as { before?: Buffer }).before;
-        opts.onError?.(err as Error);
-        if (before && before.length > 0)
-          yield scrubErrors(before.indexOf(USAGE_MARK) < 0 ? before : settleUsage(before, dropUsageOnly));
-        throw err;
-      }
-    },
+        } catch {}
+        settle(err);
+      };
+      const send = (out: Buffer): boolean => {
+        this.#tapBytes(out);
+        return sink.write(out, resume);
+      };
+      source.pipe({
+        data: (buf) => {
+          if (settled) return true;
+          let out: Buffer | undefined;
+          try {
+            out = pass.push(buf);
+          } catch (err) {
+            fail(err as Error);
+            return true;
+          }
+          if (!out) return true;
+          try {
+            return send(out);
+          } catch (err) {
+            // The app is gone: stop reading, nothing more to tell it.
+            source.close();
+            settle(err as Error);
+            return true;
+          }
+        },
+        end: (err) => {
+          if (settled) return;
+          if (err) return fail(err);
+          let out: Buffer | undefined;
+          try {
+            out = pass.end();
+          } catch (e) {
+            return fail(e as Error);
+          }
+          try {
+            if (out) send(out);
+          } catch (e) {
+            return settle(e as Error);
+          }
+          settle();
+        },
+      });
+    });
+  }
 
-    async *chunks() {
-      take();
-      try {
-        for await (const buf of source) {
-          for (const chunk of opts.translator.push(buf)) {
-            const usage = openAIUsageOf(chunk.usage);
-            if (usage) opts.onUsage(usage);
-            const clean = scrubChunk(chunk);
-            if (clean.error) opts.onError?.(inStreamError(clean));
-            yield clean;
-          }
-        }
-        for (const chunk of opts.translator.end()) {
-          const usage = openAIUsageOf(chunk.usage);
-          if (usage) opts.onUsage(usage);
-          const clean = scrubChunk(chunk);
-          if (clean.error) opts.onError?.(inStreamError(clean));
-          yield clean;
-        }
-      } catch (err) {
-        opts.onError?.(err as Error);
-        throw err;
+  /** pipe() for a source that can only be pulled (tests feed generators). */
+  async #pipeBytes(sink: ByteSink, opts: { dropUsageOnly?: boolean }): Promise<void> {
+    for await (const buf of this.bytes(opts)) {
+      let resume: () => void = () => {};
+      const drained = new Promise<void>((r) => {
+        resume = r;
+      });
+      if (!sink.write(buf, resume)) await drained;
+    }
+  }
+
+  async *chunks(): AsyncGenerator<Json> {
+    this.#take();
+    const { translator, onUsage, onError } = this.#opts;
+    const taps = this.#taps;
+    const deliver = (chunk: Json): Json => {
+      const usage = openAIUsageOf(chunk.usage);
+      if (usage) onUsage(usage);
+      const clean = this.#scrubChunk(chunk);
+      if (clean.error) onError?.(inStreamError(clean));
+      for (const tap of taps) tap.chunk?.(clean);
+      return clean;
+    };
+    try {
+      for await (const buf of this.#source) {
+        for (const chunk of translator.push(buf)) yield deliver(chunk);
       }
-    },
-  };
+      for (const chunk of translator.end()) yield deliver(chunk);
+    } catch (err) {
+      onError?.(err as Error);
+      throw err;
+    } finally {
+      this.#tapEnd();
+    }
+  }
+}
+
+export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStreamOptions): ResponseStream {
+  return new UpstreamResponseStream(source, opts);
 }
 
 function inStreamError(chunk: Json): UpstreamAnswerError {
@@ -318,31 +530,27 @@ function inStreamError(chunk: Json): UpstreamAnswerError {
 }
 
 /** A stream of chunks produced by a step (a guard rewriting, a cache replaying). */
-export function chunkStream(source: AsyncIterable<Json>): ResponseStream {
-  let taken = false;
-  return {
-    passthrough: false,
-    bytes() {
-      throw new Error('chunkStream has no upstream bytes: use chunks()');
-    },
-    async *chunks() {
-      if (taken) throw new Error('a response stream can be consumed only once');
-      taken = true;
-      yield* source;
-    },
-  };
+class ChunkStream implements ResponseStream {
+  readonly passthrough = false;
+  readonly #source: AsyncIterable<Json>;
+  #taken = false;
+
+  constructor(source: AsyncIterable<Json>) {
+    this.#source = source;
+  }
+
+  bytes(): AsyncIterable<Buffer> {
+    throw new Error('chunkStream has no upstream bytes: use chunks()');
+  }
+
+  /** The step's own iterable, not a generator around it: no extra layer per chunk. */
+  chunks(): AsyncIterable<Json> {
+    if (this.#taken) throw new Error('a response stream can be consumed only once');
+    this.#taken = true;
+    return this.#source;
+  }
 }
 
-/** Replays bytes already read (the stream's head, read before committing), then the rest. */
-export async function* prepend(head: readonly Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  try {
-    yield* head;
-    for (;;) {
-      const next = await rest.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    await rest.return?.();
-  }
+export function chunkStream(source: AsyncIterable<Json>): ResponseStream {
+  return new ChunkStream(source);
 }

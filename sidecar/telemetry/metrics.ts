@@ -8,21 +8,15 @@
 //   gauges read at scrape time; spans the tracer had to drop.
 // Cardinality stays bounded: labels hold config names (routes, rules, providers, quotas) and
 // model names capped per label (LabelLimiter); never request ids or user-supplied values.
-// Label children are cached per runtime rule / provider object, so the hot path is a Map lookup
-// and an inc() per metric.
-import {
-  type Counter,
-  collectDefaultMetrics,
-  Gauge,
-  Histogram,
-  type LabelValues,
-  Counter as PromCounter,
-  Registry,
-} from 'prom-client';
+// Label children are cached per runtime rule / provider object, and the per-call metrics are
+// bound-metrics.ts collectors (an inc() is an addition), so the hot path is a Map lookup and an
+// addition per metric.
+import { type Counter, collectDefaultMetrics, Gauge, Counter as PromCounter, Registry } from 'prom-client';
 import type { RuntimeProvider, RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
 import type { Attempt, Call } from '../pipeline/call.ts';
 import type { BreakerState } from '../resilience/circuit-breaker.ts';
 import { genAiOperation, genAiProviderName } from './attributes.ts';
+import { BoundCounter, BoundHistogram } from './bound-metrics.ts';
 import { type CallFacts, callFacts } from './facts.ts';
 import type { DropReason } from './tracing-options.ts';
 
@@ -82,15 +76,15 @@ export class SidecarMetrics {
   readonly #models = new LabelLimiter(100);
   readonly #responseModels = new LabelLimiter(100);
 
-  readonly #tokenUsage: Histogram<GenAiLabels | 'gen_ai_token_type'>;
-  readonly #operationDuration: Histogram<GenAiLabels | 'error_type'>;
-  readonly #requests: Counter<'route' | 'rule' | 'operation' | 'status'>;
-  readonly #requestDuration: Histogram<'route' | 'rule' | 'operation'>;
-  readonly #attempts: Counter<'provider' | 'kind' | 'outcome'>;
-  readonly #quotaDenials: Counter<'quota' | 'limit' | 'mode'>;
-  readonly #guardActions: Counter<'route' | 'guard' | 'action' | 'phase'>;
-  readonly #cache: Counter<'route' | 'result'>;
-  readonly #cost: Counter<'route' | 'provider' | 'model'>;
+  readonly #tokenUsage: BoundHistogram<GenAiLabels | 'gen_ai_token_type'>;
+  readonly #operationDuration: BoundHistogram<GenAiLabels | 'error_type'>;
+  readonly #requests: BoundCounter<'route' | 'rule' | 'operation' | 'status'>;
+  readonly #requestDuration: BoundHistogram<'route' | 'rule' | 'operation'>;
+  readonly #attempts: BoundCounter<'provider' | 'kind' | 'outcome'>;
+  readonly #quotaDenials: BoundCounter<'quota' | 'limit' | 'mode'>;
+  readonly #guardActions: BoundCounter<'route' | 'guard' | 'action' | 'phase'>;
+  readonly #cache: BoundCounter<'route' | 'result'>;
+  readonly #cost: BoundCounter<'route' | 'provider' | 'model'>;
   readonly #dropped: Counter<'reason'>;
 
   /** Label children per rule: status -> [requests child, duration child]. */
@@ -109,58 +103,58 @@ export class SidecarMetrics {
       'gen_ai_request_model',
       'gen_ai_response_model',
     ];
-    this.#tokenUsage = new Histogram({
+    this.#tokenUsage = new BoundHistogram({
       name: 'gen_ai_client_token_usage',
       help: 'Tokens used per upstream operation (GenAI semconv gen_ai.client.token.usage, unit {token}).',
       labelNames: [...genAi, 'gen_ai_token_type'],
       buckets: TOKEN_BUCKETS,
       registers,
     });
-    this.#operationDuration = new Histogram({
+    this.#operationDuration = new BoundHistogram({
       name: 'gen_ai_client_operation_duration_seconds',
       help: 'Duration of each upstream GenAI operation, streams until their last chunk (GenAI semconv gen_ai.client.operation.duration).',
       labelNames: [...genAi, 'error_type'],
       buckets: DURATION_BUCKETS,
       registers,
     });
-    this.#requests = new PromCounter({
+    this.#requests = new BoundCounter({
       name: 'aimesh_requests_total',
       help: 'Calls answered by the sidecar, by route, rule, operation and HTTP status (route "" = no route matched).',
       labelNames: ['route', 'rule', 'operation', 'status'],
       registers,
     });
-    this.#requestDuration = new Histogram({
+    this.#requestDuration = new BoundHistogram({
       name: 'aimesh_request_duration_seconds',
       help: 'Call duration as the app sees it, until the last byte (streams included).',
       labelNames: ['route', 'rule', 'operation'],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
       registers,
     });
-    this.#attempts = new PromCounter({
+    this.#attempts = new BoundCounter({
       name: 'aimesh_upstream_attempts_total',
       help: 'Upstream attempts by provider, kind (first, retry, fallback) and outcome (ok or the failure class).',
       labelNames: ['provider', 'kind', 'outcome'],
       registers,
     });
-    this.#quotaDenials = new PromCounter({
+    this.#quotaDenials = new BoundCounter({
       name: 'aimesh_quota_denials_total',
       help: 'Calls a quota limit denied (mode enforce) or would have denied (mode shadow).',
       labelNames: ['quota', 'limit', 'mode'],
       registers,
     });
-    this.#guardActions = new PromCounter({
+    this.#guardActions = new BoundCounter({
       name: 'aimesh_guard_actions_total',
       help: 'Guard actions (block, mask, log) by route, guard and phase (request, response).',
       labelNames: ['route', 'guard', 'action', 'phase'],
       registers,
     });
-    this.#cache = new PromCounter({
+    this.#cache = new BoundCounter({
       name: 'aimesh_cache_lookups_total',
       help: 'Calls on caching routes by result: hit, miss, or bypass (not cacheable, e.g. a stream).',
       labelNames: ['route', 'result'],
       registers,
     });
-    this.#cost = new PromCounter({
+    this.#cost = new BoundCounter({
       name: 'aimesh_cost_usd_total',
       help: 'Spend in USD from provider pricing, by route, provider and model served.',
       labelNames: ['route', 'provider', 'model'],
@@ -246,7 +240,7 @@ export class SidecarMetrics {
     for (let i = 0; i <= last; i++) {
       const a = call.attempts[i];
       const provider = rule ? this.#providerOf(call, a.provider) : undefined;
-      this.#attempts.labels(a.provider, attemptKind(a), attemptOutcome(a)).inc();
+      this.#attempts.labels({ provider: a.provider, kind: attemptKind(a), outcome: attemptOutcome(a) }).inc();
       if (!provider || a.failure === 'circuit-open' || (a.durationMs === 0 && a.failure)) continue;
       const served = i === last && !a.failure;
       const responseModel = served ? (call.modelResponse ?? facts.responseModel) : undefined;
@@ -269,13 +263,18 @@ export class SidecarMetrics {
     }
 
     if (facts.quota) {
-      for (const d of facts.quota.denied) this.#quotaDenials.labels(d.quota, d.limit, 'enforce').inc();
-      for (const d of facts.quota.shadowDenied) this.#quotaDenials.labels(d.quota, d.limit, 'shadow').inc();
+      for (const d of facts.quota.denied)
+        this.#quotaDenials.labels({ quota: d.quota, limit: d.limit, mode: 'enforce' }).inc();
+      for (const d of facts.quota.shadowDenied)
+        this.#quotaDenials.labels({ quota: d.quota, limit: d.limit, mode: 'shadow' }).inc();
     }
-    for (const g of facts.guards) this.#guardActions.labels(route, g.guard, g.action, g.phase).inc();
-    if (facts.cache !== undefined) this.#cache.labels(route, facts.cache).inc();
+    for (const g of facts.guards)
+      this.#guardActions.labels({ route, guard: g.guard, action: g.action, phase: g.phase }).inc();
+    if (facts.cache !== undefined) this.#cache.labels({ route, result: facts.cache }).inc();
     if (facts.costUSD !== undefined && facts.costUSD > 0 && call.provider) {
-      this.#cost.labels(route, call.provider.id, this.#models.value(call.modelServed)).inc(facts.costUSD);
+      this.#cost
+        .labels({ route, provider: call.provider.id, model: this.#models.value(call.modelServed) })
+        .inc(facts.costUSD);
     }
   }
 
@@ -297,7 +296,7 @@ export class SidecarMetrics {
     }
     let c = byStatus.get(key);
     if (!c) {
-      const labels: LabelValues<'route' | 'rule' | 'operation'> = {
+      const labels: Record<'route' | 'rule' | 'operation', string> = {
         route: rule?.routeId ?? '',
         rule: rule?.name ?? '',
         operation: call.operation,

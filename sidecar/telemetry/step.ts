@@ -23,7 +23,7 @@ import { parseTraceParent } from '@opentelemetry/core';
 import type { Logger } from '../log.ts';
 import type { Attempt, Call } from '../pipeline/call.ts';
 import type { AttemptObserver } from '../pipeline/forward.ts';
-import type { ResponseStream } from '../pipeline/response-stream.ts';
+import type { StreamTap } from '../pipeline/response-stream.ts';
 import type { Step } from '../pipeline/step.ts';
 import { createSSEParser } from '../providers/sse.ts';
 import {
@@ -80,6 +80,56 @@ interface CallState {
   requestAttrs?: Attributes;
   /** What the serving stream said about itself. */
   streamFacts?: ResponseFacts;
+}
+
+/**
+ * Watches a stream to its end without wrapping it: facts for spans and metrics (read off the
+ * bytes, or the chunks when a step took those), the output when captured.
+ */
+class StreamWatch implements StreamTap {
+  readonly #scanner = new SSEFactsScanner();
+  readonly #output: StreamedOutput | undefined;
+  readonly #parser: ReturnType<typeof createSSEParser> | undefined;
+  readonly #done: (output?: string) => void;
+  #finished = false;
+
+  constructor(captureContent: boolean, done: (output?: string) => void) {
+    this.#output = captureContent ? new StreamedOutput() : undefined;
+    this.#parser = captureContent ? createSSEParser() : undefined;
+    this.#done = done;
+  }
+
+  get facts(): ResponseFacts {
+    return this.#scanner.facts;
+  }
+
+  bytes(buf: Buffer): void {
+    this.#scanner.push(buf);
+    if (this.#parser && this.#output) {
+      for (const e of this.#parser.push(buf)) {
+        try {
+          this.#output.push(JSON.parse(e.data));
+        } catch {}
+      }
+    }
+  }
+
+  chunk(chunk: Record<string, any>): void {
+    const facts = this.#scanner.facts;
+    if (facts.id === undefined && typeof chunk.id === 'string') facts.id = chunk.id;
+    if (facts.model === undefined && typeof chunk.model === 'string' && chunk.model)
+      facts.model = chunk.model;
+    if (Array.isArray(chunk.choices))
+      for (const c of chunk.choices)
+        if (typeof c?.finish_reason === 'string') facts.finishReasons.push(c.finish_reason);
+    this.#output?.push(chunk);
+  }
+
+  end(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#done(this.#output?.toJSON());
+  }
 }
 
 const epochMs = (perfMs: number): number => performance.timeOrigin + perfMs;
@@ -217,64 +267,6 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     span.setAttributes(attrs);
   }
 
-  /** Sees a stream to its end: facts for spans and metrics, the output when captured. */
-  function observeStream(
-    stream: ResponseStream,
-    state: CallState,
-    done: (output?: string) => void,
-  ): ResponseStream {
-    let finished = false;
-    const streamed = captureContent ? new StreamedOutput() : undefined;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      done(streamed?.toJSON());
-    };
-    return {
-      get passthrough() {
-        return stream.passthrough;
-      },
-      async *bytes(o) {
-        const scanner = new SSEFactsScanner();
-        state.streamFacts = scanner.facts;
-        const parser = streamed ? createSSEParser() : undefined;
-        try {
-          for await (const buf of stream.bytes(o)) {
-            scanner.push(buf);
-            if (parser && streamed) {
-              for (const e of parser.push(buf)) {
-                try {
-                  streamed.push(JSON.parse(e.data));
-                } catch {}
-              }
-            }
-            yield buf;
-          }
-        } finally {
-          finish();
-        }
-      },
-      async *chunks() {
-        const facts: ResponseFacts = { finishReasons: [] };
-        state.streamFacts = facts;
-        try {
-          for await (const chunk of stream.chunks()) {
-            if (facts.id === undefined && typeof chunk.id === 'string') facts.id = chunk.id;
-            if (facts.model === undefined && typeof chunk.model === 'string' && chunk.model)
-              facts.model = chunk.model;
-            if (Array.isArray(chunk.choices))
-              for (const c of chunk.choices)
-                if (typeof c?.finish_reason === 'string') facts.finishReasons.push(c.finish_reason);
-            streamed?.push(chunk);
-            yield chunk;
-          }
-        } finally {
-          finish();
-        }
-      },
-    };
-  }
-
   const observer: AttemptObserver = {
     begin(call, attempt) {
       const state = states.get(call);
@@ -298,25 +290,18 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
           try {
             const result = call.result;
             if (!attempt.failure && result?.kind === 'stream') {
-              // The attempt lives on until the stream's last chunk; the stream tells us when.
-              call.result = {
-                ...result,
-                stream: observeStream(result.stream, state, (output) => {
-                  if (!entry || entry.ended) return;
-                  entry.ended = true;
-                  // A stream that broke after it started is a failed attempt (forward marks it).
-                  if (attempt.failure) failAttemptSpan(entry.span, attempt);
-                  else
-                    succeedAttemptSpan(
-                      entry.span,
-                      call,
-                      attempt,
-                      state.streamFacts ?? { finishReasons: [] },
-                      output,
-                    );
-                  entry.span.end();
-                }),
-              };
+              // The attempt lives on until the stream's last chunk; the stream tells us when
+              // (a stream that cannot be watched is settled with the call).
+              const watch = new StreamWatch(captureContent, (output) => {
+                if (!entry || entry.ended) return;
+                entry.ended = true;
+                // A stream that broke after it started is a failed attempt (forward marks it).
+                if (attempt.failure) failAttemptSpan(entry.span, attempt);
+                else succeedAttemptSpan(entry.span, call, attempt, watch.facts, output);
+                entry.span.end();
+              });
+              state.streamFacts = watch.facts;
+              result.stream.observe?.(watch);
               return;
             }
             if (!entry) return;

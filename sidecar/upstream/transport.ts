@@ -11,6 +11,7 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
+import { finished } from 'node:stream';
 import type { UpstreamRequest } from '../providers/adapter.ts';
 import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from './errors.ts';
 
@@ -295,33 +296,142 @@ export function readBody(body: IncomingMessage, opts: ReadOptions): Promise<Buff
   });
 }
 
+/** How far a pulled stream reads ahead of its reader before pausing the upstream socket. */
+const PULL_AHEAD_BYTES = 64 * 1024;
+
+/** Where an upstream stream's bytes go in push mode (UpstreamBody.pipe). */
+export interface BodySink {
+  /** One chunk; false: the sink is full, reading pauses until resume(). */
+  data(buf: Buffer): boolean;
+  /** The upstream ended: cleanly (undefined) or with the error that ended it. */
+  end(err?: Error): void;
+}
+
 /**
- * Upstream stream bytes as they arrive. Silence longer than idleMs ends it with a timeout; a
- * reset socket with a connect-error; an exchange ended on our side (the app left, shutdown) with
- * that error. Breaking out of the loop destroys the upstream response.
+ * An upstream stream's bytes as they arrive, read either way: pulled a chunk at a time (the
+ * stream's head before committing, translated streams: it is an async iterator) or pushed to a
+ * sink (pipe(): the passthrough path, socket to socket in one pass with no promise per chunk).
+ * Silence longer than idleMs ends it with a timeout; a reset socket with a connect-error; an
+ * exchange ended on our side (the app left, shutdown) with that error. close() (or return())
+ * before the end destroys the upstream response.
  */
-export async function* streamBody(body: IncomingMessage, idleMs: number): AsyncGenerator<Buffer> {
+export class UpstreamBody implements AsyncIterableIterator<Buffer> {
+  readonly #body: IncomingMessage;
+  readonly #idleMs: number;
+  /** Chunks read and not yet taken (pull mode, or pushed back with unshift), and their bytes. */
+  #queue: Buffer[] = [];
+  #queued = 0;
+  #ended = false;
+  #error: Error | undefined;
+  #wake: (() => void) | undefined;
+  #sink: BodySink | undefined;
   // One timer for the whole stream, checked lazily: a chunk only notes the time (re-arming a
   // timer per chunk cost two timer-list operations per SSE event).
-  let last = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const check = () => {
-    const quiet = performance.now() - last;
-    if (quiet >= idleMs) body.destroy(new TransportError('timeout', `upstream stream idle for ${idleMs} ms`));
-    else timer = setTimeout(check, idleMs - quiet);
+  #last = performance.now();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(body: IncomingMessage, idleMs: number) {
+    this.#body = body;
+    this.#idleMs = idleMs;
+    this.#timer = setTimeout(this.#check, idleMs);
+    body.on('data', this.#onData);
+    finished(body, this.#onFinished);
+  }
+
+  #check = (): void => {
+    const quiet = performance.now() - this.#last;
+    if (quiet >= this.#idleMs)
+      this.#body.destroy(new TransportError('timeout', `upstream stream idle for ${this.#idleMs} ms`));
+    else this.#timer = setTimeout(this.#check, this.#idleMs - quiet);
   };
-  timer = setTimeout(check, idleMs);
-  try {
-    for await (const chunk of body) {
-      last = performance.now();
-      yield chunk as Buffer;
+
+  #onData = (chunk: Buffer): void => {
+    this.#last = performance.now();
+    const sink = this.#sink;
+    if (sink) {
+      if (!sink.data(chunk)) this.#body.pause();
+      return;
     }
-    if (!body.complete) throw new TransportError('connect-error', 'upstream stream cut off');
-  } catch (err) {
-    if (ours(err)) throw err;
-    throw new TransportError('connect-error', `upstream stream cut off (${(err as Error).message})`);
-  } finally {
-    clearTimeout(timer);
-    if (!body.complete) body.destroy();
+    this.#queue.push(chunk);
+    this.#queued += chunk.length;
+    // Flowing while the reader keeps up (no pause/resume per chunk); paused once it falls behind.
+    if (this.#queued > PULL_AHEAD_BYTES) this.#body.pause();
+    this.#wakeUp();
+  };
+
+  #onFinished = (err?: Error | null): void => {
+    clearTimeout(this.#timer);
+    this.#ended = true;
+    if (err) {
+      this.#error = ours(err)
+        ? err
+        : new TransportError('connect-error', `upstream stream cut off (${err.message})`);
+    } else if (!this.#body.complete)
+      this.#error = new TransportError('connect-error', 'upstream stream cut off');
+    if (this.#sink) this.#sink.end(this.#error);
+    else this.#wakeUp();
+  };
+
+  #wakeUp(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  async next(): Promise<IteratorResult<Buffer>> {
+    for (;;) {
+      const chunk = this.#queue.shift();
+      if (chunk) {
+        this.#queued -= chunk.length;
+        if (this.#queued <= PULL_AHEAD_BYTES && this.#body.isPaused() && !this.#ended) this.#body.resume();
+        return { done: false, value: chunk };
+      }
+      if (this.#ended) {
+        if (this.#error) throw this.#error;
+        return { done: true, value: undefined };
+      }
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+    }
+  }
+
+  async return(): Promise<IteratorResult<Buffer>> {
+    this.close();
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** Chunks already taken go back to the front (the head, read before committing). */
+  unshift(chunks: readonly Buffer[]): void {
+    this.#queue.unshift(...chunks);
+    for (const c of chunks) this.#queued += c.length;
+  }
+
+  /** From now on chunks are pushed to `sink` as they arrive, held ones first. */
+  pipe(sink: BodySink): void {
+    this.#sink = sink;
+    let full = false;
+    this.#queued = 0;
+    for (const chunk of this.#queue.splice(0)) full = !sink.data(chunk) || full;
+    if (this.#ended) sink.end(this.#error);
+    else if (full) this.#body.pause();
+    else this.#body.resume();
+  }
+
+  /** Reading goes on after the sink said it was full. */
+  resume(): void {
+    if (!this.#ended) this.#body.resume();
+  }
+
+  /** Stops reading; an upstream response not yet complete is destroyed. */
+  close(): void {
+    clearTimeout(this.#timer);
+    this.#queue.length = 0;
+    this.#queued = 0;
+    if (!this.#body.complete) this.#body.destroy();
   }
 }
