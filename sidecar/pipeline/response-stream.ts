@@ -2,10 +2,13 @@
 // - bytes(): the upstream's OpenAI SSE as it arrives (passthrough adapters, OpenAI apps), so
 //   the hot path neither parses nor re-serializes content chunks;
 // - chunks(): chat.completion.chunk objects (translated adapters, Anthropic apps, and any step
-//   that inspects or rewrites the stream; wrap the result with chunkStream()).
-// Usage is captured in both modes. A chunk `{error:{...}}` is an in-stream upstream error.
+//   that inspects or rewrites the stream; wrap the result with chunkStream()), or for a native
+//   Responses stream its typed events.
+// Usage is captured in both modes. A chunk `{error:{...}}` (a typed `error` or
+// `response.failed` event) is an in-stream upstream error.
 import type { StreamTranslator, Usage } from '../providers/adapter.ts';
 import { openAIUsageOf } from '../providers/openai/index.ts';
+import { typedEventError, typedEventUsage } from '../providers/openai/responses.ts';
 import { EventTooLargeError } from '../providers/sse.ts';
 import { UpstreamAnswerError } from '../upstream/errors.ts';
 
@@ -211,12 +214,22 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
   };
 
   const scrubChunk = (chunk: Json): Json => {
-    const err = chunk.error;
+    const err = chunk.error ?? (chunk.type === 'error' ? chunk : chunk.response?.error);
     if (!err || typeof err !== 'object') return chunk;
     for (const k of ['message', 'type', 'code'] as const) {
       if (typeof err[k] === 'string') err[k] = opts.scrub(err[k]);
     }
     return chunk;
+  };
+
+  /** Notes a chunk's usage, scrubs and reports its error. */
+  const settle = (chunk: Json): Json => {
+    const usage = openAIUsageOf(chunk.usage ?? typedEventUsage(chunk));
+    if (usage) opts.onUsage(usage);
+    const clean = scrubChunk(chunk);
+    const error = clean.error ?? typedEventError(clean);
+    if (error) opts.onError?.(inStreamError(error));
+    return clean;
   };
 
   return {
@@ -289,21 +302,9 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
       take();
       try {
         for await (const buf of source) {
-          for (const chunk of opts.translator.push(buf)) {
-            const usage = openAIUsageOf(chunk.usage);
-            if (usage) opts.onUsage(usage);
-            const clean = scrubChunk(chunk);
-            if (clean.error) opts.onError?.(inStreamError(clean));
-            yield clean;
-          }
+          for (const chunk of opts.translator.push(buf)) yield settle(chunk);
         }
-        for (const chunk of opts.translator.end()) {
-          const usage = openAIUsageOf(chunk.usage);
-          if (usage) opts.onUsage(usage);
-          const clean = scrubChunk(chunk);
-          if (clean.error) opts.onError?.(inStreamError(clean));
-          yield clean;
-        }
+        for (const chunk of opts.translator.end()) yield settle(chunk);
       } catch (err) {
         opts.onError?.(err as Error);
         throw err;
@@ -312,8 +313,8 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
   };
 }
 
-function inStreamError(chunk: Json): UpstreamAnswerError {
-  const message = String(chunk.error?.message ?? chunk.error?.type ?? 'error');
+function inStreamError(error: Json): UpstreamAnswerError {
+  const message = String(error.message ?? error.type ?? 'error');
   return new UpstreamAnswerError('upstream_stream_error', `upstream stream error: ${message}`, true);
 }
 
