@@ -48,9 +48,15 @@ describe('sidecar: Responses API', () => {
             'gpt-4o-guarded',
             'gpt-4o-outguard',
             'gpt-4o-limited',
-            'gpt-4o-tokens',
             'gpt-4o-fallback',
           ]),
+          // 40 words (= 40 output tokens) per answer: the upstream's model-suffix fault.
+          testProvider('ai-platform/openai-long', 'openai', `${upstream.url}/v1`, OPENAI_KEY, [], {
+            models: ['gpt-4o-tokens', 'gpt-4o-tokens-stream'].map((name) => ({
+              name,
+              upstreamName: 'gpt-4o~words=40',
+            })),
+          }),
           testProvider('ai-platform/azure', 'azure-openai', upstream.url, AZURE_KEY, [
             'gpt-4o-azure=prod-gpt4o',
           ]),
@@ -70,7 +76,7 @@ describe('sidecar: Responses API', () => {
               testRule('azure', [{ model: 'gpt-4o-azure' }], ['ai-platform/azure']),
               testRule('compat', [{ model: 'llama-3' }], ['ai-platform/compat']),
               testRule('limited', [{ model: 'gpt-4o-limited' }], ['ai-platform/openai']),
-              testRule('tokens', [{ model: 'gpt-4o-tokens' }], ['ai-platform/openai']),
+              testRule('tokens', [{ model: 'gpt-4o-tokens*' }], ['ai-platform/openai-long']),
               testRule('guarded', [{ model: 'gpt-4o-guarded' }], ['ai-platform/openai'], {
                 guards: {
                   pii: { types: ['email'], request: 'mask', response: 'mask' },
@@ -96,14 +102,14 @@ describe('sidecar: Responses API', () => {
             failurePolicy: 'FailClosed',
             limits: [
               { name: 'two', dimension: 'requests', amount: 2, window: '1h', models: ['gpt-4o-limited'] },
-              {
-                name: 'thirty-tokens',
-                dimension: 'tokens',
-                amount: 30,
+              ...['gpt-4o-tokens', 'gpt-4o-tokens-stream'].map((model) => ({
+                name: model,
+                dimension: 'tokens' as const,
+                amount: 90,
                 window: '1h',
-                models: ['gpt-4o-tokens'],
+                models: [model],
                 reserveOutputTokens: 1,
-              },
+              })),
             ],
           },
         ],
@@ -484,17 +490,22 @@ describe('sidecar: Responses API', () => {
       client.responses.create({ model: 'gpt-4o-limited', input: 'three' }),
       OpenAI.RateLimitError,
     );
-    // 30 tokens: each answer uses about 19 (a few in, 16 out). The pre-check only sees the input,
-    // so the third call is refused only if both earlier ones were settled from their usage.
-    const first = await client.responses.create({ model: 'gpt-4o-tokens', input: 'one two three' });
-    assert.ok((first.usage?.total_tokens ?? 0) >= 16);
-    const stream = client.responses.stream({ model: 'gpt-4o-tokens', input: 'one two three' });
-    for await (const _ of stream);
-    assert.ok(((await stream.finalResponse()).usage?.total_tokens ?? 0) >= 16);
-    await assert.rejects(
-      client.responses.create({ model: 'gpt-4o-tokens', input: 'one two three' }),
-      OpenAI.RateLimitError,
-    );
+    // 90 tokens; an answer spends 43 (3 in, 40 out). The pre-check reserves the input and one
+    // output token; an answer without usage would be charged its estimate (1024 output tokens).
+    // So the second call passes only if the first was settled from its usage, and the third is
+    // refused only if both were.
+    for (const model of ['gpt-4o-tokens', 'gpt-4o-tokens-stream']) {
+      const ask = async () => {
+        if (model === 'gpt-4o-tokens')
+          return (await client.responses.create({ model, input: 'one two three' })).usage;
+        const stream = client.responses.stream({ model, input: 'one two three' });
+        for await (const _ of stream);
+        return (await stream.finalResponse()).usage;
+      };
+      assert.equal((await ask())?.total_tokens, 43, model);
+      assert.equal((await ask())?.total_tokens, 43, model);
+      await assert.rejects(ask(), OpenAI.RateLimitError, model);
+    }
   });
 
   it('counts input tokens: asks a native provider, estimates for others (and Anthropic count_tokens)', async () => {

@@ -27,8 +27,8 @@ interface Stored {
 
 const stores = new WeakMap<State, Map<string, Stored>>();
 const storeOf = (state: State) => {
-  let s = stores.get(state);
-  if (!s) stores.set(state, (s = new Map()));
+  const s = stores.get(state) ?? new Map<string, Stored>();
+  stores.set(state, s);
   return s;
 };
 
@@ -366,7 +366,7 @@ function frames(ctx: Ctx, b: Json, response: Json): Frames {
 }
 
 /** GET / DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items */
-export function storedResponse(ctx: Ctx): void {
+export function storedResponse(ctx: Ctx) {
   const id = ctx.params.id!;
   const store = storeOf(ctx.state);
   const stored = store.get(id);
@@ -387,7 +387,7 @@ export function storedResponse(ctx: Ctx): void {
 }
 
 /** POST /v1/responses/input_tokens */
-export function inputTokens(ctx: Ctx): void {
+export function inputTokens(ctx: Ctx) {
   const b = ctx.body;
   if (!b || typeof b !== 'object')
     return invalid(ctx, 400, 'We could not parse the JSON body of your request.', null, null);
