@@ -49,6 +49,7 @@ describe('sidecar: Responses API', () => {
             'gpt-4o-outguard',
             'gpt-4o-limited',
             'gpt-4o-fallback',
+            'gpt-4o-cached',
           ]),
           // 40 words (= 40 output tokens) per answer: the upstream's model-suffix fault.
           testProvider('ai-platform/openai-long', 'openai', `${upstream.url}/v1`, OPENAI_KEY, [], {
@@ -85,6 +86,9 @@ describe('sidecar: Responses API', () => {
               }),
               testRule('outguard', [{ model: 'gpt-4o-outguard' }], ['ai-platform/openai'], {
                 guards: { pii: { types: ['email'], request: 'log', response: 'mask' } },
+              }),
+              testRule('cached', [{ model: 'gpt-4o-cached' }], ['ai-platform/openai'], {
+                cache: { ttlMs: 60_000, maxBytes: 1 << 20 },
               }),
               testRule('fallback', [{ model: 'gpt-4o-fallback' }], ['ai-platform/openai'], {
                 fallback: {
@@ -435,6 +439,25 @@ describe('sidecar: Responses API', () => {
     } finally {
       again();
     }
+  });
+
+  it('caches native answers by the whole Responses request', async () => {
+    upstream.clearRequests();
+    const ask = (tools?: OpenAI.Responses.Tool[]) =>
+      client.responses
+        .create({ model: 'gpt-4o-cached', input: 'search cache me please', tools })
+        .withResponse();
+    const first = await ask();
+    const second = await ask();
+    assert.equal(first.response.headers.get('x-aimesh-cache'), 'miss');
+    assert.equal(second.response.headers.get('x-aimesh-cache'), 'hit');
+    assert.deepEqual(second.data.output, first.data.output);
+    assert.equal(upstream.requests.length, 1);
+    // A built-in tool is part of the question (the chat view cannot show it): another answer.
+    const searched = await ask([{ type: 'web_search' }]);
+    assert.equal(searched.response.headers.get('x-aimesh-cache'), 'miss');
+    assert.ok(searched.data.output.some((o) => o.type === 'web_search_call'));
+    assert.equal(upstream.requests.length, 2);
   });
 
   it('answers 404 for a model no rule routes, like chat', async () => {
