@@ -7,8 +7,11 @@
 //   node test/support/upstream.ts --port 18080   # by hand: prints http://127.0.0.1:18080
 //
 // Base URLs: OpenAI `${url}/v1` (any path prefix also works), Anthropic `${url}`, Azure endpoint
-// `${url}` (/openai/deployments/{d}/...?api-version=), Gemini `${url}/v1beta`, Bedrock `${url}`
+// `${url}` (/openai/deployments/{d}/...?api-version=; the Responses API at /openai/v1/responses or
+// /openai/responses?api-version=), Gemini `${url}/v1beta`, Bedrock `${url}`
 // (/model/{id}/converse[-stream], SigV4; verified when `aws` credentials are given).
+// The Responses API (upstream/responses.ts): create (JSON, typed SSE), retrieve, delete,
+// input_items, input_tokens, with stored responses for previous_response_id and web_search.
 //
 // Replies (upstream/text.ts): the words of the last user message repeated to `words` words (16),
 // cut by max_tokens (finish "length") or a stop sequence. Tokens = whitespace-separated words:
