@@ -33,7 +33,8 @@ export function createCacheStep(caches: ResponseCaches): Step {
       : cache.key(call.modelRequested, call.responses?.request ?? call.body);
     if (!noCache) {
       const hit = cache.get(key);
-      if (hit) {
+      // A native Response (not chat) cannot be replayed as a stream: that asks the provider again.
+      if (hit && !(call.stream && hit.body.object === 'response')) {
         mark(call, 'hit');
         call.modelResponse = typeof hit.body.model === 'string' ? hit.body.model : undefined;
         // Replayed chunks are new objects; a JSON body is shared unless response guards may rewrite it.

@@ -65,7 +65,7 @@ export function createNativeResponses(deps: NativeResponsesDeps): NativeResponse
       const body = await readBody(upstream.body, { deadline, limit: MAX_ANSWER });
       if (upstream.status >= 200 && upstream.status < 300) {
         res.writeHead(upstream.status, {
-          'content-type': 'application/json',
+          'content-type': String(upstream.headers['content-type'] ?? 'application/json'),
           'x-aimesh-provider': provider.id,
         });
         res.end(body);

@@ -453,11 +453,16 @@ describe('sidecar: Responses API', () => {
     assert.equal(second.response.headers.get('x-aimesh-cache'), 'hit');
     assert.deepEqual(second.data.output, first.data.output);
     assert.equal(upstream.requests.length, 1);
+    // The same question streamed: a stored Response is no event stream, so the provider is asked.
+    const stream = client.responses.stream({ model: 'gpt-4o-cached', input: 'search cache me please' });
+    for await (const _ of stream);
+    assert.equal((await stream.finalResponse()).output_text, first.data.output_text);
+    assert.equal(upstream.requests.length, 2);
     // A built-in tool is part of the question (the chat view cannot show it): another answer.
     const searched = await ask([{ type: 'web_search' }]);
     assert.equal(searched.response.headers.get('x-aimesh-cache'), 'miss');
     assert.ok(searched.data.output.some((o) => o.type === 'web_search_call'));
-    assert.equal(upstream.requests.length, 2);
+    assert.equal(upstream.requests.length, 3);
   });
 
   it('answers 404 for a model no rule routes, like chat', async () => {
