@@ -8,6 +8,9 @@
 // Time limits: an attempt gets the provider's request timeout, else the rule's, else
 // --request-timeout, never beyond the rule's timeout for the whole call (fallbacks included).
 // A committed stream is bounded by silence (the same limit between chunks), not by its length.
+// A Responses API call goes to each backend in the form it takes (responses.ts responsesBodyFor):
+// as a Responses request to a provider that speaks it (its answer and typed events come back as
+// they are), as chat to the others; a backend that cannot serve it is skipped with the reason.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AdapterCall, StreamTranslator, UpstreamError } from '../providers/adapter.ts';
 import { typedEventAnswers, typedEventError } from '../providers/openai/responses.ts';
