@@ -50,6 +50,7 @@ describe('sidecar: Responses API', () => {
             'gpt-4o-limited',
             'gpt-4o-fallback',
             'gpt-4o-cached',
+            'gpt-4o-prompted',
           ]),
           // 40 words (= 40 output tokens) per answer: the upstream's model-suffix fault.
           testProvider('ai-platform/openai-long', 'openai', `${upstream.url}/v1`, OPENAI_KEY, [], {
@@ -86,6 +87,9 @@ describe('sidecar: Responses API', () => {
               }),
               testRule('outguard', [{ model: 'gpt-4o-outguard' }], ['ai-platform/openai'], {
                 guards: { pii: { types: ['email'], request: 'log', response: 'mask' } },
+              }),
+              testRule('prompted', [{ model: 'gpt-4o-prompted' }], ['ai-platform/openai'], {
+                prompt: { name: 'support', version: 'v2', system: 'You are the support desk.' },
               }),
               testRule('cached', [{ model: 'gpt-4o-cached' }], ['ai-platform/openai'], {
                 cache: { ttlMs: 60_000, maxBytes: 1 << 20 },
@@ -462,6 +466,14 @@ describe('sidecar: Responses API', () => {
     assert.equal(searched.response.headers.get('x-aimesh-cache'), 'miss');
     assert.ok(searched.data.output.some((o) => o.type === 'web_search_call'));
     assert.equal(upstream.requests.length, 3);
+  });
+
+  it('puts a managed prompt before the instructions of a native request', async () => {
+    upstream.clearRequests();
+    await client.responses.create({ model: 'gpt-4o-prompted', instructions: 'be brief', input: 'hi' });
+    assert.equal(upstream.lastRequest()?.body.instructions, 'You are the support desk.\n\nbe brief');
+    await client.responses.create({ model: 'gpt-4o-prompted', input: 'hi' });
+    assert.equal(upstream.lastRequest()?.body.instructions, 'You are the support desk.');
   });
 
   it('answers 404 for a model no rule routes, like chat', async () => {
