@@ -15,6 +15,7 @@ import { BreakerPool } from './resilience/circuit-breaker.ts';
 import { createAdminApp } from './server/admin.ts';
 import { createApiApp, Inflight } from './server/api.ts';
 import { listen, pemOf } from './server/listen.ts';
+import { createNativeResponses } from './server/native-responses.ts';
 import { createPassthrough } from './server/passthrough.ts';
 import { PushClient } from './snapshot/client.ts';
 import { setupTelemetry } from './telemetry/index.ts';
@@ -71,6 +72,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
   const api = createApiApp({
     store,
     responses,
+    native: createNativeResponses({ store, responses, transport, timeoutMs: options.requestTimeoutMs }),
     passthrough,
     steps,
     log,

@@ -1,6 +1,8 @@
 // A rule's guard set, compiled once per snapshot rule: which guards run, in which order (cheap and
 // blocking first), and how they meet OpenAI-shaped bodies: prompt texts out of chat messages,
-// completion prompts and embedding inputs; completion texts out of responses and stream chunks.
+// Responses requests (instructions, input items), completion prompts and embedding inputs;
+// completion texts out of responses (chat completions, Response objects) and streams (chat
+// chunks, typed Responses events: ./typed-stream.ts).
 import type { GuardsConfig, Operation } from '../snapshot/schema.ts';
 import { denyPatternsGuard } from './deny-patterns.ts';
 import {
@@ -16,6 +18,7 @@ import { injectionGuard } from './injection.ts';
 import { maxPromptTokensGuard } from './max-prompt-tokens.ts';
 import { piiGuard } from './pii.ts';
 import { type StreamScan, streamScan } from './stream.ts';
+import { checkTypedStream, isTypedEvent } from './typed-stream.ts';
 
 export type { Finding, Guard } from './guard.ts';
 
@@ -91,7 +94,27 @@ function collect(body: Json, operation: Operation): Slot[] {
         key,
       });
   };
-  if (operation === 'chat' && Array.isArray(body.messages)) {
+  if (
+    operation === 'chat' &&
+    !Array.isArray(body.messages) &&
+    (body.input !== undefined || 'instructions' in body)
+  ) {
+    // A Responses request: instructions, then each input item's texts (one group per item).
+    add(body, 'instructions', 'system');
+    if (typeof body.input === 'string') add(body, 'input', 'user');
+    else if (Array.isArray(body.input))
+      body.input.forEach((item: Json, i: number) => {
+        if (!item || typeof item !== 'object') return;
+        const role = typeof item.role === 'string' ? item.role : 'user';
+        if (typeof item.content === 'string') add(item, 'content', role);
+        else if (Array.isArray(item.content))
+          for (const part of item.content) if (part && typeof part === 'object') add(part, 'text', role, i);
+        add(item, 'arguments', 'tool_call');
+        add(item, 'output', 'tool');
+      });
+    add(body, 'user', 'user_field');
+    add(body, 'safety_identifier', 'user_field');
+  } else if (operation === 'chat' && Array.isArray(body.messages)) {
     body.messages.forEach((m: Json, i: number) => {
       if (!m || typeof m !== 'object') return;
       const role = typeof m.role === 'string' ? m.role : 'user';
@@ -127,9 +150,13 @@ export function completionTexts(body: Json): string[] {
   return responseSlots(body).map((s) => s.text.text);
 }
 
-/** Completion texts of a chat.completion / text_completion body. */
+/** Completion texts of a chat.completion / text_completion body, or of a Response's output items. */
 function responseSlots(body: Json): Slot[] {
   const slots: Slot[] = [];
+  if (Array.isArray(body.output)) {
+    for (const item of body.output) outputItemSlots(item, slots);
+    return slots;
+  }
   for (const c of Array.isArray(body.choices) ? body.choices : []) {
     if (!c || typeof c !== 'object') continue;
     const msg = c.message;
@@ -145,6 +172,18 @@ function responseSlots(body: Json): Slot[] {
     if (typeof c.text === 'string')
       slots.push({ text: { role: 'assistant', text: c.text }, owner: c, key: 'text' });
   }
+  return slots;
+}
+
+/** The texts of one Response output item: message text parts, function call arguments. */
+function outputItemSlots(item: Json, slots: Slot[] = []): Slot[] {
+  if (!item || typeof item !== 'object') return slots;
+  if (Array.isArray(item.content))
+    for (const part of item.content)
+      if (typeof part?.text === 'string')
+        slots.push({ text: { role: 'assistant', text: part.text }, owner: part, key: 'text' });
+  if (typeof item.arguments === 'string')
+    slots.push({ text: { role: 'tool_call', text: item.arguments }, owner: item, key: 'arguments' });
   return slots;
 }
 
@@ -176,6 +215,27 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
   if (config.pii && config.pii.types.length > 0) guards.push(piiGuard(config.pii));
   if (guards.length === 0) return undefined;
   const scanners = guards.flatMap((g) => (g.response ? [g.response] : []));
+  const masking = scanners.filter((s) => s.action === 'mask');
+  /** Masks the whole texts a typed event repeats (text .done events, items, the final response). */
+  const maskWhole = (ev: Json): void => {
+    if (masking.length === 0) return;
+    const slots: Slot[] = [];
+    if (typeof ev.text === 'string')
+      slots.push({ text: { role: 'assistant', text: ev.text }, owner: ev, key: 'text' });
+    if (typeof ev.arguments === 'string')
+      slots.push({ text: { role: 'tool_call', text: ev.arguments }, owner: ev, key: 'arguments' });
+    if (typeof ev.part?.text === 'string')
+      slots.push({ text: { role: 'assistant', text: ev.part.text }, owner: ev.part, key: 'text' });
+    outputItemSlots(ev.item, slots);
+    for (const item of Array.isArray(ev.response?.output) ? ev.response.output : [])
+      outputItemSlots(item, slots);
+    for (const scanner of masking)
+      for (const s of slots) {
+        const text = s.owner[s.key] as string;
+        const spans = scanner.find(text);
+        if (spans.length > 0) s.owner[s.key] = applyMasks(text, spans, (k) => scanner.label(k));
+      }
+  };
 
   return {
     guards,
@@ -232,7 +292,23 @@ export function compileGuards(config: GuardsConfig | undefined): GuardSet | unde
       return { findings, changed };
     },
 
-    async *checkStream(chunks, record) {
+    async *checkStream(source, record): AsyncGenerator<Json> {
+      // A native Responses stream is typed events: its own scan (typed-stream.ts).
+      const it = source[Symbol.asyncIterator]();
+      const first = await it.next();
+      if (first.done) return;
+      const chunks = (async function* () {
+        try {
+          yield first.value;
+          for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+        } finally {
+          await it.return?.();
+        }
+      })();
+      if (isTypedEvent(first.value)) {
+        yield* checkTypedStream(scanners, chunks, record, { finding: responseFinding, maskWhole });
+        return;
+      }
       // One chain of scans per choice index (n > 1 streams interleave choices) and one per tool
       // call of a choice ("<choice>:<tool index>"): arguments are scanned like content.
       const perChoice = new Map<string, StreamScan[]>();

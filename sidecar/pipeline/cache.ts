@@ -2,6 +2,9 @@
 // for a streaming request, as the OpenAI chunk sequence; a miss forwards and stores a successful
 // answer (a streamed one assembled from its chunks, once it completed). `cache-control: no-cache`
 // skips the lookup, `no-store` the storing. Response header x-aimesh-cache: hit | miss | bypass.
+// A Responses call is keyed by the app's request (built-in tools and previous_response_id are
+// part of the question; its chat translation may not show them); a native provider's stream
+// (typed events) is not stored.
 
 import type { ResponseCaches } from '../cache/index.ts';
 import { ChunkAssembler, cacheDirectives, type RuleCache, replayChunks } from '../cache/index.ts';
@@ -27,10 +30,11 @@ export function createCacheStep(caches: ResponseCaches): Step {
     const digest = call.unchangedBody === call.rawBody ? bodyDigest(call) : undefined;
     const key = digest
       ? cache.keyOfBytes(call.modelRequested, digest)
-      : cache.key(call.modelRequested, call.body);
+      : cache.key(call.modelRequested, call.responses?.request ?? call.body);
     if (!noCache) {
       const hit = cache.get(key);
-      if (hit) {
+      // A native Response (not chat) cannot be replayed as a stream: that asks the provider again.
+      if (hit && !(call.stream && hit.body.object === 'response')) {
         mark(call, 'hit');
         call.modelResponse = typeof hit.body.model === 'string' ? hit.body.model : undefined;
         // Replayed chunks are new objects; a JSON body is shared unless response guards may rewrite it.
@@ -49,7 +53,7 @@ export function createCacheStep(caches: ResponseCaches): Step {
       // A copy when steps outside this one (response guards) may rewrite the body on its way out.
       if (!result.body.error)
         cache.set(key, mutable ? structuredClone(result.body) : result.body, result.raw);
-    } else if (result.kind === 'stream') {
+    } else if (result.kind === 'stream' && !call.responses?.native) {
       call.result = { ...result, stream: tap(result.stream, call, cache, key) };
     }
   };

@@ -13,6 +13,26 @@ import type { ResponseStream } from './response-stream.ts';
 
 type Json = Record<string, any>;
 
+/** A /v1/responses call: served natively (OpenAI, Azure OpenAI) or through the chat translation. */
+export interface ResponsesState {
+  /** The app's request (request guards mask it in place). */
+  request: Json;
+  /** The answer's id when translated (a native provider names its own). */
+  id: string;
+  createdAt: number;
+  /** The Response as the app received it, once written. */
+  final?: Json;
+  /** Why the chat translation cannot express the request: only a native provider can serve it. */
+  unsupported?: string;
+  /**
+   * previous_response_id and where its conversation lives: kept by this sidecar (history, chat
+   * messages), at the provider that made it natively (provider), or unknown here (neither).
+   */
+  previous?: { id: string; history?: Json[]; provider?: string };
+  /** The serving attempt spoke the Responses API natively: the result is a Response or its events. */
+  native?: boolean;
+}
+
 /** Which API the app speaks: answers and errors go back in the same dialect. */
 export type Dialect = 'openai' | 'anthropic' | 'responses';
 
@@ -112,8 +132,8 @@ export interface Call {
   usageInjected: boolean;
   /** The model the app asked for (Anthropic apps included). */
   modelRequested?: string;
-  /** Responses API calls: the app's request, the answer's id, and the final Response once written. */
-  responses?: { request: Json; id: string; createdAt: number; final?: Json };
+  /** Responses API calls: the app's request and what is known of its conversation (pipeline/responses.ts). */
+  responses?: ResponsesState;
 
   // ---- authenticate ----
   /** Claims of the end user's JWT, verified by the sidecar (routes with authentication.jwt). */

@@ -8,8 +8,12 @@
 // Time limits: an attempt gets the provider's request timeout, else the rule's, else
 // --request-timeout, never beyond the rule's timeout for the whole call (fallbacks included).
 // A committed stream is bounded by silence (the same limit between chunks), not by its length.
+// A Responses API call goes to each backend in the form it takes (responses.ts responsesBodyFor):
+// as a Responses request to a provider that speaks it (its answer and typed events come back as
+// they are), as chat to the others; a backend that cannot serve it is skipped with the reason.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AdapterCall, StreamTranslator, UpstreamError } from '../providers/adapter.ts';
+import { typedEventAnswers, typedEventError } from '../providers/openai/responses.ts';
 import { EventTooLargeError } from '../providers/sse.ts';
 import { backoffDelay } from '../resilience/backoff.ts';
 import type { BreakerPool } from '../resilience/circuit-breaker.ts';
@@ -21,6 +25,7 @@ import type { Attempt, Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
 import { checkOpenAISSE, upstreamStream } from './response-stream.ts';
+import { responsesBodyFor } from './responses.ts';
 import { promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
@@ -92,7 +97,13 @@ function isStreamBody(contentType: string | string[] | undefined): boolean {
 export function createForward(services: ForwardServices): Step {
   const { transport, breakers } = services;
 
-  async function attempt(call: Call, target: Target, fallback: number, retry: number): Promise<Outcome> {
+  async function attempt(
+    call: Call,
+    target: Target,
+    fallback: number,
+    retry: number,
+    responsesBody: Json | undefined,
+  ): Promise<Outcome> {
     const provider = target.provider;
     const adapter = provider.adapter!;
     const rule = call.rule!;
@@ -128,14 +139,18 @@ export function createForward(services: ForwardServices): Step {
     };
 
     const multipart = call.body === undefined;
+    // A Responses call to a provider that speaks the Responses API goes as one (see responses.ts).
+    const native = call.responses !== undefined && adapter.nativeResponses === true;
+    if (call.responses) call.responses.native = native;
+    const body = responsesBody ?? call.body;
     const adapterCall: AdapterCall = {
       operation: call.operation,
-      path: call.path,
+      path: native ? '/responses' : call.path,
       model,
-      body: call.body,
+      body,
       rawBody: multipart ? call.rawBody : undefined,
       // The app's bytes still say exactly this: skip re-serializing.
-      unchangedBody: call.unchangedBody && call.body?.model === model ? call.unchangedBody : undefined,
+      unchangedBody: call.unchangedBody && body?.model === model ? call.unchangedBody : undefined,
       contentType: call.contentType,
       stream: call.stream,
       maxEventBytes: services.maxStreamEventBytes,
@@ -172,7 +187,9 @@ export function createForward(services: ForwardServices): Step {
         const source = new UpstreamBody(upstream.body, timeoutMs);
         const head = await peekStream(
           source,
-          adapter.passthrough === true ? openAISseJudge : translatorJudge(adapter.stream(adapterCall)),
+          adapter.passthrough === true && !native
+            ? openAISseJudge
+            : translatorJudge(adapter.stream(adapterCall)),
           deadline,
         );
         if (head.error !== undefined || head.buffers.length === 0) {
@@ -188,7 +205,7 @@ export function createForward(services: ForwardServices): Step {
           status: 200,
           stream: upstreamStream(source, {
             translator: adapter.stream(adapterCall),
-            passthrough: adapter.passthrough === true,
+            passthrough: adapter.passthrough === true && !native,
             maxEventBytes: services.maxStreamEventBytes,
             scrub,
             onUsage: (usage) => {
@@ -305,7 +322,7 @@ export function createForward(services: ForwardServices): Step {
   async function tryBackend(call: Call, target: Target, fallback: number): Promise<Outcome> {
     const rule = call.rule!;
     const provider = target.provider;
-    const unusable = (message: string): Outcome => {
+    const unusable = (message: string, status = 502, code?: string): Outcome => {
       call.attempts.push({
         provider: provider.id,
         providerType: provider.config.type,
@@ -317,12 +334,19 @@ export function createForward(services: ForwardServices): Step {
         failure: 'error',
         error: message,
       });
-      return { ok: false, failure: 'unavailable', status: 502, message };
+      return { ok: false, failure: 'unavailable', status, message, code };
     };
     if (!provider.adapter)
       return unusable(`this sidecar has no adapter for provider type ${provider.config.type}`);
     if (!provider.adapter.supports(call.operation)) {
       return unusable(`provider type ${provider.config.type} does not support ${call.operation}`);
+    }
+    let responsesBody: Json | undefined;
+    if (call.responses) {
+      const planned = responsesBodyFor(call, target, provider.adapter.nativeResponses === true);
+      if ('refused' in planned)
+        return unusable(planned.refused.message, planned.refused.status, planned.refused.code);
+      responsesBody = planned.body;
     }
 
     const breaker = breakers.get(`${provider.id}|${target.upstreamModel ?? ''}`);
@@ -348,7 +372,7 @@ export function createForward(services: ForwardServices): Step {
           openedBy: breaker.openedBy as Failure | undefined,
         };
       }
-      const outcome = await attempt(call, target, fallback, retry);
+      const outcome = await attempt(call, target, fallback, retry, responsesBody);
       if (outcome.ok) {
         breaker.onSuccess();
         return outcome;
@@ -506,9 +530,9 @@ function translatorJudge(translator: StreamTranslator): HeadJudge {
       return { answered: false, error: `unreadable stream (${(err as Error).message})` };
     }
     for (const chunk of chunks) {
-      if (chunk.error)
-        return { answered: false, error: String(chunk.error.message ?? chunk.error.type ?? 'error') };
-      if (carriesAnswer(chunk)) return { answered: true };
+      const error = chunk.error ?? typedEventError(chunk);
+      if (error) return { answered: false, error: String(error.message ?? error.type ?? 'error') };
+      if (carriesAnswer(chunk) || typedEventAnswers(chunk)) return { answered: true };
     }
     return { answered: false };
   };
@@ -617,6 +641,17 @@ function finalError(call: Call, last: Extract<Outcome, { ok: false }> | undefine
         last.type ?? 'upstream_error',
         last.code ?? 'upstream_error',
       );
+    case 'unavailable':
+      // No backend could take the request as it is (a Responses feature only native providers
+      // serve, a conversation stored elsewhere): the app's to change, in the words of the last.
+      if (last.status >= 400 && last.status < 500)
+        return new CallError(
+          last.status,
+          call.attempts.length > 1 ? `${last.message}; tried ${tried}` : last.message,
+          'invalid_request_error',
+          last.code,
+        );
+      return new CallError(502, `upstream failed: ${tried}`, 'upstream_error', 'upstream_failed');
     case 'context-length':
       return new CallError(
         400,

@@ -1,9 +1,12 @@
 // guards: the rule's guard set on the prompt before it goes upstream (block, or mask in place), and
 // on the completion on its way back: whole bodies, and streams chunk by chunk with a small
 // holdback so a value split across chunks is still caught, never buffering the stream.
+// A Responses call is checked as the app sent it (instructions, input items), so a native provider
+// gets the masked request; its chat translation is redone from it.
 // Blocks: 400 for maxPromptTokens (the request is too big), 403 for content policy; the message
 // names the guard and the kind of content, never the matched text.
 import type { Finding } from '../guards/index.ts';
+import { responsesChat } from '../providers/openai/responses.ts';
 import type { Call, GuardRecord } from './call.ts';
 import { CallError } from './errors.ts';
 import { offloadedVerdict } from './large-body.ts';
@@ -40,17 +43,21 @@ export function createGuardsStep(): Step {
     const set = call.rule ? rulePolicy(call.rule).guards : undefined;
     if (!set || !call.body) return next();
 
+    const responses = call.responses;
     const verdict =
       offloadedVerdict(set, call) ??
       set.checkRequest(
-        call.body,
+        responses?.request ?? call.body,
         call.operation,
         () => promptTokensOf(call),
         () => promptTokensAtMost(call),
       );
     for (const f of verdict.findings) record(call, f);
     if (verdict.block) throw blocked(verdict.block);
-    if (verdict.changed) call.unchangedBody = undefined;
+    if (verdict.changed) {
+      call.unchangedBody = undefined;
+      if (responses) call.body = responsesChat(responses.request, responses.previous?.history).chat;
+    }
 
     await next();
 

@@ -3,11 +3,7 @@
 // the internal OpenAI shape, and notes model and stream flags for the steps that follow.
 import { anthropicRequestToOpenAI } from '../providers/anthropic/translate.ts';
 import { multipartBoundary, readMultipartField } from '../providers/multipart.ts';
-import {
-  newResponseId,
-  responsesRequestToChat,
-  UnsupportedResponsesRequest,
-} from '../providers/openai/responses.ts';
+import { newResponseId, responsesChat } from '../providers/openai/responses.ts';
 import type { Call } from './call.ts';
 import { badRequest, CallError } from './errors.ts';
 import type { Step } from './step.ts';
@@ -144,22 +140,19 @@ function checkResponses(body: Json): void {
     throw badRequest('stream must be a boolean');
 }
 
-/** A Responses request as chat; the responses step adds earlier turns (previous_response_id). */
+/**
+ * A Responses request: kept as the app sent it (native providers get it so), with its chat
+ * translation as the body the policy steps read; the responses step adds earlier turns.
+ */
 function fromResponses(call: Call, parsed: Json): void {
   checkResponses(parsed);
-  try {
-    call.body = responsesRequestToChat(parsed);
-  } catch (err) {
-    if (err instanceof UnsupportedResponsesRequest) throw badRequest(err.message, 'unsupported_parameter');
-    throw err;
-  }
+  const { chat, unsupported } = responsesChat(parsed);
+  call.body = chat;
   call.responses = { request: parsed, id: newResponseId(), createdAt: Math.floor(Date.now() / 1000) };
+  if (unsupported !== undefined) call.responses.unsupported = unsupported;
   call.unchangedBody = undefined;
   call.stream = parsed.stream === true;
-  if (call.stream) {
-    call.body.stream_options = { include_usage: true };
-    call.usageInjected = true;
-  }
+  if (call.stream) call.usageInjected = true;
 }
 
 export const identify: Step = async (call, next) => {

@@ -2,8 +2,8 @@
 // it writes whatever the inner steps produced or threw; forward is innermost.
 // telemetry wraps the whole call; respond writes what the inner steps produced or threw; identify
 // reads the request (translating Anthropic and Responses requests to chat); authenticate verifies
-// an end user's JWT (routes and quota keys read its claims); responses adds earlier turns of a
-// Responses conversation; the policy steps (quota, guards, prompt, cache) sit between route and
+// an end user's JWT (routes and quota keys read its claims); responses finds where a Responses
+// conversation lives (earlier turns kept here, or the provider that holds it); the policy steps (quota, guards, prompt, cache) sit between route and
 // forward.
 import { authenticate } from './authenticate.ts';
 import { createForward, type ForwardServices } from './forward.ts';

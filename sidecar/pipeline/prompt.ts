@@ -1,5 +1,6 @@
 // prompt: the rule's managed, versioned system prompt goes first in chat requests, before the
-// app's own system message; its name and version are recorded on the call (never its text).
+// app's own system message (a Responses request: before its instructions, for a native
+// provider); its name and version are recorded on the call (never its text).
 import type { Step } from './step.ts';
 
 export const promptStep: Step = (call, next) => {
@@ -10,6 +11,14 @@ export const promptStep: Step = (call, next) => {
       messages: [{ role: 'system', content: prompt.system }, ...call.body.messages],
     };
     call.unchangedBody = undefined;
+    const responses = call.responses;
+    if (responses) {
+      const own = responses.request.instructions;
+      responses.request = {
+        ...responses.request,
+        instructions: typeof own === 'string' && own !== '' ? `${prompt.system}\n\n${own}` : prompt.system,
+      };
+    }
     call.prompt = { name: prompt.name, version: prompt.version };
   }
   return next();

@@ -157,8 +157,12 @@ async function writeJson(call: Call, result: Extract<CallResult, { kind: 'json' 
   let payload: string | Buffer;
   if (call.dialect === 'anthropic') payload = JSON.stringify(openAIResponseToAnthropic(result.body));
   else if (call.responses && result.status < 400) {
-    call.responses.final = chatResponseToResponses(result.body, call.responses);
-    payload = JSON.stringify(call.responses.final);
+    // A native provider's Response goes as it came (guards may have rewritten it); a chat answer
+    // is translated.
+    const native = result.body.object === 'response';
+    call.responses.native = native;
+    call.responses.final = native ? result.body : chatResponseToResponses(result.body, call.responses);
+    payload = native ? (result.raw ?? JSON.stringify(result.body)) : JSON.stringify(call.responses.final);
   } else payload = result.raw ?? JSON.stringify(result.body);
   call.res.writeHead(result.status, { ...commonHeaders(call), 'content-type': 'application/json' });
   call.res.end(payload);
@@ -196,6 +200,19 @@ async function writeStream(call: Call, result: Extract<CallResult, { kind: 'stre
       await converted(
         openAIStreamToAnthropic({ model: call.modelRequested, inputTokens: promptTokensOf(call) }),
       );
+    } else if (call.responses?.native) {
+      // The provider's own typed events, renumbered (guards may hold back or add deltas).
+      let sequence = 0;
+      for await (const event of stream.chunks()) {
+        if ('sequence_number' in event) event.sequence_number = sequence++;
+        if (event.type === 'response.completed' || event.type === 'response.incomplete')
+          call.responses.final = event.response;
+        await write(res, typedEventToSSE(event));
+        if (event.type === 'error' || event.type === 'response.failed') {
+          upstreamErrorEvent(call);
+          break;
+        }
+      }
     } else if (call.responses) {
       const converter = chatStreamToResponses(call.responses);
       await converted(converter);

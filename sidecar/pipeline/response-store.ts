@@ -2,6 +2,9 @@
 // /v1/responses/{id}. It lives in the sidecar's memory, so a conversation continues on the pod
 // that started it (the app talks to its own sidecar), bounded in entries, bytes and age: the
 // oldest answers go first, and a continuation of an evicted one gets a clear 404.
+// Answers made natively (OpenAI, Azure OpenAI) are stored by their provider: here only which
+// provider made each id is remembered (bounded in count and age), so retrieval and continuations
+// go back to it.
 type Json = Record<string, any>;
 
 export interface StoredResponse {
@@ -17,12 +20,18 @@ export interface ResponseStoreLimits {
   maxEntries: number;
   maxBytes: number;
   ttlMs: number;
+  /** Native answers whose provider is remembered. */
+  maxNative: number;
+  nativeTtlMs: number;
 }
 
 export const DEFAULT_RESPONSE_STORE: ResponseStoreLimits = {
   maxEntries: 1000,
   maxBytes: 64 * 1024 * 1024,
   ttlMs: 60 * 60_000,
+  maxNative: 10_000,
+  // OpenAI keeps stored responses for 30 days.
+  nativeTtlMs: 30 * 24 * 60 * 60_000,
 };
 
 interface Entry {
@@ -34,6 +43,7 @@ interface Entry {
 export class ResponseStore {
   readonly #limits: ResponseStoreLimits;
   readonly #entries = new Map<string, Entry>();
+  readonly #native = new Map<string, { provider: string; expiresAt: number }>();
   #bytes = 0;
   readonly #now: () => number;
 
@@ -76,6 +86,32 @@ export class ResponseStore {
       this.#bytes -= e.bytes;
     }
     return true;
+  }
+
+  /** Remembers that provider made (and stores) the native answer id. */
+  madeBy(id: string, provider: string): void {
+    this.#native.delete(id);
+    this.#native.set(id, { provider, expiresAt: this.#now() + this.#limits.nativeTtlMs });
+    for (const oldest of this.#native.keys()) {
+      if (this.#native.size <= this.#limits.maxNative) break;
+      this.#native.delete(oldest);
+    }
+  }
+
+  /** The provider that made a native answer, while remembered. */
+  providerOf(id: string): string | undefined {
+    const e = this.#native.get(id);
+    if (!e) return undefined;
+    if (e.expiresAt <= this.#now()) {
+      this.#native.delete(id);
+      return undefined;
+    }
+    return e.provider;
+  }
+
+  /** Forgets a native answer (the provider deleted it). */
+  forgetNative(id: string): void {
+    this.#native.delete(id);
   }
 
   delete(id: string): boolean {

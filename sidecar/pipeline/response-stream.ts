@@ -4,11 +4,14 @@
 //   apps, no step wrapping the stream): no generator and no promise per chunk;
 // - bytes(): the same bytes as an async iterable, for a step that watches them (the cache);
 // - chunks(): chat.completion.chunk objects (translated adapters, Anthropic apps, and any step
-//   that inspects or rewrites the stream; wrap the result with chunkStream()).
+//   that inspects or rewrites the stream; wrap the result with chunkStream()), or for a native
+//   Responses stream its typed events.
 // Usage is captured in every mode. Telemetry watches through observe() instead of wrapping, so
-// it adds no layer. A chunk `{error:{...}}` is an in-stream upstream error.
+// it adds no layer. A chunk `{error:{...}}` (a typed `error` or `response.failed` event) is an
+// in-stream upstream error.
 import type { StreamTranslator, Usage } from '../providers/adapter.ts';
 import { openAIUsageOf } from '../providers/openai/index.ts';
+import { typedEventError, typedEventUsage } from '../providers/openai/responses.ts';
 import { EventTooLargeError } from '../providers/sse.ts';
 import { UpstreamAnswerError } from '../upstream/errors.ts';
 
@@ -364,7 +367,7 @@ class UpstreamResponseStream implements ResponseStream {
   }
 
   #scrubChunk(chunk: Json): Json {
-    const err = chunk.error;
+    const err = chunk.error ?? (chunk.type === 'error' ? chunk : chunk.response?.error);
     if (!err || typeof err !== 'object') return chunk;
     for (const k of ['message', 'type', 'code'] as const) {
       if (typeof err[k] === 'string') err[k] = this.#opts.scrub(err[k]);
@@ -499,10 +502,11 @@ class UpstreamResponseStream implements ResponseStream {
     const { translator, onUsage, onError } = this.#opts;
     const taps = this.#taps;
     const deliver = (chunk: Json): Json => {
-      const usage = openAIUsageOf(chunk.usage);
+      const usage = openAIUsageOf(chunk.usage ?? typedEventUsage(chunk));
       if (usage) onUsage(usage);
       const clean = this.#scrubChunk(chunk);
-      if (clean.error) onError?.(inStreamError(clean));
+      const error = clean.error ?? typedEventError(clean);
+      if (error) onError?.(inStreamError(error));
       for (const tap of taps) tap.chunk?.(clean);
       return clean;
     };
@@ -524,8 +528,8 @@ export function upstreamStream(source: AsyncIterable<Buffer>, opts: UpstreamStre
   return new UpstreamResponseStream(source, opts);
 }
 
-function inStreamError(chunk: Json): UpstreamAnswerError {
-  const message = String(chunk.error?.message ?? chunk.error?.type ?? 'error');
+function inStreamError(error: Json): UpstreamAnswerError {
+  const message = String(error.message ?? error.type ?? 'error');
   return new UpstreamAnswerError('upstream_stream_error', `upstream stream error: ${message}`, true);
 }
 

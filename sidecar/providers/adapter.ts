@@ -13,8 +13,16 @@ export interface Usage {
 /** One upstream attempt, as the adapter sees it. */
 export interface AdapterCall {
   operation: Operation;
-  /** The OpenAI path below /v1, e.g. "/chat/completions", "/embeddings", "/audio/speech". */
+  /**
+   * The OpenAI path below /v1, e.g. "/chat/completions", "/embeddings", "/audio/speech"; for
+   * adapters with nativeResponses also "/responses", "/responses/input_tokens" and
+   * "/responses/{id}[/input_items]" (with method).
+   */
   path: string;
+  /** GET or DELETE for a stored Response; POST otherwise. */
+  method?: 'GET' | 'DELETE';
+  /** The query string to pass on (input_items paging), without "?". */
+  query?: string;
   /** The model to send upstream (already resolved to the provider model's upstreamName). */
   model: string;
   /** Parsed OpenAI-shaped JSON body; undefined for multipart bodies (see rawBody). */
@@ -38,7 +46,7 @@ export interface AdapterCall {
 
 export interface UpstreamRequest {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Complete header set for the upstream, credentials included. */
   headers: Record<string, string>;
   body?: Buffer | string;
@@ -77,6 +85,12 @@ export interface Adapter {
    * the sidecar may forward them untouched to OpenAI-dialect apps (response() still runs for usage).
    */
   readonly passthrough?: boolean | 'json';
+  /**
+   * The upstream speaks the Responses API itself (OpenAI, Azure OpenAI): /v1/responses calls go
+   * upstream as Responses requests (path "/responses"), answered as Response objects and typed
+   * event streams (stream() then yields those events), and response state lives at the provider.
+   */
+  readonly nativeResponses?: boolean;
   supports(operation: Operation): boolean;
   request(call: AdapterCall, provider: ProviderConfig): UpstreamRequest | Promise<UpstreamRequest>;
   response(

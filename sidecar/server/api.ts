@@ -21,6 +21,7 @@ import type { ResponseStore } from '../pipeline/response-store.ts';
 import { runSteps, type Step } from '../pipeline/step.ts';
 import type { Operation } from '../snapshot/index.ts';
 import { countTokens, storedResponse } from './local-endpoints.ts';
+import type { NativeResponses } from './native-responses.ts';
 import type { Passthrough } from './passthrough.ts';
 
 interface Endpoint {
@@ -172,6 +173,8 @@ export interface ApiDeps {
   store: SnapshotStore;
   /** Stored Responses API answers (GET/DELETE /v1/responses/{id}); the pipeline's store. */
   responses?: ResponseStore;
+  /** Stored answers and token counts of providers that speak the Responses API. */
+  native?: NativeResponses;
   /** Provider endpoints routes proxy as they are (files, batches, ...). */
   passthrough?: Pick<Passthrough, 'http'>;
   steps: readonly Step[];
@@ -400,14 +403,30 @@ export function createApiApp(deps: ApiDeps): RequestListener {
     const method = req.method ?? 'GET';
     const counts = method === 'POST' ? COUNTS.get(routeKey('POST', pathname)) : undefined;
     if (counts) {
+      const native = counts === 'openai' ? deps.native : undefined;
       readBody(req, deps.bodyLimit, Number.POSITIVE_INFINITY).then(
-        (body) => countTokens(counts, body, res, sendError),
+        async (body) => {
+          if (!(await native?.countTokens(req, res, body))) countTokens(counts, body, res, sendError);
+        },
         (err: BodyError) =>
           sendError(res, counts, new CallError(err.status, err.message, 'invalid_request_error')),
       );
       return;
     }
-    if (deps.responses && storedResponse(deps.responses, method, pathname, res, sendError)) return;
+    const native = deps.native;
+    const query = q < 0 ? '' : url.slice(q + 1);
+    if (
+      deps.responses &&
+      storedResponse(
+        deps.responses,
+        method,
+        pathname,
+        res,
+        sendError,
+        native && ((id, items) => native.retrieve(req, res, id, items, query)),
+      )
+    )
+      return;
     const endpoint = method === 'POST' ? posts.get(routeKey('POST', pathname)) : undefined;
     if (endpoint) {
       readBody(req, deps.bodyLimit, deps.shareAbove ?? Number.POSITIVE_INFINITY).then(

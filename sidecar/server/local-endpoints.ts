@@ -1,5 +1,6 @@
 // Endpoints the sidecar answers itself, with no upstream call:
-//   GET/DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items   (the Responses store)
+//   GET/DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items   (the Responses store;
+//   an answer a native provider made is asked of that provider: native-responses.ts)
 //   POST /v1/responses/input_tokens, POST /anthropic/v1/messages/count_tokens
 // Token counts come from the sidecar's tokenizer (o200k, OpenAI's current encoding): exact for
 // OpenAI models, an estimate for others (Claude's tokenizer is not public) - the same count
@@ -22,27 +23,38 @@ function json(res: ServerResponse, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** GET / DELETE of a stored Response; false when the path is not one. */
+/**
+ * GET / DELETE of a stored Response; false when the path is not one. `elsewhere` serves an id
+ * this sidecar did not store itself (a native provider's), or says it cannot (false: a 404).
+ */
 export function storedResponse(
   store: ResponseStore,
   method: string,
   pathname: string,
   res: ServerResponse,
   sendError: Send,
+  elsewhere?: (id: string, inputItems: boolean) => boolean,
 ): boolean {
   const m = STORED.exec(pathname);
   if (!m || (method !== 'GET' && method !== 'HEAD' && method !== 'DELETE')) return false;
   const id = m[1]!;
   const missing = () =>
-    sendError(res, 'openai', notFound(`no response ${id} is stored by this sidecar`, 'response_not_found'));
+    sendError(
+      res,
+      'openai',
+      notFound(
+        `no response ${id} is known to this sidecar (it keeps the answers it translated and remembers which provider made a native one, bounded in count and age)`,
+        'response_not_found',
+      ),
+    );
   if (method === 'DELETE') {
-    if (m[2] || !store.delete(id)) missing();
-    else json(res, { id, object: 'response.deleted', deleted: true });
+    if (!m[2] && store.delete(id)) json(res, { id, object: 'response.deleted', deleted: true });
+    else if (!elsewhere?.(id, m[2] !== undefined)) missing();
     return true;
   }
   const stored = store.get(id);
   if (!stored) {
-    missing();
+    if (!elsewhere?.(id, m[2] !== undefined)) missing();
     return true;
   }
   if (!m[2]) {

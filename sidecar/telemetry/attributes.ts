@@ -122,7 +122,7 @@ export interface ResponseFacts {
   finishReasons: string[];
 }
 
-/** Reads id, model and finish reasons from an OpenAI-shaped response body. */
+/** Reads id, model and finish reasons from an OpenAI-shaped response body (or a Response). */
 export function responseFacts(body: Json | undefined): ResponseFacts {
   const facts: ResponseFacts = { finishReasons: [] };
   if (!body) return facts;
@@ -131,6 +131,8 @@ export function responseFacts(body: Json | undefined): ResponseFacts {
   if (Array.isArray(body.choices))
     for (const c of body.choices)
       if (typeof c?.finish_reason === 'string') facts.finishReasons.push(c.finish_reason);
+  // A Response (the Responses API, served natively) says how it ended in its status.
+  if (body.object === 'response' && typeof body.status === 'string') facts.finishReasons.push(body.status);
   return facts;
 }
 

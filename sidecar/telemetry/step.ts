@@ -116,6 +116,14 @@ class StreamWatch implements StreamTap {
 
   chunk(chunk: Record<string, any>): void {
     const facts = this.#scanner.facts;
+    // A native Responses stream's typed events carry the Response (created, completed).
+    if (chunk.response?.object === 'response') {
+      const r = responseFacts(chunk.response);
+      facts.id ??= r.id;
+      facts.model ??= r.model;
+      if (chunk.type !== 'response.created' && chunk.type !== 'response.in_progress')
+        facts.finishReasons.push(...r.finishReasons);
+    }
     if (facts.id === undefined && typeof chunk.id === 'string') facts.id = chunk.id;
     if (facts.model === undefined && typeof chunk.model === 'string' && chunk.model)
       facts.model = chunk.model;

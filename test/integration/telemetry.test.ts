@@ -227,6 +227,47 @@ describe('telemetry: traces in Jaeger, /metrics, audit lines', () => {
     assert.equal(client.attributes['gen_ai.response.model'], 'gpt-4o');
   });
 
+  it('a Responses call served natively: the same GenAI attributes as chat, from the Response and its events', async () => {
+    for (const stream of [false, true]) {
+      const traceId = hex(16);
+      const parentId = hex(8);
+      const res = await fetch(`${sidecar.openaiBaseURL}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${parentId}-01` },
+        body: JSON.stringify({ model: 'gpt-4o', input: `responses ${MARKER}`, stream }),
+      });
+      const text = await res.text();
+      assert.equal(res.status, 200);
+      assert.equal(upstream.lastRequest()?.operation, 'responses', 'served natively');
+      const final = stream
+        ? text
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => JSON.parse(l.slice(6)))
+            .find((e) => e.type === 'response.completed')?.response
+        : JSON.parse(text);
+      assert.ok(final?.usage, text);
+      const spans = await jaeger.waitForSpans({ traceId, min: 2 });
+      const server = spans.find((s) => s.kind === 'server');
+      const clients = spans.filter((s) => s.kind === 'client');
+      assert.equal(server?.name, 'POST /v1/responses');
+      assert.equal(server?.parentSpanId, parentId);
+      assert.equal(clients.length, 1);
+      const a = clients[0]!.attributes;
+      assert.equal(clients[0]!.name, 'chat gpt-4o');
+      assert.equal(a['gen_ai.provider.name'], 'openai');
+      assert.equal(a['gen_ai.request.model'], 'gpt-4o');
+      assert.equal(a['gen_ai.response.id'], final.id);
+      assert.match(String(a['gen_ai.response.id']), /^resp_/);
+      assert.equal(a['gen_ai.response.model'], final.model);
+      assert.deepEqual(JSON.parse(String(a['gen_ai.response.finish_reasons'])), ['completed']);
+      assert.equal(a['gen_ai.usage.input_tokens'], final.usage.input_tokens);
+      assert.equal(a['gen_ai.usage.output_tokens'], final.usage.output_tokens);
+      assert.equal(server?.attributes['aimesh.rule'], 'gpt');
+      assert.ok((server?.attributes['aimesh.cost.usd'] as number) > 0, 'cost from pricing');
+    }
+  });
+
   it('a stream with slow chunks: the CLIENT span covers the whole stream, not just its head', async () => {
     const traceId = hex(16);
     const remove = upstream.setFault((r) => r.body?.messages?.[0]?.content === 'slow stream', {

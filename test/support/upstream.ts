@@ -7,8 +7,11 @@
 //   node test/support/upstream.ts --port 18080   # by hand: prints http://127.0.0.1:18080
 //
 // Base URLs: OpenAI `${url}/v1` (any path prefix also works), Anthropic `${url}`, Azure endpoint
-// `${url}` (/openai/deployments/{d}/...?api-version=), Gemini `${url}/v1beta`, Bedrock `${url}`
+// `${url}` (/openai/deployments/{d}/...?api-version=; the Responses API at /openai/v1/responses or
+// /openai/responses?api-version=), Gemini `${url}/v1beta`, Bedrock `${url}`
 // (/model/{id}/converse[-stream], SigV4; verified when `aws` credentials are given).
+// The Responses API (upstream/responses.ts): create (JSON, typed SSE), retrieve, delete,
+// input_items, input_tokens, with stored responses for previous_response_id and web_search.
 //
 // Replies (upstream/text.ts): the words of the last user message repeated to `words` words (16),
 // cut by max_tokens (finish "length") or a stop sequence. Tokens = whitespace-separated words:
@@ -37,6 +40,7 @@ import { makeError, parseMultipart, readBody, send, sendError, sleep } from './u
 import { imageGenerations, speech, transcriptions } from './upstream/media.ts';
 import * as openai from './upstream/openai.ts';
 import { realtimeUpgrade } from './upstream/realtime.ts';
+import * as responses from './upstream/responses.ts';
 import type {
   Ctx,
   Dialect,
@@ -109,6 +113,14 @@ const EXACT = new Map<string, RouteSpec>([
   ['GET /v1/files', { dialect: openai.openaiDialect, operation: 'files', handler: files }],
   ['POST /v1/files', { dialect: openai.openaiDialect, operation: 'files', handler: files }],
   [
+    'POST /v1/responses',
+    { dialect: responses.responsesDialect, operation: 'responses', handler: responses.createResponse },
+  ],
+  [
+    'POST /v1/responses/input_tokens',
+    { dialect: responses.responsesDialect, operation: 'input_tokens', handler: responses.inputTokens },
+  ],
+  [
     'POST /v1/messages',
     { dialect: anthropic.anthropicDialect, operation: 'messages', handler: anthropic.messages },
   ],
@@ -123,6 +135,9 @@ const AZURE = /\/openai\/deployments\/([^/]+)\/(.+)$/;
 const GEMINI = /\/(?:v1beta|v1|v1alpha)\/(?:models|tunedModels)\/([^/:]+):([A-Za-z]+)$/;
 const BEDROCK = /\/model\/([^/]+)\/(converse|converse-stream)$/;
 const MODEL_BY_ID = /\/v1\/models\/([^/]+)$/;
+const RESPONSE_BY_ID = /\/responses\/(resp_[^/]+)(\/input_items)?$/;
+/** Azure's Responses API: the v1 route, or the older one with a dated api-version. */
+const AZURE_RESPONSES = /^\/openai(?:\/v1)?\/responses(?:\/(input_tokens|resp_[^/]+)(\/input_items)?)?$/;
 const FILE_BY_ID = /\/v1\/files\/([^/]+)$/;
 
 const isAnthropic = (req: IncomingMessage) =>
@@ -150,6 +165,31 @@ function paramRoute(path: string): Route | undefined {
 }
 
 function findRoute(req: IncomingMessage, method: string, path: string): Route | undefined {
+  const azure = req.headers['api-key'] !== undefined ? AZURE_RESPONSES.exec(path) : null;
+  if (azure) {
+    const dialect = responses.azureResponsesDialect;
+    if (azure[1] === undefined && method === 'POST')
+      return {
+        dialect,
+        operation: 'responses',
+        handler: responses.createResponse,
+        params: {},
+        model: bodyModel,
+      };
+    if (azure[1] === 'input_tokens' && method === 'POST')
+      return {
+        dialect,
+        operation: 'input_tokens',
+        handler: responses.inputTokens,
+        params: {},
+        model: bodyModel,
+      };
+    if (azure[1] !== undefined && (method === 'GET' || method === 'DELETE')) {
+      const params: Record<string, string> = { id: azure[1] };
+      if (azure[2]) params.items = 'true';
+      return { dialect, operation: 'response', handler: responses.storedResponse, params, model: () => '' };
+    }
+  }
   const key = `${method} ${path}`;
   // Also accept any path prefix (e.g. an OpenAI-compatible base URL like /openai/v1).
   let spec = EXACT.get(key);
@@ -170,6 +210,13 @@ function findRoute(req: IncomingMessage, method: string, path: string): Route | 
     return { ...spec, params: {}, model: spec.model ?? bodyModel };
   }
   if (method === 'POST') return paramRoute(path);
+  const stored = method === 'GET' || method === 'DELETE' ? RESPONSE_BY_ID.exec(path) : null;
+  if (stored) {
+    const params: Record<string, string> = { id: decodeURIComponent(stored[1]) };
+    if (stored[2]) params.items = 'true';
+    const handler = responses.storedResponse;
+    return { dialect: responses.responsesDialect, handler, operation: 'response', params, model: () => '' };
+  }
   const file = method === 'GET' ? FILE_BY_ID.exec(path) : null;
   if (file) {
     const params = { id: decodeURIComponent(file[1]) };

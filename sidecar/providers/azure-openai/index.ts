@@ -7,6 +7,7 @@
 
 import { retryAfterMs } from '../../resilience/backoff.ts';
 import type { Adapter, StreamTranslator, TranslatedResponse, Usage } from '../adapter.ts';
+import { responsesEventStream } from '../openai/responses.ts';
 import { errorMessage, parseBody, readErrorBody, upstreamError } from '../shared/errors.ts';
 import { createSSEParser } from '../sse.ts';
 
@@ -19,6 +20,19 @@ export function supportsDeveloperRole(apiVersion: string): boolean {
 }
 
 type Json = Record<string, any>;
+
+/**
+ * Where the Responses API lives: the v1 API (`/openai/v1/responses`, no api-version; the model is
+ * the deployment name in the body), or `?api-version=preview` for its preview features; a dated
+ * preview api-version from 2025-03-01 uses the older `/openai/responses?api-version=` route.
+ */
+export function responsesUrl(base: string, apiVersion: string | undefined, path: string): string {
+  if (apiVersion === 'preview' || apiVersion === 'latest')
+    return `${base}/openai/v1${path}?api-version=${apiVersion}`;
+  if (apiVersion && apiVersion.slice(0, 10) >= '2025-03-01')
+    return `${base}/openai${path}?api-version=${encodeURIComponent(apiVersion)}`;
+  return `${base}/openai/v1${path}`;
+}
 
 const OPERATIONS = new Set(['chat', 'completions', 'embeddings', 'images', 'audio']);
 const CONTEXT_LENGTH = /maximum context length|context_length_exceeded|too many tokens|prompt is too long/i;
@@ -92,10 +106,21 @@ export const azureOpenAIAdapter: Adapter = {
   // Success bodies are OpenAI's (plus Azure's content-filter fields); streams are parsed, so the
   // prompt-filter-only chunk never reaches an app.
   passthrough: 'json',
+  nativeResponses: true,
   supports: (operation) => OPERATIONS.has(operation),
 
   request(call, provider) {
     const base = provider.endpoint.replace(/\/+$/, '');
+    if (call.path.startsWith('/responses')) {
+      // The Responses API: the deployment is the body's model, not a path segment.
+      let url = responsesUrl(base, provider.apiVersion, call.path);
+      if (call.query) url += `${url.includes('?') ? '&' : '?'}${call.query}`;
+      const headers: Record<string, string> = { ...provider.headers };
+      if (provider.credentials?.apiKey) headers['api-key'] = provider.credentials.apiKey;
+      if (call.method) return { url, method: call.method, headers };
+      headers['content-type'] = 'application/json';
+      return { url, method: 'POST', headers, body: JSON.stringify({ ...call.body, model: call.model }) };
+    }
     const apiVersion = provider.apiVersion ?? DEFAULT_API_VERSION;
     const version = encodeURIComponent(apiVersion);
     const url = `${base}/openai/deployments/${encodeURIComponent(call.model)}${call.path}?api-version=${version}`;
@@ -133,7 +158,8 @@ export const azureOpenAIAdapter: Adapter = {
 
   response: (_call, _status, body, contentType) => translateResponse(body, contentType),
 
-  stream: (call) => openAIStream(call.maxEventBytes),
+  stream: (call) =>
+    call.path === '/responses' ? responsesEventStream(call.maxEventBytes) : openAIStream(call.maxEventBytes),
 
   error(status, body, headers) {
     const e: Json = readErrorBody(body)?.error ?? {};

@@ -16,6 +16,7 @@ import type {
 } from '../adapter.ts';
 import { multipartBoundary, readMultipartField, replaceMultipartField } from '../multipart.ts';
 import { createSSEParser } from '../sse.ts';
+import { responsesEventStream } from './responses.ts';
 
 type Json = Record<string, any>;
 
@@ -55,6 +56,7 @@ export function openAIAdapter(type: ProviderType = 'openai', genAiProvider = 'op
     type,
     genAiProvider,
     passthrough: true,
+    nativeResponses: type === 'openai',
 
     supports(_operation: Operation) {
       return true;
@@ -72,13 +74,13 @@ export function openAIAdapter(type: ProviderType = 'openai', genAiProvider = 'op
       };
       const apiKey = provider.credentials?.apiKey;
       if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+      const base = provider.endpoint.replace(/\/+$/, '') + call.path;
+      if (call.method) {
+        delete headers['content-type'];
+        return { url: call.query ? `${base}?${call.query}` : base, method: call.method, headers };
+      }
       const body = bodyFor(call);
-      return {
-        url: provider.endpoint.replace(/\/+$/, '') + call.path,
-        method: call.path === '/models' ? 'GET' : 'POST',
-        headers,
-        body,
-      };
+      return { url: base, method: call.path === '/models' ? 'GET' : 'POST', headers, body };
     },
 
     response(_call, _status, body, contentType): TranslatedResponse {
@@ -93,6 +95,7 @@ export function openAIAdapter(type: ProviderType = 'openai', genAiProvider = 'op
     },
 
     stream(call): StreamTranslator {
+      if (call.path === '/responses') return responsesEventStream(call.maxEventBytes);
       const parser = createSSEParser({ maxEventBytes: call.maxEventBytes });
       const convert = (events: { data: string }[]) => {
         const out: Json[] = [];

@@ -1,15 +1,18 @@
-// OpenAI Responses API <-> Chat Completions, as pure functions: the sidecar's /v1/responses
-// endpoint speaks the Responses dialect to apps and the internal Chat Completions shape to the
-// pipeline, so routing, quotas, guards, cache, fallback and telemetry apply exactly as for chat and
-// every provider (OpenAI, Azure, Anthropic, Gemini, Bedrock, OpenAI-compatible) can serve it.
+// OpenAI Responses API <-> Chat Completions, as pure functions. OpenAI and Azure OpenAI serve
+// /v1/responses natively (the request goes upstream as the app sent it, see responsesEventStream);
+// every other provider (Anthropic, Gemini, Bedrock, OpenAI-compatible) serves it through this
+// translation, so routing, quotas, guards, cache, fallback and telemetry apply exactly as for chat.
 //   responsesRequestToChat   request  (instructions, input items, function tools, text.format)
+//   responsesChat            the same for the pipeline: a text view when translation cannot express it
 //   chatResponseToResponses  JSON answer
 //   chatStreamToResponses    stream: chat chunks -> the typed Responses event sequence
+//   chatToResponsesInput     a sidecar-kept conversation as input items (for a native provider)
 // What a chat model cannot do (built-in tools such as web_search or file_search, background mode)
-// is refused with a 400 that says so.
+// is refused with a 400 that says so, when the call lands on a translated provider.
 import { randomBytes } from 'node:crypto';
-import type { Usage } from '../adapter.ts';
+import type { StreamTranslator, Usage } from '../adapter.ts';
 import { usageFromOpenAI } from '../anthropic/translate.ts';
+import { createSSEParser } from '../sse.ts';
 
 type Json = Record<string, any>;
 
@@ -154,6 +157,155 @@ export function responsesRequestToChat(req: Json, history: Json[] = []): Json {
   if (format) out.response_format = format;
   if (req.stream === true) out.stream = true;
   return out;
+}
+
+/**
+ * The chat request the pipeline works on (token estimates, cache keys, the translated providers),
+ * and why translation cannot express the request (`unsupported`: a built-in tool, background
+ * mode, ...). Then the chat is a text view of it (instructions and input texts), enough for
+ * estimates; only a native provider can serve the call.
+ */
+export function responsesChat(req: Json, history: Json[] = []): { chat: Json; unsupported?: string } {
+  let chat: Json;
+  let unsupported: string | undefined;
+  try {
+    chat = responsesRequestToChat(req, history);
+  } catch (err) {
+    if (!(err instanceof UnsupportedResponsesRequest)) throw err;
+    unsupported = err.message;
+    const messages: Json[] = [];
+    if (typeof req.instructions === 'string' && req.instructions !== '')
+      messages.push({ role: 'system', content: req.instructions });
+    messages.push(...history, ...textView(req.input));
+    chat = { model: req.model, messages };
+  }
+  if (req.stream === true) {
+    chat.stream = true;
+    chat.stream_options = { include_usage: true };
+  }
+  return unsupported === undefined ? { chat } : { chat, unsupported };
+}
+
+/** The texts of input items, as user/assistant/tool messages (what estimates read). */
+function textView(input: unknown): Json[] {
+  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  if (!Array.isArray(input)) return [];
+  const out: Json[] = [];
+  for (const item of input as Json[]) {
+    if (typeof item?.content === 'string') out.push({ role: 'user', content: item.content });
+    else if (Array.isArray(item?.content))
+      for (const part of item.content)
+        if (typeof part?.text === 'string') out.push({ role: 'user', content: part.text });
+    if (typeof item?.arguments === 'string') out.push({ role: 'user', content: item.arguments });
+    if (typeof item?.output === 'string') out.push({ role: 'tool', content: item.output });
+  }
+  return out;
+}
+
+/**
+ * A conversation the sidecar kept (chat messages of earlier translated turns) as Responses input
+ * items, so a native provider can continue it without a provider-side previous_response_id.
+ */
+export function chatToResponsesInput(messages: Json[]): Json[] {
+  const out: Json[] = [];
+  for (const m of messages) {
+    if (m.role === 'tool') {
+      out.push({ type: 'function_call_output', call_id: m.tool_call_id, output: String(m.content ?? '') });
+      continue;
+    }
+    const text =
+      typeof m.content === 'string'
+        ? m.content
+        : Array.isArray(m.content)
+          ? m.content.map((p: Json) => (typeof p?.text === 'string' ? p.text : '')).join('')
+          : '';
+    if (text !== '' || !Array.isArray(m.tool_calls))
+      out.push({ type: 'message', role: m.role, content: text });
+    for (const tc of m.tool_calls ?? [])
+      out.push({
+        type: 'function_call',
+        call_id: tc.id,
+        name: tc.function?.name ?? '',
+        arguments: tc.function?.arguments ?? '',
+      });
+  }
+  return out;
+}
+
+// ---------- native (OpenAI, Azure OpenAI) ----------
+
+/** Events before the model has said anything: a stream that fails among them may still fall back. */
+const PREAMBLE = new Set(['response.created', 'response.in_progress', 'response.queued']);
+
+/** The error a typed event carries (an `error` event, a failed response), if any. */
+export function typedEventError(ev: Json): { message: string; code?: string } | undefined {
+  if (ev.type === 'error') return { message: String(ev.message ?? 'error'), code: ev.code ?? undefined };
+  if (ev.type === 'response.failed')
+    return {
+      message: String(ev.response?.error?.message ?? 'response failed'),
+      code: ev.response?.error?.code,
+    };
+  return undefined;
+}
+
+/** True once a typed event carries part of the answer (text, a tool call, a finish). */
+export function typedEventAnswers(ev: Json): boolean {
+  return typeof ev.type === 'string' && !PREAMBLE.has(ev.type) && typedEventError(ev) === undefined;
+}
+
+/** The usage a typed event reports (the final response's). */
+export function typedEventUsage(ev: Json): Json | undefined {
+  return ev.type === 'response.completed' || ev.type === 'response.incomplete'
+    ? ev.response?.usage
+    : undefined;
+}
+
+const FINAL_EVENTS = new Set(['response.completed', 'response.incomplete', 'response.failed', 'error']);
+
+/**
+ * A native Responses stream (typed SSE events) as event objects. A stream that ends before its
+ * final event, or sends an unreadable one, ends with an `error` event.
+ */
+export function responsesEventStream(maxEventBytes?: number): StreamTranslator {
+  const sse = createSSEParser({ maxEventBytes });
+  let done = false;
+  const handle = (events: { data: string }[]): Json[] => {
+    const out: Json[] = [];
+    for (const e of events) {
+      if (done) break;
+      if (e.data === '' || e.data === '[DONE]') continue;
+      let ev: Json;
+      try {
+        ev = JSON.parse(e.data);
+      } catch {
+        ev = {
+          type: 'error',
+          code: 'upstream_stream_error',
+          message: 'upstream sent invalid JSON in its stream',
+        };
+      }
+      if (ev === null || typeof ev !== 'object') continue;
+      out.push(ev);
+      if (FINAL_EVENTS.has(ev.type)) done = true;
+    }
+    return out;
+  };
+  return {
+    push: (bytes) => (done ? [] : handle(sse.push(bytes))),
+    end() {
+      if (done) return [];
+      const out = handle(sse.end());
+      if (!done)
+        out.push({
+          type: 'error',
+          code: 'upstream_stream_error',
+          message: 'upstream stream ended before response.completed',
+          param: null,
+        });
+      done = true;
+      return out;
+    },
+  };
 }
 
 // ---------- answers ----------

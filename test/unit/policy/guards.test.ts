@@ -401,6 +401,88 @@ describe('guard set on OpenAI bodies', () => {
   });
 });
 
+describe('guard set on the Responses API (native providers)', () => {
+  const set = compileGuards({ pii: { types: ['email'], request: 'mask', response: 'mask' } })!;
+
+  test('masks the texts of a Responses request in place: instructions, input items, tool outputs', () => {
+    const body = {
+      model: 'm',
+      instructions: 'cc ops@example.org',
+      input: [
+        { role: 'user', content: 'mail jane@example.com' },
+        { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'or bob@example.com' }] },
+        { type: 'function_call_output', call_id: 'c', output: 'found eve@example.com' },
+      ],
+      tools: [{ type: 'web_search' }],
+    };
+    const verdict = set.checkRequest(body, 'chat', () => 1);
+    assert.equal(verdict.changed, true);
+    assert.ok(!/@example\.(org|com)/.test(JSON.stringify(body)), JSON.stringify(body));
+    assert.deepEqual(body.tools, [{ type: 'web_search' }]);
+  });
+
+  test('masks a Response object: output text parts and function call arguments', () => {
+    const body = {
+      object: 'response',
+      output: [
+        {
+          type: 'message',
+          content: [{ type: 'output_text', text: 'write jane@example.com', annotations: [] }],
+        },
+        { type: 'function_call', arguments: '{"to": "bob@example.com"}' },
+      ],
+    };
+    assert.equal(set.checkResponse(body).changed, true);
+    assert.equal(body.output[0]!.content![0]!.text, 'write [EMAIL]');
+    assert.ok(!JSON.stringify(body).includes('@example.com'));
+  });
+
+  async function* typed(deltas: string[]) {
+    const base = { item_id: 'msg_1', output_index: 0, content_index: 0 };
+    yield { type: 'response.created', sequence_number: 0, response: { object: 'response', output: [] } };
+    for (const delta of deltas) yield { type: 'response.output_text.delta', ...base, delta };
+    const text = deltas.join('');
+    yield { type: 'response.output_text.done', ...base, text };
+    yield { type: 'response.content_part.done', ...base, part: { type: 'output_text', text } };
+    const item = { id: 'msg_1', type: 'message', content: [{ type: 'output_text', text }] };
+    yield { type: 'response.output_item.done', output_index: 0, item };
+    yield { type: 'response.completed', response: { object: 'response', output: [item], usage: {} } };
+  }
+
+  test('typed stream: deltas masked across boundaries, held text released before .done, repeats masked', async () => {
+    const found: Finding[] = [];
+    const out: any[] = [];
+    for await (const ev of set.checkStream(typed(['Mail ', 'bob@co', 'rp.com', ' now']), (f) =>
+      found.push(f),
+    ))
+      out.push(ev);
+    const deltas = out.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta);
+    assert.equal(deltas.join(''), 'Mail [EMAIL] now');
+    const done = out.findIndex((e) => e.type === 'response.output_text.done');
+    assert.ok(
+      out.slice(done).every((e) => e.type !== 'response.output_text.delta'),
+      'no delta after .done',
+    );
+    assert.equal(out[done].text, 'Mail [EMAIL] now');
+    assert.ok(!JSON.stringify(out).includes('bob@corp.com'));
+    assert.deepEqual(
+      found.map((f) => f.kinds),
+      [['email']],
+      'found once, from the deltas',
+    );
+  });
+
+  test('typed stream: a block ends with an error event and never sends the value', async () => {
+    const blocking = compileGuards({ pii: { types: ['credit-card'], request: 'mask', response: 'block' } })!;
+    const out: any[] = [];
+    for await (const ev of blocking.checkStream(typed(['Card: 4111 1111 ', '1111 1111 thanks']), () => {}))
+      out.push(ev);
+    assert.equal(out.at(-1).type, 'error');
+    assert.equal(out.at(-1).code, 'guard_blocked');
+    assert.ok(!JSON.stringify(out).includes('4111'));
+  });
+});
+
 describe('injection normalisation', () => {
   test('collapses every whitespace run to one space', () => {
     assert.equal(

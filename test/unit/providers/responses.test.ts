@@ -2,11 +2,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ResponseStore } from '../../../sidecar/pipeline/response-store.ts';
+import { responsesUrl } from '../../../sidecar/providers/azure-openai/index.ts';
 import {
   chatResponseToResponses,
   chatStreamToResponses,
+  chatToResponsesInput,
   conversationAfter,
+  inputToMessages,
+  responsesChat,
+  responsesEventStream,
   responsesRequestToChat,
+  typedEventAnswers,
+  typedEventError,
+  typedEventUsage,
   UnsupportedResponsesRequest,
 } from '../../../sidecar/providers/openai/responses.ts';
 
@@ -248,5 +256,118 @@ describe('ResponseStore', () => {
     now = 2000;
     assert.equal(store.get('a'), undefined);
     assert.equal(store.size, 0);
+  });
+});
+
+describe('Responses served natively (OpenAI, Azure OpenAI)', () => {
+  it('gives the pipeline a chat view, and says why translation cannot serve a built-in tool', () => {
+    const plain = responsesChat({ model: 'm', instructions: 'sys', input: 'hi', stream: true });
+    assert.equal(plain.unsupported, undefined);
+    assert.equal(plain.chat.stream, true);
+    assert.deepEqual(plain.chat.stream_options, { include_usage: true });
+    const builtIn = responsesChat({
+      model: 'm',
+      instructions: 'sys',
+      input: [{ role: 'user', content: [{ type: 'input_text', text: 'search lisbon' }] }],
+      tools: [{ type: 'web_search' }],
+    });
+    assert.match(builtIn.unsupported ?? '', /tool type "web_search" is not supported/);
+    assert.deepEqual(
+      builtIn.chat.messages.map((m: { content: string }) => m.content),
+      ['sys', 'search lisbon'],
+      'the texts, for estimates',
+    );
+  });
+
+  it('turns a sidecar-kept conversation into input items that mean the same turns', () => {
+    const chat = [
+      { role: 'user', content: 'weather in Lisbon?' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'w', arguments: '{}' } }],
+      },
+      { role: 'tool', tool_call_id: 'c1', content: 'sunny' },
+      { role: 'assistant', content: 'It is sunny.' },
+    ];
+    const items = chatToResponsesInput(chat);
+    assert.deepEqual(
+      items.map((i) => i.type),
+      ['message', 'function_call', 'function_call_output', 'message'],
+    );
+    assert.deepEqual(inputToMessages(items), chat);
+  });
+
+  const sse = (...events: object[]) =>
+    Buffer.from(
+      events.map((e) => `event: ${(e as { type: string }).type}\ndata: ${JSON.stringify(e)}\n\n`).join(''),
+    );
+
+  it('reads a typed event stream; usage from response.completed; errors and the preamble known', () => {
+    const t = responsesEventStream();
+    const usage = { input_tokens: 3, output_tokens: 5, total_tokens: 8 };
+    const events = [
+      ...t.push(
+        sse({ type: 'response.created', response: {} }, { type: 'response.output_text.delta', delta: 'hi' }),
+      ),
+      ...t.push(sse({ type: 'response.completed', response: { usage } })),
+      ...t.end(),
+    ];
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['response.created', 'response.output_text.delta', 'response.completed'],
+    );
+    assert.equal(typedEventAnswers(events[0]!), false);
+    assert.equal(typedEventAnswers(events[1]!), true);
+    assert.deepEqual(typedEventUsage(events[2]!), usage);
+    assert.deepEqual(typedEventError({ type: 'error', message: 'boom', code: 'server_error' }), {
+      message: 'boom',
+      code: 'server_error',
+    });
+    assert.equal(
+      typedEventError({ type: 'response.failed', response: { error: { message: 'x' } } })?.message,
+      'x',
+    );
+  });
+
+  it('ends a stream cut before its final event with an error event', () => {
+    const t = responsesEventStream();
+    t.push(sse({ type: 'response.created', response: {} }));
+    const end = t.end();
+    assert.equal(end.at(-1)?.type, 'error');
+    assert.match(end.at(-1)?.message, /ended before response.completed/);
+  });
+
+  it('finds the Azure Responses API: the v1 route by default, preview, or a dated api-version', () => {
+    assert.equal(
+      responsesUrl('https://r.openai.azure.com', undefined, '/responses'),
+      'https://r.openai.azure.com/openai/v1/responses',
+    );
+    assert.equal(
+      responsesUrl('https://r', '2024-10-21', '/responses/resp_1'),
+      'https://r/openai/v1/responses/resp_1',
+    );
+    assert.equal(
+      responsesUrl('https://r', 'preview', '/responses'),
+      'https://r/openai/v1/responses?api-version=preview',
+    );
+    assert.equal(
+      responsesUrl('https://r', '2025-04-01-preview', '/responses'),
+      'https://r/openai/responses?api-version=2025-04-01-preview',
+    );
+  });
+
+  it('remembers which provider made a native answer, bounded in count and age', () => {
+    let now = 0;
+    const store = new ResponseStore({ maxNative: 2, nativeTtlMs: 100 }, () => now);
+    store.madeBy('a', 'p/openai');
+    store.madeBy('b', 'p/azure');
+    store.madeBy('c', 'p/openai');
+    assert.equal(store.providerOf('a'), undefined, 'the oldest went first');
+    assert.equal(store.providerOf('b'), 'p/azure');
+    store.forgetNative('b');
+    assert.equal(store.providerOf('b'), undefined);
+    now = 100;
+    assert.equal(store.providerOf('c'), undefined, 'expired');
   });
 });

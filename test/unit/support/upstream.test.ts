@@ -411,6 +411,148 @@ describe('Azure OpenAI', () => {
   });
 });
 
+describe('OpenAI Responses API', () => {
+  const weather = {
+    type: 'function' as const,
+    name: 'get_weather',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    strict: false,
+  };
+
+  test('create: a Response with output items and usage (words in, words out)', async () => {
+    const r = await openai().responses.create({
+      model: 'gpt-4o',
+      instructions: 'be brief',
+      input: 'hello there world',
+    });
+    assert.match(r.id, /^resp_/);
+    assert.equal(r.object, 'response');
+    assert.equal(r.status, 'completed');
+    assert.equal(r.output_text, replyText('hello there world', 16));
+    assert.deepEqual([r.usage?.input_tokens, r.usage?.output_tokens, r.usage?.total_tokens], [5, 16, 21]);
+    assert.equal(up.lastRequest()?.operation, 'responses');
+  });
+
+  test('stream: the typed event sequence the SDK helper accepts, with sequence numbers', async () => {
+    const stream = openai().responses.stream({
+      model: 'gpt-4o',
+      input: 'stream these words',
+      tools: [weather],
+    });
+    const types: string[] = [];
+    const seq: number[] = [];
+    for await (const e of stream) {
+      types.push(e.type);
+      seq.push(e.sequence_number);
+    }
+    const final = await stream.finalResponse();
+    assert.deepEqual(types.slice(0, 4), [
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+    ]);
+    assert.equal(types.at(-1), 'response.completed');
+    assert.deepEqual(
+      seq,
+      seq.map((_, i) => i),
+    );
+    assert.equal(final.output_text, replyText('stream these words', 16));
+    assert.equal(final.usage?.output_tokens, 16);
+  });
+
+  test('previous_response_id: state at the upstream; a function output must answer a call made there', async () => {
+    const client = openai();
+    const first = await client.responses.create({
+      model: 'gpt-4o',
+      tools: [weather],
+      input: 'use get_weather for Oslo',
+    });
+    const call = first.output.find((o) => o.type === 'function_call');
+    assert.ok(call?.type === 'function_call');
+    const second = await client.responses.create({
+      model: 'gpt-4o',
+      previous_response_id: first.id,
+      input: [{ type: 'function_call_output', call_id: call.call_id, output: 'cold' }],
+    });
+    assert.match(second.output_text, /cold/);
+    assert.ok((second.usage?.input_tokens ?? 0) > 1, 'the earlier turn counts as input');
+    await assert.rejects(
+      client.responses.create({
+        model: 'gpt-4o',
+        input: [{ type: 'function_call_output', call_id: call.call_id, output: 'cold' }],
+      }),
+      /No tool call found for function call output/,
+    );
+    await assert.rejects(
+      client.responses.create({ model: 'gpt-4o', previous_response_id: 'resp_nope', input: 'hi' }),
+      (err: unknown) => err instanceof OpenAI.NotFoundError && err.code === 'previous_response_not_found',
+    );
+  });
+
+  test('retrieve, input items, delete, input token counts', async () => {
+    const client = openai();
+    const r = await client.responses.create({ model: 'gpt-4o', input: 'keep me around' });
+    assert.equal((await client.responses.retrieve(r.id)).output_text, r.output_text);
+    const items = await client.responses.inputItems.list(r.id);
+    assert.equal(items.data.length, 1);
+    await client.responses.delete(r.id);
+    await assert.rejects(client.responses.retrieve(r.id), OpenAI.NotFoundError);
+    const counted = await client.responses.inputTokens.count({ model: 'gpt-4o', input: 'one two three' });
+    assert.deepEqual(counted, { object: 'response.input_tokens', input_tokens: 3 });
+  });
+
+  test('web_search runs when asked to search: a web_search_call, then the cited answer', async () => {
+    const r = await openai().responses.create({
+      model: 'gpt-4o',
+      input: 'search for lisbon',
+      tools: [{ type: 'web_search' }],
+    });
+    assert.deepEqual(
+      r.output.map((o) => o.type),
+      ['web_search_call', 'message'],
+    );
+    const message = r.output[1];
+    assert.ok(message?.type === 'message' && message.content[0]?.type === 'output_text');
+    assert.equal(message.content[0].annotations[0]?.type, 'url_citation');
+  });
+
+  test('errors mid-stream arrive as a typed error event', async () => {
+    up.setFault({ operation: 'responses' }, { errorAfterChunks: 2, error: 'server' });
+    const stream = openai().responses.stream({ model: 'gpt-4o', input: 'a b c d e f' });
+    await assert.rejects(
+      (async () => {
+        for await (const _ of stream);
+      })(),
+      /server had an error/,
+    );
+  });
+
+  test('Azure: the v1 route (api-key, no api-version) and the dated route the SDK client uses', async () => {
+    const v1 = new OpenAI({
+      baseURL: `${up.url}/openai/v1`,
+      apiKey: 'unused',
+      defaultHeaders: { 'api-key': 'azure-key' },
+      maxRetries: 0,
+    });
+    const r = await v1.responses.create({ model: 'my-deployment', input: 'hello azure' });
+    assert.equal(r.model, 'my-deployment');
+    assert.equal(up.lastRequest()?.provider, 'azure-openai');
+    assert.equal(up.lastRequest()?.path, '/openai/v1/responses');
+    assert.equal((await v1.responses.retrieve(r.id)).id, r.id);
+    const dated = new AzureOpenAI({
+      endpoint: up.url,
+      apiKey: 'azure-key',
+      apiVersion: '2025-03-01-preview',
+      maxRetries: 0,
+    });
+    const d = await dated.responses.create({ model: 'my-deployment', input: 'hello again' });
+    assert.equal(d.status, 'completed');
+    assert.equal(up.lastRequest()?.path, '/openai/responses');
+    assert.equal(up.lastRequest()?.query['api-version'], '2025-03-01-preview');
+  });
+});
+
 describe('Anthropic', () => {
   const messages = [{ role: 'user' as const, content: 'Hello there, world' }];
 

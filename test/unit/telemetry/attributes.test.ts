@@ -181,6 +181,17 @@ describe('request and response attributes', () => {
     assert.deepEqual(responseAttributes(responseFacts({ data: [] })), {});
   });
 
+  it('reads a Response (the Responses API served natively): its id, model and status', () => {
+    assert.deepEqual(
+      responseFacts({ id: 'resp_1', object: 'response', model: 'gpt-4o', status: 'incomplete' }),
+      {
+        id: 'resp_1',
+        model: 'gpt-4o',
+        finishReasons: ['incomplete'],
+      },
+    );
+  });
+
   it('sets error.type to the upstream status, else the failure class', () => {
     assert.equal(attemptErrorType(attempt()), undefined);
     assert.equal(attemptErrorType(attempt({ failure: '5xx', status: 503 })), '503');
