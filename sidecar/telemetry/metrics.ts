@@ -91,6 +91,7 @@ export class SidecarMetrics {
   readonly #guardActions: Counter<'route' | 'guard' | 'action' | 'phase'>;
   readonly #cache: Counter<'route' | 'result'>;
   readonly #cost: Counter<'route' | 'provider' | 'model'>;
+  readonly #choices: Counter<'route' | 'rule' | 'strategy' | 'choice' | 'provider' | 'model'>;
   readonly #dropped: Counter<'reason'>;
 
   /** Label children per rule: status -> [requests child, duration child]. */
@@ -164,6 +165,12 @@ export class SidecarMetrics {
       name: 'aimesh_cost_usd_total',
       help: 'Spend in USD from provider pricing, by route, provider and model served.',
       labelNames: ['route', 'provider', 'model'],
+      registers,
+    });
+    this.#choices = new PromCounter({
+      name: 'aimesh_route_choices_total',
+      help: 'Backends chosen by LowestLatency and LowestCost rules, by choice (lowest-latency, explore, untried, cheapest, unpriced, only, all-unavailable) and the backend chosen.',
+      labelNames: ['route', 'rule', 'strategy', 'choice', 'provider', 'model'],
       registers,
     });
     this.#dropped = new PromCounter({
@@ -274,6 +281,20 @@ export class SidecarMetrics {
     }
     for (const g of facts.guards) this.#guardActions.labels(route, g.guard, g.action, g.phase).inc();
     if (facts.cache !== undefined) this.#cache.labels(route, facts.cache).inc();
+    const chosen = call.targets?.[0];
+    if (call.routeChoice && chosen) {
+      const { strategy, kind } = call.routeChoice;
+      this.#choices
+        .labels(
+          route,
+          rule?.name ?? '',
+          strategy,
+          kind,
+          chosen.provider.id,
+          this.#models.value(chosen.upstreamModel),
+        )
+        .inc();
+    }
     if (facts.costUSD !== undefined && facts.costUSD > 0 && call.provider) {
       this.#cost.labels(route, call.provider.id, this.#models.value(call.modelServed)).inc(facts.costUSD);
     }
