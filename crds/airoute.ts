@@ -509,7 +509,7 @@ export const airoute: KindInfo = {
   singular: 'airoute',
   shortNames: ['air'],
   description:
-    'AIRoute routes the AI requests of the selected workloads to providers, with weighted splits, fallback, retries, guards, caching and managed prompts.',
+    'AIRoute routes the AI requests of the selected workloads to providers, with weighted splits, latency- and cost-aware strategies, fallback, retries, guards, caching and managed prompts.',
   spec,
   status,
   printerColumns: [
