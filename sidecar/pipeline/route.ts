@@ -1,6 +1,6 @@
 // route: the first rule (in snapshot order) whose matches hold; its strategy's pick among its
-// backends (choose.ts: weighted unless the rule says otherwise); then the fallback chain. Each target gets its model: the backend's override or the
-// app's, mapped to the provider's upstream name.
+// backends (choose.ts); then the fallback chain. Each target gets its model: the backend's
+// override or the app's, mapped to the provider's upstream name.
 import type { RuntimeBackend } from '../config/runtime.ts';
 import type { RequestFacts } from '../routing/match.ts';
 import type { Call, Target } from './call.ts';
@@ -20,12 +20,13 @@ function noRoute(call: Call): Error {
 }
 
 export const route: Step = async (call, next) => {
+  const promptTokens = promptSize(call);
   const facts: RequestFacts = {
     model: call.modelRequested,
     operation: call.operation,
     headers: call.headers,
     claims: call.claims,
-    promptTokens: promptSize(call),
+    promptTokens,
   };
   const rule = call.runtime.rules.find((r) => r.matches(facts));
   if (!rule) throw noRoute(call);
@@ -34,7 +35,7 @@ export const route: Step = async (call, next) => {
   call.rule = rule;
   call.routeId = rule.routeId;
   call.ruleName = rule.name;
-  const chosen = chooseBackend(call, rule, facts.promptTokens!);
+  const chosen = chooseBackend(call, rule, promptTokens);
   call.targets = [chosen, ...rule.fallback].map((b) => resolveTarget(b, call.modelRequested));
   if (rule.timeoutMs !== undefined) call.deadline = Date.now() + rule.timeoutMs;
   call.timings.routedMs = performance.now() - call.startedAt;
