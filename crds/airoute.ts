@@ -19,6 +19,7 @@ import {
 
 export const OPERATIONS = ['chat', 'completions', 'embeddings', 'images', 'audio', 'realtime'] as const;
 export const FAILURES = ['5xx', '429', 'timeout', 'connect-error', 'context-length'] as const;
+export const STRATEGIES = ['Weighted', 'LowestLatency', 'LowestCost'] as const;
 export const PII_TYPES = ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-address', 'secret'] as const;
 
 const providerRef = described(
@@ -104,6 +105,26 @@ const claimMatch = described(
   ],
 );
 
+const promptTokens = described(
+  z.object({
+    min: z.number().int().min(0).max(10_000_000).optional().describe('Prompts at least this long.'),
+    max: z.number().int().min(0).max(10_000_000).optional().describe('Prompts at most this long.'),
+  }),
+  'The size of the prompt in estimated tokens (about 4 UTF-8 bytes a token, counted cheaply before routing; not exact: guards.maxPromptTokens is), bounds inclusive: send short prompts to a small model.',
+  [
+    {
+      cel: 'has(self.min) || has(self.max)',
+      message: 'set min, max or both',
+      check: (v) => v.min !== undefined || v.max !== undefined,
+    },
+    {
+      cel: '!has(self.min) || !has(self.max) || self.min <= self.max',
+      message: 'min must not be above max',
+      check: (v) => v.min === undefined || v.max === undefined || v.min <= v.max,
+    },
+  ],
+);
+
 const match = z
   .object({
     model: z
@@ -124,6 +145,7 @@ const match = z
       .enum(OPERATIONS)
       .optional()
       .describe(`The API operation: ${OPERATIONS.join(', ')}.`),
+    promptTokens: promptTokens.optional(),
   })
   .describe('Conditions that must all hold for the rule to apply.');
 
@@ -162,6 +184,35 @@ const fallback = z
       .describe(`Failures that trigger fallback: ${FAILURES.join(', ')}. Default: all of them.`),
   })
   .describe('An ordered chain of backends to try when the chosen backend fails.');
+
+const strategy = described(
+  z.object({
+    type: z
+      .enum(STRATEGIES)
+      .default('Weighted')
+      .describe(
+        'Weighted (default): a random pick by weight. LowestLatency: the backend with the lowest moving average of time to first token (streams) or latency, as this sidecar measured it; failures count as slow. LowestCost: the backend whose model prices make this call cheapest (estimated prompt tokens, expected output); every backend model needs pricing.',
+      ),
+    exploration: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe(
+        'LowestLatency: percent of calls sent to another backend (by weight) to keep its numbers fresh, so a backend that recovers is found again (default 10). Numbers older than 5 minutes are forgotten either way.',
+      ),
+  }),
+  'How the rule picks the backend a call goes to first; the fallback chain and the circuit breakers apply as always, and a backend whose circuit is open is never chosen by LowestLatency or LowestCost. Weights of 0 keep a backend out under every strategy.',
+  [
+    {
+      cel: "!has(self.exploration) || self.type == 'LowestLatency'",
+      message: 'exploration applies to LowestLatency only',
+      check: (v) => v.exploration === undefined || v.type === 'LowestLatency',
+      field: '.exploration',
+    },
+  ],
+);
 
 const piiAction = z.enum(['mask', 'block', 'log']);
 export const CLASSIFIER_TYPES = [
@@ -327,7 +378,12 @@ const rule = described(
       .optional()
       .describe('Name of the rule, shown in metrics, traces and status.'),
     matches: z.array(match).max(8).optional().describe('Any one of these must hold (empty: every request).'),
-    backends: z.array(backend).min(1).max(16).describe('Where matching requests go, split by weight.'),
+    backends: z
+      .array(backend)
+      .min(1)
+      .max(16)
+      .describe('Where matching requests go: split by weight, or chosen by the strategy.'),
+    strategy: strategy.optional(),
     ...policy,
   }),
   'A routing rule; the first rule that matches a request wins. Policy fields override the route defaults.',
@@ -484,7 +540,7 @@ export const airoute: KindInfo = {
   singular: 'airoute',
   shortNames: ['air'],
   description:
-    'AIRoute routes the AI requests of the selected workloads to providers, with weighted splits, fallback, retries, guards, caching and managed prompts.',
+    'AIRoute routes the AI requests of the selected workloads to providers, with weighted splits, latency- and cost-aware strategies, fallback, retries, guards, caching and managed prompts.',
   spec,
   status,
   printerColumns: [

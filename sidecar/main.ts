@@ -12,6 +12,7 @@ import { policyFromOptions } from './pipeline/policy.ts';
 import { ResponseStore } from './pipeline/response-store.ts';
 import { adapterFor, adapterTypes } from './providers/index.ts';
 import { BreakerPool } from './resilience/circuit-breaker.ts';
+import { routingState } from './routing/strategy.ts';
 import { createAdminApp } from './server/admin.ts';
 import { createApiApp, Inflight } from './server/api.ts';
 import { listen, pemOf } from './server/listen.ts';
@@ -28,9 +29,13 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     failureThreshold: options.breakerFailures,
     cooldownMs: options.breakerCooldownMs,
   });
+  // Routing strategies learn per sidecar, across snapshots, and never choose an open circuit.
+  const routing = routingState({ usable: (key) => breakers.admits(key) });
   const transport = new Transport();
   const gatewayToken = fileToken(options.tokenFile);
-  const store = new SnapshotStore((snapshot) => buildRuntime(snapshot, { adapterFor, agents, gatewayToken }));
+  const store = new SnapshotStore((snapshot) =>
+    buildRuntime(snapshot, { adapterFor, agents, gatewayToken, routing }),
+  );
   store.subscribe((runtime) => {
     for (const p of runtime.providers.values()) {
       if (!p.adapter)

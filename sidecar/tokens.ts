@@ -249,8 +249,12 @@ function contentTokens(content: unknown, count: (t: string) => number): number {
 }
 
 /** Prompt tokens of an OpenAI-shaped request body (chat, completions, embeddings). */
-export function promptTokens(body: Json | undefined, operation: Operation): number {
-  return promptTokensBy(body, operation, countTokens);
+export function promptTokens(
+  body: Json | undefined,
+  operation: Operation,
+  count: (text: string) => number = countTokens,
+): number {
+  return promptTokensBy(body, operation, count);
 }
 
 /**
@@ -288,6 +292,18 @@ function promptTokensBy(body: Json | undefined, operation: Operation, count: (t:
     return n;
   }
   return 0;
+}
+
+/** About 4 UTF-8 bytes a token (the usual rule of thumb for English; CJK comes out close too). */
+const approxTokens = (text: string) => Math.ceil(Buffer.byteLength(text, 'utf8') / 4);
+
+/**
+ * A cheap prompt size for routing decisions, made before routing (no tokenizer, one native byte
+ * count per text): prompt-size matches and the cost strategy's input estimate. Not exact; limits
+ * that must be exact (guards.maxPromptTokens, quotas) use the real tokenizer.
+ */
+export function approxPromptTokens(body: Json | undefined, operation: Operation): number {
+  return promptTokens(body, operation, approxTokens);
 }
 
 /** The output budget the app asked for, if any. */

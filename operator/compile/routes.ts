@@ -41,6 +41,7 @@ export interface RouteContext {
 const PASSTHROUGH = Symbol('passthrough');
 const DEFAULT_RETRY_ON: RuleConfig['retries']['on'] = ['5xx', '429', 'connect-error'];
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_EXPLORATION_PERCENT = 10;
 
 export function compileRoute(
   namespace: string,
@@ -142,6 +143,15 @@ export function compileRoute(
       );
       return;
     }
+    const unpriced = rule.strategy?.type === 'LowestCost' ? unpricedBackends(backends, ctx) : [];
+    if (unpriced.length > 0) {
+      problem(
+        `${path}.strategy`,
+        'UnpricedBackend',
+        `rule "${ruleName}" uses LowestCost but ${unpriced.join('; ')}: add pricing to the provider's models (or pin a priced model on the backend); the rule is left out`,
+      );
+      return;
+    }
     if (!backends.some((b) => b.weight > 0)) {
       problem(
         `${path}.backends`,
@@ -176,6 +186,7 @@ export function compileRoute(
             })
           : undefined,
         prompt: rule.prompt,
+        strategy: strategyConfig(rule.strategy),
       }) as RuleConfig,
     );
   });
@@ -243,6 +254,38 @@ function classifierConfig(
   });
 }
 
+/** Weighted (the default) stays out of the snapshot; exploration goes from percent to a share. */
+function strategyConfig(s: RouteRule['strategy']): RuleConfig['strategy'] {
+  if (!s || s.type === 'Weighted') return undefined;
+  if (s.type === 'LowestCost') return { type: 'LowestCost' };
+  return { type: 'LowestLatency', exploration: (s.exploration ?? DEFAULT_EXPLORATION_PERCENT) / 100 };
+}
+
+/**
+ * LowestCost compares model prices: each backend in rotation must name a priced model, or (taking
+ * the app's model) belong to a provider that lists models, all of them priced. Says which are not.
+ */
+function unpricedBackends(backends: BackendConfig[], ctx: RouteContext): string[] {
+  const out: string[] = [];
+  for (const b of backends) {
+    if (b.weight === 0) continue;
+    const models = ctx.providers.get(b.provider)?.config?.models ?? [];
+    if (b.model !== undefined) {
+      if (!models.find((m) => m.name === b.model)?.pricing)
+        out.push(`model ${b.model} of AIProvider ${b.provider} has no pricing`);
+    } else if (models.length === 0) {
+      out.push(`AIProvider ${b.provider} lists no models to price (set the backend's model)`);
+    } else {
+      const missing = models.filter((m) => !m.pricing).map((m) => m.name);
+      if (missing.length > 0)
+        out.push(
+          `AIProvider ${b.provider} has no pricing for ${missing.join(', ')} (or set the backend's model)`,
+        );
+    }
+  }
+  return out;
+}
+
 /** allowedNamespaces Same, All and Selector (Approved is checked against the grants). */
 function allows(p: ProviderEntry, namespace: string, labels: Map<string, Record<string, string>>): boolean {
   if (p.namespace === namespace) return true;
@@ -270,6 +313,7 @@ function compileMatch(m: NonNullable<RouteRule['matches']>[number]): MatchConfig
     operation: m.operation,
     headers: m.headers?.map((h) => ({ name: h.name.toLowerCase(), value: h.value, type: h.type })),
     claims: m.claims?.map((c) => ({ name: c.name, value: c.value, type: c.type })),
+    promptTokens: m.promptTokens && definedOnly({ min: m.promptTokens.min, max: m.promptTokens.max }),
   });
 }
 
@@ -282,6 +326,11 @@ function covers(a: MatchConfig, b: MatchConfig): boolean {
     } else if (a.model !== b.model) return false;
   }
   if (a.operation !== undefined && a.operation !== b.operation) return false;
+  if (a.promptTokens !== undefined) {
+    const [amin, amax] = [a.promptTokens.min ?? 0, a.promptTokens.max ?? Number.POSITIVE_INFINITY];
+    const [bmin, bmax] = [b.promptTokens?.min ?? 0, b.promptTokens?.max ?? Number.POSITIVE_INFINITY];
+    if (bmin < amin || bmax > amax) return false;
+  }
   const same = (x: { name: string; value: string; type: string }, y: typeof x) =>
     x.name === y.name && x.value === y.value && x.type === y.type;
   return (

@@ -151,14 +151,19 @@ function programmedCondition(
           };
     }
     const n = entry.config.rules.length;
+    // The strategy in effect, for rules that do not split by weight (the default).
+    const chosen = entry.config.rules.filter((r) => r.strategy);
+    const strategies = chosen.map((r) => `${r.name} ${r.strategy!.type}`).join(', ');
+    const rest = chosen.length < n ? ' (the other rules Weighted)' : '';
     return {
       type: 'Programmed',
       status: 'True',
       reason: 'Programmed',
       message:
-        n === total
+        (n === total
           ? `All ${n} rules are programmed.`
-          : `${n} of ${total} rules are programmed; the others are left out (see the other conditions).`,
+          : `${n} of ${total} rules are programmed; the others are left out (see the other conditions).`) +
+        (strategies ? ` Strategy: ${strategies}${rest}.` : ''),
     };
   }
   const failing = [accepted, resolved].find((c) => c.status !== 'True');

@@ -6,9 +6,12 @@ import { JwtVerifier } from '../auth/jwt.ts';
 import { throughGateway } from '../gateway/client.ts';
 import type { Adapter } from '../providers/adapter.ts';
 import { type Discovery, discover } from '../routing/discovery.ts';
+import { lowestCost } from '../routing/lowest-cost.ts';
+import { DEFAULT_EXPLORATION, lowestLatency } from '../routing/lowest-latency.ts';
 import { compileMatches, type Predicate } from '../routing/match.ts';
+import { type RoutingState, routingState, type Strategy } from '../routing/strategy.ts';
 import { type WeightedTable, weightedTable } from '../routing/weighted.ts';
-import type { Failure, ProviderConfig, RuleConfig, Snapshot } from '../snapshot/index.ts';
+import type { Failure, ProviderConfig, RuleConfig, Snapshot, StrategyConfig } from '../snapshot/index.ts';
 import { credentialScrubber, type Scrub } from '../snapshot/scrub.ts';
 import type { AgentPool } from '../upstream/agents.ts';
 
@@ -34,6 +37,10 @@ export interface RuntimeRule {
   config: RuleConfig;
   matches: Predicate;
   backends: WeightedTable<RuntimeBackend>;
+  /** The backends with a weight above 0, in order (what a strategy chooses among). */
+  live: readonly { backend: RuntimeBackend; weight: number }[];
+  /** LowestLatency or LowestCost; undefined: Weighted (backends.pick()). */
+  strategy?: Strategy;
   fallback: readonly RuntimeBackend[];
   fallbackOn: ReadonlySet<Failure>;
   retryOn: ReadonlySet<Failure>;
@@ -57,6 +64,8 @@ export interface RuntimeSnapshot {
   loadedAt: Date;
   /** Removes this snapshot's credentials (and common key shapes) from upstream-derived text. */
   scrub: Scrub;
+  /** What the routing strategies learn and consult (the sidecar's, shared by every snapshot). */
+  routing: RoutingState;
 }
 
 export interface RuntimeDeps {
@@ -64,9 +73,18 @@ export interface RuntimeDeps {
   agents: AgentPool;
   /** This pod's token, presented to egress gateways (providers in Gateway credential mode). */
   gatewayToken?: () => string | undefined;
+  /** The sidecar's routing state (statistics, breakers); default: a fresh one for this snapshot. */
+  routing?: RoutingState;
 }
 
 const noToken = () => undefined;
+
+function strategyOf(config: StrategyConfig | undefined, routing: RoutingState): Strategy | undefined {
+  if (config?.type === 'LowestLatency')
+    return lowestLatency(routing, config.exploration ?? DEFAULT_EXPLORATION);
+  if (config?.type === 'LowestCost') return lowestCost(routing);
+  return undefined;
+}
 
 /** Builds the runtime form; throws with a reason when the snapshot cannot be served. */
 export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnapshot {
@@ -87,17 +105,22 @@ export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnap
     return ref.model === undefined ? { provider } : { provider, model: ref.model };
   };
 
+  const routing = deps.routing ?? routingState();
   const rules: RuntimeRule[] = [];
   for (const route of snapshot.routes) {
     for (const rule of route.rules) {
       const where = `route ${route.id} rule ${rule.name}`;
       try {
+        const all = rule.backends.map((b) => ({ backend: backendOf(b), weight: b.weight }));
+        const live = all.filter((b) => b.weight > 0);
         rules.push({
           routeId: route.id,
           name: rule.name,
           config: rule,
           matches: compileMatches(rule.matches),
-          backends: weightedTable(rule.backends.map((b) => ({ value: backendOf(b), weight: b.weight }))),
+          backends: weightedTable(all.map((b) => ({ value: b.backend, weight: b.weight }))),
+          live,
+          strategy: strategyOf(rule.strategy, routing),
           fallback: (rule.fallback?.backends ?? []).map(backendOf),
           fallbackOn: new Set(rule.fallback?.on ?? []),
           retryOn: new Set(rule.retries.on),
@@ -124,5 +147,6 @@ export function buildRuntime(snapshot: Snapshot, deps: RuntimeDeps): RuntimeSnap
     ...(jwt ? { jwt } : {}),
     loadedAt: new Date(),
     scrub: credentialScrubber(snapshot.providers),
+    routing,
   };
 }

@@ -6,7 +6,8 @@ import type { RuntimeBackend, RuntimeProvider, RuntimeRule, RuntimeSnapshot } fr
 import type { Logger } from '../log.ts';
 import type { Usage } from '../providers/adapter.ts';
 import type { QuotaDecision } from '../quota/client.ts';
-import type { Failure, Operation } from '../snapshot/index.ts';
+import type { ChoiceKind } from '../routing/strategy.ts';
+import type { Failure, Operation, StrategyType } from '../snapshot/index.ts';
 import type { TokenEstimate } from '../tokens.ts';
 import type { CallError } from './errors.ts';
 import type { ResponseStream } from './response-stream.ts';
@@ -153,6 +154,8 @@ export interface Call {
   targets?: Target[];
   /** Absolute Date.now() deadline for the whole call (rule timeout), when there is one. */
   deadline?: number;
+  /** How a LowestLatency / LowestCost rule chose the first backend, and why (spans, metrics). */
+  routeChoice?: { strategy: Exclude<StrategyType, 'Weighted'>; kind: ChoiceKind; reason: string };
 
   // ---- forward ----
   /** The provider that served (or last tried). */

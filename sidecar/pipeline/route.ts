@@ -1,9 +1,10 @@
-// route: the first rule (in snapshot order) whose matches hold; a weighted pick among its
-// backends; then the fallback chain. Each target gets its model: the backend's override or the
-// app's, mapped to the provider's upstream name.
+// route: the first rule (in snapshot order) whose matches hold; its strategy's pick among its
+// backends (choose.ts); then the fallback chain. Each target gets its model: the backend's
+// override or the app's, mapped to the provider's upstream name.
 import type { RuntimeBackend } from '../config/runtime.ts';
 import type { RequestFacts } from '../routing/match.ts';
 import type { Call, Target } from './call.ts';
+import { chooseBackend, promptSize } from './choose.ts';
 import { notFound, unauthenticated } from './errors.ts';
 import type { Step } from './step.ts';
 
@@ -19,11 +20,13 @@ function noRoute(call: Call): Error {
 }
 
 export const route: Step = async (call, next) => {
+  const promptTokens = promptSize(call);
   const facts: RequestFacts = {
     model: call.modelRequested,
     operation: call.operation,
     headers: call.headers,
     claims: call.claims,
+    promptTokens,
   };
   const rule = call.runtime.rules.find((r) => r.matches(facts));
   if (!rule) throw noRoute(call);
@@ -32,7 +35,7 @@ export const route: Step = async (call, next) => {
   call.rule = rule;
   call.routeId = rule.routeId;
   call.ruleName = rule.name;
-  const chosen = rule.backends.pick();
+  const chosen = chooseBackend(call, rule, promptTokens);
   call.targets = [chosen, ...rule.fallback].map((b) => resolveTarget(b, call.modelRequested));
   if (rule.timeoutMs !== undefined) call.deadline = Date.now() + rule.timeoutMs;
   call.timings.routedMs = performance.now() - call.startedAt;

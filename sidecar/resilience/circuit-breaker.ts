@@ -41,6 +41,13 @@ export class CircuitBreaker {
     return Math.max(0, this.#openedAt + this.#settings.cooldownMs - this.#now());
   }
 
+  /** Would tryAcquire admit a request now? (No side effect: routing strategies ask this.) */
+  get admitting(): boolean {
+    if (this.#state === 'closed') return true;
+    if (this.#state === 'open') return this.retryInMs === 0;
+    return !this.#probeInFlight;
+  }
+
   /** May a request go to this backend? Half-open admits exactly one probe at a time. */
   tryAcquire(): boolean {
     if (this.#state === 'closed') return true;
@@ -102,6 +109,11 @@ export class BreakerPool {
       this.#breakers.set(key, breaker);
     }
     return breaker;
+  }
+
+  /** Would the backend's breaker admit a request now? (A backend never seen: yes.) */
+  admits(key: string): boolean {
+    return this.#breakers.get(key)?.admitting ?? true;
   }
 
   /** key -> state, for /debug/config. */

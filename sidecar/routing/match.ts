@@ -13,6 +13,8 @@ export interface RequestFacts {
   headers: IncomingHttpHeaders;
   /** Claims of the JWT the sidecar verified; undefined without one. */
   claims?: Claims;
+  /** The prompt's estimated tokens, computed on first use (only prompt-size matches ask). */
+  promptTokens?: () => number;
 }
 
 export type Predicate = (facts: RequestFacts) => boolean;
@@ -75,6 +77,14 @@ export function compileMatch(match: MatchConfig): Predicate {
       const value = c.value;
       checks.push((f) => claimStrings(f.claims, name).includes(value));
     }
+  }
+  // Last: the other conditions are cheaper, and a request they turn away is never sized.
+  if (match.promptTokens !== undefined) {
+    const { min = 0, max = Number.POSITIVE_INFINITY } = match.promptTokens;
+    checks.push((f) => {
+      const n = f.promptTokens?.() ?? 0;
+      return n >= min && n <= max;
+    });
   }
   if (checks.length === 0) return () => true;
   if (checks.length === 1) return checks[0];

@@ -28,6 +28,10 @@ export type Failure = (typeof FAILURES)[number];
 export const PII_TYPES = ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-address', 'secret'] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 
+/** How a rule picks its backend (see sidecar/routing/strategy.ts). */
+export const STRATEGIES = ['Weighted', 'LowestLatency', 'LowestCost'] as const;
+export type StrategyType = (typeof STRATEGIES)[number];
+
 export const DIMENSIONS = ['requests', 'tokens', 'inputTokens', 'outputTokens', 'costUSD'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -111,6 +115,10 @@ const Match = z.object({
     .array(z.object({ name: z.string(), value: z.string(), type: z.enum(['Exact', 'RegularExpression']) }))
     .optional(),
   operation: z.enum(OPERATIONS).optional(),
+  /** Estimated prompt tokens (about 4 UTF-8 bytes a token), inclusive bounds. */
+  promptTokens: z
+    .object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })
+    .optional(),
 });
 
 export const CLASSIFIER_TYPES = [
@@ -176,6 +184,14 @@ const Rule = z.object({
   cache: z.object({ ttlMs: ms(DURATION_LIMITS.ttl), maxBytes: z.number().int().positive() }).optional(),
   guards: Guards.optional(),
   prompt: z.object({ name: z.string(), version: z.string(), system: z.string() }).optional(),
+  /** Absent: Weighted (a weighted random pick). */
+  strategy: z
+    .object({
+      type: z.enum(STRATEGIES),
+      /** LowestLatency: share of calls (0..1) sent to another backend to keep its numbers fresh. */
+      exploration: z.number().min(0).max(1).optional(),
+    })
+    .optional(),
 });
 
 /** Provider endpoints proxied as they are (files, batches, ...): credentials injected, nothing rewritten. */
@@ -249,6 +265,7 @@ export type RouteConfig = Snapshot['routes'][number];
 export type RuleConfig = RouteConfig['rules'][number];
 export type BackendConfig = RuleConfig['backends'][number];
 export type MatchConfig = RuleConfig['matches'][number];
+export type StrategyConfig = NonNullable<RuleConfig['strategy']>;
 export type GuardsConfig = NonNullable<RuleConfig['guards']>;
 export type ClassifierConfig = NonNullable<GuardsConfig['classifiers']>[number];
 export type QuotaConfig = Snapshot['quotas'][number];

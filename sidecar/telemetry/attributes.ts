@@ -5,7 +5,7 @@
 // cached in WeakMaps, so a call only adds what is its own.
 import type { Attributes } from '@opentelemetry/api';
 import type { RuntimeProvider, RuntimeRule, RuntimeSnapshot } from '../config/runtime.ts';
-import type { Attempt } from '../pipeline/call.ts';
+import type { Attempt, Call } from '../pipeline/call.ts';
 import type { Operation } from '../snapshot/index.ts';
 
 type Json = Record<string, any>;
@@ -59,6 +59,15 @@ export function ruleAttributes(rule: RuntimeRule): Attributes {
     ruleAttrs.set(rule, attrs);
   }
   return attrs;
+}
+
+/** aimesh.route.strategy, aimesh.route.choice (a bounded word), aimesh.route.choice_reason (with the score). */
+export function routeChoiceAttributes(choice: NonNullable<Call['routeChoice']>): Attributes {
+  return {
+    'aimesh.route.strategy': choice.strategy,
+    'aimesh.route.choice': choice.kind,
+    'aimesh.route.choice_reason': choice.reason,
+  };
 }
 
 /** server.address / server.port of an endpoint URL (default ports filled in). */

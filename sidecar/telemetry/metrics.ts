@@ -85,6 +85,7 @@ export class SidecarMetrics {
   readonly #guardActions: BoundCounter<'route' | 'guard' | 'action' | 'phase'>;
   readonly #cache: BoundCounter<'route' | 'result'>;
   readonly #cost: BoundCounter<'route' | 'provider' | 'model'>;
+  readonly #choices: BoundCounter<'route' | 'rule' | 'strategy' | 'choice' | 'provider' | 'model'>;
   readonly #dropped: Counter<'reason'>;
 
   /** Label children per rule: status -> [requests child, duration child]. */
@@ -158,6 +159,12 @@ export class SidecarMetrics {
       name: 'aimesh_cost_usd_total',
       help: 'Spend in USD from provider pricing, by route, provider and model served.',
       labelNames: ['route', 'provider', 'model'],
+      registers,
+    });
+    this.#choices = new BoundCounter({
+      name: 'aimesh_route_choices_total',
+      help: 'Backends chosen by LowestLatency and LowestCost rules, by choice (lowest-latency, explore, untried, cheapest, unpriced, only, all-unavailable) and the backend chosen.',
+      labelNames: ['route', 'rule', 'strategy', 'choice', 'provider', 'model'],
       registers,
     });
     this.#dropped = new PromCounter({
@@ -271,6 +278,20 @@ export class SidecarMetrics {
     for (const g of facts.guards)
       this.#guardActions.labels({ route, guard: g.guard, action: g.action, phase: g.phase }).inc();
     if (facts.cache !== undefined) this.#cache.labels({ route, result: facts.cache }).inc();
+    const chosen = call.targets?.[0];
+    if (call.routeChoice && chosen) {
+      const { strategy, kind } = call.routeChoice;
+      this.#choices
+        .labels({
+          route,
+          rule: rule?.name ?? '',
+          strategy,
+          choice: kind,
+          provider: chosen.provider.id,
+          model: this.#models.value(chosen.upstreamModel),
+        })
+        .inc();
+    }
     if (facts.costUSD !== undefined && facts.costUSD > 0 && call.provider) {
       this.#cost
         .labels({ route, provider: call.provider.id, model: this.#models.value(call.modelServed) })

@@ -39,6 +39,7 @@ import {
   residencyAttributes,
   responseAttributes,
   responseFacts,
+  routeChoiceAttributes,
   ruleAttributes,
   SSEFactsScanner,
   StreamedOutput,
@@ -198,6 +199,7 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     }
     if (call.modelServed) attrs['aimesh.response.model'] = facts.responseModel ?? call.modelServed;
     if (call.attempts.length > 0) attrs['aimesh.attempts'] = call.attempts.length;
+    if (call.routeChoice) Object.assign(attrs, routeChoiceAttributes(call.routeChoice));
     if (facts.quota) attrs['aimesh.quota.decision'] = facts.quota.decision;
     const guards = guardActionsValue(facts.guards);
     if (guards) attrs['aimesh.guard.action'] = guards;

@@ -480,6 +480,35 @@ describe('telemetry step', () => {
     assert.equal(line.level, 40);
   });
 
+  it("says on the SERVER span and in metrics which backend a rule's strategy chose and why", async () => {
+    const call = makeCall();
+    await t.step(call, async () => {
+      routed(call);
+      const provider = runtime.providers.get(runtime.rules[0].live[0].backend.provider.id)!;
+      call.targets = [{ provider, modelName: 'gpt-4o', upstreamModel: 'gpt-4o' }];
+      call.routeChoice = {
+        strategy: 'LowestLatency',
+        kind: 'lowest-latency',
+        reason: `${provider.id}|gpt-4o: lowest latency: 120ms over 4 samples`,
+      };
+      finish(call, 200);
+    });
+    const [server] = await spans();
+    assert.equal(server.attributes['aimesh.route.strategy'], 'LowestLatency');
+    assert.equal(server.attributes['aimesh.route.choice'], 'lowest-latency');
+    assert.match(String(server.attributes['aimesh.route.choice_reason']), /\|gpt-4o: lowest latency: 120ms/);
+    const m = await metricsText();
+    assert.equal(
+      sampleValue(m, 'aimesh_route_choices_total', {
+        route: 'team-a/chat',
+        strategy: 'LowestLatency',
+        choice: 'lowest-latency',
+        model: 'gpt-4o',
+      }),
+      1,
+    );
+  });
+
   it('records a call no route matched (404), without route labels beyond ""', async () => {
     const call = makeCall();
     await t.step(call, async () => {
