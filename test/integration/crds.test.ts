@@ -109,7 +109,7 @@ test('kubectl get shows the printer columns, short names and the aimesh category
   assert.match(get.stdout, /openai\s+openai\s/);
   assert.match(get.stdout, /team-budget\s+tokens-per-minute\s/);
 
-  const short = await kubectl('get', 'aip,air,aiq', '-A', '-o', 'name');
+  const short = await kubectl('get', 'aip,air,aiq,aiaccess', '-A', '-o', 'name');
   const category = await kubectl('get', 'aimesh', '-A', '-o', 'name');
   assert.equal(short.code, 0, short.out);
   const names = short.stdout.trim().split('\n').sort();
@@ -117,4 +117,9 @@ test('kubectl get shows the printer columns, short names and the aimesh category
   assert.ok(names.includes('aiprovider.aimesh.io/vllm'));
   assert.ok(names.includes('airoute.aimesh.io/chat'));
   assert.ok(names.includes('aiquota.aimesh.io/premium-trial'));
+  assert.ok(names.includes('aiaccessrequest.aimesh.io/eu-summaries'));
+  // Without a decision an access request is Pending (the status default).
+  const access = await kubectl('get', 'aiaccess', '-n', 'team-a');
+  assert.match(access.stdout, /^NAME\s+PROVIDER\s+REQUESTER\s+PHASE\s+DECIDED BY\s+AGE/);
+  assert.match(access.stdout, /eu-summaries\s+openai-eu\s+(<none>\s+)?Pending\s/);
 });

@@ -236,6 +236,7 @@ describe('sidecar injection webhook', { timeout: 240_000 }, () => {
       url: 'https://127.0.0.1:1',
       failurePolicy: 'Fail',
       caBundle: await operatorCA(cluster, system),
+      access: false, // pods only: the access webhook has no namespaceSelector to scope
     }) as { webhooks: { namespaceSelector: { matchExpressions?: unknown[] } }[] };
     for (const w of down.webhooks)
       w.namespaceSelector.matchExpressions = [...(w.namespaceSelector.matchExpressions ?? []), scope];

@@ -52,6 +52,7 @@ describe('telemetry: traces in Jaeger, /metrics, audit lines', () => {
               { name: 'gpt-4o-mini', pricing },
               { name: 'limited-model', pricing },
             ],
+            dataResidency: { jurisdiction: 'EU', regions: ['eu-west-1', 'eu-central-1'] },
           },
           testProvider('ai-platform/anthropic', 'anthropic', upstream.url, ANTHROPIC_KEY, [
             'claude-haiku-4-5',
@@ -185,6 +186,10 @@ describe('telemetry: traces in Jaeger, /metrics, audit lines', () => {
     assert.equal(a['aimesh.fallback.attempt'], 0);
     assert.equal(a['aimesh.route'], 'team-a/chat');
     assert.equal(a['error.type'], undefined);
+    // Where the data went: the provider's declared residency, on the attempt and on the call.
+    assert.equal(a['aimesh.data_residency.jurisdiction'], 'EU');
+    assert.deepEqual(JSON.parse(String(a['aimesh.data_residency.regions'])), ['eu-west-1', 'eu-central-1']);
+    assert.equal(server.attributes['aimesh.data_residency.jurisdiction'], 'EU');
 
     const s = server.attributes;
     assert.equal(s['http.response.status_code'], 200);

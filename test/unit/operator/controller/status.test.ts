@@ -354,3 +354,87 @@ describe('events from status changes', () => {
     );
   });
 });
+
+describe('access requests', () => {
+  const request = (status?: Record<string, unknown>, models?: string[]) =>
+    object('ask', {
+      spec: {
+        provider: { name: 'openai', namespace: 'platform' },
+        reason: 'bot',
+        requester: 'alice',
+        ...(models ? { models } : {}),
+      },
+      ...(status ? { status } : {}),
+    });
+  const ready = (o: KubeObject, problems: Problem[] = []) =>
+    byType(desiredConditions({ kind: 'AIAccessRequest', object: o, compiled: compiled(problems) })).Ready!;
+
+  it('carry Accepted, ResolvedRefs and Ready (no Programmed), Ready following the decision', () => {
+    const cs = desiredConditions({ kind: 'AIAccessRequest', object: request(), compiled: compiled() });
+    assert.deepEqual(
+      cs.map((c) => c.type),
+      ['Accepted', 'ResolvedRefs', 'Ready'],
+    );
+    assert.deepEqual(ready(request()), {
+      type: 'Ready',
+      status: 'False',
+      reason: 'Pending',
+      message: 'Waiting for a decision by a user who may approve aiproviders/openai in namespace platform.',
+    });
+    const approved = ready(
+      request({ phase: 'Approved', decision: { by: 'bob', at: T0, message: 'ok for Q4' } }, ['gpt-4o']),
+    );
+    assert.equal(approved.status, 'True');
+    assert.equal(
+      approved.message,
+      `Approved by bob at ${T0}: ok for Q4: namespace ns may use AIProvider platform/openai (models gpt-4o).`,
+    );
+    const revoked = ready(request({ phase: 'Revoked', decision: { by: 'carol', at: T1 } }));
+    assert.deepEqual([revoked.status, revoked.reason], ['False', 'Revoked']);
+    assert.match(
+      revoked.message,
+      /^Revoked by carol at .*: namespace ns may not use AIProvider platform\/openai/,
+    );
+  });
+
+  it('an Approved phase without a recorded decision is not in effect', () => {
+    assert.equal(ready(request({ phase: 'Approved' })).reason, 'Pending');
+  });
+
+  it('a request naming a missing provider is not Ready, for that reason', () => {
+    const r = ready(request({ phase: 'Approved', decision: { by: 'bob', at: T0 } }), [
+      problem({
+        kind: 'AIAccessRequest',
+        name: 'ask',
+        reason: 'ProviderNotFound',
+        condition: 'ResolvedRefs',
+        message: 'AIProvider platform/openai does not exist',
+      }),
+    ]);
+    assert.deepEqual([r.status, r.reason], ['False', 'ProviderNotFound']);
+  });
+
+  it('each decision is one Event on the request (Denied and Revoked warn), none for echoed reasons', () => {
+    const c = (reason: string, status: Condition['status'] = 'False'): Condition => ({
+      type: 'Ready',
+      status,
+      reason,
+      message: `${reason} by bob`,
+      lastTransitionTime: T0,
+    });
+    assert.deepEqual(statusEvents(undefined, [c('Pending')], 'AIAccessRequest'), [
+      { type: 'Normal', reason: 'Pending', note: 'Pending by bob' },
+    ]);
+    assert.deepEqual(statusEvents([c('Pending')], [c('Approved', 'True')], 'AIAccessRequest'), [
+      { type: 'Normal', reason: 'Approved', note: 'Approved by bob' },
+    ]);
+    assert.deepEqual(statusEvents([c('Approved', 'True')], [c('Revoked')], 'AIAccessRequest'), [
+      { type: 'Warning', reason: 'Revoked', note: 'Revoked by bob' },
+    ]);
+    assert.deepEqual(statusEvents([c('Pending')], [c('Denied')], 'AIAccessRequest')[0]?.type, 'Warning');
+    assert.deepEqual(statusEvents([c('Approved', 'True')], [c('Approved', 'True')], 'AIAccessRequest'), []);
+    assert.deepEqual(statusEvents(undefined, [c('ProviderNotFound')], 'AIAccessRequest'), []);
+    // Other kinds' Ready still echoes the others.
+    assert.deepEqual(statusEvents([c('Pending')], [c('Approved', 'True')]), []);
+  });
+});
