@@ -10,7 +10,8 @@
 #   network     the bridge $BRIDGE (the pods' veths go with their namespaces), conntrack entries
 #   cgroups     /sys/fs/cgroup/<controller>/$CGROUP (the kubelet's cgroupRoot) and below
 #   sysctls     restored from $RUN/sysctls (saved by the harness before it changed any)
-#   files       $ROOT, $RUN, the CNI result cache entries of network $CNI_NETWORK
+#   files       $ROOT, $RUN, the CNI result cache entries of network $CNI_NETWORK and of the
+#               pods' loopback, the shims' sockets in /run/containerd/s
 # Environment (defaults match test/support/node.ts): AIMESH_NODE_ROOT, AIMESH_NODE_RUN,
 # AIMESH_NODE_BRIDGE, AIMESH_NODE_CGROUP, AIMESH_NODE_CNI_NETWORK, AIMESH_NODE_POD_CIDR,
 # AIMESH_NODE_KUBE_PROXY (the kube-proxy binary, for --cleanup).
@@ -26,6 +27,16 @@ log() { echo "node-teardown: $*" >&2; }
 case "$ROOT$RUN" in *' '* | '') log "refusing odd paths '$ROOT' '$RUN'"; exit 1 ;; esac
 
 # --- processes ---------------------------------------------------------------------------------
+# Before anything dies: the shims' sockets (containerd keeps them in a shared dir) and the pod
+# sandboxes' ids (their CNI loopback results sit in a shared cache), to remove afterwards.
+sockets=()
+for f in "$RUN"/containerd/io.containerd.runtime.v2.task/*/*/address; do
+  [ -f "$f" ] && sockets+=("$(sed -n 's#^unix://##p' "$f")")
+done
+sandboxes=()
+for d in "$ROOT"/containerd/io.containerd.grpc.v1.cri/sandboxes/*/ "$RUN"/containerd/io.containerd.runtime.v2.task/*/*/; do
+  [ -d "$d" ] && sandboxes+=("$(basename "$d")")
+done
 pids=()
 if [ -d "$RUN/pids" ]; then
   for f in "$RUN"/pids/*; do [ -f "$f" ] && pids+=("$(cat "$f")"); done
@@ -102,6 +113,9 @@ if awk -v r="$ROOT/" -v s="$RUN/" 'index($5 "/", r) == 1 || index($5 "/", s) == 
 fi
 rm -rf "$ROOT" "$RUN"
 rm -f /var/lib/cni/results/"$CNI_NETWORK"-* 2>/dev/null
+for id in "${sandboxes[@]}"; do rm -f "/var/lib/cni/results/cni-loopback-$id-lo"; done
+for sock in "${sockets[@]}"; do case "$sock" in /run/containerd/s/*) rm -f "$sock" ;; esac; done
+rmdir /run/containerd/s /run/containerd 2>/dev/null
 rm -rf /var/lib/cni/networks/"$CNI_NETWORK" 2>/dev/null
 rmdir /var/lib/cni/results /var/lib/cni/networks /var/lib/cni 2>/dev/null
 exit 0
