@@ -4,7 +4,9 @@
 // SDKs and no key of its own; the sidecar finds the operator through its Service (CoreDNS +
 // kube-proxy), reads its projected token, sends the platform's key to the provider (the test
 // upstream, a host service behind a selector-less Service) and the spend shows in the AIQuota.
-// Then the lifecycle: the leader's pod killed mid-traffic, the sidecar's ordering in the pod.
+// Then the lifecycle: the sidecar starts before the app; the leader's pod killed mid-traffic; a
+// rollout restart of the operator; a sidecar crash on the node; on deletion the sidecar stops
+// after the app.
 //
 // Needs root and a Linux machine (test/support/node.ts says why it skips otherwise); the images
 // are built here without Docker and without pulling (test/support/images.ts).
@@ -331,6 +333,100 @@ test('the leader pod killed mid-traffic: calls keep succeeding, a new leader tak
     },
     { timeoutMs: 60_000, intervalMs: 500, onTimeout: () => `spent ${spentBefore} before, ${last} now` },
   );
+});
+
+/** Calls through the app until stopped; returns the statuses seen. */
+function trafficLoop() {
+  let stop = false;
+  const statuses: number[] = [];
+  const done = (async () => {
+    while (!stop) statuses.push((await app('/openai', { model: 'gpt-4o', content: 'more' })).status);
+  })();
+  return {
+    statuses,
+    async stop() {
+      stop = true;
+      await done;
+      return statuses;
+    },
+  };
+}
+
+test('kubectl rollout restart of the operator: the sidecar keeps serving, then reports to the new pods', {
+  skip,
+}, async () => {
+  assert.ok(appIP, 'the app pod runs');
+  const before = new Set(
+    (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items.map(
+      (p: any) => p.metadata.name,
+    ),
+  );
+  const spentBefore = (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
+    (l: any) => l.name === 'monthly-spend',
+  ).used as number;
+  const traffic = trafficLoop();
+  await ok(['rollout', 'restart', 'deployment/aimesh-operator', '-n', NS]);
+  await ok(['rollout', 'status', 'deployment/aimesh-operator', '-n', NS, '--timeout=240s']);
+  const n = traffic.statuses.length;
+  await waitFor('traffic after the rollout', () => traffic.statuses.length >= n + 3, { timeoutMs: 30_000 });
+  const statuses = await traffic.stop();
+  assert.ok(
+    statuses.every((s) => s === 200),
+    `every call succeeded (${statuses.length}): ${statuses.join(',')}`,
+  );
+  // Old pods may still be terminating (30 s grace to hand the Lease over): count the others.
+  const after = (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items
+    .filter((p: any) => !p.metadata.deletionTimestamp)
+    .map((p: any) => p.metadata.name as string);
+  assert.equal(after.length, 2, `${after}`);
+  assert.ok(
+    after.every((name: string) => !before.has(name)),
+    `all operator pods replaced: ${[...before]} -> ${after}`,
+  );
+  await waitFor(
+    'the spend to grow after the rollout',
+    async () =>
+      ((await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
+        (l: any) => l.name === 'monthly-spend',
+      ).used as number) > spentBefore,
+    { timeoutMs: 60_000, intervalMs: 500 },
+  );
+});
+
+test('a sidecar crash on the node: restartPolicy Always brings it back and calls succeed again', {
+  skip,
+}, async (t) => {
+  assert.ok(appIP, 'the app pod runs');
+  const status = (await getJson('pod', '-n', 'team-a', 'demo')).status.initContainerStatuses[0];
+  const id = String(status.containerID).replace('containerd://', '');
+  const killed = await node.ctr(['tasks', 'kill', '--signal', 'SIGKILL', id]);
+  assert.equal(killed.code, 0, killed.stderr);
+  await waitFor(
+    'the sidecar restarted and Ready',
+    async () => {
+      const s = (await getJson('pod', '-n', 'team-a', 'demo')).status.initContainerStatuses[0];
+      return s.restartCount > status.restartCount && s.ready === true;
+    },
+    { timeoutMs: 90_000, intervalMs: 500 },
+  );
+  // The app may see errors for a short while: the dead process's quota leases are still held
+  // (a 429 naming the quota) until they expire. Calls must succeed again within a minute.
+  const errors: string[] = [];
+  const readyAt = Date.now();
+  await waitFor(
+    'a call through the restarted sidecar',
+    async () => {
+      const chat = await app('/openai', { model: 'gpt-4o', content: 'after the crash' });
+      if (chat.status !== 200) errors.push(`${chat.status} ${chat.body.message}`);
+      return chat.status === 200;
+    },
+    { timeoutMs: 60_000, intervalMs: 500, onTimeout: () => errors.slice(-3).join('\n') },
+  );
+  t.diagnostic(
+    `after the restart: ${errors.length} failed calls over ${Date.now() - readyAt} ms${errors.length ? ` (first: ${errors[0]})` : ''}`,
+  );
+  const appStatus = (await getJson('pod', '-n', 'team-a', 'demo')).status.containerStatuses[0];
+  assert.equal(appStatus.restartCount, 0, 'the app container was not restarted');
 });
 
 test('deleting the pod stops the sidecar after the app: the last call the app makes on SIGTERM goes through', {
