@@ -5,8 +5,8 @@
 // kube-proxy), reads its projected token, sends the platform's key to the provider (the test
 // upstream, a host service behind a selector-less Service) and the spend shows in the AIQuota.
 // Then the lifecycle: the sidecar starts before the app; the leader's pod killed mid-traffic; a
-// rollout restart of the operator; a sidecar crash on the node; on deletion the sidecar stops
-// after the app.
+// rollout restart of the operator; a sidecar crash on the node; helm uninstall + install with the
+// app running; on deletion the sidecar stops after the app.
 //
 // Needs root and a Linux machine (test/support/node.ts says why it skips otherwise); the images
 // are built here without Docker and without pulling (test/support/images.ts).
@@ -292,7 +292,8 @@ test('the leader pod killed mid-traffic: calls keep succeeding, a new leader tak
   let stop = false;
   const results: number[] = [];
   const traffic = (async () => {
-    while (!stop) results.push((await app('/openai', { model: 'gpt-4o', content: 'again' })).status);
+    while (!stop)
+      results.push((await app('/openai', { model: 'gpt-4o', content: `again ${results.length}` })).status);
   })();
   await waitFor('some traffic', () => results.length >= 3, { timeoutMs: 30_000 });
   await ok(['delete', 'pod', '-n', NS, leader, '--grace-period=0', '--force', '--wait=false']);
@@ -340,7 +341,9 @@ function trafficLoop() {
   let stop = false;
   const statuses: number[] = [];
   const done = (async () => {
-    while (!stop) statuses.push((await app('/openai', { model: 'gpt-4o', content: 'more' })).status);
+    // A new prompt each time: the route's response cache would answer a repeated one (no spend).
+    while (!stop)
+      statuses.push((await app('/openai', { model: 'gpt-4o', content: `more ${statuses.length}` })).status);
   })();
   return {
     statuses,
@@ -427,6 +430,73 @@ test('a sidecar crash on the node: restartPolicy Always brings it back and calls
   );
   const appStatus = (await getJson('pod', '-n', 'team-a', 'demo')).status.containerStatuses[0];
   assert.equal(appStatus.restartCount, 0, 'the app container was not restarted');
+});
+
+test('helm uninstall + install with the app running: it keeps serving, then reconnects without being recreated', {
+  skip,
+}, async () => {
+  assert.ok(appIP, 'the app pod runs');
+  const before = await getJson('pod', '-n', 'team-a', 'demo');
+  const traffic = trafficLoop();
+  const un = await helm(['uninstall', 'aimesh', '--namespace', NS, '--wait', '--timeout', '3m']);
+  assert.equal(un.code, 0, `${un.stderr}\n${un.stdout}`);
+  await waitFor(
+    'no operator pod left',
+    async () =>
+      (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items.length === 0,
+    { timeoutMs: 90_000, intervalMs: 500 },
+  );
+  // No operator: nothing writes the AIQuota status now; the sidecar serves its last snapshot.
+  const spentWithout = (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
+    (l: any) => l.name === 'monthly-spend',
+  ).used as number;
+  const n = traffic.statuses.length;
+  await waitFor('traffic with no operator', () => traffic.statuses.length >= n + 3, { timeoutMs: 30_000 });
+  const r = await helm([
+    'install',
+    'aimesh',
+    join(repoRoot, 'charts/aimesh'),
+    '--namespace',
+    NS,
+    '--wait',
+    '--timeout',
+    '4m',
+  ]);
+  assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${await diagnostics()}`);
+  const m = traffic.statuses.length;
+  await waitFor('traffic after the reinstall', () => traffic.statuses.length >= m + 3, { timeoutMs: 30_000 });
+  const statuses = await traffic.stop();
+  assert.ok(
+    statuses.every((s) => s === 200),
+    `every call succeeded (${statuses.length}): ${statuses.join(',')}`,
+  );
+  // The sidecar reports to the new operator (it trusts the CA kept across the reinstall).
+  await waitFor(
+    'the spend to grow under the reinstalled operator',
+    async () =>
+      ((await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
+        (l: any) => l.name === 'monthly-spend',
+      ).used as number) > spentWithout,
+    { timeoutMs: 90_000, intervalMs: 500 },
+  ).catch(async (e) => {
+    const sidecar = await kubectl(['logs', '-n', 'team-a', 'demo', '-c', 'aimesh-sidecar', '--tail=20']);
+    const operator = await kubectl([
+      'logs',
+      '-n',
+      NS,
+      '-l',
+      'app.kubernetes.io/component=operator',
+      '--tail=15',
+    ]);
+    assert.fail(`${(e as Error).message}\n--- sidecar\n${sidecar.out}\n--- operator\n${operator.out}`);
+  });
+  const after = await getJson('pod', '-n', 'team-a', 'demo');
+  assert.equal(after.metadata.uid, before.metadata.uid, 'the pod was not recreated');
+  assert.equal(
+    after.status.initContainerStatuses[0].restartCount,
+    before.status.initContainerStatuses[0].restartCount,
+    'the sidecar was not restarted',
+  );
 });
 
 test('deleting the pod stops the sidecar after the app: the last call the app makes on SIGTERM goes through', {
