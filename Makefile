@@ -7,7 +7,7 @@ NODE := $(NODE_BIN)/node
 TEST_CONCURRENCY ?= 1
 TEST_TIMEOUT_MS ?= 600000
 
-.PHONY: all deps crds chart-crds check lint fmt test test-unit test-integration test-bins run bench bench-gateway bench-scale images clean
+.PHONY: all deps crds chart-crds check lint fmt test test-unit test-integration test-bins test-node run bench bench-gateway bench-scale images clean
 
 all: check
 
@@ -46,6 +46,15 @@ test-bins:
 test-integration: deps
 	export KUBEBUILDER_ASSETS="$$(./scripts/test-bins.sh)" && \
 	$(NODE) --test --test-concurrency=$(TEST_CONCURRENCY) --test-timeout=$(TEST_TIMEOUT_MS) 'test/integration/**/*.test.ts'
+
+# A real node joined to the test control plane (test/support/node.ts): containerd, runc and CNI
+# from Debian packages (scripts/ci-node.sh), kubelet, kube-proxy, kube-scheduler and CoreDNS from
+# the Go module proxy (scripts/test-bins.sh --node, a cache of their own), the chart installed
+# with helm and real pods. Needs root; says so and skips otherwise.
+test-node: deps
+	export KUBEBUILDER_ASSETS="$$(./scripts/test-bins.sh)" && \
+	export AIMESH_NODE_BINS="$$(./scripts/test-bins.sh --node)" && \
+	$(NODE) --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT_MS) 'test/node/**/*.test.ts'
 
 test: check test-unit test-integration
 

@@ -3,6 +3,10 @@
 #   etcd, kube-apiserver, kube-controller-manager, kubectl   (test/bins/kubernetes)
 #   helm (v3)                                                (test/bins/helm)
 #   jaeger (v2 all-in-one, memory storage by default)        (test/bins/jaeger)
+# and, with --node, the parts of a real node (test/support/node.ts) into a cache dir of their own
+# (node-k8s-...: adding them leaves the control-plane dir and its key unchanged):
+#   kubelet, kube-proxy, kube-scheduler                      (test/bins/node, same k8s version)
+#   coredns (trimmed to the plugins a cluster DNS needs)     (test/bins/coredns)
 # into a cache dir keyed by the versions and the wrapper modules' go.mod/go.sum, and prints that
 # dir on stdout (all logs go to stderr), so callers can:
 #   export KUBEBUILDER_ASSETS=$(scripts/test-bins.sh)
@@ -10,6 +14,8 @@
 # binaries are used as they are and nothing is built.
 #
 # Options / environment:
+#   --node                 (first) the node binaries instead; AIMESH_NODE_BINS plays the part of
+#                          KUBEBUILDER_ASSETS for them
 #   --print-dir            print the cache dir (whether built or not) and exit
 #   --check                exit 0 when every binary is present, 1 otherwise (no build)
 #   --toolchain            print the go binary the build uses (fetching Go if needed) and exit
@@ -38,6 +44,12 @@ log() { echo "test-bins: $*" >&2; }
 die() { echo "test-bins: ERROR: $*" >&2; exit 1; }
 
 mode=build
+set_=control-plane
+if [ "${1:-}" = --node ]; then
+  set_=node
+  shift
+  all=(kubelet kube-proxy kube-scheduler coredns)
+fi
 case "${1:-}" in
   --print-dir) mode=print ;;
   --check) mode=check ;;
@@ -48,16 +60,19 @@ case "${1:-}" in
   *) die "unknown argument '$1' (try --help)" ;;
 esac
 
-# --- KUBEBUILDER_ASSETS set: use it, build nothing --------------------------------------------
-if [ -n "${KUBEBUILDER_ASSETS:-}" ]; then
+# --- KUBEBUILDER_ASSETS (AIMESH_NODE_BINS with --node) set: use it, build nothing -------------
+assets_var=KUBEBUILDER_ASSETS
+[ "$set_" = node ] && assets_var=AIMESH_NODE_BINS
+assets=${!assets_var:-}
+if [ -n "$assets" ]; then
   missing=()
-  for b in "${all[@]}"; do [ -x "$KUBEBUILDER_ASSETS/$b" ] || missing+=("$b"); done
+  for b in "${all[@]}"; do [ -x "$assets/$b" ] || missing+=("$b"); done
   if [ "${#missing[@]}" -gt 0 ]; then
-    log "KUBEBUILDER_ASSETS=$KUBEBUILDER_ASSETS lacks: ${missing[*]} (tests needing them will fail)"
+    log "$assets_var=$assets lacks: ${missing[*]} (tests needing them will fail)"
     [ "$mode" = check ] && exit 1
   fi
-  log "using KUBEBUILDER_ASSETS=$KUBEBUILDER_ASSETS (nothing built)"
-  echo "$KUBEBUILDER_ASSETS"
+  log "using $assets_var=$assets (nothing built)"
+  echo "$assets"
   exit 0
 fi
 
@@ -70,18 +85,30 @@ etcd_version=$(modver "$bins/kubernetes/go.mod" go.etcd.io/etcd/server/v3)
 helm_version=$(modver "$bins/helm/go.mod" helm.sh/helm/v3)
 jaeger_module_version=$(modver "$bins/jaeger/go.mod" github.com/jaegertracing/jaeger)
 jaeger_version=$(sed -n 's|^// jaeger-version: *||p' "$bins/jaeger/go.mod")
-for v in k8s_version etcd_version helm_version jaeger_module_version jaeger_version; do
+node_k8s_version=$(modver "$bins/node/go.mod" k8s.io/kubernetes)
+coredns_version=$(modver "$bins/coredns/go.mod" github.com/coredns/coredns)
+for v in k8s_version etcd_version helm_version jaeger_module_version jaeger_version node_k8s_version coredns_version; do
   [ -n "${!v}" ] || die "cannot read $v from test/bins/*/go.mod"
 done
+[ "$node_k8s_version" = "$k8s_version" ] ||
+  die "test/bins/node/go.mod requires k8s.io/kubernetes $node_k8s_version, test/bins/kubernetes/go.mod $k8s_version: bump both (and their staging replaces) together"
 k8s_minor=$(echo "$k8s_version" | cut -d. -f2)
 goos=$(uname -s | tr '[:upper:]' '[:lower:]')
 goarch=$(uname -m | sed 's/x86_64/amd64/; s/aarch64/arm64/')
 # Bump recipe when a change to this script (flags, layout) must invalidate existing caches.
 recipe=1
-hash=$( (echo "$recipe" && cat "$bins"/*/go.mod "$bins"/*/go.sum "$bins"/*/tools.go) | sha256sum | cut -c1-10)
-
+# key <module dir>...: hash of the recipe and the wrapper modules (in this order) a set builds from
+key() {
+  (echo "$recipe" && for f in go.mod go.sum tools.go main.go; do
+    for m in "$@"; do [ ! -f "$bins/$m/$f" ] || cat "$bins/$m/$f"; done
+  done) | sha256sum | cut -c1-10
+}
 cache_root=${AIMESH_TEST_BINS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins}
-dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$hash"
+if [ "$set_" = node ]; then
+  dir="$cache_root/node-k8s-$k8s_version-coredns-$coredns_version-$goos-$goarch-$(key node coredns)"
+else
+  dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$(key helm jaeger kubernetes)"
+fi
 
 present() { for b in "${all[@]}"; do [ -x "$dir/$b" ] || return 1; done; }
 
@@ -92,7 +119,9 @@ esac
 
 prune() {
   [ "$mode" = prune ] || return 0
-  for d in "$cache_root"/k8s-*; do
+  local prefix=k8s
+  [ "$set_" = node ] && prefix=node-k8s
+  for d in "$cache_root/$prefix"-*; do
     [ "$d" = "$dir" ] || { log "prune: $d" && rm -rf "$d"; }
   done
   if [ -d "$cache_root/go" ]; then
@@ -105,7 +134,7 @@ prune() {
 if present && [ "$mode" != toolchain ]; then
   prune
   log "cached: $dir"
-  echo "KUBEBUILDER_ASSETS=$dir" >&2
+  echo "$assets_var=$dir" >&2
   echo "$dir"
   exit 0
 fi
@@ -193,13 +222,37 @@ build() {
 
 modtime() { (cd "$bins/$1" && go list -m -f '{{.Time.UTC.Format "2006-01-02T15:04:05Z"}}' "$2") 2>/dev/null || echo 1970-01-01T00:00:00Z; }
 
-step download-kubernetes kubernetes go mod download
-k8s_date=$(modtime kubernetes k8s.io/kubernetes)
+k8s_mod=kubernetes
+[ "$set_" = node ] && k8s_mod=node
+step "download-$k8s_mod" "$k8s_mod" go mod download
+k8s_date=$(modtime "$k8s_mod" k8s.io/kubernetes)
 k8s_ld=""
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   k8s_ld+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$k8s_minor"
   k8s_ld+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=$k8s_date"
 done
+
+if [ "$set_" = node ]; then
+  if [ ! -x "$dir/kubelet" ] || [ ! -x "$dir/kube-proxy" ] || [ ! -x "$dir/kube-scheduler" ]; then
+    build kubelet+kube-proxy+kube-scheduler node "$k8s_ld" \
+      k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-proxy k8s.io/kubernetes/cmd/kube-scheduler
+  fi
+  if [ ! -x "$dir/coredns" ]; then
+    step download-coredns coredns go mod download
+    build coredns coredns "-X github.com/coredns/coredns/coremain.GitCommit=$coredns_version" .
+  fi
+  present || die "step 'verify': binaries missing in $dir after the build"
+  cat >"$dir/versions.env" <<EOF
+K8S_VERSION=$k8s_version
+COREDNS_VERSION=$coredns_version
+EOF
+  log "built into $dir ($(du -sh "$dir" | cut -f1))"
+  [ -f "$dir/.logs/timings.txt" ] && log "timings: $(paste -sd, "$dir/.logs/timings.txt")"
+  prune
+  echo "AIMESH_NODE_BINS=$dir" >&2
+  echo "$dir"
+  exit 0
+fi
 
 [ -x "$dir/etcd" ] ||
   build etcd kubernetes "-X go.etcd.io/etcd/api/v3/version.GitSHA=$etcd_version" go.etcd.io/etcd/server/v3

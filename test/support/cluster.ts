@@ -44,6 +44,14 @@ export interface ClusterOptions {
   apiserverArgs?: string[];
   /** Start-up timeout in ms (default 60 s; the first start on a busy 2-core machine is slow). */
   timeoutMs?: number;
+  /**
+   * The IP kube-apiserver binds and advertises (default 127.0.0.1). A node's pods need one they
+   * can reach (test/support/node.ts passes its bridge address); a non-loopback address also lets
+   * the apiserver keep the `kubernetes` Service's endpoints, so in-cluster clients find it.
+   */
+  address?: string;
+  /** Give kube-apiserver a client cert for kubelets (kubectl logs / exec; system:masters). */
+  kubeletClient?: boolean;
 }
 
 export interface ApiResponse<T = any> {
@@ -104,6 +112,8 @@ export function crdFiles(): string[] {
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const address = options.address ?? '127.0.0.1';
+  const loopback = address.startsWith('127.');
   const bins = {
     etcd: binaryPath('etcd'),
     apiserver: binaryPath('kube-apiserver'),
@@ -139,7 +149,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const serving = ca.issue({
       commonName: 'kube-apiserver',
       hosts: [
-        '127.0.0.1',
+        ...new Set(['127.0.0.1', address]),
         'localhost',
         '10.0.0.1',
         'kubernetes',
@@ -169,9 +179,22 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       saPub: f('sa.pub', saKey.publicKey.export({ type: 'spki', format: 'pem' }).toString()),
       tokens: f('tokens.csv', `${adminToken},aimesh-admin-token,aimesh-admin-token,"system:masters"\n`),
     };
+    const kubeletClientArgs: string[] = [];
+    if (options.kubeletClient) {
+      const client = ca.issue({
+        commonName: 'kube-apiserver-kubelet-client',
+        organizations: ['system:masters'],
+        usage: 'client',
+      });
+      kubeletClientArgs.push(
+        `--kubelet-client-certificate=${f('kubelet-client.crt', client.cert)}`,
+        `--kubelet-client-key=${f('kubelet-client.key', client.key)}`,
+        '--kubelet-preferred-address-types=InternalIP',
+      );
+    }
 
     const [etcdPort, etcdPeerPort, apiPort, kcmPort] = await freePorts(4);
-    const server = `https://127.0.0.1:${apiPort}`;
+    const server = `https://${address}:${apiPort}`;
     const kubeconfig = (name: string, user: KeyPair) =>
       dump({
         apiVersion: 'v1',
@@ -215,9 +238,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       bins.apiserver,
       [
         `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        '--endpoint-reconciler-type=none', // a loopback advertise address is refused by the reconcilers
+        `--bind-address=${address}`,
+        `--advertise-address=${address}`,
+        // A loopback advertise address is refused by the reconcilers.
+        ...(loopback ? ['--endpoint-reconciler-type=none'] : []),
         `--secure-port=${apiPort}`,
         `--cert-dir=${join(dir, 'apiserver-certs')}`,
         `--tls-cert-file=${files.tlsCert}`,
@@ -233,6 +257,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         '--service-cluster-ip-range=10.0.0.0/24',
         '--allow-privileged=true',
         '--profiling=false',
+        ...kubeletClientArgs,
         ...(options.apiserverArgs ?? []),
       ],
       { logDir: dir },
