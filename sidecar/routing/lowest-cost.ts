@@ -11,7 +11,7 @@ import {
   type Choice,
   type RoutingState,
   type Strategy,
-  usableIndices,
+  usableOrChosen,
   weightedIndex,
 } from './strategy.ts';
 
@@ -22,14 +22,9 @@ export function lowestCost(state: RoutingState): Strategy {
   return {
     type: 'LowestCost',
     choose(candidates, request): Choice {
-      const { indices, allUnavailable } = usableIndices(candidates, state);
-      if (allUnavailable)
-        return {
-          index: weightedIndex(candidates, indices, state.random()),
-          kind: 'all-unavailable',
-          reason: 'every backend has an open circuit; picked by weight',
-        };
-      if (indices.length === 1) return { index: indices[0], kind: 'only', reason: 'the only usable backend' };
+      const usable = usableOrChosen(candidates, state);
+      if (usable.choice) return usable.choice;
+      const { indices } = usable;
       const priced = indices.filter((i) => candidates[i].pricing !== undefined);
       if (priced.length === 0)
         return {

@@ -4,7 +4,7 @@
 // a backend without recent numbers is tried first, and a share of calls (`exploration`) goes to
 // one of the others, picked by weight. A backend whose circuit is open is never chosen.
 import type { LatencyAverages } from './backend-stats.ts';
-import { type Choice, type RoutingState, type Strategy, usableIndices, weightedIndex } from './strategy.ts';
+import { type Choice, type RoutingState, type Strategy, usableOrChosen, weightedIndex } from './strategy.ts';
 
 /** The default share of exploring calls. */
 export const DEFAULT_EXPLORATION = 0.1;
@@ -13,14 +13,9 @@ export function lowestLatency(state: RoutingState, exploration: number): Strateg
   return {
     type: 'LowestLatency',
     choose(candidates, request): Choice {
-      const { indices, allUnavailable } = usableIndices(candidates, state);
-      if (allUnavailable)
-        return {
-          index: weightedIndex(candidates, indices, state.random()),
-          kind: 'all-unavailable',
-          reason: 'every backend has an open circuit; picked by weight',
-        };
-      if (indices.length === 1) return { index: indices[0], kind: 'only', reason: 'the only usable backend' };
+      const usable = usableOrChosen(candidates, state);
+      if (usable.choice) return usable.choice;
+      const { indices } = usable;
 
       const metric = request.stream ? 'ttftMs' : 'totalMs';
       const what = request.stream ? 'time to first token' : 'latency';

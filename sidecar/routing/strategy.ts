@@ -85,13 +85,29 @@ export function weightedIndex(
   return indices[indices.length - 1];
 }
 
-/** Indices of the candidates whose breakers admit calls; all of them when none does. */
-export function usableIndices(
+/**
+ * What every strategy decides first: the candidates whose breakers admit calls, or the choice
+ * itself when there is nothing to compare (every circuit open: by weight; one usable: that one).
+ */
+export function usableOrChosen(
   candidates: readonly Candidate[],
   state: RoutingState,
-): { indices: number[]; allUnavailable: boolean } {
+): { indices: number[]; choice?: undefined } | { choice: Choice } {
   const indices: number[] = [];
   for (let i = 0; i < candidates.length; i++) if (state.usable(candidates[i].key)) indices.push(i);
-  if (indices.length > 0) return { indices, allUnavailable: false };
-  return { indices: candidates.map((_, i) => i), allUnavailable: true };
+  if (indices.length === 0)
+    return {
+      choice: {
+        index: weightedIndex(
+          candidates,
+          candidates.map((_, i) => i),
+          state.random(),
+        ),
+        kind: 'all-unavailable',
+        reason: 'every backend has an open circuit; picked by weight',
+      },
+    };
+  if (indices.length === 1)
+    return { choice: { index: indices[0], kind: 'only', reason: 'the only usable backend' } };
+  return { indices };
 }
