@@ -1,6 +1,8 @@
 // Catalog: per namespace, the providers it may use (models, prices, context windows), the model
 // names its routes accept, and how to call them from the OpenAI and Anthropic SDKs and curl
-// through the sidecar (the injected OPENAI_BASE_URL / ANTHROPIC_BASE_URL point at it).
+// through the sidecar (the injected OPENAI_BASE_URL / ANTHROPIC_BASE_URL point at it), and where
+// data goes: each provider's declared data residency and the namespace's residency label.
+import { DATA_RESIDENCY_LABEL } from '../../crds/api.ts';
 import { matchesSelector } from '../compile/selectors.ts';
 import type { KubeObject } from '../kube/api.ts';
 import { type Html, html } from './html.ts';
@@ -23,6 +25,8 @@ export interface CatalogProvider {
   ready?: string;
   /** Same, All, Selector, or Approved (only namespaces with an approved AIAccessRequest). */
   allowedFrom: string;
+  /** Where the provider processes data (AIProvider spec.dataResidency); undefined: not declared. */
+  dataResidency?: { jurisdiction: string; regions?: string[] };
   models: CatalogModel[];
 }
 
@@ -35,6 +39,8 @@ export interface CatalogRoute {
 
 export interface CatalogNamespace {
   namespace: string;
+  /** The namespace's aimesh.io/data-residency label: where its routes' data may go. */
+  dataResidency?: string;
   providers: CatalogProvider[];
   routes: CatalogRoute[];
   /** Every model name the namespace's routes accept, in rule order (a trailing * is a prefix). */
@@ -62,7 +68,14 @@ export async function catalogData(ctx: ViewContext): Promise<CatalogData> {
         .filter((r) => namespaceOf(r) === namespace)
         .map((r) => catalogRoute(r, namespace, usable));
       const accepted = new Set(own.flatMap((r) => r.rules.flatMap((rule) => rule.models)));
-      return { namespace, providers: usable, routes: own, acceptedModels: [...accepted] };
+      const residency = labels.get(namespace)?.[DATA_RESIDENCY_LABEL];
+      return {
+        namespace,
+        ...(residency ? { dataResidency: residency } : {}),
+        providers: usable,
+        routes: own,
+        acceptedModels: [...accepted],
+      };
     }),
   };
 }
@@ -108,6 +121,7 @@ function catalogProvider(p: KubeObject): CatalogProvider {
     type?: string;
     models?: CatalogModel[];
     allowedNamespaces?: { from?: string };
+    dataResidency?: { jurisdiction: string; regions?: string[] };
   };
   return {
     namespace: namespaceOf(p),
@@ -115,6 +129,7 @@ function catalogProvider(p: KubeObject): CatalogProvider {
     type: spec.type ?? '',
     ...(condition(p, 'Ready') ? { ready: condition(p, 'Ready')!.status } : {}),
     allowedFrom: spec.allowedNamespaces?.from ?? 'Same',
+    ...(spec.dataResidency ? { dataResidency: spec.dataResidency } : {}),
     models: (spec.models ?? []).map((m) => ({
       name: m.name,
       ...(m.upstreamName ? { upstreamName: m.upstreamName } : {}),
@@ -151,6 +166,10 @@ function catalogRoute(r: KubeObject, namespace: string, usable: CatalogProvider[
   return { name: r.metadata.name, rules, ...(accepted ? { accepted: accepted.status } : {}) };
 }
 
+const residencyText = (r: CatalogProvider['dataResidency']): Html =>
+  r
+    ? html`<strong>${r.jurisdiction}</strong>${r.regions?.length ? ` (${r.regions.join(', ')})` : ''}`
+    : html`<span class="muted">not declared (outside every data residency rule)</span>`;
 const usd = (n: number | undefined) => (n === undefined ? '\u2014' : `$${n.toFixed(n < 1 ? 3 : 2)}`);
 const count = (n: number | undefined) => (n === undefined ? '\u2014' : n.toLocaleString('en-US'));
 
@@ -161,6 +180,7 @@ ${data.namespaces.length === 0 ? html`<p>There is no namespace here whose AIRout
 ${data.namespaces.map(
   (ns) => html`<section aria-labelledby="cat-${ns.namespace}">
 <h2 id="cat-${ns.namespace}">Namespace ${ns.namespace}</h2>
+<p>Data residency: ${ns.dataResidency ? html`data may go only to <strong>${ns.dataResidency}</strong> (label <code>${DATA_RESIDENCY_LABEL}</code>; routes may narrow it further)` : html`<span class="muted">no namespace rule (label <code>${DATA_RESIDENCY_LABEL}</code> unset)</span>`}</p>
 ${table(
   `Model names the routes of ${ns.namespace} accept`,
   ['Route', 'Accepted', 'Models apps may ask for', 'Backends (provider / model, weight)'],
@@ -177,6 +197,7 @@ ${ns.providers.map(
   (
     p,
   ) => html`<h3>Provider ${p.namespace}/${p.name} <span class="muted">(${p.type}${p.ready ? html`, Ready <span class="${p.ready}">${p.ready}</span>` : ''})</span></h3>
+<p>Processes data in: ${residencyText(p.dataResidency)}</p>
 ${table(
   `Models of ${p.namespace}/${p.name}`,
   ['Model', 'Context window', 'Max output', 'Input $/1M', 'Output $/1M', 'Cached input $/1M'],

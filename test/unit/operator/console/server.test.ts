@@ -46,6 +46,7 @@ const provider: KubeObject = {
   spec: {
     type: 'openai',
     models: [{ name: 'gpt-"4o"<script>', contextWindow: 128000, pricing: { input: 2.5, output: 10 } }],
+    dataResidency: { jurisdiction: 'EU', regions: ['eu-west-1', 'eu-<central>-1'] },
   },
 };
 const route: KubeObject = {
@@ -92,7 +93,10 @@ describe('console server', () => {
             : kind === 'AIProvider'
               ? [provider]
               : [route],
-        namespaces: () => [{ metadata: { name: 'team-a' } }, { metadata: { name: 'team-b' } }],
+        namespaces: () => [
+          { metadata: { name: 'team-a', labels: { 'aimesh.io/data-residency': 'EU' } } },
+          { metadata: { name: 'team-b' } },
+        ],
         sidecars: () => [
           {
             namespace: 'team-b',
@@ -231,6 +235,21 @@ describe('console server', () => {
     const r = await fetch(`${base}/usage?namespace=team-b`, { headers: { cookie: jar } });
     assert.equal(r.status, 403);
     assert.match(await r.text(), /Not allowed: alice may not list aiquotas.aimesh.io in namespace team-b/);
+  });
+
+  it('catalog: where each provider processes data and where the namespace lets data go', async () => {
+    const body = (await (await api('/api/catalog', 'alice-token')).json()) as any;
+    const ns = body.namespaces.find((n: any) => n.namespace === 'team-a');
+    assert.equal(ns.dataResidency, 'EU');
+    assert.deepEqual(ns.providers[0].dataResidency, {
+      jurisdiction: 'EU',
+      regions: ['eu-west-1', 'eu-<central>-1'],
+    });
+    const page = await (
+      await fetch(`${base}/catalog`, { headers: { cookie: await session('alice-token') } })
+    ).text();
+    assert.match(page, /Processes data in: <strong>EU<\/strong> \(eu-west-1, eu-&lt;central&gt;-1\)/);
+    assert.match(page, /data may go only to <strong>EU<\/strong>/);
   });
 
   it('escapes every value from the cluster (names, models, reasons, NACK reasons)', async () => {
