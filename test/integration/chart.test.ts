@@ -8,7 +8,7 @@
 // for the operator pod.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { dump } from 'js-yaml';
@@ -135,9 +135,23 @@ test('helm install succeeds, installs the CRDs and prints what to do next', asyn
   assert.equal(d.spec.replicas, 2);
   assert.equal(d.spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem, true);
 
-  // The chart's CRDs take the examples.
-  const ex = await kubectl('apply', '-f', join(repoRoot, 'crds/examples'));
+  // The chart's CRDs take the examples. An AIAccessRequest is admitted only through the operator's
+  // access webhook (failurePolicy Fail: the requester is recorded from the creating user, never
+  // taken from the manifest), and no operator pod runs here: refused, naming the webhook.
+  const dir = join(repoRoot, 'crds/examples');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  const withAccess = files.filter((f) =>
+    /kind:\s*AIAccessRequest\b/.test(readFileSync(join(dir, f), 'utf8')),
+  );
+  assert.ok(withAccess.length > 0, 'the examples hold an access request');
+  const ex = await kubectl(
+    'apply',
+    ...files.filter((f) => !withAccess.includes(f)).flatMap((f) => ['-f', join(dir, f)]),
+  );
   assert.equal(ex.code, 0, ex.out);
+  const access = await kubectl('apply', ...withAccess.flatMap((f) => ['-f', join(dir, f)]));
+  assert.notEqual(access.code, 0, access.out);
+  assert.match(access.out, /failed calling webhook "access\.aimesh\.io"/);
 });
 
 test("RBAC: the operator's ServiceAccount can do what the operator does, and no more", async () => {
@@ -264,7 +278,7 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
     async () => {
       if (!operator?.running()) throw new Error(`operator exited:\n${logs()}`);
       const b = await caBundles();
-      return b.length === 3 && b.every((x) => x) ? b : undefined; // namespace, pod label, annotation
+      return b.length === 4 && b.every((x) => x) ? b : undefined; // namespace, pod label, annotation, access
     },
     { timeoutMs: 60_000, intervalMs: 250, onTimeout: logs },
   );
