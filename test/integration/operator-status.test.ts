@@ -83,7 +83,7 @@ describe('operator status', { timeout: 240_000 }, () => {
     }
     await waitCondition('AIProvider', 'ai-platform', 'openai', 'Ready', 'True');
     const route = await get('AIRoute', 'team-a', 'chat');
-    assert.equal(route.status.rules, 5);
+    assert.equal(route.status.rules, 7);
     assert.deepEqual(route.status.sidecars, { connected: 0, current: 0 });
     const openai = await condition('AIProvider', 'ai-platform', 'openai', 'Programmed');
     assert.match(openai!.message, /team-a\/chat/, 'a provider says which routes use it');
@@ -92,7 +92,7 @@ describe('operator status', { timeout: 240_000 }, () => {
     const table = await cluster.kubectl(['get', 'aiproviders', '-n', 'ai-platform']);
     assert.match(table.stdout, /openai\s+openai\s+True/);
     const routes = await cluster.kubectl(['get', 'airoutes', '-n', 'team-a']);
-    assert.match(routes.stdout, /chat\s+5\s+True\s+0/);
+    assert.match(routes.stdout, /chat\s+7\s+True\s+0/);
   });
 
   it('reports a deleted Secret as ResolvedRefs=False with a reason and an Event, and heals when it is back', async () => {
