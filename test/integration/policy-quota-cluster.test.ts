@@ -113,7 +113,10 @@ describe('AIQuota across ten replicas', { timeout: 600_000 }, () => {
             } else {
               assert.equal(r.status, 429, JSON.stringify(r.body));
               denials++;
-              denied ??= r;
+              // Before the end, a call may be refused because the rest of the budget sits in other
+              // replicas' leases and no refill came within the wait (a loaded machine); the test
+              // is about the end: the budget spent, refused as exhausted.
+              if (/ exhausted /.test(r.body.error?.message)) denied ??= r;
               if (!refusedSince.has(i)) refusedSince.set(i, Date.now());
               await new Promise((res) => setTimeout(res, 250));
             }
@@ -125,7 +128,7 @@ describe('AIQuota across ten replicas', { timeout: 600_000 }, () => {
     t.diagnostic(
       `${REPLICAS} replicas, budget ${BUDGET} tokens: spent ${spentTokens} (overshoot ${overshoot}, ${((overshoot / BUDGET) * 100).toFixed(1)}%), ${calls} calls, ${denials} denied`,
     );
-    assert.ok(denied, 'the budget ran out');
+    assert.ok(denied, `the budget ran out (refused as exhausted): ${denials} denials`);
     assert.match(
       denied.body.error.message,
       /^quota team-[a-z0-9-]+\/team-budget limit tokens-per-hour exhausted \(3000 tokens per 1h\); resets in (\d+m(\d+s)?|\d+s)$/,
