@@ -24,6 +24,22 @@
 {{- printf "%s-webhook" (include "aimesh.fullname" .) | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
+{{/*
+A webhook's clientConfig for a path (list . "/inject"): webhook.url plus the path when set (an
+operator the apiserver reaches at a URL, e.g. one running outside the cluster), else the webhook
+Service. Never caBundle: the operator patches it in, and Helm's three-way merge keeps a field the
+chart does not render across upgrades, either way.
+*/}}
+{{- define "aimesh.webhookClientConfig" -}}
+{{- $root := index . 0 -}}
+{{- $path := index . 1 -}}
+{{- if $root.Values.webhook.url -}}
+{{- dict "url" (printf "%s%s" (trimSuffix "/" $root.Values.webhook.url) $path) | toYaml -}}
+{{- else -}}
+{{- dict "service" (dict "name" (include "aimesh.webhookServiceName" $root) "namespace" $root.Release.Namespace "path" $path "port" 443) | toYaml -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The push Service: what sidecars dial (--operator https://<this>.<ns>.svc:<push port>). */}}
 {{- define "aimesh.pushServiceName" -}}
 {{- include "aimesh.operatorName" . -}}

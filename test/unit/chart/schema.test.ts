@@ -65,6 +65,16 @@ const cases: { name: string; values: Record<string, string | number | boolean>; 
     values: { 'operator.ports.push': 70000 },
     expect: [/\/operator\/ports\/push/, /maximum/],
   },
+  {
+    name: 'a webhook URL the apiserver refuses (http)',
+    values: { 'webhook.url': 'http://operator.dev.example:8443' },
+    expect: [/\/webhook\/url/, /does not match pattern/],
+  },
+  {
+    name: 'a webhook URL with a query',
+    values: { 'webhook.url': 'https://operator.dev.example/?x=1' },
+    expect: [/\/webhook\/url/, /does not match pattern/],
+  },
 ];
 
 for (const c of cases) {
