@@ -196,6 +196,13 @@ const status = resourceStatus(
       .max(16)
       .optional()
       .describe('Live spend per limit, persisted by the operator.'),
+    usage: z
+      .string()
+      .max(2048)
+      .optional()
+      .describe(
+        'Every limit\'s use in one line, "name used/limit" in spec order (e.g. "tpm 1200/100000, daily-usd 0.42/50"): the USAGE column. Written with status.limits, zeros included from creation.',
+      ),
   },
   'What the operator observed: Accepted and live usage per limit.',
 );
@@ -213,10 +220,8 @@ export const aiquota: KindInfo = {
   spec,
   status,
   printerColumns: [
-    { name: 'Limit', type: 'string', jsonPath: '.spec.limits[0].name' },
-    { name: 'Used', type: 'number', jsonPath: '.status.limits[0].used' },
-    { name: 'Max', type: 'number', jsonPath: '.status.limits[0].limit' },
-    { name: 'Window', type: 'string', jsonPath: '.spec.limits[0].window' },
+    // A column shows one JSONPath result: every limit's use comes from status.usage, one line.
+    { name: 'Usage', type: 'string', jsonPath: '.status.usage' },
     { name: 'Alert', type: 'string', jsonPath: '.status.conditions[?(@.type=="BudgetAlert")].status' },
     { name: 'Keys', type: 'integer', jsonPath: '.status.limits[0].keys' },
     { name: 'Top', type: 'string', jsonPath: '.status.limits[0].top[0].key' },

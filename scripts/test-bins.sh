@@ -85,9 +85,10 @@ etcd_version=$(modver "$bins/kubernetes/go.mod" go.etcd.io/etcd/server/v3)
 helm_version=$(modver "$bins/helm/go.mod" helm.sh/helm/v3)
 jaeger_module_version=$(modver "$bins/jaeger/go.mod" github.com/jaegertracing/jaeger)
 jaeger_version=$(sed -n 's|^// jaeger-version: *||p' "$bins/jaeger/go.mod")
+helm_client_go=$(modver "$bins/helm/go.mod" k8s.io/client-go)
 node_k8s_version=$(modver "$bins/node/go.mod" k8s.io/kubernetes)
 coredns_version=$(modver "$bins/coredns/go.mod" github.com/coredns/coredns)
-for v in k8s_version etcd_version helm_version jaeger_module_version jaeger_version node_k8s_version coredns_version; do
+for v in k8s_version etcd_version helm_version helm_client_go jaeger_module_version jaeger_version node_k8s_version coredns_version; do
   [ -n "${!v}" ] || die "cannot read $v from test/bins/*/go.mod"
 done
 [ "$node_k8s_version" = "$k8s_version" ] ||
@@ -95,19 +96,33 @@ done
 k8s_minor=$(echo "$k8s_version" | cut -d. -f2)
 goos=$(uname -s | tr '[:upper:]' '[:lower:]')
 goarch=$(uname -m | sed 's/x86_64/amd64/; s/aarch64/arm64/')
+# helm's ldflags as its official builds (Makefile) set them: the version variables, and the
+# Kubernetes version of its client-go (v0.N -> 1.N), which `helm template`/`helm lint` assume
+# without a cluster (.Capabilities.KubeVersion; unset, Helm says 1.20 and fails charts'
+# kubeVersion). metadata is empty for a tagged release; gitCommit stays empty: the module proxy
+# does not say which commit a version is.
+helm_k8s_minor=$(echo "$helm_client_go" | cut -d. -f2)
+hv=helm.sh/helm/v3
+helm_ld="-X $hv/internal/version.version=$helm_version -X $hv/internal/version.metadata="
+helm_ld+=" -X $hv/internal/version.gitTreeState=clean"
+for pkg in $hv/pkg/chartutil $hv/pkg/lint/rules; do
+  helm_ld+=" -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$helm_k8s_minor"
+done
 # Bump recipe when a change to this script (flags, layout) must invalidate existing caches.
 recipe=1
-# key <module dir>...: hash of the recipe and the wrapper modules (in this order) a set builds from
+# key <module dir>...: hash of the recipe, the wrapper modules (in this order) a set builds from
+# and $key_flags (ldflags that are not derived from those modules, so changing them rebuilds)
 key() {
   (echo "$recipe" && for f in go.mod go.sum tools.go main.go; do
     for m in "$@"; do [ ! -f "$bins/$m/$f" ] || cat "$bins/$m/$f"; done
-  done) | sha256sum | cut -c1-10
+  done
+  if [ -n "${key_flags:-}" ]; then echo "$key_flags"; fi) | sha256sum | cut -c1-10
 }
 cache_root=${AIMESH_TEST_BINS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins}
 if [ "$set_" = node ]; then
   dir="$cache_root/node-k8s-$k8s_version-coredns-$coredns_version-$goos-$goarch-$(key node coredns)"
 else
-  dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$(key helm jaeger kubernetes)"
+  dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$(key_flags=$helm_ld key helm jaeger kubernetes)"
 fi
 
 present() { for b in "${all[@]}"; do [ -x "$dir/$b" ] || return 1; done; }
@@ -282,8 +297,7 @@ fi
 
 if [ ! -x "$dir/helm" ]; then
   step download-helm helm go mod download
-  build helm helm "-X helm.sh/helm/v3/internal/version.version=$helm_version -X helm.sh/helm/v3/internal/version.gitTreeState=clean" \
-    helm.sh/helm/v3/cmd/helm
+  build helm helm "$helm_ld" helm.sh/helm/v3/cmd/helm
 fi
 
 if [ ! -x "$dir/jaeger" ]; then

@@ -42,7 +42,10 @@ export interface QuotaCaller {
 export interface QuotaServiceOptions {
   /** Checks the caller's credentials (TokenReview); undefined: not authenticated (401). */
   authenticate(req: { headers: IncomingHttpHeaders }): Promise<QuotaCaller | undefined>;
-  /** Writes AIQuota.status.limits of "namespace/name" (a merge patch of the status subresource). */
+  /**
+   * Writes AIQuota.status.limits of "namespace/name" and status.usage (usageSummary) with them (a
+   * merge patch of the status subresource).
+   */
   persist(quotaId: string, limits: StatusLimit[]): Promise<void>;
   flushMs?: number;
   log?: Logger;
@@ -60,6 +63,27 @@ export interface QuotaObject {
   metadata: { namespace?: string; name?: string };
   spec?: unknown;
   status?: { limits?: Partial<StatusLimit>[] } | Record<string, unknown>;
+}
+
+/** A number as the usage summary shows it: at most 4 decimals (USD), no float noise. */
+const shown = (n: number): string => String(Number(n.toFixed(4)));
+
+/**
+ * Every limit's use in one line, "tpm 1200/100000, daily-usd 0.42/50": AIQuota status.usage, the
+ * USAGE column of `kubectl get aiquota` (a printer column shows one value, not a list).
+ */
+export function usageSummary(limits: readonly StatusLimit[]): string {
+  return limits.map((l) => `${l.name} ${shown(l.used)}/${shown(l.limit)}`).join(', ');
+}
+
+/**
+ * Is the stored usage line not what the counters say? A new quota (no status yet), a limit added,
+ * renamed or resized, a status from before the line existed: such a quota is written at the next
+ * flush, zeros included, so `kubectl get aiquota` shows 0 from creation rather than <none>.
+ * Spending marks a quota dirty anyway; only the quota service writes the line.
+ */
+function usageStale(status: QuotaObject['status'], limits: readonly StatusLimit[]): boolean {
+  return (status as { usage?: unknown } | undefined)?.usage !== usageSummary(limits);
 }
 
 /** One quota in /debug/quotas. */
@@ -154,10 +178,13 @@ export class QuotaService {
     if (!this.#running) return;
     for (const o of objects) {
       const id = `${o.metadata.namespace}/${o.metadata.name}`;
-      if (this.#restored.has(id) || !this.ledger.has(id)) continue;
-      this.#restored.add(id);
-      const limits = (o.status as { limits?: Partial<StatusLimit>[] } | undefined)?.limits;
-      if (Array.isArray(limits)) this.restore(id, limits);
+      if (!this.ledger.has(id)) continue;
+      if (!this.#restored.has(id)) {
+        this.#restored.add(id);
+        const limits = (o.status as { limits?: Partial<StatusLimit>[] } | undefined)?.limits;
+        if (Array.isArray(limits)) this.restore(id, limits);
+      }
+      if (usageStale(o.status, this.ledger.status(id))) this.ledger.markDirty([id]);
     }
   }
 

@@ -1,10 +1,11 @@
 // How the operator plugs the quota service in: persistence as a merge patch of the AIQuota
-// status subresource (status.limits only; the reconciler owns conditions), and authentication
-// with the push server's TokenReview authenticator (holder = the pod's uid).
+// status subresource (status.limits and its one-line status.usage; the reconciler owns
+// conditions), and authentication with the push server's TokenReview authenticator (holder = the
+// pod's uid).
 import type { IncomingHttpHeaders } from 'node:http';
 import { isNotFound, type KubeApi, type KubeObject, RESOURCES, resourcePath } from '../kube/api.ts';
 import type { Authenticator } from '../push/auth.ts';
-import type { QuotaCaller, StatusLimit } from './service.ts';
+import { type QuotaCaller, type StatusLimit, usageSummary } from './service.ts';
 
 export function kubeStatusPersist(kube: Pick<KubeApi, 'patch'>) {
   return async (quotaId: string, limits: StatusLimit[]): Promise<void> => {
@@ -12,7 +13,7 @@ export function kubeStatusPersist(kube: Pick<KubeApi, 'patch'>) {
     try {
       await kube.patch(
         `${resourcePath(RESOURCES.AIQuota, namespace, name)}/status`,
-        { status: { limits } },
+        { status: { limits, usage: usageSummary(limits) } },
         'merge',
       );
     } catch (err) {

@@ -320,7 +320,7 @@ test('the operator, run as the chart ServiceAccount with the Deployment env, fil
   t.diagnostic(`caBundle set; leader ${env.AIMESH_IDENTITY}; status written; no RBAC denials`);
 });
 
-test('helm upgrade changes the release and keeps the caBundle the operator set', async () => {
+test('helm upgrade changes the release (webhook.url too) and keeps the caBundle the operator set', async () => {
   const before = await caBundles();
   const r = await h([
     'upgrade',
@@ -335,6 +335,9 @@ test('helm upgrade changes the release and keeps the caBundle the operator set',
     'webhook.failurePolicy=Fail',
     '--set-string',
     'tracing.endpoint=http://jaeger-collector.observability.svc:4318',
+    // An operator outside the cluster: the apiserver calls a URL instead of the Service.
+    '--set-string',
+    'webhook.url=https://operator.dev.example:8443',
   ]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /REVISION: 2/);
@@ -351,6 +354,15 @@ test('helm upgrade changes the release and keeps the caBundle the operator set',
       ['pod.inject.aimesh.io', 'Fail'],
       ['annotation.inject.aimesh.io', 'Ignore'],
       ['access.aimesh.io', 'Fail'],
+    ],
+  );
+  assert.deepEqual(
+    mwc.webhooks.map((w: any) => [w.clientConfig.url, w.clientConfig.service]),
+    [
+      ['https://operator.dev.example:8443/inject', undefined],
+      ['https://operator.dev.example:8443/inject', undefined],
+      ['https://operator.dev.example:8443/inject', undefined],
+      ['https://operator.dev.example:8443/access', undefined],
     ],
   );
   if (operator?.running()) {

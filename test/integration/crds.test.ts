@@ -93,21 +93,27 @@ test('kubectl get shows the printer columns, short names and the aimesh category
   await kubectl('apply', '-f', examples);
   const get = await kubectl('get', 'aiproviders,airoutes,aiquotas', '-A');
   assert.equal(get.code, 0, get.out);
-  for (const header of [
-    'TYPE',
-    'READY',
-    'RULES',
-    'PROGRAMMED',
-    'SIDECARS',
-    'LIMIT',
-    'USED',
-    'MAX',
-    'WINDOW',
-  ]) {
+  for (const header of ['TYPE', 'READY', 'RULES', 'PROGRAMMED', 'SIDECARS', 'USAGE']) {
     assert.match(get.stdout, new RegExp(`\\b${header}\\b`), `${header} column in:\n${get.stdout}`);
   }
   assert.match(get.stdout, /openai\s+openai\s/);
-  assert.match(get.stdout, /team-budget\s+tokens-per-minute\s/);
+  // USAGE shows every limit's use: the line the quota service writes with status.limits.
+  const usage = 'tokens-per-minute 0/100000, monthly-spend 0/500';
+  const patched = await kubectl(
+    'patch',
+    'aiquota',
+    'team-budget',
+    '-n',
+    'team-a',
+    '--subresource=status',
+    '--type=merge',
+    '-p',
+    JSON.stringify({ status: { usage } }),
+  );
+  assert.equal(patched.code, 0, patched.out);
+  const quotas = await kubectl('get', 'aiquota', 'team-budget', '-n', 'team-a');
+  assert.match(quotas.stdout, /^NAME\s+USAGE\s/);
+  assert.match(quotas.stdout, /\nteam-budget\s+tokens-per-minute 0\/100000, monthly-spend 0\/500\s/);
 
   const short = await kubectl('get', 'aip,air,aiq,aiaccess', '-A', '-o', 'name');
   const category = await kubectl('get', 'aimesh', '-A', '-o', 'name');

@@ -24,6 +24,22 @@
 {{- printf "%s-webhook" (include "aimesh.fullname" .) | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
+{{/*
+A webhook's clientConfig for a path (list . "/inject"): webhook.url plus the path when set (an
+operator the apiserver reaches at a URL, e.g. one running outside the cluster), else the webhook
+Service. Never caBundle: the operator patches it in, and Helm's three-way merge keeps a field the
+chart does not render across upgrades, either way.
+*/}}
+{{- define "aimesh.webhookClientConfig" -}}
+{{- $root := index . 0 -}}
+{{- $path := index . 1 -}}
+{{- if $root.Values.webhook.url -}}
+{{- dict "url" (printf "%s%s" (trimSuffix "/" $root.Values.webhook.url) $path) | toYaml -}}
+{{- else -}}
+{{- dict "service" (dict "name" (include "aimesh.webhookServiceName" $root) "namespace" $root.Release.Namespace "path" $path "port" 443) | toYaml -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The push Service: what sidecars dial (--operator https://<this>.<ns>.svc:<push port>). */}}
 {{- define "aimesh.pushServiceName" -}}
 {{- include "aimesh.operatorName" . -}}
@@ -50,12 +66,63 @@
 {{- end -}}
 {{- end -}}
 
+{{/* An image reference (list repository tag default): repo:tag, repo:tag@digest or, for a tag that is a digest, repo@digest. */}}
+{{- define "aimesh.image" -}}
+{{- $tag := default (index . 2) (index . 1) -}}
+{{- printf "%s%s%s" (index . 0) (ternary "@" ":" (hasPrefix "sha256:" $tag)) $tag -}}
+{{- end -}}
+
 {{- define "aimesh.operatorImage" -}}
-{{- printf "%s:%s" .Values.operator.image.repository (default .Chart.AppVersion .Values.operator.image.tag) -}}
+{{- include "aimesh.image" (list .Values.operator.image.repository .Values.operator.image.tag .Chart.AppVersion) -}}
 {{- end -}}
 
 {{- define "aimesh.sidecarImage" -}}
-{{- printf "%s:%s" .Values.sidecar.image.repository (default .Chart.AppVersion .Values.sidecar.image.tag) -}}
+{{- include "aimesh.image" (list .Values.sidecar.image.repository .Values.sidecar.image.tag .Chart.AppVersion) -}}
+{{- end -}}
+
+{{/* Milliseconds of a duration in the schema's form (500ms, 15s, 1m30s), as a number string. */}}
+{{- define "aimesh.durationMs" -}}
+{{- $unitMs := dict "ms" 1 "s" 1000 "m" 60000 "h" 3600000 -}}
+{{- $ms := 0.0 -}}
+{{- range regexFindAll "[0-9]+(\\.[0-9]+)?(ms|s|m|h)" . -1 -}}
+{{- $n := regexFind "^[0-9]+(\\.[0-9]+)?" . | float64 -}}
+{{- $ms = addf $ms (mulf $n (get $unitMs (regexReplaceAll "^[0-9.]+" . ""))) -}}
+{{- end -}}
+{{- $ms -}}
+{{- end -}}
+
+{{/*
+What values.schema.json cannot say, because it compares a value with another: fails the render
+(helm install, upgrade, template, lint) with a message naming the values.
+*/}}
+{{- define "aimesh.validate" -}}
+{{- $op := .Values.operator -}}
+{{- if and (gt (int $op.replicas) 1) (not $op.leaderElection.enabled) -}}
+{{- fail "operator.leaderElection.enabled=false needs operator.replicas=1: several replicas without a leader would all write status and grant quota" -}}
+{{- end -}}
+{{- if $op.leaderElection.enabled -}}
+{{- $le := $op.leaderElection -}}
+{{- /* As operator/controller/leader.ts validateTiming requires. */ -}}
+{{- if le (float64 (include "aimesh.durationMs" $le.leaseDuration)) (float64 (include "aimesh.durationMs" $le.renewDeadline)) -}}
+{{- fail (printf "operator.leaderElection.leaseDuration (%s) must exceed renewDeadline (%s): a leader steps down after renewDeadline without renewing, and only then may another take over after leaseDuration" $le.leaseDuration $le.renewDeadline) -}}
+{{- end -}}
+{{- if le (float64 (include "aimesh.durationMs" $le.renewDeadline)) (float64 (include "aimesh.durationMs" $le.retryPeriod)) -}}
+{{- fail (printf "operator.leaderElection.renewDeadline (%s) must exceed retryPeriod (%s): the leader retries its renewal every retryPeriod until renewDeadline" $le.renewDeadline $le.retryPeriod) -}}
+{{- end -}}
+{{- end -}}
+{{- $ports := dict -}}
+{{- $named := list (list "operator.ports.webhook" $op.ports.webhook) (list "operator.ports.push" $op.ports.push) (list "operator.ports.admin" $op.ports.admin) -}}
+{{- if .Values.console.enabled -}}
+{{- $named = append $named (list "console.port" .Values.console.port) -}}
+{{- end -}}
+{{- range $named -}}
+{{- $name := index . 0 -}}
+{{- $port := toString (int (index . 1)) -}}
+{{- if hasKey $ports $port -}}
+{{- fail (printf "%s and %s are both %s: the operator's ports must differ" (get $ports $port) $name $port) -}}
+{{- end -}}
+{{- $_ := set $ports $port $name -}}
+{{- end -}}
 {{- end -}}
 
 {{/* Labels. */}}

@@ -163,6 +163,34 @@ test('the webhook: namespace label or opted-in pod, failurePolicy Ignore, no caB
   });
 });
 
+test('webhook.url: every webhook calls the URL (path appended), never the Service, and the certificate names its host', async () => {
+  const r = await template({ 'webhook.url': 'https://operator.dev.example:8443/' });
+  const mwc = r.find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector');
+  assert.deepEqual(
+    mwc.webhooks.map((w: any) => [w.name, w.clientConfig]),
+    [
+      ['namespace.inject.aimesh.io', { url: 'https://operator.dev.example:8443/inject' }],
+      ['pod.inject.aimesh.io', { url: 'https://operator.dev.example:8443/inject' }],
+      ['annotation.inject.aimesh.io', { url: 'https://operator.dev.example:8443/inject' }],
+      ['access.aimesh.io', { url: 'https://operator.dev.example:8443/access' }],
+    ],
+    'no service and no caBundle: the operator patches the caBundle, helm upgrade keeps it',
+  );
+  const env = r.find('Deployment', 'aimesh-operator').spec.template.spec.containers[0].env;
+  const hosts = env.find((e: any) => e.name === 'AIMESH_CERT_HOSTS').value.split(',');
+  assert.ok(hosts.includes('operator.dev.example'), hosts.join(','));
+  assert.ok(hosts.includes('aimesh-webhook.aimesh-system.svc'), hosts.join(','));
+  // The default: the Service, and no extra host.
+  const svcHosts = chart
+    .find('Deployment', 'aimesh-operator')
+    .spec.template.spec.containers[0].env.find((e: any) => e.name === 'AIMESH_CERT_HOSTS').value;
+  assert.equal(svcHosts, 'aimesh-webhook.aimesh-system.svc,aimesh-webhook.aimesh-system.svc.cluster.local');
+  const access = chart.find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector').webhooks[3];
+  assert.deepEqual(access.clientConfig, {
+    service: { name: 'aimesh-webhook', namespace: 'aimesh-system', path: '/access', port: 443 },
+  });
+});
+
 test('the access webhook sees only AIAccessRequests and fails closed, as operator/webhook/config.ts renders it', async () => {
   const access: any = chart
     .find('MutatingWebhookConfiguration', 'aimesh-sidecar-injector')

@@ -30,6 +30,14 @@ test('per provider namespace: Deployment, Service and ServiceAccount aimesh-gate
     const env = Object.fromEntries(c.env.map((e: { name: string; value: string }) => [e.name, e.value]));
     assert.equal(env.AIMESH_OPERATOR, 'https://aimesh-operator.aimesh-system.svc:15010');
     assert.equal(env.AIMESH_OPERATOR_CA, '/var/run/aimesh/ca/ca.crt');
+    // As in injected sidecars: spans (when gateway.extraEnv turns tracing on) name pod and namespace.
+    assert.deepEqual(
+      c.env.filter((e: { name: string }) => e.name.startsWith('POD_')),
+      [
+        { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      ],
+    );
     const token = pod.volumes.find((v: { name: string }) => v.name === 'aimesh-token');
     assert.equal(token.projected.sources[0].serviceAccountToken.audience, 'aimesh');
     assert.equal(c.securityContext.readOnlyRootFilesystem, true);

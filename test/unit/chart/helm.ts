@@ -5,7 +5,10 @@ import { binaryPath, repoRoot } from '../../support/bins.ts';
 import { type RunResult, run, tempDir } from '../../support/procs.ts';
 
 export const chartDir = join(repoRoot, 'charts/aimesh');
-/** What `helm template` assumes without a cluster (Helm defaults to 1.20, below kubeVersion). */
+/**
+ * The Kubernetes version the chart tests render for, pinned so that they do not depend on helm's
+ * own default (its client-go's version, see nocluster.test.ts).
+ */
 export const KUBE_VERSION = '1.32.0';
 
 export interface K8sObject {

@@ -40,6 +40,27 @@ for (const kind of KINDS) {
   });
 }
 
+test("kubectl get aiquota shows every limit's use (status.usage), not the first limit's only", () => {
+  const crd = load(readFileSync(crdPath(KINDS.find((k) => k.kind === 'AIQuota')!), 'utf8')) as any;
+  const v = crd.spec.versions[0];
+  const columns = v.additionalPrinterColumns as { name: string; jsonPath: string; priority?: number }[];
+  const usage = columns.find((c) => c.name === 'Usage');
+  assert.deepEqual(usage && { ...usage, description: undefined }, {
+    name: 'Usage',
+    type: 'string',
+    jsonPath: '.status.usage',
+    description: undefined,
+  });
+  assert.equal(usage?.priority, undefined, 'a default column');
+  assert.equal(v.schema.openAPIV3Schema.properties.status.properties.usage.type, 'string');
+  for (const c of columns)
+    assert.doesNotMatch(
+      c.jsonPath,
+      /^\.status\.limits\[0\]\.(used|limit)$/,
+      `${c.name} shows one limit only`,
+    );
+});
+
 test('CEL rules carry the same message as the offline checks', () => {
   const text = KINDS.map((k) => readFileSync(crdPath(k), 'utf8')).join('\n');
   for (const message of [

@@ -8,6 +8,7 @@ import {
   QuotaService,
   type StatusLimit,
   toLeaseRequest,
+  usageSummary,
 } from '../../../operator/quota/service.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 10);
@@ -187,6 +188,17 @@ describe('quota service', () => {
     const { svc, writes } = service();
     svc.sync([aiquota('team-a', 'budget')]);
     svc.start();
+    await svc.flush();
+    assert.deepEqual(
+      writes.splice(0),
+      [
+        {
+          id: 'team-a/budget',
+          limits: [{ name: 'tpm', used: 0, limit: 1000, resetsAt: '2025-01-15T12:01:00.000Z' }],
+        },
+      ],
+      'a new quota is written once, with zeros',
+    );
     await svc.answer('POST', { authorization: 'Bearer team-a' }, body({ leases: [lease] }));
     await svc.flush();
     assert.equal(writes.length, 0, 'a grant alone changes no status');
@@ -217,6 +229,88 @@ describe('quota service', () => {
     await failing.svc.flush();
     assert.deepEqual(failing.svc.ledger.takeDirty(), ['team-a/budget'], 'still dirty after a failed write');
     await failing.svc.stop();
+  });
+
+  test('status from creation: a quota without status, with a limit added, or without the usage line is written (zeros included)', async () => {
+    const { svc, writes } = service();
+    const complete = (name: string): QuotaObject => ({
+      ...aiquota('team-a', name),
+      status: {
+        limits: [{ name: 'tpm', used: 0, limit: 1000, resetsAt: '2025-01-15T12:01:00.000Z' }],
+        usage: 'tpm 0/1000',
+      },
+    });
+    const twoLimits: QuotaObject = {
+      metadata: { namespace: 'team-a', name: 'grown' },
+      spec: {
+        limits: [
+          { name: 'tpm', tokens: 1000, window: '1m' },
+          { name: 'daily-usd', costUSD: 2.5, window: '1d' },
+        ],
+      },
+      // Written before the second limit was added.
+      status: complete('x').status,
+    };
+    const noUsage: QuotaObject = {
+      ...aiquota('team-a', 'older', [
+        { name: 'tpm', used: 7, limit: 1000, resetsAt: '2025-01-15T12:01:00.000Z' },
+      ]),
+    };
+    svc.sync([aiquota('team-a', 'fresh'), complete('done'), twoLimits, noUsage]);
+    await svc.flush();
+    assert.equal(writes.length, 0, 'a follower (not started) writes nothing');
+    svc.start();
+    await svc.flush();
+    const byId = Object.fromEntries(writes.splice(0).map((w) => [w.id, w.limits]));
+    assert.deepEqual(Object.keys(byId).sort(), ['team-a/fresh', 'team-a/grown', 'team-a/older']);
+    assert.deepEqual(
+      byId['team-a/fresh']!.map((l) => [l.name, l.used, l.limit]),
+      [['tpm', 0, 1000]],
+    );
+    assert.deepEqual(
+      byId['team-a/grown']!.map((l) => [l.name, l.used, l.limit]),
+      [
+        ['tpm', 0, 1000],
+        ['daily-usd', 0, 2.5],
+      ],
+    );
+    assert.deepEqual(
+      byId['team-a/older']!.map((l) => [l.name, l.used]),
+      [['tpm', 7]],
+      'restored spend, not zero',
+    );
+    // The informer brings the written status back: complete now, nothing more to write.
+    svc.sync([complete('fresh'), complete('done')]);
+    await svc.flush();
+    assert.equal(writes.length, 0);
+    // status.limits changed by someone else, the line unchanged: the counters stay the truth, no write.
+    const touched = complete('done');
+    (touched.status as { limits: StatusLimit[] }).limits[0]!.used = 42;
+    svc.sync([complete('fresh'), touched]);
+    await svc.flush();
+    assert.equal(writes.length, 0);
+    // A limit resized in the spec: the line (and the Max) follow at once.
+    const resized = complete('done');
+    resized.spec = { ...(resized.spec as object), limits: [{ name: 'tpm', tokens: 5000, window: '1m' }] };
+    svc.sync([complete('fresh'), resized]);
+    await svc.flush();
+    assert.deepEqual(
+      writes.splice(0).map((w) => [w.id, w.limits.map((l) => [l.name, l.used, l.limit])]),
+      [['team-a/done', [['tpm', 0, 5000]]]],
+    );
+    await svc.stop();
+  });
+
+  test('usageSummary: every limit, in spec order, "name used/limit", USD to 4 decimals', () => {
+    assert.equal(
+      usageSummary([
+        { name: 'tpm', used: 1200, limit: 100000, resetsAt: '' },
+        { name: 'daily-usd', used: 0.1 + 0.2, limit: 50, resetsAt: '' },
+        { name: 'rpm', used: 0, limit: 60, resetsAt: '', keys: 0, top: [] },
+      ]),
+      'tpm 1200/100000, daily-usd 0.3/50, rpm 0/60',
+    );
+    assert.equal(usageSummary([]), '');
   });
 
   test('a new leader continues counters from status', async () => {
