@@ -110,22 +110,26 @@ for pkg in $hv/pkg/chartutil $hv/pkg/lint/rules; do
 done
 # Bump recipe when a change to this script (flags, layout) must invalidate existing caches.
 recipe=1
-# key <module dir>...: hash of the recipe, the wrapper modules (in this order) a set builds from
-# and $key_flags (ldflags that are not derived from those modules, so changing them rebuilds)
+# key <module dir>...: hash of the recipe and the wrapper modules (in this order) a set builds from
 key() {
   (echo "$recipe" && for f in go.mod go.sum tools.go main.go; do
     for m in "$@"; do [ ! -f "$bins/$m/$f" ] || cat "$bins/$m/$f"; done
-  done
-  if [ -n "${key_flags:-}" ]; then echo "$key_flags"; fi) | sha256sum | cut -c1-10
+  done) | sha256sum | cut -c1-10
 }
 cache_root=${AIMESH_TEST_BINS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aimesh/test-bins}
 if [ "$set_" = node ]; then
   dir="$cache_root/node-k8s-$k8s_version-coredns-$coredns_version-$goos-$goarch-$(key node coredns)"
 else
-  dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$(key_flags=$helm_ld key helm jaeger kubernetes)"
+  dir="$cache_root/k8s-$k8s_version-helm-$helm_version-jaeger-$jaeger_version-$goos-$goarch-$(key helm jaeger kubernetes)"
 fi
 
-present() { for b in "${all[@]}"; do [ -x "$dir/$b" ] || return 1; done; }
+# helm's ldflags are not derived from the modules: a stamp beside it says what it was built with,
+# so a change rebuilds helm alone (seconds) instead of keying the whole set anew (a cold build).
+helm_stale() { [ "$set_" != node ] && [ "$(cat "$dir/.helm-ldflags" 2>/dev/null)" != "$helm_ld" ]; }
+present() {
+  for b in "${all[@]}"; do [ -x "$dir/$b" ] || return 1; done
+  ! helm_stale
+}
 
 case "$mode" in
   print) echo "$dir"; exit 0 ;;
@@ -295,9 +299,10 @@ if [ ! -x "$dir/kubectl" ]; then
   fi
 fi
 
-if [ ! -x "$dir/helm" ]; then
+if [ ! -x "$dir/helm" ] || helm_stale; then
   step download-helm helm go mod download
   build helm helm "$helm_ld" helm.sh/helm/v3/cmd/helm
+  echo "$helm_ld" >"$dir/.helm-ldflags"
 fi
 
 if [ ! -x "$dir/jaeger" ]; then
