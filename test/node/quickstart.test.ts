@@ -17,6 +17,7 @@ import { after, before, test } from 'node:test';
 import { dump, loadAll } from 'js-yaml';
 import { binaryPath, repoRoot } from '../support/bins.ts';
 import { buildNodeImages, IMAGES } from '../support/images.ts';
+import { type Jaeger, startJaeger } from '../support/jaeger.ts';
 import { nodeSkipReason, startNode, type TestNode } from '../support/node.ts';
 import { run, tempDir, waitFor } from '../support/procs.ts';
 import { startUpstream, type Upstream } from '../support/upstream.ts';
@@ -30,6 +31,7 @@ const ANTHROPIC_KEY = 'sk-ant-platform-key';
 const work = tempDir('aimesh-node-test');
 let node: TestNode;
 let upstream: Upstream;
+let jaeger: Jaeger;
 let appIP = '';
 
 const kubectl = async (args: string[], input?: string) => {
@@ -43,18 +45,118 @@ const ok = async (args: string[], input?: string) => {
 };
 const getJson = async (...args: string[]) => JSON.parse(await ok(['get', ...args, '-o', 'json']));
 const helm = (args: string[]) => run(binaryPath('helm'), args, { env: node.cluster.env, timeoutMs: 300_000 });
-const app = async (path: string, body?: unknown) => {
-  const r = await fetch(`http://${appIP}:8080${path}`, {
+/** The quickstart's step 2, verbatim but for --wait. */
+const TRACING_ENDPOINT = 'http://jaeger-collector.observability.svc:4318';
+const helmInstall = () =>
+  helm([
+    'install',
+    'aimesh',
+    join(repoRoot, 'charts/aimesh'),
+    '--namespace',
+    NS,
+    '--create-namespace',
+    '--set',
+    `tracing.endpoint=${TRACING_ENDPOINT}`,
+    '--wait',
+    '--timeout',
+    '4m',
+  ]);
+/** A Service in the cluster for a host service on the bridge (a selector-less Service + EndpointSlice). */
+const hostService = (namespace: string, name: string, port: number, targetPort: number) =>
+  dump({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace },
+    spec: { ports: [{ name: 'http', port, targetPort }] },
+  }) +
+  '---\n' +
+  dump({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: `${name}-host`, namespace, labels: { 'kubernetes.io/service-name': name } },
+    addressType: 'IPv4',
+    ports: [{ name: 'http', port: targetPort, protocol: 'TCP' }],
+    endpoints: [{ addresses: [node.hostIP], conditions: { ready: true } }],
+  });
+/** A call to the app (the demo pod unless `ip` names another); it answers what its SDK saw. */
+const app = async (path: string, body?: unknown, ip = appIP) => {
+  const r = await fetch(`http://${ip}:8080${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(60_000),
   });
   return { status: r.status, body: (await r.json()) as any };
 };
+/**
+ * Creates an app pod in team-a and waits until it is Ready (the app and its sidecar, which is
+ * Ready once it holds a snapshot); returns the pod.
+ */
+const startApp = async (name: string, terminationGracePeriodSeconds: number) => {
+  await ok(
+    ['apply', '-f', '-'],
+    dump({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'team-a' },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: IMAGES.app,
+            imagePullPolicy: 'Never',
+            ports: [{ containerPort: 8080 }],
+            readinessProbe: { httpGet: { path: '/env', port: 8080 }, periodSeconds: 1 },
+          },
+        ],
+        terminationGracePeriodSeconds,
+      },
+    }),
+  );
+  let last: any;
+  return waitFor(
+    `pod team-a/${name} Ready`,
+    async () => {
+      last = await getJson('pod', '-n', 'team-a', name);
+      return last.status.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') && last;
+    },
+    { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => JSON.stringify(last?.status?.conditions) },
+  ).catch(async (e) => assert.fail(`${(e as Error).message}\n${await diagnostics()}`));
+};
+/** team-a's spend this month (it only grows: a per-minute limit's use drops when its window ends). */
+const monthlySpend = async () =>
+  (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
+    (l: any) => l.name === 'monthly-spend',
+  ).used as number;
+/** Waits (bounded) until the monthly spend is above `before`: a leader counts reported usage. */
+const spendAbove = (before: number, what: string) => {
+  let now = before;
+  return waitFor(
+    what,
+    async () => {
+      now = await monthlySpend();
+      return now > before;
+    },
+    { timeoutMs: 90_000, intervalMs: 500, onTimeout: () => `monthly-spend ${before} before, ${now} now` },
+  );
+};
+/** What a failure message shows: pods, recent events, the AIMesh containers' logs, the node's logs. */
 const diagnostics = async () => {
   const pods = await kubectl(['get', 'pods', '-A', '-o', 'wide']);
   const events = await kubectl(['get', 'events', '-A', '--sort-by=.lastTimestamp']);
-  return `${pods.out}\n${events.out.split('\n').slice(-25).join('\n')}\n${node.logs(15)}`;
+  const logs = async (title: string, args: string[]) =>
+    `--- ${title}\n${(await kubectl(['logs', '--tail=20', '--prefix', ...args])).out}`;
+  const sidecars = await logs('sidecars (team-a)', [
+    '-n',
+    'team-a',
+    '-l',
+    'aimesh.io/injected=true',
+    '-c',
+    'aimesh-sidecar',
+  ]);
+  const operators = await logs('operator', ['-n', NS, '-l', 'app.kubernetes.io/component=operator']);
+  return [pods.out, events.out.split('\n').slice(-25).join('\n'), sidecars, operators, node.logs(10)].join(
+    '\n',
+  );
 };
 
 before(async () => {
@@ -69,11 +171,15 @@ before(async () => {
   );
   // The provider stand-in listens on the node's bridge address: a host service for the pods.
   upstream = await startUpstream({ host: node.hostIP, apiKeys: [OPENAI_KEY, ANTHROPIC_KEY] });
+  // A real Jaeger, its OTLP receiver on the bridge too: the quickstart's jaeger-collector Service
+  // points at it.
+  jaeger = await startJaeger({ otlpHost: node.hostIP });
 });
 
 after(async () => {
   if (skip) return;
   await upstream?.close();
+  await jaeger?.stop();
   await node?.stop();
   work.remove();
 });
@@ -81,17 +187,13 @@ after(async () => {
 test('helm install of the chart runs two Ready operator pods that elect a leader and fill the webhook caBundle', {
   skip,
 }, async () => {
-  const r = await helm([
-    'install',
-    'aimesh',
-    join(repoRoot, 'charts/aimesh'),
-    '--namespace',
-    NS,
-    '--create-namespace',
-    '--wait',
-    '--timeout',
-    '4m',
-  ]);
+  // The quickstart's Jaeger: the collector Service in observability, here the host's Jaeger.
+  await ok(['create', 'namespace', 'observability']);
+  await ok(
+    ['apply', '-f', '-'],
+    hostService('observability', 'jaeger-collector', 4318, Number(new URL(jaeger.otlpHttpEndpoint).port)),
+  );
+  const r = await helmInstall();
   assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${await diagnostics()}`);
   const pods = await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator');
   assert.equal(pods.items.length, 2, JSON.stringify(pods.items.map((p: any) => p.metadata.name)));
@@ -102,21 +204,27 @@ test('helm install of the chart runs two Ready operator pods that elect a leader
       `${p.metadata.name} is not Ready`,
     );
   }
-  const lease = await waitFor('the leader Lease', async () => {
-    const l = await getJson('lease', '-n', NS, 'aimesh-leader');
-    return l.spec?.holderIdentity as string | undefined;
-  });
+  const lease = await waitFor(
+    'the leader Lease',
+    async () => {
+      const l = await getJson('lease', '-n', NS, 'aimesh-leader');
+      return l.spec?.holderIdentity as string | undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 500 },
+  );
   assert.ok(
     pods.items.some((p: any) => p.metadata.name === lease),
     `leader ${lease} is an operator pod`,
   );
+  let missing: string[] = [];
   await waitFor(
     'caBundle on the webhook',
     async () => {
       const w = await getJson('mutatingwebhookconfiguration', 'aimesh-sidecar-injector');
-      return w.webhooks.every((x: any) => x.clientConfig.caBundle);
+      missing = w.webhooks.filter((x: any) => !x.clientConfig.caBundle).map((x: any) => x.name);
+      return missing.length === 0;
     },
-    { timeoutMs: 60_000 },
+    { timeoutMs: 90_000, intervalMs: 500, onTimeout: () => `no caBundle on ${missing.join(', ')}` },
   );
   await ok(['get', 'pdb', '-n', NS, 'aimesh-operator']);
 });
@@ -145,28 +253,7 @@ test('the quickstart: providers, routes and quotas; an app pod gets the native s
     await ok(['apply', '-f', '-'], secret);
   }
   const upstreamHost = `upstream.ai-platform.svc.cluster.local:${upstream.port}`;
-  await ok(
-    ['apply', '-f', '-'],
-    dump({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'upstream', namespace: 'ai-platform' },
-      spec: { ports: [{ name: 'http', port: upstream.port, targetPort: upstream.port }] },
-    }) +
-      '---\n' +
-      dump({
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: {
-          name: 'upstream-host',
-          namespace: 'ai-platform',
-          labels: { 'kubernetes.io/service-name': 'upstream' },
-        },
-        addressType: 'IPv4',
-        ports: [{ name: 'http', port: upstream.port, protocol: 'TCP' }],
-        endpoints: [{ addresses: [node.hostIP], conditions: { ready: true } }],
-      }),
-  );
+  await ok(['apply', '-f', '-'], hostService('ai-platform', 'upstream', upstream.port, upstream.port));
   const providers = (
     loadAll(readFileSync(join(repoRoot, 'crds/examples/20-providers.yaml'), 'utf8')) as any[]
   )
@@ -186,34 +273,7 @@ test('the quickstart: providers, routes and quotas; an app pod gets the native s
   ]);
 
   // Step 4: an app in team-a (labelled aimesh.io/inject=enabled by the example namespaces).
-  await ok(
-    ['apply', '-f', '-'],
-    dump({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'demo', namespace: 'team-a' },
-      spec: {
-        containers: [
-          {
-            name: 'app',
-            image: IMAGES.app,
-            imagePullPolicy: 'Never',
-            ports: [{ containerPort: 8080 }],
-            readinessProbe: { httpGet: { path: '/env', port: 8080 }, periodSeconds: 1 },
-          },
-        ],
-        terminationGracePeriodSeconds: 5,
-      },
-    }),
-  );
-  const pod = await waitFor(
-    'pod team-a/demo Ready',
-    async () => {
-      const p = await getJson('pod', '-n', 'team-a', 'demo');
-      return p.status.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') && p;
-    },
-    { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => '(see the diagnostics below)' },
-  ).catch(async (e) => assert.fail(`${(e as Error).message}\n${await diagnostics()}`));
+  const pod = await startApp('demo', 5);
   const init = pod.spec.initContainers ?? [];
   assert.deepEqual(
     init.map((c: any) => [c.name, c.restartPolicy]),
@@ -233,10 +293,11 @@ test('the quickstart: providers, routes and quotas; an app pod gets the native s
     'the sidecar Ready (snapshot received)',
     async () =>
       (await getJson('pod', '-n', 'team-a', 'demo')).status.initContainerStatuses?.[0]?.ready === true,
-    { timeoutMs: 60_000, intervalMs: 500 },
+    { timeoutMs: 90_000, intervalMs: 500 },
   ).catch(async (e) => assert.fail(`${(e as Error).message}\n${await diagnostics()}`));
 
   upstream.clearRequests();
+  const calledAt = Date.now();
   const chat = await app('/openai', { model: 'gpt-4o', content: 'Say hello' });
   assert.equal(chat.status, 200, JSON.stringify(chat.body));
   assert.ok(chat.body.text.length > 0);
@@ -252,19 +313,63 @@ test('the quickstart: providers, routes and quotas; an app pod gets the native s
   assert.ok(toAnthropic);
   assert.equal(toAnthropic.headers['x-api-key'], ANTHROPIC_KEY);
 
+  // Step 5: the trace in Jaeger, as the quickstart tells users to find it: the service
+  // aimesh-sidecar, the span "chat gpt-4o" with provider, model, tokens, cost, route and snapshot
+  // version, and never a credential. The provider got the CLIENT span as its parent.
+  const traceId = /^00-([0-9a-f]{32})-[0-9a-f]{16}-/.exec(String(toOpenAI.headers.traceparent))?.[1];
+  assert.ok(traceId, `the sidecar sent a traceparent upstream: ${toOpenAI.headers.traceparent}`);
+  const spans = await jaeger
+    .waitForSpans({ traceId, min: 2, timeoutMs: 60_000 })
+    .catch(async (e) =>
+      assert.fail(`${(e as Error).message}\n--- jaeger\n${jaeger.logs(20)}\n${await diagnostics()}`),
+    );
+  const describe = JSON.stringify(spans.map((x) => [x.service, x.kind, x.name]));
+  const server = spans.find((x) => x.kind === 'server');
+  const client = spans.find((x) => x.kind === 'client');
+  assert.ok(server && client, `a SERVER and a CLIENT span: ${describe}`);
+  assert.equal(client.service, 'aimesh-sidecar', describe);
+  assert.equal(client.name, 'chat gpt-4o', describe);
+  assert.equal(client.parentSpanId, server.spanId, 'the CLIENT span is a child of the SERVER span');
+  const a = client.attributes;
+  assert.equal(a['gen_ai.operation.name'], 'chat');
+  assert.equal(a['gen_ai.provider.name'], 'openai');
+  assert.equal(a['gen_ai.request.model'], 'gpt-4o');
+  assert.equal(a['gen_ai.response.model'], chat.body.model);
+  assert.equal(a['gen_ai.usage.input_tokens'], chat.body.usage.prompt_tokens);
+  assert.equal(a['gen_ai.usage.output_tokens'], chat.body.usage.completion_tokens);
+  assert.equal(a['server.address'], 'upstream.ai-platform.svc.cluster.local');
+  assert.equal(a['aimesh.route'], 'team-a/chat');
+  const sa = server.attributes;
+  assert.equal(sa['aimesh.rule'], 'gpt-4o');
+  assert.equal(sa['aimesh.namespace'], 'team-a');
+  assert.equal(sa['aimesh.quota.decision'], 'admit');
+  assert.ok((sa['aimesh.cost.usd'] as number) > 0, `aimesh.cost.usd ${sa['aimesh.cost.usd']}`);
+  assert.ok(sa['aimesh.snapshot.version'], 'aimesh.snapshot.version is set');
+  // The injection names the pod and namespace (downward API) on every span's resource.
+  assert.equal(server.resource['k8s.pod.name'], 'demo');
+  assert.equal(server.resource['k8s.namespace.name'], 'team-a');
+  const text = JSON.stringify(spans);
+  assert.ok(
+    !text.includes(OPENAI_KEY) && !text.includes('Say hello'),
+    'no credential and no prompt in spans',
+  );
+  // The operator exports its own traces to the same endpoint (chart value tracing.endpoint).
+  await jaeger.waitForSpans({ service: 'aimesh-operator', timeoutMs: 60_000 });
+
   // Step 5: the spend in the AIQuota (the sidecar reports usage to the leader's quota service).
-  const used = await waitFor(
+  // The per-minute use counts the call unless its window ended since (then it starts from 0).
+  let limits: any[] = [];
+  await waitFor(
     'spend in AIQuota team-a/team-budget',
     async () => {
-      const q = await getJson('aiquota', '-n', 'team-a', 'team-budget');
-      const limits = q.status?.limits ?? [];
-      const tokens = limits.find((l: any) => l.name === 'tokens-per-minute')?.used ?? 0;
+      limits = (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status?.limits ?? [];
+      const tpm = limits.find((l: any) => l.name === 'tokens-per-minute');
       const spend = limits.find((l: any) => l.name === 'monthly-spend')?.used ?? 0;
-      return tokens > 0 && spend > 0 && { tokens, spend };
+      const windowStart = Date.parse(tpm?.resetsAt) - 60_000;
+      return spend > 0 && tpm && (tpm.used >= chat.body.usage.total_tokens || windowStart > calledAt);
     },
-    { timeoutMs: 60_000, intervalMs: 500 },
+    { timeoutMs: 90_000, intervalMs: 500, onTimeout: () => `status.limits: ${JSON.stringify(limits)}` },
   );
-  assert.ok(used.tokens >= chat.body.usage.total_tokens, JSON.stringify(used));
   const table = await ok(['get', 'aiquota', '-n', 'team-a']);
   assert.match(table, /team-budget/);
 });
@@ -282,20 +387,10 @@ test('the leader pod killed mid-traffic: calls keep succeeding, a new leader tak
 }, async () => {
   assert.ok(appIP, 'the app pod runs');
   const leader = (await getJson('lease', '-n', NS, 'aimesh-leader')).spec.holderIdentity as string;
-  // The monthly spend only grows (a per-minute limit's use drops when its window rolls over).
-  const spent = async () =>
-    (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
-      (l: any) => l.name === 'monthly-spend',
-    ).used as number;
-  const spentBefore = await spent();
+  const spentBefore = await monthlySpend();
 
-  let stop = false;
-  const results: number[] = [];
-  const traffic = (async () => {
-    while (!stop)
-      results.push((await app('/openai', { model: 'gpt-4o', content: `again ${results.length}` })).status);
-  })();
-  await waitFor('some traffic', () => results.length >= 3, { timeoutMs: 30_000 });
+  const traffic = trafficLoop('again');
+  await traffic.more('some traffic');
   await ok(['delete', 'pod', '-n', NS, leader, '--grace-period=0', '--force', '--wait=false']);
   const newLeader = await waitFor(
     'a new leader',
@@ -303,54 +398,64 @@ test('the leader pod killed mid-traffic: calls keep succeeding, a new leader tak
       const h = (await getJson('lease', '-n', NS, 'aimesh-leader')).spec.holderIdentity as string;
       return h && h !== leader && h;
     },
-    { timeoutMs: 90_000, intervalMs: 500 },
+    { timeoutMs: 90_000, intervalMs: 500, onTimeout: () => `the Lease still names ${leader}` },
   );
+  let ready: string[] = [];
   await waitFor(
     'two Ready operator pods again',
     async () => {
       const pods = await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator');
-      return (
-        pods.items.filter((p: any) =>
-          p.status.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'),
-        ).length === 2
-      );
+      ready = pods.items
+        .filter((p: any) => p.status.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'))
+        .map((p: any) => p.metadata.name);
+      return ready.length === 2;
     },
-    { timeoutMs: 120_000, intervalMs: 1000 },
+    { timeoutMs: 120_000, intervalMs: 1000, onTimeout: () => `Ready: ${ready.join(', ') || 'none'}` },
   );
-  const n = results.length;
-  await waitFor('more traffic after the takeover', () => results.length >= n + 3, { timeoutMs: 30_000 });
-  stop = true;
-  await traffic;
-  assert.ok(
-    results.every((s) => s === 200),
-    `every call succeeded (${results.length} calls, new leader ${newLeader}): ${results.join(',')}`,
-  );
-  let last = spentBefore;
-  await waitFor(
-    'the monthly spend to grow under the new leader',
-    async () => {
-      last = await spent();
-      return last > spentBefore;
-    },
-    { timeoutMs: 60_000, intervalMs: 500, onTimeout: () => `spent ${spentBefore} before, ${last} now` },
-  );
+  await traffic.more('more traffic after the takeover');
+  await traffic.stop(`across the takeover (new leader ${newLeader})`);
+  await spendAbove(spentBefore, 'the monthly spend to grow under the new leader');
 });
 
-/** Calls through the app until stopped; returns the statuses seen. */
-function trafficLoop() {
+/**
+ * Calls through the app until stopped, recording every outcome (a failed call, or one the app
+ * could not even make, says what it saw).
+ */
+function trafficLoop(label: string) {
   let stop = false;
-  const statuses: number[] = [];
+  const calls: { status: number; message?: string }[] = [];
   const done = (async () => {
     // A new prompt each time: the route's response cache would answer a repeated one (no spend).
-    while (!stop)
-      statuses.push((await app('/openai', { model: 'gpt-4o', content: `more ${statuses.length}` })).status);
+    while (!stop) {
+      try {
+        const r = await app('/openai', { model: 'gpt-4o', content: `${label} ${calls.length}` });
+        calls.push(
+          r.status === 200 ? { status: 200 } : { status: r.status, message: JSON.stringify(r.body) },
+        );
+      } catch (e) {
+        calls.push({ status: 0, message: `the app did not answer: ${(e as Error).message}` });
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   })();
+  const failures = () => calls.filter((c) => c.status !== 200).map((c) => `${c.status} ${c.message}`);
   return {
-    statuses,
-    async stop() {
+    /** Waits (bounded) until `k` more calls have completed, whatever their outcome. */
+    async more(what: string, k = 3) {
+      const n = calls.length;
+      await waitFor(what, () => calls.length >= n + k, {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+        onTimeout: () =>
+          `${calls.length - n} call(s) completed; failures: ${failures().slice(-3).join('; ') || 'none'}`,
+      });
+    },
+    /** Stops the loop; asserts that every call succeeded. */
+    async stop(context: string) {
       stop = true;
       await done;
-      return statuses;
+      assert.deepEqual(failures(), [], `every call succeeded ${context} (${calls.length} calls)`);
+      assert.ok(calls.length > 0, `calls were made ${context}`);
     },
   };
 }
@@ -364,19 +469,12 @@ test('kubectl rollout restart of the operator: the sidecar keeps serving, then r
       (p: any) => p.metadata.name,
     ),
   );
-  const spentBefore = (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
-    (l: any) => l.name === 'monthly-spend',
-  ).used as number;
-  const traffic = trafficLoop();
+  const spentBefore = await monthlySpend();
+  const traffic = trafficLoop('rollout');
   await ok(['rollout', 'restart', 'deployment/aimesh-operator', '-n', NS]);
   await ok(['rollout', 'status', 'deployment/aimesh-operator', '-n', NS, '--timeout=240s']);
-  const n = traffic.statuses.length;
-  await waitFor('traffic after the rollout', () => traffic.statuses.length >= n + 3, { timeoutMs: 30_000 });
-  const statuses = await traffic.stop();
-  assert.ok(
-    statuses.every((s) => s === 200),
-    `every call succeeded (${statuses.length}): ${statuses.join(',')}`,
-  );
+  await traffic.more('traffic after the rollout');
+  await traffic.stop('through the rollout');
   // Old pods may still be terminating (30 s grace to hand the Lease over): count the others.
   const after = (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items
     .filter((p: any) => !p.metadata.deletionTimestamp)
@@ -386,14 +484,7 @@ test('kubectl rollout restart of the operator: the sidecar keeps serving, then r
     after.every((name: string) => !before.has(name)),
     `all operator pods replaced: ${[...before]} -> ${after}`,
   );
-  await waitFor(
-    'the spend to grow after the rollout',
-    async () =>
-      ((await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
-        (l: any) => l.name === 'monthly-spend',
-      ).used as number) > spentBefore,
-    { timeoutMs: 60_000, intervalMs: 500 },
-  );
+  await spendAbove(spentBefore, 'the spend to grow after the rollout');
 });
 
 test('a sidecar crash on the node: restartPolicy Always brings it back and calls succeed again', {
@@ -437,48 +528,29 @@ test('helm uninstall + install with the app running: it keeps serving, then reco
 }, async () => {
   assert.ok(appIP, 'the app pod runs');
   const before = await getJson('pod', '-n', 'team-a', 'demo');
-  const traffic = trafficLoop();
+  const traffic = trafficLoop('reinstall');
   const un = await helm(['uninstall', 'aimesh', '--namespace', NS, '--wait', '--timeout', '3m']);
   assert.equal(un.code, 0, `${un.stderr}\n${un.stdout}`);
+  let left: string[] = [];
   await waitFor(
     'no operator pod left',
-    async () =>
-      (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items.length === 0,
-    { timeoutMs: 90_000, intervalMs: 500 },
+    async () => {
+      left = (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items.map(
+        (p: any) => p.metadata.name,
+      );
+      return left.length === 0;
+    },
+    { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => `left: ${left.join(', ')}` },
   );
   // No operator: nothing writes the AIQuota status now; the sidecar serves its last snapshot.
-  const spentWithout = (await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
-    (l: any) => l.name === 'monthly-spend',
-  ).used as number;
-  const n = traffic.statuses.length;
-  await waitFor('traffic with no operator', () => traffic.statuses.length >= n + 3, { timeoutMs: 30_000 });
-  const r = await helm([
-    'install',
-    'aimesh',
-    join(repoRoot, 'charts/aimesh'),
-    '--namespace',
-    NS,
-    '--wait',
-    '--timeout',
-    '4m',
-  ]);
+  const spentWithout = await monthlySpend();
+  await traffic.more('traffic with no operator');
+  const r = await helmInstall();
   assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${await diagnostics()}`);
-  const m = traffic.statuses.length;
-  await waitFor('traffic after the reinstall', () => traffic.statuses.length >= m + 3, { timeoutMs: 30_000 });
-  const statuses = await traffic.stop();
-  assert.ok(
-    statuses.every((s) => s === 200),
-    `every call succeeded (${statuses.length}): ${statuses.join(',')}`,
-  );
+  await traffic.more('traffic after the reinstall');
+  await traffic.stop('with no operator and after the reinstall');
   // The sidecar reports to the new operator (it trusts the CA kept across the reinstall).
-  await waitFor(
-    'the spend to grow under the reinstalled operator',
-    async () =>
-      ((await getJson('aiquota', '-n', 'team-a', 'team-budget')).status.limits.find(
-        (l: any) => l.name === 'monthly-spend',
-      ).used as number) > spentWithout,
-    { timeoutMs: 90_000, intervalMs: 500 },
-  ).catch(async (e) => {
+  await spendAbove(spentWithout, 'the spend to grow under the reinstalled operator').catch(async (e) => {
     const sidecar = await kubectl(['logs', '-n', 'team-a', 'demo', '-c', 'aimesh-sidecar', '--tail=20']);
     const operator = await kubectl([
       'logs',
