@@ -571,6 +571,69 @@ test('helm uninstall + install with the app running: it keeps serving, then reco
   );
 });
 
+let upgradedIP = '';
+test('helm upgrade changing values with the app running: the operator rolls, the sidecar keeps serving, new pods get the new values', {
+  skip,
+}, async () => {
+  assert.ok(appIP, 'the app pod runs');
+  const before = await getJson('pod', '-n', 'team-a', 'demo');
+  const operatorPods = async () =>
+    (await getJson('pods', '-n', NS, '-l', 'app.kubernetes.io/component=operator')).items as any[];
+  const operatorsBefore = new Set((await operatorPods()).map((p) => p.metadata.name as string));
+  const traffic = trafficLoop('upgrade');
+  // docs/quickstart.md "Upgrade and uninstall", plus a sidecar resource.
+  const r = await helm([
+    'upgrade',
+    'aimesh',
+    join(repoRoot, 'charts/aimesh'),
+    '-n',
+    NS,
+    '--reuse-values',
+    '--set',
+    'sidecar.logLevel=debug',
+    '--set',
+    'sidecar.resources.limits.memory=320Mi',
+    '--wait',
+    '--timeout',
+    '4m',
+  ]);
+  assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${await diagnostics()}`);
+  await ok(['rollout', 'status', 'deployment/aimesh-operator', '-n', NS, '--timeout=240s']);
+  // The old pods hand the Lease over within their grace period; the webhook is theirs until then.
+  let names: string[] = [];
+  await waitFor(
+    'only new operator pods',
+    async () => {
+      names = (await operatorPods()).map((p) => p.metadata.name);
+      return names.length === 2 && names.every((n) => !operatorsBefore.has(n));
+    },
+    { timeoutMs: 120_000, intervalMs: 1000, onTimeout: () => `before ${[...operatorsBefore]}, now ${names}` },
+  );
+  await traffic.more('traffic after the upgrade');
+  await traffic.stop('during the upgrade');
+  // A running pod keeps the sidecar it was injected with (the values apply to new pods).
+  const after = await getJson('pod', '-n', 'team-a', 'demo');
+  assert.equal(after.metadata.uid, before.metadata.uid, 'the pod was not recreated');
+  assert.equal(
+    after.status.initContainerStatuses[0].restartCount,
+    before.status.initContainerStatuses[0].restartCount,
+    'the sidecar was not restarted',
+  );
+  // A new pod gets the new values from the upgraded operator's webhook.
+  const pod = await startApp('demo-upgraded', 60);
+  const sidecar = pod.spec.initContainers?.[0];
+  assert.equal(sidecar?.name, 'aimesh-sidecar', 'the new pod was injected');
+  const args = sidecar.args as string[];
+  assert.equal(args[args.indexOf('--log-level') + 1], 'debug', `sidecar args: ${args.join(' ')}`);
+  assert.equal(sidecar.resources?.limits?.memory, '320Mi', JSON.stringify(sidecar.resources));
+  const env = Object.fromEntries((sidecar.env ?? []).map((e: any) => [e.name, e.value]));
+  assert.equal(env.AIMESH_LOG_LEVEL, 'debug', 'the chart passes the log level in the env too');
+  assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, TRACING_ENDPOINT, '--reuse-values kept tracing');
+  upgradedIP = pod.status.podIP;
+  const chat = await app('/openai', { model: 'gpt-4o', content: 'after the upgrade' }, upgradedIP);
+  assert.equal(chat.status, 200, JSON.stringify(chat.body));
+});
+
 test('deleting the pod stops the sidecar after the app: the last call the app makes on SIGTERM goes through', {
   skip,
 }, async () => {
