@@ -634,6 +634,80 @@ test('helm upgrade changing values with the app running: the operator rolls, the
   assert.equal(chat.status, 200, JSON.stringify(chat.body));
 });
 
+test('deleting a pod with streams in flight: the app drains them through its sidecar, which stops after it; no call fails', {
+  skip,
+}, async () => {
+  assert.ok(upgradedIP, 'the pod of the upgrade test runs');
+  // Streams paced by the upstream: 30 chunks, one every 500 ms (~15 s), far longer than the
+  // kubelet takes to send SIGTERM; the pod's grace period (60 s) is longer still.
+  const WORDS = 30;
+  // The app's prompts start with "drain " (whatever shape the sidecar gives the messages).
+  const drain = (r: { stream: boolean; body?: unknown }) =>
+    r.stream && JSON.stringify(r.body ?? null).includes('"drain ');
+  const removeFault = upstream.setFault(drain, { chunkDelayMs: 500, chunks: WORDS, words: WORDS });
+  try {
+    upstream.clearRequests();
+    // Each stream is under way at the upstream before the next starts.
+    const calls: Promise<{ status: number; body: any }>[] = [];
+    const early: string[] = [];
+    for (const [path, model, content] of [
+      ['/openai', 'gpt-4o', 'drain one'],
+      ['/openai', 'gpt-4o', 'drain two'],
+      ['/anthropic', 'claude-sonnet-4-5', 'drain three'],
+    ]) {
+      const call = app(path, { model, content, stream: true }, upgradedIP);
+      call.then(
+        (r) => early.push(`${content}: ${r.status} ${JSON.stringify(r.body)}`),
+        (e) => early.push(`${content}: ${(e as Error).message}`),
+      );
+      calls.push(call);
+      await waitFor(
+        `the stream "${content}" at the upstream`,
+        () => upstream.requests.filter(drain).length === calls.length,
+        {
+          timeoutMs: 30_000,
+          intervalMs: 100,
+          onTimeout: () =>
+            `ended already: ${early.join('; ') || 'none'}; the upstream saw: ${upstream.requests.map((r) => `${r.path} stream=${r.stream} ${JSON.stringify(r.body?.messages)}`).join(', ')}`,
+        },
+      );
+    }
+    await ok(['delete', 'pod', '-n', 'team-a', 'demo-upgraded', '--wait=false']);
+    const results = await Promise.all(calls);
+    const finishedAt = Date.now();
+    for (const [i, r] of results.entries()) {
+      assert.equal(r.status, 200, `stream ${i + 1}: ${JSON.stringify(r.body)}`);
+      assert.equal(
+        String(r.body.text).trim().split(/\s+/).length,
+        WORDS,
+        `stream ${i + 1} whole: ${r.body.text}`,
+      );
+    }
+    // The app's last call on SIGTERM went through too, and SIGTERM came while the streams ran:
+    // the streams were in flight when the pod was stopping, not finished before it.
+    const goodbye = upstream.requests.find((r) => r.body?.messages?.[0]?.content === 'goodbye');
+    assert.ok(
+      goodbye,
+      `the app's call on SIGTERM reached the upstream: ${upstream.requests.map((r) => r.path)}`,
+    );
+    assert.ok(
+      goodbye.time < finishedAt,
+      `SIGTERM (the app's last call at ${goodbye.time}) came before the streams ended (${finishedAt})`,
+    );
+    const gone = await kubectl([
+      'wait',
+      '--for=delete',
+      'pod/demo-upgraded',
+      '-n',
+      'team-a',
+      '--timeout=120s',
+    ]);
+    assert.equal(gone.code, 0, `the pod is gone: ${gone.out}\n${await diagnostics()}`);
+  } finally {
+    removeFault();
+  }
+});
+
 test('deleting the pod stops the sidecar after the app: the last call the app makes on SIGTERM goes through', {
   skip,
 }, async () => {
