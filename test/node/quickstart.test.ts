@@ -3,10 +3,12 @@
 // the chart's webhook; the app calls $OPENAI_BASE_URL and $ANTHROPIC_BASE_URL with the official
 // SDKs and no key of its own; the sidecar finds the operator through its Service (CoreDNS +
 // kube-proxy), reads its projected token, sends the platform's key to the provider (the test
-// upstream, a host service behind a selector-less Service) and the spend shows in the AIQuota.
+// upstream, a host service behind a selector-less Service); the trace is in Jaeger (a real one on
+// the host, behind the quickstart's jaeger-collector Service) and the spend in the AIQuota.
 // Then the lifecycle: the sidecar starts before the app; the leader's pod killed mid-traffic; a
-// rollout restart of the operator; a sidecar crash on the node; helm uninstall + install with the
-// app running; on deletion the sidecar stops after the app.
+// rollout restart of the operator; a sidecar crash on the node; helm uninstall + install and helm
+// upgrade with the app running; a pod deleted with streams in flight drains them; on deletion the
+// sidecar stops after the app. Every wait is bounded and says what it saw when it gives up.
 //
 // Needs root and a Linux machine (test/support/node.ts says why it skips otherwise); the images
 // are built here without Docker and without pulling (test/support/images.ts).
@@ -28,7 +30,7 @@ if (skip) console.log(`# node tests skipped: ${skip}`);
 const NS = 'aimesh-system';
 const OPENAI_KEY = 'sk-platform-openai-key';
 const ANTHROPIC_KEY = 'sk-ant-platform-key';
-const work = tempDir('aimesh-node-test');
+let work: ReturnType<typeof tempDir> | undefined;
 let node: TestNode;
 let upstream: Upstream;
 let jaeger: Jaeger;
@@ -164,6 +166,7 @@ before(async () => {
   const started = Date.now();
   node = await startNode();
   const nodeUp = Date.now();
+  work = tempDir('aimesh-node-test');
   const images = await buildNodeImages(work.path);
   for (const tar of Object.values(images)) await node.importImage(tar);
   console.log(
@@ -181,7 +184,7 @@ after(async () => {
   await upstream?.close();
   await jaeger?.stop();
   await node?.stop();
-  work.remove();
+  work?.remove();
 });
 
 test('helm install of the chart runs two Ready operator pods that elect a leader and fill the webhook caBundle', {
@@ -487,38 +490,57 @@ test('kubectl rollout restart of the operator: the sidecar keeps serving, then r
   await spendAbove(spentBefore, 'the spend to grow after the rollout');
 });
 
-test('a sidecar crash on the node: restartPolicy Always brings it back and calls succeed again', {
+test('a sidecar crash on the node: restartPolicy Always brings it back; refusals are only the dead lease, until its window ends', {
   skip,
 }, async (t) => {
   assert.ok(appIP, 'the app pod runs');
   const status = (await getJson('pod', '-n', 'team-a', 'demo')).status.initContainerStatuses[0];
   const id = String(status.containerID).replace('containerd://', '');
+  const killedAt = Date.now();
   const killed = await node.ctr(['tasks', 'kill', '--signal', 'SIGKILL', id]);
-  assert.equal(killed.code, 0, killed.stderr);
+  assert.equal(killed.code, 0, `ctr tasks kill ${id}: ${killed.stderr}`);
+  let seen: any;
   await waitFor(
     'the sidecar restarted and Ready',
     async () => {
-      const s = (await getJson('pod', '-n', 'team-a', 'demo')).status.initContainerStatuses[0];
-      return s.restartCount > status.restartCount && s.ready === true;
+      seen = (await getJson('pod', '-n', 'team-a', 'demo')).status.initContainerStatuses[0];
+      return seen.restartCount > status.restartCount && seen.ready === true;
     },
-    { timeoutMs: 90_000, intervalMs: 500 },
-  );
-  // The app may see errors for a short while: the dead process's quota leases are still held
-  // (a 429 naming the quota) until they expire. Calls must succeed again within a minute.
-  const errors: string[] = [];
-  const readyAt = Date.now();
-  await waitFor(
-    'a call through the restarted sidecar',
-    async () => {
-      const chat = await app('/openai', { model: 'gpt-4o', content: 'after the crash' });
-      if (chat.status !== 200) errors.push(`${chat.status} ${chat.body.message}`);
-      return chat.status === 200;
-    },
-    { timeoutMs: 60_000, intervalMs: 500, onTimeout: () => errors.slice(-3).join('\n') },
-  );
+    { timeoutMs: 120_000, intervalMs: 500, onTimeout: () => `sidecar status: ${JSON.stringify(seen)}` },
+  ).catch(async (e) => assert.fail(`${(e as Error).message}\n${await diagnostics()}`));
+  // The documented behaviour (README, Quotas): the dead process may have spent its leases without
+  // reporting, so they stay counted for their window. With the example quota the per-minute
+  // token lease is the one that can run the budget dry: until the window it was granted in ends
+  // (at most one 1m window after the kill), a call may be refused with a 429 naming that limit,
+  // and nothing else; after it, calls succeed. Whether there are refusals at all depends on how
+  // much the dead sidecar held, so the test accepts both and bounds the wait by the window.
+  const WINDOW_MS = 60_000;
+  const refusals: string[] = [];
+  let ok200 = false;
+  while (!ok200) {
+    const chat = await app('/openai', { model: 'gpt-4o', content: `after the crash ${refusals.length}` });
+    ok200 = chat.status === 200;
+    if (ok200) break;
+    const message = String(chat.body.message);
+    assert.ok(
+      chat.body.status === 429 && /quota team-a\/team-budget limit tokens-per-minute/.test(message),
+      `after the restart a call failed other than by the dead lease's quota refusal: ${chat.status} ${JSON.stringify(chat.body)} (refusals before: ${refusals.length})`,
+    );
+    refusals.push(message);
+    assert.ok(
+      Date.now() - killedAt < WINDOW_MS + 20_000,
+      `still refused ${Math.round((Date.now() - killedAt) / 1000)} s after the kill, beyond the 1m window the lost lease counts for: ${message}`,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   t.diagnostic(
-    `after the restart: ${errors.length} failed calls over ${Date.now() - readyAt} ms${errors.length ? ` (first: ${errors[0]})` : ''}`,
+    `ready ${Math.round((Date.now() - killedAt) / 1000)} s after the kill; ${refusals.length} refusal(s)${refusals.length ? ` (first: ${refusals[0]})` : ''}`,
   );
+  // Served again: the next calls succeed too.
+  for (let i = 0; i < 3; i++) {
+    const chat = await app('/openai', { model: 'gpt-4o', content: `served again ${i}` });
+    assert.equal(chat.status, 200, JSON.stringify(chat.body));
+  }
   const appStatus = (await getJson('pod', '-n', 'team-a', 'demo')).status.containerStatuses[0];
   assert.equal(appStatus.restartCount, 0, 'the app container was not restarted');
 });
