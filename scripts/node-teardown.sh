@@ -6,7 +6,8 @@
 #               the containerd shims serving $RUN/containerd.sock, every process in its cgroups
 #   mounts      everything mounted under $ROOT and $RUN (the pods' network namespaces too:
 #               containerd keeps them under its state dir)
-#   iptables    kube-proxy --cleanup, then any KUBE-* / CNI-* chain and the rules jumping to them
+#   iptables    kube-proxy --cleanup, then any KUBE-* / CNI-* / AIMESH-NODE-* chain and the rules
+#               jumping to them
 #   network     the bridge $BRIDGE (the pods' veths go with their namespaces), conntrack entries
 #   cgroups     /sys/fs/cgroup/<controller>/$CGROUP (the kubelet's cgroupRoot) and below
 #   sysctls     restored from $RUN/sysctls (saved by the harness before it changed any)
@@ -74,12 +75,12 @@ for ipt in iptables ip6tables; do
   for table in filter nat mangle raw; do
     rules=$("$ipt-save" -t "$table" 2>/dev/null) || continue
     # Rules in other chains that jump to ours first (a chain in use cannot be deleted).
-    echo "$rules" | grep -E '^-A ' | grep -E -- '-j (KUBE-|CNI-)' | grep -Ev '^-A (KUBE-|CNI-)' |
+    echo "$rules" | grep -E '^-A ' | grep -E -- '-j (KUBE-|CNI-|AIMESH-NODE-)' | grep -Ev '^-A (KUBE-|CNI-|AIMESH-NODE-)' |
       while read -r rule; do eval "$ipt -t $table -D ${rule#-A }" 2>/dev/null || true; done
-    for chain in $(echo "$rules" | sed -n 's/^:\(\(KUBE\|CNI\)-[^ ]*\) .*/\1/p'); do
+    for chain in $(echo "$rules" | sed -n 's/^:\(\(KUBE\|CNI\|AIMESH-NODE\)-[^ ]*\) .*/\1/p'); do
       "$ipt" -t "$table" -F "$chain" 2>/dev/null || true
     done
-    for chain in $(echo "$rules" | sed -n 's/^:\(\(KUBE\|CNI\)-[^ ]*\) .*/\1/p'); do
+    for chain in $(echo "$rules" | sed -n 's/^:\(\(KUBE\|CNI\|AIMESH-NODE\)-[^ ]*\) .*/\1/p'); do
       "$ipt" -t "$table" -X "$chain" 2>/dev/null || log "$ipt -t $table: cannot delete chain $chain"
     done
   done

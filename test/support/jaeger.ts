@@ -58,11 +58,21 @@ export interface Jaeger {
   stop(): Promise<void>;
 }
 
-export async function startJaeger(options: { timeoutMs?: number } = {}): Promise<Jaeger> {
+export interface JaegerOptions {
+  timeoutMs?: number;
+  /**
+   * Address the OTLP receivers listen on (default 127.0.0.1), e.g. a node's bridge address so
+   * that pods can export to it. The query API and the health check stay on loopback.
+   */
+  otlpHost?: string;
+}
+
+export async function startJaeger(options: JaegerOptions = {}): Promise<Jaeger> {
   const bin = binaryPath('jaeger');
   const tmp = tempDir('aimesh-jaeger');
   const [httpPort, grpcPort, queryPort, queryGrpcPort, healthPort] = await freePorts(5);
   const host = '127.0.0.1';
+  const otlpHost = options.otlpHost ?? host;
   const config = {
     service: {
       extensions: ['jaeger_storage', 'jaeger_query', 'healthcheckv2'],
@@ -84,7 +94,10 @@ export async function startJaeger(options: { timeoutMs?: number } = {}): Promise
     },
     receivers: {
       otlp: {
-        protocols: { grpc: { endpoint: `${host}:${grpcPort}` }, http: { endpoint: `${host}:${httpPort}` } },
+        protocols: {
+          grpc: { endpoint: `${otlpHost}:${grpcPort}` },
+          http: { endpoint: `${otlpHost}:${httpPort}` },
+        },
       },
     },
     exporters: { jaeger_storage_exporter: { trace_storage: 'memstore' } },
@@ -134,11 +147,11 @@ export async function startJaeger(options: { timeoutMs?: number } = {}): Promise
   };
 
   return {
-    otlpHttpEndpoint: `http://${host}:${httpPort}`,
-    otlpGrpcEndpoint: `${host}:${grpcPort}`,
+    otlpHttpEndpoint: `http://${otlpHost}:${httpPort}`,
+    otlpGrpcEndpoint: `${otlpHost}:${grpcPort}`,
     queryUrl,
     env: {
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${host}:${httpPort}`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${otlpHost}:${httpPort}`,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
       OTEL_TRACES_EXPORTER: 'otlp',
     },

@@ -15,9 +15,12 @@
 // - CoreDNS serves cluster.local on 10.88.0.1:53 (the kubelet's clusterDNS);
 // - containerd has its own socket, state and root (a Docker engine on the machine is untouched);
 // - the kubelet's cgroups live under /aimesh-node in each cgroup v1 controller.
+// - pod traffic crossing the bridge is accepted by a FORWARD rule of ours (a Docker engine on the
+//   machine sets FORWARD's policy to DROP, which br_netfilter applies to bridged packets too).
 // Teardown removes the processes, containers, mounts, iptables chains, the bridge, the cgroups
 // and the CNI state, and restores every sysctl the node changed; it also runs before a start
 // (leftovers of a killed run) and from a watchdog when the test process dies without stopping.
+// stop() then checks that nothing of the node is left (leftovers()) and throws naming what is.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +40,8 @@ const LOCK = '/run/aimesh-node.lock';
 const BRIDGE = 'aimesh0';
 const CGROUP = 'aimesh-node';
 const CNI_NETWORK = 'aimesh-node';
+/** Our filter chain accepting what crosses the bridge (FORWARD's policy may be DROP: dockerd sets it). */
+const FORWARD_CHAIN = 'AIMESH-NODE-FORWARD';
 const SOCKET = `${RUN}/containerd.sock`;
 const PAUSE_IMAGE = 'docker.io/aimesh/pause:test';
 const TEARDOWN = join(repoRoot, 'scripts/node-teardown.sh');
@@ -176,6 +181,8 @@ export async function startNode(options: NodeOptions = {}): Promise<TestNode> {
 
   const procs: Proc[] = [];
   let cluster: Cluster | undefined;
+  // The machine as we found it: the teardown must bring these back.
+  const sysctlsBefore = readSysctls();
   let stopped = false;
   const onExit = () => {
     if (stopped) return;
@@ -202,6 +209,8 @@ export async function startNode(options: NodeOptions = {}): Promise<TestNode> {
     try {
       if (watchdog.pid) process.kill(watchdog.pid, 'SIGKILL');
     } catch {}
+    const left = leftovers(binsDir, sysctlsBefore);
+    if (left.length) throw new Error(`the node's teardown left traces on the machine:\n${left.join('\n')}`);
   };
   const logs = (lines = 20) =>
     [cluster?.logs(lines) ?? '', ...procs.map((p) => `--- ${p.name} (${p.logPath})\n${p.tail(lines)}`)].join(
@@ -216,9 +225,7 @@ export async function startNode(options: NodeOptions = {}): Promise<TestNode> {
     const logDir = LOG_DIR;
     rmSync(logDir, { recursive: true, force: true });
     mkdirSync(logDir, { recursive: true });
-    const saved = SYSCTLS.filter((k) => existsSync(`/proc/sys/${k}`)).map(
-      (k) => `${k} ${readFileSync(`/proc/sys/${k}`, 'utf8').trim()}`,
-    );
+    const saved = [...sysctlsBefore].map(([k, v]) => `${k} ${v}`);
     writeFileSync(`${RUN}/sysctls`, `${saved.join('\n')}\n`);
     writeFileSync('/proc/sys/net/ipv4/ip_forward', '1');
     writeFileSync('/proc/sys/net/bridge/bridge-nf-call-iptables', '1');
@@ -238,6 +245,12 @@ export async function startNode(options: NodeOptions = {}): Promise<TestNode> {
     ip(['link', 'add', BRIDGE, 'type', 'bridge']);
     ip(['addr', 'add', `${HOST_IP}/24`, 'dev', BRIDGE]);
     ip(['link', 'set', BRIDGE, 'up']);
+    const iptables = (args: string[]) =>
+      execFileSync('iptables', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    iptables(['-N', FORWARD_CHAIN]);
+    iptables(['-A', FORWARD_CHAIN, '-i', BRIDGE, '-j', 'ACCEPT']);
+    iptables(['-A', FORWARD_CHAIN, '-o', BRIDGE, '-j', 'ACCEPT']);
+    iptables(['-I', 'FORWARD', '1', '-j', FORWARD_CHAIN]);
 
     cluster = await startCluster({ crds: true, address: HOST_IP, kubeletClient: true });
     const c = cluster;
@@ -510,4 +523,54 @@ async function acquireLock(timeoutMs: number): Promise<void> {
       throw new Error(`another test node runs on this machine (pid ${owner}, lock ${LOCK})`);
     else await sleep(1000);
   }
+}
+
+function readSysctls(): Map<string, string> {
+  return new Map(
+    SYSCTLS.filter((k) => existsSync(`/proc/sys/${k}`)).map((k) => [
+      k,
+      readFileSync(`/proc/sys/${k}`, 'utf8').trim(),
+    ]),
+  );
+}
+
+/**
+ * What of a node is still on the machine after its teardown, one line each (empty: nothing):
+ * its processes, mounts, iptables rules and chains, bridge, cgroups, files, and sysctls that
+ * differ from before its start.
+ */
+export function leftovers(binsDir: string, sysctlsBefore: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmd = '';
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+    } catch {}
+    if (cmd.startsWith(binsDir) || cmd.includes(`-address ${SOCKET}`) || cmd.includes(`${ROOT}/`))
+      out.push(`process ${pid}: ${cmd}`);
+  }
+  for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+    const mount = line.split(' ')[4] ?? '';
+    if (mount.startsWith(`${ROOT}/`) || mount.startsWith(`${RUN}/`)) out.push(`mount ${mount}`);
+  }
+  for (const table of ['filter', 'nat', 'mangle', 'raw']) {
+    let rules = '';
+    try {
+      rules = execFileSync('iptables-save', ['-t', table], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {}
+    for (const rule of rules.split('\n'))
+      if (/(KUBE-|CNI-|AIMESH-NODE-)|aimesh0|10\.88\.0\./.test(rule))
+        out.push(`iptables -t ${table}: ${rule}`);
+  }
+  if (existsSync(`/sys/class/net/${BRIDGE}`)) out.push(`network interface ${BRIDGE}`);
+  for (const ctl of readdirSync('/sys/fs/cgroup'))
+    if (existsSync(join('/sys/fs/cgroup', ctl, CGROUP))) out.push(`cgroup /sys/fs/cgroup/${ctl}/${CGROUP}`);
+  for (const path of [ROOT, RUN]) if (existsSync(path)) out.push(`file ${path}`);
+  for (const [k, v] of readSysctls())
+    if (sysctlsBefore.has(k) && sysctlsBefore.get(k) !== v)
+      out.push(`sysctl ${k} = ${v} (was ${sysctlsBefore.get(k)})`);
+  return out;
 }
