@@ -668,7 +668,7 @@ export class QuotaClient {
       code: 'quota_exceeded',
       message:
         verdict === 'short'
-          ? `${name} (${l.describe()}): no lease for this call within ${this.#maxWaitMs} ms while other replicas hold the rest of the budget; try again`
+          ? `${name} (${l.describe()}): no lease for this call within ${this.#maxWaitMs} ms: the rest of the budget is in other leases (other replicas', or one a sidecar held before it restarted, counted as spent until the reset); try again`
           : `${name} exhausted (${l.describe()}); resets in ${humanDuration(resetMs)}`,
       retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)),
     };
