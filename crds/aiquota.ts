@@ -201,7 +201,7 @@ const status = resourceStatus(
       .max(2048)
       .optional()
       .describe(
-        'Every limit\'s use in one line, "name used/limit" in spec order (e.g. "tpm 1200/100000, daily-usd 0.42/50"): the USAGE column. Written with status.limits, zeros included from creation.',
+        'Every limit\'s use in one line, "name=used/limit" in spec order, comma-separated (e.g. "tpm=1200/100000,daily-usd=0.42/50"): the USAGE column. Written with status.limits, zeros included from creation.',
       ),
   },
   'What the operator observed: Accepted and live usage per limit.',

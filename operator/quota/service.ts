@@ -69,11 +69,12 @@ export interface QuotaObject {
 const shown = (n: number): string => String(Number(n.toFixed(4)));
 
 /**
- * Every limit's use in one line, "tpm 1200/100000, daily-usd 0.42/50": AIQuota status.usage, the
- * USAGE column of `kubectl get aiquota` (a printer column shows one value, not a list).
+ * Every limit's use in one line, "tpm=1200/100000,daily-usd=0.42/50": AIQuota status.usage, the
+ * USAGE column of `kubectl get aiquota` (a printer column shows one value, not a list; no spaces,
+ * like kubectl's own "80/TCP,443/TCP", so the table stays one word per column for scripts).
  */
 export function usageSummary(limits: readonly StatusLimit[]): string {
-  return limits.map((l) => `${l.name} ${shown(l.used)}/${shown(l.limit)}`).join(', ');
+  return limits.map((l) => `${l.name}=${shown(l.used)}/${shown(l.limit)}`).join(',');
 }
 
 /**

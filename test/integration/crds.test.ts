@@ -98,7 +98,7 @@ test('kubectl get shows the printer columns, short names and the aimesh category
   }
   assert.match(get.stdout, /openai\s+openai\s/);
   // USAGE shows every limit's use: the line the quota service writes with status.limits.
-  const usage = 'tokens-per-minute 0/100000, monthly-spend 0/500';
+  const usage = 'tokens-per-minute=0/100000,monthly-spend=0/500';
   const patched = await kubectl(
     'patch',
     'aiquota',
@@ -113,7 +113,7 @@ test('kubectl get shows the printer columns, short names and the aimesh category
   assert.equal(patched.code, 0, patched.out);
   const quotas = await kubectl('get', 'aiquota', 'team-budget', '-n', 'team-a');
   assert.match(quotas.stdout, /^NAME\s+USAGE\s/);
-  assert.match(quotas.stdout, /\nteam-budget\s+tokens-per-minute 0\/100000, monthly-spend 0\/500\s/);
+  assert.match(quotas.stdout, /\nteam-budget\s+tokens-per-minute=0\/100000,monthly-spend=0\/500\s/);
 
   const short = await kubectl('get', 'aip,air,aiq,aiaccess', '-A', '-o', 'name');
   const category = await kubectl('get', 'aimesh', '-A', '-o', 'name');

@@ -237,7 +237,7 @@ describe('quota service', () => {
       ...aiquota('team-a', name),
       status: {
         limits: [{ name: 'tpm', used: 0, limit: 1000, resetsAt: '2025-01-15T12:01:00.000Z' }],
-        usage: 'tpm 0/1000',
+        usage: 'tpm=0/1000',
       },
     });
     const twoLimits: QuotaObject = {
@@ -308,7 +308,7 @@ describe('quota service', () => {
         { name: 'daily-usd', used: 0.1 + 0.2, limit: 50, resetsAt: '' },
         { name: 'rpm', used: 0, limit: 60, resetsAt: '', keys: 0, top: [] },
       ]),
-      'tpm 1200/100000, daily-usd 0.3/50, rpm 0/60',
+      'tpm=1200/100000,daily-usd=0.3/50,rpm=0/60',
     );
     assert.equal(usageSummary([]), '');
   });

@@ -20,7 +20,7 @@ test('persist patches status.limits and status.usage of the quota, nothing else'
   assert.deepEqual(patches, [
     {
       path: '/apis/aimesh.io/v1alpha1/namespaces/team-a/aiquotas/budget/status',
-      body: { status: { limits, usage: 'tpm 0/100000, daily-usd 1.25/50' } },
+      body: { status: { limits, usage: 'tpm=0/100000,daily-usd=1.25/50' } },
       type: 'merge',
     },
   ]);
