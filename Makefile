@@ -56,8 +56,7 @@ test-node: deps
 	export AIMESH_NODE_BINS="$$(./scripts/test-bins.sh --node)" && \
 	$(NODE) --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT_MS) 'test/node/**/*.test.ts'
 
-# The node tests come last: they need root (and say so and skip otherwise) and the node binaries.
-test: check test-unit test-integration test-node
+test: check test-unit test-integration
 
 run: deps
 	$(NODE) scripts/run.ts $(ARGS)
