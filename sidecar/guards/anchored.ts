@@ -22,13 +22,15 @@ const NON_ASCII_WORD = /^[^\0-\x7f]+(?: [^\0-\x7f]+)*$/;
 const NON_ASCII_RUN = /[^\0-\x7f]+(?: [^\0-\x7f]+)*/g;
 const CONTROL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
-/** Splits a source at its top-level | (outside groups and classes). */
-function alternatives(source: string): string[] | undefined {
-  const out: string[] = [];
+/**
+ * Walks a regex source from `from`, skipping escapes and character classes, calling `visit` with
+ * each structural character and the group depth after it; stops when `visit` returns true.
+ * Returns the index it stopped at, or -1 at the end.
+ */
+function walk(source: string, from: number, visit: (c: string, i: number, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = from; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
       i++;
@@ -41,35 +43,36 @@ function alternatives(source: string): string[] | undefined {
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    if (visit(c, i, depth)) return i;
+  }
+  return -1;
+}
+
+/** Splits a source at its top-level | (outside groups and classes). */
+function alternatives(source: string): string[] | undefined {
+  const out: string[] = [];
+  let from = 0;
+  let unbalanced = false;
+  walk(source, 0, (c, i, depth) => {
+    if (depth < 0) {
+      unbalanced = true;
+      return true;
+    }
+    if (c === '|' && depth === 0) {
       out.push(source.slice(from, i));
       from = i + 1;
     }
-    if (depth < 0) return undefined;
-  }
+    return false;
+  });
+  if (unbalanced) return undefined;
   out.push(source.slice(from));
   return out;
 }
 
 /** The index just past the group that opens at `at` (source[at] === '('). */
 function groupEnd(source: string, at: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = at; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return -1;
+  const close = walk(source, at, (c, _i, depth) => c === ')' && depth === 0);
+  return close < 0 ? -1 : close + 1;
 }
 
 const quantified = (source: string, at: number) => at < source.length && '?*+{'.includes(source[at]);
