@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import { type PromptOffload, promptOffload } from '../offload/index.ts';
 import type { AppBounds } from '../options.ts';
 import { QuotaClient } from '../quota/client.ts';
+import { LeaseJournal } from '../quota/journal.ts';
 import { localQuotaService, operatorQuotaService, type QuotaService } from '../quota/service.ts';
 import { warmTokenizer } from '../tokens.ts';
 import { createCacheStep } from './cache.ts';
@@ -38,11 +39,14 @@ export interface PolicyOptions {
   holder?: string;
   log?: Logger;
   offload?: PromptOffload;
+  /** Leases kept across a crash of the sidecar (the pod's state volume). */
+  journal?: LeaseJournal;
 }
 
 export function createPolicy(opts: PolicyOptions = {}): Policy {
   const quota = new QuotaClient(opts.quotaService ?? localQuotaService(), {
     holder: opts.holder ?? randomUUID(),
+    journal: opts.journal,
     onError: (err) =>
       opts.log?.warn(
         { err: (err as Error).message },
@@ -90,7 +94,13 @@ export function createPolicy(opts: PolicyOptions = {}): Policy {
  * in-process one. The tokenizer is loaded by onSnapshot when a snapshot needs it.
  */
 export function policyFromOptions(
-  options: { operatorUrl?: string; tokenFile: string; operatorCA?: string; appBounds?: AppBounds },
+  options: {
+    operatorUrl?: string;
+    tokenFile: string;
+    operatorCA?: string;
+    appBounds?: AppBounds;
+    stateDir?: string;
+  },
   log: Logger,
 ): Policy {
   const b = options.appBounds;
@@ -115,7 +125,20 @@ export function policyFromOptions(
       }
     },
   });
-  return createPolicy({ log, quotaService, holder: process.env.HOSTNAME || undefined, offload });
+  const holder = process.env.HOSTNAME || undefined;
+  // The state volume outlives a crashed container: the restarted sidecar keeps its leases.
+  const journal = options.stateDir
+    ? new LeaseJournal({
+        dir: options.stateDir,
+        holder: holder ?? 'sidecar',
+        onError: (err) =>
+          log.warn(
+            { err: (err as Error).message },
+            'quota lease journal off: a restart of this sidecar will count its leases as spent until their windows end',
+          ),
+      })
+    : undefined;
+  return createPolicy({ log, quotaService, holder, offload, journal });
 }
 
 /** Token limits, costs, maxPromptTokens or a managed prompt: the snapshot needs the tokenizer. */

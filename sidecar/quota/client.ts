@@ -20,6 +20,7 @@
 // the call was admitted in (a call that ends after its window rolled charges nothing to the new one).
 import { randomUUID } from 'node:crypto';
 import type { Dimension, LimitConfig, QuotaConfig } from '../snapshot/schema.ts';
+import type { LeaseJournal, LeaseRecord } from './journal.ts';
 import { KeyedLeases, type KeyOf, NO_KEY } from './keys.ts';
 import type { LeaseAnswer, LeaseItem } from './ledger.ts';
 import type { LeaseRequest, LeaseResult, QuotaService } from './service.ts';
@@ -101,6 +102,11 @@ export interface QuotaClientOptions {
   maxBatch?: number;
   /** A per-key lease unused this long is given back (end users come and go; default 15 s). */
   keyIdleMs?: number;
+  /**
+   * Where the leases are kept across a crash of this process (journal.ts): a restarted sidecar
+   * carries on as the same holder instead of leaving its leases counted as spent.
+   */
+  journal?: LeaseJournal;
 }
 
 const UNITS: Record<Dimension, string> = {
@@ -157,6 +163,8 @@ export class LimitLease {
   reserved = 0;
   /** Settled spend not yet reported. */
   unreported = 0;
+  /** Reported in the lease call on the wire, not acknowledged yet. */
+  sending = 0;
   /** Spend settled while a report is in flight (the answer does not include it yet). */
   settledInFlight = 0;
   /** Spend settled since the last answer (not in lastUsed yet). */
@@ -195,6 +203,43 @@ export class LimitLease {
     this.unlimitedModels = !limit.models || limit.models.length === 0;
   }
 
+  /** The lease's name in the journal: the limit's key, and the partition key for a per-key lease. */
+  get journalId(): string {
+    return this.partition === undefined ? this.key : `${this.key}\u0000${this.partition}`;
+  }
+
+  record(): LeaseRecord {
+    return {
+      w: this.windowEnd,
+      h: this.held,
+      r: this.reserved,
+      u: this.unreported + this.sending,
+      a: this.acked,
+      c: this.carry,
+      ...(this.term !== undefined ? { t: this.term } : {}),
+      ...(this.seq !== undefined ? { s: this.seq } : {}),
+      e: this.expiresAt,
+      k: this.known,
+    };
+  }
+
+  /**
+   * Carries on from what the previous process journaled in this window: its calls in flight died
+   * with it, and may have been served, so their estimates count as spent and are reported.
+   */
+  restore(r: LeaseRecord): void {
+    this.held = r.h - r.r;
+    this.reserved = 0;
+    this.unreported = r.u + r.r;
+    this.acked = r.a;
+    this.carry = r.c;
+    this.term = r.t;
+    this.seq = r.s;
+    this.expiresAt = r.e;
+    this.known = r.k;
+    this.wantNow = true;
+  }
+
   appliesTo(models: readonly (string | undefined)[]): boolean {
     return this.unlimitedModels || models.some((m) => m !== undefined && this.matches(m));
   }
@@ -217,6 +262,7 @@ export class LimitLease {
     this.held = 0;
     this.reserved = 0;
     this.unreported = 0;
+    this.sending = 0;
     this.settledInFlight = 0;
     this.spentSinceAnswer = 0;
     this.expiresAt = 0;
@@ -310,8 +356,15 @@ export class QuotaClient {
   readonly #minGapMs: number;
   readonly #readyTimeoutMs: number;
   readonly #maxWaitMs: number;
-  /** This process's lease session: the service tells a lost answer from a restart by it. */
-  readonly #incarnation = randomUUID();
+  /**
+   * This process's lease session: the service tells a lost answer from a restart by it. A process
+   * restarted on its journal keeps the old one: it is the same holder, leases and all.
+   */
+  readonly #incarnation: string;
+  readonly #journal: LeaseJournal | undefined;
+  /** Leases changed since the journal last wrote them (settles and answers; written soon after). */
+  readonly #unjournaled = new Set<LimitLease>();
+  #journalPending = false;
   /** Resolved at the next change a short call may be waiting for (waitForLease). */
   #changed: PromiseWithResolvers<void> | undefined;
   /** Some limit has had no answer yet (and no error): ready() has something to wait for. */
@@ -337,6 +390,9 @@ export class QuotaClient {
     this.#onError = opts.onError ?? (() => {});
     this.#keyed = new KeyedLeases(opts.maxKeys ?? 10_000);
     this.#maxBatch = opts.maxBatch ?? 2_000;
+    this.#journal = opts.journal;
+    this.#incarnation = opts.journal?.incarnation ?? randomUUID();
+    this.#term = opts.journal?.term;
     if (opts.timer !== false) {
       this.#timer = setInterval(() => this.#tick(), Math.min(250, this.#reportMs));
       this.#timer.unref();
@@ -403,6 +459,7 @@ export class QuotaClient {
           lease.roll(now);
           lease.lastSpendAt = now;
           lease.wantNow = true;
+          if (!prev) this.#restore(lease);
         }
         next.push(lease);
         byKey.set(key, lease);
@@ -413,6 +470,11 @@ export class QuotaClient {
     const kept = new Set(templates.filter((t) => this.#templates.includes(t)).map((t) => t.key));
     this.#templates = templates;
     this.#keyed.retain(kept);
+    // Per-key leases the previous process held come back now (their keys may not be called again).
+    if (this.#journal)
+      for (const t of templates)
+        for (const key of this.#journal.restoredKeys(t.key))
+          this.#keyed.get(t.key, key, now, () => this.#keyLease(t, key, now));
     this.#needsTokens = [...next, ...templates].some((l) => l.dimension !== 'requests');
     this.#unanswered = next.some((l) => !l.known && !l.failed);
     if (next.some((l) => l.wantNow)) void this.sync();
@@ -455,8 +517,38 @@ export class QuotaClient {
     const l = new LimitLease(t.quota, t.limit, key);
     l.roll(now);
     l.wantNow = true;
-    this.#unanswered = true;
+    this.#restore(l);
+    if (!l.known) this.#unanswered = true;
     return l;
+  }
+
+  /** A new lease takes over what the previous process journaled for it in this window. */
+  #restore(l: LimitLease): void {
+    const r = this.#journal?.take(l.journalId, l.windowEnd);
+    if (r) l.restore(r);
+  }
+
+  /** Journals the leases now: before an admitted call goes anywhere, before a lease call leaves. */
+  #journalNow(leases: Iterable<LimitLease>): void {
+    if (!this.#journal) return;
+    const records: [string, LeaseRecord][] = [];
+    for (const l of leases) {
+      this.#unjournaled.delete(l);
+      records.push([l.journalId, l.record()]);
+    }
+    this.#journal.write(records);
+  }
+
+  /** Journals the leases after this turn of the event loop (settles: one write for many). */
+  #journalSoon(l: LimitLease): void {
+    if (!this.#journal) return;
+    this.#unjournaled.add(l);
+    if (this.#journalPending) return;
+    this.#journalPending = true;
+    setImmediate(() => {
+      this.#journalPending = false;
+      this.#journalNow([...this.#unjournaled]);
+    });
   }
 
   #idleOf(l: LimitLease): number {
@@ -541,7 +633,9 @@ export class QuotaClient {
       else if (need <= 0 || available >= need) verdict = 'ok';
       // Not answered yet (the caller did not wait, or the wait timed out): as if unreachable.
       else if (!this.#reachable || l.failed || !l.known) verdict = 'unreachable';
-      else if (l.fits(need)) verdict = 'short';
+      // Short, but the lease call that would refill it has hung for a whole wait (a leader moving,
+      // an overloaded service): waiting more is not what the budget says, failurePolicy decides.
+      else if (l.fits(need)) verdict = this.#stalled(now) ? 'unreachable' : 'short';
       else verdict = 'exhausted';
       // Top up before running dry; once the service has nothing left, ask no faster than rechecks.
       if (
@@ -583,6 +677,7 @@ export class QuotaClient {
       l.spend(needs[i], now);
       ticket.reservations.set(l, { amount: needs[i], windowEnd: l.windowEnd });
     }
+    this.#journalNow(applicable);
     const decision: QuotaDecision = shadowDenial ? 'shadow-deny' : failOpen ? 'fail-open' : 'admit';
     return { decision, denial: shadowDenial, shadowDenied, ticket };
   }
@@ -622,6 +717,11 @@ export class QuotaClient {
     return check;
   }
 
+  /** A lease call has been on the wire for maxWaitMs or more. */
+  #stalled(now: number): boolean {
+    return this.#inflight !== undefined && now - this.#lastStart >= this.#maxWaitMs;
+  }
+
   #wake(): void {
     const c = this.#changed;
     this.#changed = undefined;
@@ -647,9 +747,11 @@ export class QuotaClient {
     }
     if (verdict === 'unreachable') {
       const why =
-        this.#reachable && !l.failed && !l.known
-          ? 'the quota service has not answered for it yet'
-          : "the quota service is unreachable and this sidecar's lease is spent";
+        !this.#reachable || l.failed
+          ? "the quota service is unreachable and this sidecar's lease is spent"
+          : !l.known
+            ? 'the quota service has not answered for it yet'
+            : `this sidecar's lease is short and the quota service has not answered for ${this.#maxWaitMs} ms`;
       return {
         quota: l.quota.id,
         limit: l.limit.name,
@@ -687,7 +789,10 @@ export class QuotaClient {
       l.roll(now);
       const r = ticket.reservations.get(l);
       const current = r === undefined || r.windowEnd === l.windowEnd;
-      if (r && current) l.reserved = Math.max(0, l.reserved - r.amount);
+      if (r && current) {
+        l.reserved = Math.max(0, l.reserved - r.amount);
+        this.#journalSoon(l);
+      }
       const applies = models === undefined ? r !== undefined : l.appliesTo(models);
       const spent = measureOf(actual, l.dimension);
       if (!applies || spent <= 0 || !current) continue;
@@ -851,12 +956,15 @@ export class QuotaClient {
       });
       l.held -= giveBack;
       sent.push([l, l.unreported, l.carry]);
+      l.sending = l.unreported;
       l.unreported = 0;
       l.settledInFlight = 0;
       l.wantNow = false;
       l.need = 0;
     }
     if (items.length === 0) return;
+    // A hand-back is journaled before it leaves: a restarted process never spends it again.
+    this.#journalNow(sent.map(([l]) => l));
     this.#lastReport = now;
     let results: LeaseResult[];
     try {
@@ -868,9 +976,11 @@ export class QuotaClient {
     } catch (err) {
       // Nothing was counted: report it again next time (and keep asking for first answers).
       for (const [l, used] of sent) {
+        l.sending = 0;
         l.unreported += used;
         if (!l.known) l.wantNow = true;
       }
+      this.#journalNow(sent.map(([l]) => l));
       if (this.#reachable) this.#onError(err);
       this.#reachable = false;
       return;
@@ -879,6 +989,7 @@ export class QuotaClient {
     for (let i = 0; i < sent.length; i++) {
       const [l] = sent[i];
       const r = results[i];
+      l.sending = 0;
       if ('error' in r && r.code === UNSENT) {
         l.unreported += sent[i]![1];
         if (!l.known) l.wantNow = true;
@@ -894,18 +1005,22 @@ export class QuotaClient {
       this.#acknowledge(l, r, sent[i]![1], sent[i]![2]);
     }
     // A new term (leader change): every lease not in this call owes it what earlier terms counted.
+    const changed = sent.map(([l]) => l);
     const term = results.find((r): r is LeaseAnswer => !('error' in r) && r.term !== undefined)?.term;
     if (term !== undefined && term !== this.#term) {
       if (this.#term !== undefined) {
-        const inCall = new Set(sent.map(([l]) => l));
+        const inCall = new Set(changed);
         for (const l of this.#all()) {
           if (inCall.has(l) || l.term === term || l.acked <= 0) continue;
           l.carry = l.acked;
           l.term = term;
+          changed.push(l);
         }
       }
       this.#term = term;
+      this.#journal?.writeTerm(term);
     }
+    this.#journalNow(changed);
     this.#keyed.settleLeaving();
     if (this.#unanswered) {
       let waiting = false;
@@ -979,6 +1094,9 @@ export class QuotaClient {
     this.#wake();
     await this.#inflight?.catch(() => {});
     await this.#syncOnce(true).catch(() => {});
+    // Every lease went back: a process started after this one has nothing to carry on from.
+    if (this.#reachable) this.#journal?.remove();
+    else this.#journal?.close();
   }
 }
 
