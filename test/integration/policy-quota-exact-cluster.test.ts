@@ -4,7 +4,10 @@
 //     again after the replicas sat idle for over a minute (observed: 11 of 10 admitted after an
 //     exhausted window and idle minutes): never more than the limit in a window;
 //   - the quota service refuses a lease on a quota whose selector does not match the calling pod
-//     (its own token, its own labels), with the reason.
+//     (its own token, its own labels), with the reason;
+//   - a sidecar SIGKILLed mid-window and started again on its state volume (what restartPolicy
+//     Always does in the pod) carries on with its lease: the window's budget is admitted exactly,
+//     and the service counts nothing as lost.
 import assert from 'node:assert/strict';
 import http2 from 'node:http2';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +20,7 @@ import {
   type RunningOperator,
   startOperator,
 } from '../support/operator.ts';
+import { waitFor } from '../support/procs.ts';
 import type { Upstream } from '../support/upstream.ts';
 import {
   chatRoute,
@@ -31,6 +35,7 @@ import {
 const API_KEY = 'sk-quota-exact-cluster-0123456789';
 const REPLICAS = 6;
 const RPM = 20;
+const SOLO_BUDGET = 30;
 
 interface Outcome {
   sentAt: number;
@@ -67,6 +72,16 @@ describe('exact quotas across replicas (real control plane)', { timeout: 600_000
         spec: {
           selector: { matchLabels: { app: 'chat' } },
           limits: [{ name: 'requests-per-minute', requests: RPM, window: '1m' }],
+          failurePolicy: 'FailClosed',
+        },
+      },
+      {
+        apiVersion: 'aimesh.io/v1alpha1',
+        kind: 'AIQuota',
+        metadata: { name: 'solo-budget', namespace: ns },
+        spec: {
+          selector: { matchLabels: { app: 'solo' } },
+          limits: [{ name: 'requests-per-hour', requests: SOLO_BUDGET, window: '1h' }],
           failurePolicy: 'FailClosed',
         },
       },
@@ -199,5 +214,62 @@ describe('exact quotas across replicas (real control plane)', { timeout: 600_000
     const granted = await lease(await mintToken(cluster, ns, { pod: chatPod }));
     assert.equal(granted.leases[0].error, undefined, JSON.stringify(granted));
     assert.ok(granted.leases[0].amount === RPM);
+  });
+
+  it('a sidecar killed mid-window and restarted on its state volume keeps its lease: the budget stays whole and exact', async (t) => {
+    const { sidecar: first } = await startPodSidecar(cluster, ns, 'solo-0', {
+      operatorUrl: op.pushUrl,
+      ca,
+      labels: { app: 'solo' },
+    });
+    await sidecarReady(first, op);
+    const callUntilRefused = async (s: PushSidecar, most: number) => {
+      let admitted = 0;
+      for (;;) {
+        const r = await chatVia(s, 'gpt-4o-mini', 'count me', 4);
+        if (r.status !== 200) {
+          assert.equal(r.status, 429, JSON.stringify(r.body));
+          assert.equal(r.body.error.code, 'quota_exceeded', JSON.stringify(r.body));
+          return admitted;
+        }
+        admitted++;
+        if (admitted === most) return admitted;
+      }
+    };
+    const solo = async () => {
+      const res = await fetch(`${op.adminUrl}/debug/quotas`);
+      const view = (await res.json()) as {
+        quotas?: { quota: string; limits: { used: number; lost: number; outstanding: number }[] }[];
+      };
+      return view.quotas?.find((q) => q.quota === `${ns}/solo-budget`)?.limits[0];
+    };
+    assert.equal(await callUntilRefused(first, 10), 10);
+    const held = await solo();
+    t.diagnostic(`before the kill: ${JSON.stringify(held)}`);
+    assert.ok(
+      held && held.outstanding > 0,
+      `the sidecar holds lease it has not spent: ${JSON.stringify(held)}`,
+    );
+    process.kill(first.proc.pid, 'SIGKILL');
+    await first.proc.exited;
+    const second = await first.restart();
+    sidecars.push(second);
+    await sidecarReady(second, op);
+    const more = await callUntilRefused(second, SOLO_BUDGET);
+    assert.equal(
+      more,
+      SOLO_BUDGET - 10,
+      'the rest of the window, exactly: no call refused early, none beyond',
+    );
+    let last: Awaited<ReturnType<typeof solo>>;
+    await waitFor(
+      'the spend reported',
+      async () => {
+        last = await solo();
+        return last?.used === SOLO_BUDGET;
+      },
+      { timeoutMs: 15_000, onTimeout: () => JSON.stringify(last) },
+    );
+    assert.equal(last!.lost, 0, 'nothing counted lost');
   });
 });
