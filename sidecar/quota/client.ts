@@ -172,6 +172,8 @@ export class LimitLease {
   /** The service has answered, for this window or an earlier one. Never answered: nothing is admitted. */
   known = false;
   lastUsed = 0;
+  /** Lease the service counts as spent by holders gone without a report (as last answered). */
+  lastLost = 0;
   lastUnallocated = 0;
   holders = 1;
   expiresAt = 0;
@@ -269,6 +271,7 @@ export class LimitLease {
     this.acked = 0;
     this.carry = 0;
     this.lastUsed = 0;
+    this.lastLost = 0;
     this.lastUnallocated = this.limit.amount;
     this.contended = false;
     this.wantNow = true;
@@ -291,10 +294,11 @@ export class LimitLease {
 
   /**
    * The namespace's budget, as last answered, still covers `need` on top of what we spent and
-   * reserved since: a short lease is then churn, not exhaustion.
+   * reserved since: a short lease is then churn, not exhaustion. Lease of holders gone without a
+   * report never comes back within the window, so it counts as spent here.
    */
   fits(need: number): boolean {
-    return this.lastUsed + this.spentSinceAnswer + this.reserved + need <= this.limit.amount;
+    return this.lastUsed + this.lastLost + this.spentSinceAnswer + this.reserved + need <= this.limit.amount;
   }
 
   /** What this limit counts of an estimate (a limit's reserveOutputTokens replaces a default output). */
@@ -770,8 +774,8 @@ export class QuotaClient {
       code: 'quota_exceeded',
       message:
         verdict === 'short'
-          ? `${name} (${l.describe()}): no lease for this call within ${this.#maxWaitMs} ms: the rest of the budget is in other leases (other replicas', or one a sidecar held before it restarted, counted as spent until the reset); try again`
-          : `${name} exhausted (${l.describe()}); resets in ${humanDuration(resetMs)}`,
+          ? `${name} (${l.describe()}): no lease for this call within ${this.#maxWaitMs} ms: the rest of the budget is in other replicas' leases; try again`
+          : `${name} exhausted (${l.describe()}${l.lastLost > 0 ? `, ${l.format(l.lastLost)} of it leased to sidecars that went away without reporting` : ''}); resets in ${humanDuration(resetMs)}`,
       retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)),
     };
   }
@@ -1066,6 +1070,7 @@ export class QuotaClient {
     l.expiresAt = a.expiresAt;
     l.ttlMs = Math.max(1_000, a.expiresAt - this.#now());
     l.lastUsed = a.used;
+    l.lastLost = a.lost ?? 0;
     l.lastUnallocated = a.unallocated;
     l.holders = a.holders;
     l.contended = a.contended === true;

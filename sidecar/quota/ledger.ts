@@ -76,6 +76,8 @@ export interface LeaseAnswer {
   amount: number;
   /** Budget not spent and not leased to anyone after this call. */
   unallocated: number;
+  /** Lease of holders that went away without reporting, counted as spent for the window (absent: 0). */
+  lost?: number;
   /** Holders that leased in the last activeMs (including this one). */
   holders: number;
   /** ms since the epoch when the window ends. */
@@ -509,6 +511,7 @@ export class Ledger {
       used: c.used,
       amount: c.amount,
       unallocated: Math.max(0, round(c.dimension, c.amount - c.used - c.lost - allocated)),
+      ...(c.lost > 0 ? { lost: c.lost } : {}),
       holders: Math.max(1, holders),
       resetsAt: c.end,
       expiresAt: h.expiresAt,

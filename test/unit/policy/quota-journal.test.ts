@@ -187,6 +187,15 @@ describe('lease journal', () => {
     await b.sync();
     assert.ok(s.limit().lost >= unspent, `the dead lease is lost (${s.limit().lost}, ${unspent} unspent)`);
     assert.ok((await spendAll(b)) < 92, 'fewer calls than the budget has left');
+    // The budget is gone into the dead lease: refused at once (no wait for lease that never
+    // comes back), and the message says where it went.
+    const refused = b.check(['gpt-4o'], ONE);
+    assert.equal(refused.decision, 'deny');
+    assert.equal(refused.short, undefined, 'not a short lease to wait for');
+    assert.match(
+      refused.denial!.message,
+      /exhausted \(100 requests per 1h, \d+ requests of it leased to sidecars that went away without reporting\)/,
+    );
   });
 
   test('a hand-back on the wire when the process dies is never spent again', async () => {
