@@ -183,8 +183,12 @@ export class LimitLease {
   ttlMs = 20_000;
   /** The last answer was an error for this limit (unknown quota): treated as unreachable. */
   failed = false;
+  /** What calls really spend, per ms (decayed; from settles, not estimates). */
   rate = 0;
   rateAt = 0;
+  /** Most estimates in flight at once, lately (decayed): the lease that concurrency needs. */
+  peak = 0;
+  peakAt = 0;
   lastSpendAt = 0;
   /** Typical reservation size (decayed average). */
   typical = 0;
@@ -277,14 +281,25 @@ export class LimitLease {
     this.wantNow = true;
   }
 
-  spend(amount: number, now: number): void {
-    this.rate = this.rate * Math.exp(-(now - this.rateAt) / RATE_TAU_MS) + amount / RATE_TAU_MS;
-    this.rateAt = now;
+  /** A call was admitted (its estimate is in `reserved` now). */
+  admitted(now: number): void {
+    this.peak = Math.max(this.currentPeak(now), this.reserved);
+    this.peakAt = now;
     this.lastSpendAt = now;
+  }
+
+  /** A call settled, spending `amount`. */
+  spend(amount: number, now: number): void {
+    this.rate = this.currentRate(now) + amount / RATE_TAU_MS;
+    this.rateAt = now;
   }
 
   currentRate(now: number): number {
     return this.rate * Math.exp(-(now - this.rateAt) / RATE_TAU_MS);
+  }
+
+  currentPeak(now: number): number {
+    return this.peak * Math.exp(-(now - this.peakAt) / RATE_TAU_MS);
   }
 
   available(now: number): number {
@@ -390,7 +405,7 @@ export class QuotaClient {
     this.#keyIdleMs = Math.min(this.#idleMs, opts.keyIdleMs ?? 15_000);
     this.#minGapMs = opts.minGapMs ?? 100;
     this.#readyTimeoutMs = opts.readyTimeoutMs ?? 2_000;
-    this.#maxWaitMs = opts.maxWaitMs ?? 1_000;
+    this.#maxWaitMs = opts.maxWaitMs ?? 2_000;
     this.#onError = opts.onError ?? (() => {});
     this.#keyed = new KeyedLeases(opts.maxKeys ?? 10_000);
     this.#maxBatch = opts.maxBatch ?? 2_000;
@@ -678,7 +693,7 @@ export class QuotaClient {
     for (let i = 0; i < applicable.length; i++) {
       const l = applicable[i];
       l.reserved += needs[i];
-      l.spend(needs[i], now);
+      l.admitted(now);
       ticket.reservations.set(l, { amount: needs[i], windowEnd: l.windowEnd });
     }
     this.#journalNow(applicable);
@@ -801,6 +816,7 @@ export class QuotaClient {
       const spent = measureOf(actual, l.dimension);
       if (!applies || spent <= 0 || !current) continue;
       l.held -= spent;
+      l.spend(spent, now);
       l.unreported += spent;
       l.spentSinceAnswer += spent;
       if (this.#inflight) l.settledInFlight += spent;
@@ -908,7 +924,10 @@ export class QuotaClient {
       if (!release && !idle) {
         // A first ask, before any call says what calls need: 2% of the limit, one request at least.
         const first = l.known ? 0 : Math.max(l.limit.amount * 0.02, l.dimension === 'requests' ? 1 : 0);
-        const target = Math.max(rate * this.#horizonMs, 2 * l.typical, first);
+        // Sized by what calls really spend over the horizon plus the estimates they hold while in
+        // flight, not by the estimates' rate: default output reserves (often 10-100x what a
+        // call spends) would otherwise pin most of a budget in one replica's lease.
+        const target = Math.max(rate * this.#horizonMs + l.currentPeak(now), 2 * l.typical, first);
         want = Math.max(0, target - available);
       }
       // A lease too small for the call that was denied is handed back and the call's need asked
@@ -1121,6 +1140,8 @@ function pickState(prev: LimitLease): Partial<LimitLease> {
     unreported: prev.unreported,
     rate: prev.rate,
     rateAt: prev.rateAt,
+    peak: prev.peak,
+    peakAt: prev.peakAt,
     typical: prev.typical,
     holders: prev.holders,
     expiresAt: prev.expiresAt,

@@ -210,7 +210,7 @@ export class Ledger {
     this.#graceMs = opts.graceMs ?? 2_000;
     this.#activeMs = opts.activeMs ?? 30_000;
     this.#horizonMs = opts.horizonMs ?? 5_000;
-    this.#scarceTtlMs = opts.scarceTtlMs ?? 3_000;
+    this.#scarceTtlMs = opts.scarceTtlMs ?? 2_000;
     this.#maxKeys = opts.maxKeys ?? 1_000_000;
   }
 

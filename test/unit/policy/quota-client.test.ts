@@ -434,6 +434,40 @@ function simulatedFleet(count: number, limit: LimitConfig) {
   };
 }
 
+describe('lease size', () => {
+  test('a replica whose calls reserve far more than they spend does not pin the budget: a new one is admitted at once', async () => {
+    // The quickstart's tokens-per-minute limit; calls reserve a default output of 16,384 tokens
+    // and spend ~60. Measured before the fix: the busy replica held all 100,000 and the new
+    // one's first call was refused after its wait.
+    const clock = { t: T0 };
+    const now = () => clock.t;
+    const service = localQuotaService({ now });
+    const quota = [teamBudget({}, [{ name: 'tpm', dimension: 'tokens', amount: 100_000, window: '1h' }])];
+    const busy = new QuotaClient(service, { holder: 'pod-busy', now, timer: false, minGapMs: 0 });
+    busy.configure(quota);
+    await busy.ready(['gpt-4o']);
+    for (let i = 0; i < 40; i++) {
+      const c = await admit(busy, ['gpt-4o'], { tokens: 16_384 });
+      assert.equal(c.decision, 'admit', `busy call ${i}: ${c.denial?.message}`);
+      clock.t += 150; // a sequential app: one call at a time, ~150 ms each
+      busy.settle(c.ticket, { tokens: 60 });
+      await busy.sync();
+    }
+    const held = busy.limits[0]!.held;
+    assert.ok(held <= 40_000, `the busy replica holds ${held} of 100,000 (its pace: 400 tokens/s)`);
+    // Busy stops calling (and syncing); a new replica starts.
+    const fresh = new QuotaClient(service, { holder: 'pod-new', now, timer: false, minGapMs: 0 });
+    fresh.configure(quota);
+    await fresh.ready(['gpt-4o']);
+    await fresh.sync();
+    const first = fresh.check(['gpt-4o'], { tokens: 16_384 });
+    const c = first.short
+      ? await fresh.waitIfShort(first, () => fresh.check(['gpt-4o'], { tokens: 16_384 }))
+      : first;
+    assert.equal(c.decision, 'admit', c.denial?.message);
+  });
+});
+
 describe('many replicas, one ledger (simulation)', () => {
   test('overshoot stays small while every replica spends from local leases', async (t) => {
     const amount = 100_000;
