@@ -10,8 +10,10 @@
 //                     [--concurrent-streams 512]
 //   node bench/run.ts --report-only bench/results/latest.json      (re-render RESULTS.md and plots)
 //
-// Output: raw JSON (results-dir/<stamp>.json and latest.json), the report (tables, method,
-// machine, date) and one PNG per workload (p99 latency vs rate, one line per arm).
+// Output: raw JSON (results-dir/<stamp>.json and latest.json, every round's and trial's numbers
+// kept), the report (issue 20's goals judged on their spread across rounds by lib/goals.ts, the
+// last three runs side by side from results-dir/ratios.json, tables, method, machine, date) and
+// one PNG per workload (p99 latency vs rate, one line per arm).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
