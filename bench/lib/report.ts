@@ -265,8 +265,11 @@ function history(r: BenchResults, goals: GoalResult[], resultsDir: string): stri
   const cell = (run: RatioRun, id: string) => {
     const g = run.goals.find((x) => x.id === id);
     if (!g || g.median === undefined) return '–';
-    const v = (x: number | undefined) => fmtGoal(g as GoalResult, x);
-    return `${v(g.median)} (${v(g.min)}–${v(g.max)}) ${VERDICT[g.verdict]}`;
+    const spread =
+      g.min === undefined || g.max === undefined || g.min === g.max
+        ? ''
+        : ` (${g.unit === 'streams' ? `${g.min}–${g.max}` : `${g.min.toFixed(2)}–${g.max.toFixed(2)}`})`;
+    return `${fmtGoal(g as GoalResult, g.median)}${spread} ${VERDICT[g.verdict]}`;
   };
   const metIn = (id: string) => {
     const judged = runs
