@@ -10,8 +10,10 @@
 //                     [--concurrent-streams 512]
 //   node bench/run.ts --report-only bench/results/latest.json      (re-render RESULTS.md and plots)
 //
-// Output: raw JSON (results-dir/<stamp>.json and latest.json), the report (tables, method,
-// machine, date) and one PNG per workload (p99 latency vs rate, one line per arm).
+// Output: raw JSON (results-dir/<stamp>.json and latest.json, every round's and trial's numbers
+// kept), the report (issue 20's goals judged on their spread across rounds by lib/goals.ts, the
+// last three runs side by side from results-dir/ratios.json, tables, method, machine, date) and
+// one PNG per workload (p99 latency vs rate, one line per arm).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -61,6 +63,8 @@ interface Config {
   /** Trials per arm per rate (the best counts). */
   trials: number;
   concurrentStreams: number;
+  /** Interleaved rounds of the concurrent-streams phase (the stall goals take their median). */
+  streamRounds: number;
   warmup: number;
 }
 
@@ -74,6 +78,7 @@ const FULL: Config = {
   stepMs: 2000,
   trials: 3,
   concurrentStreams: 512,
+  streamRounds: 3,
   warmup: 300,
 };
 
@@ -87,6 +92,7 @@ const QUICK: Config = {
   stepMs: 700,
   trials: 1,
   concurrentStreams: 32,
+  streamRounds: 2,
   warmup: 30,
 };
 
@@ -193,7 +199,9 @@ function latencyResults(
   return out;
 }
 
-function streamResults(samples: Map<ArmName, Sample[]>): Partial<Record<ArmName, StreamLatencyResult>> {
+function streamResults(
+  samples: Map<ArmName, Sample[]> & { starts: Map<ArmName, number[]> },
+): Partial<Record<ArmName, StreamLatencyResult>> {
   const out: Partial<Record<ArmName, StreamLatencyResult>> = {};
   const of = (list: Sample[]) => {
     const ok = okOnly(list).filter((s) => s.ttfcMs !== undefined);
@@ -204,6 +212,7 @@ function streamResults(samples: Map<ArmName, Sample[]>): Partial<Record<ArmName,
     };
   };
   const direct = of(samples.get('direct') ?? []);
+  const directRounds = perRound(samples.get('direct') ?? [], samples.starts.get('direct') ?? []).map(of);
   for (const [name, list] of samples) {
     const r = of(list);
     out[name] = {
@@ -214,6 +223,11 @@ function streamResults(samples: Map<ArmName, Sample[]>): Partial<Record<ArmName,
         gapP99: round(r.gap.p99 - direct.gap.p99),
         gapMax: round(r.gap.max - direct.gap.max),
       },
+      rounds: perRound(list, samples.starts.get(name) ?? []).map((list_, i) => {
+        const x = of(list_);
+        const d = directRounds[i]!;
+        return { ttfcP50: round(x.ttfc.p50 - d.ttfc.p50), ttfcP99: round(x.ttfc.p99 - d.ttfc.p99) };
+      }),
     };
   }
   return out;
@@ -310,24 +324,41 @@ async function frontierPhase(
   return out;
 }
 
+/** cfg.concurrentStreams streams opened at once, per arm, in interleaved rounds. */
 async function concurrentStreamsPhase(arms: RunningArm[], w: Workload, cfg: Config, runId: string) {
+  const all = new Map<ArmName, Sample[]>(arms.map((a) => [a.name, []]));
+  const rounds = new Map<ArmName, NonNullable<ConcurrentStreamsResult['rounds']>>(
+    arms.map((a) => [a.name, []]),
+  );
+  const stalled = (list: Sample[]) => list.filter((s) => (s.gapsMs ?? []).some((g) => g > STALL_MS)).length;
+  const ttfcOf = (list: Sample[]) =>
+    percentiles(list.filter((s) => s.ttfcMs !== undefined).map((s) => s.ttfcMs!));
+  for (let r = 0; r < cfg.streamRounds; r++) {
+    for (const arm of rotate(arms, r)) {
+      const agent = newAgent();
+      const samples = await concurrentStreams(agent, targetFor(w, arm, runId), cfg.concurrentStreams);
+      agent.destroy();
+      const ok = okOnly(samples);
+      const row = { errors: samples.length - ok.length, stalls: stalled(ok), ttfcP99: ttfcOf(ok).p99 };
+      rounds.get(arm.name)!.push(row);
+      all.get(arm.name)!.push(...samples);
+      log(
+        `  ${w.name} ${arm.name} round ${r + 1}/${cfg.streamRounds}: ${cfg.concurrentStreams} concurrent streams, errors ${row.errors} stalls ${row.stalls} ttfc p99 ${row.ttfcP99}`,
+      );
+      await new Promise((resolve_) => setTimeout(resolve_, 300));
+    }
+  }
   const out: Partial<Record<ArmName, ConcurrentStreamsResult>> = {};
-  for (const arm of arms) {
-    const agent = newAgent();
-    const samples = await concurrentStreams(agent, targetFor(w, arm, runId), cfg.concurrentStreams);
-    agent.destroy();
+  for (const [name, samples] of all) {
     const ok = okOnly(samples);
-    out[arm.name] = {
-      streams: samples.length,
+    out[name] = {
+      streams: cfg.concurrentStreams,
       errors: samples.length - ok.length,
-      stalls: ok.filter((s) => (s.gapsMs ?? []).some((g) => g > STALL_MS)).length,
-      ttfc: percentiles(ok.filter((s) => s.ttfcMs !== undefined).map((s) => s.ttfcMs!)),
+      stalls: stalled(ok),
+      ttfc: ttfcOf(ok),
       gap: percentiles(ok.flatMap((s) => s.gapsMs ?? [])),
+      rounds: rounds.get(name)!,
     };
-    log(
-      `  ${w.name} ${arm.name}: ${cfg.concurrentStreams} concurrent streams, errors ${out[arm.name]!.errors} stalls ${out[arm.name]!.stalls} ttfc p99 ${out[arm.name]!.ttfc.p99}`,
-    );
-    await new Promise((r) => setTimeout(r, 300));
   }
   return out;
 }
@@ -469,25 +500,26 @@ export async function runBench(argv: string[]): Promise<BenchResults> {
       const lat = await latencyPhase(arms, w, cfg, runId);
       if (w.stream) result.streamLatency = streamResults(lat);
       else result.latency = latencyResults(lat);
-      result.frontier = await frontierPhase(arms, w, cfg, runId, (arm, step) => {
-        // CPU per request and RSS under load: the step nearest LOAD_RATE (chat-small for RSS).
-        const near = Math.abs(step.rate - LOAD_RATE);
-        if (step.cpuUsPerRequest !== undefined) {
-          const key = `${w.name}:${arm.name}`;
-          const best = nearest.get(key);
-          if (best === undefined || near < best) {
-            nearest.set(key, near);
-            result.cpuUsPerRequest[arm.name] = step.cpuUsPerRequest;
-            if (w.name === 'chat-small' || !rss[arm.name]?.loadMB) {
-              const r = rss[arm.name];
-              if (r && step.rssMB !== undefined) {
-                r.loadMB = step.rssMB;
-                r.loadRate = step.rate;
+      if (!w.latencyOnly)
+        result.frontier = await frontierPhase(arms, w, cfg, runId, (arm, step) => {
+          // CPU per request and RSS under load: the step nearest LOAD_RATE (chat-small for RSS).
+          const near = Math.abs(step.rate - LOAD_RATE);
+          if (step.cpuUsPerRequest !== undefined) {
+            const key = `${w.name}:${arm.name}`;
+            const best = nearest.get(key);
+            if (best === undefined || near < best) {
+              nearest.set(key, near);
+              result.cpuUsPerRequest[arm.name] = step.cpuUsPerRequest;
+              if (w.name === 'chat-small' || !rss[arm.name]?.loadMB) {
+                const r = rss[arm.name];
+                if (r && step.rssMB !== undefined) {
+                  r.loadMB = step.rssMB;
+                  r.loadRate = step.rate;
+                }
               }
             }
           }
-        }
-      });
+        });
       if (w.stream) result.concurrentStreams = await concurrentStreamsPhase(arms, w, cfg, runId);
       result.loadavg.after = os.loadavg().map((v) => round(v, 2));
       workloads.push(result);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { stripTypeScriptTypes } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type SnapshotContent, seal } from '../../sidecar/snapshot/index.ts';
 import { freePorts, type Proc, startProcess, waitFor } from '../../test/support/procs.ts';
 
@@ -210,15 +210,29 @@ async function startFloor(ctx: ArmContext): Promise<RunningArm> {
   };
 }
 
-/** Installs bench/peers (Portkey, the PNG renderer) from its lockfile when missing. */
+/** The npm beside this node (a fresh machine may have another node's npm first on PATH, or none). */
+function npmBin(): string {
+  const beside = join(dirname(process.execPath), 'npm');
+  return existsSync(beside) ? beside : 'npm';
+}
+
+/**
+ * Installs bench/peers (Portkey, the PNG renderer) from its lockfile when missing or when the
+ * lockfile changed since the last install; the reason it could not, otherwise.
+ */
 export function ensurePeers(): string | undefined {
-  if (existsSync(join(PEERS_DIR, 'node_modules/@portkey-ai/gateway/package.json'))) return undefined;
+  const lock = readFileSync(join(PEERS_DIR, 'package-lock.json'));
+  const stamp = join(PEERS_DIR, 'node_modules/.aimesh-lock');
+  const installed = existsSync(join(PEERS_DIR, 'node_modules/@portkey-ai/gateway/package.json'));
+  if (installed && existsSync(stamp) && readFileSync(stamp).equals(lock)) return undefined;
   try {
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    process.stderr.write('[bench] installing bench/peers (npm ci)\n');
+    execFileSync(npmBin(), ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: PEERS_DIR,
       stdio: 'pipe',
       timeout: 300_000,
     });
+    writeFileSync(stamp, lock);
     return undefined;
   } catch (err) {
     return `npm ci in bench/peers failed: ${String((err as { stderr?: Buffer }).stderr ?? err).slice(0, 300)}`;
@@ -255,19 +269,32 @@ async function startPortkey(ctx: ArmContext): Promise<ArmStart> {
   };
 }
 
-/** LiteLLM from PyPI into .cache/bench/venv (once); unavailable when pip cannot install it. */
+/**
+ * LiteLLM from PyPI into .cache/bench/venv, at the version bench/peers/requirements.txt pins:
+ * installed when missing or when that file changed since; the reason it could not, otherwise.
+ */
 export function ensureLitellm(): string | undefined {
+  const requirements = join(PEERS_DIR, 'requirements.txt');
+  const wanted = readFileSync(requirements);
+  const stamp = join(VENV, '.aimesh-requirements');
   const bin = join(VENV, 'bin/litellm');
-  if (existsSync(bin)) return undefined;
+  if (existsSync(bin) && existsSync(stamp) && readFileSync(stamp).equals(wanted)) return undefined;
   try {
+    process.stderr.write('[bench] installing LiteLLM into .cache/bench/venv (pip, a few minutes)\n');
     if (!existsSync(join(VENV, 'bin/pip'))) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'pipe' });
-    execFileSync(join(VENV, 'bin/pip'), ['install', '-q', 'litellm[proxy]'], {
-      stdio: 'pipe',
-      timeout: 900_000,
-    });
-    return existsSync(bin) ? undefined : 'pip installed litellm but bin/litellm is missing';
+    execFileSync(
+      join(VENV, 'bin/pip'),
+      ['install', '-q', '--disable-pip-version-check', '-r', requirements],
+      {
+        stdio: 'pipe',
+        timeout: 900_000,
+      },
+    );
+    if (!existsSync(bin)) return 'pip installed litellm but bin/litellm is missing';
+    writeFileSync(stamp, wanted);
+    return undefined;
   } catch (err) {
-    return `pip install litellm[proxy] failed: ${String((err as { stderr?: Buffer }).stderr ?? err).slice(0, 300)}`;
+    return `pip install -r bench/peers/requirements.txt failed: ${String((err as { stderr?: Buffer }).stderr ?? err).slice(0, 300)}`;
   }
 }
 

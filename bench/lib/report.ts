@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { ARM_LABELS, type ArmName, PEERS_DIR, ROOT } from './arms.ts';
+import { evaluateGoals, type GoalResult, type Verdict } from './goals.ts';
 import type { BenchResults, FrontierResult, WorkloadResult } from './results.ts';
 
 const COLORS: Record<ArmName, string> = {
@@ -116,12 +117,12 @@ function streamTable(w: WorkloadResult): string[] {
   if (w.concurrentStreams) {
     lines.push(
       '',
-      '| arm | concurrent streams | errors | stalled streams (gap > 120 ms) | TTFC p50 | TTFC p99 | gap p99 | gap max |',
+      '| arm | streams at once | rounds | errors | stalled streams (gap > 120 ms), per round | TTFC p50 | TTFC p99 | gap p99 | gap max |',
     );
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, c] of Object.entries(w.concurrentStreams)) {
       lines.push(
-        `| ${name} | ${c.streams} | ${c.errors} | ${c.stalls} | ${f(c.ttfc.p50, 1)} | ${f(c.ttfc.p99, 1)} | ${f(c.gap.p99, 1)} | ${f(c.gap.max, 1)} |`,
+        `| ${name} | ${c.streams} | ${c.rounds?.length ?? 1} | ${c.errors} | ${c.rounds ? c.rounds.map((x) => x.stalls).join(' / ') : c.stalls} | ${f(c.ttfc.p50, 1)} | ${f(c.ttfc.p99, 1)} | ${f(c.gap.p99, 1)} | ${f(c.gap.max, 1)} |`,
       );
     }
   }
@@ -142,111 +143,68 @@ function frontierTable(w: WorkloadResult): string[] {
   return lines;
 }
 
-/** Median ratios of this run's latency goals, kept for the last-three-runs table. */
-export interface RatioRecord {
-  goal: string;
-  p50: number;
-  p99: number;
-}
-let ratioHistory: RatioRecord[] = [];
+const fmtGoal = (g: GoalResult, v: number | undefined): string =>
+  v === undefined
+    ? '–'
+    : g.unit === 'x'
+      ? `${v.toFixed(2)}x`
+      : g.unit === 'ms'
+        ? `${v.toFixed(2)} ms`
+        : String(v);
+const VERDICT: Record<Verdict, string> = {
+  met: 'met',
+  'met only within noise': 'met only within noise',
+  'not met': '**not met**',
+  'not measured': 'not measured',
+};
 
-function goals(r: BenchResults): string[] {
-  ratioHistory = [];
-  const lines = [
-    '| goal | workload | measured (whole run; per-round min / median / max) | met |',
-    '| --- | --- | --- | :---: |',
+/** Issue 20's goals: each with its per-round spread and verdict (bench/lib/goals.ts). */
+function goalsTable(goals: GoalResult[]): string[] {
+  return [
+    '| goal | whole run | per round: min / median / max (n) | verdict | note |',
+    '| --- | ---: | --- | --- | --- |',
+    ...goals.map(
+      (g) =>
+        `| ${g.goal} | ${fmtGoal(g, g.whole)} | ${
+          g.rounds.length
+            ? `${fmtGoal(g, g.min)} / ${fmtGoal(g, g.median)} / ${fmtGoal(g, g.max)} (${g.rounds.length})`
+            : '–'
+        } | ${VERDICT[g.verdict]} | ${(g.note ?? '').replace(/[|\n]/g, ' ')} |`,
+    ),
   ];
-  const add = (goal: string, wl: string, measured: string, ok: boolean | undefined) =>
-    lines.push(`| ${goal} | ${wl} | ${measured} | ${ok === undefined ? 'n/a' : ok ? 'yes' : '**no**'} |`);
+}
+
+/** The earlier round's goals (throughput frontier, RSS), still reported for comparison. */
+function earlierGoals(r: BenchResults): string[] {
+  const lines = ['| check | workload | measured | met |', '| --- | --- | --- | :---: |'];
+  const add = (goal: string, wl: string, measured: string, ok: boolean) =>
+    lines.push(`| ${goal} | ${wl} | ${measured} | ${ok ? 'yes' : '**no**'} |`);
   for (const w of r.workloads) {
-    const L = w.latency;
-    if (L) {
-      // Each ratio goal: the whole run's ratio, and the spread of per-round ratios (min / median /
-      // max over interleaved rounds). Met when the median meets it; "within noise" when the
-      // rounds disagree about it.
-      const spreadGoal = (goal: string, arm: ArmName, base: ArmName, limit: number) => {
-        const a = L[arm];
-        const b = L[base];
-        if (!a || !b) return;
-        const whole = (k: 'p50' | 'p99') => a.added[k] / b.added[k];
-        const rounds = (k: 'p50' | 'p99') =>
-          (a.rounds ?? [])
-            .map((r, i) => r[k] / (b.rounds?.[i]?.[k] ?? Number.NaN))
-            .filter(Number.isFinite)
-            .sort((x, y) => x - y);
-        const parts = (['p50', 'p99'] as const).map((k) => {
-          const rs = rounds(k);
-          const med = rs.length > 0 ? rs[Math.floor(rs.length / 2)]! : whole(k);
-          return {
-            k,
-            whole: whole(k),
-            rs,
-            med,
-            met: med <= limit,
-            noisy: rs.length > 0 && rs[0]! <= limit !== rs.at(-1)! <= limit,
-          };
-        });
-        const text = parts
-          .map(
-            (p) =>
-              `${p.k} ${p.whole.toFixed(2)}x` +
-              (p.rs.length > 1
-                ? ` (rounds ${p.rs[0]!.toFixed(2)} / ${p.med.toFixed(2)} / ${p.rs.at(-1)!.toFixed(2)})`
-                : ''),
-          )
-          .join('; ');
-        const met = parts.every((p) => p.met);
-        const noisy = parts.some((p) => p.noisy);
-        lines.push(
-          `| ${goal} | ${w.name} | ${text} | ${met ? (noisy ? 'yes, within noise' : 'yes') : noisy ? '**no**, within noise' : '**no**'} |`,
+    const fmax = (a: ArmName) => w.frontier[a]?.max['50ms'];
+    if (w.name.includes('stream')) continue;
+    for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
+      if (fmax(a) === undefined) continue;
+      if (fmax('floor') !== undefined)
+        add(
+          `${a} frontier >= 90% of floor (p99 <= 50 ms)`,
+          w.name,
+          `${fmax(a)} vs ${fmax('floor')} rps`,
+          fmax(a)! >= 0.9 * fmax('floor')!,
         );
-        ratioHistory.push({ goal: `${goal} (${w.name})`, p50: parts[0]!.med, p99: parts[1]!.med });
-      };
-      spreadGoal('policy off <= 1.3x floor (added latency)', 'aimesh-off', 'floor', 1.3);
-      spreadGoal('full policy <= 1.6x floor (added latency)', 'aimesh-full', 'floor', 1.6);
-      spreadGoal("full policy <= 1/3 of Portkey's (added latency)", 'aimesh-full', 'portkey', 1 / 3);
-    }
-    const F = w.frontier;
-    const fmax = (a: ArmName) => F[a]?.max['50ms'];
-    if (!w.name.includes('stream')) {
-      for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
-        if (fmax(a) === undefined) continue;
-        if (fmax('floor') !== undefined)
-          add(
-            `${a} frontier >= 90% of floor (p99 <= 50 ms)`,
-            w.name,
-            `${fmax(a)} vs ${fmax('floor')} rps`,
-            fmax(a)! >= 0.9 * fmax('floor')!,
-          );
-        if (fmax('portkey') !== undefined)
-          add(
-            `${a} frontier >= 4x Portkey`,
-            w.name,
-            `${fmax(a)} vs ${fmax('portkey')} rps`,
-            fmax(a)! >= 4 * fmax('portkey')!,
-          );
-        if (fmax('litellm') !== undefined)
-          add(
-            `${a} frontier >= 10x LiteLLM`,
-            w.name,
-            `${fmax(a)} vs ${fmax('litellm')} rps`,
-            fmax(a)! >= 10 * fmax('litellm')!,
-          );
-      }
-    }
-    if (w.streamLatency) {
-      for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
-        const s = w.streamLatency[a];
-        if (s) add(`${a} added TTFC p99 <= 1 ms`, w.name, `${f(s.added.ttfcP99)} ms`, s.added.ttfcP99 <= 1);
-        const c = w.concurrentStreams?.[a];
-        if (c)
-          add(
-            `${a}: ${c.streams} concurrent streams without stalls`,
-            w.name,
-            `${c.errors} errors, ${c.stalls} stalled (direct: ${w.concurrentStreams?.direct?.stalls ?? '–'})`,
-            c.errors === 0 && c.stalls === 0,
-          );
-      }
+      if (fmax('portkey') !== undefined)
+        add(
+          `${a} frontier >= 4x Portkey`,
+          w.name,
+          `${fmax(a)} vs ${fmax('portkey')} rps`,
+          fmax(a)! >= 4 * fmax('portkey')!,
+        );
+      if (fmax('litellm') !== undefined)
+        add(
+          `${a} frontier >= 10x LiteLLM`,
+          w.name,
+          `${fmax(a)} vs ${fmax('litellm')} rps`,
+          fmax(a)! >= 10 * fmax('litellm')!,
+        );
     }
   }
   for (const a of ['aimesh-off', 'aimesh-full'] as ArmName[]) {
@@ -264,33 +222,67 @@ function goals(r: BenchResults): string[] {
   return lines;
 }
 
+/** One run's goals as bench/results/ratios.json keeps them. */
+export interface RatioRun {
+  date: string;
+  git?: string;
+  goals: Pick<GoalResult, 'id' | 'goal' | 'unit' | 'limit' | 'min' | 'median' | 'max' | 'verdict'>[];
+}
+
 /**
- * The latency ratios of the last three runs side by side (bench/results/ratios.json keeps them),
- * so one lucky or unlucky run does not decide a goal.
+ * The goals of the last three full runs side by side (bench/results/ratios.json keeps them, in
+ * date order; a re-rendered run replaces its own entry), so one lucky or unlucky run does not
+ * decide a goal: issue 20 asks for each to be met in the median in 2 of 3 runs.
  */
-function history(r: BenchResults, resultsDir: string): string[] {
+function history(r: BenchResults, goals: GoalResult[], resultsDir: string): string[] {
   const file = join(resultsDir, 'ratios.json');
-  type Run = { date: string; git?: string; quick: boolean; ratios: RatioRecord[] };
-  let runs: Run[] = [];
+  let runs: RatioRun[] = [];
   try {
     runs = JSON.parse(readFileSync(file, 'utf8'));
   } catch {}
-  runs = runs.filter((x) => x.date !== r.date);
-  if (!r.quick) runs.push({ date: r.date, git: r.git, quick: r.quick, ratios: ratioHistory });
-  runs = runs.slice(-3);
+  runs = runs.filter((x) => x.date !== r.date && Array.isArray(x.goals));
+  if (!r.quick)
+    runs.push({
+      date: r.date,
+      git: r.git,
+      goals: goals.map(({ id, goal, unit, limit, min, median, max, verdict }) => ({
+        id,
+        goal,
+        unit,
+        limit,
+        min,
+        median,
+        max,
+        verdict,
+      })),
+    });
+  runs = runs.sort((a, b) => a.date.localeCompare(b.date)).slice(-3);
   writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
   if (runs.length === 0) return [];
-  const goalsSeen = [...new Set(runs.flatMap((x) => x.ratios.map((g) => g.goal)))];
-  const cell = (run: Run, goal: string) => {
-    const g = run.ratios.find((x) => x.goal === goal);
-    return g ? `${g.p50.toFixed(2)} / ${g.p99.toFixed(2)}` : '–';
+  const ids = [...new Set([...goals.map((g) => g.id), ...runs.flatMap((x) => x.goals.map((g) => g.id))])];
+  const label = (id: string) =>
+    goals.find((g) => g.id === id)?.goal ?? runs.flatMap((x) => x.goals).find((g) => g.id === id)?.goal ?? id;
+  const cell = (run: RatioRun, id: string) => {
+    const g = run.goals.find((x) => x.id === id);
+    if (!g || g.median === undefined) return '–';
+    const spread =
+      g.min === undefined || g.max === undefined || g.min === g.max
+        ? ''
+        : ` (${g.unit === 'streams' ? `${g.min}–${g.max}` : `${g.min.toFixed(2)}–${g.max.toFixed(2)}`})`;
+    return `${fmtGoal(g as GoalResult, g.median)}${spread} ${VERDICT[g.verdict]}`;
+  };
+  const metIn = (id: string) => {
+    const judged = runs
+      .map((x) => x.goals.find((g) => g.id === id)?.verdict)
+      .filter((v) => v && v !== 'not measured');
+    return `${judged.filter((v) => v === 'met' || v === 'met only within noise').length} of ${judged.length}`;
   };
   return [
-    '### Latency ratios of the last three full runs (per-round median, p50 / p99)',
+    '### The last three full runs (per-round median (min–max), verdict)',
     '',
-    `| goal | ${runs.map((x) => `${x.date.slice(0, 10)} (${x.git ?? '?'})`).join(' | ')} |`,
-    `| --- |${runs.map(() => ' ---: |').join('')}`,
-    ...goalsSeen.map((g) => `| ${g} | ${runs.map((x) => cell(x, g)).join(' | ')} |`),
+    `| goal | ${runs.map((x) => `${x.date.slice(0, 16).replace('T', ' ')} (${x.git ?? '?'})`).join(' | ')} | median met in |`,
+    `| --- |${runs.map(() => ' --- |').join('')} ---: |`,
+    ...ids.map((id) => `| ${label(id)} | ${runs.map((x) => cell(x, id)).join(' | ')} | ${metIn(id)} |`),
     '',
   ];
 }
@@ -300,6 +292,7 @@ export async function writeReport(
   opts: { report: string; resultsDir: string; plots: boolean },
 ): Promise<void> {
   const dir = dirname(opts.report);
+  const goals = evaluateGoals(r);
   const md: string[] = [
     '# AIMesh benchmark results',
     '',
@@ -323,11 +316,19 @@ export async function writeReport(
         `| ${a.name} | ${a.label} | ${a.available ? (a.version ?? 'this checkout') : `unavailable: ${a.reason}`} |`,
     ),
     '',
-    '## Goals (ratios from this run)',
+    '## Goals (issue 20: each judged on its spread across rounds)',
     '',
-    ...goals(r),
+    'Met: the median round meets the goal and so does every round; met only within noise: the median',
+    'meets it, some round does not; not met: the median does not. Ratios are per round (same round,',
+    'same arms); CPU per request is per trial at the load step.',
     '',
-    ...history(r, opts.resultsDir),
+    ...goalsTable(goals),
+    '',
+    ...history(r, goals, opts.resultsDir),
+    '### Earlier goals (round 1)',
+    '',
+    ...earlierGoals(r),
+    '',
     "## Memory (RSS of the arm's process tree)",
     '',
     '| arm | idle (after warm-up) | under load |',
@@ -360,6 +361,7 @@ export async function writeReport(
         ...streamTable(w),
         '',
       );
+    if (Object.keys(w.frontier).length === 0) continue; // latency only (no throughput ladder)
     md.push(
       `Throughput frontier (open-loop fixed rate${w.name === 'chat-stream' ? ', streams started per second, bound on TTFC p99, no stalls' : ''}; highest rate tried that held the bound with no errors):`,
       '',

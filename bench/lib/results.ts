@@ -17,6 +17,8 @@ export interface StreamLatencyResult {
   ttfc: Percentiles;
   gap: Percentiles;
   added: { ttfcP50: number; ttfcP99: number; gapP99: number; gapMax: number };
+  /** Added TTFC (arm minus direct) per interleaved round. */
+  rounds?: { ttfcP50: number; ttfcP99: number }[];
   errors: number;
 }
 
@@ -45,12 +47,17 @@ export interface FrontierResult {
 }
 
 export interface ConcurrentStreamsResult {
+  /** Streams opened at once (per round). */
   streams: number;
+  /** Summed over the rounds. */
   errors: number;
-  /** Streams with a content gap over STALL_MS. */
+  /** Streams with a content gap over STALL_MS, summed over the rounds. */
   stalls: number;
+  /** Over every round's streams. */
   ttfc: Percentiles;
   gap: Percentiles;
+  /** Each interleaved round (every arm opens its streams once per round, in a rotating order). */
+  rounds?: { errors: number; stalls: number; ttfcP99: number }[];
 }
 
 export interface WorkloadResult {

@@ -3,7 +3,7 @@
 import type { RunningArm } from './arms.ts';
 import type { Target } from './load.ts';
 
-export const WORKLOAD_NAMES = ['chat-small', 'chat-8k', 'chat-stream', 'embeddings'] as const;
+export const WORKLOAD_NAMES = ['chat-small', 'chat-8k', 'chat-200k', 'chat-stream', 'embeddings'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 export interface Workload {
@@ -11,6 +11,8 @@ export interface Workload {
   label: string;
   path: string;
   stream: boolean;
+  /** Measured at concurrency 1 only (no throughput ladder): a goal needs its added latency alone. */
+  latencyOnly?: boolean;
   model: string;
   /** The body up to the model, and after it up to the request index. */
   parts(model: string): [head: string, tail: string];
@@ -50,6 +52,15 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
     stream: false,
     model: 'gpt-4o-mini',
     parts: chat(prose(8192), false),
+  },
+  'chat-200k': {
+    name: 'chat-200k',
+    label: 'chat, non-streaming, 200 KB prompt (latency at c=1 only)',
+    path: '/v1/chat/completions',
+    stream: false,
+    latencyOnly: true,
+    model: 'gpt-4o-mini',
+    parts: chat(prose(200 * 1024), false),
   },
   'chat-stream': {
     name: 'chat-stream',

@@ -15,10 +15,26 @@ type Json = Record<string, any>;
 /** Body fields that change how the answer is delivered, not what it is. */
 const TRANSPORT_FIELDS = new Set(['stream', 'stream_options']);
 
-/** A stored answer: the completion and its JSON bytes (served as-is to OpenAI apps). */
-export interface CachedAnswer {
-  body: Json;
-  raw: Buffer;
+/** A stored answer: its JSON bytes (served as-is to OpenAI apps) and the completion they hold. */
+export class CachedAnswer {
+  readonly raw: Buffer;
+  #body: Json | undefined;
+
+  constructor(raw: Buffer, body?: Json) {
+    this.raw = raw;
+    this.#body = body;
+  }
+
+  /** The completion, shared by every hit (parsed from the bytes on first use): not to be changed. */
+  get body(): Json {
+    this.#body ??= JSON.parse(this.raw.toString('utf8')) as Json;
+    return this.#body;
+  }
+
+  /** A copy of the completion of the hit's own, for a step that may rewrite it. */
+  copy(): Json {
+    return JSON.parse(this.raw.toString('utf8')) as Json;
+  }
 }
 
 export interface RuleCache {
@@ -30,8 +46,16 @@ export interface RuleCache {
    */
   keyOfBytes(model: string | undefined, digest: string): string;
   get(key: string): CachedAnswer | undefined;
-  /** Stores a completion (`raw`: its JSON bytes when already at hand); false when larger than the whole cache. */
+  /**
+   * Stores a completion (`raw`: its JSON bytes when already at hand); false when larger than the
+   * whole cache. The object is shared from then on: nobody may change it.
+   */
   set(key: string, completion: Json, raw?: Buffer): boolean;
+  /**
+   * Stores a completion by its JSON bytes alone, parsed on the first hit: for one a later step may
+   * still rewrite (a snapshot without a deep copy).
+   */
+  setBytes(key: string, raw: Buffer): boolean;
   stats(): LruStats;
 }
 
@@ -109,7 +133,10 @@ function ruleCache(fingerprint: string, ttlMs: number, maxBytes: number, now: ()
     set(key, completion, raw) {
       const bytes = raw ?? Buffer.from(JSON.stringify(completion));
       // Size: the JSON bytes twice (kept as bytes and as an object, roughly), the key, bookkeeping.
-      return lru.set(key, { body: completion, raw: bytes }, 2 * bytes.length + key.length + 64, ttlMs);
+      return lru.set(key, new CachedAnswer(bytes, completion), 2 * bytes.length + key.length + 64, ttlMs);
+    },
+    setBytes(key, raw) {
+      return lru.set(key, new CachedAnswer(raw), 2 * raw.length + key.length + 64, ttlMs);
     },
     stats: () => lru.stats(),
   };

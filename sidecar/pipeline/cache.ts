@@ -37,10 +37,11 @@ export function createCacheStep(caches: ResponseCaches): Step {
       if (hit && !(call.stream && hit.body.object === 'response')) {
         mark(call, 'hit');
         call.modelResponse = typeof hit.body.model === 'string' ? hit.body.model : undefined;
-        // Replayed chunks are new objects; a JSON body is shared unless response guards may rewrite it.
+        // Replayed chunks are new objects; a JSON body is shared unless response guards may rewrite
+        // it (then the hit parses its own copy from the stored bytes).
         call.result = call.stream
           ? { kind: 'stream', status: 200, stream: chunkStream(replay(hit.body)) }
-          : { kind: 'json', status: 200, body: mutable ? structuredClone(hit.body) : hit.body, raw: hit.raw };
+          : { kind: 'json', status: 200, body: mutable ? hit.copy() : hit.body, raw: hit.raw };
         return;
       }
     }
@@ -50,9 +51,13 @@ export function createCacheStep(caches: ResponseCaches): Step {
     const result = call.result;
     if (noStore || !result || result.status !== 200) return;
     if (result.kind === 'json') {
-      // A copy when steps outside this one (response guards) may rewrite the body on its way out.
-      if (!result.body.error)
-        cache.set(key, mutable ? structuredClone(result.body) : result.body, result.raw);
+      // When steps outside this one (response guards) may rewrite the body on its way out, only its
+      // bytes are stored (the upstream's, or serialized now): the stored answer is those bytes,
+      // parsed on a hit, so no deep copy of the object is needed.
+      if (!result.body.error) {
+        if (!mutable) cache.set(key, result.body, result.raw);
+        else cache.setBytes(key, result.raw ?? Buffer.from(JSON.stringify(result.body)));
+      }
     } else if (result.kind === 'stream' && !call.responses?.native) {
       call.result = { ...result, stream: tap(result.stream, call, cache, key) };
     }
@@ -84,32 +89,48 @@ function tap(stream: ResponseStream, call: Call, cache: RuleCache, key: string):
       };
     cache.set(key, completion);
   });
-  return {
-    get passthrough() {
-      return stream.passthrough;
-    },
-    async *bytes(opts) {
-      const decoder = new TextDecoder();
-      let pending = '';
-      for await (const buf of stream.bytes(opts)) {
-        pending += decoder.decode(buf, { stream: true });
-        let end = pending.indexOf('\n\n');
-        while (end >= 0) {
-          feed(asm, pending.slice(0, end));
-          pending = pending.slice(end + 2);
-          end = pending.indexOf('\n\n');
-        }
-        yield buf;
+  return new TappedStream(stream, asm);
+}
+
+/**
+ * The stream with the assembler watching. A class, not an object literal with a getter: V8 gives
+ * each such literal a hidden class of its own (allocated in the old generation) per stream.
+ */
+class TappedStream implements ResponseStream {
+  readonly #stream: ResponseStream;
+  readonly #asm: ChunkAssembler;
+
+  constructor(stream: ResponseStream, asm: ChunkAssembler) {
+    this.#stream = stream;
+    this.#asm = asm;
+  }
+
+  get passthrough(): boolean {
+    return this.#stream.passthrough;
+  }
+
+  async *bytes(opts?: { dropUsageOnly?: boolean }): AsyncGenerator<Buffer> {
+    const decoder = new TextDecoder();
+    let pending = '';
+    for await (const buf of this.#stream.bytes(opts)) {
+      pending += decoder.decode(buf, { stream: true });
+      let end = pending.indexOf('\n\n');
+      while (end >= 0) {
+        feed(this.#asm, pending.slice(0, end));
+        pending = pending.slice(end + 2);
+        end = pending.indexOf('\n\n');
       }
-      if (pending) feed(asm, pending);
-    },
-    async *chunks() {
-      for await (const chunk of stream.chunks()) {
-        asm.push(chunk);
-        yield chunk;
-      }
-    },
-  };
+      yield buf;
+    }
+    if (pending) feed(this.#asm, pending);
+  }
+
+  async *chunks(): AsyncGenerator<Json> {
+    for await (const chunk of this.#stream.chunks()) {
+      this.#asm.push(chunk);
+      yield chunk;
+    }
+  }
 }
 
 /** One SSE event's data lines into the assembler. */

@@ -24,6 +24,7 @@ function snapshot(upstream: Upstream): SnapshotContent {
       { name: 'gpt-4o-quota', pricing: PRICING },
       { name: 'gpt-4o-shadow', pricing: PRICING },
       { name: 'gpt-4o-cached', pricing: PRICING },
+      { name: 'gpt-4o-cached-masked', pricing: PRICING },
       { name: 'gpt-4o-echo', pricing: PRICING },
     ],
   });
@@ -40,6 +41,11 @@ function snapshot(upstream: Upstream): SnapshotContent {
           testRule('claude', [{ model: 'claude-*' }], ['ai-platform/anthropic']),
           testRule('cached', [{ model: 'gpt-4o-cached' }], ['ai-platform/openai'], {
             cache: { ttlMs: 60_000, maxBytes: 1 << 20 },
+          }),
+          // Cached answers are stored as the upstream gave them and masked on every way out.
+          testRule('cached-masked', [{ model: 'gpt-4o-cached-masked' }], ['ai-platform/openai'], {
+            cache: { ttlMs: 60_000, maxBytes: 1 << 20 },
+            guards: { pii: { types: ['email'], request: 'log', response: 'mask' } },
           }),
           // Prompts may carry PII (logged); answers are masked on the way back.
           testRule('echo', [{ model: 'gpt-4o-echo' }], ['ai-platform/openai'], {
@@ -430,6 +436,31 @@ describe('sidecar: policy (guards, quotas, cost, cache, managed prompt)', () => 
         .withResponse();
       assert.equal(bypass.response.headers.get('x-aimesh-cache'), 'bypass');
       assert.equal(upstream.requests.length, 2);
+    });
+
+    it('answers stored before the response mask are masked again on every hit, plain and streamed', async () => {
+      const body = {
+        model: 'gpt-4o-cached-masked',
+        messages: [{ role: 'user' as const, content: 'write to carol.jones@example.net about the cache' }],
+      };
+      upstream.clearRequests();
+      const texts: string[] = [];
+      for (const expected of ['miss', 'hit', 'hit']) {
+        const r = await client.chat.completions.create(body).withResponse();
+        assert.equal(r.response.headers.get('x-aimesh-cache'), expected);
+        texts.push(r.data.choices[0].message.content ?? '');
+      }
+      assert.equal(upstream.requests.length, 1);
+      for (const text of texts) {
+        assert.match(text, /\[EMAIL\]/);
+        assert.ok(!text.includes('carol.jones'), text);
+        assert.equal(text, texts[0]);
+      }
+      const stream = await client.chat.completions.create({ ...body, stream: true }).withResponse();
+      assert.equal(stream.response.headers.get('x-aimesh-cache'), 'hit');
+      let streamed = '';
+      for await (const chunk of stream.data) streamed += chunk.choices[0]?.delta?.content ?? '';
+      assert.equal(streamed, texts[0]);
     });
 
     it('a streamed answer is stored and served to a plain request', async () => {

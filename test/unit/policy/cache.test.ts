@@ -94,6 +94,22 @@ describe('ResponseCaches', () => {
     assert.equal(caches.forRule('team-a/chat', { ...rule('r1'), cache: undefined }), undefined);
   });
 
+  test('an answer stored by its bytes is parsed on a hit, and each copy is its own', () => {
+    const caches = new ResponseCaches();
+    const c = caches.forRule('team-a/chat', rule('r1'))!;
+    const key = c.key('gpt-4o', body);
+    const raw = Buffer.from(JSON.stringify(completion('mail bob@example.org')));
+    assert.equal(c.setBytes(key, raw), true);
+    const hit = c.get(key)!;
+    assert.equal(hit.raw, raw);
+    assert.equal(hit.body.choices[0].message.content, 'mail bob@example.org');
+    const mine = hit.copy();
+    mine.choices[0].message.content = 'mail [EMAIL]';
+    assert.equal(c.get(key)!.body.choices[0].message.content, 'mail bob@example.org');
+    assert.equal(c.get(key)!.copy().choices[0].message.content, 'mail bob@example.org');
+    assert.notEqual(c.get(key)!.copy(), c.get(key)!.copy());
+  });
+
   test('the byte bound holds', () => {
     const caches = new ResponseCaches();
     const c = caches.forRule('r', rule('small', 60_000, 2_000))!;
