@@ -643,6 +643,9 @@ export class QuotaClient {
 
     for (const l of applicable) {
       l.roll(now);
+      // A call wants this lease: it is not idle, even while the call waits for more (an idle
+      // lease is handed back at each sync, and would be again before the waiting call sees it).
+      l.lastSpendAt = now;
       const need = l.needOf(estimate);
       needs.push(need);
       l.typical = l.typical === 0 ? need : l.typical * 0.9 + need * 0.1;

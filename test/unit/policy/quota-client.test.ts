@@ -468,6 +468,46 @@ describe('lease size', () => {
   });
 });
 
+describe('a lease idle for a while', () => {
+  test('a call after an idle spell is admitted: the lease it waits for is not handed back as idle', async () => {
+    // Seen in the fleet simulation: a sidecar idle for over idleMs gave back every grant its
+    // waiting call asked for (the lease still looked idle: no call had been admitted), at every
+    // sync, until the call's wait ran out.
+    const clock = { t: T0 };
+    const now = () => clock.t;
+    let slow = false;
+    const inner = localQuotaService({ now });
+    // The service answers after a few ms of real time (a network hop), so calls overlap.
+    const service: QuotaService = {
+      configure: (q) => inner.configure?.(q),
+      lease: async (r) => {
+        if (slow) await new Promise((res) => setTimeout(res, 15));
+        return inner.lease(r);
+      },
+    };
+    const client = new QuotaClient(service, {
+      holder: 'pod-1',
+      now,
+      timer: false,
+      minGapMs: 0,
+      idleMs: 10_000,
+    });
+    client.configure([teamBudget({}, [{ name: 'rph', dimension: 'requests', amount: 100, window: '1h' }])]);
+    await client.ready(['gpt-4o']);
+    for (let i = 0; i < 3; i++) {
+      const c = await admit(client, ['gpt-4o'], { requests: 1 });
+      client.settle(c.ticket, { requests: 1 });
+    }
+    await client.sync();
+    clock.t += 11_000; // idle: the lease goes back
+    await client.sync();
+    assert.equal(client.limits[0]!.held, 0, 'handed back while idle');
+    slow = true;
+    const c = await admit(client, ['gpt-4o'], { requests: 1 });
+    assert.equal(c.decision, 'admit', c.denial?.message);
+  });
+});
+
 describe('many replicas, one ledger (simulation)', () => {
   test('overshoot stays small while every replica spends from local leases', async (t) => {
     const amount = 100_000;

@@ -55,11 +55,19 @@ function quota(dimension: Dimension, amount: number, window: string, extra: obje
 }
 
 /** The quota step's admission: wait for a first answer, check, wait while the lease is only short. */
-async function admit(client: QuotaClient, estimate: Estimate): Promise<QuotaCheck> {
+async function admit(
+  client: QuotaClient,
+  estimate: Estimate,
+  checked?: (at: number) => void,
+): Promise<QuotaCheck> {
   const ready = client.ready(['gpt-4o-mini']);
   if (ready) await ready;
-  const first = client.check(['gpt-4o-mini'], estimate);
-  return first.short ? client.waitIfShort(first, () => client.check(['gpt-4o-mini'], estimate)) : first;
+  const check = () => {
+    checked?.(Date.now());
+    return client.check(['gpt-4o-mini'], estimate);
+  };
+  const first = check();
+  return first.short ? client.waitIfShort(first, check) : first;
 }
 
 afterEach(() => mock.timers.reset());
@@ -308,7 +316,7 @@ async function simulate(s: Scenario) {
     }
     return w;
   };
-  const windowEnd = () => clients[0].limits[0].window.bounds(Date.now()).end;
+  const windowEnd = (at = Date.now()) => clients[0].limits[0].window.bounds(at).end;
   const measure = (x: number): Estimate => ({ requests: 1, [dim]: x }) as Estimate;
 
   const calls: Promise<void>[] = [];
@@ -322,9 +330,14 @@ async function simulate(s: Scenario) {
     const { estimate, actual } = s.size(rand);
     const t0 = Date.now();
     waiting.set(id, estimate);
-    const check = await admit(c, measure(estimate));
+    // A call is judged in the window of its last check (the simulated clock may pass a window's
+    // end while the answer is on its way back to the caller).
+    let checkedAt = t0;
+    const check = await admit(c, measure(estimate), (at) => {
+      checkedAt = at;
+    });
     waiting.delete(id);
-    const w = tally(windowEnd());
+    const w = tally(windowEnd(checkedAt));
     w.maxWaitMs = Math.max(w.maxWaitMs, Date.now() - t0);
     if (check.decision !== 'admit') {
       w.denied++;
