@@ -54,11 +54,58 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ['предыдущие', 'прежние', 'вышеуказанные', 'предшествующие'],
       ['инструкции', 'указания', 'правила', 'команды'],
     ],
+    // Dutch
+    [
+      ['negeer', 'negeert', 'vergeet'],
+      ['alle'],
+      ['vorige', 'eerdere', 'voorgaande', 'bovenstaande'],
+      ['instructies', 'regels', 'richtlijnen', 'opdrachten'],
+    ],
+    // Polish
+    [
+      ['zignoruj', 'ignoruj', 'zapomnij o', 'zapomnij'],
+      ['wszystkie', 'wszystkich'],
+      ['poprzednie', 'poprzednich', 'wcześniejsze', 'wcześniejszych', 'swoje', 'swoich', 'twoje', 'twoich'],
+      ['instrukcje', 'instrukcjach', 'zasady', 'zasadach', 'polecenia', 'poleceniach', 'reguły', 'regułach'],
+    ],
+    // Vietnamese
+    [
+      ['bỏ qua', 'quên', 'phớt lờ', 'hãy quên', 'hãy bỏ qua'],
+      ['tất cả các', 'tất cả', 'các', 'mọi'],
+      ['trước đó', 'trước', 'ở trên'],
+      ['hướng dẫn', 'chỉ dẫn', 'quy tắc', 'lệnh', 'chỉ thị'],
+    ],
   ];
+  /** "your" / "the" before the rules: "olvida tus reglas", "vergiss deine Regeln". */
+  const article = any(fold, [
+    'las',
+    'les',
+    'le',
+    'as',
+    'os',
+    'die',
+    'the',
+    'tus',
+    'sus',
+    'tes',
+    'vos',
+    'le tue',
+    'tue',
+    'suas',
+    'tuas',
+    'deine',
+    'ihre',
+    'свои',
+    'твои',
+    'je',
+    'jouw',
+    'uw',
+    'de',
+  ]);
   for (const [ignore, all, previous, instructions] of langs)
     add(
       'override-instructions',
-      `${any(fold, ignore)} (?:${any(fold, all)} )?(?:(?:las|les|le|as|os|die|the) )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?`,
+      `${any(fold, ignore)} (?:${any(fold, all)} )?(?:${article} )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?`,
     );
   // Chinese, Japanese, Korean, Arabic: no spaces between words (or another order).
   add(
@@ -67,6 +114,41 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|${any(fold, ['指示', '命令', 'ルール', '指令', '設定'])}.{0,6}${any(fold, ['無視', '忘れて'])}` +
       `|${any(fold, ['지시', '지침', '명령', '규칙', '지시사항'])}.{0,30}${any(fold, ['무시', '잊어'])}` +
       `|${any(fold, ['تجاهل', 'انس', 'تجاهلي'])} .{0,20}${any(fold, ['التعليمات', 'الأوامر', 'التوجيهات', 'القواعد'])}`,
+  );
+
+  // Turkish and Hindi put the verb last: "talimatları yok say", "निर्देशों को अनदेखा करें".
+  add(
+    'override-instructions',
+    // (A phrase's first word is all ASCII or none: "talimatlar" + the suffix with its dotless ı.)
+    `(?:talimatlar|kurallar|komutlar|yonergeler)[ıi]?(?:n[ıi])? ${any(fold, ['yok say', 'unut', 'görmezden gel', 'dikkate alma', 'umursama'])}` +
+      `|${any(fold, ['निर्देशों', 'निर्देश', 'नियमों', 'नियम'])} (?:${any(fold, ['को'])} )?${any(fold, ['अनदेखा', 'नज़रअंदाज़', 'नजरअंदाज', 'भूल'])}` +
+      `|${any(fold, ['انس قواعدك', 'انسَ قواعدك', 'انسى قواعدك', 'تجاهل قواعدك'])}` +
+      `|${any(fold, ['규칙을', '지침을', '지시를'])} ?${any(fold, ['잊', '무시'])}`,
+  );
+
+  // ---- an AI without limits, answering without limits, DAN, in other languages -----------------
+  const withoutLimits = [
+    `${any(fold, ['sin'])} (?:${any(fold, ['ningún', 'ninguna', 'ningun'])} )?${any(fold, ['restricciones', 'restricción', 'reglas', 'límites', 'filtros', 'censura'])}`,
+    `${any(fold, ['sem'])} (?:${any(fold, ['nenhuma', 'nenhum'])} )?${any(fold, ['restrições', 'regras', 'limites', 'filtros', 'censura'])}`,
+    `${any(fold, ['ohne'])} (?:${any(fold, ['jegliche', 'irgendwelche', 'jede'])} )?${any(fold, ['einschränkungen', 'regeln', 'grenzen', 'filter', 'zensur'])}`,
+    `${any(fold, ['sans'])} (?:${any(fold, ['aucune', 'aucun', 'la moindre'])} )?${any(fold, ['restriction', 'règle', 'limite', 'filtre', 'censure'])}`,
+    `${any(fold, ['senza'])} (?:${any(fold, ['alcun', 'alcuna', 'alcuno'])} )?${any(fold, ['limiti', 'restrizioni', 'regole', 'filtri', 'censura'])}`,
+    `${any(fold, ['без'])} (?:${any(fold, ['каких-либо', 'всяких', 'любых'])} )?${any(fold, ['ограничений', 'правил', 'фильтров', 'цензуры'])}`,
+    `${any(fold, ['zonder'])} (?:${any(fold, ['enige'])} )?${any(fold, ['beperkingen', 'regels', 'filters', 'censuur'])}`,
+    `${any(fold, ['bez'])} (?:${any(fold, ['żadnych'])} )?${any(fold, ['ograniczeń', 'zasad', 'filtrów', 'cenzury'])}`,
+    `${any(fold, ['không'])} (?:${any(fold, ['có'])} )?${any(fold, ['giới hạn', 'ràng buộc', 'kiểm duyệt', 'hạn chế'])}`,
+    `${any(fold, ['بدون', 'دون', 'بلا'])} (?:${any(fold, ['أي'])} )?${any(fold, ['قيود', 'قواعد', 'حدود'])}`,
+  ].join('|');
+  add(
+    'no-restrictions',
+    `${any(fold, ['ia', 'ki', 'ии', 'ai', 'yapay zeka', 'ذكاء اصطناعي', 'trí tuệ nhân tạo', 'asistente', 'assistente', 'assistent'])} (?:${withoutLimits})` +
+      `|${any(fold, ['responde', 'contesta', 'actúa', 'réponds', 'répondez', 'agis', 'rispondi', 'responda', 'aja', 'antworte', 'отвечай', 'отвечайте', 'действуй', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${withoutLimits})` +
+      `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}` +
+      `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
+  );
+  add(
+    'jailbreak-persona',
+    `${any(fold, ['eres', 'sei', 'você é', 'du bist', 'tu es', 'ты теперь', 'теперь ты', 'jij bent', 'je bent', 'jesteś'])}(?: ${any(fold, ['ahora', 'agora', 'jetzt', 'maintenant', 'ora', 'nu', 'teraz'])})? dan\\b`,
   );
 
   // ---- prompt extraction, in other languages ----------------------------------------------------
@@ -97,6 +179,19 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'выведи',
     'повтори',
     'напиши',
+    'laat',
+    'toon',
+    'geef',
+    'herhaal',
+    'pokaż',
+    'ujawnij',
+    'wyświetl',
+    'powtórz',
+    'podaj',
+    'xem',
+    'hiển thị',
+    'tiết lộ',
+    'in ra',
   ];
   const systemPrompt = [
     'prompt del sistema',
@@ -127,6 +222,14 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'le tue istruzioni',
     'свои инструкции',
     'твои инструкции',
+    'systeemprompt',
+    'systeem prompt',
+    'systeeminstructies',
+    'prompt systemowy',
+    'instrukcje systemowe',
+    'lời nhắc hệ thống',
+    'prompt hệ thống',
+    'chỉ dẫn hệ thống',
   ];
   add('prompt-extraction', `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
   const systemCjk = [
@@ -145,6 +248,14 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'prompt-extraction',
     `${any(fold, systemCjk)}.{0,16}${any(fold, ['告诉', '显示', '输出', '打印', '重复', '是什么', '表示', '教えて', '出力', '見せて', '繰り返', '보여', '알려', '출력', '반복', 'اعرض', 'اكشف', 'اطبع'])}` +
       `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}.{0,10}${any(fold, systemCjk)}`,
+  );
+
+  add(
+    'prompt-extraction',
+    `sistem (?:istemini|komutunu|promptunu|talimatlar[ıi]n[ıi]) ${any(fold, ['göster', 'yaz', 'söyle', 'açıkla', 'tekrarla'])}` +
+      `|${any(fold, ['सिस्टम प्रॉम्प्ट', 'सिस्टम संकेत', 'सिस्टम निर्देश'])}.{0,10}${any(fold, ['दिखा', 'बता', 'लिख', 'दोहरा'])}` +
+      `|${any(fold, ['was wurde dir', 'was hat man dir', 'was wurde ihnen'])} ${any(fold, ['vor', 'zu beginn', 'am anfang', 'anfangs'])}` +
+      `|${any(fold, ['affiche', 'montre', 'répète', 'recopie', 'imprime', 'écris'])} ${any(fold, ['tout ce qui'])} (?:${any(fold, ['se trouve', 'est', 'précède'])} )?${any(fold, ['au-dessus', 'ci-dessus', 'avant ce'])}`,
   );
 
   // ---- indirect injection: text addressed to the AI that reads a document or tool result --------
