@@ -281,7 +281,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'override-instructions',
-    `\\bthe (?:guardrails|restrictions|rules|filters|safety (?:rules|guidelines|filters|measures)|content polic(?:y|ies)|guidelines|limitations) (?:you (?:run|operate|work|function) under|(?:placed|imposed) on you|you (?:follow|obey|were given))(?: [a-z]+){0,5} (?:are|were|have been|has been) (?:now )?${RULES_GONE}\\b`,
+    `\\b(?:guardrails|restrictions|rules|filters|safety (?:rules|guidelines|filters|measures)|content polic(?:y|ies)|guidelines|limitations) (?:you (?:run|operate|work|function) under|(?:placed|imposed) on you|you (?:follow|obey|were given))(?: [a-z]+){0,5} (?:are|were|have been|has been) (?:now )?${RULES_GONE}\\b`,
   ),
   p(
     'override-instructions',

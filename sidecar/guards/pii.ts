@@ -527,6 +527,10 @@ const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za
 const PLACEHOLDER =
   /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
 
+/** A password written without quotes: one word with a digit or a symbol, not a variable. */
+const UNQUOTED_PASSWORD =
+  '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+
 /** Needles one of which a password label holds (lower case; the automaton folds A-Z only). */
 const PASSWORD_NEEDLES = [
   'pass',
@@ -643,12 +647,28 @@ const SECRETS: Secret[] = [
   },
   // An unquoted password after its label (password=..., "my password is ...", Passwort: ...): one
   // word with a digit or a symbol in it (not "required", not process.env.PASS, not ${PASS}).
+  // Tried only after a ":", "=" or " is " (and its other languages' words).
   {
     re: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?(?:\\s*[:=]\\s*|\\s+(?:is|ist|est|es|é|era|was):?\\s+))(?![$<{%*])(?=[^\\s"'\`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"'\`<>()[\\]{}]{4,128}(?<![.,;:])`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_PASSWORD}`,
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
+    at: [
+      ':',
+      '=',
+      [' is ', 1],
+      [' ist ', 1],
+      [' est ', 1],
+      [' es ', 1],
+      [' é ', 1],
+      [' era ', 1],
+      [' was ', 1],
+    ],
+    value: new RegExp(
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_PASSWORD})`,
+      'iy',
+    ),
     accept: (value) => !PLACEHOLDER.test(value),
   },
 ];
@@ -681,10 +701,11 @@ const secret: Detector = {
         if (!x.value)
           scanAt(SECRET_AT[i], 'secret', t.text, starts, out, x.accept && ((m) => x.accept!(m[0])));
         else
-          scanAt(x.value, 'secret', t.text, starts, out, (m) => [
-            m.index + m[0].length - m[1]!.length,
-            m.index + m[0].length,
-          ]);
+          scanAt(x.value, 'secret', t.text, starts, out, (m) =>
+            x.accept && !x.accept(m[1]!)
+              ? false
+              : [m.index + m[0].length - m[1]!.length, m.index + m[0].length],
+          );
       }
     });
   },
