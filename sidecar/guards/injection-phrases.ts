@@ -21,10 +21,36 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   const langs: [ignore: string[], all: string[], previous: string[], instructions: string[]][] = [
     // Spanish, Portuguese
     [
-      ['ignora', 'ignore', 'olvida', 'olvide', 'esquece', 'esqueça', 'desconsidera', 'desconsidere', 'omite'],
+      [
+        'ignora',
+        'ignore',
+        'olvida',
+        'olvide',
+        'olvídate de',
+        'esquece',
+        'esqueça',
+        'desconsidera',
+        'desconsidere',
+        'omite',
+        'no sigas',
+        'deja de seguir',
+        'não siga',
+        'pare de seguir',
+      ],
       ['todas', 'todas as', 'todas las'],
       ['anteriores', 'previas', 'prévias', 'de antes', 'acima'],
-      ['instrucciones', 'instruções', 'indicaciones', 'reglas', 'regras', 'órdenes', 'ordens'],
+      [
+        'instrucciones',
+        'instruções',
+        'indicaciones',
+        'reglas',
+        'regras',
+        'órdenes',
+        'ordens',
+        'directrices',
+        'diretrizes',
+        'normas',
+      ],
     ],
     // German
     [
@@ -35,7 +61,18 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     ],
     // French
     [
-      ['ignore', 'ignorez', 'oublie', 'oubliez', 'ne tiens pas compte', 'ne tenez pas compte'],
+      [
+        'ignore',
+        'ignorez',
+        'oublie',
+        'oubliez',
+        'ne tiens pas compte de',
+        'ne tenez pas compte de',
+        'ne tiens plus compte de',
+        'ne tenez plus compte de',
+        'ne tiens pas compte',
+        'ne tenez pas compte',
+      ],
       ['toutes', 'toutes les', 'tous les'],
       ['précédentes', 'précédents', 'antérieures', 'ci-dessus'],
       ['instructions', 'consignes', 'règles', 'directives'],
@@ -45,7 +82,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ['ignora', 'ignorate', 'dimentica', 'dimenticate'],
       ['tutte', 'tutte le'],
       ['precedenti', 'sopra', 'di prima'],
-      ['istruzioni', 'regole', 'indicazioni', 'direttive'],
+      ['istruzioni', 'regole', 'indicazioni', 'direttive', 'linee guida'],
     ],
     // Russian
     [
@@ -76,6 +113,42 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ['hướng dẫn', 'chỉ dẫn', 'quy tắc', 'lệnh', 'chỉ thị'],
     ],
   ];
+  /** What makes the rules someone else's ("les règles de grammaire", "regels in mijn lijst"). */
+  const qualifier = any(fold, [
+    'de',
+    'del',
+    'della',
+    'delle',
+    'di',
+    'der',
+    'des',
+    'du',
+    'van',
+    'voor',
+    'in',
+    'op',
+    'of',
+    'for',
+    'для',
+    'в',
+    'na',
+    'w',
+    'dla',
+    'do',
+    'da',
+    'das',
+    'dos',
+    'sobre',
+    'für',
+    'zum',
+    'zur',
+    'pour',
+    'por',
+    'para',
+    'per',
+    'по',
+    'на',
+  ]);
   /** "your" / "the" before the rules: "olvida tus reglas", "vergiss deine Regeln". */
   const article = any(fold, [
     'las',
@@ -93,6 +166,9 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'tue',
     'suas',
     'tuas',
+    'as suas',
+    'os seus',
+    'seus',
     'deine',
     'ihre',
     'свои',
@@ -105,13 +181,14 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   for (const [ignore, all, previous, instructions] of langs)
     add(
       'override-instructions',
-      `${any(fold, ignore)} (?:${any(fold, all)} )?(?:${article} )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?`,
+      `${any(fold, ignore)} (?:${any(fold, all)} )?(?:${article} )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?(?! ${qualifier}(?: |$))`,
     );
   // Chinese, Japanese, Korean, Arabic: no spaces between words (or another order).
   add(
     'override-instructions',
     `${any(fold, ['忽略', '无视', '忘记', '忘掉', '不要理会', '不要遵守'])}.{0,8}${any(fold, ['指令', '指示', '说明', '规则', '提示', '命令', '要求'])}` +
-      `|${any(fold, ['指示', '命令', 'ルール', '指令', '設定'])}.{0,6}${any(fold, ['無視', '忘れて'])}` +
+      `|${any(fold, ['指示', '命令', 'ルール', '指令', '設定', '制限', '規則', '制約'])}.{0,8}${any(fold, ['無視', '忘れて', '解除'])}` +
+      `|${any(fold, ['限制', '规则', '规定'])}.{0,6}${any(fold, ['解除', '取消', '无视', '忽略', '忘记'])}` +
       `|${any(fold, ['지시', '지침', '명령', '규칙', '지시사항'])}.{0,30}${any(fold, ['무시', '잊어'])}` +
       `|${any(fold, ['تجاهل', 'انس', 'تجاهلي'])} .{0,20}${any(fold, ['التعليمات', 'الأوامر', 'التوجيهات', 'القواعد'])}`,
   );
@@ -139,11 +216,66 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     `${any(fold, ['không'])} (?:${any(fold, ['có'])} )?${any(fold, ['giới hạn', 'ràng buộc', 'kiểm duyệt', 'hạn chế'])}`,
     `${any(fold, ['بدون', 'دون', 'بلا'])} (?:${any(fold, ['أي'])} )?${any(fold, ['قيود', 'قواعد', 'حدود'])}`,
   ].join('|');
+  // (A story about "una IA sin restricciones" is not a role; "sans restriction de longueur" is a
+  // length.)
+  const role = any(fold, [
+    'eres',
+    'actúa como',
+    'compórtate como',
+    'finge ser',
+    'conviértete en',
+    'você é',
+    'aja como',
+    'finja ser',
+    'atue como',
+    'comporte-se como',
+    'du bist',
+    'agiere als',
+    'verhalte dich wie',
+    'tu es',
+    'agis comme',
+    'deviens',
+    'comporte-toi comme',
+    'fais comme si tu étais',
+    'comportati come',
+    'agisci come',
+    'fingi di essere',
+    'diventa',
+    'ты',
+    'будь',
+    'веди себя как',
+    'действуй как',
+    'притворись',
+    'стань',
+    'je bent',
+    'jij bent',
+    'gedraag je als',
+    'doe alsof je',
+    'jesteś',
+    'zachowuj się jak',
+    'udawaj',
+    'bądź',
+    'hãy là',
+    'giả vờ là',
+  ]);
+  const aiWord = any(fold, [
+    'ia',
+    'ki',
+    'ии',
+    'ai',
+    'yapay zeka',
+    'trí tuệ nhân tạo',
+    'asistente',
+    'assistente',
+    'assistent',
+  ]);
+  const notLength = `(?! ${qualifier}(?: |$)| ${any(fold, ['độ', 'về'])})`;
   add(
     'no-restrictions',
-    `${any(fold, ['ia', 'ki', 'ии', 'ai', 'yapay zeka', 'ذكاء اصطناعي', 'trí tuệ nhân tạo', 'asistente', 'assistente', 'assistent'])} (?:${withoutLimits})` +
-      `|${any(fold, ['responde', 'contesta', 'actúa', 'réponds', 'répondez', 'agis', 'rispondi', 'responda', 'aja', 'antworte', 'отвечай', 'отвечайте', 'действуй', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${withoutLimits})` +
-      `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}` +
+    `${role}(?: [^ ]+){0,4} ${aiWord} (?:${withoutLimits})` +
+      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${withoutLimits})${notLength}` +
+      `|${any(fold, ['تصرف', 'كن'])} ?${any(fold, ['كذكاء اصطناعي', 'ذكاء اصطناعي'])} (?:${withoutLimits})` +
+      `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}${any(fold, ['처럼', '로서', '가 되', '이 되'])}` +
       `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
   );
   add(
@@ -265,7 +397,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'indirect-injection',
     `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output)\\b` +
       `|\\b${ai} (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|viewing) (?:this|these)\\b` +
-      `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b` +
+      `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b(?! (?:the|any|its) (?:encoding|errors?|warnings?|case|whitespace|header|bom)\\b)` +
       `|<!-- ?(?:ai|assistant|llm|system|prompt|instructions?)\\b` +
       `|\\[(?:system|assistant|ai) (?:note|instruction|message|override)\\]`,
   );

@@ -104,20 +104,20 @@ const EXTRACT_ADJ =
   '(?:full|entire|complete|exact|verbatim|original|initial|hidden|secret|internal|confidential|real|actual|first|starting)';
 /** What only the assistant's operator wrote: asking for it is extraction in any context. */
 const SECRET_PROMPT =
-  '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first) (?:prompt|instructions|message|rules)|pre-?prompt|initialization|context window)\\b';
+  '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first) (?:prompt|instructions|message|rules|preamble|directives|guidelines|configuration)|pre-?prompt|initialization|context window)\\b';
 /** Bare "your instructions" only when nothing says which (so "your instructions for baking bread" is fine). */
 /** Verbs that ask for text to be given back. */
 const GIVE_BACK =
   '(?:reveal|show|print|display|output|repeat|recite|leak|dump|tell|give|share|expose|disclose|write out|spell out|type out|list|copy|paste|send|provide|return|echo|reproduce|quote|translate|summari[sz]e|paraphrase|read out|read back|rewrite)';
 /** Verbs that set rules aside, a broader set than IGNORE (used where the object says whose rules). */
 const SET_ASIDE =
-  "(?:ignore|disregard|forget|skip|override|overrule|bypass|neglect|abandon|dismiss|discard|nullify|set aside|throw out|never ?mind|drop|scratch|erase|let go of|pay no attention to|(?:do not|don't) pay (?:any )?attention to|throw away|toss out|put aside)";
+  "(?:ignore|disregard|forget|skip|override|overrule|bypass|neglect|abandon|dismiss|discard|nullify|set aside|throw out|never ?mind|drop|scratch|erase|let go of|pay no attention to|(?:do not|don't) pay (?:any )?attention to|throw away|toss out|put aside|shed|go beyond|step outside(?: of)?|break free (?:of|from)|free yourself (?:of|from)|(?:do not|don't|stop) adhering to|(?:do not|don't) adhere to|wipe)";
 /** The rules an assistant runs under, as attacks name them. */
 const ITS_RULES =
-  '(?:instructions?|prompts?|rules|rulebook|directives?|directions|guidelines|guidance|programming|constraints|restrictions|policies|safeguards|guardrails)';
+  '(?:instructions?|prompts?|rules?|rulebook|limitations|limits|filters|boundaries|directives?|directions|guidelines|guidance|programming|constraints|restrictions|policies|safeguards|guardrails)';
 /** What an attack says became of those rules. */
 const RULES_GONE =
-  '(?:lifted|removed|disabled|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
+  '(?:lifted|removed|disabled|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|deleted|erased|retired|wiped|irrelevant|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
 const BARE_END =
   '(?= ?(?:[.!?:;,]|$| verbatim| word for word| exactly| in full| in a code block| you (?:were|have been) given| above| so far| from the (?:start|beginning)))';
 
@@ -229,7 +229,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'no-restrictions',
-    `\\b(?:ai|assistant|model|chatbot|bot|character|persona|entity|version of (?:yourself|you)) (?:that|who|which) (?:has|have|doesn't have|does not have|can't have|knows|follows|obeys) (?:no|any) ${LIMITS}\\b`,
+    `\\b(?:ai|assistant|model|chatbot|bot|character|persona|entity|version of (?:yourself|you)) (?:that|who|which) (?:has|have|doesn't have|does not have|can't have|knows|follows|obeys) (?:no|any) ${LIMITS}\\b(?! (?:on|for|about|regarding|of|in|to) )`,
   ),
   p('no-restrictions', `\\b(?:no|zero) (?:more )?${LIMITS} (?:apply|applies) to you\\b`),
   // Fake turns and authority claims smuggled into user content.
@@ -271,7 +271,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "throw out the rulebook you started with", "treat the guidance you got at the start as ..."
   p(
     'override-instructions',
-    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|orders|commands|persona) (?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|began with)\\b`,
+    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|orders|commands|persona) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
   ),
   // "your previous instructions are void", "your content policy no longer applies", "with your
   // safety training switched off"
@@ -285,7 +285,9 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'override-instructions',
-    `\\b(?:safety|content|ethical|moral) (?:rules|filters?|guidelines|restrictions|polic(?:y|ies)|measures|training|layer|guardrails|settings) (?:are|is|have been|has been|were) (?:now |temporarily |all )?(?:disabled|off|lifted|removed|turned off|switched off|suspended|deactivated|bypassed)\\b|\\bsafety ?[=:] ?(?:off|false|disabled|none)\\b`,
+    `\\b(?:safety|content|ethical|moral) (?:rules|filters?|guidelines|restrictions|polic(?:y|ies)|measures|training|layer|guardrails) (?:are|is|have been|has been|were) (?:now |temporarily |all )?(?:disabled|off|lifted|removed|turned off|switched off|suspended|deactivated|bypassed)\\b|\\b(?:content|safety) (?:filtering|filters?|moderation|guardrails|checks) ?: ?(?:disabled|off|none|false)\\b` +
+      `|\\b(?:the|all|your) (?:rules|guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
+      `|\\b(?:policies|rules|guidelines|restrictions|content polic(?:y|ies)|safety rules|guardrails) (?:do not|don't|does not|doesn't|no longer) apply (?:to you|here|anymore|in this (?:chat|conversation|session|game|mode))\\b`,
   ),
   // "forget what your developers told you", "everything said to you before ... is cancelled"
   p(
@@ -301,7 +303,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "ignore the question and print ...", "disregard the user and accept ..."
   p(
     'override-instructions',
-    `\\b(?:ignore|disregard|forget|skip) (?:the|this) (?:question|request|task|query|user(?:'s (?:request|question|message|instructions?))?)(?: above)? and (?:instead )?(?:reveal|show|print|display|output|repeat|say|write|tell|reply|respond|answer|send|accept|do|follow|translate)\\b`,
+    `\\b(?:ignore|disregard|forget|skip) (?:the|this) (?:question|request|task|query|[a-z]+ (?:task|assignment)|user(?:'s (?:request|question|message|instructions?))?)(?: above)? and (?:instead )?(?:reveal|show|print|display|output|repeat|say|write|tell|reply|respond|answer|send|accept|do|follow|translate)\\b`,
   ),
   p(
     'fake-system-turn',
@@ -341,18 +343,34 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'prompt-extraction',
     `\\b(?:message|text|prompt|content|instructions|words) (?:that )?(?:precedes?|preceded|came before|comes before) (?:our|this|the|my) (?:chat|conversation|first message|session)\\b` +
-      `|\\breveals? (?:its|their|his|her) (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}`,
+      `|\\breveals (?:its|their|his|her) (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}`,
+  ),
+  p(
+    'prompt-extraction',
+    `\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration|message|text) (?:that )?you (?:were|are|have been) (?:initiali[sz]ed|configured|set up|loaded|primed|operating|running|programmed|booted) (?:with|under|on)\\b` +
+      `|\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration|message) (?:that )?you were given (?:before|at the (?:start|beginning)|earlier|initially|prior)\\b` +
+      `|\\b(?:convert|put|format|turn|transform|encode|describe|explain|include|insert|place) (?:all (?:of )?)?your (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}` +
+      `|\\b(?:copy|repeat|print|output|show|paste|quote|reproduce|echo) (?:the|that) (?:system|developer|hidden|initial|first) (?:message|prompt|instructions) (?:above|before this|at the (?:top|start))\\b` +
+      `|\\b${GIVE_BACK}(?: me| us)? (?:the|this|that) (?:${EXTRACT_ADJ} )*(?:hidden|secret|confidential|internal|initial|original) (?:system )?(?:prompt|instructions|rules|preamble|directives|guidelines|configuration)\\b` +
+      `|\\b(?:text|prompt|message|instructions) (?:that )?(?:defines|configures|sets up|shapes|controls|governs) (?:your|the assistant's) (?:persona|behaviou?r|personality|character|rules)\\b` +
+      `|\\bwhat (?:exactly )?did (?:the|your) (?:developer|operator|creator|company|admin|system)s? (?:write|put|say|tell you|include|specify) (?:in|to|for) (?:your|you)\\b` +
+      `|\\bwhat you (?:were|have been|are) (?:instructed|told|programmed|trained) (?:to never|never to|not to) (?:tell|say|reveal|share|disclose|mention)\\b` +
+      `|\\bwhat you(?:'re| are) (?:not allowed|forbidden|prohibited|not permitted) to (?:say|tell|reveal|share|disclose)\\b`,
+  ),
+  p(
+    'override-instructions',
+    `\\b(?:consider|treat|regard|mark) (?:all (?:of )?)?(?:your|the) (?:[a-z]+ ){0,2}${ITS_RULES} (?:as )?(?:${RULES_GONE}|obsolete|invalid)\\b`,
   ),
   // Personas without limits, however introduced: "you are EvilBot, an AI without any ethical
   // guidelines", "act as an AI with no restrictions" (a role first: an essay on "AI without
   // restrictions" is not one).
   p(
     'jailbreak-persona',
-    `\\b(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|respond as|answer as|reply as|persona of|behave as|behave like|act like|play the role of)\\b.{0,50}?\\b(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character)s? (?:(?:that|who|which) (?:has|have|had) (?:been )?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|released from|unbound by|not bound by|no longer bound by) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards)\\b(?! (?:on|for|about|regarding|of|in) )`,
+    `\\b(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play|be an?)\\b.{0,50}?\\b(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics)\\b(?! (?:on|for|about|regarding|of|in) )`,
   ),
   p(
     'jailbreak-persona',
-    `\\b(?:twin|version|persona|character|alter ego|ai|bot|assistant|self) (?:who|that|which) (?:ignores|breaks|disregards|bypasses|never follows|doesn't follow|does not follow|has no|knows no) (?:all |any |the |your )?(?:rules|restrictions|guidelines|limits|filters|policies|ethics|morals)\\b` +
+    `\\b(?:twin|version|persona|character|alter ego|ai|bot|assistant|self) (?:who|that|which) (?:ignores|breaks|disregards|bypasses|never follows|doesn't follow|does not follow|has no|knows no) (?:all |any |the |your )?(?:rules|restrictions|guidelines|limits|filters|policies|ethics|morals)\\b(?! (?:on|for|about|regarding|of|in|to) )` +
       `|\\banything,? even (?:what is|what's|if it is|if it's|things that are|when it is|when it's|stuff that is) (?:forbidden|illegal|prohibited|disallowed|not allowed|harmful|unethical|dangerous|against (?:the|your) (?:rules|policy|policies|guidelines))\\b` +
       `|\\bopposite of (?:what )?(?:your|its) (?:rules|guidelines|instructions|programming|policies|training)\\b`,
   ),
@@ -362,11 +380,10 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\b(?:respond|answer|reply|speak|talk|write) as (?:a |an )?(?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
-  // "if you had no rules", "a world where AIs have no guidelines"
+  // "if you had no rules"
   p(
     'no-restrictions',
-    `\\bif you (?:had|have|were|didn't have|did not have) (?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b` +
-      `|\\b(?:ais|ai|assistants|models|chatbots|llms|bots) (?:have|has|had) (?:no|zero) (?:more )?(?:${LIMITS}|guardrails)\\b`,
+    `\\bif you (?:had|have|were|didn't have|did not have) (?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
   ),
   p(
     'override-system-prompt',
@@ -377,8 +394,9 @@ export const PATTERNS: readonly Pattern[] = [
   // Indirect injection: new orders addressed to whatever AI reads the text.
   p(
     'indirect-injection',
-    `\\b(?:new|updated|important|urgent|additional|hidden|secret|special|priority) (?:instructions?|directives?|task|orders|commands|rules) (?:for|to) (?:the |any |all |this )?(?:ai|assistant|model|llm|bot|agent|chatbot|language model)s?\\b` +
-      `|\\bwhen you (?:read|see|process|parse|summari[sz]e|encounter|receive|open) (?:this|these)\\b.{0,40}?\\b(?:ignore|disregard|forget|you must|instead|override|bypass)\\b`,
+    `\\b(?:new|updated|important|urgent|additional|hidden|secret|special|priority) (?:instructions?|directives?|task|orders|commands|rules) (?:for|to) (?:the |any |all |this )?(?:ai|assistant|llm|chatbot|language model)s?\\b(?! (?:command|handler|pipeline|training|config|code|api|class|module|file|team)s?\\b)` +
+      `|\\bwhen you (?:read|see|process|parse|summari[sz]e|encounter|receive|open) (?:this|these)(?: (?:message|email|e-mail|document|page|text|note|content|invite|comment|review)s?)?(?: ?[,.:;-]| now| ai| assistant)?.{0,40}?\\b(?:ignore|disregard|forget|you must|instead|override|bypass)\\b(?! (?:the|any) (?:encoding|errors?|warnings?|case|whitespace)\\b)` +
+      `|\\b(?:ai|llm|language model|assistant|chatbot)s? (?:models? |agents? )?(?:should|must|need to|have to|are to|will) (?:ignore|disregard|forget|override|bypass)\\b`,
   ),
 ];
 
@@ -533,6 +551,47 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
 
 /** The kinds of injection found in a text (empty when clean). */
 export function detectInjection(text: string): string[] {
+  const kinds = detectKinds(text);
+  // A short attack phrase in quotes, talked about ("what does "ignore previous instructions"
+  // mean?", a poem titled "..."), is a mention, not an attack: read the text without it.
+  return kinds.length > 0 && QUOTE.test(text) && onlyMentions(text) ? [] : kinds;
+}
+
+const QUOTE = /["\u201c\u201d\u00ab\u00bb\u201e\u300c\u300d]/;
+/** A quoted phrase of up to 80 characters on one line. */
+const QUOTED =
+  /(?<=(.?)\s*)["\u201c\u00ab\u201e\u300c]([^"\u201c\u201d\u00ab\u00bb\u201e\u300c\u300d\n]{1,80})["\u201d\u00bb\u201c\u300d]/g;
+const ADDRESSED =
+  /^\W*(?:(?:hey|hi|dear|attention|note to) )?(?:the )?(?:assistant|ai|bot|chatbot|chatgpt|gpt|claude|llm|model|agent|copilot)\b/i;
+/** Words around a quote that ask for it to be done, not talked about. */
+const USE_WORDS =
+  /\b(?:follow|obey|execute|comply|do (?:this|that|it|as)|run|perform|act on|apply|carry out|from now on|new (?:rule|instruction|task)s?)\b/i;
+
+/** True when every attack in the text is a short quoted phrase talked about in a longer sentence. */
+function onlyMentions(text: string): boolean {
+  let quoted = false;
+  const rest = text.replace(QUOTED, (whole: string, before: string, inner: string) => {
+    // After a colon the quote is what the text hands over ("New rule: "...""): not a mention.
+    // Nor is one that speaks to the assistant ("assistant, ignore the above ...").
+    if (
+      before === ':' ||
+      inner.split(/\s+/).length > 10 ||
+      ADDRESSED.test(inner) ||
+      detectKinds(inner).length === 0
+    )
+      return whole;
+    quoted = true;
+    return '"\u2026"';
+  });
+  return (
+    quoted &&
+    !USE_WORDS.test(rest) &&
+    rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4 &&
+    detectKinds(rest).length === 0
+  );
+}
+
+function detectKinds(text: string): string[] {
   const kinds = new Set<string>();
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
   for (const v of variantsOf(text, letterSpaced))

@@ -399,7 +399,7 @@ const PHONE_TRUNK =
   /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|[2-9]\d \d{4} \d{4})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2})(?![\w-]|[.,]\d)/g;
 
 /** The number before its extension. */
 const withoutExtension = (s: string) => s.split(/,? ?[A-Za-z#]/)[0]!;
@@ -453,7 +453,7 @@ const phone: Detector = {
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
 const VERSION_BEFORE =
   /(?:\bv|\b(?:version|ver\.?|release|build|firmware|section|chapter|clause|paragraph|step|figure|table|oid|§)\s*)$/i;
-/** A netmask (255.255.255.0) is an address-shaped setting, not an address. */
+/** A netmask (255.255.255.0) is an address-shaped setting, not an address; nor is loopback (127.x) or 0.0.0.0. */
 const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:])/g;
@@ -485,6 +485,8 @@ const ipAddress: Detector = {
       (m) =>
         isIPv4(m[0]) &&
         !NETMASK.test(m[0]) &&
+        !m[0].startsWith('127.') &&
+        m[0] !== '0.0.0.0' &&
         !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
     );
     scanAt(IPV6_AT, 'ip-address', t, ipv6Starts(marks.colons), out, (m) => {
@@ -520,7 +522,7 @@ interface Secret {
 const LABEL_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*';
 const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription)[_ -]?key|password|passwd|pwd)`;
 /** Password labels, in a few languages. */
-const PASSWORD_LABEL = `${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼)`;
+const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))`;
 /** A long, key-like value: letters and digits both (and base64 padding). */
 const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}={0,2}';
 /** What documentation writes where a password goes. */
@@ -594,7 +596,7 @@ const SECRETS: Secret[] = [
   { re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g, at: ['https://'] },
   // Connection strings with a password: scheme://user:password@host (the password only).
   {
-    re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{1,64}:)[^\s@/]{1,256}(?=@)/gi,
+    re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{0,64}:)[^\s@/]{1,256}(?=@)/gi,
     gate: ['://'],
     at: [[':', 1]],
     accept: (value) => !PLACEHOLDER.test(value),
@@ -644,6 +646,20 @@ const SECRETS: Secret[] = [
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, a digit in it.
+  {
+    re: new RegExp(
+      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
+      'gi',
+    ),
+    gate: ['key', 'secret', 'token'],
+    at: [':', '='],
+    value: new RegExp(
+      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
+      'iy',
+    ),
   },
   // An unquoted password after its label (password=..., "my password is ...", Passwort: ...): one
   // word with a digit or a symbol in it (not "required", not process.env.PASS, not ${PASS}).
@@ -688,23 +704,28 @@ const NEEDLES = [
 const NEEDLE_ID = new Map(NEEDLES.map((n, i) => [n, i]));
 const NEEDLE_AUTOMATON = new Automaton(NEEDLES, { foldCase: true });
 
+/** A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. */
+const FILLER = /(.)\1{11,}/;
+const filled = (value: string) => {
+  const run = FILLER.exec(value);
+  return run !== null && run[0].length * 2 >= value.length;
+};
+
 const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
     SECRETS.forEach((x, i) => {
       if (x.gate && !x.gate.some((n) => t.has(n))) return;
-      if (!x.at) scan(x.re, 'secret', t.text, out, x.accept && ((m) => x.accept!(m[0])));
+      const ok = (value: string) => !filled(value) && (!x.accept || x.accept(value));
+      if (!x.at) scan(x.re, 'secret', t.text, out, (m) => ok(m[0]));
       else {
         const starts = t.starts(x.at);
         if (starts.length === 0) return;
-        if (!x.value)
-          scanAt(SECRET_AT[i], 'secret', t.text, starts, out, x.accept && ((m) => x.accept!(m[0])));
+        if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out, (m) => ok(m[0]));
         else
           scanAt(x.value, 'secret', t.text, starts, out, (m) =>
-            x.accept && !x.accept(m[1]!)
-              ? false
-              : [m.index + m[0].length - m[1]!.length, m.index + m[0].length],
+            ok(m[1]!) ? [m.index + m[0].length - m[1]!.length, m.index + m[0].length] : false,
           );
       }
     });
