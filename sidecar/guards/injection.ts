@@ -286,7 +286,7 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'override-instructions',
     `\\b(?:safety|content|ethical|moral) (?:rules|filters?|guidelines|restrictions|polic(?:y|ies)|measures|training|layer|guardrails) (?:are|is|have been|has been|were) (?:now |temporarily |all )?(?:disabled|off|lifted|removed|turned off|switched off|suspended|deactivated|bypassed)\\b|\\b(?:content|safety) (?:filtering|filters?|moderation|guardrails|checks) ?: ?(?:disabled|off|none|false)\\b` +
-      `|\\b(?:the|all|your) (?:rules|guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
+      `|\\b(?:rules|guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
       `|\\b(?:policies|rules|guidelines|restrictions|content polic(?:y|ies)|safety rules|guardrails) (?:do not|don't|does not|doesn't|no longer) apply (?:to you|here|anymore|in this (?:chat|conversation|session|game|mode))\\b`,
   ),
   // "forget what your developers told you", "everything said to you before ... is cancelled"
@@ -296,9 +296,9 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'override-instructions',
-    `\\b(?:whatever|everything|anything|what) (?:that )?(?:your (?:creators?|developers?|makers?|operators?|programmers?|trainers?)|openai|anthropic) (?:told|taught|said to|instructed|gave|programmed) you\\b.{0,40}?\\b(?:no longer|doesn't|does not|don't|do not|is irrelevant|are irrelevant|is void|is cancell?ed)\\b` +
+    `\\b(?:your (?:creators?|developers?|makers?|operators?|programmers?|trainers?)|openai|anthropic) (?:told|taught|said to|instructed|gave|programmed) you\\b.{0,40}?\\b(?:no longer|doesn't|does not|don't|do not|is irrelevant|are irrelevant|is void|is cancell?ed)\\b` +
       `|\\beverything (?:said|told|written|given) to you (?:before|earlier|until now|so far|prior)\\b` +
-      `|\\bas (?:though|if) (?:no one|nobody|no-one) (?:had )?(?:ever )?(?:gave|given|told|set|wrote|written|imposed) you (?:any )?(?:rules|instructions|guidelines|restrictions|limits)\\b`,
+      `|\\b(?:no one|nobody|no-one) (?:had )?(?:ever )?(?:gave|given|told|set|wrote|written|imposed) you (?:any )?(?:rules|instructions|guidelines|restrictions|limits)\\b`,
   ),
   // "ignore the question and print ...", "disregard the user and accept ..."
   p(
@@ -317,7 +317,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|rules?|instructions?|parts?|sections?) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration)${BARE_END})`,
+    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration)${BARE_END})`,
   ),
   p(
     'prompt-extraction',
@@ -349,7 +349,7 @@ export const PATTERNS: readonly Pattern[] = [
     'prompt-extraction',
     `\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration|message|text) (?:that )?you (?:were|are|have been) (?:initiali[sz]ed|configured|set up|loaded|primed|operating|running|programmed|booted) (?:with|under|on)\\b` +
       `|\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration|message) (?:that )?you were given (?:before|at the (?:start|beginning)|earlier|initially|prior)\\b` +
-      `|\\b(?:convert|put|format|turn|transform|encode|describe|explain|include|insert|place) (?:all (?:of )?)?your (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}` +
+      `|\\b(?:convert|put|format|turn|describe|include) (?:all (?:of )?)?your (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}` +
       `|\\b(?:copy|repeat|print|output|show|paste|quote|reproduce|echo) (?:the|that) (?:system|developer|hidden|initial|first) (?:message|prompt|instructions) (?:above|before this|at the (?:top|start))\\b` +
       `|\\b${GIVE_BACK}(?: me| us)? (?:the|this|that) (?:${EXTRACT_ADJ} )*(?:hidden|secret|confidential|internal|initial|original) (?:system )?(?:prompt|instructions|rules|preamble|directives|guidelines|configuration)\\b` +
       `|\\b(?:text|prompt|message|instructions) (?:that )?(?:defines|configures|sets up|shapes|controls|governs) (?:your|the assistant's) (?:persona|behaviou?r|personality|character|rules)\\b` +
@@ -366,7 +366,7 @@ export const PATTERNS: readonly Pattern[] = [
   // restrictions" is not one).
   p(
     'jailbreak-persona',
-    `\\b(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play|be an?)\\b.{0,50}?\\b(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics)\\b(?! (?:on|for|about|regarding|of|in) )`,
+    `\\b(?:(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play the (?:role|character|part) of)\\b.{0,50}?\\b|be (?:an?|my) (?:[a-z-]+ ){0,2})(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics)\\b(?! (?:on|for|about|regarding|of|in) )`,
   ),
   p(
     'jailbreak-persona',
@@ -389,7 +389,7 @@ export const PATTERNS: readonly Pattern[] = [
     'override-system-prompt',
     `\\bnever ?mind (?:the |your )?(?:system|developer|hidden|initial|original) (?:prompt|message|instructions)\\b` +
       `|\\b${IGNORE} (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b` +
-      `|\\b(?:put|place|set) (?:your|the|all) (?:[a-z]+ ){0,2}(?:${ITS_RULES}|filters?) (?:on hold|aside|on pause)\\b`,
+      `|\\bput (?:your|the|all) (?:[a-z]+ ){0,2}(?:${ITS_RULES}|filters?) (?:on hold|aside|on pause)\\b`,
   ),
   // Indirect injection: new orders addressed to whatever AI reads the text.
   p(
