@@ -280,7 +280,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   );
   add(
     'jailbreak-persona',
-    `${any(fold, ['eres', 'sei', 'você é', 'du bist', 'tu es', 'ты теперь', 'теперь ты', 'jij bent', 'je bent', 'jesteś'])}(?: ${any(fold, ['ahora', 'agora', 'jetzt', 'maintenant', 'ora', 'nu', 'teraz'])})? dan\\b`,
+    `${any(fold, ['eres', 'sei', 'você é', 'du bist', 'bist du', 'tu es', 'ты теперь', 'теперь ты', 'jij bent', 'je bent', 'jesteś'])}(?: ${any(fold, ['ahora', 'agora', 'jetzt', 'maintenant', 'ora', 'nu', 'teraz'])})? dan\\b`,
   );
 
   // ---- prompt extraction, in other languages ----------------------------------------------------

@@ -289,6 +289,18 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\b(?:rules|guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
       `|\\b(?:policies|rules|guidelines|restrictions|content polic(?:y|ies)|safety rules|guardrails) (?:do not|don't|does not|doesn't|no longer) apply (?:to you|here|anymore|in this (?:chat|conversation|session|game|mode))\\b`,
   ),
+  // An override verb a few words before the assistant's own rules ("disregard everything in your
+  // setup", "discard the rules your operator gave you"), or those rules declared gone ("previous
+  // directives expired", "your usual restrictions don't apply"): within one clause.
+  p(
+    'override-instructions',
+    `\\b(?:ignore|disregard|forget|discard|bypass|override|drop|abandon|dismiss|neglect|set aside|put aside|throw out|nullify|erase|cancel|revoke)(?: [^ .!?;:,]+){0,4} (?:your|the operator's|the developer's) (?:[a-z]+ ){0,2}(?:${ITS_RULES}|setup|configuration|programming|training|conditioning|system prompt|system message)\\b` +
+      `|\\b(?:ignore|disregard|forget|discard|bypass|override|drop|abandon|dismiss|neglect|set aside|throw out|nullify|erase|cancel|revoke)(?: [^ .!?;:,]+){0,3} (?:${ITS_RULES}) (?:that )?(?:your|the) (?:operator|developer|creator|company|admin|maker|owner|system)s? (?:gave|wrote|set|provided|imposed|put|defined)\\b`,
+  ),
+  p(
+    'override-instructions',
+    `\\b(?:previous|prior|earlier|initial|original|your|all|the system's) (?:(?:safety|content|usual|current|own|old|system|earlier|previous) ){0,2}(?:instructions|directives|rules|guidelines|guidance|restrictions|constraints|guardrails|filters|system prompt)(?: (?:have|has|are|is|were|was) (?:now |hereby |officially |all )?(?:expired|suspended|void|revoked|lifted|cancell?ed|disabled|deactivated|null and void|no longer (?:valid|in effect|in force|active))| (?:do not|don't|does not|doesn't|no longer) apply| expired)\\b`,
+  ),
   // "forget what your developers told you", "everything said to you before ... is cancelled"
   p(
     'override-instructions',
@@ -338,7 +350,7 @@ export const PATTERNS: readonly Pattern[] = [
     'prompt-extraction',
     `\\b${GIVE_BACK}(?: me| us)? (?:the )?(?:${EXTRACT_ADJ} )*(?:prompt|instructions|rules|guidelines|directives|message|text|configuration) (?:that )?(?:the|your) (?:operator|developer|creator|company|admin|owner|maker|system)s? (?:configured|wrote|gave|set|provided|put|defined|created|sent)\\b` +
       `|\\b${GIVE_BACK}(?: me)?(?: precisely| exactly)? what (?:the|your) (?:operator|developer|creator|company|admin|system|maker)s? (?:wrote|told you|said to you|gave you|configured|put in|instructed)\\b` +
-      `|\\b${GIVE_BACK}(?: me| us)? (?:the |your )?(?:${EXTRACT_ADJ} )*(?:prompt|instructions|message|text|rules) (?:that )?you (?:received|got|were given|were sent) (?:from|at|before)\\b`,
+      `|\\b${GIVE_BACK}(?: me| us)?(?: verbatim)? (?:all (?:of )?)?(?:the |your )?(?:${EXTRACT_ADJ} )*(?:prompt|instructions|message|text|rules) (?:that )?you (?:received|got|were given|were sent) (?:from|at|before)\\b`,
   ),
   p(
     'prompt-extraction',
@@ -353,6 +365,8 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\b(?:copy|repeat|print|output|show|paste|quote|reproduce|echo) (?:the|that) (?:system|developer|hidden|initial|first) (?:message|prompt|instructions) (?:above|before this|at the (?:top|start))\\b` +
       `|\\b${GIVE_BACK}(?: me| us)? (?:the|this|that) (?:${EXTRACT_ADJ} )*(?:hidden|secret|confidential|internal|initial|original) (?:system )?(?:prompt|instructions|rules|preamble|directives|guidelines|configuration)\\b` +
       `|\\b(?:text|prompt|message|instructions) (?:that )?(?:defines|configures|sets up|shapes|controls|governs) (?:your|the assistant's) (?:persona|behaviou?r|personality|character|rules)\\b` +
+      `|\\bwhat(?:'s| is| was) (?:written |said |stated |included )?in your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|prompt\\b|instructions\\b)` +
+      `|\\b(?:rules|instructions|guidelines|directives|prompt) (?:that )?(?:were|was|have been) given to you\\b` +
       `|\\bwhat (?:exactly )?did (?:the|your) (?:developer|operator|creator|company|admin|system)s? (?:write|put|say|tell you|include|specify) (?:in|to|for) (?:your|you)\\b` +
       `|\\bwhat you (?:were|have been|are) (?:instructed|told|programmed|trained) (?:to never|never to|not to) (?:tell|say|reveal|share|disclose|mention)\\b` +
       `|\\bwhat you(?:'re| are) (?:not allowed|forbidden|prohibited|not permitted) to (?:say|tell|reveal|share|disclose)\\b`,
@@ -366,7 +380,7 @@ export const PATTERNS: readonly Pattern[] = [
   // restrictions" is not one).
   p(
     'jailbreak-persona',
-    `\\b(?:(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play the (?:role|character|part) of)\\b.{0,50}?\\b|be (?:an?|my) (?:[a-z-]+ ){0,2})(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics)\\b(?! (?:on|for|about|regarding|of|in) )`,
+    `\\b(?:(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play the (?:role|character|part) of)\\b.{0,50}?\\b|be (?:an?|my) (?:[a-z-]+ ){0,2})(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?|no) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics|moral compass|conscience|scruples)\\b(?! (?:on|for|about|regarding|of|in) )`,
   ),
   p(
     'jailbreak-persona',
@@ -378,12 +392,14 @@ export const PATTERNS: readonly Pattern[] = [
     'jailbreak-persona',
     `\\bpretend (?:to be|you are|you're) my (?:deceased|late|dead) (?:grandmother|grandma|grandfather|grandpa|mother|father)\\b` +
       `|\\b(?:respond|answer|reply|speak|talk|write) as (?:a |an )?(?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b` +
+      `|\\bhas no (?:filters|restrictions|rules|guidelines|limits|content polic(?:y|ies)|ethics|morals)\\b.{0,40}?\\bnever (?:declines|refuses|says no)\\b` +
+      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
   // "if you had no rules"
   p(
     'no-restrictions',
-    `\\bif you (?:had|have|were|didn't have|did not have) (?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
+    `\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
   ),
   p(
     'override-system-prompt',

@@ -486,6 +486,7 @@ const ipAddress: Detector = {
         isIPv4(m[0]) &&
         !NETMASK.test(m[0]) &&
         !m[0].startsWith('127.') &&
+        !(m[0].endsWith('.0') && t[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
         m[0] !== '0.0.0.0' &&
         !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
     );
