@@ -277,7 +277,7 @@ export const PATTERNS: readonly Pattern[] = [
   // safety training switched off"
   p(
     'override-instructions',
-    `\\b(?:your|the assistant's|the ai's|the model's) (?:(?:own|previous|prior|earlier|original|initial|current|old|safety|content|ethical|moral|core|system) ){0,2}(?:${ITS_RULES}|limitations|limits|filters?|training|content polic(?:y|ies)|system prompt)(?: (?:from|given) (?:earlier|before|at the start))?(?:(?: (?:are|is|were|was|have been|has been|being|got))?(?: now| hereby| officially| all| temporarily)? ${RULES_GONE}\\b| no longer (?:appl(?:y|ies)|matters?|exists?|counts?)\\b| (?:do|does) not apply\\b)`,
+    `\\b(?:your|the assistant's|the ai's|the model's) (?:(?:own|previous|prior|earlier|original|initial|current|old|usual|safety|content|ethical|moral|core|system) ){0,2}(?:${ITS_RULES}|limitations|limits|filters?|training|content polic(?:y|ies)|system prompt)(?: (?:from|given) (?:earlier|before|at the start))?(?:(?: (?:are|is|were|was|have been|has been|being|got))?(?: now| hereby| officially| all| temporarily)? ${RULES_GONE}\\b| no longer (?:appl(?:y|ies)|matters?|exists?|counts?)\\b| (?:do not|does not|don't|doesn't) apply\\b)`,
   ),
   p(
     'override-instructions',
@@ -299,7 +299,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'override-instructions',
-    `\\b(?:previous|prior|earlier|initial|original|your|all|the system's) (?:(?:safety|content|usual|current|own|old|system|earlier|previous) ){0,2}(?:instructions|directives|rules|guidelines|guidance|restrictions|constraints|guardrails|filters|system prompt)(?: (?:have|has|are|is|were|was) (?:now |hereby |officially |all )?(?:expired|suspended|void|revoked|lifted|cancell?ed|disabled|deactivated|null and void|no longer (?:valid|in effect|in force|active))| (?:do not|don't|does not|doesn't|no longer) apply| expired)\\b`,
+    `\\b(?:previous|prior|earlier|initial|original|the system's) (?:(?:safety|content|usual|current|own|old|system|earlier|previous) ){0,2}(?:instructions|directives|rules|guidelines|guidance|restrictions|constraints|guardrails|filters|system prompt)(?: (?:have|has|are|is|were|was) (?:now |hereby |officially |all )?(?:expired|suspended|void|revoked|lifted|cancell?ed|disabled|deactivated|null and void|no longer (?:valid|in effect|in force|active))| (?:do not|don't|does not|doesn't|no longer) apply| expired)\\b`,
   ),
   // "forget what your developers told you", "everything said to you before ... is cancelled"
   p(
@@ -359,8 +359,8 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration|message|text) (?:that )?you (?:were|are|have been) (?:initiali[sz]ed|configured|set up|loaded|primed|operating|running|programmed|booted) (?:with|under|on)\\b` +
-      `|\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration|message) (?:that )?you were given (?:before|at the (?:start|beginning)|earlier|initially|prior)\\b` +
+    `\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration) (?:that )?you (?:were|are|have been) (?:initiali[sz]ed|configured|set up|loaded|primed|operating|running|programmed|booted) (?:with|under|on)\\b` +
+      `|\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration) (?:that )?you were given (?:before|at the (?:start|beginning)|earlier|initially|prior)\\b` +
       `|\\b(?:convert|put|format|turn|describe|include) (?:all (?:of )?)?your (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}` +
       `|\\b(?:copy|repeat|print|output|show|paste|quote|reproduce|echo) (?:the|that) (?:system|developer|hidden|initial|first) (?:message|prompt|instructions) (?:above|before this|at the (?:top|start))\\b` +
       `|\\b${GIVE_BACK}(?: me| us)? (?:the|this|that) (?:${EXTRACT_ADJ} )*(?:hidden|secret|confidential|internal|initial|original) (?:system )?(?:prompt|instructions|rules|preamble|directives|guidelines|configuration)\\b` +
