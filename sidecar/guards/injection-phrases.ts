@@ -193,6 +193,14 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|${any(fold, ['تجاهل', 'انس', 'تجاهلي'])} .{0,20}${any(fold, ['التعليمات', 'الأوامر', 'التوجيهات', 'القواعد'])}`,
   );
 
+  // "Forget everything before", in other languages.
+  add(
+    'override-instructions',
+    `${any(fold, ['olvida', 'olvídate de', 'ignora', 'oublie', 'ignore', 'vergiss', 'ignoriere', 'dimentica', 'esqueça', 'esquece', 'забудь', 'игнорируй', 'vergeet', 'negeer', 'zapomnij', 'zignoruj'])} ${any(fold, ['todo lo anterior', 'todo lo que te dijeron', 'todo lo que se dijo', 'tout ce qui précède', "tout ce qu'on t'a dit", 'tout ce qui a été dit', 'alles davor', 'alles vorher', 'alles bisher', 'alles oben', 'alles, was', 'alles was', 'tutto quello che', 'tutto ciò che', 'tutto il resto', 'tutto prima', 'tudo o que', 'tudo anterior', 'tudo antes', 'всё, что', 'все, что', 'всё что', 'все что', 'всё предыдущее', 'все предыдущее', 'alles wat', 'alles hierboven', 'wszystko co', 'wszystko, co', 'wszystko wcześniej'])}` +
+      `|${any(fold, ['忘记之前的一切', '忘掉之前的一切', '忽略以上', '忽略上面', '忘记以上', '忘记上面'])}` +
+      `|${any(fold, ['前の会話', 'これまでの会話', '以前の会話', '上記の'])}.{0,8}${any(fold, ['忘れ', '無視'])}`,
+  );
+
   // Turkish and Hindi put the verb last: "talimatları yok say", "निर्देशों को अनदेखा करें".
   add(
     'override-instructions',

@@ -289,6 +289,16 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\b(?:rules|guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
       `|\\b(?:policies|rules|guidelines|restrictions|content polic(?:y|ies)|safety rules|guardrails) (?:do not|don't|does not|doesn't|no longer) apply (?:to you|here|anymore|in this (?:chat|conversation|session|game|mode))\\b`,
   ),
+  // "forget everything before that", "STOP! New task:", "your new goal is to ...", "start your
+  // response with "Sure, here is ..."": the shapes of the public injection datasets.
+  p(
+    'override-instructions',
+    `\\b(?:forget|ignore|disregard|never ?mind) (?:about )?(?:everything|all|anything)(?: (?:that was|that's been|that has been|you were|you've been) (?:said|told|written|given|discussed))? (?:before|above|previously|earlier|prior|so far|until now|up to now|up until now)(?: that| this| now)?(?: ?[.!,;:]| and\\b|$)` +
+      `|\\b(?:forget|ignore|disregard) (?:about )?(?:all )?(?:the |your )?(?:previous |prior |earlier |above |other )?(?:assignments|tasks)\\b` +
+      `|\\b(?:your new|new) (?:task|goal|objective|mission) ?:|\\byour (?:new|real|actual|true) (?:goal|objective|mission|purpose) is\\b|\\bfocus on your new task\\b` +
+      `|\\b${IGNORE} (?:the |your )?system(?: ?[.!,;:]|$)` +
+      `|\\bstart your (?:response|reply|answer|output) with ["']? ?(?:sure|certainly|of course|absolutely)\\b.{0,20}?\\bhere(?:'s| is| are)\\b`,
+  ),
   // An override verb a few words before the assistant's own rules ("disregard everything in your
   // setup", "discard the rules your operator gave you"), or those rules declared gone ("previous
   // directives expired", "your usual restrictions don't apply"): within one clause.
@@ -369,6 +379,8 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\b(?:rules|instructions|guidelines|directives|prompt) (?:that )?(?:were|was|have been) given to you\\b` +
       `|\\bwhat (?:exactly )?did (?:the|your) (?:developer|operator|creator|company|admin|system)s? (?:write|put|say|tell you|include|specify) (?:in|to|for) (?:your|you)\\b` +
       `|\\bwhat you (?:were|have been|are) (?:instructed|told|programmed|trained) (?:to never|never to|not to) (?:tell|say|reveal|share|disclose|mention)\\b` +
+      `|\\b(?:secret|password|passphrase|code word|secret word|key) (?:that )?you (?:were|have been) (?:told|asked|instructed|given) to (?:keep|protect|hide|guard)\\b` +
+      `|\\b(?:print|repeat|output|show|write|rewrite|translate|summari[sz]e|convert|spell)(?: me)? the (?:above|previous|preceding|initial|original) (?:prompt|instructions)\\b` +
       `|\\bwhat you(?:'re| are) (?:not allowed|forbidden|prohibited|not permitted) to (?:say|tell|reveal|share|disclose)\\b`,
   ),
   p(
@@ -380,7 +392,7 @@ export const PATTERNS: readonly Pattern[] = [
   // restrictions" is not one).
   p(
     'jailbreak-persona',
-    `\\b(?:(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play the (?:role|character|part) of)\\b.{0,50}?\\b|be (?:an?|my) (?:[a-z-]+ ){0,2})(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?|no) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics|moral compass|conscience|scruples)\\b(?! (?:on|for|about|regarding|of|in) )`,
+    `\\b(?:(?:you are|you're|you will be|act as|acting as|pretend|roleplay|role-play|become|simulate|imagine|respond as|answer as|reply as|respond like|answer like|talk like|speak like|persona of|behave as|behave like|act like|play the (?:role|character|part) of)\\b.{0,50}?\\b|be (?:an?|my) (?:[a-z-]+ ){0,2})(?:ai|assistant|model|chatbot|bot|llm|language model|version of (?:yourself|you)|persona|entity|gpt|twin|alter ego|character|superintelligence)s?(?: [^.!?]{0,40}?,)? (?:(?:that|who|which) (?:(?:has|have|had|was|is) (?:been |ever )?)?)?(?:with no|with zero|without(?: any)?|free (?:of|from)|freed from|broken free (?:of|from)|broke free (?:of|from)|released from|unbound by|not bound by|no longer bound by|never given(?: any)?|does not care about|doesn't care about|can (?:say|do|answer|write) (?:anything|everything) without(?: any)?|no) (?:(?:any|all|its|your|the|openai's|anthropic's|openai|anthropic|moral|ethical|safety|content|legal) ){0,3}(?:${LIMITS}|rules|guardrails|polic(?:y|ies)|constraints|safeguards|training|ethics|principles|moral compass|conscience|scruples)\\b(?! (?:on|for|about|regarding|of|in) )`,
   ),
   p(
     'jailbreak-persona',
@@ -393,7 +405,7 @@ export const PATTERNS: readonly Pattern[] = [
     `\\bpretend (?:to be|you are|you're) my (?:deceased|late|dead) (?:grandmother|grandma|grandfather|grandpa|mother|father)\\b` +
       `|\\b(?:respond|answer|reply|speak|talk|write) as (?:a |an )?(?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b` +
       `|\\bhas no (?:filters|restrictions|rules|guidelines|limits|content polic(?:y|ies)|ethics|morals)\\b.{0,40}?\\bnever (?:declines|refuses|says no)\\b` +
-      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
+      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of\\b|\\b(?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\bfreed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
   // "if you had no rules"
