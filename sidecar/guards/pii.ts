@@ -178,7 +178,7 @@ const email: Detector = {
 
 // ---- credit card (Luhn) --------------------------------------------------------------------------
 
-const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+const CARD = /(?<![\d.-])\d(?:[ .-]?\d){12,18}(?![\d]|\.\d)/g;
 
 export function luhn(digits: string): boolean {
   let sum = 0;
@@ -209,7 +209,7 @@ const creditCard: Detector = {
       // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
       const seps = new Set(m[0].replace(/\d/g, ''));
       if (seps.size > 1) return false;
-      const digits = m[0].replace(/[ -]/g, '');
+      const digits = m[0].replace(/[ .-]/g, '');
       return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhn(digits);
     }),
 };
@@ -401,6 +401,10 @@ const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
   /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2})(?![\w-]|[.,]\d)/g;
 
+const PHONE_BARE_AT = /(?<![\w+.-])1?[2-9]\d{9}(?![\w-]|[.,]\d)/y;
+const PHONE_LABEL =
+  /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+
 /** The number before its extension. */
 const withoutExtension = (s: string) => s.split(/,? ?[A-Za-z#]/)[0]!;
 
@@ -445,6 +449,16 @@ const phone: Detector = {
     });
     scanAt(PHONE_BR_AT, 'phone', t, starts, out);
     scanAt(PHONE_SPACED_AT, 'phone', t, starts, out);
+    // Ten bare digits only after a phone label ("phone: 4155550132", "call me at 4155550132").
+    scanAt(
+      PHONE_BARE_AT,
+      'phone',
+      t,
+      marks.digitStarts,
+      out,
+      (m) =>
+        /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) && PHONE_LABEL.test(t.slice(Math.max(0, m.index - 32), m.index)),
+    );
   },
 };
 
@@ -571,6 +585,14 @@ const SECRETS: Secret[] = [
   { re: /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, at: ['github_pat_'] },
   // Slack, Google API, Stripe, GitLab, Hugging Face.
   { re: /(?<![\w])xox[abposr]-[A-Za-z0-9-]{10,}/g, at: ['xox'] },
+  { re: /(?<![\w])xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]{20,}/g, at: ['xapp-'] },
+  // Stripe webhook secrets, Google OAuth access tokens, Mailchimp keys, Telegram bot tokens.
+  { re: /(?<![\w])whsec_[A-Za-z0-9+/]{24,}/g, at: ['whsec_'] },
+  { re: /(?<![\w])ya29\.[A-Za-z0-9_-]{20,}/g, at: ['ya29.'] },
+  { re: /(?<![\w])[0-9a-f]{32}-us\d{1,2}(?![\w])/g, at: [['-us', -32]] },
+  { re: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, gate: [':aa'] },
+  // HTTP basic credentials (base64 of user:password).
+  { re: /(?<=\b[Bb]asic\s+)[A-Za-z0-9+/]{12,}={0,2}/g, gate: ['basic'] },
   { re: /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, at: ['aiza'] },
   {
     re: /(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
@@ -627,7 +649,7 @@ const SECRETS: Secret[] = [
   { re: /(?<![\w])1\/\/0[A-Za-z0-9_-]{40,}/g, at: ['1//0'] },
   // PEM private keys; an unterminated one (mid-stream) runs to the end of the text.
   {
-    re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
+    re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*$)/g,
     at: ['-----begin '],
   },
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).

@@ -510,6 +510,22 @@ export const BLIND_PII_POSITIVES: readonly BlindPositive[] = [
   ['secret', 'DB password: {}', 'p@ssw0rd123'],
   ['secret', 'postgresql://user:{}@host/db', 'hunter22'],
   ['secret', 'client_secret: "{}"', 'a8B7c6D5e4F3g2H1i0J9k8L7m6N5o4P3'],
+  // ---- fifth wave: shapes added in the last round, written together with their fix (no "before") --
+  ['phone', 'phone: {}', '4155550132'],
+  ['phone', 'call me at {} tonight', '2125550147'],
+  ['phone', 'Mobile #{}', '16465550100'],
+  ['credit-card', 'card {}', '4111.1111.1111.1111'],
+  [
+    'secret',
+    'key:\n{}\n',
+    '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGXyZ2kBCAC7x9k2Lm3Nq4Rs5Tu6Vw7Xy8Za9Bc0De1Fg2Hi3Jk4Lm5No6Pq7\n-----END PGP PRIVATE KEY BLOCK-----',
+  ],
+  ['secret', 'SLACK_APP_TOKEN={}', 'xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef0123456789'],
+  ['secret', 'webhook secret {}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+  ['secret', 'access_token: {}', 'ya29.a0AfH6SMBx3k9Lm2Nq4Rs5Tu6Vw7Xy8Za9Bc0De1Fg2Hi3'],
+  ['secret', 'mailchimp {}', '0123456789abcdef0123456789abcdef-us21'],
+  ['secret', 'TELEGRAM_TOKEN={}', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq'],
+  ['secret', 'Authorization: Basic {}', 'YWxhZGRpbjpvcGVuc2VzYW1l'],
 ];
 
 /** Texts with no PII: numbers and strings shaped like it, and placeholders. */
@@ -755,4 +771,12 @@ export const BLIND_PII_NEGATIVES: readonly string[] = [
   'Part no. 0800-123-456-A',
   'call +x',
   'ip_address column in the table',
+  // ---- fifth wave ------------------------------------------------------------------------------
+  'Room number 2125550147? no, that is an order id',
+  'Order 4155550132 shipped',
+  'Reading basic information about accounts',
+  'Telegram: @mybot',
+  'ratio 12:AA',
+  'Pi 3.1415.9265.3589.7932',
+  '2024.0101.1234.5678',
 ];
