@@ -592,7 +592,11 @@ const SECRETS: Secret[] = [
   { re: /(?<![\w])[0-9a-f]{32}-us\d{1,2}(?![\w])/g, at: [['-us', -32]] },
   { re: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, gate: [':aa'] },
   // HTTP basic credentials (base64 of user:password).
-  { re: /(?<=\b[Bb]asic\s+)[A-Za-z0-9+/]{12,}={0,2}/g, gate: ['basic'] },
+  {
+    re: /(?<=\b[Bb]asic\s+)[A-Za-z0-9+/]{12,}={0,2}/g,
+    at: ['basic'],
+    value: /(?<![\w])[Bb]asic\s+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/y,
+  },
   { re: /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, at: ['aiza'] },
   {
     re: /(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
