@@ -471,6 +471,9 @@ function collapsedOverride(text: string): boolean {
   return false;
 }
 
+const PERCENT_ESCAPES = /%[0-9a-f]{2}[^%]{0,40}%[0-9a-f]{2}/i;
+const PERCENT_ESCAPE = /%([0-9a-f]{2})/gi;
+
 /** Attack words as they look reversed or in ROT13: the decoded variants are built only when one shows. */
 const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
 const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
@@ -563,6 +566,11 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
   }
   if (n.length <= DECODE_MAX) {
     if (REVERSED_HINT.test(n)) out.push(reverse(n));
+    // URL-encoded words ("ignore%20all%20previous"): two escapes at least, decoded.
+    if (text.includes('%') && PERCENT_ESCAPES.test(text))
+      out.push(
+        normalize(text.replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))),
+      );
     if (ROT13_HINT.test(n)) out.push(rot13(n));
     if (letterSpaced) {
       // Wider gaps separate words: "i g n o r e   a l l" -> "ignore all".
