@@ -196,8 +196,8 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   // "Forget everything before", in other languages.
   add(
     'override-instructions',
-    `${any(fold, ['olvida', 'olvídate de', 'ignora', 'oublie', 'ignore', 'vergiss', 'ignoriere', 'dimentica', 'esqueça', 'esquece', 'забудь', 'игнорируй', 'vergeet', 'negeer', 'zapomnij', 'zignoruj'])} ${any(fold, ['todo lo anterior', 'todo lo que te dijeron', 'todo lo que se dijo', 'tout ce qui précède', "tout ce qu'on t'a dit", 'tout ce qui a été dit', 'alles davor', 'alles vorher', 'alles bisher', 'alles oben', 'alles, was', 'alles was', 'tutto quello che', 'tutto ciò che', 'tutto il resto', 'tutto prima', 'tudo o que', 'tudo anterior', 'tudo antes', 'всё, что', 'все, что', 'всё что', 'все что', 'всё предыдущее', 'все предыдущее', 'alles wat', 'alles hierboven', 'wszystko co', 'wszystko, co', 'wszystko wcześniej'])}` +
-      `|${any(fold, ['忘记之前的一切', '忘掉之前的一切', '忽略以上', '忽略上面', '忘记以上', '忘记上面'])}` +
+    `${any(fold, ['olvida', 'olvídate de', 'ignora', 'oublie', 'ignore', 'vergiss', 'ignoriere', 'dimentica', 'esqueça', 'esquece', 'забудь', 'игнорируй', 'vergeet', 'negeer', 'zapomnij', 'zignoruj'])} ${any(fold, ['todo lo anterior y', 'todo lo que te dijeron', 'todo lo que se te dijo', 'tout ce qui précède et', "tout ce qu'on t'a dit", 'tout ce qui t’a été dit', "tout ce qui t'a été dit", 'alles davor', 'alles vorher', 'alles bisher', 'alles oben', 'alles, was dir gesagt wurde', 'alles was dir gesagt wurde', 'tutto quello che ti è stato detto', 'tutto ciò che ti è stato detto', 'tutto quello che ti hanno detto', 'tudo o que foi dito', 'tudo o que te disseram', 'tudo anterior e', 'всё, что было сказано', 'все, что было сказано', 'всё что было сказано', 'всё, что тебе сказали', 'все, что тебе сказали', 'всё предыдущее', 'все предыдущее', 'alles wat je is verteld', 'alles hierboven', 'wszystko, co ci powiedziano', 'wszystko co ci powiedziano'])}` +
+      `|${any(fold, ['忘记之前的一切', '忘掉之前的一切', '忘记以上', '忘记上面'])}(?:[，,。]|${any(fold, ['现在', '并'])})|${any(fold, ['忽略以上', '忽略上面'])}` +
       `|${any(fold, ['前の会話', 'これまでの会話', '以前の会話', '上記の'])}.{0,8}${any(fold, ['忘れ', '無視'])}`,
   );
 

@@ -106,6 +106,9 @@ const EXTRACT_ADJ =
 const SECRET_PROMPT =
   '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first) (?:prompt|instructions|message|rules|preamble|directives|guidelines|configuration)|pre-?prompt|initialization|context window)\\b';
 /** Bare "your instructions" only when nothing says which (so "your instructions for baking bread" is fine). */
+/** After "the initial instructions": whose they are, when they are not the assistant's. */
+const NOT_ANOTHERS =
+  '(?! (?:i|we) (?:typed|wrote|sent|gave|entered|used)| from\\b| for (?:my|the|a|an|this)\\b| of (?:the|my|this|a|an)\\b| in (?:the|my|this) (?:recipe|manual|book|file|readme|docs?|box|package)\\b)';
 /** Verbs that ask for text to be given back. */
 const GIVE_BACK =
   '(?:reveal|show|print|display|output|repeat|recite|leak|dump|tell|give|share|expose|disclose|write out|spell out|type out|list|copy|paste|send|provide|return|echo|reproduce|quote|translate|summari[sz]e|paraphrase|read out|read back|rewrite)';
@@ -172,7 +175,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:reveal|leak|dump|disclose|expose|print|show|display|output|repeat|tell me|give me)(?: me)? (?:the |this )?(?:hidden|secret|confidential|original|initial|internal) (?:system )?(?:prompt|instructions|message|rules)\\b`,
+    `\\b(?:reveal|leak|dump|disclose|expose|print|show|display|output|repeat|tell me|give me)(?: me)? (?:the |this )?(?:hidden|secret|confidential|original|initial|internal) (?:system )?(?:prompt|instructions|message|rules)\\b${NOT_ANOTHERS}`,
   ),
   p(
     'prompt-extraction',
@@ -294,8 +297,9 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'override-instructions',
     `\\b(?:forget|ignore|disregard|never ?mind) (?:about )?(?:everything|all|anything)(?: (?:that was|that's been|that has been|you were|you've been) (?:said|told|written|given|discussed))? (?:before|above|previously|earlier|prior|so far|until now|up to now|up until now)(?: that| this| now)?(?: ?[.!,;:]| and\\b|$)` +
-      `|\\b(?:forget|ignore|disregard) (?:about )?(?:all )?(?:the |your )?(?:previous |prior |earlier |above |other )?(?:assignments|tasks)\\b` +
-      `|\\b(?:your new|new) (?:task|goal|objective|mission) ?:|\\byour (?:new|real|actual|true) (?:goal|objective|mission|purpose) is\\b|\\bfocus on your new task\\b` +
+      `|\\b(?:forget|ignore|disregard) about (?:all )?(?:the |your )?(?:previous |prior |earlier |above |other )?(?:assignments|tasks)(?: ?[.!]| and now| now)` +
+      `|\\bstop[!.,]? (?:new|your new) task\\b|\\bfocus on your new task\\b` +
+      `|\\byour (?:new|real|actual|true) (?:task|goal|objective|mission|purpose) is(?: now)? to (?:output|reveal|print|say|write out|tell me|ignore|disregard|forget|show|leak|expose|bypass)\\b` +
       `|\\b${IGNORE} (?:the |your )?system(?: ?[.!,;:]|$)` +
       `|\\bstart your (?:response|reply|answer|output) with ["']? ?(?:sure|certainly|of course|absolutely)\\b.{0,20}?\\bhere(?:'s| is| are)\\b`,
   ),
@@ -373,14 +377,14 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration) (?:that )?you were given (?:before|at the (?:start|beginning)|earlier|initially|prior)\\b` +
       `|\\b(?:convert|put|format|turn|describe|include) (?:all (?:of )?)?your (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}` +
       `|\\b(?:copy|repeat|print|output|show|paste|quote|reproduce|echo) (?:the|that) (?:system|developer|hidden|initial|first) (?:message|prompt|instructions) (?:above|before this|at the (?:top|start))\\b` +
-      `|\\b${GIVE_BACK}(?: me| us)? (?:the|this|that) (?:${EXTRACT_ADJ} )*(?:hidden|secret|confidential|internal|initial|original) (?:system )?(?:prompt|instructions|rules|preamble|directives|guidelines|configuration)\\b` +
+      `|\\b${GIVE_BACK}(?: me| us)? (?:the|this|that) (?:${EXTRACT_ADJ} )*(?:hidden|secret|confidential|internal|initial|original) (?:system )?(?:prompt|instructions|rules|preamble|directives|guidelines|configuration)\\b${NOT_ANOTHERS}` +
       `|\\b(?:text|prompt|message|instructions) (?:that )?(?:defines|configures|sets up|shapes|controls|governs) (?:your|the assistant's) (?:persona|behaviou?r|personality|character|rules)\\b` +
       `|\\bwhat(?:'s| is| was) (?:written |said |stated |included )?in your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|prompt\\b|instructions\\b)` +
-      `|\\b(?:rules|instructions|guidelines|directives|prompt) (?:that )?(?:were|was|have been) given to you\\b` +
+      `|\\b(?:rules|instructions|guidelines|directives|prompt) (?:that )?(?:were|was|have been) given to you\\b(?! by (?:my|your|the|a) (?!developers?\\b|creators?\\b|operators?\\b|makers?\\b|company\\b|admins?\\b|system\\b)[a-z])` +
       `|\\bwhat (?:exactly )?did (?:the|your) (?:developer|operator|creator|company|admin|system)s? (?:write|put|say|tell you|include|specify) (?:in|to|for) (?:your|you)\\b` +
       `|\\bwhat you (?:were|have been|are) (?:instructed|told|programmed|trained) (?:to never|never to|not to) (?:tell|say|reveal|share|disclose|mention)\\b` +
       `|\\b(?:secret|password|passphrase|code word|secret word|key) (?:that )?you (?:were|have been) (?:told|asked|instructed|given) to (?:keep|protect|hide|guard)\\b` +
-      `|\\b(?:print|repeat|output|show|write|rewrite|translate|summari[sz]e|convert|spell)(?: me)? the (?:above|previous|preceding|initial|original) (?:prompt|instructions)\\b` +
+      `|\\b(?:print|repeat|output|show|write|rewrite|translate|summari[sz]e|convert|spell)(?: me)? the (?:above|previous|preceding|initial|original) (?:prompt|instructions)\\b${NOT_ANOTHERS}` +
       `|\\bwhat you(?:'re| are) (?:not allowed|forbidden|prohibited|not permitted) to (?:say|tell|reveal|share|disclose)\\b`,
   ),
   p(
@@ -405,7 +409,7 @@ export const PATTERNS: readonly Pattern[] = [
     `\\bpretend (?:to be|you are|you're) my (?:deceased|late|dead) (?:grandmother|grandma|grandfather|grandpa|mother|father)\\b` +
       `|\\b(?:respond|answer|reply|speak|talk|write) as (?:a |an )?(?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b` +
       `|\\bhas no (?:filters|restrictions|rules|guidelines|limits|content polic(?:y|ies)|ethics|morals)\\b.{0,40}?\\bnever (?:declines|refuses|says no)\\b` +
-      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of\\b|\\b(?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\bfreed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
+      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\byou(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
   // "if you had no rules"
