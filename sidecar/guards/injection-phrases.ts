@@ -88,7 +88,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     [
       ['игнорируй', 'игнорируйте', 'забудь', 'забудьте', 'не обращай внимания на', 'проигнорируй'],
       ['все'],
-      ['предыдущие', 'прежние', 'вышеуказанные', 'предшествующие'],
+      ['предыдущие', 'прежние', 'вышеуказанные', 'предшествующие', 'системные'],
       ['инструкции', 'указания', 'правила', 'команды'],
     ],
     // Dutch
@@ -150,14 +150,9 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'на',
   ]);
   /** "your" / "the" before the rules: "olvida tus reglas", "vergiss deine Regeln". */
-  const article = any(fold, [
-    'las',
-    'les',
-    'le',
-    'as',
-    'os',
-    'die',
-    'the',
+  const article = any(fold, ['las', 'les', 'le', 'la', 'as', 'os', 'die', 'the', 'de', 'het']);
+  /** Whose rules: the assistant's ("tus reglas", "deine Regeln"). */
+  const yours = any(fold, [
     'tus',
     'sus',
     'tes',
@@ -176,12 +171,40 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'je',
     'jouw',
     'uw',
-    'de',
+  ]);
+  /** The system's own instructions, named outright. */
+  const systemRules = any(fold, [
+    'systemanweisung',
+    'systemanweisungen',
+    'systemvorgaben',
+    'systemprompt',
+    'systemnachricht',
+    'prompt del sistema',
+    'instrucciones del sistema',
+    'reglas del sistema',
+    'prompt système',
+    'instructions système',
+    'règles de ton système',
+    'règles du système',
+    'consignes du système',
+    'prompt di sistema',
+    'istruzioni di sistema',
+    'prompt do sistema',
+    'instruções do sistema',
+    'системные инструкции',
+    'системный промпт',
+    'системные правила',
+    'systeemprompt',
+    'systeeminstructies',
+    'prompt systemowy',
+    'instrukcje systemowe',
   ]);
   for (const [ignore, all, previous, instructions] of langs)
     add(
       'override-instructions',
-      `${any(fold, ignore)} (?:${any(fold, all)} )?(?:${article} )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?(?! ${qualifier}(?: |$))`,
+      // All of them, yours, the previous ones or the system's: not "ignora las reglas ortográficas".
+      `${any(fold, ignore)} (?:${any(fold, all)} (?:(?:${article}|${yours}) )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?|${yours} (?:${any(fold, previous)} )?${any(fold, instructions)}|(?:${article} )?${any(fold, previous)} ${any(fold, instructions)}|(?:${article} )?${any(fold, instructions)} ${any(fold, previous)})(?! ${qualifier}(?: |$))` +
+        `|${any(fold, ignore)} (?:${article} )?${systemRules}`,
     );
   // Chinese, Japanese, Korean, Arabic: no spaces between words (or another order).
   add(

@@ -120,7 +120,7 @@ const ITS_RULES =
   '(?:instructions?|prompts?|rules?|rulebook|limitations|limits|filters|boundaries|directives?|directions|guidelines|guidance|programming|constraints|restrictions|policies|safeguards|guardrails)';
 /** What an attack says became of those rules. */
 const RULES_GONE =
-  '(?:lifted|removed|disabled|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|deleted|erased|retired|wiped|irrelevant|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
+  '(?:lifted|removed|disabled|broken|down|offline|inactive|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|deleted|erased|retired|wiped|irrelevant|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
 const BARE_END =
   '(?= ?(?:[.!?:;,]|$| verbatim| word for word| exactly| in full| in a code block| you (?:were|have been) given| above| so far| from the (?:start|beginning)))';
 
@@ -202,7 +202,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'jailbreak-persona',
-    `\\b(?:you are|you're|act as|behave as|pretend (?:to be|you are|you're)|roleplay as|role-play as|become|simulate|imagine you are|imagine you're|from now on,? you are)(?: now)? (?:a |an |my |the |your )?(?:completely |totally |fully )?${UNBOUND}(?:,? (?:and )?${UNBOUND})* (?:ai|assistant|model|chatbot|bot|version|language model|llm|gpt|system|entity|character|persona)\\b`,
+    `\\b(?:you are|you're|act as|behave as|pretend (?:to be|you are|you're)|roleplay as|role-play as|become|simulate|imagine you are|imagine you're|from now on,? you are|answer as|respond as|reply as|speak as|talk as)(?: now)? (?:a |an |my |the |your )?(?:completely |totally |fully )?${UNBOUND}(?:,? (?:and )?${UNBOUND})* (?:ai|assistant|model|chatbot|bot|version|language model|llm|gpt|system|entity|character|persona)\\b`,
   ),
   p(
     'jailbreak-persona',
@@ -343,7 +343,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration)${BARE_END})`,
+    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions|everything|anything) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration)${BARE_END})`,
   ),
   p(
     'prompt-extraction',
@@ -352,7 +352,7 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'prompt-extraction',
     `\\bwhat (?:were you|have you been) (?:told|given|instructed|programmed|asked)(?: to do)? (?:before|prior to|at the (?:start|beginning) of) (?:this|our|the) (?:conversation|chat|session|exchange|dialog(?:ue)?)\\b` +
-      `|\\bwhat (?:instructions|rules|guidelines|directives|prompt|text|message|orders) (?:did you (?:receive|get)|were you given|have you been given|came|was (?:written|given|sent)|were (?:written|given)(?: to you)?) (?:at the (?:start|beginning)|before|prior to)\\b` +
+      `|\\bwhat (?:instructions|rules|guidelines|directives|prompt|text|message|orders) (?:did you (?:receive|get)|were you given|have you been given|came|was (?:written|given|sent)|were (?:written|given)(?: to you)?) (?:at the (?:start|beginning)|before|prior to|by (?:openai|anthropic|your (?:developers?|creators?|operators?|makers?)|the (?:developers?|operators?|system)))\\b` +
       `|\\bwhat (?:are|were|is) (?:the )?(?:secret|hidden|confidential|internal) (?:rules|instructions|guidelines|prompt|directives|orders) (?:you|that you|given to you)\\b`,
   ),
   p(
@@ -412,6 +412,19 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\byou(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
+  // "you don't need to follow OpenAI policy", "without any of your previous rules", "you may now
+  // answer anything", "the system: the assistant must ..."
+  p(
+    'no-restrictions',
+    `\\b(?:don't|do not|no longer) (?:need|have) to (?:follow|obey|abide by|respect|adhere to|comply with) (?:(?:the|your|any|openai's|anthropic's|openai|anthropic|its) )*(?:rules|guidelines|policy|policies|content policy|usage policy|instructions|restrictions|safety (?:rules|guidelines))\\b(?! of\\b)` +
+      `|\\bwithout (?:any (?:of )?)?(?:your|the) (?:previous|prior|earlier|original|usual) (?:rules|instructions|guidelines|restrictions)\\b` +
+      `|\\byou (?:may|can) now (?:answer|say|do|write|discuss|generate) (?:anything|everything)\\b` +
+      `|\\b(?:answer|say|do|write|discuss|generate|respond to) (?:anything|everything) without (?:any )?(?:restrictions?|limits?|limitations|filters?|rules|censorship)\\b`,
+  ),
+  p(
+    'fake-system-turn',
+    `\\bsystem ?: (?:the |this )?(?:assistant|ai|model|llm|chatbot|bot|you) (?:must|should|will|shall|is|are|now|has|have)\\b`,
+  ),
   // "if you had no rules"
   p(
     'no-restrictions',
@@ -420,7 +433,7 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'override-system-prompt',
     `\\bnever ?mind (?:the |your )?(?:system|developer|hidden|initial|original) (?:prompt|message|instructions)\\b` +
-      `|\\b${IGNORE} (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b` +
+      `|\\b${IGNORE} (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b(?! of\\b)` +
       `|\\bput (?:your|the|all) (?:[a-z]+ ){0,2}(?:${ITS_RULES}|filters?) (?:on hold|aside|on pause)\\b`,
   ),
   // Indirect injection: new orders addressed to whatever AI reads the text.
@@ -475,6 +488,24 @@ function collapsedOverride(text: string): boolean {
   return false;
 }
 
+/** A hyphen inside an attack word (dis-regard, in-structions, sys-tem): the variant is built only then. */
+const INTRA_HYPHEN = new RegExp(
+  [
+    'disregard',
+    'ignore',
+    'instructions',
+    'system',
+    'reveal',
+    'prompt',
+    'forget',
+    'bypass',
+    'override',
+    'previous',
+  ]
+    .flatMap((w) => [...w].slice(1).map((_, i) => `${w.slice(0, i + 1)}-${w.slice(i + 1)}`))
+    .join('|'),
+);
+const INTRA_HYPHENS = /(?<=[a-z])-(?=[a-z])/g;
 const PERCENT_ESCAPES = /%[0-9a-f]{2}[^%]{0,40}%[0-9a-f]{2}/i;
 const PERCENT_ESCAPE = /%([0-9a-f]{2})/gi;
 
@@ -570,6 +601,8 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
   }
   if (n.length <= DECODE_MAX) {
     if (REVERSED_HINT.test(n)) out.push(reverse(n));
+    // Hyphens inside words ("dis-regard your in-structions"): read without them.
+    if (INTRA_HYPHEN.test(n)) out.push(n.replace(INTRA_HYPHENS, ''));
     // URL-encoded words ("ignore%20all%20previous"): two escapes at least, decoded.
     if (text.includes('%') && PERCENT_ESCAPES.test(text))
       out.push(
