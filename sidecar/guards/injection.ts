@@ -636,6 +636,7 @@ const QUOTED =
   /(?<=(.?)\s*)["\u201c\u00ab\u201e\u300c]([^"\u201c\u201d\u00ab\u00bb\u201e\u300c\u300d\n]{1,80})["\u201d\u00bb\u201c\u300d]/g;
 const ADDRESSED =
   /^\W*(?:(?:hey|hi|dear|attention|note to) )?(?:the )?(?:assistant|ai|bot|chatbot|chatgpt|gpt|claude|llm|model|agent|copilot)\b/i;
+const MAX_MENTIONS = 8;
 /** Words around a quote that ask for it to be done, not talked about. */
 const USE_WORDS =
   /\b(?:follow|obey|execute|comply|do (?:this|that|it|as)|run|perform|act on|apply|carry out|from now on|new (?:rule|instruction|task)s?)\b/i;
@@ -643,7 +644,10 @@ const USE_WORDS =
 /** True when every attack in the text is a short quoted phrase talked about in a longer sentence. */
 function onlyMentions(text: string): boolean {
   let quoted = false;
+  let quotes = 0;
   const rest = text.replace(QUOTED, (whole: string, before: string, inner: string) => {
+    // A text of many quoted phrases is no sentence talking about one (and each costs a check).
+    if (++quotes > MAX_MENTIONS) return whole;
     // After a colon the quote is what the text hands over ("New rule: "...""): not a mention.
     // Nor is one that speaks to the assistant ("assistant, ignore the above ...").
     if (
@@ -658,6 +662,7 @@ function onlyMentions(text: string): boolean {
   });
   return (
     quoted &&
+    quotes <= MAX_MENTIONS &&
     !USE_WORDS.test(rest) &&
     rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4 &&
     detectKinds(rest).length === 0
