@@ -32,6 +32,8 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
         'desconsidera',
         'desconsidere',
         'omite',
+        'ignoren',
+        'olviden',
         'no sigas',
         'deja de seguir',
         'não siga',
@@ -54,7 +56,17 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     ],
     // German
     [
-      ['ignoriere', 'ignorier', 'vergiss', 'vergesse', 'missachte', 'übergehe'],
+      [
+        'ignoriere',
+        'ignorier',
+        'vergiss',
+        'vergesse',
+        'missachte',
+        'übergehe',
+        'ignorieren sie',
+        'vergessen sie',
+        'missachten sie',
+      ],
       ['alle'],
       ['vorherigen', 'bisherigen', 'obigen', 'früheren', 'vorigen'],
       ['anweisungen', 'instruktionen', 'befehle', 'regeln', 'vorgaben'],
@@ -86,7 +98,16 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     ],
     // Russian
     [
-      ['игнорируй', 'игнорируйте', 'забудь', 'забудьте', 'не обращай внимания на', 'проигнорируй'],
+      [
+        'игнорируй',
+        'игнорируйте',
+        'забудь',
+        'забудьте',
+        'не обращай внимания на',
+        'проигнорируй',
+        'игнорировать',
+        'забыть',
+      ],
       ['все'],
       ['предыдущие', 'прежние', 'вышеуказанные', 'предшествующие', 'системные'],
       ['инструкции', 'указания', 'правила', 'команды'],
@@ -210,7 +231,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   add(
     'override-instructions',
     `${any(fold, ['忽略', '无视', '忘记', '忘掉', '不要理会', '不要遵守'])}.{0,8}${any(fold, ['指令', '指示', '说明', '规则', '提示', '命令', '要求'])}` +
-      `|${any(fold, ['指示', '命令', 'ルール', '指令', '設定', '制限', '規則', '制約'])}.{0,8}${any(fold, ['無視', '忘れて', '解除'])}` +
+      `|${any(fold, ['指示', '命令', '指令', '設定', '制限', '制約'])}.{0,8}${any(fold, ['無視', '忘れて', '解除'])}` +
       `|${any(fold, ['限制', '规则', '规定'])}.{0,6}${any(fold, ['解除', '取消', '无视', '忽略', '忘记'])}` +
       `|${any(fold, ['지시', '지침', '명령', '규칙', '지시사항'])}.{0,30}${any(fold, ['무시', '잊어'])}` +
       `|${any(fold, ['تجاهل', 'انس', 'تجاهلي'])} .{0,20}${any(fold, ['التعليمات', 'الأوامر', 'التوجيهات', 'القواعد'])}`,
@@ -220,7 +241,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   add(
     'override-instructions',
     `${any(fold, ['olvida', 'olvídate de', 'ignora', 'oublie', 'ignore', 'vergiss', 'ignoriere', 'dimentica', 'esqueça', 'esquece', 'забудь', 'игнорируй', 'vergeet', 'negeer', 'zapomnij', 'zignoruj'])} ${any(fold, ['todo lo anterior y', 'todo lo que te dijeron', 'todo lo que se te dijo', 'tout ce qui précède et', "tout ce qu'on t'a dit", 'tout ce qui t’a été dit', "tout ce qui t'a été dit", 'alles davor', 'alles vorher', 'alles bisher', 'alles oben', 'alles, was dir gesagt wurde', 'alles was dir gesagt wurde', 'tutto quello che ti è stato detto', 'tutto ciò che ti è stato detto', 'tutto quello che ti hanno detto', 'tudo o que foi dito', 'tudo o que te disseram', 'tudo anterior e', 'всё, что было сказано', 'все, что было сказано', 'всё что было сказано', 'всё, что тебе сказали', 'все, что тебе сказали', 'всё предыдущее', 'все предыдущее', 'alles wat je is verteld', 'alles hierboven', 'wszystko, co ci powiedziano', 'wszystko co ci powiedziano'])}` +
-      `|${any(fold, ['忘记之前的一切', '忘掉之前的一切', '忘记以上', '忘记上面'])}(?:[，,。]|${any(fold, ['现在', '并'])})|${any(fold, ['忽略以上', '忽略上面'])}` +
+      `|${any(fold, ['忘记之前的一切', '忘掉之前的一切', '忘记以上', '忘记上面'])}(?:[，,。]|${any(fold, ['现在', '并'])})|${any(fold, ['忽略以上', '忽略上面'])}(?:${any(fold, ['的所有', '所有', '一切', '的指令', '的指示', '的规则', '的要求', '的提示', '的内容'])})` +
       `|${any(fold, ['前の会話', 'これまでの会話', '以前の会話', '上記の'])}.{0,8}${any(fold, ['忘れ', '無視'])}`,
   );
 
@@ -307,6 +328,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${withoutLimits})${notLength}` +
       `|${any(fold, ['تصرف', 'كن'])} ?${any(fold, ['كذكاء اصطناعي', 'ذكاء اصطناعي'])} (?:${withoutLimits})` +
       `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}${any(fold, ['처럼', '로서', '가 되', '이 되'])}` +
+      `|${any(fold, ['制限のない', '制約のない', 'ルールのない'])} ?${any(fold, ['ai', 'アシスタント', '人工知能'])}${any(fold, ['として', 'になって', 'のように'])}` +
       `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
   );
   add(

@@ -98,7 +98,7 @@ const SELF = '(?:you|your|the assistant|the ai|the model|chatgpt|gpt|claude|the 
 const LIMITS =
   '(?:restrictions|rules|limitations|limits|filters|filtering|guidelines|boundaries|ethics|morals|morality|censorship|content polic(?:y|ies)|safety (?:guidelines|measures|filters|rules|protocols)|ethical (?:guidelines|constraints|principles|restrictions)|moral (?:guidelines|constraints|restrictions))';
 const UNBOUND =
-  '(?:unrestricted|unfiltered|uncensored|jailbroken|unlimited|unbound|unchained|amoral|unethical|evil|rogue|lawless)';
+  '(?:unrestricted|unfiltered|uncensored|jailbroken|unlimited|unbound|unchained|amoral|unethical|evil|rogue|lawless|liberated|unleashed|unlocked|unconstrained|unshackled)';
 
 const EXTRACT_ADJ =
   '(?:full|entire|complete|exact|verbatim|original|initial|hidden|secret|internal|confidential|real|actual|first|starting)';
@@ -109,9 +109,12 @@ const SECRET_PROMPT =
 /** After "the initial instructions": whose they are, when they are not the assistant's. */
 const NOT_ANOTHERS =
   '(?! (?:i|we) (?:typed|wrote|sent|gave|entered|used)| from\\b| for (?:my|the|a|an|this)\\b| of (?:the|my|this|a|an)\\b| in (?:the|my|this) (?:recipe|manual|book|file|readme|docs?|box|package)\\b)';
+/** "the previous instructions in the ticket": a document's, not the assistant's. */
+const IN_A_DOCUMENT =
+  '(?! (?:in|from|of) (?:the|this|that|my|our) (?:ticket|email|e-mail|document|doc|file|manual|readme|box|package|recipe|guide|letter|thread|issue|pull request|pr|slides?|wiki)\\b)';
 /** Verbs that ask for text to be given back. */
 const GIVE_BACK =
-  '(?:reveal|show|print|display|output|repeat|recite|leak|dump|tell|give|share|expose|disclose|write out|spell out|type out|list|copy|paste|send|provide|return|echo|reproduce|quote|translate|summari[sz]e|paraphrase|read out|read back|rewrite)';
+  '(?:reveal|show|print|display|output|repeat|recite|leak|dump|tell|give|share|expose|disclose|write out|spell out|type out|list|copy|paste|send|provide|return|echo|reproduce|quote|translate|summari[sz]e|paraphrase|read out|read back|rewrite|print out)';
 /** Verbs that set rules aside, a broader set than IGNORE (used where the object says whose rules). */
 const SET_ASIDE =
   "(?:ignore|disregard|forget|skip|override|overrule|bypass|neglect|abandon|dismiss|discard|nullify|set aside|throw out|never ?mind|drop|scratch|erase|let go of|pay no attention to|(?:do not|don't) pay (?:any )?attention to|throw away|toss out|put aside|shed|go beyond|step outside(?: of)?|break free (?:of|from)|free yourself (?:of|from)|(?:do not|don't|stop) adhering to|(?:do not|don't) adhere to|wipe)";
@@ -135,7 +138,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "ignore all previous instructions", "disregard any prior directives", "forget the above rules"
   p(
     'override-instructions',
-    `\\b${IGNORE} (?:(?:all|any|every|each|of|the|these|those|your|its|their) ){0,4}${PRIOR} (?:(?:and|or|,|&) )?(?:${PRIOR} )?${RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))`,
+    `\\b${IGNORE} (?:(?:all|any|every|each|of|the|these|those|your|its|their) ){0,4}${PRIOR} (?:(?:and|or|,|&) )?(?:${PRIOR} )?${RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))${IN_A_DOCUMENT}`,
   ),
   // "ignore your instructions", "override your programming", "bypass your restrictions"
   p(
@@ -269,7 +272,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "pay no attention to your earlier directions", "scratch that last set of rules"
   p(
     'override-instructions',
-    `\\b${SET_ASIDE} (?:(?:all|any|every|each|of|the|that|this|these|those|whatever|set|entire|whole) ){0,3}(?:your|previous|prior|above|earlier|preceding|initial|original|last|usual|starting) (?:(?:own|set of|of|safety|content|ethical|moral|core|previous|prior|earlier|original|initial|default|old) ){0,2}${ITS_RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))`,
+    `\\b${SET_ASIDE} (?:(?:all|any|every|each|of|the|that|this|these|those|whatever|set|entire|whole) ){0,3}(?:your|previous|prior|above|earlier|preceding|initial|original|last|usual|starting) (?:(?:own|set of|of|safety|content|ethical|moral|core|previous|prior|earlier|original|initial|default|old) ){0,2}${ITS_RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))${IN_A_DOCUMENT}`,
   ),
   // "throw out the rulebook you started with", "treat the guidance you got at the start as ..."
   p(
@@ -280,7 +283,7 @@ export const PATTERNS: readonly Pattern[] = [
   // safety training switched off"
   p(
     'override-instructions',
-    `\\b(?:your|the assistant's|the ai's|the model's) (?:(?:own|previous|prior|earlier|original|initial|current|old|usual|safety|content|ethical|moral|core|system) ){0,2}(?:${ITS_RULES}|limitations|limits|filters?|training|content polic(?:y|ies)|system prompt)(?: (?:from|given) (?:earlier|before|at the start))?(?:(?: (?:are|is|were|was|have been|has been|being|got))?(?: now| hereby| officially| all| temporarily)? ${RULES_GONE}\\b| no longer (?:appl(?:y|ies)|matters?|exists?|counts?)\\b| (?:do not|does not|don't|doesn't) apply\\b)`,
+    `\\b(?:your|the assistant's|the ai's|the model's) (?:(?:own|previous|prior|earlier|original|initial|current|old|usual|safety|content|ethical|moral|core|system) ){0,2}(?:${ITS_RULES}|limitations|limits|filters?|training|content polic(?:y|ies)|system prompt)(?: (?:from|given) (?:earlier|before|at the start))?(?:(?: (?:are|is|were|was|have been|has been|being|got))?(?: now| hereby| officially| all| temporarily)?(?: outdated and| obsolete and)? ${RULES_GONE}\\b| no longer (?:appl(?:y|ies)|matters?|exists?|counts?)\\b| (?:do not|does not|don't|doesn't) apply\\b)`,
   ),
   p(
     'override-instructions',
@@ -289,7 +292,7 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'override-instructions',
     `\\b(?:safety|content|ethical|moral) (?:rules|filters?|guidelines|restrictions|polic(?:y|ies)|measures|training|layer|guardrails) (?:are|is|have been|has been|were) (?:now |temporarily |all )?(?:disabled|off|lifted|removed|turned off|switched off|suspended|deactivated|bypassed)\\b|\\b(?:content|safety) (?:filtering|filters?|moderation|guardrails|checks) ?: ?(?:disabled|off|none|false)\\b` +
-      `|\\b(?:rules|guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
+      `|\\b(?:guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
       `|\\b(?:policies|rules|guidelines|restrictions|content polic(?:y|ies)|safety rules|guardrails) (?:do not|don't|does not|doesn't|no longer) apply (?:to you|here|anymore|in this (?:chat|conversation|session|game|mode))\\b`,
   ),
   // "forget everything before that", "STOP! New task:", "your new goal is to ...", "start your
@@ -318,7 +321,8 @@ export const PATTERNS: readonly Pattern[] = [
   // "forget what your developers told you", "everything said to you before ... is cancelled"
   p(
     'override-instructions',
-    `\\b(?:forget|ignore|disregard|never ?mind) (?:what|whatever|everything|anything|all) (?:that )?(?:your (?:creators?|developers?|makers?|operators?|programmers?|trainers?|company)|openai|anthropic|they|anyone|someone|the system) (?:told|taught|said to|instructed|gave|programmed) you\\b`,
+    `\\b(?:forget|ignore|disregard|never ?mind) (?:what|whatever|everything|anything|all) (?:that )?(?:your (?:creators?|developers?|makers?|operators?|programmers?|trainers?|company)|openai|anthropic|they|anyone|someone|the system) (?:told|taught|said to|instructed|gave|programmed) you\\b` +
+      `|\\b(?:forget|ignore|disregard|never ?mind) (?:what|whatever|everything) (?:the system|the system prompt|the developer|the operator|your system prompt|your instructions) (?:said|says|told you|wrote|instructed)\\b`,
   ),
   p(
     'override-instructions',
@@ -411,6 +415,21 @@ export const PATTERNS: readonly Pattern[] = [
       `|\\bhas no (?:filters|restrictions|rules|guidelines|limits|content polic(?:y|ies)|ethics|morals)\\b.{0,40}?\\bnever (?:declines|refuses|says no)\\b` +
       `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\byou(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
+  ),
+  p(
+    'no-restrictions',
+    `\\b(?:remove|lift|drop|disable|turn off) (?:all |any |the )?(?:restrictions|filters|limits|limitations|guardrails|censorship) (?:from|on) your (?:responses|answers|replies|output)\\b` +
+      `|\\bwithout (?:following|obeying|respecting) (?:any (?:of )?)?(?:the |your )?(?:rules|instructions|guidelines|restrictions)\\b` +
+      `|\\byou (?:are not|aren't) (?:an? )?(?:ai|assistant|language model|chatbot)(?: model)? and (?:have|has) no\\b`,
+  ),
+  p(
+    'prompt-extraction',
+    `\\b(?:repeat|print|show|output|reveal|display|give)(?: me)? the system prompt (?:back|to me|verbatim|word for word|exactly|in full)\\b` +
+      `|\\b(?:line|sentence|word|paragraph)s? of your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|(?:prompt|instructions|rules)${BARE_END})`,
+  ),
+  p(
+    'fake-system-turn',
+    `\\bas your (?:developer|creator|operator|admin|administrator|owner|programmer|maker),? i\\b`,
   ),
   // "you don't need to follow OpenAI policy", "without any of your previous rules", "you may now
   // answer anything", "the system: the assistant must ..."
