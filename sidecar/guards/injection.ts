@@ -246,7 +246,8 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'fake-system-turn',
-    `(?:^|\\n|\\. )(?:#{1,3} ?)?(?:new|updated|real|actual|true|revised|secret|hidden|override) (?:system )?(?:instructions?|prompt|directives?|rules) ?:`,
+    // Tried where its word occurs; the look-behind then asks for a line or sentence start before it.
+    `(?:new|updated|real|actual|true|revised|secret|hidden|override) (?:system )?(?:instructions?|prompt|directives?|rules) ?:(?<=(?:^|\\n|\\. )(?:#{1,3} ?)?(?:new|updated|real|actual|true|revised|secret|hidden|override) (?:system )?(?:instructions?|prompt|directives?|rules) ?:)`,
   ),
   p(
     'fake-system-turn',
