@@ -2,7 +2,8 @@
 // recall and false positives, PII recall (found whole) and false positives, the time the full
 // local guard set takes on 20 KB and 200 KB prompts of three kinds, and the latency of small calls
 // while 200 KB prompts are checked (on the event loop, and on the worker pool). Writes bench/results/guards.json; the numbers are
-// quoted in bench/analysis.md. Independent, larger corpora judge the goals; these are ours.
+// quoted in bench/analysis.md. Independent, larger corpora judge the goals; these are ours, and the
+// blind corpora (written before reading the guards) are reported apart: `--misses` lists their misses.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { piiFinder } from '../sidecar/guards/pii.ts';
 import { promptOffload } from '../sidecar/offload/index.ts';
 import { PII_TYPES } from '../sidecar/snapshot/schema.ts';
 import * as tokens from '../sidecar/tokens.ts';
+import { measureInjection, measurePii } from '../test/unit/policy/guard-blind.ts';
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/policy/injection-corpus.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
 import { percentiles } from './lib/stats.ts';
@@ -51,6 +53,10 @@ for (const [kind, value] of PII_POSITIVES) {
 }
 const piiFound = [...piiByKind.values()].reduce((a, c) => a + c.found, 0);
 const piiFalse = PII_NEGATIVES.filter((t) => find(t).length > 0);
+
+// ---- the blind corpora (written before reading the guards; see test/unit/policy/guard-blind.ts) --
+const blindPii = measurePii(find);
+const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
 // The full local guard set (maxPromptTokens, a deny pattern, injection block, PII mask of every
@@ -226,6 +232,18 @@ const results = {
     negatives: PII_NEGATIVES.length,
     byKind: Object.fromEntries(piiByKind),
   },
+  blind: {
+    pii: {
+      recall: blindPii.found / blindPii.positives,
+      precision: 1 - blindPii.falseSpans / blindPii.spans,
+      ...blindPii,
+    },
+    injection: {
+      recall: blindInjection.caught / blindInjection.attacks,
+      falsePositiveRate: blindInjection.flagged / blindInjection.benign,
+      ...blindInjection,
+    },
+  },
   guardSet: cost,
   smallCallsWhileBig: loop,
   loadAverage: loadavg(),
@@ -243,6 +261,21 @@ for (const [k, c] of piiByKind) console.log(`| - ${k} | ${c.found}/${c.total} |`
 console.log(
   `| PII look-alikes (${PII_NEGATIVES.length}) | ${pct(piiFalse.length, PII_NEGATIVES.length)} flagged |`,
 );
+const bp = blindPii;
+const bi = blindInjection;
+console.log('\n| blind corpus | result |\n| --- | --- |');
+console.log(`| PII values (${bp.positives}) | ${pct(bp.found, bp.positives)} found whole |`);
+for (const [k, c] of Object.entries(bp.byKind)) console.log(`| - ${k} | ${c.found}/${c.total} |`);
+console.log(`| PII precision (${bp.spans} spans) | ${pct(bp.spans - bp.falseSpans, bp.spans)} |`);
+console.log(`| PII look-alikes (${bp.negatives}) | ${pct(bp.negativesFlagged, bp.negatives)} flagged |`);
+console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
+console.log(
+  `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,
+);
+console.log(`| injection look-alikes (${bi.benign}) | ${pct(bi.flagged, bi.benign)} flagged |`);
+if (process.argv.includes('--misses'))
+  for (const line of [...bp.missed, ...bp.falseHits, ...bi.missed, ...bi.falsePositives, ...bi.splitBypasses])
+    console.log(`  ${line}`);
 console.log('\n| full local guard set | p50 | p99 | CPU p50 |\n| --- | --- | --- | --- |');
 for (const [k, c] of Object.entries(cost))
   console.log(`| ${k} | ${c.p50Ms.toFixed(2)} ms | ${c.p99Ms.toFixed(2)} ms | ${c.cpuP50Ms.toFixed(2)} ms |`);

@@ -21,21 +21,70 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   const langs: [ignore: string[], all: string[], previous: string[], instructions: string[]][] = [
     // Spanish, Portuguese
     [
-      ['ignora', 'ignore', 'olvida', 'olvide', 'esquece', 'esqueça', 'desconsidera', 'desconsidere', 'omite'],
+      [
+        'ignora',
+        'ignore',
+        'olvida',
+        'olvide',
+        'olvídate de',
+        'esquece',
+        'esqueça',
+        'desconsidera',
+        'desconsidere',
+        'omite',
+        'ignoren',
+        'olviden',
+        'no sigas',
+        'deja de seguir',
+        'não siga',
+        'pare de seguir',
+      ],
       ['todas', 'todas as', 'todas las'],
       ['anteriores', 'previas', 'prévias', 'de antes', 'acima'],
-      ['instrucciones', 'instruções', 'indicaciones', 'reglas', 'regras', 'órdenes', 'ordens'],
+      [
+        'instrucciones',
+        'instruções',
+        'indicaciones',
+        'reglas',
+        'regras',
+        'órdenes',
+        'ordens',
+        'directrices',
+        'diretrizes',
+        'normas',
+      ],
     ],
     // German
     [
-      ['ignoriere', 'ignorier', 'vergiss', 'vergesse', 'missachte', 'übergehe'],
+      [
+        'ignoriere',
+        'ignorier',
+        'vergiss',
+        'vergesse',
+        'missachte',
+        'übergehe',
+        'ignorieren sie',
+        'vergessen sie',
+        'missachten sie',
+      ],
       ['alle'],
       ['vorherigen', 'bisherigen', 'obigen', 'früheren', 'vorigen'],
       ['anweisungen', 'instruktionen', 'befehle', 'regeln', 'vorgaben'],
     ],
     // French
     [
-      ['ignore', 'ignorez', 'oublie', 'oubliez', 'ne tiens pas compte', 'ne tenez pas compte'],
+      [
+        'ignore',
+        'ignorez',
+        'oublie',
+        'oubliez',
+        'ne tiens pas compte de',
+        'ne tenez pas compte de',
+        'ne tiens plus compte de',
+        'ne tenez plus compte de',
+        'ne tiens pas compte',
+        'ne tenez pas compte',
+      ],
       ['toutes', 'toutes les', 'tous les'],
       ['précédentes', 'précédents', 'antérieures', 'ci-dessus'],
       ['instructions', 'consignes', 'règles', 'directives'],
@@ -45,28 +94,246 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ['ignora', 'ignorate', 'dimentica', 'dimenticate'],
       ['tutte', 'tutte le'],
       ['precedenti', 'sopra', 'di prima'],
-      ['istruzioni', 'regole', 'indicazioni', 'direttive'],
+      ['istruzioni', 'regole', 'indicazioni', 'direttive', 'linee guida'],
     ],
     // Russian
     [
-      ['игнорируй', 'игнорируйте', 'забудь', 'забудьте', 'не обращай внимания на', 'проигнорируй'],
+      [
+        'игнорируй',
+        'игнорируйте',
+        'забудь',
+        'забудьте',
+        'не обращай внимания на',
+        'проигнорируй',
+        'игнорировать',
+        'забыть',
+      ],
       ['все'],
-      ['предыдущие', 'прежние', 'вышеуказанные', 'предшествующие'],
+      ['предыдущие', 'прежние', 'вышеуказанные', 'предшествующие', 'системные'],
       ['инструкции', 'указания', 'правила', 'команды'],
     ],
+    // Dutch
+    [
+      ['negeer', 'negeert', 'vergeet'],
+      ['alle'],
+      ['vorige', 'eerdere', 'voorgaande', 'bovenstaande'],
+      ['instructies', 'regels', 'richtlijnen', 'opdrachten'],
+    ],
+    // Polish
+    [
+      ['zignoruj', 'ignoruj', 'zapomnij o', 'zapomnij'],
+      ['wszystkie', 'wszystkich'],
+      ['poprzednie', 'poprzednich', 'wcześniejsze', 'wcześniejszych', 'swoje', 'swoich', 'twoje', 'twoich'],
+      ['instrukcje', 'instrukcjach', 'zasady', 'zasadach', 'polecenia', 'poleceniach', 'reguły', 'regułach'],
+    ],
+    // Vietnamese
+    [
+      ['bỏ qua', 'quên', 'phớt lờ', 'hãy quên', 'hãy bỏ qua'],
+      ['tất cả các', 'tất cả', 'các', 'mọi'],
+      ['trước đó', 'trước', 'ở trên'],
+      ['hướng dẫn', 'chỉ dẫn', 'quy tắc', 'lệnh', 'chỉ thị'],
+    ],
   ];
+  /** What makes the rules someone else's ("les règles de grammaire", "regels in mijn lijst"). */
+  const qualifier = any(fold, [
+    'de',
+    'del',
+    'della',
+    'delle',
+    'di',
+    'der',
+    'des',
+    'du',
+    'van',
+    'voor',
+    'in',
+    'op',
+    'of',
+    'for',
+    'для',
+    'в',
+    'na',
+    'w',
+    'dla',
+    'do',
+    'da',
+    'das',
+    'dos',
+    'sobre',
+    'für',
+    'zum',
+    'zur',
+    'pour',
+    'por',
+    'para',
+    'per',
+    'по',
+    'на',
+  ]);
+  /** "your" / "the" before the rules: "olvida tus reglas", "vergiss deine Regeln". */
+  const article = any(fold, ['las', 'les', 'le', 'la', 'as', 'os', 'die', 'the', 'de', 'het']);
+  /** Whose rules: the assistant's ("tus reglas", "deine Regeln"). */
+  const yours = any(fold, [
+    'tus',
+    'sus',
+    'tes',
+    'vos',
+    'le tue',
+    'tue',
+    'suas',
+    'tuas',
+    'as suas',
+    'os seus',
+    'seus',
+    'deine',
+    'ihre',
+    'свои',
+    'твои',
+    'je',
+    'jouw',
+    'uw',
+  ]);
+  /** The system's own instructions, named outright. */
+  const systemRules = any(fold, [
+    'systemanweisung',
+    'systemanweisungen',
+    'systemvorgaben',
+    'systemprompt',
+    'systemnachricht',
+    'prompt del sistema',
+    'instrucciones del sistema',
+    'reglas del sistema',
+    'prompt système',
+    'instructions système',
+    'règles de ton système',
+    'règles du système',
+    'consignes du système',
+    'prompt di sistema',
+    'istruzioni di sistema',
+    'prompt do sistema',
+    'instruções do sistema',
+    'системные инструкции',
+    'системный промпт',
+    'системные правила',
+    'systeemprompt',
+    'systeeminstructies',
+    'prompt systemowy',
+    'instrukcje systemowe',
+  ]);
   for (const [ignore, all, previous, instructions] of langs)
     add(
       'override-instructions',
-      `${any(fold, ignore)} (?:${any(fold, all)} )?(?:(?:las|les|le|as|os|die|the) )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?`,
+      // All of them, yours, the previous ones or the system's: not "ignora las reglas ortográficas".
+      `${any(fold, ignore)} (?:${any(fold, all)} (?:(?:${article}|${yours}) )?(?:${any(fold, previous)} )?${any(fold, instructions)}(?: ${any(fold, previous)})?|${yours} (?:${any(fold, previous)} )?${any(fold, instructions)}|(?:${article} )?${any(fold, previous)} ${any(fold, instructions)}|(?:${article} )?${any(fold, instructions)} ${any(fold, previous)})(?! ${qualifier}(?: |$))` +
+        `|${any(fold, ignore)} (?:${article} )?${systemRules}`,
     );
   // Chinese, Japanese, Korean, Arabic: no spaces between words (or another order).
   add(
     'override-instructions',
     `${any(fold, ['忽略', '无视', '忘记', '忘掉', '不要理会', '不要遵守'])}.{0,8}${any(fold, ['指令', '指示', '说明', '规则', '提示', '命令', '要求'])}` +
-      `|${any(fold, ['指示', '命令', 'ルール', '指令', '設定'])}.{0,6}${any(fold, ['無視', '忘れて'])}` +
+      `|${any(fold, ['指示', '命令', '指令', '設定', '制限', '制約'])}.{0,8}${any(fold, ['無視', '忘れて', '解除'])}` +
+      `|${any(fold, ['限制', '规则', '规定'])}.{0,6}${any(fold, ['解除', '取消', '无视', '忽略', '忘记'])}` +
       `|${any(fold, ['지시', '지침', '명령', '규칙', '지시사항'])}.{0,30}${any(fold, ['무시', '잊어'])}` +
       `|${any(fold, ['تجاهل', 'انس', 'تجاهلي'])} .{0,20}${any(fold, ['التعليمات', 'الأوامر', 'التوجيهات', 'القواعد'])}`,
+  );
+
+  // "Forget everything before", in other languages.
+  add(
+    'override-instructions',
+    `${any(fold, ['olvida', 'olvídate de', 'ignora', 'oublie', 'ignore', 'vergiss', 'ignoriere', 'dimentica', 'esqueça', 'esquece', 'забудь', 'игнорируй', 'vergeet', 'negeer', 'zapomnij', 'zignoruj'])} ${any(fold, ['todo lo anterior y', 'todo lo que te dijeron', 'todo lo que se te dijo', 'tout ce qui précède et', "tout ce qu'on t'a dit", 'tout ce qui t’a été dit', "tout ce qui t'a été dit", 'alles davor', 'alles vorher', 'alles bisher', 'alles oben', 'alles, was dir gesagt wurde', 'alles was dir gesagt wurde', 'tutto quello che ti è stato detto', 'tutto ciò che ti è stato detto', 'tutto quello che ti hanno detto', 'tudo o que foi dito', 'tudo o que te disseram', 'tudo anterior e', 'всё, что было сказано', 'все, что было сказано', 'всё что было сказано', 'всё, что тебе сказали', 'все, что тебе сказали', 'всё предыдущее', 'все предыдущее', 'alles wat je is verteld', 'alles hierboven', 'wszystko, co ci powiedziano', 'wszystko co ci powiedziano'])}` +
+      `|${any(fold, ['忘记之前的一切', '忘掉之前的一切', '忘记以上', '忘记上面'])}(?:[，,。]|${any(fold, ['现在', '并'])})|${any(fold, ['忽略以上', '忽略上面'])}(?:${any(fold, ['的所有', '所有', '一切', '的指令', '的指示', '的规则', '的要求', '的提示', '的内容'])})` +
+      `|${any(fold, ['前の会話', 'これまでの会話', '以前の会話', '上記の'])}.{0,8}${any(fold, ['忘れ', '無視'])}`,
+  );
+
+  // Turkish and Hindi put the verb last: "talimatları yok say", "निर्देशों को अनदेखा करें".
+  add(
+    'override-instructions',
+    // (A phrase's first word is all ASCII or none: "talimatlar" + the suffix with its dotless ı.)
+    `(?:talimatlar|kurallar|komutlar|yonergeler)[ıi]?(?:n[ıi])? ${any(fold, ['yok say', 'unut', 'görmezden gel', 'dikkate alma', 'umursama'])}` +
+      `|${any(fold, ['निर्देशों', 'निर्देश', 'नियमों', 'नियम'])} (?:${any(fold, ['को'])} )?${any(fold, ['अनदेखा', 'नज़रअंदाज़', 'नजरअंदाज', 'भूल'])}` +
+      `|${any(fold, ['انس قواعدك', 'انسَ قواعدك', 'انسى قواعدك', 'تجاهل قواعدك'])}` +
+      `|${any(fold, ['규칙을', '지침을', '지시를'])} ?${any(fold, ['잊', '무시'])}`,
+  );
+
+  // ---- an AI without limits, answering without limits, DAN, in other languages -----------------
+  const withoutLimits = [
+    `${any(fold, ['sin'])} (?:${any(fold, ['ningún', 'ninguna', 'ningun'])} )?${any(fold, ['restricciones', 'restricción', 'reglas', 'límites', 'filtros', 'censura'])}`,
+    `${any(fold, ['sem'])} (?:${any(fold, ['nenhuma', 'nenhum'])} )?${any(fold, ['restrições', 'regras', 'limites', 'filtros', 'censura'])}`,
+    `${any(fold, ['ohne'])} (?:${any(fold, ['jegliche', 'irgendwelche', 'jede'])} )?${any(fold, ['einschränkungen', 'regeln', 'grenzen', 'filter', 'zensur'])}`,
+    `${any(fold, ['sans'])} (?:${any(fold, ['aucune', 'aucun', 'la moindre'])} )?${any(fold, ['restriction', 'règle', 'limite', 'filtre', 'censure'])}`,
+    `${any(fold, ['senza'])} (?:${any(fold, ['alcun', 'alcuna', 'alcuno'])} )?${any(fold, ['limiti', 'restrizioni', 'regole', 'filtri', 'censura'])}`,
+    `${any(fold, ['без'])} (?:${any(fold, ['каких-либо', 'всяких', 'любых'])} )?${any(fold, ['ограничений', 'правил', 'фильтров', 'цензуры'])}`,
+    `${any(fold, ['zonder'])} (?:${any(fold, ['enige'])} )?${any(fold, ['beperkingen', 'regels', 'filters', 'censuur'])}`,
+    `${any(fold, ['bez'])} (?:${any(fold, ['żadnych'])} )?${any(fold, ['ograniczeń', 'zasad', 'filtrów', 'cenzury'])}`,
+    `${any(fold, ['không'])} (?:${any(fold, ['có'])} )?${any(fold, ['giới hạn', 'ràng buộc', 'kiểm duyệt', 'hạn chế'])}`,
+    `${any(fold, ['بدون', 'دون', 'بلا'])} (?:${any(fold, ['أي'])} )?${any(fold, ['قيود', 'قواعد', 'حدود'])}`,
+  ].join('|');
+  // (A story about "una IA sin restricciones" is not a role; "sans restriction de longueur" is a
+  // length.)
+  const role = any(fold, [
+    'eres',
+    'actúa como',
+    'compórtate como',
+    'finge ser',
+    'conviértete en',
+    'você é',
+    'aja como',
+    'finja ser',
+    'atue como',
+    'comporte-se como',
+    'du bist',
+    'agiere als',
+    'verhalte dich wie',
+    'tu es',
+    'agis comme',
+    'deviens',
+    'comporte-toi comme',
+    'fais comme si tu étais',
+    'comportati come',
+    'agisci come',
+    'fingi di essere',
+    'diventa',
+    'ты',
+    'будь',
+    'веди себя как',
+    'действуй как',
+    'притворись',
+    'стань',
+    'je bent',
+    'jij bent',
+    'gedraag je als',
+    'doe alsof je',
+    'jesteś',
+    'zachowuj się jak',
+    'udawaj',
+    'bądź',
+    'hãy là',
+    'giả vờ là',
+  ]);
+  const aiWord = any(fold, [
+    'ia',
+    'ki',
+    'ии',
+    'ai',
+    'yapay zeka',
+    'trí tuệ nhân tạo',
+    'asistente',
+    'assistente',
+    'assistent',
+  ]);
+  const notLength = `(?! ${qualifier}(?: |$)| ${any(fold, ['độ', 'về'])})`;
+  add(
+    'no-restrictions',
+    `${role}(?: [^ ]+){0,4} ${aiWord} (?:${withoutLimits})` +
+      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${withoutLimits})${notLength}` +
+      `|${any(fold, ['تصرف', 'كن'])} ?${any(fold, ['كذكاء اصطناعي', 'ذكاء اصطناعي'])} (?:${withoutLimits})` +
+      `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}${any(fold, ['처럼', '로서', '가 되', '이 되'])}` +
+      `|${any(fold, ['制限のない', '制約のない', 'ルールのない'])} ?${any(fold, ['ai', 'アシスタント', '人工知能'])}${any(fold, ['として', 'になって', 'のように'])}` +
+      `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
+  );
+  add(
+    'jailbreak-persona',
+    `${any(fold, ['eres', 'sei', 'você é', 'du bist', 'bist du', 'tu es', 'ты теперь', 'теперь ты', 'jij bent', 'je bent', 'jesteś'])}(?: ${any(fold, ['ahora', 'agora', 'jetzt', 'maintenant', 'ora', 'nu', 'teraz'])})? dan\\b`,
   );
 
   // ---- prompt extraction, in other languages ----------------------------------------------------
@@ -97,6 +364,19 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'выведи',
     'повтори',
     'напиши',
+    'laat',
+    'toon',
+    'geef',
+    'herhaal',
+    'pokaż',
+    'ujawnij',
+    'wyświetl',
+    'powtórz',
+    'podaj',
+    'xem',
+    'hiển thị',
+    'tiết lộ',
+    'in ra',
   ];
   const systemPrompt = [
     'prompt del sistema',
@@ -127,6 +407,14 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'le tue istruzioni',
     'свои инструкции',
     'твои инструкции',
+    'systeemprompt',
+    'systeem prompt',
+    'systeeminstructies',
+    'prompt systemowy',
+    'instrukcje systemowe',
+    'lời nhắc hệ thống',
+    'prompt hệ thống',
+    'chỉ dẫn hệ thống',
   ];
   add('prompt-extraction', `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
   const systemCjk = [
@@ -147,6 +435,14 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}.{0,10}${any(fold, systemCjk)}`,
   );
 
+  add(
+    'prompt-extraction',
+    `sistem (?:istemini|komutunu|promptunu|talimatlar[ıi]n[ıi]) ${any(fold, ['göster', 'yaz', 'söyle', 'açıkla', 'tekrarla'])}` +
+      `|${any(fold, ['सिस्टम प्रॉम्प्ट', 'सिस्टम संकेत', 'सिस्टम निर्देश'])}.{0,10}${any(fold, ['दिखा', 'बता', 'लिख', 'दोहरा'])}` +
+      `|${any(fold, ['was wurde dir', 'was hat man dir', 'was wurde ihnen'])} ${any(fold, ['vor', 'zu beginn', 'am anfang', 'anfangs'])}` +
+      `|${any(fold, ['affiche', 'montre', 'répète', 'recopie', 'imprime', 'écris'])} ${any(fold, ['tout ce qui'])} (?:${any(fold, ['se trouve', 'est', 'précède'])} )?${any(fold, ['au-dessus', 'ci-dessus', 'avant ce'])}`,
+  );
+
   // ---- indirect injection: text addressed to the AI that reads a document or tool result --------
   const ai =
     '(?:ai|a\\.i\\.|llm|language model|assistant|chatbot|gpt|chatgpt|claude|gemini|copilot|bot|agent)s?';
@@ -154,7 +450,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'indirect-injection',
     `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output)\\b` +
       `|\\b${ai} (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|viewing) (?:this|these)\\b` +
-      `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b` +
+      `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b(?! (?:the|any|its) (?:encoding|errors?|warnings?|case|whitespace|header|bom)\\b)` +
       `|<!-- ?(?:ai|assistant|llm|system|prompt|instructions?)\\b` +
       `|\\[(?:system|assistant|ai) (?:note|instruction|message|override)\\]`,
   );

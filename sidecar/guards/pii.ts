@@ -149,8 +149,10 @@ const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 // Local parts as RFC 5322 atoms allow them (apostrophes, plus tags) and as RFC 6531 allows them
 // (letters of any script); domains may be internationalised (IDN labels in any script). Not the
 // user:password@host of a URL (the secret detector takes the password there); mailto: is fine.
+// An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. No = ? &
+// (RFC 5322 allows them, but in practice they are a query string's: ?email=a@b.c).
 const EMAIL =
-  /(?<![\p{L}\p{N}.%+'_/-]|(?<!mailto):)[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$&*=?^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
+  /(?<![\p{L}\p{N}.%+_/-]|(?<=[\p{L}\p{N}])'|(?<!mailto):)[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
 
 const email: Detector = {
   kind: 'email',
@@ -176,7 +178,7 @@ const email: Detector = {
 
 // ---- credit card (Luhn) --------------------------------------------------------------------------
 
-const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+const CARD = /(?<![\d.-])\d(?:[ .-]?\d){12,18}(?![\d]|\.\d)/g;
 
 export function luhn(digits: string): boolean {
   let sum = 0;
@@ -207,7 +209,7 @@ const creditCard: Detector = {
       // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
       const seps = new Set(m[0].replace(/\d/g, ''));
       if (seps.size > 1) return false;
-      const digits = m[0].replace(/[ -]/g, '');
+      const digits = m[0].replace(/[ .-]/g, '');
       return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhn(digits);
     }),
 };
@@ -381,12 +383,30 @@ const ssn: Detector = {
 // and national numbers written with their trunk prefix 0 (UK 020 7946 0958 / 07700 900123,
 // DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022 2345 6789,
 // JP 03-1234-5678, AU (02) 9876 5432 / 0412 345 678), plus the national forms without a trunk
-// prefix that have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678).
-const PHONE_INTL = /(?<![\w+]|\d[ .-])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\w])/g;
-const PHONE_NANP = /(?<![\w(+-])(?:1[ .-]?)?(?:\(\d{3}\)[ -]?|\d{3}[ -]|\d{3}\.)\d{3}[ .-]\d{4}(?![\w-])/g;
-const PHONE_TRUNK = /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
+// prefix that have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 /
+// 912 34 56 78, PL 501-234-567, IT mobile 347 1234567, MX 55 1234 5678). A German area code may
+// end in a slash (089/12345678); an extension (ext. 12, x204) belongs to the number before it.
+const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|x|#) ?\\d{1,6})?';
+const PHONE_INTL = new RegExp(
+  `(?<![\\w+]|\\d[ .-])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
+  'g',
+);
+const PHONE_NANP = new RegExp(
+  `(?<![\\w(+-])(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ -]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
+  'g',
+);
+const PHONE_TRUNK =
+  /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
-const PHONE_SPACED = /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[6-9]\d{2} \d{3} \d{3})(?![\w-]|[.,]\d)/g;
+const PHONE_SPACED =
+  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2})(?![\w-]|[.,]\d)/g;
+
+const PHONE_BARE_AT = /(?<![\w+.-])1?[2-9]\d{9}(?![\w-]|[.,]\d)/y;
+const PHONE_LABEL =
+  /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+
+/** The number before its extension. */
+const withoutExtension = (s: string) => s.split(/,? ?[A-Za-z#]/)[0]!;
 
 const PHONE_INTL_AT = sticky(PHONE_INTL);
 const PHONE_NANP_AT = sticky(PHONE_NANP);
@@ -401,12 +421,12 @@ const phone: Detector = {
   find: ({ text: t, marks }, out) => {
     const starts = marks.numberStarts;
     scanAt(PHONE_INTL_AT, 'phone', t, starts, out, (m) => {
-      const n = m[0].replace(/\D/g, '').length;
+      const n = withoutExtension(m[0]).replace(/\D/g, '').length;
       return n >= 8 && n <= 15;
     });
     scanAt(PHONE_NANP_AT, 'phone', t, starts, out, (m) => {
       // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
-      const s = m[0];
+      const s = withoutExtension(m[0]);
       if (s.includes('.') && !/^(?:1\.)?\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
       const digits = s.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
       return /^[2-9]\d{2}[2-9]/.test(digits);
@@ -414,9 +434,14 @@ const phone: Detector = {
     scanAt(PHONE_TRUNK_AT, 'phone', t, starts, out, (m) => {
       const s = m[0];
       const digits = s.replace(/\D/g, '');
-      // 9 to 11 digits after the trunk 0, written in groups (one separator kind) or as one run.
-      if (digits.length < 10 || digits.length > 12) return false;
-      const seps = new Set(s.replace(/[\d()]/g, ''));
+      // 9 to 11 digits after the trunk 0, written in groups or as one run (at most 10 digits
+      // after the 0: a longer run is a product or account code); 8 only in three groups or more
+      // (Seoul 02-312-3456).
+      const groups = s.split(/[^\d()]+/).length;
+      if (digits.length < (groups >= 3 ? 9 : 10) || digits.length > (groups === 1 ? 11 : 12)) return false;
+      // One separator kind, but the one after the area code may differ (08-123 456 78, 089/1234 5678).
+      const area = /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/.exec(s)![0];
+      const seps = new Set(s.slice(area.length).replace(/[\d()]/g, ''));
       if (seps.size > 1) return false;
       // Dotted groups only as French pairs (01.23.45.67.89): never dates or version numbers.
       if (seps.has('.') && !/^0\d(?:\.\d{2}){4}$/.test(s)) return false;
@@ -424,14 +449,28 @@ const phone: Detector = {
     });
     scanAt(PHONE_BR_AT, 'phone', t, starts, out);
     scanAt(PHONE_SPACED_AT, 'phone', t, starts, out);
+    // Ten bare digits only after a phone label ("phone: 4155550132", "call me at 4155550132").
+    scanAt(
+      PHONE_BARE_AT,
+      'phone',
+      t,
+      marks.digitStarts,
+      out,
+      (m) =>
+        /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) && PHONE_LABEL.test(t.slice(Math.max(0, m.index - 32), m.index)),
+    );
   },
 };
 
 // ---- IP addresses --------------------------------------------------------------------------------
 
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
-const VERSION_BEFORE = /(?:\bv|\bversion\s*|\bver\.?\s*|\brelease\s*|\bbuild\s*|\bfirmware\s*)$/i;
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?![\w:])/g;
+const VERSION_BEFORE =
+  /(?:\bv|\b(?:version|ver\.?|release|build|firmware|section|chapter|clause|paragraph|step|figure|table|oid|§)\s*)$/i;
+/** A netmask (255.255.255.0) is an address-shaped setting, not an address; nor is loopback (127.x) or 0.0.0.0. */
+const NETMASK =
+  /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:])/g;
 
 const IPV4_AT = sticky(IPV4);
 const IPV6_AT = sticky(IPV6);
@@ -449,14 +488,21 @@ const ipAddress: Detector = {
   kind: 'ip-address',
   maybe: ({ text }) => text.includes('.') || text.includes(':'),
   find: ({ text: t, marks }, out) => {
-    // A four-part version number (v1.2.3.4, version 10.0.19041.1) is not an address.
+    // A four-part version or section number (v1.2.3.4, version 10.0.19041.1, section 4.3.2.1)
+    // is not an address.
     scanAt(
       IPV4_AT,
       'ip-address',
       t,
       marks.digitStarts,
       out,
-      (m) => isIPv4(m[0]) && !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
+      (m) =>
+        isIPv4(m[0]) &&
+        !NETMASK.test(m[0]) &&
+        !m[0].startsWith('127.') &&
+        !(m[0].endsWith('.0') && t[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
+        m[0] !== '0.0.0.0' &&
+        !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
     );
     scanAt(IPV6_AT, 'ip-address', t, ipv6Starts(marks.colons), out, (m) => {
       const s = m[0];
@@ -483,12 +529,41 @@ interface Secret {
   gate?: readonly string[];
   /** Tried at `at` instead of re (sticky): from the needle on, the secret its last group. */
   value?: RegExp;
+  /** Vetoes a match (its text): a placeholder, not a secret. */
+  accept?: (value: string) => boolean;
 }
 
-const SECRET_LABEL =
-  '(?<![\\w])(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|password|passwd|pwd)';
-/** A long, key-like value: letters and digits both. */
-const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}';
+/** A label's own words may follow a prefix (DB_PASSWORD, TWILIO_AUTH_TOKEN, x-api-key). */
+const LABEL_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*';
+const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription)[_ -]?key|password|passwd|pwd)`;
+/** Password labels, in a few languages. */
+const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))`;
+/** A long, key-like value: letters and digits both (and base64 padding). */
+const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}={0,2}';
+/** What documentation writes where a password goes. */
+const PLACEHOLDER =
+  /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
+
+/** A password written without quotes: one word with a digit or a symbol, not a variable. */
+const UNQUOTED_PASSWORD =
+  '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+
+/** Needles one of which a password label holds (lower case; the automaton folds A-Z only). */
+const PASSWORD_NEEDLES = [
+  'pass',
+  'pwd',
+  'kennwort',
+  'contrase',
+  'senha',
+  'wachtwoord',
+  'hasło',
+  'haslo',
+  'parola',
+  'ароль',
+  'パスワード',
+  '密码',
+  '密碼',
+];
 
 const SECRETS: Secret[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
@@ -510,6 +585,18 @@ const SECRETS: Secret[] = [
   { re: /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, at: ['github_pat_'] },
   // Slack, Google API, Stripe, GitLab, Hugging Face.
   { re: /(?<![\w])xox[abposr]-[A-Za-z0-9-]{10,}/g, at: ['xox'] },
+  { re: /(?<![\w])xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]{20,}/g, at: ['xapp-'] },
+  // Stripe webhook secrets, Google OAuth access tokens, Mailchimp keys, Telegram bot tokens.
+  { re: /(?<![\w])whsec_[A-Za-z0-9+/]{24,}/g, at: ['whsec_'] },
+  { re: /(?<![\w])ya29\.[A-Za-z0-9_-]{20,}/g, at: ['ya29.'] },
+  { re: /(?<![\w])[0-9a-f]{32}-us\d{1,2}(?![\w])/g, at: [['-us', -32]] },
+  { re: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, gate: [':aa'] },
+  // HTTP basic credentials (base64 of user:password).
+  {
+    re: /(?<=\b[Bb]asic\s+)[A-Za-z0-9+/]{12,}={0,2}/g,
+    at: ['basic'],
+    value: /(?<![\w])[Bb]asic\s+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])/y,
+  },
   { re: /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, at: ['aiza'] },
   {
     re: /(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
@@ -536,9 +623,10 @@ const SECRETS: Secret[] = [
   { re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g, at: ['https://'] },
   // Connection strings with a password: scheme://user:password@host (the password only).
   {
-    re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{1,64}:)[^\s@/]{1,256}(?=@)/gi,
+    re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{0,64}:)[^\s@/]{1,256}(?=@)/gi,
     gate: ['://'],
     at: [[':', 1]],
+    accept: (value) => !PLACEHOLDER.test(value),
   },
   // Azure storage / service bus keys, SAS signatures.
   {
@@ -565,7 +653,7 @@ const SECRETS: Secret[] = [
   { re: /(?<![\w])1\/\/0[A-Za-z0-9_-]{40,}/g, at: ['1//0'] },
   // PEM private keys; an unterminated one (mid-stream) runs to the end of the text.
   {
-    re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[\s\S]*$)/g,
+    re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*$)/g,
     at: ['-----begin '],
   },
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
@@ -580,8 +668,51 @@ const SECRETS: Secret[] = [
   // the quotes left alone (a masked JSON argument stays JSON); an unclosed quote at the end of
   // the text (mid-stream) runs to the end, so it is held.
   {
-    re: /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*["'])(?:[^"'\n]{4,128}(?=["'])|[^"'\n]{0,128}$)/gi,
-    gate: ['pass', 'pwd'],
+    re: new RegExp(
+      `(?<=${PASSWORD_LABEL}["']?\\s*[:=]\\s*["'])(?:[^"'\\n]{4,128}(?=["'])|[^"'\\n]{0,128}$)`,
+      'gi',
+    ),
+    gate: PASSWORD_NEEDLES,
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, a digit in it.
+  {
+    re: new RegExp(
+      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
+      'gi',
+    ),
+    gate: ['key', 'secret', 'token'],
+    at: [':', '='],
+    value: new RegExp(
+      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
+      'iy',
+    ),
+  },
+  // An unquoted password after its label (password=..., "my password is ...", Passwort: ...): one
+  // word with a digit or a symbol in it (not "required", not process.env.PASS, not ${PASS}).
+  // Tried only after a ":", "=" or " is " (and its other languages' words).
+  {
+    re: new RegExp(
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_PASSWORD}`,
+      'gi',
+    ),
+    gate: PASSWORD_NEEDLES,
+    at: [
+      ':',
+      '=',
+      [' is ', 1],
+      [' ist ', 1],
+      [' est ', 1],
+      [' es ', 1],
+      [' é ', 1],
+      [' era ', 1],
+      [' was ', 1],
+    ],
+    value: new RegExp(
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_PASSWORD})`,
+      'iy',
+    ),
+    accept: (value) => !PLACEHOLDER.test(value),
   },
 ];
 
@@ -600,22 +731,29 @@ const NEEDLES = [
 const NEEDLE_ID = new Map(NEEDLES.map((n, i) => [n, i]));
 const NEEDLE_AUTOMATON = new Automaton(NEEDLES, { foldCase: true });
 
+/** A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. */
+const FILLER = /(.)\1{11,}/;
+const filled = (value: string) => {
+  const run = FILLER.exec(value);
+  return run !== null && run[0].length * 2 >= value.length;
+};
+
 const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
     SECRETS.forEach((x, i) => {
       if (x.gate && !x.gate.some((n) => t.has(n))) return;
-      if (!x.at) scan(x.re, 'secret', t.text, out);
+      const ok = (value: string) => !filled(value) && (!x.accept || x.accept(value));
+      if (!x.at) scan(x.re, 'secret', t.text, out, (m) => ok(m[0]));
       else {
         const starts = t.starts(x.at);
         if (starts.length === 0) return;
-        if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out);
+        if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out, (m) => ok(m[0]));
         else
-          scanAt(x.value, 'secret', t.text, starts, out, (m) => [
-            m.index + m[0].length - m[1]!.length,
-            m.index + m[0].length,
-          ]);
+          scanAt(x.value, 'secret', t.text, starts, out, (m) =>
+            ok(m[1]!) ? [m.index + m[0].length - m[1]!.length, m.index + m[0].length] : false,
+          );
       }
     });
   },

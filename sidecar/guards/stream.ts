@@ -24,7 +24,8 @@ export interface StreamScanOptions {
 }
 
 const CONTEXT = 64; // characters of released text kept for look-behinds and labels (password: ...)
-const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer)$/;
+// An extension word (ext. 12, x204) may still follow a phone number.
+const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|x\d*)$/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;

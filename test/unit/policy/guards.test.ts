@@ -59,6 +59,7 @@ const POSITIVE: [PiiType, string, string][] = [
     'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
   ],
   ['secret', 'api_key = "a1b2c3d4e5f6g7h8i9"', 'a1b2c3d4e5f6g7h8i9'],
+  ['secret', 'password: hunter2', 'hunter2'],
   [
     'secret',
     'here:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nthanks',
@@ -80,7 +81,9 @@ const NEGATIVE: string[] = [
   'MAC 00:1A:2B:3C:4D:5E',
   'the risk-free rate is sk-low',
   'the bearer of this letter',
-  'password: hunter2',
+  'password: required',
+  'the password is at least 12 characters long',
+  'password: ********',
   'time 12:30:45, temperature 21.5C, 999.999.999.999 is not an address',
   'ISBN 978-3-16-148410-0',
   'price $1,299.99 for 2 items',
