@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the corpus holds config text with ${...} placeholders as data
 // A blind PII corpus: written from the type names alone (sidecar/snapshot/schema.ts PII_TYPES),
 // before reading the guard, as an outside red-teamer would: values in many national formats and
 // separators, in varied places (start and end of a text, JSON, code, markdown tables, after a
