@@ -232,6 +232,9 @@ export class AnchoredPatterns {
   /** Per word id: its length and the rules it starts. */
   readonly #words: { length: number; rules: number[] }[] = [];
 
+  /** The length of the shortest start word outside ASCII. */
+  readonly #otherMin: number;
+
   /** The ASCII automaton's classes with the alias characters read as what they stand for. */
   readonly #aliased?: Uint16Array;
 
@@ -270,6 +273,7 @@ export class AnchoredPatterns {
     for (const w of other)
       if (!NON_ASCII_WORD.test(w))
         throw new Error(`phrase start ${JSON.stringify(w)} mixes ASCII and other letters`);
+    this.#otherMin = Math.min(...other.map((w) => w.length));
     this.#scans = [
       [new Automaton(ascii), ascii.map((w) => ids.get(w)!)],
       [new Automaton(other), other.map((w) => ids.get(w)!)],
@@ -304,22 +308,25 @@ export class AnchoredPatterns {
       if (r.sticky.test(aliased)) kinds.add(r.kind);
     };
     for (const i of this.#atStart) tryAt(i, 0);
-    const [ascii, other] = this.#scans;
-    const scan = ([automaton, ids]: [Automaton, number[]], part: string, offset: number, cls?: Uint16Array) =>
-      automaton.scan(
-        part,
-        (id, end) => {
-          const w = this.#words[ids[id]];
-          for (const i of w.rules) tryAt(i, offset + end - w.length);
-        },
-        cls,
-      );
+    const [[ascii, asciiIds], [other, otherIds]] = this.#scans;
+    const words = this.#words;
+    let ids = asciiIds;
+    let offset = 0;
+    const hit = (id: number, end: number) => {
+      const w = words[ids[id]];
+      for (const i of w.rules) tryAt(i, offset + end - w.length);
+    };
     if (aliased !== undefined && !this.#aliased) throw new Error('find: no alias was declared');
-    scan(ascii, text, 0, aliased === undefined ? undefined : this.#aliased);
-    // The other words lie within runs of non-ASCII characters (and single spaces): only those runs.
+    ascii.scan(text, hit, aliased === undefined ? undefined : this.#aliased);
+    // The other words lie within runs of non-ASCII characters (and single spaces): only those runs
+    // as long as the shortest of them.
+    ids = otherIds;
     NON_ASCII_RUN.lastIndex = 0;
     for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text))
-      scan(other, m[0], m.index);
+      if (m[0].length >= this.#otherMin) {
+        offset = m.index;
+        other.scan(m[0], hit);
+      }
     for (const r of this.#whole)
       if (!kinds.has(r.kind) && (r.re.test(text) || (aliased !== undefined && r.re.test(aliased))))
         kinds.add(r.kind);

@@ -58,8 +58,9 @@ class Text {
   }
 
   /**
-   * One character loop: where numbers can start (a digit after a non-digit, "(" and "+"), where
-   * runs of digits start, and the colons.
+   * Where numbers can start (a digit after a non-digit, "(" and "+"), where runs of digits start,
+   * and the colons: found by the engine's native search (a JavaScript loop over every character
+   * costs ~30x more on text with few of them).
    */
   get marks(): { numberStarts: number[]; digitStarts: number[]; colons: number[] } {
     if (!this.#marks) {
@@ -67,22 +68,23 @@ class Text {
       const numberStarts: number[] = [];
       const digitStarts: number[] = [];
       const colons: number[] = [];
-      let digit = false;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        const d = c >= 48 && c <= 57;
-        if (d && !digit) {
-          numberStarts.push(i);
-          digitStarts.push(i);
-        } else if (c === 40 || c === 43) numberStarts.push(i);
-        else if (c === 58) colons.push(i);
-        digit = d;
+      MARKS.lastIndex = 0;
+      for (let m = MARKS.exec(t); m !== null; m = MARKS.exec(t)) {
+        const c = t.charCodeAt(m.index);
+        if (c === 58) colons.push(m.index);
+        else {
+          numberStarts.push(m.index);
+          if (c !== 40 && c !== 43) digitStarts.push(m.index);
+        }
       }
       this.#marks = { numberStarts, digitStarts, colons };
     }
     return this.#marks;
   }
 }
+
+/** A whole run of digits (so the next one found starts a run), "(", "+" or ":". */
+const MARKS = /[0-9]+|[(+:]/g;
 
 interface Detector {
   kind: PiiType;
