@@ -230,7 +230,7 @@ export class AnchoredPatterns {
   /** Automatons with, per word id of theirs, the id in #words. */
   readonly #scans: [Automaton, number[]][];
   /** Per word id: its length and the rules it starts. */
-  readonly #words: { length: number; rules: number[] }[] = [];
+  readonly #words: { length: number; rules: number[]; any?: RegExp }[] = [];
 
   /** The length of the shortest start word outside ASCII. */
   readonly #otherMin: number;
@@ -265,6 +265,18 @@ export class AnchoredPatterns {
         this.#words[id].rules.push(i);
       }
     });
+    // A word that starts several rules gets one regex for them all (their sources as alternatives,
+    // sticky): most occurrences start none of them, and one attempt says so where one per rule
+    // cost a call each. Only rules with the same flags, without backreferences or named groups
+    // (alternatives renumber groups).
+    for (const w of this.#words) {
+      const srcs = w.rules.map((i) => rules[i].re);
+      if (
+        srcs.length > 1 &&
+        srcs.every((re) => re.flags === srcs[0].flags && !/\\[1-9k]|\(\?<[^=!]/.test(re.source))
+      )
+        w.any = new RegExp(srcs.map((re) => `(?:${re.source})`).join('|'), `${srcs[0].flags}y`);
+    }
     // Two automatons: the ASCII words' table is small enough to stay in cache, and the others'
     // is scanned only when the text has a character outside ASCII.
     const words = [...ids.keys()];
@@ -314,7 +326,17 @@ export class AnchoredPatterns {
     let offset = 0;
     const hit = (id: number, end: number) => {
       const w = words[ids[id]];
-      for (const i of w.rules) tryAt(i, offset + end - w.length);
+      const at = offset + end - w.length;
+      const any = w.any;
+      if (any !== undefined) {
+        any.lastIndex = at;
+        if (!any.test(text)) {
+          if (aliased === undefined) return;
+          any.lastIndex = at;
+          if (!any.test(aliased)) return;
+        }
+      }
+      for (const i of w.rules) tryAt(i, at);
     };
     if (aliased !== undefined && !this.#aliased) throw new Error('find: no alias was declared');
     ascii.scan(text, hit, aliased === undefined ? undefined : this.#aliased);

@@ -5,6 +5,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PiiType } from '../snapshot/schema.ts';
 import { Automaton } from './anchored.ts';
+import { type FirstChars, firstChars } from './first-chars.ts';
 import {
   applyMasks,
   applyMasksAcross,
@@ -95,6 +96,17 @@ interface Detector {
 
 const sticky = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
 
+/** Per sticky regex: the characters its matches can start with (first-chars.ts). */
+const FIRST = new WeakMap<RegExp, FirstChars | null>();
+function firstOf(re: RegExp): FirstChars | undefined {
+  let f = FIRST.get(re);
+  if (f === undefined) {
+    f = firstChars(re) ?? null;
+    FIRST.set(re, f);
+  }
+  return f ?? undefined;
+}
+
 /**
  * scan() trying a sticky regex only at the given starts (ascending, duplicates allowed): the same
  * matches as a global scan of the whole text when no match can start anywhere else.
@@ -109,9 +121,12 @@ function scanAt(
 ): void {
   let from = 0;
   let tried = -1;
+  const first = firstOf(at);
   for (const start of starts) {
     if (start < from || start === tried || start < 0) continue;
     tried = start;
+    // No non-empty match starts with this character (an empty one is skipped below anyway).
+    if (first !== undefined && first[text.charCodeAt(start)] !== 1) continue;
     at.lastIndex = start;
     const m = at.exec(text);
     if (m === null || m[0] === '') continue;
