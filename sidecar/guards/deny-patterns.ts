@@ -73,7 +73,7 @@ export function requiredLiterals(source: string): string[] {
 }
 
 /** RegExp source of a literal (the 'u' flag wants only syntax characters escaped). */
-const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+const regexLiteral = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /** Throws on an invalid expression (the snapshot is then refused, not the request). */
 export function denyPatternsGuard(patterns: readonly string[]): Guard {
@@ -85,7 +85,7 @@ export function denyPatternsGuard(patterns: readonly string[]): Guard {
       throw new Error(`guards.denyPatterns[${i}]: ${(err as Error).message}`);
     }
     // Unicode case folding (the 'u' flag), as RE2 folds: "k" also finds U+212A, "s" U+017F.
-    const needs = requiredLiterals(source).map((l) => new RegExp(escape(l), 'iu'));
+    const needs = requiredLiterals(source).map((l) => new RegExp(regexLiteral(l), 'iu'));
     return { test: (text: string) => needs.every((n) => n.test(text)) && re.test(text) };
   });
   return {

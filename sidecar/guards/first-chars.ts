@@ -9,7 +9,6 @@ export type FirstChars = Uint8Array;
 
 const DIGITS = '0123456789';
 const WORD = `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_`;
-const SPACE = '\t\n\v\f\r ';
 
 interface Read {
   /** Code units a match of this part can start with; undefined: any. */
