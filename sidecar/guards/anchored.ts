@@ -82,19 +82,34 @@ const quantified = (source: string, at: number) => at < source.length && '?*+{'.
  * undefined when they cannot be read. Lower-case only: the texts are normalized.
  */
 export function startsOf(source: string): string[] | undefined {
+  return boundedStartsOf(source)?.map((s) => s.word);
+}
+
+/** A start word, and whether the alternative it starts is preceded by \b (a word boundary). */
+export interface Start {
+  word: string;
+  bounded: boolean;
+}
+
+/** startsOf, saying of each start whether a \b comes before it. */
+export function boundedStartsOf(source: string, bounded = false): Start[] | undefined {
   const alts = alternatives(source);
   if (!alts) return undefined;
-  const out: string[] = [];
+  const out: Start[] = [];
   for (let alt of alts) {
-    while (alt.startsWith('\\b')) alt = alt.slice(2);
+    let b = bounded;
+    while (alt.startsWith('\\b')) {
+      alt = alt.slice(2);
+      b = true;
+    }
     if (alt.startsWith('^')) {
-      out.push('');
+      out.push({ word: '', bounded: b });
       continue;
     }
     if (alt.startsWith('(?:')) {
       const end = groupEnd(alt, 0);
       if (end < 0 || quantified(alt, end)) return undefined;
-      const inner = startsOf(alt.slice(3, end - 1));
+      const inner = boundedStartsOf(alt.slice(3, end - 1), b);
       if (!inner) return undefined;
       // A literal right after the group would lengthen each start; the group alone is enough.
       out.push(...inner);
@@ -117,9 +132,21 @@ export function startsOf(source: string): string[] | undefined {
       i = next;
     }
     if (word === '' || word !== word.toLowerCase()) return undefined;
-    out.push(word);
+    out.push({ word, bounded: b });
   }
   return out;
+}
+
+/** \w as \b reads it (without the i and u flags together: then it also folds U+017F, U+212A). */
+const WORD_CHAR = new Uint8Array(65536);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_')
+  WORD_CHAR[c.charCodeAt(0)] = 1;
+
+/** Whether \b holds at `at` in `text` (for regexes without the i and u flags together). */
+function boundaryAt(text: string, at: number): boolean {
+  const before = at > 0 ? WORD_CHAR[text.charCodeAt(at - 1)] : 0;
+  const after = at < text.length ? WORD_CHAR[text.charCodeAt(at)] : 0;
+  return before !== after;
 }
 
 /**
@@ -230,7 +257,11 @@ export class AnchoredPatterns {
   /** Automatons with, per word id of theirs, the id in #words. */
   readonly #scans: [Automaton, number[]][];
   /** Per word id: its length and the rules it starts. */
-  readonly #words: { length: number; rules: number[]; any?: RegExp }[] = [];
+  /**
+   * Per word id: its length, the rules it starts, whether each of them wants a word boundary
+   * before it (a \b there: no attempt where the text has none), and all of them as one regex.
+   */
+  readonly #words: { length: number; rules: number[]; bounded: boolean; any?: RegExp }[] = [];
 
   /** The length of the shortest start word outside ASCII. */
   readonly #otherMin: number;
@@ -246,12 +277,17 @@ export class AnchoredPatterns {
     this.#rules = rules.map((r) => ({ kind: r.kind, sticky: new RegExp(r.re.source, `${r.re.flags}y`) }));
     const ids = new Map<string, number>();
     rules.forEach((r, i) => {
-      const starts = startsOf(r.re.source);
+      const starts = boundedStartsOf(r.re.source);
       if (!starts) {
         this.#whole.push(r);
         return;
       }
-      for (const w of new Set(starts)) {
+      // \b reads more than ASCII word characters under the i and u flags together.
+      const asciiBoundary = !(r.re.flags.includes('i') && /[uv]/.test(r.re.flags));
+      const byWord = new Map<string, boolean>();
+      for (const { word, bounded } of starts)
+        byWord.set(word, (byWord.get(word) ?? true) && bounded && asciiBoundary);
+      for (const [w, bounded] of byWord) {
         if (w === '') {
           this.#atStart.push(i);
           continue;
@@ -260,9 +296,11 @@ export class AnchoredPatterns {
         if (id === undefined) {
           id = this.#words.length;
           ids.set(w, id);
-          this.#words.push({ length: w.length, rules: [] });
+          this.#words.push({ length: w.length, rules: [], bounded: true });
         }
         this.#words[id].rules.push(i);
+        // The word may skip places without a boundary only when every rule it starts wants one.
+        this.#words[id].bounded &&= bounded;
       }
     });
     // A word that starts several rules gets one regex for them all (their sources as alternatives,
@@ -327,6 +365,8 @@ export class AnchoredPatterns {
     const hit = (id: number, end: number) => {
       const w = words[ids[id]];
       const at = offset + end - w.length;
+      // Inside a word (most places "no" or "act" occur): no rule can match here.
+      if (w.bounded && !boundaryAt(text, at) && (aliased === undefined || !boundaryAt(aliased, at))) return;
       const any = w.any;
       if (any !== undefined) {
         any.lastIndex = at;

@@ -4,7 +4,7 @@
 // documents; the cheap token bound that spares maxPromptTokens the tokenizer.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnchoredPatterns, startsOf } from '../../../sidecar/guards/anchored.ts';
+import { AnchoredPatterns, boundedStartsOf, startsOf } from '../../../sidecar/guards/anchored.ts';
 import { compileGuards } from '../../../sidecar/guards/index.ts';
 import {
   ANCHORED,
@@ -51,6 +51,37 @@ describe('anchored patterns', () => {
     assert.equal(startsOf('(?:a |an )?dan'), undefined);
     assert.equal(startsOf('[a-z]+ mode'), undefined);
     assert.equal(startsOf('(?<=x)y'), undefined);
+    // Which starts want a word boundary before them (no attempt inside a word there).
+    assert.deepEqual(boundedStartsOf('\\b(?:ignore|forget) x|(?:\\bno|act)s|y'), [
+      { word: 'ignore', bounded: true },
+      { word: 'forget', bounded: true },
+      { word: 'no', bounded: true },
+      { word: 'act', bounded: false },
+      { word: 'y', bounded: false },
+    ]);
+  });
+
+  it('skips starts inside words only where every rule wants a boundary, in the text and its aliased copy', () => {
+    const set = new AnchoredPatterns(
+      [
+        { kind: 'bounded', re: /\bnow you\b/ },
+        { kind: 'loose', re: /act as a\b/ },
+        { kind: 'unicode-i', re: /\bsk\b/iu },
+      ],
+      { alias: { '@': 'a' } },
+    );
+    const found = (text: string, aliased?: string) => {
+      const kinds = new Set<string>();
+      set.find(text, kinds, aliased);
+      return [...kinds].sort();
+    };
+    assert.deepEqual(found('know you'), []);
+    assert.deepEqual(found('i now you'), ['bounded']);
+    assert.deepEqual(found('react as a'), ['loose']);
+    // "@now you": a boundary before "now" in the text, none in the aliased "anow you".
+    assert.deepEqual(found('@now you', 'anow you'), ['bounded']);
+    assert.deepEqual(found('xnow you', 'xnow you'), []);
+    assert.deepEqual(found('a sk b'), ['unicode-i']);
   });
 
   it('finds what testing every pattern on the whole text finds, wherever the phrase sits', () => {
