@@ -234,11 +234,17 @@ export class Automaton {
   }
 
   /** Calls hit(wordId, endIndex) for every occurrence, overlapping ones included. */
-  scan(text: string, hit: (id: number, end: number) => void, cls: Uint16Array = this.#cls): void {
+  scan(
+    text: string,
+    hit: (id: number, end: number) => void,
+    cls: Uint16Array = this.#cls,
+    from = 0,
+    to = text.length,
+  ): void {
     const next = this.#next;
     const width = this.#width;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       s = next[s + cls[text.charCodeAt(i)]];
       if (s < 0) {
         s = -s - 1;
@@ -361,10 +367,9 @@ export class AnchoredPatterns {
     const [[ascii, asciiIds], [other, otherIds]] = this.#scans;
     const words = this.#words;
     let ids = asciiIds;
-    let offset = 0;
     const hit = (id: number, end: number) => {
       const w = words[ids[id]];
-      const at = offset + end - w.length;
+      const at = end - w.length;
       // Inside a word (most places "no" or "act" occur): no rule can match here.
       if (w.bounded && !boundaryAt(text, at) && (aliased === undefined || !boundaryAt(aliased, at))) return;
       const any = w.any;
@@ -382,13 +387,12 @@ export class AnchoredPatterns {
     ascii.scan(text, hit, aliased === undefined ? undefined : this.#aliased);
     // The other words lie within runs of non-ASCII characters (and single spaces): only those runs
     // as long as the shortest of them.
+    // (Scanned in place: a substring would be a sliced string, and the loop slows down for every
+    // text once it has seen more than one kind of string.)
     ids = otherIds;
     NON_ASCII_RUN.lastIndex = 0;
     for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text))
-      if (m[0].length >= this.#otherMin) {
-        offset = m.index;
-        other.scan(m[0], hit);
-      }
+      if (m[0].length >= this.#otherMin) other.scan(text, hit, undefined, m.index, m.index + m[0].length);
     for (const r of this.#whole)
       if (!kinds.has(r.kind) && (r.re.test(text) || (aliased !== undefined && r.re.test(aliased))))
         kinds.add(r.kind);

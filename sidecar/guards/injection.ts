@@ -289,10 +289,15 @@ function collapsedOverride(text: string): boolean {
 const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
 const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
 
-function reverse(s: string): string {
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
+/**
+ * The text's code units in reverse order, as one flat string: a string built by += is a rope, and
+ * the matching loops slow down for every text once they have seen one.
+ */
+export function reverse(s: string): string {
+  if (!BEYOND_LATIN1.test(s)) return Buffer.from(s, 'latin1').reverse().toString('latin1');
+  const bytes = Buffer.from(s, 'utf16le');
+  new Uint16Array(bytes.buffer, bytes.byteOffset, s.length).reverse();
+  return bytes.toString('utf16le');
 }
 
 function rot13(s: string): string {

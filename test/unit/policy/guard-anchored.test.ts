@@ -13,6 +13,7 @@ import {
   OTHER_SPACE,
   PATTERNS,
   rawFacts,
+  reverse,
   unleet,
 } from '../../../sidecar/guards/injection.ts';
 import { phrasePatterns } from '../../../sidecar/guards/injection-phrases.ts';
@@ -279,6 +280,14 @@ describe('the cheap passes say what the plain ones said', () => {
       assert.deepEqual(got.base64, want.base64, JSON.stringify(t));
       assert.equal(got.ascii, want.ascii, JSON.stringify(t));
       assert.equal(got.leet, want.leet, JSON.stringify(t));
+    }
+  });
+
+  it('reversed, code unit by code unit', () => {
+    for (const t of [...texts, 'a\ud83d\ude00b', '\ud800x', 'é😀中', '']) {
+      let plain = '';
+      for (let i = t.length - 1; i >= 0; i--) plain += t[i];
+      assert.equal(reverse(t), plain, JSON.stringify(t));
     }
   });
 
