@@ -599,6 +599,11 @@ const SECRETS: Secret[] = [
   {
     re: /(?<=(?<![\w])(?:password|passwd|pwd|passphrase)["']?\s*[:=]\s*["'])(?:[^"'\n]{4,128}(?=["'])|[^"'\n]{0,128}$)/gi,
     gate: ['pass', 'pwd'],
+    // The value starts right after its opening quote: tried only there.
+    at: [
+      ['"', 1],
+      ["'", 1],
+    ],
   },
 ];
 
