@@ -157,9 +157,11 @@ function codes(chars: string): Set<number> {
   return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
+/** a with b's members added (a itself, changed), or undefined when either is "any". */
 function union(a: Set<number> | undefined, b: Set<number> | undefined): Set<number> | undefined {
   if (a === undefined || b === undefined) return undefined;
-  return new Set([...a, ...b]);
+  for (const c of b) a.add(c);
+  return a;
 }
 
 /**

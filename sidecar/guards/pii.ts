@@ -454,12 +454,14 @@ const IPV4_AT = sticky(IPV4);
 const IPV6_AT = sticky(IPV6);
 
 /** Where an IPv6 address can start: up to four hex digits before a colon, or the colon. */
-function* ipv6Starts(colons: readonly number[]): Generator<number> {
+function ipv6Starts(colons: readonly number[]): number[] {
+  const out: number[] = [];
   let next = 0;
   for (const c of colons) {
-    for (let at = Math.max(next, c - 4); at <= c; at++) yield at;
+    for (let at = Math.max(next, c - 4); at <= c; at++) out.push(at);
     next = c + 1;
   }
+  return out;
 }
 
 const ipAddress: Detector = {
