@@ -102,6 +102,16 @@ describe('anchored patterns', () => {
     assert.deepEqual(anchored(all), wholeText(all));
     const cjk = `${normalize('请总结这段文字。')} ${TEXTS.join(' 中文 ')}`;
     assert.deepEqual(anchored(cjk), wholeText(cjk));
+    // Generated mixes (words glued to others, leetspeak, separators, other scripts), normalized.
+    for (const t of mixes(1500)) {
+      const text = normalize(t);
+      assert.deepEqual(anchored(text), wholeText(text), JSON.stringify(text));
+      // With its leetspeak-undone copy read in the same pass: what either matches whole.
+      const kinds = new Set<string>();
+      ANCHORED.find(text, kinds, unleet(text));
+      const both = [...new Set([...wholeText(text), ...wholeText(unleet(text))])].sort();
+      assert.deepEqual([...kinds].sort(), both, JSON.stringify(text));
+    }
   });
 
   it('reads aliased characters in the same pass', () => {
