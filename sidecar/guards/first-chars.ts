@@ -106,7 +106,9 @@ class Parser {
       return undefined;
     }
     if ('DWS'.includes(e)) return undefined;
-    const control: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+    // Digits: \0 (or a legacy octal escape such as \012 in a class): not read.
+    if (/[0-9]/.test(e)) return e === '0' && !/[0-9]/.test(this.src[this.i] ?? '') ? codes('\0') : undefined;
+    const control: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
     if (control[e] !== undefined) return codes(control[e]);
     if (e === 'x' || e === 'u' || e === 'c') return undefined;
     return this.char(e);

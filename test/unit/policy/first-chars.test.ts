@@ -51,6 +51,11 @@ describe('first characters of a regex', () => {
     assert.equal(chars(/(?<n>q)\k<n>/), undefined);
     assert.equal(chars(/\p{L}x/u), undefined);
     assert.equal(chars(/\sx/), undefined);
+    // Legacy octal escapes (\012 is a newline), built at run time: TypeScript refuses them literally.
+    const backslash = String.fromCharCode(92);
+    assert.equal(chars(new RegExp(`${backslash}012`)), undefined);
+    assert.equal(chars(new RegExp(`[${backslash}1a]`)), undefined);
+    assert.equal(chars(/\0x/), '\0');
   });
 
   it('holds the first character of every match, at every position of texts full of candidates', () => {
