@@ -7,6 +7,8 @@
 // its starts, and a sticky attempt there sees the whole text: \b, look-arounds, $ are unchanged).
 // A pattern whose starts cannot be read (an optional first element, a class) is tested whole.
 
+import { regexReach } from './first-chars.ts';
+
 export interface PhraseRule {
   kind: string;
   re: RegExp;
@@ -255,7 +257,8 @@ export class Automaton {
 }
 
 export class AnchoredPatterns {
-  readonly #rules: { kind: string; sticky: RegExp }[];
+  /** Per rule: its kind, its regex (sticky) and how far an attempt reads (first-chars.ts). */
+  readonly #rules: { kind: string; sticky: RegExp; reach: number }[];
   /** Rules tested whole (their starts cannot be read). */
   readonly #whole: { kind: string; re: RegExp }[] = [];
   /** Rules that may match at the start of the text (a leading ^). */
@@ -267,7 +270,7 @@ export class AnchoredPatterns {
    * Per word id: its length, the rules it starts, whether each of them wants a word boundary
    * before it (a \b there: no attempt where the text has none), and all of them as one regex.
    */
-  readonly #words: { length: number; rules: number[]; bounded: boolean; any?: RegExp }[] = [];
+  readonly #words: { length: number; rules: number[]; bounded: boolean; any?: RegExp; reach: number }[] = [];
 
   /** The length of the shortest start word outside ASCII. */
   readonly #otherMin: number;
@@ -280,7 +283,11 @@ export class AnchoredPatterns {
    * word may contain one.
    */
   constructor(rules: readonly PhraseRule[], opts: { alias?: Record<string, string> } = {}) {
-    this.#rules = rules.map((r) => ({ kind: r.kind, sticky: new RegExp(r.re.source, `${r.re.flags}y`) }));
+    this.#rules = rules.map((r) => ({
+      kind: r.kind,
+      sticky: new RegExp(r.re.source, `${r.re.flags}y`),
+      reach: regexReach(r.re),
+    }));
     const ids = new Map<string, number>();
     rules.forEach((r, i) => {
       const starts = boundedStartsOf(r.re.source);
@@ -302,9 +309,10 @@ export class AnchoredPatterns {
         if (id === undefined) {
           id = this.#words.length;
           ids.set(w, id);
-          this.#words.push({ length: w.length, rules: [], bounded: true });
+          this.#words.push({ length: w.length, rules: [], bounded: true, reach: 0 });
         }
         this.#words[id].rules.push(i);
+        this.#words[id].reach = Math.max(this.#words[id].reach, this.#rules[i].reach);
         // The word may skip places without a boundary only when every rule it starts wants one.
         this.#words[id].bounded &&= bounded;
       }
@@ -352,14 +360,26 @@ export class AnchoredPatterns {
    * `aliased`: the text with the constructor's alias characters replaced (same length): rules are
    * also matched against it, in the same pass.
    */
-  find(text: string, kinds: Set<string>, aliased?: string): void {
+  find(text: string, kinds: Set<string>, aliased?: string, changed?: readonly number[]): void {
     const rules = this.#rules;
+    /** The aliased copy differs from the text within [at - 1, at + reach): else it says the same. */
+    const differs = (at: number, reach: number): boolean => {
+      if (changed === undefined || reach === Number.POSITIVE_INFINITY) return true;
+      let lo = 0;
+      let hi = changed.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (changed[mid] < at - 1) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < changed.length && changed[lo] < at + reach;
+    };
     const tryAt = (i: number, at: number) => {
       const r = rules[i];
       if (kinds.has(r.kind)) return;
       r.sticky.lastIndex = at;
       if (r.sticky.test(text)) return kinds.add(r.kind);
-      if (aliased === undefined) return;
+      if (aliased === undefined || !differs(at, r.reach)) return;
       r.sticky.lastIndex = at;
       if (r.sticky.test(aliased)) kinds.add(r.kind);
     };
@@ -376,7 +396,7 @@ export class AnchoredPatterns {
       if (any !== undefined) {
         any.lastIndex = at;
         if (!any.test(text)) {
-          if (aliased === undefined) return;
+          if (aliased === undefined || !differs(at, w.reach)) return;
           any.lastIndex = at;
           if (!any.test(aliased)) return;
         }

@@ -187,3 +187,108 @@ export function firstChars(re: RegExp): FirstChars | undefined {
   for (const c of read.first) table[c] = 1;
   return table;
 }
+
+/** What matching from a position reads: code units consumed at most, and read at most (lookahead). */
+interface Span {
+  adv: number;
+  reach: number;
+}
+
+/**
+ * How many code units from the position a regex is tried at it may read (its match and whatever a
+ * lookahead or \b looks at), or Infinity when unbounded or not read; the character just before
+ * the position may be read too (\b), nothing further back (a look-behind makes it Infinity).
+ * With it, text that differs only outside [position - 1, position + reach) cannot change the
+ * outcome of an attempt there.
+ */
+export function regexReach(re: RegExp): number {
+  if (re.flags.includes('v')) return Number.POSITIVE_INFINITY;
+  const width = re.flags.includes('u') ? 2 : 1; // an astral character is two code units
+  const src = re.source;
+  let i = 0;
+  const fail = () => {
+    throw new Error('not read');
+  };
+  const alternation = (): Span => {
+    let out = sequence();
+    while (src[i] === '|') {
+      i++;
+      const next = sequence();
+      out = { adv: Math.max(out.adv, next.adv), reach: Math.max(out.reach, next.reach) };
+    }
+    return out;
+  };
+  const sequence = (): Span => {
+    let adv = 0;
+    let reach = 0;
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      const item = quantified();
+      reach = Math.max(reach, adv + item.reach);
+      adv += item.adv;
+    }
+    return { adv, reach };
+  };
+  const quantified = (): Span => {
+    const a = atom();
+    const c = src[i];
+    let max = 1;
+    if (c === '?' || c === '*' || c === '+') {
+      i++;
+      max = c === '?' ? 1 : Number.POSITIVE_INFINITY;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a; // a literal "{": the next atom
+      i += m[0].length;
+      max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
+    } else return a;
+    if (src[i] === '?') i++; // lazy
+    if (max === 0) return { adv: 0, reach: 0 };
+    if (a.adv === 0) return { adv: 0, reach: a.reach };
+    if (max === Number.POSITIVE_INFINITY) return { adv: max, reach: max };
+    return { adv: max * a.adv, reach: (max - 1) * a.adv + a.reach };
+  };
+  const escape = (): Span => {
+    const e = src[i++];
+    if (e === 'b' || e === 'B') return { adv: 0, reach: 1 };
+    if (/[1-9k]/.test(e)) fail(); // backreferences
+    if (e === 'x') i += 2;
+    else if (e === 'u') i = src[i] === '{' ? src.indexOf('}', i) + 1 : i + 4;
+    else if (e === 'c') i++;
+    else if ((e === 'p' || e === 'P') && src[i] === '{') i = src.indexOf('}', i) + 1;
+    else if (e === '0') while (/[0-9]/.test(src[i] ?? '')) i++; // \0 or a legacy octal escape
+    return { adv: width, reach: width };
+  };
+  const atom = (): Span => {
+    const c = src[i++];
+    if (c === '^' || c === '$') return { adv: 0, reach: 1 }; // with the m flag they read a character
+    if (c === '\\') return escape();
+    if (c === '[') {
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+      if (i >= src.length) fail();
+      i++;
+      return { adv: width, reach: width };
+    }
+    if (c === '(') {
+      let ahead = false;
+      if (src.startsWith('?:', i)) i += 2;
+      else if (src.startsWith('?=', i) || src.startsWith('?!', i)) {
+        ahead = true;
+        i += 2;
+      } else if (src.startsWith('?<=', i) || src.startsWith('?<!', i))
+        fail(); // reads backwards
+      else if (src.startsWith('?<', i)) i = src.indexOf('>', i) + 1;
+      else if (src[i] === '?') fail();
+      const inner = alternation();
+      if (src[i++] !== ')') fail();
+      return ahead ? { adv: 0, reach: inner.reach } : inner;
+    }
+    return { adv: width, reach: width };
+  };
+  try {
+    const all = alternation();
+    if (i !== src.length) return Number.POSITIVE_INFINITY;
+    return all.reach;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

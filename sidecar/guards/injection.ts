@@ -70,12 +70,23 @@ const LEET_LATIN1 = new Uint8Array(256).map((_, c) =>
 );
 const BEYOND_LATIN1 = /[^\0-\xff]/;
 
-export function unleet(text: string): string {
+/** Leetspeak undone; `changed`, when given, gets the positions where a character was replaced. */
+export function unleet(text: string, changed?: number[]): string {
   // Text in Latin-1 (most) is mapped as bytes: one table lookup a character, where a replace
   // calling back per digit cost four times more on text full of numbers.
-  if (BEYOND_LATIN1.test(text)) return text.replace(LEET_ANY, leetOf);
+  if (BEYOND_LATIN1.test(text))
+    return text.replace(LEET_ANY, (c: string, at: number) => {
+      changed?.push(at);
+      return leetOf(c);
+    });
   const bytes = Buffer.from(text, 'latin1');
-  for (let i = 0; i < bytes.length; i++) bytes[i] = LEET_LATIN1[bytes[i]];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = LEET_LATIN1[bytes[i]];
+    if (b !== bytes[i]) {
+      bytes[i] = b;
+      changed?.push(i);
+    }
+  }
   return bytes.toString('latin1');
 }
 
@@ -370,7 +381,7 @@ function fromBase64(run: string): string | undefined {
 }
 
 /** A text to match; with its leetspeak undone (read in the same pass) when it has some. */
-type Variant = string | [text: string, unleet: string];
+type Variant = string | [text: string, unleet: string, changed: number[]];
 
 /**
  * The text as the model may read it: normalized; leetspeak undone; base64 runs decoded; and, for
@@ -382,7 +393,8 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
   // Normalizing ASCII only lower-cases and turns separators into spaces: a letter and a leetspeak
   // character are next to each other in n exactly when they are in the text.
   const leet = facts.ascii ? facts.leet : LEETSPEAK.test(n);
-  const out: Variant[] = [leet ? [n, unleet(n)] : n];
+  const changed: number[] = [];
+  const out: Variant[] = [leet ? [n, unleet(n, changed), changed] : n];
   for (const run of facts.base64) {
     const decoded = fromBase64(run);
     if (decoded) out.push(normalize(decoded));
@@ -409,7 +421,7 @@ export function detectInjection(text: string): string[] {
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
   for (const v of variantsOf(text, letterSpaced))
     if (typeof v === 'string') ANCHORED.find(v, kinds);
-    else ANCHORED.find(v[0], kinds, v[1]);
+    else ANCHORED.find(v[0], kinds, v[1], v[2]);
   // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone, where they
   // touch letter-spaced text (not an ordinary "show the system prompt" elsewhere in the text).
   if (letterSpaced && !kinds.has('override-instructions') && collapsedOverride(text))

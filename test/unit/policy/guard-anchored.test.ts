@@ -111,6 +111,11 @@ describe('anchored patterns', () => {
       ANCHORED.find(text, kinds, unleet(text));
       const both = [...new Set([...wholeText(text), ...wholeText(unleet(text))])].sort();
       assert.deepEqual([...kinds].sort(), both, JSON.stringify(text));
+      // Told where the copy differs, the copy is read only within a rule's reach of a difference.
+      const changed: number[] = [];
+      const told = new Set<string>();
+      ANCHORED.find(text, told, unleet(text, changed), changed);
+      assert.deepEqual([...told].sort(), both, JSON.stringify(text));
     }
   });
 
