@@ -247,7 +247,7 @@ export function regexReach(re: RegExp): number {
     if (max === Number.POSITIVE_INFINITY) return { adv: max, reach: max };
     return { adv: max * a.adv, reach: (max - 1) * a.adv + a.reach };
   };
-  const escape = (): Span => {
+  const escaped = (): Span => {
     const e = src[i++];
     if (e === 'b' || e === 'B') return { adv: 0, reach: 1 };
     if (/[1-9k]/.test(e)) fail(); // backreferences
@@ -261,7 +261,7 @@ export function regexReach(re: RegExp): number {
   const atom = (): Span => {
     const c = src[i++];
     if (c === '^' || c === '$') return { adv: 0, reach: 1 }; // with the m flag they read a character
-    if (c === '\\') return escape();
+    if (c === '\\') return escaped();
     if (c === '[') {
       while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
       if (i >= src.length) fail();
