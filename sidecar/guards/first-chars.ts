@@ -3,6 +3,8 @@
 // where the character there can start a match: each attempt costs ~0.1 us of call overhead even
 // when it fails on the first character. Conservative: whatever it does not read exactly (., a
 // negated class, \p{...}, backreferences, case folding beyond ASCII) counts as "any".
+// Also read off the source: how far from where it is tried a regex may read (regexReach), so the
+// injection guard tries a rule on the leetspeak-undone copy only where that copy differs in reach.
 
 /** Per UTF-16 code unit: 1 when a non-empty match can start with it. */
 export type FirstChars = Uint8Array;
