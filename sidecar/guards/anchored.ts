@@ -268,7 +268,8 @@ export class AnchoredPatterns {
   /** Per word id: its length and the rules it starts. */
   /**
    * Per word id: its length, the rules it starts, whether each of them wants a word boundary
-   * before it (a \b there: no attempt where the text has none), and all of them as one regex.
+   * before it (a \b there: no attempt where the text has none), all of them as one regex, and
+   * the farthest any of them reads.
    */
   readonly #words: { length: number; rules: number[]; bounded: boolean; any?: RegExp; reach: number }[] = [];
 
@@ -358,7 +359,8 @@ export class AnchoredPatterns {
   /**
    * Adds to `kinds` the kind of every rule that matches somewhere in `text` (skips kinds in it).
    * `aliased`: the text with the constructor's alias characters replaced (same length): rules are
-   * also matched against it, in the same pass.
+   * also matched against it, in the same pass. `changed`: where aliased differs from text
+   * (ascending), when known: a rule is then tried on aliased only where it differs in reach.
    */
   find(text: string, kinds: Set<string>, aliased?: string, changed?: readonly number[]): void {
     const rules = this.#rules;
