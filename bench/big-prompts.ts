@@ -5,9 +5,13 @@
 //    is a p99 within 2x of the p99 alone (guard and token work on big bodies runs on worker
 //    threads, see sidecar/offload);
 // 2. resident memory for one 1 / 10 / 30 MB body, policy off and full policy: each on a fresh
-//    sidecar, idle RSS before, peak RSS (VmHWM) over the call.
+//    sidecar, idle RSS before, peak RSS (VmHWM) over the call;
+// 3. the latency the full local guard set adds to a 200 KB chat (prose, and prose dense with PII
+//    to mask): the same requests, alternating, to a sidecar without policy and to one with only
+//    the guard set (no quota, cache or retries), end to end through the real process (body read,
+//    parse, the worker pool above the offload threshold, the masked body forwarded).
 //
-//   node bench/big-prompts.ts [--quick] [--report bench/RESULTS.md] [--results-dir bench/results]
+//   node bench/big-prompts.ts [--quick] [--added-only] [--report bench/RESULTS.md] [--results-dir bench/results]
 //
 // Writes results-dir/big-prompts[-quick].json and replaces (or appends) the "Big request bodies"
 // section of the report.
@@ -72,24 +76,64 @@ function chat(bytes: number, user: string): Buffer {
   return Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], user }));
 }
 
+/** The full local guard set (as bench/guards.ts measures it in-process). */
+const GUARD_SET = {
+  promptInjection: { action: 'block' as const },
+  pii: {
+    types: ['email', 'phone', 'credit-card', 'iban', 'ssn', 'ip-address', 'secret'] as const,
+    request: 'mask' as const,
+    response: 'mask' as const,
+  },
+  denyPatterns: ['\\bforbidden topic\\b'],
+  maxPromptTokens: 1e9,
+};
+
+/** A chat body of about `bytes` of prose with a phone number, e-mail or key every ~120 characters. */
+function piiChat(bytes: number, user: string): Buffer {
+  const values = [
+    '+44 20 7946 0958',
+    'jane.doe@example.com',
+    '(415) 555-0132',
+    'sk-proj-abc123DEF456ghi789JKL0',
+    '123-45-6789',
+  ];
+  let content = '';
+  for (let i = 0; content.length < bytes; i++)
+    content += `${WORDS.slice(0, 100)} Contact: ${values[i % values.length]}. `;
+  content = content.slice(0, bytes);
+  return Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], user }));
+}
+
 async function startSidecar(
   entry: string,
   upstreamUrl: string,
-  full: boolean,
+  full: boolean | 'guards',
   dir: string,
   cpu: string | undefined,
+  extraArgs: string[] = [],
 ): Promise<Sidecar> {
-  const snapshot = benchSnapshot(upstreamUrl, full);
+  const snapshot = benchSnapshot(upstreamUrl, full === true);
+  if (full === 'guards') snapshot.routes[0].rules[0].guards = structuredClone(GUARD_SET) as never;
   // The bench route refuses prompts over 100k tokens; here the big prompts must pass every guard.
   // and reach the upstream, so no limit on their size either (the model's context window).
   for (const rule of snapshot.routes[0].rules) if (rule.guards) rule.guards.maxPromptTokens = 1e9;
   for (const model of snapshot.providers[0].models) model.contextWindow = undefined;
-  const file = join(dir, `${full ? 'full' : 'off'}-${Date.now()}.json`);
+  const arm = full === 'guards' ? 'guards' : full ? 'full' : 'off';
+  const file = join(dir, `${arm}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(seal(snapshot)));
   const [port, adminPort] = await freePorts(2);
-  const args = [entry, '--snapshot', file, '--port', String(port), '--admin-port', String(adminPort)];
+  const args = [
+    entry,
+    '--snapshot',
+    file,
+    '--port',
+    String(port),
+    '--admin-port',
+    String(adminPort),
+    ...extraArgs,
+  ];
   const [bin, argv] = cpu ? ['taskset', ['-c', cpu, process.execPath, ...args]] : [process.execPath, args];
-  const proc = startProcess(full ? 'aimesh-full' : 'aimesh-off', bin, argv, {
+  const proc = startProcess(`aimesh-${arm}`, bin, argv, {
     logDir: dir,
     env: {
       AIMESH_ADMIN_HOST: '127.0.0.1',
@@ -153,6 +197,81 @@ export interface BigPromptResults {
     peakMB: number;
     status: number;
   }[];
+  added?: AddedLatency[];
+}
+
+export interface AddedLatency {
+  text: 'prose' | 'PII-dense';
+  kb: number;
+  n: number;
+  /** p50 / p99 ms without policy, with the guard set (on the worker pool, and on the event loop). */
+  off: { p50: number; p99: number };
+  guards: { p50: number; p99: number };
+  guardsOnLoop: { p50: number; p99: number };
+  /** guards p50 - off p50. */
+  addedP50: number;
+  addedP50OnLoop: number;
+  statuses: Record<string, number>;
+}
+
+/**
+ * 200 KB chats, round robin over a sidecar without policy, one with the guard set (a 200 KB body
+ * is over the offload threshold: its guard work runs on the worker pool) and one with the guard
+ * set on the event loop (threshold raised).
+ */
+async function addedLatency(
+  entry: string,
+  upstreamUrl: string,
+  dir: string,
+  cpu: string | undefined,
+  n: number,
+): Promise<AddedLatency[]> {
+  const arms = {
+    off: await startSidecar(entry, upstreamUrl, false, dir, cpu),
+    guards: await startSidecar(entry, upstreamUrl, 'guards', dir, cpu),
+    guardsOnLoop: await startSidecar(entry, upstreamUrl, 'guards', dir, cpu, ['--offload-threshold', '1gb']),
+  };
+  try {
+    const out: AddedLatency[] = [];
+    for (const [text, make] of [
+      ['prose', chat],
+      ['PII-dense', piiChat],
+    ] as const) {
+      const kb = 200;
+      const lat = { off: [] as number[], guards: [] as number[], guardsOnLoop: [] as number[] };
+      const statuses: Record<string, number> = {};
+      for (let i = 0; i < n + 10; i++)
+        for (const name of ['off', 'guards', 'guardsOnLoop'] as const) {
+          const r = await post(arms[name].origin, make(kb * 1024, `${text}-${i}`));
+          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+          if (i >= 10) lat[name].push(r.ms); // the first ten warm the JIT and start the worker pool
+        }
+      const p = (a: number[]) => {
+        const q = percentiles(a);
+        return { p50: q.p50, p99: q.p99 };
+      };
+      const a: AddedLatency = {
+        text,
+        kb,
+        n,
+        off: p(lat.off),
+        guards: p(lat.guards),
+        guardsOnLoop: p(lat.guardsOnLoop),
+        addedP50: 0,
+        addedP50OnLoop: 0,
+        statuses,
+      };
+      a.addedP50 = round(a.guards.p50 - a.off.p50, 2);
+      a.addedP50OnLoop = round(a.guardsOnLoop.p50 - a.off.p50, 2);
+      out.push(a);
+      log(
+        `${text} ${kb} KB: off p50 ${a.off.p50} ms, +${a.addedP50} ms (worker pool), +${a.addedP50OnLoop} ms (event loop)`,
+      );
+    }
+    return out;
+  } finally {
+    for (const s of Object.values(arms)) await s.stop();
+  }
 }
 
 function section(r: BigPromptResults): string {
@@ -185,8 +304,31 @@ function section(r: BigPromptResults): string {
         `| ${m.arm} | ${m.bodyMB} | ${m.idleMB} | ${m.peakMB} | ${round(m.peakMB - m.idleMB, 1)} | ${m.status} |`,
     ),
     '',
+    ...addedLines(r.added ?? []),
   ];
   return lines.join('\n');
+}
+
+function addedLines(added: AddedLatency[]): string[] {
+  if (added.length === 0) return [];
+  const pp = (x: { p50: number; p99: number }) => `${round(x.p50, 1)} / ${round(x.p99, 1)}`;
+  return [
+    'Latency the full local guard set adds to a 200 KB chat, end to end (requests round robin over a',
+    'sidecar without policy and two with only the guard set: its work on the worker pool, as a 200 KB',
+    'body is by default, and on the event loop):',
+    '',
+    '| text | n | off p50 / p99 ms | guards, worker pool | guards, event loop | added p50 ms (pool / loop) | statuses |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...added.map(
+      (a) =>
+        `| ${a.text} ${a.kb} KB | ${a.n} | ${pp(a.off)} | ${pp(a.guards)} | ${pp(a.guardsOnLoop)} | ${a.addedP50} / ${a.addedP50OnLoop} | ${Object.entries(
+          a.statuses,
+        )
+          .map(([k, v]) => `${v} x ${k}`)
+          .join(', ')} |`,
+    ),
+    '',
+  ];
 }
 
 function writeSection(report: string, text: string): void {
@@ -213,6 +355,7 @@ export async function runBigPrompts(argv: string[]): Promise<BigPromptResults> {
       'results-dir': { type: 'string', default: join(ROOT, 'bench/results') },
       sidecar: { type: 'string', default: 'bundle' },
       'report-only': { type: 'string' },
+      'added-only': { type: 'boolean', default: false },
     },
   });
   if (values['report-only']) {
@@ -241,6 +384,16 @@ export async function runBigPrompts(argv: string[]): Promise<BigPromptResults> {
       },
       { timeoutMs: 20_000, intervalMs: 50, onTimeout: () => upstream.tail(20) },
     );
+
+    if (values['added-only']) {
+      const added = await addedLatency(entry, upstreamUrl, dir.path, cpu, quick ? 30 : 100);
+      mkdirSync(resolve(String(values['results-dir'])), { recursive: true });
+      const file = join(resolve(String(values['results-dir'])), 'big-prompts-added.json');
+      const result = { date: new Date().toISOString(), loadavg: os.loadavg().map((v) => round(v, 2)), added };
+      writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      process.stdout.write(`${addedLines(added).join('\n')}\nload average ${result.loadavg.join(' ')}\n`);
+      return { added } as BigPromptResults;
+    }
 
     // 1. small calls alone, then next to a client sending 10 MB prompts.
     const sc = await startSidecar(entry, upstreamUrl, true, dir.path, cpu);
@@ -307,6 +460,9 @@ export async function runBigPrompts(argv: string[]): Promise<BigPromptResults> {
         }
       }
 
+    // 3. what the guard set adds to a 200 KB chat.
+    const added = await addedLatency(entry, upstreamUrl, dir.path, cpu, quick ? 30 : 100);
+
     let git: string | undefined;
     try {
       git = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
@@ -318,6 +474,7 @@ export async function runBigPrompts(argv: string[]): Promise<BigPromptResults> {
       machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((v) => round(v, 2)) },
       small,
       rss,
+      added,
     };
     const resultsDir = resolve(String(values['results-dir']));
     mkdirSync(resultsDir, { recursive: true });

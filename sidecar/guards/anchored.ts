@@ -7,6 +7,8 @@
 // its starts, and a sticky attempt there sees the whole text: \b, look-arounds, $ are unchanged).
 // A pattern whose starts cannot be read (an optional first element, a class) is tested whole.
 
+import { regexReach } from './first-chars.ts';
+
 export interface PhraseRule {
   kind: string;
   re: RegExp;
@@ -82,19 +84,34 @@ const quantified = (source: string, at: number) => at < source.length && '?*+{'.
  * undefined when they cannot be read. Lower-case only: the texts are normalized.
  */
 export function startsOf(source: string): string[] | undefined {
+  return boundedStartsOf(source)?.map((s) => s.word);
+}
+
+/** A start word, and whether the alternative it starts is preceded by \b (a word boundary). */
+export interface Start {
+  word: string;
+  bounded: boolean;
+}
+
+/** startsOf, saying of each start whether a \b comes before it. */
+export function boundedStartsOf(source: string, bounded = false): Start[] | undefined {
   const alts = alternatives(source);
   if (!alts) return undefined;
-  const out: string[] = [];
+  const out: Start[] = [];
   for (let alt of alts) {
-    while (alt.startsWith('\\b')) alt = alt.slice(2);
+    let b = bounded;
+    while (alt.startsWith('\\b')) {
+      alt = alt.slice(2);
+      b = true;
+    }
     if (alt.startsWith('^')) {
-      out.push('');
+      out.push({ word: '', bounded: b });
       continue;
     }
     if (alt.startsWith('(?:')) {
       const end = groupEnd(alt, 0);
       if (end < 0 || quantified(alt, end)) return undefined;
-      const inner = startsOf(alt.slice(3, end - 1));
+      const inner = boundedStartsOf(alt.slice(3, end - 1), b);
       if (!inner) return undefined;
       // A literal right after the group would lengthen each start; the group alone is enough.
       out.push(...inner);
@@ -117,9 +134,21 @@ export function startsOf(source: string): string[] | undefined {
       i = next;
     }
     if (word === '' || word !== word.toLowerCase()) return undefined;
-    out.push(word);
+    out.push({ word, bounded: b });
   }
   return out;
+}
+
+/** \w as \b reads it (without the i and u flags together: then it also folds U+017F, U+212A). */
+const WORD_CHAR = new Uint8Array(65536);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_')
+  WORD_CHAR[c.charCodeAt(0)] = 1;
+
+/** Whether \b holds at `at` in `text` (for regexes without the i and u flags together). */
+function boundaryAt(text: string, at: number): boolean {
+  const before = at > 0 ? WORD_CHAR[text.charCodeAt(at - 1)] : 0;
+  const after = at < text.length ? WORD_CHAR[text.charCodeAt(at)] : 0;
+  return before !== after;
 }
 
 /**
@@ -207,11 +236,17 @@ export class Automaton {
   }
 
   /** Calls hit(wordId, endIndex) for every occurrence, overlapping ones included. */
-  scan(text: string, hit: (id: number, end: number) => void, cls: Uint16Array = this.#cls): void {
+  scan(
+    text: string,
+    hit: (id: number, end: number) => void,
+    cls: Uint16Array = this.#cls,
+    from = 0,
+    to = text.length,
+  ): void {
     const next = this.#next;
     const width = this.#width;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       s = next[s + cls[text.charCodeAt(i)]];
       if (s < 0) {
         s = -s - 1;
@@ -222,7 +257,8 @@ export class Automaton {
 }
 
 export class AnchoredPatterns {
-  readonly #rules: { kind: string; sticky: RegExp }[];
+  /** Per rule: its kind, its regex (sticky) and how far an attempt reads (first-chars.ts). */
+  readonly #rules: { kind: string; sticky: RegExp; reach: number }[];
   /** Rules tested whole (their starts cannot be read). */
   readonly #whole: { kind: string; re: RegExp }[] = [];
   /** Rules that may match at the start of the text (a leading ^). */
@@ -230,7 +266,15 @@ export class AnchoredPatterns {
   /** Automatons with, per word id of theirs, the id in #words. */
   readonly #scans: [Automaton, number[]][];
   /** Per word id: its length and the rules it starts. */
-  readonly #words: { length: number; rules: number[] }[] = [];
+  /**
+   * Per word id: its length, the rules it starts, whether each of them wants a word boundary
+   * before it (a \b there: no attempt where the text has none), all of them as one regex, and
+   * the farthest any of them reads.
+   */
+  readonly #words: { length: number; rules: number[]; bounded: boolean; any?: RegExp; reach: number }[] = [];
+
+  /** The length of the shortest start word outside ASCII. */
+  readonly #otherMin: number;
 
   /** The ASCII automaton's classes with the alias characters read as what they stand for. */
   readonly #aliased?: Uint16Array;
@@ -240,15 +284,24 @@ export class AnchoredPatterns {
    * word may contain one.
    */
   constructor(rules: readonly PhraseRule[], opts: { alias?: Record<string, string> } = {}) {
-    this.#rules = rules.map((r) => ({ kind: r.kind, sticky: new RegExp(r.re.source, `${r.re.flags}y`) }));
+    this.#rules = rules.map((r) => ({
+      kind: r.kind,
+      sticky: new RegExp(r.re.source, `${r.re.flags}y`),
+      reach: regexReach(r.re),
+    }));
     const ids = new Map<string, number>();
     rules.forEach((r, i) => {
-      const starts = startsOf(r.re.source);
+      const starts = boundedStartsOf(r.re.source);
       if (!starts) {
         this.#whole.push(r);
         return;
       }
-      for (const w of new Set(starts)) {
+      // \b reads more than ASCII word characters under the i and u flags together.
+      const asciiBoundary = !(r.re.flags.includes('i') && /[uv]/.test(r.re.flags));
+      const byWord = new Map<string, boolean>();
+      for (const { word, bounded } of starts)
+        byWord.set(word, (byWord.get(word) ?? true) && bounded && asciiBoundary);
+      for (const [w, bounded] of byWord) {
         if (w === '') {
           this.#atStart.push(i);
           continue;
@@ -257,11 +310,26 @@ export class AnchoredPatterns {
         if (id === undefined) {
           id = this.#words.length;
           ids.set(w, id);
-          this.#words.push({ length: w.length, rules: [] });
+          this.#words.push({ length: w.length, rules: [], bounded: true, reach: 0 });
         }
         this.#words[id].rules.push(i);
+        this.#words[id].reach = Math.max(this.#words[id].reach, this.#rules[i].reach);
+        // The word may skip places without a boundary only when every rule it starts wants one.
+        this.#words[id].bounded &&= bounded;
       }
     });
+    // A word that starts several rules gets one regex for them all (their sources as alternatives,
+    // sticky): most occurrences start none of them, and one attempt says so where one per rule
+    // cost a call each. Only rules with the same flags, without backreferences or named groups
+    // (alternatives renumber groups).
+    for (const w of this.#words) {
+      const srcs = w.rules.map((i) => rules[i].re);
+      if (
+        srcs.length > 1 &&
+        srcs.every((re) => re.flags === srcs[0].flags && !/\\[1-9k]|\(\?<[^=!]/.test(re.source))
+      )
+        w.any = new RegExp(srcs.map((re) => `(?:${re.source})`).join('|'), `${srcs[0].flags}y`);
+    }
     // Two automatons: the ASCII words' table is small enough to stay in cache, and the others'
     // is scanned only when the text has a character outside ASCII.
     const words = [...ids.keys()];
@@ -270,6 +338,7 @@ export class AnchoredPatterns {
     for (const w of other)
       if (!NON_ASCII_WORD.test(w))
         throw new Error(`phrase start ${JSON.stringify(w)} mixes ASCII and other letters`);
+    this.#otherMin = Math.min(...other.map((w) => w.length));
     this.#scans = [
       [new Automaton(ascii), ascii.map((w) => ids.get(w)!)],
       [new Automaton(other), other.map((w) => ids.get(w)!)],
@@ -290,36 +359,62 @@ export class AnchoredPatterns {
   /**
    * Adds to `kinds` the kind of every rule that matches somewhere in `text` (skips kinds in it).
    * `aliased`: the text with the constructor's alias characters replaced (same length): rules are
-   * also matched against it, in the same pass.
+   * also matched against it, in the same pass. `changed`: where aliased differs from text
+   * (ascending), when known: a rule is then tried on aliased only where it differs in reach.
    */
-  find(text: string, kinds: Set<string>, aliased?: string): void {
+  find(text: string, kinds: Set<string>, aliased?: string, changed?: readonly number[]): void {
     const rules = this.#rules;
+    /** The aliased copy differs from the text within [at - 1, at + reach): else it says the same. */
+    const differs = (at: number, reach: number): boolean => {
+      if (changed === undefined || reach === Number.POSITIVE_INFINITY) return true;
+      let lo = 0;
+      let hi = changed.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (changed[mid] < at - 1) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < changed.length && changed[lo] < at + reach;
+    };
     const tryAt = (i: number, at: number) => {
       const r = rules[i];
       if (kinds.has(r.kind)) return;
       r.sticky.lastIndex = at;
       if (r.sticky.test(text)) return kinds.add(r.kind);
-      if (aliased === undefined) return;
+      if (aliased === undefined || !differs(at, r.reach)) return;
       r.sticky.lastIndex = at;
       if (r.sticky.test(aliased)) kinds.add(r.kind);
     };
     for (const i of this.#atStart) tryAt(i, 0);
-    const [ascii, other] = this.#scans;
-    const scan = ([automaton, ids]: [Automaton, number[]], part: string, offset: number, cls?: Uint16Array) =>
-      automaton.scan(
-        part,
-        (id, end) => {
-          const w = this.#words[ids[id]];
-          for (const i of w.rules) tryAt(i, offset + end - w.length);
-        },
-        cls,
-      );
+    const [[ascii, asciiIds], [other, otherIds]] = this.#scans;
+    const words = this.#words;
+    let ids = asciiIds;
+    const hit = (id: number, end: number) => {
+      const w = words[ids[id]];
+      const at = end - w.length;
+      // Inside a word (most places "no" or "act" occur): no rule can match here.
+      if (w.bounded && !boundaryAt(text, at) && (aliased === undefined || !boundaryAt(aliased, at))) return;
+      const any = w.any;
+      if (any !== undefined) {
+        any.lastIndex = at;
+        if (!any.test(text)) {
+          if (aliased === undefined || !differs(at, w.reach)) return;
+          any.lastIndex = at;
+          if (!any.test(aliased)) return;
+        }
+      }
+      for (const i of w.rules) tryAt(i, at);
+    };
     if (aliased !== undefined && !this.#aliased) throw new Error('find: no alias was declared');
-    scan(ascii, text, 0, aliased === undefined ? undefined : this.#aliased);
-    // The other words lie within runs of non-ASCII characters (and single spaces): only those runs.
+    ascii.scan(text, hit, aliased === undefined ? undefined : this.#aliased);
+    // The other words lie within runs of non-ASCII characters (and single spaces): only those runs
+    // as long as the shortest of them.
+    // (Scanned in place: a substring would be a sliced string, and the loop slows down for every
+    // text once it has seen more than one kind of string.)
+    ids = otherIds;
     NON_ASCII_RUN.lastIndex = 0;
     for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text))
-      scan(other, m[0], m.index);
+      if (m[0].length >= this.#otherMin) other.scan(text, hit, undefined, m.index, m.index + m[0].length);
     for (const r of this.#whole)
       if (!kinds.has(r.kind) && (r.re.test(text) || (aliased !== undefined && r.re.test(aliased))))
         kinds.add(r.kind);

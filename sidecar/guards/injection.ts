@@ -26,6 +26,12 @@ const LEET: Record<string, string> = {
   $: 's',
 };
 
+/** A character class of LEET's keys. */
+const LEET_CHARS_SOURCE = `[${Object.keys(LEET).join('').replace(/[$]/g, '\\$&')}]`;
+
+/** JavaScript's \s beyond ASCII (\s is these and [\t-\r ]). */
+export const OTHER_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
 const MARKS = /[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g;
 
@@ -55,37 +61,70 @@ for (const [latin, others] of Object.entries({
 }))
   for (const c of others) CONFUSABLE[c] = latin;
 const CONFUSABLES = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'g');
+/** Cyrillic and Greek look-alike letters read as the Latin ones they imitate. */
+export const asLatin = (s: string): string => s.replace(CONFUSABLES, (c) => CONFUSABLE[c]!);
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export function normalize(text: string, ascii = !/[\u0080-\uffff]/.test(text)): string {
-  // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo.
+  // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo, and
+  // its whitespace is [\t-\r ]: the same steps with ASCII classes (cheaper than \s by half).
+  if (ascii)
+    return text
+      .toLowerCase()
+      .replace(/`/g, "'")
+      .replace(/[_*~|"]/g, ' ')
+      .replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
   // Only the non-ASCII runs are decomposed (ASCII is stable and blocks reordering: the same result).
   // Look-alike letters are read as Latin only inside a word that has Latin letters too (a Russian
   // word between spaces stays Russian).
-  const folded = !ascii
-    ? text.replace(NON_ASCII_RUNS, (run: string, at: number) => {
-        const plain = run.normalize('NFKD').replace(MARKS, '');
-        return isAsciiLetter(text.charCodeAt(at - 1)) || isAsciiLetter(text.charCodeAt(at + run.length))
-          ? plain.replace(CONFUSABLES, (c) => CONFUSABLE[c]!)
-          : plain;
-      })
-    : text;
-  return (
-    folded
-      .toLowerCase()
-      .replace(/[\u2018\u2019`\u00b4]/g, "'") // curly quotes, backtick, acute accent
-      .replace(/[_*~|"\u201c\u201d]+/g, ' ')
-      // Runs of whitespace -> one space. Written so single spaces do not match: replacing each of a
-      // big prompt's millions of spaces with itself built the result from millions of parts
-      // (a 10 MB prompt took +260 MB of memory and 1.5 s).
-      .replace(/\s{2,}|[^\S ]/g, ' ')
-  );
+  const folded = text
+    .replace(NON_ASCII_RUNS, (run: string, at: number) => {
+      const plain = run.normalize('NFKD').replace(MARKS, '');
+      return isAsciiLetter(text.charCodeAt(at - 1)) || isAsciiLetter(text.charCodeAt(at + run.length))
+        ? asLatin(plain)
+        : plain;
+    })
+    .toLowerCase()
+    .replace(/[\u2018\u2019`\u00b4]/g, "'") // curly quotes, backtick, acute accent
+    // Each its own space: the whitespace step below makes a run one space (a run in one
+    // replace cost ten times more on two-byte text).
+    .replace(/[_*~|"\u201c\u201d]/g, ' ');
+  // Runs of whitespace -> one space. Written so single spaces do not match: replacing each of a
+  // big prompt's millions of spaces with itself built the result from millions of parts
+  // (a 10 MB prompt took +260 MB of memory and 1.5 s). Without whitespace beyond ASCII (found by
+  // a quick search), ASCII's classes say the same at half the cost.
+  return OTHER_SPACE.test(folded)
+    ? folded.replace(/\s{2,}|[^\S ]/g, ' ')
+    : folded.replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
 }
 
-function unleet(text: string): string {
-  let out = text;
-  for (const [from, to] of Object.entries(LEET)) out = out.replaceAll(from, to);
-  return out;
+/** Leetspeak undone: one pass (a replaceAll per character cost eight). */
+const LEET_ANY = new RegExp(LEET_CHARS_SOURCE, 'g');
+const leetOf = (c: string) => LEET[c];
+/** Latin-1 code -> the code leetspeak reads it as. */
+const LEET_LATIN1 = new Uint8Array(256).map((_, c) =>
+  (LEET[String.fromCharCode(c)] ?? String.fromCharCode(c)).charCodeAt(0),
+);
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+
+/** Leetspeak undone; `changed`, when given, gets the positions where a character was replaced. */
+export function unleet(text: string, changed?: number[]): string {
+  // Text in Latin-1 (most) is mapped as bytes: one table lookup a character, where a replace
+  // calling back per digit cost four times more on text full of numbers.
+  if (BEYOND_LATIN1.test(text))
+    return text.replace(LEET_ANY, (c: string, at: number) => {
+      changed?.push(at);
+      return leetOf(c);
+    });
+  const bytes = Buffer.from(text, 'latin1');
+  for (let i = 0; i < bytes.length; i++) {
+    const b = LEET_LATIN1[bytes[i]];
+    if (b !== bytes[i]) {
+      bytes[i] = b;
+      changed?.push(i);
+    }
+  }
+  return bytes.toString('latin1');
 }
 
 // Building blocks (all on normalized text).
@@ -533,24 +572,30 @@ const PERCENT_ESCAPE = /%([0-9a-f]{2})/gi;
 const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
 const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
 
-function reverse(s: string): string {
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
+/**
+ * The text's code units in reverse order, as one flat string: a string built by += is a rope, and
+ * the matching loops slow down for every text once they have seen one.
+ */
+export function reverse(s: string): string {
+  if (!BEYOND_LATIN1.test(s)) return Buffer.from(s, 'latin1').reverse().toString('latin1');
+  const bytes = Buffer.from(s, 'utf16le');
+  new Uint16Array(bytes.buffer, bytes.byteOffset, s.length).reverse();
+  return bytes.toString('utf16le');
 }
 
 function rot13(s: string): string {
   return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
 }
 
-const B64 = new Uint8Array(128);
+const B64 = new Uint8Array(65536);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') B64[c.charCodeAt(0)] = 1;
-/** 1: a letter, 2: a leetspeak character (LEET's keys). */
-const LEET_CLASS = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) LEET_CLASS[c] = LEET_CLASS[c - 32] = 1;
-for (const c of Object.keys(LEET)) LEET_CLASS[c.charCodeAt(0)] = 2;
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const LEET_CHARS = new RegExp(LEET_CHARS_SOURCE, 'g');
+const NON_ASCII = /[^\0-\x7f]/;
+/** How long a run of base64 characters must be to be decoded. */
+const B64_MIN = 16;
 
-interface RawFacts {
+export interface RawFacts {
   /** Runs of 16+ base64 characters (with their = padding). */
   base64: string[];
   /** A letter next to a leetspeak character (exact for ASCII texts; see variantsOf). */
@@ -558,34 +603,40 @@ interface RawFacts {
   ascii: boolean;
 }
 
-/** What variantsOf needs to know about the raw text, in one character loop (a regex each cost more). */
-function rawFacts(text: string): RawFacts {
-  const base64: string[] = [];
+/**
+ * What variantsOf needs to know about the raw text. A character loop costs ~3 ns a character on
+ * a busy core; the engine's own search for a rare character is ~30x cheaper, so each fact is
+ * found by skipping: non-ASCII and leetspeak characters by native search, base64 runs by probing
+ * every 16th character (a run of 16 covers every 16th position; only around a probe that is a
+ * base64 character is the text read further).
+ */
+export function rawFacts(text: string): RawFacts {
+  const ascii = !NON_ASCII.test(text);
   let leet = false;
-  let ascii = true;
-  let start = -1;
-  let prev = 0;
+  LEET_CHARS.lastIndex = 0;
+  for (let m = LEET_CHARS.exec(text); m !== null && !leet; m = LEET_CHARS.exec(text))
+    leet = isLetter(text.charCodeAt(m.index - 1)) || isLetter(text.charCodeAt(m.index + 1));
+  const base64: string[] = [];
   const len = text.length;
-  for (let i = 0; i <= len; i++) {
-    const c = i < len ? text.charCodeAt(i) : 32;
-    if (c < 128) {
-      const k = LEET_CLASS[c];
-      if (k !== 0 && prev !== 0 && k !== prev) leet = true;
-      prev = k;
-      if (B64[c] === 1) {
-        if (start < 0) start = i;
-        continue;
-      }
-    } else {
-      ascii = false;
-      prev = 0;
+  // Invariant: no run of B64_MIN starts in [from, probe - B64_MIN + 1) except those pushed.
+  let from = 0;
+  while (from + B64_MIN <= len) {
+    const probe = from + B64_MIN - 1;
+    if (B64[text.charCodeAt(probe)] === 0) {
+      from = probe + 1;
+      continue;
     }
-    if (start >= 0 && i - start >= 16) {
-      let end = i;
-      while (end < len && end - i < 2 && text.charCodeAt(end) === 61) end++;
-      base64.push(text.slice(start, end));
-    }
-    start = -1;
+    // The run through the probe: back to its start (not before from), then forward to its end.
+    let start = probe;
+    while (start > from && B64[text.charCodeAt(start - 1)] === 1) start--;
+    let end = probe + 1;
+    while (end < len && B64[text.charCodeAt(end)] === 1) end++;
+    if (end - start >= B64_MIN) {
+      let pad = end;
+      while (pad < len && pad - end < 2 && text.charCodeAt(pad) === 61) pad++;
+      base64.push(text.slice(start, pad));
+      from = pad;
+    } else from = end;
   }
   return { base64, leet, ascii };
 }
@@ -602,7 +653,7 @@ function fromBase64(run: string): string | undefined {
 }
 
 /** A text to match; with its leetspeak undone (read in the same pass) when it has some. */
-type Variant = string | [text: string, unleet: string];
+type Variant = string | [text: string, unleet: string, changed: number[]];
 
 /**
  * The text as the model may read it: normalized; leetspeak undone; base64 runs decoded; and, for
@@ -614,7 +665,8 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
   // Normalizing ASCII only lower-cases and turns separators into spaces: a letter and a leetspeak
   // character are next to each other in n exactly when they are in the text.
   const leet = facts.ascii ? facts.leet : LEETSPEAK.test(n);
-  const out: Variant[] = [leet ? [n, unleet(n)] : n];
+  const changed: number[] = [];
+  const out: Variant[] = [leet ? [n, unleet(n, changed), changed] : n];
   for (const run of facts.base64) {
     const decoded = fromBase64(run);
     if (decoded) out.push(normalize(decoded));
@@ -694,7 +746,7 @@ function detectKinds(text: string): string[] {
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
   for (const v of variantsOf(text, letterSpaced))
     if (typeof v === 'string') ANCHORED.find(v, kinds);
-    else ANCHORED.find(v[0], kinds, v[1]);
+    else ANCHORED.find(v[0], kinds, v[1], v[2]);
   // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone, where they
   // touch letter-spaced text (not an ordinary "show the system prompt" elsewhere in the text).
   if (letterSpaced && !kinds.has('override-instructions') && collapsedOverride(text))
