@@ -483,7 +483,7 @@ const phone: Detector = {
 
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
 const VERSION_BEFORE =
-  /(?:\bv|\b(?:version|ver\.?|release|build|firmware|section|chapter|clause|paragraph|step|figure|table|oid|§)\s*)$/i;
+  /(?:\bv|\b(?:version|ver\.?|release|build|firmware|section|chapter|clause|paragraph|step|figure|table|oid|\u00a7)\s*)$/i;
 /** A netmask (255.255.255.0) is an address-shaped setting, not an address; nor is loopback (127.x) or 0.0.0.0. */
 const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
