@@ -384,6 +384,8 @@ export class QuotaClient {
   /** Leases changed since the journal last wrote them (settles and answers; written soon after). */
   readonly #unjournaled = new Set<LimitLease>();
   #journalPending = false;
+  /** A waiting call is checked again (its need is already counted). */
+  #rechecking = false;
   /** Resolved at the next change a short call may be waiting for (waitForLease). */
   #changed: PromiseWithResolvers<void> | undefined;
   /** Some limit has had no answer yet (and no error): ready() has something to wait for. */
@@ -674,8 +676,10 @@ export class QuotaClient {
         continue;
       }
       if (verdict === 'short' || verdict === 'exhausted') {
-        // Asked for whole at the next lease call, above the fair share if need be.
-        l.need = Math.max(l.need, need);
+        // Asked for whole at the next lease call, above the fair share if need be: the needs of
+        // the calls that came short since the last lease call add up (a burst is asked for in one
+        // call, not one call's need per round); a waiting call checking again is counted once.
+        l.need = this.#rechecking ? Math.max(l.need, need) : l.need + need;
         urgent = true;
       }
       // In Shadow a short lease is not a would-be denial: Enforce would have waited for more.
@@ -734,7 +738,12 @@ export class QuotaClient {
       // Woken by an answer or a settled call; at least every minGapMs the check asks again (the
       // lease others gave back in the meantime is granted to the next ask).
       await this.waitForLease(Math.min(until - Date.now(), Math.max(10, this.#minGapMs)));
-      check = again();
+      this.#rechecking = true;
+      try {
+        check = again();
+      } finally {
+        this.#rechecking = false;
+      }
     }
     return check;
   }
