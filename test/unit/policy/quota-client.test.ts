@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Call } from '../../../sidecar/pipeline/call.ts';
 import { createQuotaStep } from '../../../sidecar/pipeline/quota.ts';
-import { type Estimate, QuotaClient } from '../../../sidecar/quota/client.ts';
+import { type Estimate, QuotaClient, type QuotaClientOptions } from '../../../sidecar/quota/client.ts';
 import { Ledger } from '../../../sidecar/quota/ledger.ts';
 import { answerBatch, localQuotaService, type QuotaService } from '../../../sidecar/quota/service.ts';
 import type { LimitConfig, QuotaConfig } from '../../../sidecar/snapshot/schema.ts';
@@ -434,6 +434,26 @@ function simulatedFleet(count: number, limit: LimitConfig) {
   };
 }
 
+/** A local quota service behind a network hop of `delayMs()` ms of real time (0: none), counting its calls. */
+function hoppedService(now: () => number, delayMs: () => number) {
+  const inner = localQuotaService({ now });
+  const service: QuotaService & { calls: number } = {
+    calls: 0,
+    configure: (q) => inner.configure?.(q),
+    lease: async (r) => {
+      service.calls++;
+      const ms = delayMs();
+      if (ms > 0) await new Promise((res) => setTimeout(res, ms));
+      return inner.lease(r);
+    },
+  };
+  return service;
+}
+
+/** A client of `service` on the test clock: no timer, no gap between lease calls. */
+const hopClient = (service: QuotaService, now: () => number, more: Partial<QuotaClientOptions>) =>
+  new QuotaClient(service, { holder: 'pod-1', now, timer: false, minGapMs: 0, ...more });
+
 describe('lease size', () => {
   test('a replica whose calls reserve far more than they spend does not pin the budget: a new one is admitted at once', async () => {
     // The quickstart's tokens-per-minute limit; calls reserve a default output of 16,384 tokens
@@ -474,26 +494,11 @@ describe('a burst', () => {
     // waits ran out before the lease caught up (429 with the budget there).
     const clock = { t: T0 };
     const now = () => clock.t;
-    const inner = localQuotaService({ now });
-    let calls = 0;
-    const service: QuotaService = {
-      configure: (q) => inner.configure?.(q),
-      lease: async (r) => {
-        calls++;
-        await new Promise((res) => setTimeout(res, 20)); // a network hop
-        return inner.lease(r);
-      },
-    };
-    const client = new QuotaClient(service, {
-      holder: 'pod-1',
-      now,
-      timer: false,
-      minGapMs: 0,
-      maxWaitMs: 1_000,
-    });
+    const service = hoppedService(now, () => 20);
+    const client = hopClient(service, now, { maxWaitMs: 1_000 });
     client.configure([teamBudget({}, [{ name: 'tpd', dimension: 'tokens', amount: 2e7, window: '1d' }])]);
     await client.ready(['gpt-4o']);
-    calls = 0;
+    service.calls = 0;
     const results = await Promise.all(
       Array.from({ length: 300 }, () => admit(client, ['gpt-4o'], { tokens: 16_000 })),
     );
@@ -502,7 +507,7 @@ describe('a burst', () => {
       [],
       'every call admitted',
     );
-    assert.ok(calls <= 4, `${calls} lease calls (one need per round: 8)`);
+    assert.ok(service.calls <= 4, `${service.calls} lease calls (one need per round: 8)`);
   });
 });
 
@@ -514,22 +519,9 @@ describe('a lease idle for a while', () => {
     const clock = { t: T0 };
     const now = () => clock.t;
     let slow = false;
-    const inner = localQuotaService({ now });
     // The service answers after a few ms of real time (a network hop), so calls overlap.
-    const service: QuotaService = {
-      configure: (q) => inner.configure?.(q),
-      lease: async (r) => {
-        if (slow) await new Promise((res) => setTimeout(res, 15));
-        return inner.lease(r);
-      },
-    };
-    const client = new QuotaClient(service, {
-      holder: 'pod-1',
-      now,
-      timer: false,
-      minGapMs: 0,
-      idleMs: 10_000,
-    });
+    const service = hoppedService(now, () => (slow ? 15 : 0));
+    const client = hopClient(service, now, { idleMs: 10_000 });
     client.configure([teamBudget({}, [{ name: 'rph', dimension: 'requests', amount: 100, window: '1h' }])]);
     await client.ready(['gpt-4o']);
     for (let i = 0; i < 3; i++) {
