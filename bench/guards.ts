@@ -13,6 +13,7 @@ import { piiFinder } from '../sidecar/guards/pii.ts';
 import { promptOffload } from '../sidecar/offload/index.ts';
 import { PII_TYPES } from '../sidecar/snapshot/schema.ts';
 import * as tokens from '../sidecar/tokens.ts';
+import { rng } from '../test/support/rng.ts';
 import { measureInjection, measurePii } from '../test/unit/policy/guard-blind.ts';
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/policy/injection-corpus.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
@@ -72,16 +73,6 @@ const guardsConfig = {
 };
 const guards = compileGuards(guardsConfig)!;
 
-/** Deterministic pseudo-random numbers (mulberry32): every run measures the same texts. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const PROSE_WORDS = (
   'the a of and to in that it was for on with as his they at be this from have or by one had not but ' +
   'what all were when we there can an your which their said if do will each about how up out them then ' +

@@ -15,7 +15,8 @@ import { phrasePatterns } from './injection-phrases.ts';
 /** Roles whose text may carry an injection: what users and tools wrote, not the app's own system prompt. */
 const SCANNED_ROLES = new Set(['user', 'tool', 'function', 'prompt']);
 
-const LEET: Record<string, string> = {
+/** Leetspeak digits and symbols, read as the letters they stand for. */
+export const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
   '1': 'i',
   '3': 'e',

@@ -10,6 +10,7 @@ import {
   ANCHORED,
   asLatin,
   detectInjection,
+  LEET,
   normalize,
   OTHER_SPACE,
   PATTERNS,
@@ -21,6 +22,7 @@ import { phrasePatterns } from '../../../sidecar/guards/injection-phrases.ts';
 import { piiFinder } from '../../../sidecar/guards/pii.ts';
 import { PII_TYPES } from '../../../sidecar/snapshot/schema.ts';
 import { promptTokens, promptTokensAtMost } from '../../../sidecar/tokens.ts';
+import { rng } from '../../support/rng.ts';
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from './injection-corpus.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from './pii-corpus.ts';
 
@@ -169,17 +171,6 @@ function plainNormalize(text: string): string {
     .replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
-const LEET: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-};
-
 /** rawFacts as one loop over every character. */
 function plainRawFacts(text: string) {
   const b64 = (c: number) => c < 128 && /[A-Za-z0-9+/]/.test(String.fromCharCode(c));
@@ -206,17 +197,6 @@ function plainRawFacts(text: string) {
     start = -1;
   }
   return { base64, leet, ascii: !/[^\0-\x7f]/.test(text) };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Corpus texts, and mixes of them with the characters each pass treats specially. */
