@@ -84,7 +84,8 @@ export class LeaseJournal {
   readonly #restored = new Map<string, LeaseRecord>();
   /** The last line written per lease id (what a rewrite keeps). */
   readonly #latest = new Map<string, { w: number; line: string }>();
-  #termLine = '';
+  /** The term last written (a rewrite's header carries it). */
+  #term: string | undefined;
   #fd: number | undefined;
   #appended = 0;
   #broken = false;
@@ -98,6 +99,7 @@ export class LeaseJournal {
     const previous = this.#read();
     this.incarnation = previous?.incarnation ?? randomUUID();
     this.term = previous?.term;
+    this.#term = this.term;
     try {
       mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
       this.#rewrite(this.term);
@@ -137,8 +139,8 @@ export class LeaseJournal {
   /** A new service term (leader change). */
   writeTerm(term: string): void {
     if (this.#broken) return;
-    this.#termLine = `${JSON.stringify({ term })}\n`;
-    this.#append(this.#termLine);
+    this.#term = term;
+    this.#append(`${JSON.stringify({ term })}\n`);
   }
 
   /** Clean shutdown: every lease was given back, so there is nothing to carry on from. */
@@ -159,14 +161,10 @@ export class LeaseJournal {
     try {
       writeSync(this.#fd, text);
       this.#appended += text.length;
-      if (this.#appended > this.#compactBytes) this.#rewrite(this.#termOf());
+      if (this.#appended > this.#compactBytes) this.#rewrite(this.#term);
     } catch (err) {
       this.#fail(err);
     }
-  }
-
-  #termOf(): string | undefined {
-    return this.#termLine ? (JSON.parse(this.#termLine) as { term: string }).term : this.term;
   }
 
   /** The header and the latest line of every lease of a live window, atomically. */
