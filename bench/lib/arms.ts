@@ -36,6 +36,9 @@ export interface ArmContext {
   sidecarEntry: string;
   /** NODE_OPTIONS for the AIMesh arms (the young-generation cap recommended for pods). */
   sidecarNodeOptions: string;
+  /** bench/attribute.ts: a variant of the AIMesh arm's snapshot and environment. */
+  editSnapshot?: (s: SnapshotContent) => SnapshotContent;
+  env?: Record<string, string | undefined>;
 }
 
 /** Bundles the sidecar as the image does (images/bundle.ts) into .cache/bench; returns the entry. */
@@ -151,7 +154,8 @@ export function benchSnapshot(upstreamUrl: string, full: boolean): SnapshotConte
 async function startAimesh(name: 'aimesh-off' | 'aimesh-full', ctx: ArmContext): Promise<RunningArm> {
   const full = name === 'aimesh-full';
   const file = join(ctx.logDir, `${name}.snapshot.json`);
-  writeFileSync(file, JSON.stringify(seal(benchSnapshot(ctx.upstreamUrl, full))));
+  const snapshot = benchSnapshot(ctx.upstreamUrl, full);
+  writeFileSync(file, JSON.stringify(seal(ctx.editSnapshot ? ctx.editSnapshot(snapshot) : snapshot)));
   const [port, adminPort] = await freePorts(2);
   const env: Record<string, string | undefined> = {
     AIMESH_ADMIN_HOST: '127.0.0.1',
@@ -169,6 +173,7 @@ async function startAimesh(name: 'aimesh-off' | 'aimesh-full', ctx: ArmContext):
     env.OTEL_EXPORTER_OTLP_ENDPOINT = undefined;
     env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = undefined;
   }
+  Object.assign(env, ctx.env);
   const [bin, args] = pinned(ctx.proxyCpu, process.execPath, [
     ctx.sidecarEntry,
     '--snapshot',

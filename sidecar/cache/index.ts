@@ -3,7 +3,7 @@
 // entries across snapshots); an entry's key is sha256 of the model and the canonical request body
 // (stream flags aside: one entry answers streamed and plain requests alike). Nothing is shared
 // across routes or rules.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RuleConfig } from '../snapshot/schema.ts';
 import { canonicalJson } from '../snapshot/version.ts';
 import { type LruStats, SizedLru } from './lru.ts';
@@ -70,9 +70,7 @@ export function cacheDirectives(header: string | string[] | undefined): {
 }
 
 export function ruleFingerprint(routeId: string, rule: RuleConfig): string {
-  return createHash('sha256')
-    .update(`${routeId}\u0000${rule.name}\u0000${canonicalJson(rule)}`)
-    .digest('hex');
+  return hash('sha256', `${routeId}\u0000${rule.name}\u0000${canonicalJson(rule)}`);
 }
 
 export class ResponseCaches {
@@ -112,22 +110,11 @@ function ruleCache(fingerprint: string, ttlMs: number, maxBytes: number, now: ()
     key(model, body) {
       const content: Json = {};
       for (const k of Object.keys(body)) if (!TRANSPORT_FIELDS.has(k)) content[k] = body[k];
-      return createHash('sha256')
-        .update(fingerprint)
-        .update('\u0000')
-        .update(model ?? '')
-        .update('\u0000')
-        .update(canonicalJson(content))
-        .digest('hex');
+      // One-shot hash(): a third of createHash().update()...digest()'s cost on a small body.
+      return hash('sha256', `${fingerprint}\u0000${model ?? ''}\u0000${canonicalJson(content)}`);
     },
     keyOfBytes(model, digest) {
-      return createHash('sha256')
-        .update(fingerprint)
-        .update('\u0000')
-        .update(model ?? '')
-        .update('\u0000bytes\u0000')
-        .update(digest)
-        .digest('hex');
+      return hash('sha256', `${fingerprint}\u0000${model ?? ''}\u0000bytes\u0000${digest}`);
     },
     get: (key) => lru.get(key),
     set(key, completion, raw) {

@@ -26,18 +26,23 @@ import {
  */
 class Text {
   readonly text: string;
-  #needles?: number[][];
+  #needles?: (number[] | undefined)[];
   #marks?: { numberStarts: number[]; digitStarts: number[]; colons: number[] };
 
   constructor(text: string) {
     this.text = text;
   }
 
-  /** Where each of NEEDLES occurs (any case), in one pass. */
-  get #found(): number[][] {
+  /** Where each of NEEDLES occurs (any case), in one pass; only the needles found have a list. */
+  get #found(): (number[] | undefined)[] {
     if (!this.#needles) {
-      const found: number[][] = NEEDLES.map(() => []);
-      NEEDLE_AUTOMATON.scan(this.text, (id, end) => found[id].push(end - NEEDLES[id].length));
+      const found: (number[] | undefined)[] = [];
+      NEEDLE_AUTOMATON.scan(this.text, (id, end) => {
+        const at = end - NEEDLES[id].length;
+        const list = found[id];
+        if (list) list.push(at);
+        else found[id] = [at];
+      });
       this.#needles = found;
     }
     return this.#needles;
@@ -45,17 +50,24 @@ class Text {
 
   /** Whether a needle (one of NEEDLES) occurs, in any case. */
   has(needle: string): boolean {
-    return this.#found[NEEDLE_ID.get(needle)!].length > 0;
+    return this.#found[NEEDLE_ID.get(needle)!] !== undefined;
   }
 
   /** Where needles (of NEEDLES) occur, each moved by its offset, ascending. */
-  starts(needles: readonly Needle[]): number[] {
-    const out: number[] = [];
+  starts(needles: readonly Needle[]): readonly number[] {
+    const found = this.#found;
+    let out: number[] | undefined;
+    let lists = 0;
     for (const n of needles) {
-      const [needle, offset] = typeof n === 'string' ? [n, 0] : n;
-      for (const at of this.#found[NEEDLE_ID.get(needle)!]) out.push(at + offset);
+      const list = found[NEEDLE_ID.get(typeof n === 'string' ? n : n[0])!];
+      if (!list) continue;
+      const offset = typeof n === 'string' ? 0 : n[1];
+      out ??= [];
+      for (const at of list) out.push(at + offset);
+      lists++;
     }
-    return needles.length > 1 ? out.sort((x, y) => x - y) : out;
+    if (!out) return NONE;
+    return lists > 1 ? out.sort((x, y) => x - y) : out;
   }
 
   /**
@@ -83,6 +95,8 @@ class Text {
     return this.#marks;
   }
 }
+
+const NONE: readonly number[] = [];
 
 /** A whole run of digits (so the next one found starts a run), "(", "+" or ":". */
 const MARKS = /[0-9]+|[(+:]/g;
@@ -762,24 +776,37 @@ const filled = (value: string) => {
   return run !== null && run[0].length * 2 >= value.length;
 };
 
+const secretOk = (x: (typeof SECRETS)[number], value: string) =>
+  !filled(value) && (!x.accept || x.accept(value));
+// Made once, not per text: a small prompt meets every secret shape, and each closure is garbage.
+const ACCEPT_MATCH = SECRETS.map((x) => (m: RegExpExecArray) => secretOk(x, m[0]));
+const ACCEPT_VALUE = SECRETS.map(
+  (x) =>
+    (m: RegExpExecArray): false | [number, number] =>
+      secretOk(x, m[1]!) ? [m.index + m[0].length - m[1]!.length, m.index + m[0].length] : false,
+);
+
+function gateOpen(t: Text, gate: readonly string[]): boolean {
+  for (const n of gate) if (t.has(n)) return true;
+  return false;
+}
+
 const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
-    SECRETS.forEach((x, i) => {
-      if (x.gate && !x.gate.some((n) => t.has(n))) return;
-      const ok = (value: string) => !filled(value) && (!x.accept || x.accept(value));
-      if (!x.at) scan(x.re, 'secret', t.text, out, (m) => ok(m[0]));
-      else {
-        const starts = t.starts(x.at);
-        if (starts.length === 0) return;
-        if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out, (m) => ok(m[0]));
-        else
-          scanAt(x.value, 'secret', t.text, starts, out, (m) =>
-            ok(m[1]!) ? [m.index + m[0].length - m[1]!.length, m.index + m[0].length] : false,
-          );
+    for (let i = 0; i < SECRETS.length; i++) {
+      const x = SECRETS[i];
+      if (x.gate && !gateOpen(t, x.gate)) continue;
+      if (!x.at) {
+        scan(x.re, 'secret', t.text, out, ACCEPT_MATCH[i]);
+        continue;
       }
-    });
+      const starts = t.starts(x.at);
+      if (starts.length === 0) continue;
+      if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out, ACCEPT_MATCH[i]);
+      else scanAt(x.value, 'secret', t.text, starts, out, ACCEPT_VALUE[i]);
+    }
   },
 };
 

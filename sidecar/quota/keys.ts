@@ -9,7 +9,7 @@
 // Memory: one lease per (limit, key) this sidecar has served recently. A lease unused for keyIdleMs (15 s) is
 // handed back and forgotten; beyond maxKeys the least recently used idle lease is handed back early.
 // A lease with calls in flight is never evicted.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Claims, claimStrings } from '../auth/jwt.ts';
 import type { LimitConfig, PartitionConfig, QuotaConfig } from '../snapshot/schema.ts';
@@ -40,7 +40,7 @@ export function partitionKey(per: PartitionConfig, from: KeySource): string {
   const key = raw.trim();
   if (key === '') return NO_KEY;
   if (key.length <= MAX_KEY_LENGTH) return key;
-  return `sha256:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+  return `sha256:${hash('sha256', key).slice(0, 32)}`;
 }
 
 /** A call's keys: per limit config, read lazily (most limits are not partitioned). */
