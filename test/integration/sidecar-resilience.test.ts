@@ -283,6 +283,9 @@ describe('sidecar: resilience', () => {
     assert.equal(hits('tiny-window'), 0);
     await ask('tiny-window', 'short');
     assert.equal(hits('tiny-window'), 1, 'a request that fits goes through');
+    // Over the window in bytes (the cheap bound), within it in tokens: counted, not refused.
+    await ask('tiny-window', 'internationalization '.repeat(3));
+    assert.equal(hits('tiny-window'), 2, 'a request that fits in tokens goes through');
   });
 
   it('tells the app when to retry an upstream 429 that named no time', async () => {
