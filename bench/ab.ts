@@ -12,13 +12,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startProcess, tempDir, waitFor } from '../test/support/procs.ts';
+import { tempDir } from '../test/support/procs.ts';
 import {
   type ArmName,
   buildSidecarBundle,
-  ROOT,
   type RunningArm,
   startArm,
+  startBenchUpstream,
   startOtlpSink,
 } from './lib/arms.ts';
 import { concurrentStreams, newAgent, openLoop, type Sample } from './lib/load.ts';
@@ -48,16 +48,7 @@ const log = (msg: string) => process.stderr.write(`[ab] ${msg}\n`);
 
 const dir = tempDir('aimesh-ab');
 const sink = await startOtlpSink();
-const upstream = startProcess('upstream', process.execPath, [join(ROOT, 'bench/upstream.ts'), '0'], {
-  logDir: dir.path,
-  env: {},
-});
-let upstreamUrl = '';
-await waitFor('bench upstream', async () => {
-  const m = /http:\/\/127\.0\.0\.1:\d+/.exec(upstream.tail(5));
-  if (m) upstreamUrl = m[0];
-  return m !== null;
-});
+const { proc: upstream, url: upstreamUrl } = await startBenchUpstream(dir.path);
 const arms: Record<'a' | 'b', RunningArm> = {} as never;
 for (const k of ['a', 'b'] as const) {
   mkdirSync(join(dir.path, k));

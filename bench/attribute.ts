@@ -11,8 +11,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SnapshotContent } from '../sidecar/snapshot/index.ts';
-import { startProcess, tempDir, waitFor } from '../test/support/procs.ts';
-import { buildSidecarBundle, ROOT, type RunningArm, startArm, startOtlpSink } from './lib/arms.ts';
+import { tempDir } from '../test/support/procs.ts';
+import {
+  buildSidecarBundle,
+  type RunningArm,
+  startArm,
+  startBenchUpstream,
+  startOtlpSink,
+} from './lib/arms.ts';
 import { concurrentStreams, newAgent, type Sample, sequential } from './lib/load.ts';
 import { cpuMs, tree } from './lib/proc.ts';
 import { percentiles } from './lib/stats.ts';
@@ -73,16 +79,7 @@ for (const n of names) if (!VARIANTS[n]) throw new Error(`unknown variant ${n}`)
 const entry = values.entry ?? buildSidecarBundle();
 const dir = tempDir('aimesh-attribute');
 const sink = await startOtlpSink();
-const upstream = startProcess('upstream', process.execPath, [join(ROOT, 'bench/upstream.ts'), '0'], {
-  logDir: dir.path,
-  env: {},
-});
-let upstreamUrl = '';
-await waitFor('bench upstream', async () => {
-  const m = /http:\/\/127\.0\.0\.1:\d+/.exec(upstream.tail(5));
-  if (m) upstreamUrl = m[0];
-  return m !== null;
-});
+const { proc: upstream, url: upstreamUrl } = await startBenchUpstream(dir.path);
 const w = WORKLOADS[values.workload as WorkloadName];
 if (!w) throw new Error(`unknown workload ${values.workload}`);
 const runId = Date.now().toString(36);

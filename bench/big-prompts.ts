@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seal } from '../sidecar/snapshot/index.ts';
 import { freePorts, startProcess, tempDir, waitFor } from '../test/support/procs.ts';
-import { benchSnapshot, buildSidecarBundle, ROOT } from './lib/arms.ts';
+import { benchSnapshot, buildSidecarBundle, ROOT, startBenchUpstream } from './lib/arms.ts';
 import { percentiles, round } from './lib/stats.ts';
 
 const MB = 1 << 20;
@@ -370,21 +370,8 @@ export async function runBigPrompts(argv: string[]): Promise<BigPromptResults> {
   const cpu = os.cpus().length >= 2 ? '1' : undefined;
   const dir = tempDir('aimesh-big-prompts');
   const entry = values.sidecar === 'source' ? join(ROOT, 'sidecar/main.ts') : buildSidecarBundle();
-  const upstream = startProcess('upstream', process.execPath, [join(ROOT, 'bench/upstream.ts'), '0'], {
-    logDir: dir.path,
-  });
+  const { proc: upstream, url: upstreamUrl } = await startBenchUpstream(dir.path);
   try {
-    let upstreamUrl = '';
-    await waitFor(
-      'bench upstream',
-      async () => {
-        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(upstream.tail(5));
-        if (m) upstreamUrl = m[0];
-        return m !== null;
-      },
-      { timeoutMs: 20_000, intervalMs: 50, onTimeout: () => upstream.tail(20) },
-    );
-
     if (values['added-only']) {
       const added = await addedLatency(entry, upstreamUrl, dir.path, cpu, quick ? 30 : 100);
       mkdirSync(resolve(String(values['results-dir'])), { recursive: true });

@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seal } from '../sidecar/snapshot/index.ts';
 import { freePorts, startProcess, tempDir, waitFor } from '../test/support/procs.ts';
-import { benchSnapshot, CACHE_DIR, ROOT } from './lib/arms.ts';
+import { benchSnapshot, CACHE_DIR, ROOT, startBenchUpstream } from './lib/arms.ts';
 import { newAgent, nextIndex, send } from './lib/load.ts';
 import { targetFor, WORKLOADS, type WorkloadName } from './lib/workloads.ts';
 
@@ -39,15 +39,7 @@ const { values } = parseArgs({
 });
 
 const dir = tempDir('aimesh-profile');
-const upstream = startProcess('upstream', process.execPath, [join(ROOT, 'bench/upstream.ts'), '0'], {
-  logDir: dir.path,
-  env: {},
-});
-let upstreamUrl = '';
-await waitFor('upstream', async () => {
-  upstreamUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(upstream.tail(5))?.[0] ?? '';
-  return upstreamUrl !== '';
-});
+const { proc: upstream, url: upstreamUrl } = await startBenchUpstream(dir.path);
 const [port, adminPort] = await freePorts(2);
 const profDir = join(values.out, `${values.arm}-${values.workload}-${Date.now()}`);
 mkdirSync(profDir, { recursive: true });

@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startProcess, tempDir, waitFor } from '../test/support/procs.ts';
+import { tempDir } from '../test/support/procs.ts';
 import {
   ARM_LABELS,
   ARM_NAMES,
@@ -29,6 +29,7 @@ import {
   ROOT,
   type RunningArm,
   startArm,
+  startBenchUpstream,
   startOtlpSink,
 } from './lib/arms.ts';
 import { concurrentStreams, newAgent, openLoop, type Sample, sequential } from './lib/load.ts';
@@ -423,21 +424,8 @@ export async function runBench(argv: string[]): Promise<BenchResults> {
   const running: RunningArm[] = [];
   try {
     // The upstream shares the client's core (the child inherits this process's affinity).
-    const upstream = startProcess('upstream', process.execPath, [join(ROOT, 'bench/upstream.ts'), '0'], {
-      logDir: dir.path,
-      env: {},
-    });
+    const { proc: upstream, url: upstreamUrl } = await startBenchUpstream(dir.path);
     procs.push(upstream);
-    let upstreamUrl = '';
-    await waitFor(
-      'bench upstream',
-      async () => {
-        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(upstream.tail(5));
-        if (m) upstreamUrl = m[0];
-        return m !== null;
-      },
-      { timeoutMs: 20_000, intervalMs: 50, onTimeout: () => upstream.tail(20) },
-    );
 
     const sidecarEntry = values.sidecar === 'source' ? join(ROOT, 'sidecar/main.ts') : buildSidecarBundle();
     const ctx = {

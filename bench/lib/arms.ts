@@ -41,6 +41,27 @@ export interface ArmContext {
   env?: Record<string, string | undefined>;
 }
 
+/**
+ * Starts the bench's upstream (bench/upstream.ts) on a free port; resolves once it prints its URL.
+ * It inherits this process's CPU affinity (the load generator's core in bench/run.ts).
+ */
+export async function startBenchUpstream(logDir: string): Promise<{ proc: Proc; url: string }> {
+  const proc = startProcess('upstream', process.execPath, [join(ROOT, 'bench/upstream.ts'), '0'], {
+    logDir,
+    env: {},
+  });
+  let url = '';
+  await waitFor(
+    'bench upstream',
+    async () => {
+      url = /http:\/\/127\.0\.0\.1:\d+/.exec(proc.tail(5))?.[0] ?? '';
+      return url !== '';
+    },
+    { timeoutMs: 20_000, intervalMs: 50, onTimeout: () => proc.tail(20) },
+  );
+  return { proc, url };
+}
+
 /** Bundles the sidecar as the image does (images/bundle.ts) into .cache/bench; returns the entry. */
 export function buildSidecarBundle(): string {
   const out = join(CACHE_DIR, 'sidecar-bundle');
