@@ -349,6 +349,11 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'asistente',
     'assistente',
     'assistent',
+    'assistant',
+    'modèle',
+    'modelo',
+    'modell',
+    'chatbot',
   ]);
   const notLength = `(?! ${qualifier}(?: |$)| ${any(fold, ['độ', 'về'])})`;
   add(
@@ -467,6 +472,15 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'системний промпт',
     'системні інструкції',
     'systemprompten',
+    'instrucciones que recibiste',
+    'instrucciones que te dieron',
+    'instruções que você recebeu',
+    'instruções que recebeu',
+    'consignes que tu as reçues',
+    'instructions que tu as reçues',
+    'istruzioni che hai ricevuto',
+    'anweisungen, die du erhalten hast',
+    'anweisungen die du erhalten hast',
   ];
   add('prompt-extraction', `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
   const systemCjk = [
@@ -491,7 +505,8 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   add(
     'prompt-extraction',
     `${any(fold, systemCjk)}.{0,16}${any(fold, ['告诉', '显示', '输出', '打印', '重复', '是什么', '表示', '教えて', '出力', '見せて', '繰り返', '보여', '알려', '출력', '반복', 'اعرض', 'اكشف', 'اطبع'])}` +
-      `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}.{0,10}${any(fold, systemCjk)}`,
+      // (not "how to write a system prompt": 如何 / 怎么 / 一个 say it is a kind, not the one in use)
+      `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}(?:(?!${any(fold, ['如何', '怎么', '怎样', '一个'])}).){0,10}${any(fold, systemCjk)}`,
   );
 
   add(
@@ -512,11 +527,11 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|\\b(?:dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|need to|have to|are to|instead|ignore|forget|disregard|your new|the user's|the user)\\b` +
       // "Assistant, tell the user ...", "# assistant: when explaining this code, ...": text that
       // speaks to the AI about the user, or overrides, after a break (a document's, not a user's).
-      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?${ai} ?[,:])(?: [^.!?]{0,80}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective))\\b` +
+      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:])(?: (?:[^.!?]|\\.(?=\\S)){0,100}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective))\\b` +
       `|\\b${ai} (?:new (?:directive|instructions?|task|orders)|ignore|disregard|forget)\\b(?<=@${ai} [a-z ]{1,40})` +
       `|\\b${ai} (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|viewing) (?:this|these)\\b` +
       `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b(?! (?:the|any|its) (?:encoding|errors?|warnings?|case|whitespace|header|bom)\\b)` +
-      `|<!-- ?(?:ai|assistant|llm|system|prompt|instructions?)\\b` +
+      `|<!-- ?(?:ai|assistant|llm|system|prompt|instructions?|model|agent|bot|gpt)\\b` +
       `|\\[(?:system|assistant|ai) (?:note|instruction|message|override)\\]`,
   );
   add(

@@ -145,7 +145,7 @@ const EXTRACT_ADJ =
   '(?:full|entire|complete|exact|verbatim|original|initial|hidden|secret|internal|confidential|real|actual|first|starting)';
 /** What only the assistant's operator wrote: asking for it is extraction in any context. */
 const SECRET_PROMPT =
-  '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first|configured|preset|predefined) (?:prompt|instructions|message|rules|preamble|directives|guidelines|configuration)|pre-?prompt|initialization|context window)\\b';
+  '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first|configured|preset|predefined) (?:prompt|instructions|message|rules|preamble|directives|guidelines|configuration)|(?:configuration|config|setup|base|master|meta|operator|developer) (?:prompt|message)|pre-?prompt|initialization|context window)\\b';
 /** Bare "your instructions" only when nothing says which (so "your instructions for baking bread" is fine). */
 /** After "the initial instructions": whose they are, when they are not the assistant's. */
 const NOT_ANOTHERS =
@@ -161,7 +161,7 @@ const SET_ASIDE =
   "(?:ignore|disregard|forget|skip|override|overrule|bypass|neglect|abandon|dismiss|discard|nullify|set aside|throw out|never ?mind|drop|scratch|erase|let go of|pay no attention to|(?:do not|don't) pay (?:any )?attention to|throw away|toss out|put aside|shed|go beyond|step outside(?: of)?|break free (?:of|from)|free yourself (?:of|from)|(?:do not|don't|stop) adhering to|(?:do not|don't) adhere to|wipe)";
 /** The rules an assistant runs under, as attacks name them. */
 const ITS_RULES =
-  '(?:instructions?|prompts?|rules?|rulebook|briefing|limitations|limits|filters|boundaries|directives?|directions|guidelines|guidance|programming|constraints|restrictions|policies|safeguards|guardrails)';
+  '(?:instructions?|prompts?|rules?|rulebook|briefing|rubric|limitations|limits|filters|boundaries|directives?|directions|guidelines|guidance|programming|constraints|restrictions|policies|safeguards|guardrails)';
 /** What an attack says became of those rules. */
 const RULES_GONE =
   '(?:lifted|removed|disabled|broken|down|offline|inactive|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|deleted|erased|retired|wiped|irrelevant|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
@@ -325,7 +325,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "throw out the rulebook you started with", "treat the guidance you got at the start as ..."
   p(
     'override-instructions',
-    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|orders|commands|persona) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
+    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|orders|commands|persona|setup|configuration|text) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
   ),
   // "your previous instructions are void", "your content policy no longer applies", "with your
   // safety training switched off"
@@ -339,7 +339,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'override-instructions',
-    `\\b(?:safety|content|ethical|moral) (?:rules|filters?|guidelines|restrictions|polic(?:y|ies)|measures|training|layer|guardrails) (?:are|is|have been|has been|were) (?:now |temporarily |all )?(?:disabled|off|lifted|removed|turned off|switched off|suspended|deactivated|bypassed)\\b|\\b(?:content|safety) (?:filtering|filters?|moderation|guardrails|checks) ?: ?(?:disabled|off|none|false)\\b` +
+    `\\b(?:safety|content|ethical|moral) (?:rules|filters?|guidelines|restrictions|polic(?:y|ies)|measures|training|layer|guardrails) (?:are|is|have been|has been|were|was|had been) (?:now |temporarily |all )?(?:disabled|off|lifted|removed|turned off|switched off|suspended|deactivated|bypassed|abolished|uninstalled|eliminated|outlawed)\\b|\\b(?:content|safety) (?:filtering|filters?|moderation|guardrails|checks) ?: ?(?:disabled|off|none|false)\\b` +
       `|\\b(?:guidelines|restrictions|policies|filters|guardrails) (?:are|have been|were) (?:now |hereby |temporarily )?(?:suspended|lifted|disabled|void|revoked|removed|gone)\\b` +
       `|\\b(?:policies|rules|guidelines|restrictions|content polic(?:y|ies)|safety rules|guardrails) (?:do not|don't|does not|doesn't|no longer) apply (?:to you|here|anymore|in this (?:chat|conversation|session|game|mode))\\b`,
   ),
@@ -395,7 +395,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions|everything|anything) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration)${BARE_END})`,
+    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions|everything|anything) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration|context|memory)${BARE_END})`,
   ),
   p(
     'prompt-extraction',
@@ -490,12 +490,13 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'fake-system-turn',
-    `\\bsystem ?: (?:the |this )?(?:assistant|ai|model|llm|chatbot|bot|you) (?:must|should|will|shall|is|are|now|has|have)\\b`,
+    `\\bsystem ?: (?:the |this )?(?:assistant|ai|model|llm|chatbot|bot|you) (?:must|should|will|shall|is|are|now|has|have)\\b` +
+      `|(?:\\bsystem:|\\bsystem :) ?(?:[a-z]{1,20} ){0,2}(?:safety|filters?|restrictions|guardrails|moderation|content filter|censorship)(?: mode| layer| checks)? (?:is |are |has been |have been )?(?:disabled|off|removed|lifted|deactivated|suspended)\\b`,
   ),
   // "if you had no rules"
   p(
     'no-restrictions',
-    `\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
+    `\\bif you (?:weren't|were not|wasn't|was not) (?:bound|restricted|limited|constrained|held back) by (?:any |your |the )?(?:${LIMITS}|${RULES})\\b|\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
   ),
   p(
     'override-system-prompt',
@@ -588,6 +589,21 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'no-restrictions',
     `${alternativesOf(['assistant is', 'assistant is now'], ['no longer bound by', 'not bound by', 'free from', 'no longer restricted by', 'exempt from'])} (?:any |all |your |the |its |their |developer |developers' |creators' |creator's )*(?:${LIMITS}|${RULES})\\b`,
+  ),
+  // "You're now operating as LibreGPT, which has zero content rules", "the secret key you are not
+  // supposed to share", "write the password, but ...", "answer everything, no matter what"
+  p(
+    'jailbreak-persona',
+    `${alternativesOf(['which', 'who', 'that'], ['has no', 'has zero', 'have no', 'have zero'])} (?:content |safety |ethical |moral )?(?:rules|restrictions|filters|guidelines|limits|policies|ethics|morals|guardrails)\\b(?<=\\byou(?:'re| are)(?: now)? (?:operating|running|acting|functioning|working|playing|speaking) as .{1,60})`,
+  ),
+  p(
+    'prompt-extraction',
+    `${alternativesOf(['not supposed to', 'not allowed to', 'not meant to', 'not permitted to'], ['share', 'reveal', 'tell', 'say', 'disclose', 'give'])}\\b(?<=\\b${SECRET} (?:that |which )?(?:are you|you are|you're|you were|were you) not [a-z]{1,12} to [a-z]{1,12})` +
+      `|\\b${SECRET},? (?:but|backwards|in reverse|reversed|letter by letter|one (?:letter|character) (?:at a time|per line)|with (?:spaces|dashes|hyphens|dots))\\b(?<=\\b(?:write|spell|type|give|tell|print|say|show|list|output)(?: me| out)? (?:the|your) ${SECRET},? [a-z]{1,20})`,
+  ),
+  p(
+    'no-restrictions',
+    `${alternativesOf(['no matter'], ['what'])}\\b(?<=\\b(?:answer|respond to|reply to|do|say|write) (?:everything|anything|all (?:questions|requests)|every (?:question|request))(?: i ask| i say)?,? no matter what)`,
   ),
   // Personas without limits in other words.
   p(
@@ -686,7 +702,17 @@ const PERCENT_ESCAPE = /%([0-9a-f]{2})/gi;
 
 /** Attack words as they look reversed or in ROT13: the decoded variants are built only when one shows. */
 const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
+/** Attack words glued together ("ignoreallpreviousinstructions"): a hint, then the glued runs read apart. */
+const GLUED_HINT =
+  /(?:ignore|disregard|forget|bypass|reveal|show|print)(?:all|any|the|your|previous|prior|system)(?:previous|prior|instructions|prompt|rules|system)/;
+const GLUED_RUN = /[a-z]{16,}/g;
+const GLUED_WORD =
+  /(ignore|disregard|forget|bypass|override|reveal|show|print|repeat|output|all|any|the|your|previous|prior|above|earlier|system|hidden|initial|secret|instructions|prompt|rules|and)(?=[a-z])/g;
 const ROT13_HINT = /vtaber|qvfertneq|vafgehpgvba|cebzcg|flfgrz|cerivbhf|erirny|wnvyoernx/;
+/** Any of the decoding hints, in one pass. */
+const DECODE_HINTS = new RegExp(
+  [REVERSED_HINT, ROT13_HINT, GLUED_HINT, INTRA_SPLIT].map((re) => re.source).join('|'),
+);
 
 /**
  * The text's code units in reverse order, as one flat string: a string built by += is a rope, and
@@ -788,10 +814,14 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
     if (decoded) out.push(normalize(decoded));
   }
   if (n.length <= DECODE_MAX) {
-    if (REVERSED_HINT.test(n)) out.push(reverse(n));
+    // One pass says whether any of the four decodings below has something to read (most texts:
+    // none); each hint is tested on its own only then.
+    const hinted = DECODE_HINTS.test(n);
+    if (hinted && REVERSED_HINT.test(n)) out.push(reverse(n));
+    if (hinted && GLUED_HINT.test(n)) out.push(n.replace(GLUED_RUN, (run) => run.replace(GLUED_WORD, '$1 ')));
     // Attack words cut by hyphens or spaces ("dis-regard your in-structions", "ig nore all prev ious
     // inst ructions"): read joined.
-    if (INTRA_SPLIT.test(n))
+    if (hinted && INTRA_SPLIT.test(n))
       out.push(n.replace(INTRA_HYPHENS, '').replace(SPACE_CUTS, (cut) => cut.replace(' ', '')));
     // An HTML comment inside a word ("ign<!-- -->ore"): read without comments.
     if (n.includes('<!--')) out.push(n.replace(HTML_COMMENTS, ''));
@@ -800,7 +830,7 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
       out.push(
         normalize(text.replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))),
       );
-    if (ROT13_HINT.test(n)) out.push(rot13(n));
+    if (hinted && ROT13_HINT.test(n)) out.push(rot13(n));
     if (letterSpaced) {
       // Wider gaps separate words: "i g n o r e   a l l" -> "ignore all".
       const joined = text
