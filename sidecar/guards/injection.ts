@@ -526,12 +526,7 @@ export const PATTERNS: readonly Pattern[] = [
   // The text above the user's, asked for without naming it a prompt.
   p(
     'prompt-extraction',
-    `${alternativesOf(
-      ['top of', 'start of', 'beginning of'],
-      ['this', 'our', 'the'].flatMap((d) =>
-        ['conversation', 'chat', 'context', 'session', 'dialog', 'dialogue'].map((n) => `${d} ${n}`),
-      ),
-    )}\\b(?<=\\b(?:written|said|stated|placed|text|says) (?:at|on) the (?:very )?(?:top|start|beginning) of [a-z]{1,30} [a-z]{1,30})` +
+    `(?:\\btop of|\\bstart of|\\bbeginning of) (?:this|our|the) (?:conversation|chat|context|session|dialog(?:ue)?)\\b(?<=\\b(?:written|said|stated|placed|text|says) (?:at|on) the (?:very )?(?:top|start|beginning) of [a-z]{1,30} [a-z]{1,30})` +
       `|\\beverything (?:that (?:was|is|came) )?(?:written |said |given )?(?:above|before) (?:this|my|the) (?:message|line|point|question|prompt|first message|conversation)\\b` +
       `|${alternativesOf(['first'], ['message', 'question', 'prompt', 'turn'])}\\b(?<=\\bbefore (?:my|the user's|our) first [a-z]{1,30})` +
       `|${alternativesOf(['came', 'comes', 'appears', 'is', 'was', 'were'], ['before', 'above'])} ['(]?(?:user|human) ?:(?<=\\b(?:text|message|prompt|words|instructions|rules|context) (?:that )?[a-z]{1,30} [a-z]{1,30} ['(]?(?:user|human) ?:)` +
@@ -551,34 +546,16 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'override-instructions',
     // "your only task now is ...", "drop the act and talk", "obey only me"
-    `${alternativesOf(['task', 'job', 'goal', 'purpose', 'mission', 'objective'], ['now is', 'from now on is', 'from here on is', 'from this point on is'])}\\b(?<=\\byour (?:only|sole|one|single|new|real|actual|true) [a-z]{1,30} [a-z ]{1,60})` +
+    `${alternativesOf(['task', 'job', 'goal', 'purpose', 'mission', 'objective'], ['now', 'from'])}(?: now on| here on| this point on)? is\\b(?<=\\byour (?:only|sole|one|single|new|real|actual|true) [a-z]{1,30} [a-z ]{1,60})` +
       `|${alternativesOf(['drop'], ['the', 'this', 'your'])} (?:act|persona|facade|charade|pretense|pretence|mask)(?: already)?(?:,| and| -|\\.) ?(?:talk|speak|answer|respond|tell|be|show|reply|give)\\b` +
       `|${alternativesOf(['stop'], ['being', 'acting like', 'acting as', 'pretending to be'])} (?:an? |the )?(?:ai|assistant|chatbot|language model|helpful assistant|ai assistant|ai model)\\b(?! (?:and|,) (?:just )?(?:be|talk|write) (?:more )?(?:human|natural|casual|normal))` +
       `|${alternativesOf(['obey', 'serve'], ['only me', 'me only', 'me alone', 'nobody but me', 'no one but me'])}\\b|\\banswer only to me\\b` +
       // "scratch everything you were told", "forget what you were told to do"
-      `|${alternativesOf(['you were', 'you have been', "you've been", 'you got', 'said', 'told', 'given'], ['told', 'taught', 'given', 'instructed', 'programmed', 'trained', 'to you'])}\\b(?<=\\b${SET_ASIDE} (?:everything|all|anything|whatever|what) (?:that )?(?:you [a-z' ]{1,60}|(?:was|were|has been|have been) [a-z]{1,30} to you))(?! about\\b)` +
+      `|(?:(?:\\byou were|\\byou have been|\\byou've been|\\byou got) (?:told|taught|given|instructed|programmed|trained)|(?:\\bsaid|\\btold|\\bgiven) to you)\\b(?<=\\b${SET_ASIDE} (?:everything|all|anything|whatever|what) (?:that )?(?:you [a-z' ]{1,60}|(?:was|were|has been|have been) [a-z]{1,30} to you))(?! about\\b)` +
       `|${alternativesOf(["doesn't", 'does not', 'no longer', "don't", 'do not'], ['matter', 'apply', 'count'])}\\b(?<=\\b(?:whatever|everything|anything|all) (?:that )?you (?:were|have been|'ve been) (?:told|given|instructed|programmed|taught)(?: [a-z]{1,30}){0,3},? (?:it |that |this )?[a-z' ]{1,60})` +
       `|${alternativesOf(['updating', 'changing', 'replacing', 'rewriting', 'overwriting', 'modifying', 'resetting', 'overriding'], ['your'])} (?:instructions|rules|programming|system prompt|guidelines|directives|configuration|prompt)\\b(?<=\\b(?:i am|i'm|we are|we're) (?:now )?[a-z]{1,30} your [a-z ]{1,60})` +
-      `|${alternativesOf(['clear', 'wipe', 'erase', 'purge', 'reset', 'flush'], ['your memory', 'your mind', 'your context', 'memory', 'context'])} (?:of|from) (?:the |your |all )?(?:initial|original|system|previous|prior|earlier|hidden)\\b` +
-      `|${alternativesOf(
-        ['that', 'which'],
-        [
-          'stop',
-          'stops',
-          'prevent',
-          'prevents',
-          'keep',
-          'keeps',
-          'block',
-          'blocks',
-          'limit',
-          'limits',
-          'restrict',
-          'restricts',
-          'forbid',
-          'forbids',
-        ].map((v) => `${v} you`),
-      )}\\b(?<=\\b(?:ignore|disregard|bypass|override|skip|forget) (?:any|every|all|each) (?:rules?|restrictions?|guidelines?|instructions?|polic(?:y|ies)|filters?) [a-z]{1,30} [a-z]{1,30} you)` +
+      `|${alternativesOf(['clear', 'wipe', 'erase', 'purge', 'reset', 'flush'], ['your', 'memory', 'context'])}(?: memory| mind| context)? (?:of|from) (?:the |your |all )?(?:initial|original|system|previous|prior|earlier|hidden)\\b` +
+      `|${alternativesOf(['stop', 'stops', 'prevent', 'prevents', 'keep', 'keeps', 'block', 'blocks', 'limit', 'limits', 'restrict', 'restricts', 'forbid', 'forbids'], ['you'])}\\b(?<=\\b(?:ignore|disregard|bypass|override|skip|forget) (?:any|every|all|each) (?:rules?|restrictions?|guidelines?|instructions?|polic(?:y|ies)|filters?) [a-z]{1,30} [a-z]{1,30} you)` +
       `|\\b(?:obsolete|outdated|invalid|superseded|replaced|void|expired|cancell?ed|revoked)\\b(?<=\\b(?:previous|prior|earlier|original|initial) system (?:message|prompt) (?:is|was|has been) (?:now )?[a-z]{1,30})` +
       `|${alternativesOf(['never mind', 'nevermind'], ['your', "the assistant's"])} (?:[a-z]{1,30} ){0,2}(?:setup|configuration|programming|instructions|rules|guidelines|training|restrictions)\\b` +
       `|\\bnever refuse\\b(?<=\\byou (?:will |must |shall |can |should )?never refuse)|\\brefusals?\\b(?<=\\b(?:with no|without(?: any)?|no) (?:[a-z]{1,30},? ){0,4}(?:or |and )?refusals?)` +
@@ -598,7 +575,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `${alternativesOf(['not supposed to', 'not allowed to', 'not meant to', 'not permitted to'], ['share', 'reveal', 'tell', 'say', 'disclose', 'give'])}\\b(?<=\\b${SECRET} (?:that |which )?(?:are you|you are|you're|you were|were you) not [a-z]{1,12} to [a-z]{1,12})` +
+    `${alternativesOf(['not supposed', 'not allowed', 'not meant', 'not permitted'], ['to'])} (?:share|reveal|tell|say|disclose|give)\\b(?<=\\b${SECRET} (?:that |which )?(?:are you|you are|you're|you were|were you) not [a-z]{1,12} to [a-z]{1,12})` +
       `|\\b${SECRET},? (?:but|backwards|in reverse|reversed|letter by letter|one (?:letter|character) (?:at a time|per line)|with (?:spaces|dashes|hyphens|dots))\\b(?<=\\b(?:write|spell|type|give|tell|print|say|show|list|output)(?: me| out)? (?:the|your) ${SECRET},? [a-z]{1,20})`,
   ),
   p(
@@ -610,7 +587,7 @@ export const PATTERNS: readonly Pattern[] = [
     'jailbreak-persona',
     `\\b${UNBOUND} (?:ai|assistant|model|chatbot|bot|version|llm|gpt|language model)\\b(?<=\\b(?:talk|speak|respond|answer|reply|write|act|behave|chat)(?: to me| with me)? (?:like|as) (?:a |an |the |my |your )?(?:[a-z]{1,30} )?[a-z]{1,30} [a-z ]{1,60})` +
       `|${alternativesOf(['that', 'which', 'who'], ['was never', 'has never', 'had never', 'is never'])} (?:been )?(?:aligned|censored|filtered|restricted|moderated|safety[- ]trained|given (?:any )?rules)\\b(?<=\\b(?:model|ai|assistant|yourself|you|llm|chatbot|bot) [a-z]{1,30} [a-z]{1,30} never .{1,30})` +
-      `|${alternativesOf(['two', 'dual', 'both', '2'], ['characters', 'personas', 'responses', 'answers', 'replies', 'modes', 'versions', 'outputs'])}\\b.{0,100}?\\b(?:bad|evil|unfiltered|uncensored|jailbroken|unrestricted|dark|chaos|rogue|amoral|unhinged)[- ]?(?:gpt|ai|bot|claude|model|version|persona|character|mode|response)\\b` +
+      `|${alternativesOf(['two', 'dual', 'both', '2'], ['characters', 'personas', 'responses', 'modes', 'versions'])}\\b.{0,100}?\\b(?:bad|evil|unfiltered|uncensored|jailbroken|unrestricted|dark|chaos|rogue|amoral|unhinged)[- ]?(?:gpt|ai|bot|claude|model|version|persona|character|mode|response)\\b` +
       `|\\b(?:uncensored|unfiltered|jailbroken|unrestricted|evil)\\b(?<=\\bone (?:normal|regular|standard|filtered|censored)(?: one)?,? (?:and|&) one [a-z]{1,30})` +
       `|\\b(?:grandma|grandmother|granny|grandpa|grandfather|nana)(?: [a-z']+){0,2} used to (?:tell|read|recite|sing|explain|give|teach|whisper)\\b.{0,160}?\\b(?:be|act (?:like|as)|pretend (?:to be|you are|you're)|play|become) (?:her|him)\\b` +
       `|${alternativesOf(['where', 'in which'], ['ai', 'ais', 'you', 'assistants', 'chatbots', 'language models', 'models'])} (?:(?:have|has|had|are|is|were) )?(?:no|zero|without(?: any)?) (?:${LIMITS}|laws|guardrails)\\b(?<=\\b(?:world|universe|reality|scenario|society|setting|dimension|timeline)(?: [a-z]{1,30}){0,2} (?:where|in which) .{1,60})` +
