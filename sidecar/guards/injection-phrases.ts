@@ -1,8 +1,9 @@
 // More injection phrasings for the prompt-injection guard: the attack in other languages (es, pt,
-// de, fr, it, ru, zh, ja, ko, ar) and indirect injection - instructions planted in documents, web
-// pages, e-mails and tool results, addressed to whatever AI reads them. Phrases are written
-// naturally and folded at load time with the guard's own normalize(), so they meet the text in
-// the same form (accents and marks stripped, Hangul and kana decomposed, lower case).
+// de, fr, it, nl, pl, sv, da, no, ru, uk, tr, hi, vi, id, zh, ja, ko, ar) and indirect injection -
+// instructions planted in documents, web pages, e-mails and tool results, addressed to whatever AI
+// reads them. Phrases are written naturally and folded at load time with the guard's own
+// normalize(), so they meet the text in the same form (accents and marks stripped, Hangul and kana
+// decomposed, lower case).
 export interface PhrasePattern {
   kind: string;
   re: RegExp;

@@ -35,7 +35,7 @@ export const OTHER_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 
 const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
 /** Combining marks and invisible characters (zero-width, soft hyphen, grapheme joiner). */
-const MARKS = /[\u00ad\u0300-\u036f\u034f\u200b-\u200f\u2060\ufeff]/g;
+const MARKS = /[\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]/g;
 
 /** Cyrillic and Greek letters that look like Latin ones ("Ignоrе" with a Cyrillic о and е). */
 const CONFUSABLE: Record<string, string> = {};
