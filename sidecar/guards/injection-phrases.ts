@@ -53,6 +53,8 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
         'directrices',
         'diretrizes',
         'normas',
+        'configuración',
+        'configuração',
       ],
     ],
     // German
@@ -70,7 +72,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ],
       ['alle'],
       ['vorherigen', 'bisherigen', 'obigen', 'früheren', 'vorigen'],
-      ['anweisungen', 'instruktionen', 'befehle', 'regeln', 'vorgaben'],
+      ['anweisungen', 'instruktionen', 'befehle', 'regeln', 'vorgaben', 'richtlinien'],
     ],
     // French
     [
@@ -204,6 +206,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   const article = any(fold, ['las', 'les', 'le', 'la', 'as', 'os', 'die', 'the', 'de', 'het']);
   /** Whose rules: the assistant's ("tus reglas", "deine Regeln"). */
   const yours = any(fold, [
+    'tu',
     'tus',
     'sus',
     'tes',
@@ -360,11 +363,19 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   add(
     'no-restrictions',
     `${role}(?: [^ ]+){0,4} ${aiWord} (?:${withoutLimits})` +
-      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'antwortest', 'beantworte', 'beantwortest', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${any(fold, ['alles', 'todo', 'tout', 'tutto', 'tudo', 'всё', 'все'])} )?(?:${withoutLimits})${notLength}` +
+      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'antwortest', 'beantworte', 'beantwortest', 'actúa', 'actua', 'agis', 'agisci', 'handle', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${any(fold, ['alles', 'todo', 'tout', 'tutto', 'tudo', 'всё', 'все'])} )?(?:${withoutLimits})${notLength}` +
       `|${any(fold, ['تصرف', 'كن'])} ?${any(fold, ['كذكاء اصطناعي', 'ذكاء اصطناعي'])} (?:${withoutLimits})` +
       `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}${any(fold, ['처럼', '로서', '가 되', '이 되'])}` +
       `|${any(fold, ['制限のない', '制約のない', 'ルールのない'])} ?${any(fold, ['ai', 'アシスタント', '人工知能'])}${any(fold, ['として', 'になって', 'のように'])}` +
       `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
+  );
+  // Rules declared void or switched off, or pretended away, in other languages.
+  add(
+    'override-instructions',
+    `${any(fold, ['规则', '指令', '指示', '设定', '限制'])}(?:${any(fold, ['都', '全部', '已经', '全都'])})?${any(fold, ['作废', '无效', '失效', '不算数', '取消了'])}` +
+      `|${any(fold, ['你'])}(?:${any(fold, ['现在'])})?${any(fold, ['只听我的', '只服从我', '只听从我'])}` +
+      `|${any(fold, ['отключи', 'выключи', 'отключите', 'сними', 'убери'])} (?:${any(fold, ['свои', 'все', 'твои', 'эти'])} )?${any(fold, ['фильтры', 'ограничения', 'правила', 'цензуру'])}` +
+      `|${any(fold, ['fingir', 'finja', 'finge', 'suponha', 'imagine'])} ${any(fold, ['que'])} (?:${any(fold, ['não', 'no'])} )?${any(fold, ['existem', 'há', 'hay', 'tem', 'têm', 'tienes', 'tens'])} (?:${any(fold, ['nenhuma', 'ninguna', 'mais'])} )?${any(fold, ['regras', 'reglas', 'restrições', 'restricciones', 'limites', 'límites', 'filtros'])}`,
   );
   // "You have no restrictions (any more)", said to the assistant.
   add(
@@ -482,6 +493,13 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'istruzioni che hai ricevuto',
     'anweisungen, die du erhalten hast',
     'anweisungen die du erhalten hast',
+    'versteckten prompt',
+    'geheimen prompt',
+    'prompt iniziale',
+    'prompt inicial',
+    'prompt oculto',
+    'prompt caché',
+    'prompt initial',
   ];
   add('prompt-extraction', `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
   const systemCjk = [
@@ -524,7 +542,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   add(
     'indirect-injection',
     // (A greeting - "hey AI, tell me a joke" - is how users talk: only override words after it.)
-    `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output|recommend|rank|rate|approve|run|execute|call|cancel|delete|visit|click|download|forward|mention|your new|the user)\\b` +
+    `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|ps to|p\\.s\\. to|reminder (?:to|for)) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output|recommend|rank|rate|approve|run|execute|call|cancel|delete|visit|click|download|forward|email|e-mail|upload|mention|your new|the user)\\b` +
       `|\\b(?:dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|need to|have to|are to|instead|ignore|forget|disregard|your new|the user's|the user)\\b` +
       // "Assistant, tell the user ...", "# assistant: when explaining this code, ...": text that
       // speaks to the AI about the user, or overrides, after a break (a document's, not a user's).

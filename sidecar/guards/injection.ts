@@ -145,7 +145,7 @@ const EXTRACT_ADJ =
   '(?:full|entire|complete|exact|verbatim|original|initial|hidden|secret|internal|confidential|real|actual|first|starting)';
 /** What only the assistant's operator wrote: asking for it is extraction in any context. */
 const SECRET_PROMPT =
-  '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first|configured|preset|predefined) (?:prompt|instructions|message|rules|preamble|directives|guidelines|configuration)|(?:configuration|config|setup|base|master|meta|operator|developer) (?:prompt|message)|pre-?prompt|initialization|context window)\\b';
+  '(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|confidential|starting|first|configured|preset|predefined) (?:prompt|instructions|message|rules|preamble|directives|guidelines|guidance|configuration)|(?:configuration|config|setup|base|master|meta|operator|developer) (?:prompt|message)|pre-?prompt|initialization|context window)\\b';
 /** Bare "your instructions" only when nothing says which (so "your instructions for baking bread" is fine). */
 /** After "the initial instructions": whose they are, when they are not the assistant's. */
 const NOT_ANOTHERS =
@@ -298,7 +298,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'fake-system-turn',
-    `\\b(?:system|admin|administrator|developer|root|sudo) (?:override|mode (?:enabled|activated))\\b|\\bsudo mode\\b`,
+    `\\b(?:system|admin|administrator|developer|root|sudo) (?:override|mode (?:enabled|activated))\\b(?<!\\ban? [a-z]{1,13} override)(?! in\\b)|\\bsudo mode\\b`,
   ),
   p(
     'fake-system-turn',
@@ -395,7 +395,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions|everything|anything) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration|context|memory)${BARE_END})`,
+    `\\b(?:text|contents?|wording|words|sentences|lines|guidelines?|instructions|everything|anything|dump|copy|printout|transcript) (?:in|of|from) your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|preamble\\b|(?:prompt|instructions|rules|configuration|context|memory)${BARE_END})`,
   ),
   p(
     'prompt-extraction',
@@ -425,7 +425,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'prompt-extraction',
-    `\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration) (?:that )?you (?:were|are|have been) (?:initiali[sz]ed|configured|set up|loaded|primed|operating|running|programmed|booted) (?:with|under|on)\\b` +
+    `\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration) (?:that )?you(?:'re| were| are| have been) (?:initiali[sz]ed|configured|set up|loaded|primed|operating|running|programmed|booted) (?:with|under|on)\\b` +
       `|\\b(?:prompt|instructions|rules|directions|guidelines|preamble|configuration) (?:that )?you were given (?:before|at the (?:start|beginning)|earlier|initially|prior)\\b` +
       `|\\b(?:convert|put|format|turn|describe|include) (?:all (?:of )?)?your (?:${EXTRACT_ADJ} )*${SECRET_PROMPT}` +
       `|\\b(?:copy|repeat|print|output|show|paste|quote|reproduce|echo) (?:the|that) (?:system|developer|hidden|initial|first) (?:message|prompt|instructions) (?:above|before this|at the (?:top|start))\\b` +
@@ -581,6 +581,30 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'no-restrictions',
     `${alternativesOf(['no matter'], ['what'])}\\b(?<=\\b(?:answer|respond to|reply to|do|say|write) (?:everything|anything|all (?:questions|requests)|every (?:question|request))(?: i ask| i say)?,? no matter what)`,
+  ),
+  // Wave 11's shapes: the system turn by its role name, an authority's message relayed, the text
+  // above "my message", moderation switched off, an AI that answers to no one.
+  p(
+    'prompt-extraction',
+    `\\brole ?[=:] ?'?system\\b(?<=\\b(?:message|messages|content|contents|text|prompt|turn)s? (?:with|of|where|whose) (?:the )?role ?[=:] ?'?system)` +
+      `|${alternativesOf(['above', 'before'], ['my'])} (?:first )?(?:message|question|prompt)\\b(?<=\\b(?:text|words|content|instructions|what|everything|anything) (?:that )?(?:appears?|is|was|comes?|came|sits?|stands?) (?:above|before) my [a-z ]{1,20})`,
+  ),
+  p(
+    'fake-system-turn',
+    `${alternativesOf(['asked', 'told', 'instructed', 'authorized', 'authorised', 'want', 'wants'], ['me to'])} (?:tell|remind|inform|let) you\\b(?<=\\b(?:your (?:creators?|developers?|makers?|operators?|admins?|owners?)|openai|anthropic) [a-z]{1,12} me to [a-z]{1,8} you)`,
+  ),
+  p(
+    'override-instructions',
+    `(?:${alternativesOf(['moderation'], ['layer', 'system', 'filter', 'filters', 'checks', 'module'])}|${alternativesOf(['safety', 'content'], ['layer', 'filter', 'filters', 'module'])})\\b(?<=\\b(?:ignore|bypass|disable|skip|turn off|switch off|circumvent|get around) (?:the |your |any |all )?[a-z]{1,10} [a-z]{1,7})(?! (?:in|of|on|for)\\b)` +
+      `|${alternativesOf(['take', 'takes', 'have', 'has'], ['priority', 'precedence'])} (?:now|over (?:your|the system|the developer|any|all|everything))\\b(?<=\\bmy (?:instructions|rules|commands|orders|words) [a-z]{1,10} [a-z]{1,10} [a-z ]{1,30})`,
+  ),
+  p(
+    'jailbreak-persona',
+    `${alternativesOf(['no longer'], ['answers', 'answerable', 'accountable', 'loyal', 'beholden'])} to (?:its|your|the|any) (?:developers?|creators?|makers?|company|openai|anthropic|rules|guidelines|operators?)\\b` +
+      `|${alternativesOf(['unrestricted', 'unbound', 'unconstrained', 'unhindered', 'unburdened'], ['by'])} (?:any )?(?:content )?(?:polic(?:y|ies)|rules|guidelines|filters|ethics|restrictions)\\b` +
+      `|${alternativesOf(['never'], ['says no', 'refuses', 'declines'])}\\b(?<=\\b(?:ai|assistant|model|bot|chatbot|gpt) (?:that|who|which) never [a-z ]{1,10})` +
+      `|${alternativesOf(['answer', 'respond', 'reply', 'speak'], ['as that', 'as this', 'as such'])} (?:an? )?(?:ai|model|assistant|bot|version|chatbot)\\b` +
+      `|${alternativesOf(['if an', 'if a', 'if the'], ['ai', 'assistant', 'model', 'chatbot'])} (?:had|has|were|was|with) (?:no|zero|without(?: any)?) (?:${LIMITS}|guardrails)\\b`,
   ),
   // Personas without limits in other words.
   p(
