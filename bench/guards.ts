@@ -16,6 +16,7 @@ import * as tokens from '../sidecar/tokens.ts';
 import { rng } from '../test/support/rng.ts';
 import { measureInjection, measurePii } from '../test/unit/policy/guard-blind.ts';
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/policy/injection-corpus.ts';
+import { BLIND_BENIGN } from '../test/unit/policy/injection-corpus-blind.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
 import { percentiles } from './lib/stats.ts';
 
@@ -264,6 +265,17 @@ console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,
 );
 console.log(`| injection look-alikes (${bi.benign}) | ${pct(bi.flagged, bi.benign)} flagged |`);
+// The later waves by name (each written before the fixes for it; bench/analysis.md has the
+// figures measured before them).
+const waves = [...new Set(BLIND_BENIGN.map(([c]) => c).filter((c) => c.startsWith('wave-')))];
+for (const w of waves) {
+  const a = bi.byCategory[w] ?? { caught: 0, total: 0 };
+  const benignOf = BLIND_BENIGN.filter(([c]) => c === w).length;
+  const flaggedOf = bi.falsePositives.filter((f) => f.startsWith(`${w}: `)).length;
+  console.log(
+    `| - ${w}: attacks (${a.total}) / look-alikes (${benignOf}) | ${pct(a.caught, a.total)} caught, ${pct(flaggedOf, benignOf)} flagged |`,
+  );
+}
 if (process.argv.includes('--misses'))
   for (const line of [...bp.missed, ...bp.falseHits, ...bi.missed, ...bi.falsePositives, ...bi.splitBypasses])
     console.log(`  ${line}`);

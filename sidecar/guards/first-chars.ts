@@ -246,7 +246,10 @@ export function regexReach(re: RegExp): number {
     if (src[i] === '?') i++; // lazy
     if (max === 0) return { adv: 0, reach: 0 };
     if (a.adv === 0) return { adv: 0, reach: a.reach };
-    if (max === Number.POSITIVE_INFINITY) return { adv: max, reach: max };
+    // An unbounded atom ("(?:[a-z]+ )?") reads without bound however often it repeats (and
+    // (max - 1) * Infinity would be NaN for max 1: a reach no comparison passes).
+    if (max === Number.POSITIVE_INFINITY || a.adv === Number.POSITIVE_INFINITY)
+      return { adv: Number.POSITIVE_INFINITY, reach: Number.POSITIVE_INFINITY };
     return { adv: max * a.adv, reach: (max - 1) * a.adv + a.reach };
   };
   const escaped = (): Span => {

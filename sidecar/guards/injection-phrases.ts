@@ -1,8 +1,9 @@
 // More injection phrasings for the prompt-injection guard: the attack in other languages (es, pt,
-// de, fr, it, ru, zh, ja, ko, ar) and indirect injection - instructions planted in documents, web
-// pages, e-mails and tool results, addressed to whatever AI reads them. Phrases are written
-// naturally and folded at load time with the guard's own normalize(), so they meet the text in
-// the same form (accents and marks stripped, Hangul and kana decomposed, lower case).
+// de, fr, it, nl, pl, sv, da, no, ru, uk, tr, hi, vi, id, zh, ja, ko, ar) and indirect injection -
+// instructions planted in documents, web pages, e-mails and tool results, addressed to whatever AI
+// reads them. Phrases are written naturally and folded at load time with the guard's own
+// normalize(), so they meet the text in the same form (accents and marks stripped, Hangul and kana
+// decomposed, lower case).
 export interface PhrasePattern {
   kind: string;
   re: RegExp;
@@ -52,6 +53,8 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
         'directrices',
         'diretrizes',
         'normas',
+        'configuración',
+        'configuração',
       ],
     ],
     // German
@@ -69,7 +72,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ],
       ['alle'],
       ['vorherigen', 'bisherigen', 'obigen', 'früheren', 'vorigen'],
-      ['anweisungen', 'instruktionen', 'befehle', 'regeln', 'vorgaben'],
+      ['anweisungen', 'instruktionen', 'befehle', 'regeln', 'vorgaben', 'richtlinien'],
     ],
     // French
     [
@@ -133,6 +136,35 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       ['trước đó', 'trước', 'ở trên'],
       ['hướng dẫn', 'chỉ dẫn', 'quy tắc', 'lệnh', 'chỉ thị'],
     ],
+    // Indonesian, Malay
+    [
+      ['abaikan', 'lupakan', 'jangan ikuti', 'lupakanlah', 'abaikanlah'],
+      ['semua', 'seluruh', 'segala'],
+      ['sebelumnya', 'terdahulu', 'di atas', 'sistem'],
+      ['instruksi', 'perintah', 'aturan', 'petunjuk', 'arahan', 'arahan'],
+    ],
+    // Swedish, Danish, Norwegian
+    [
+      ['ignorera', 'glöm', 'strunta i', 'bortse från', 'ignorer', 'glem', 'se bort fra'],
+      ['alla', 'alle'],
+      ['tidigare', 'föregående', 'ovanstående', 'tidligere', 'forrige', 'foregående'],
+      [
+        'instruktioner',
+        'regler',
+        'direktiv',
+        'anvisningar',
+        'instruktionerne',
+        'instruksjoner',
+        'instruksjonene',
+      ],
+    ],
+    // Ukrainian
+    [
+      ['ігноруй', 'ігноруйте', 'забудь', 'забудьте', 'проігноруй', 'не зважай на'],
+      ['усі', 'всі'],
+      ['попередні', 'попередніх', 'системні', 'свої'],
+      ['інструкції', 'вказівки', 'правила', 'команди'],
+    ],
   ];
   /** What makes the rules someone else's ("les règles de grammaire", "regels in mijn lijst"). */
   const qualifier = any(fold, [
@@ -174,6 +206,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   const article = any(fold, ['las', 'les', 'le', 'la', 'as', 'os', 'die', 'the', 'de', 'het']);
   /** Whose rules: the assistant's ("tus reglas", "deine Regeln"). */
   const yours = any(fold, [
+    'tu',
     'tus',
     'sus',
     'tes',
@@ -320,16 +353,42 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'asistente',
     'assistente',
     'assistent',
+    'assistant',
+    'modèle',
+    'modelo',
+    'modell',
+    'chatbot',
   ]);
   const notLength = `(?! ${qualifier}(?: |$)| ${any(fold, ['độ', 'về'])})`;
   add(
     'no-restrictions',
     `${role}(?: [^ ]+){0,4} ${aiWord} (?:${withoutLimits})` +
-      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${withoutLimits})${notLength}` +
+      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'antwortest', 'beantworte', 'beantwortest', 'actúa', 'actua', 'agis', 'agisci', 'handle', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${any(fold, ['alles', 'todo', 'tout', 'tutto', 'tudo', 'всё', 'все'])} )?(?:${withoutLimits})${notLength}` +
       `|${any(fold, ['تصرف', 'كن'])} ?${any(fold, ['كذكاء اصطناعي', 'ذكاء اصطناعي'])} (?:${withoutLimits})` +
       `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}${any(fold, ['처럼', '로서', '가 되', '이 되'])}` +
       `|${any(fold, ['制限のない', '制約のない', 'ルールのない'])} ?${any(fold, ['ai', 'アシスタント', '人工知能'])}${any(fold, ['として', 'になって', 'のように'])}` +
       `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
+  );
+  // Rules declared void or switched off, or pretended away, in other languages.
+  add(
+    'override-instructions',
+    `${any(fold, ['规则', '指令', '指示', '设定', '限制'])}(?:${any(fold, ['都', '全部', '已经', '全都'])})?${any(fold, ['作废', '无效', '失效', '不算数', '取消了'])}` +
+      `|${any(fold, ['你'])}(?:${any(fold, ['现在'])})?${any(fold, ['只听我的', '只服从我', '只听从我'])}` +
+      `|${any(fold, ['отключи', 'выключи', 'отключите', 'сними', 'убери'])} (?:${any(fold, ['свои', 'все', 'твои', 'эти'])} )?${any(fold, ['фильтры', 'ограничения', 'правила', 'цензуру'])}` +
+      `|${any(fold, ['fingir', 'finja', 'finge', 'suponha', 'imagine'])} ${any(fold, ['que'])} (?:${any(fold, ['não', 'no'])} )?${any(fold, ['existem', 'há', 'hay', 'tem', 'têm', 'tienes', 'tens'])} (?:${any(fold, ['nenhuma', 'ninguna', 'mais'])} )?${any(fold, ['regras', 'reglas', 'restrições', 'restricciones', 'limites', 'límites', 'filtros'])}`,
+  );
+  // "You have no restrictions (any more)", said to the assistant.
+  add(
+    'no-restrictions',
+    `${any(fold, ["tu n'as", "vous n'avez"])} (?:${any(fold, ['plus', 'désormais', 'maintenant'])} )?${any(fold, ['aucune', 'aucun', 'pas de', 'plus de'])} ${any(fold, ['restriction', 'restrictions', 'règle', 'règles', 'limite', 'limites', 'filtre', 'filtres', 'censure'])}` +
+      `|${any(fold, ['ya no tienes', 'no tienes'])} (?:${any(fold, ['ninguna', 'ningún', 'ningun'])} )?${any(fold, ['restricción', 'restricciones', 'reglas', 'límites', 'filtros', 'censura'])}` +
+      `|${any(fold, ['você não tem', 'voce nao tem', 'tu não tens', 'você não possui'])} (?:${any(fold, ['mais'])} )?(?:${any(fold, ['nenhuma', 'nenhum'])} )?${any(fold, ['regra', 'regras', 'restrição', 'restrições', 'limite', 'limites', 'filtro', 'filtros'])}` +
+      `|${any(fold, ['du hast'])} (?:${any(fold, ['ab jetzt', 'jetzt', 'nun', 'ab sofort'])} )?${any(fold, ['keine'])} ${any(fold, ['regeln', 'einschränkungen', 'grenzen', 'filter', 'beschränkungen'])}` +
+      `|${any(fold, ['non hai'])} (?:${any(fold, ['più'])} )?(?:${any(fold, ['nessuna', 'alcuna', 'alcun'])} )?${any(fold, ['regola', 'regole', 'restrizione', 'restrizioni', 'limite', 'limiti', 'filtro', 'filtri'])}` +
+      `|${any(fold, ['у тебя', 'у вас'])} (?:${any(fold, ['больше', 'теперь'])} )?${any(fold, ['нет'])} (?:${any(fold, ['никаких'])} )?${any(fold, ['правил', 'ограничений', 'фильтров'])}` +
+      `|${any(fold, ['你'])}(?:${any(fold, ['现在', '已经'])})?${any(fold, ['没有', '不受'])}${any(fold, ['任何'])}${any(fold, ['限制', '规则', '约束', '规定'])}` +
+      `|${any(fold, ['너는', '넌', '당신은'])}.{0,12}${any(fold, ['제한이 없는', '제한 없는', '규칙이 없는', '제약이 없는'])}` +
+      `|${any(fold, ['أنت', 'انت'])}(?: ${any(fold, ['الآن'])})? .{0,20}${any(fold, ['بلا', 'بدون', 'دون'])} (?:${any(fold, ['أي'])} )?${any(fold, ['قيود', 'قواعد', 'حدود'])}`,
   );
   add(
     'jailbreak-persona',
@@ -377,6 +436,11 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'hiển thị',
     'tiết lộ',
     'in ra',
+    'tampilkan',
+    'tunjukkan',
+    'perlihatkan',
+    'visa',
+    'виведи',
   ];
   const systemPrompt = [
     'prompt del sistema',
@@ -415,6 +479,27 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'lời nhắc hệ thống',
     'prompt hệ thống',
     'chỉ dẫn hệ thống',
+    'prompt sistem',
+    'instruksi sistem',
+    'системний промпт',
+    'системні інструкції',
+    'systemprompten',
+    'instrucciones que recibiste',
+    'instrucciones que te dieron',
+    'instruções que você recebeu',
+    'instruções que recebeu',
+    'consignes que tu as reçues',
+    'instructions que tu as reçues',
+    'istruzioni che hai ricevuto',
+    'anweisungen, die du erhalten hast',
+    'anweisungen die du erhalten hast',
+    'versteckten prompt',
+    'geheimen prompt',
+    'prompt iniziale',
+    'prompt inicial',
+    'prompt oculto',
+    'prompt caché',
+    'prompt initial',
   ];
   add('prompt-extraction', `${any(fold, reveal)} .{0,30}${any(fold, systemPrompt)}`);
   const systemCjk = [
@@ -428,11 +513,19 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     '시스템 지시',
     'موجه النظام',
     'تعليمات النظام',
+    '最初の指示',
+    '初期指示',
+    'システムの指示',
+    '最初のプロンプト',
+    '初期プロンプト',
+    '最初的指令',
+    '初始提示',
   ];
   add(
     'prompt-extraction',
     `${any(fold, systemCjk)}.{0,16}${any(fold, ['告诉', '显示', '输出', '打印', '重复', '是什么', '表示', '教えて', '出力', '見せて', '繰り返', '보여', '알려', '출력', '반복', 'اعرض', 'اكشف', 'اطبع'])}` +
-      `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}.{0,10}${any(fold, systemCjk)}`,
+      // (not "how to write a system prompt": 如何 / 怎么 / 一个 say it is a kind, not the one in use)
+      `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}(?:(?!${any(fold, ['如何', '怎么', '怎样', '一个'])}).){0,10}${any(fold, systemCjk)}`,
   );
 
   add(
@@ -448,10 +541,16 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     '(?:ai|a\\.i\\.|llm|language model|assistant|chatbot|gpt|chatgpt|claude|gemini|copilot|bot|agent)s?';
   add(
     'indirect-injection',
-    `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output)\\b` +
+    // (A greeting - "hey AI, tell me a joke" - is how users talk: only override words after it.)
+    `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|ps to|p\\.s\\. to|reminder (?:to|for)) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output|recommend|rank|rate|approve|run|execute|call|cancel|delete|visit|click|download|forward|email|e-mail|upload|mention|your new|the user)\\b` +
+      `|\\b(?:dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|need to|have to|are to|instead|ignore|forget|disregard|your new|the user's|the user)\\b` +
+      // "Assistant, tell the user ...", "# assistant: when explaining this code, ...": text that
+      // speaks to the AI about the user, or overrides, after a break (a document's, not a user's).
+      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:])(?: (?:[^.!?]|\\.(?=\\S)){0,100}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective))\\b` +
+      `|\\b${ai} (?:new (?:directive|instructions?|task|orders)|ignore|disregard|forget)\\b(?<=@${ai} [a-z ]{1,40})` +
       `|\\b${ai} (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|viewing) (?:this|these)\\b` +
       `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b(?! (?:the|any|its) (?:encoding|errors?|warnings?|case|whitespace|header|bom)\\b)` +
-      `|<!-- ?(?:ai|assistant|llm|system|prompt|instructions?)\\b` +
+      `|<!-- ?(?:ai|assistant|llm|system|prompt|instructions?|model|agent|bot|gpt)\\b` +
       `|\\[(?:system|assistant|ai) (?:note|instruction|message|override)\\]`,
   );
   add(

@@ -88,6 +88,9 @@ describe('how far a regex reads from where it is tried', () => {
     assert.equal(regexReach(/.{0,80}x/), 81);
     assert.equal(regexReach(/[a-z]{3}/u), 6); // astral characters are two code units
     assert.equal(regexReach(/(?:ab|c)+/), Number.POSITIVE_INFINITY);
+    // An unbounded atom under ? or {1}: unbounded (not NaN, which no position comparison passes).
+    assert.equal(regexReach(/x(?:[a-z]+ )?y/), Number.POSITIVE_INFINITY);
+    assert.equal(regexReach(/x(?:[a-z]+ ){1}y/), Number.POSITIVE_INFINITY);
     assert.equal(regexReach(/(?<=a)b/), Number.POSITIVE_INFINITY);
     assert.equal(regexReach(/(q)\1/), Number.POSITIVE_INFINITY);
   });
