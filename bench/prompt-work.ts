@@ -1,9 +1,10 @@
 // Where the CPU of one big prompt's work goes (node bench/prompt-work.ts): the pieces a worker runs
 // for a large request body (offload/prompt-work.ts) timed one by one, in process: UTF-8 decode,
-// JSON.parse, the prompt token count (of a text seen before, and of a new one), each guard of the bench's full policy (bench/lib/arms.ts
-// benchSnapshot), then the whole job in process and through the worker pool (the hop's cost is
-// the difference). Texts: the chat-200k / chat-8k workloads' prose (bench/lib/workloads.ts) and
-// bench/guards.ts's three kinds at 200 KB. CPU time per piece, median of --runs.
+// JSON.parse, the prompt token count, each guard of the bench's full policy (bench/lib/arms.ts
+// benchSnapshot), then the whole job in process (on a text not seen before, and on one seen:
+// long texts' counts and guard results are kept) and through the worker pool (seen text, wall
+// time: the hop's cost is the difference). Texts: the chat-200k / chat-8k workloads' prose
+// (bench/lib/workloads.ts) and bench/guards.ts's three kinds at 200 KB. CPU time per piece, median of --runs.
 //
 //   node bench/prompt-work.ts [--runs 40] [--texts chat-200k,chat-8k,prose,trigger-dense,PII-dense]
 import { parseArgs } from 'node:util';
@@ -30,12 +31,14 @@ const runs = Number(values.runs);
 const config = benchSnapshot('http://127.0.0.1:1', true).routes[0].rules[0].guards!;
 const set = compileGuards(config)!;
 
-function rawOf(name: string): Uint8Array {
+/** The request body of a text; variant n > 0 starts its text with "n " (a text not seen before). */
+function rawOf(name: string, n = 0): Uint8Array {
+  const pre = n > 0 ? `${n} ` : '';
   if (name === 'chat-200k' || name === 'chat-8k') {
     const [head, tail] = WORKLOADS[name].parts('gpt-4o-mini');
-    return new Uint8Array(Buffer.from(`${head}1${tail}`));
+    return new Uint8Array(Buffer.from(`${head.replace('"content":"', `"content":"${pre}`)}1${tail}`));
   }
-  const content = GUARD_TEXTS[name](200 * 1024);
+  const content = pre + GUARD_TEXTS[name](200 * 1024);
   return new Uint8Array(
     Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }] })),
   );
@@ -71,21 +74,28 @@ for (const name of values.texts.split(',')) {
     digest: false,
   };
   const tokens = promptTokens(body, 'chat');
-  // A fresh prompt for every run: a masking guard rewrites its texts.
+  // Every run checks a text not seen before (token counts and guard results of the last few long
+  // texts are kept: a prompt's history comes again every turn), in a fresh prompt (masks rewrite it).
+  const fresh = Array.from({ length: runs + 3 }, () => rawOf(name, ++seen));
+  const freshText = fresh.map(
+    (r) => JSON.parse(Buffer.from(r).toString('utf8')).messages[0].content as string,
+  );
+  let k = 0;
+  const next = () => freshText[k++ % freshText.length]!;
   const prompt = (): Prompt => ({
-    texts: body.messages.map((m: Json) => ({ role: m.role, text: m.content })),
+    texts: [{ role: 'user', text: next() }],
     tokens: () => tokens,
     tokensAtMost: () => promptTokensAtMost(body, 'chat'),
   });
   const row: Record<string, number> = {
     decode: cpu(() => Buffer.from(raw).toString('utf8')),
     'JSON.parse': cpu(() => JSON.parse(text)),
-    tokens: cpu(() => promptTokens(body, 'chat')),
-    // A text not seen before (the tokenizer keeps the counts of the last few long texts).
-    'tokens, new text': cpu(() => countTokens(`${seen++} ${body.messages[0].content}`)),
+    tokens: cpu(() => countTokens(next())),
   };
   for (const g of set.guards) if (g.request) row[g.name] = cpu(() => g.request!(prompt()));
-  row['job in process'] = cpu(() => promptWork(job));
+  k = 0;
+  row.job = cpu(() => promptWork({ ...job, raw: fresh[k++ % fresh.length]! }));
+  row['job, seen text'] = cpu(() => promptWork(job));
   // Through the pool: wall time (the worker's CPU is not this thread's), median of runs.
   const wall: number[] = [];
   for (let i = 0; i < runs + 3; i++) {

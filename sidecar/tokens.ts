@@ -8,6 +8,7 @@
 // split regex compiled once and a bounded cache of per-piece counts (words repeat a lot).
 import { createRequire } from 'node:module';
 import type { Operation } from './snapshot/schema.ts';
+import { memoLongTexts } from './text-memo.ts';
 
 export interface TokenCounter {
   count(text: string): number;
@@ -136,10 +137,6 @@ function parseRanks(text: string): RankTable {
 /** Slots of the recent-pieces cache (a power of two), and the longest piece it keeps. */
 const RECENT = 4096;
 const RECENT_CHARS = 16;
-/** Texts this long or longer have their counts kept: up to LONG_TEXTS of them, LONG_CHARS in all. */
-const LONG_TEXT = 4096;
-const LONG_TEXTS = 16;
-const LONG_CHARS = 2 << 20;
 
 class BpeCounter implements TokenCounter {
   readonly #ranks: RankTable;
@@ -150,9 +147,6 @@ class BpeCounter implements TokenCounter {
   /** The pattern is o200k's: ASCII pieces are found by asciiPieceEnd instead of the regex. */
   readonly #asciiSplit: boolean;
   #cache = new Map<string, number>();
-  /** Counts of long texts, the last few (LONG_TEXTS, LONG_CHARS at most). */
-  readonly #long = new Map<string, number>();
-  #longChars = 0;
   // Counts of recently seen short ASCII pieces, direct-mapped by a hash of their characters: ~70 KB
   // that stays in the CPU's cache, where a lookup in the ranks table (several MB) costs a few
   // cache misses a piece, and the Map above a string and its hash.
@@ -173,22 +167,8 @@ class BpeCounter implements TokenCounter {
   // by the sticky regex, without a match array. An ASCII piece that is itself a token (most
   // words) is looked up in the ranks by position, without making its string. The global split
   // covers a gap should one ever occur: the pieces are exactly those of exec() over the text.
-  count(text: string): number {
-    if (text.length < LONG_TEXT) return this.#count(text);
-    // Long texts come again (a conversation's history is sent with every turn): counted once.
-    // A Map keys a long string by its length and compares the characters: microseconds.
-    const known = this.#long.get(text);
-    if (known !== undefined) return known;
-    const n = this.#count(text);
-    this.#long.set(text, n);
-    this.#longChars += text.length;
-    for (const [t] of this.#long) {
-      if (this.#longChars <= LONG_CHARS && this.#long.size <= LONG_TEXTS) break;
-      this.#long.delete(t); // the oldest first
-      this.#longChars -= t.length;
-    }
-    return n;
-  }
+  // Long texts come again (a conversation's history is sent with every turn): counted once.
+  readonly count = memoLongTexts((text: string) => this.#count(text));
 
   #count(text: string): number {
     if (!text) return 0;
