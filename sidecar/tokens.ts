@@ -287,6 +287,8 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
 for (const c of [9, 11, 12, 32]) ASCII_CLASS[c] = SPACE;
 ASCII_CLASS[10] = ASCII_CLASS[13] = BREAK;
 
+const isLower = (c: number) => c >= 97 && c <= 122;
+
 /** The class of text[i] when i < ascii, else END past the text or UNKNOWN. */
 function classAt(text: string, i: number, ascii: number, len: number): number {
   return i < ascii ? ASCII_CLASS[text.charCodeAt(i)] : i >= len ? END : UNKNOWN;
@@ -300,6 +302,14 @@ function classAt(text: string, i: number, ascii: number, len: number): number {
  *   3. N{1,3}   4. " "? [^\s L N]+ [\r\n/]*   5. \s* [\r\n]+   6. \s+(?!\S)   7. \s+
  */
 function asciiPieceEnd(text: string, pos: number, ascii: number, len: number): number {
+  // Most pieces of prose: a lower-case word, after a space or not (1), read without the table.
+  let w = text.charCodeAt(pos) === 32 ? pos + 1 : pos;
+  if (w < ascii && isLower(text.charCodeAt(w))) {
+    do w++;
+    while (w < ascii && isLower(text.charCodeAt(w)));
+    if (w === ascii && w < len) return -1;
+    return text.charCodeAt(w) === 39 ? contractionEnd(text, w, ascii, len) : w;
+  }
   const c0 = classAt(text, pos, ascii, len);
   // 1 and 2: letters, after at most one character that is neither a letter, digit nor line break.
   let i = pos;
