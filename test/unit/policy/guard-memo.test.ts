@@ -7,7 +7,7 @@ import { compileGuards } from '../../../sidecar/guards/index.ts';
 import { detectInjection } from '../../../sidecar/guards/injection.ts';
 import { piiFinder, piiLabel } from '../../../sidecar/guards/pii.ts';
 import { PII_TYPES } from '../../../sidecar/snapshot/schema.ts';
-import { memoLongTexts } from '../../../sidecar/text-memo.ts';
+import { MEMO_CHARS, MEMO_MIN_LENGTH, MEMO_TEXTS, memoLongTexts } from '../../../sidecar/text-memo.ts';
 import { rng } from '../../support/rng.ts';
 import { ATTACKS, BENIGN } from './injection-corpus.ts';
 import { PII_POSITIVES } from './pii-corpus.ts';
@@ -30,32 +30,46 @@ describe('memoLongTexts', () => {
     assert.equal(calls, 2);
   });
 
-  test('short texts are not kept; the oldest go first past the bounds', () => {
+  test('short texts are not kept; the least recently used go first past the bounds', () => {
     let calls = 0;
-    const f = memoLongTexts(
-      (t: string) => {
-        calls++;
-        return t.length;
-      },
-      { minLength: 10, texts: 2, chars: 1000 },
-    );
-    f('short');
-    f('short');
+    const f = memoLongTexts((t: string) => {
+      calls++;
+      return t.length;
+    });
+    const short = 'x'.repeat(MEMO_MIN_LENGTH - 1);
+    f(short);
+    f(short);
     assert.equal(calls, 2);
-    const long = (c: string) => c.repeat(100);
-    f(long('a'));
-    f(long('b'));
-    f(long('c')); // a goes
+    const text = (i: number, n = MEMO_MIN_LENGTH) => `${i}`.padEnd(n, '.');
+    for (let i = 0; i < MEMO_TEXTS; i++) f(text(i));
+    f(text(0)); // used again: now the most recent
+    f(text(MEMO_TEXTS)); // one too many: text 1 goes
     calls = 0;
-    f(long('c'));
-    f(long('b'));
+    f(text(0));
+    f(text(2));
+    f(text(MEMO_TEXTS));
     assert.equal(calls, 0);
-    f(long('a'));
+    f(text(1));
     assert.equal(calls, 1);
-    const huge = 'h'.repeat(2000); // over the character bound: not kept
+    // The character bound: two texts of half of it push out all the others.
+    f(text(100, MEMO_CHARS / 2));
+    f(text(101, MEMO_CHARS / 2));
+    calls = 0;
+    f(text(0));
+    assert.equal(calls, 1);
+    const huge = text(102, MEMO_CHARS + 1); // longer than the bound: never kept
     f(huge);
     f(huge);
     assert.equal(calls, 3);
+  });
+
+  test('each function keeps its own results for a text', () => {
+    const upper = memoLongTexts((t: string) => t.toUpperCase().length);
+    const dots = memoLongTexts((t: string) => t.split('.').length);
+    const t = 'a.'.repeat(MEMO_MIN_LENGTH);
+    assert.equal(upper(t), 2 * MEMO_MIN_LENGTH);
+    assert.equal(dots(t), MEMO_MIN_LENGTH + 1);
+    assert.equal(upper(t), 2 * MEMO_MIN_LENGTH);
   });
 });
 
