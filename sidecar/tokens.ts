@@ -180,6 +180,29 @@ class BpeCounter implements TokenCounter {
     let ascii = nonAsciiFrom(text, 0);
     while (pos < len) {
       if (pos > ascii) ascii = nonAsciiFrom(text, pos);
+      if (this.#asciiSplit) {
+        // Most pieces of prose, split and hashed in one pass: a lower-case word, after a space or
+        // not (asciiPieceEnd's first case), ending before a known character other than an
+        // apostrophe (which may start a contraction) or at the end of the text.
+        let w = pos;
+        let h = 0x811c9dc5;
+        let c = w < ascii ? text.charCodeAt(w) : -1;
+        if (c === 32) {
+          h = Math.imul(h ^ c, 0x01000193);
+          c = ++w < ascii ? text.charCodeAt(w) : -1;
+        }
+        if (c >= 97 && c <= 122) {
+          do {
+            h = Math.imul(h ^ c, 0x01000193);
+            c = ++w < ascii ? text.charCodeAt(w) : -1;
+          } while (c >= 97 && c <= 122);
+          if (c >= 0 ? c !== 39 : w === len) {
+            n += w - pos > RECENT_CHARS ? this.#uncachedAscii(text, pos, w) : this.#recent(text, pos, w, h);
+            pos = w;
+            continue;
+          }
+        }
+      }
       let start = pos;
       let end = this.#asciiSplit && pos < ascii ? asciiPieceEnd(text, pos, ascii, len) : -1;
       if (end < 0) {
@@ -202,10 +225,15 @@ class BpeCounter implements TokenCounter {
 
   /** Tokens of the ASCII piece text[start, end): from the recent pieces, else the ranks, else BPE. */
   #asciiPiece(text: string, start: number, end: number): number {
-    const len = end - start;
-    if (len > RECENT_CHARS) return this.#uncachedAscii(text, start, end);
+    if (end - start > RECENT_CHARS) return this.#uncachedAscii(text, start, end);
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return this.#recent(text, start, end, h);
+  }
+
+  /** #asciiPiece for a piece of at most RECENT_CHARS whose FNV-1a hash is h. */
+  #recent(text: string, start: number, end: number, h: number): number {
+    const len = end - start;
     const slot = (h ^ (h >>> 15)) & (RECENT - 1);
     const at = slot * RECENT_CHARS;
     if (this.#recentLen[slot] === len) {
