@@ -26,7 +26,7 @@ import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
 import { checkOpenAISSE, upstreamStream } from './response-stream.ts';
 import { responsesBodyFor } from './responses.ts';
-import { promptTokensOf } from './rule-state.ts';
+import { promptTokensAtMost, promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 export interface ForwardServices {
@@ -452,8 +452,10 @@ function tooLongFor(
 ): Extract<Outcome, { ok: false }> | undefined {
   const window = target.provider.config.models.find((m) => m.name === target.modelName)?.contextWindow;
   if (window === undefined || !call.body || call.operation !== 'chat') return undefined;
-  const prompt = promptTokensOf(call);
   const output = maxOutputTokens(call.body) ?? 0;
+  // A token is at least a byte: a prompt whose UTF-8 size already fits needs no count.
+  if (promptTokensAtMost(call) + output <= window) return undefined;
+  const prompt = promptTokensOf(call);
   if (prompt + output <= window) return undefined;
   const message =
     `this request needs ${prompt + output} tokens (${prompt} in the prompt + ${output} max_tokens), ` +
