@@ -5,7 +5,9 @@
 //
 // js-tiktoken's own encode() rebuilds its regexes on every call (~1 ms per KB of prompt); on the
 // hot path we only need a count, so this module runs the same BPE over the same ranks with the
-// split regex compiled once and a bounded cache of per-piece counts (words repeat a lot).
+// split regex compiled once (ASCII stretches split by hand, the same pieces) and bounded caches of
+// per-piece counts (words repeat a lot) and of long texts' counts (history repeats every turn).
+// test/unit/policy/tokens-cost.test.ts checks the counts against js-tiktoken's encoder.
 import { createRequire } from 'node:module';
 import type { Operation } from './snapshot/schema.ts';
 import { memoLongTexts } from './text-memo.ts';
