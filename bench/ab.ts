@@ -8,6 +8,7 @@
 //
 //   node bench/ab.ts --a <old aimesh-sidecar.mjs> [--b <new entry>] [--arm aimesh-off|aimesh-full]
 //                            [--streams 512] [--rounds 4] [--workload chat-small --rate 500 --seconds 3]
+//                            [--fresh]   (every request a prompt text not sent before)
 // Without --b the entry is built from this checkout (images/bundle.ts, as bench/run.ts does).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '4' },
+    fresh: { type: 'boolean', default: false },
     'proxy-cpu': { type: 'string', default: '1' },
   },
 });
@@ -63,8 +65,20 @@ for (const k of ['a', 'b'] as const) {
   if ('unavailable' in s) throw new Error(`${k}: ${s.unavailable}`);
   arms[k] = s;
 }
-const w = WORKLOADS[values.workload as WorkloadName];
-if (!w) throw new Error(`unknown workload ${values.workload}`);
+const known = WORKLOADS[values.workload as WorkloadName];
+if (!known) throw new Error(`unknown workload ${values.workload}`);
+// --fresh: every request's prompt text differs (the request index starts it), so nothing the
+// sidecar keeps for a text seen before (token counts, guard results) helps.
+const w: typeof known = values.fresh
+  ? {
+      ...known,
+      parts: (model) => {
+        const [head, tail] = known.parts(model);
+        const at = head.indexOf('"content":"') + '"content":"'.length;
+        return [head.slice(0, at), ` ${head.slice(at)}${tail}`];
+      },
+    }
+  : known;
 const runId = Date.now().toString(36);
 interface Row {
   /** CPU ms of the sidecar per stream (or per request). */

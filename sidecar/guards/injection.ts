@@ -8,6 +8,7 @@
 // folder", "write assembly instructions", "ignore my previous message") do not match. The test
 // suite holds a corpus of ordinary prompts that must stay at zero false positives.
 
+import { memoLongTexts } from '../text-memo.ts';
 import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
 import { phrasePatterns } from './injection-phrases.ts';
@@ -930,6 +931,9 @@ export function injectionScore(kinds: Iterable<string>): number {
   return 1 - clean;
 }
 
+/** detectInjection with the kinds of long texts kept (a prompt's history comes again every turn). */
+const detectKept = memoLongTexts(detectInjection);
+
 export function injectionGuard(config: {
   action: Extract<GuardAction, 'block' | 'log'>;
   /** Score a prompt must reach (default 0.5: any one signal). */
@@ -943,7 +947,7 @@ export function injectionGuard(config: {
       let count = 0;
       const scanned = prompt.texts.filter((t) => SCANNED_ROLES.has(t.role));
       for (const t of scanned) {
-        const found = detectInjection(t.text);
+        const found = detectKept(t.text);
         if (found.length === 0) continue;
         count++;
         for (const k of found) kinds.add(k);
@@ -951,7 +955,7 @@ export function injectionGuard(config: {
       // An attack split across text parts or messages is read as the model reads it: together,
       // and (a word cut in two: "sys" + "tem prompt") with nothing between, around each joint.
       if (count === 0 && scanned.length > 1) {
-        const found = detectInjection(scanned.map((t) => t.text).join(' '));
+        const found = [...detectKept(scanned.map((t) => t.text).join(' '))];
         for (let i = 1; found.length === 0 && i < scanned.length; i++)
           found.push(
             ...detectInjection(scanned[i - 1]!.text.slice(-JOINT) + scanned[i]!.text.slice(0, JOINT)),

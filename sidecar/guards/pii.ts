@@ -4,6 +4,7 @@
 // (Luhn, mod-97, SSN area rules, net.isIP) keep ordinary numbers from being masked.
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PiiType } from '../snapshot/schema.ts';
+import { memoLongTexts } from '../text-memo.ts';
 import { Automaton } from './anchored.ts';
 import { type FirstChars, firstChars } from './first-chars.ts';
 import {
@@ -859,6 +860,8 @@ export interface PiiConfig {
 export function piiGuard(config: PiiConfig): Guard {
   const find = piiFinder(config.types);
   const response: ResponseScanner = { action: config.response, find, label: piiLabel };
+  // A prompt's long texts come again with the next turn: their spans are kept (read-only below).
+  const findInPrompt = memoLongTexts(find);
   return {
     name: 'pii',
     request(prompt: Prompt): Finding | undefined {
@@ -872,7 +875,7 @@ export function piiGuard(config: PiiConfig): Guard {
         const group = texts[i]!.group;
         if (group !== undefined) while (j < texts.length && texts[j]!.group === group) j++;
         const parts = texts.slice(i, j);
-        const spans = find(parts.length === 1 ? parts[0]!.text : parts.map((t) => t.text).join(''));
+        const spans = findInPrompt(parts.length === 1 ? parts[0]!.text : parts.map((t) => t.text).join(''));
         i = j;
         if (spans.length === 0) continue;
         count += spans.length;

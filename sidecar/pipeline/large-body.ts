@@ -1,8 +1,9 @@
 // large-body: the prompt work of a request body of at least offload.threshold bytes, done on the
 // worker pool (../offload) rather than the event loop. Runs before the quota step; whatever the
 // rule needs is done in one job:
-//   - the prompt token count, when a token quota or a declared context window needs it (and for
-//     maxPromptTokens): call.estimate is made here, so the quota step and forward find it;
+//   - the prompt token count, when a token quota needs it or a declared context window the body's
+//     UTF-8 size does not already fit (and for maxPromptTokens): call.estimate is made here, so
+//     the quota step and forward find it;
 //   - the rule's request guards: the guards step applies the findings and masks (offloadedVerdict);
 //   - the sha256 of the body, when the rule caches: the cache step keys an unchanged body by it
 //     (bodyDigest) instead of hashing its canonical JSON on the event loop.
@@ -10,9 +11,10 @@
 import type { GuardSet, RequestVerdict } from '../guards/index.ts';
 import { isQueueFull, type PromptOffload, type PromptWorkResult } from '../offload/index.ts';
 import type { QuotaClient } from '../quota/client.ts';
+import { maxOutputTokens } from '../tokens.ts';
 import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
-import { addedTokens, estimateOf, rulePolicy } from './rule-state.ts';
+import { addedTokens, estimateOf, promptTokensAtMost, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 /** Guard results made on a worker for a call, until its guards step applies them. */
@@ -35,8 +37,16 @@ export function bodyDigest(call: Call): string | undefined {
   return digests.get(call);
 }
 
-function declaresWindow(t: Target): boolean {
-  return t.provider.config.models.some((m) => m.name === t.modelName && m.contextWindow !== undefined);
+/**
+ * Whether forward's context-window check may need the exact prompt tokens of this call: a target
+ * declares a window the prompt's UTF-8 size (an upper bound of its tokens) does not already fit.
+ * An Anthropic request's translated stream reports the count: counted here whenever a window is
+ * declared, as before.
+ */
+function mayExceedWindow(call: Call, t: Target, bound: () => number): boolean {
+  const window = t.provider.config.models.find((m) => m.name === t.modelName)?.contextWindow;
+  if (window === undefined) return false;
+  return call.dialect === 'anthropic' || bound() + (maxOutputTokens(call.body) ?? 0) > window;
 }
 
 export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient): Step {
@@ -48,9 +58,11 @@ export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient):
     const set = rulePolicy(rule).guards;
     const guards = set?.guards.some((g) => g.request) ? rule.config.guards : undefined;
     // Tokens: for a token quota, and for a declared context window (forward checks it).
+    let atMost: number | undefined;
+    const bound = () => (atMost ??= promptTokensAtMost(call));
     const tokens =
       (quota.limits.length > 0 && quota.needsTokens) ||
-      (call.operation === 'chat' && (call.targets ?? []).some((t) => declaresWindow(t)));
+      (call.operation === 'chat' && (call.targets ?? []).some((t) => mayExceedWindow(call, t, bound)));
     const digest = rule.config.cache !== undefined;
     if (!guards && !tokens && !digest) return next();
     const added = addedTokens(call);

@@ -11,6 +11,7 @@ import {
   maxOutputTokens,
   promptTokens,
 } from '../../../sidecar/tokens.ts';
+import { rng } from '../../support/rng.ts';
 
 describe('token counting', () => {
   const reference = new Tiktoken(o200k);
@@ -30,6 +31,110 @@ describe('token counting', () => {
       assert.equal(countTokens(s), reference.encode(s).length);
     });
   }
+
+  // The counter splits ASCII stretches by hand and looks whole-token pieces up by position: random
+  // texts built from the pieces the split pattern treats specially (case runs, contractions, digit
+  // runs, runs of spaces and line breaks, punctuation and slashes) next to non-ASCII letters,
+  // digits, marks, spaces and surrogates must count exactly as js-tiktoken's encoder does.
+  test('same count as js-tiktoken on random mixed texts', () => {
+    const FRAGMENTS = [
+      'a',
+      'word',
+      'Word',
+      'WORD',
+      'HTTPServer',
+      'x',
+      'Z',
+      'iOS',
+      '0',
+      '12',
+      '123',
+      '4567',
+      ' ',
+      '  ',
+      '   ',
+      '\t',
+      '\v',
+      '\f',
+      '\r',
+      '\n',
+      '\r\n',
+      '\n\n',
+      ' \n ',
+      "'",
+      "'s",
+      "'S",
+      "'t",
+      "'re",
+      "'rE",
+      "'ve",
+      "'VE",
+      "'m",
+      "'ll",
+      "'lL",
+      "'d",
+      "'r",
+      "'l",
+      "'v",
+      "n't",
+      "'x",
+      '/',
+      '//',
+      '://',
+      '.',
+      ',',
+      '!?',
+      '...',
+      '(',
+      ')',
+      '-',
+      '_',
+      '@',
+      '`',
+      '~',
+      '\x00',
+      '\x1f',
+      '\x7f',
+      'é',
+      'É',
+      'café',
+      '日本',
+      '١٢',
+      '²',
+      '\u0301',
+      '\u00a0',
+      '\u2028',
+      '\u3000',
+      '\ufeff',
+      '🎉',
+      '\ud800',
+      '\udc00',
+      'ǅ',
+      'ʰ',
+      '—',
+      '«',
+      'ß',
+    ];
+    const random = rng(7);
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      const n = Math.floor(random() * 40);
+      for (let j = 0; j < n; j++) s += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)];
+      assert.equal(countTokens(s), reference.encode(s).length, JSON.stringify(s));
+    }
+  });
+
+  test('long texts: a count kept for a text is never given to another of the same length', () => {
+    const base = 'The quick brown fox jumps over the lazy dog. '.repeat(200);
+    const texts = [
+      base,
+      `${base.slice(0, -2)}!?`,
+      `${base.slice(0, 100)}  ${base.slice(102)}`,
+      base.toUpperCase(),
+    ];
+    for (let round = 0; round < 2; round++)
+      for (const t of texts) assert.equal(countTokens(t), reference.encode(t).length);
+  });
 
   test('chat prompt tokens include message framing', () => {
     const body = { messages: [{ role: 'user', content: 'Hello world' }] };
