@@ -71,8 +71,8 @@ const WORDS =
   'sleepy traveller who walks along the river at dawn and sings about mountains forests and oceans ';
 
 /** A chat body of about `bytes` (plain prose: nothing for the guards to mask or block). */
-function chat(bytes: number, user: string): Buffer {
-  const content = WORDS.repeat(Math.ceil(bytes / WORDS.length)).slice(0, bytes);
+function chat(bytes: number, user: string, lead = ''): Buffer {
+  const content = (lead + WORDS.repeat(Math.ceil(bytes / WORDS.length))).slice(0, bytes);
   return Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], user }));
 }
 
@@ -89,7 +89,7 @@ const GUARD_SET = {
 };
 
 /** A chat body of about `bytes` of prose with a phone number, e-mail or key every ~120 characters. */
-function piiChat(bytes: number, user: string): Buffer {
+function piiChat(bytes: number, user: string, lead = ''): Buffer {
   const values = [
     '+44 20 7946 0958',
     'jane.doe@example.com',
@@ -97,7 +97,7 @@ function piiChat(bytes: number, user: string): Buffer {
     'sk-proj-abc123DEF456ghi789JKL0',
     '123-45-6789',
   ];
-  let content = '';
+  let content = lead;
   for (let i = 0; content.length < bytes; i++)
     content += `${WORDS.slice(0, 100)} Contact: ${values[i % values.length]}. `;
   content = content.slice(0, bytes);
@@ -201,7 +201,7 @@ export interface BigPromptResults {
 }
 
 export interface AddedLatency {
-  text: 'prose' | 'PII-dense';
+  text: 'prose' | 'PII-dense' | 'prose, new each call' | 'PII-dense, new each call';
   kb: number;
   n: number;
   /** p50 / p99 ms without policy, with the guard set (on the worker pool, and on the event loop). */
@@ -233,9 +233,14 @@ async function addedLatency(
   };
   try {
     const out: AddedLatency[] = [];
+    // The same text every call (a conversation's history, sent again each turn: results of long
+    // texts are kept, sidecar/text-memo.ts), and a text never seen before on every call.
+    const fresh = (make: typeof chat) => (bytes: number, user: string) => make(bytes, user, `${user} `);
     for (const [text, make] of [
       ['prose', chat],
       ['PII-dense', piiChat],
+      ['prose, new each call', fresh(chat)],
+      ['PII-dense, new each call', fresh(piiChat)],
     ] as const) {
       const kb = 200;
       const lat = { off: [] as number[], guards: [] as number[], guardsOnLoop: [] as number[] };
