@@ -17,6 +17,7 @@ import { measureInjection, measurePii } from '../test/unit/policy/guard-blind.ts
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/policy/injection-corpus.ts';
 import { BLIND_BENIGN } from '../test/unit/policy/injection-corpus-blind.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
+import { SIXTH_WAVE_NEGATIVES, SIXTH_WAVE_POSITIVES } from '../test/unit/policy/pii-corpus-blind.ts';
 import { percentiles } from './lib/stats.ts';
 import { GUARD_TEXTS } from './lib/texts.ts';
 
@@ -58,6 +59,8 @@ const piiFalse = PII_NEGATIVES.filter((t) => find(t).length > 0);
 
 // ---- the blind corpora (written before reading the guards; see test/unit/policy/guard-blind.ts) --
 const blindPii = measurePii(find);
+// The latest PII wave alone (written before its fixes; bench/analysis.md has it before and after).
+const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
 const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -192,6 +195,11 @@ const results = {
       recall: blindPii.found / blindPii.positives,
       precision: 1 - blindPii.falseSpans / blindPii.spans,
       ...blindPii,
+      wave6: {
+        recall: blindPii6.found / blindPii6.positives,
+        precision: 1 - blindPii6.falseSpans / blindPii6.spans,
+        ...blindPii6,
+      },
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
@@ -223,6 +231,11 @@ console.log(`| PII values (${bp.positives}) | ${pct(bp.found, bp.positives)} fou
 for (const [k, c] of Object.entries(bp.byKind)) console.log(`| - ${k} | ${c.found}/${c.total} |`);
 console.log(`| PII precision (${bp.spans} spans) | ${pct(bp.spans - bp.falseSpans, bp.spans)} |`);
 console.log(`| PII look-alikes (${bp.negatives}) | ${pct(bp.negativesFlagged, bp.negatives)} flagged |`);
+const b6 = blindPii6;
+console.log(
+  `| - PII wave 6: values (${b6.positives}) / look-alikes (${b6.negatives}) | ${pct(b6.found, b6.positives)} found whole, precision ${pct(b6.spans - b6.falseSpans, b6.spans)}, ${pct(b6.negativesFlagged, b6.negatives)} flagged |`,
+);
+for (const [k, c] of Object.entries(b6.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
 console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
 console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,

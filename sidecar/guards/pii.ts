@@ -179,12 +179,31 @@ const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 // ---- email ---------------------------------------------------------------------------------------
 
 // Local parts as RFC 5322 atoms allow them (apostrophes, plus tags) and as RFC 6531 allows them
-// (letters of any script); domains may be internationalised (IDN labels in any script). Not the
-// user:password@host of a URL (the secret detector takes the password there); mailto: is fine.
+// (letters of any script); domains may be internationalised (IDN labels in any script); after a
+// label's colon (Email:a@b.c, mailto:a@b.c). Not the password of a URL's user:password@host (the
+// secret detector takes it), an SSH remote (git@host:org/repo) or a file name (icon@2x.png: a file
+// extension is no top-level domain).
 // An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. No = ? &
 // (RFC 5322 allows them, but in practice they are a query string's: ?email=a@b.c).
 const EMAIL =
-  /(?<![\p{L}\p{N}.%+_/-]|(?<=[\p{L}\p{N}])'|(?<!mailto):)[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
+  /(?<![\p{L}\p{N}.%+_/-]|(?<=[\p{L}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
+
+/** user@host:path is an SSH/scp remote (git@github.com:org/repo.git), not an address. */
+const SSH_PATH = /:[\w.~-]*\//y;
+/** Before the password of scheme://user:password@host (the secret detector takes it). */
+const USER_INFO = /\/\/[^\s/@:]{0,64}:$/;
+
+function emailOk(m: RegExpExecArray): boolean {
+  const t = m.input;
+  const s = m.index;
+  const e = s + m[0].length;
+  if (s > 0 && t.charCodeAt(s - 1) === 58 && USER_INFO.test(t.slice(Math.max(0, s - 67), s))) return false;
+  if (t.charCodeAt(e) === 58) {
+    SSH_PATH.lastIndex = e;
+    if (SSH_PATH.test(t)) return false;
+  }
+  return true;
+}
 
 const email: Detector = {
   kind: 'email',
@@ -198,7 +217,7 @@ const email: Detector = {
       const from = Math.max(done, at - 66);
       const window = t.slice(from, at + 257);
       const found: Span[] = [];
-      scan(EMAIL, 'email', window, found);
+      scan(EMAIL, 'email', window, found, emailOk);
       for (const f of found) {
         if (f.start + from > at || f.end + from <= at) continue;
         out.push({ start: f.start + from, end: f.end + from, kind: 'email' });
@@ -230,6 +249,20 @@ export function luhn(digits: string): boolean {
 /** Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|2)|35|30[0-5]|36|38|39|5[06-9]|6[0-9])/;
 
+/**
+ * The lengths the networks issue: Visa 13, 16 or 19 digits, Amex 15, Mastercard 16 (others 14-19).
+ * A 15-digit Luhn number starting with 4 is a phone's IMEI, not a card.
+ */
+function brandLength(digits: string): boolean {
+  const n = digits.length;
+  const c = digits.charCodeAt(0);
+  const two = Number(digits.slice(0, 2));
+  if (c === 52) return n === 13 || n === 16 || n === 19; // 4: Visa
+  if (two === 34 || two === 37) return n === 15; // Amex
+  if ((two >= 51 && two <= 55) || (two >= 22 && two <= 27 && !digits.startsWith('220'))) return n === 16; // Mastercard
+  return n >= 14;
+}
+
 const CARD_AT = sticky(CARD);
 
 const creditCard: Detector = {
@@ -242,7 +275,13 @@ const creditCard: Detector = {
       const seps = new Set(m[0].replace(/\d/g, ''));
       if (seps.size > 1) return false;
       const digits = m[0].replace(/[ .-]/g, '');
-      return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhn(digits);
+      return (
+        digits.length >= 13 &&
+        digits.length <= 19 &&
+        CARD_PREFIX.test(digits) &&
+        brandLength(digits) &&
+        luhn(digits)
+      );
     }),
 };
 
@@ -328,8 +367,12 @@ const IBAN_LENGTH: Record<string, number> = {
   XK: 20,
 };
 
-/** A country code and check digits; the rest is read to the country's length (groups of 4 allowed). */
-const IBAN_START = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})/g;
+/**
+ * A country code and check digits; the rest is read to the country's length (groups of 4 allowed).
+ * Any case (iban=de89370400440532013000): the length and mod-97 check rule out words.
+ */
+const IBAN_START = /(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})/g;
+const IBAN_CHAR = /[A-Za-z0-9]/;
 
 export function ibanValid(iban: string): boolean {
   const s = iban.slice(4) + iban.slice(0, 4);
@@ -356,21 +399,22 @@ const iban: Detector = {
       const m = IBAN_AT.exec(t);
       if (m === null) continue;
       from = m.index + 4;
-      const len = IBAN_LENGTH[m[1]];
+      const country = m[1].toUpperCase();
+      const len = IBAN_LENGTH[country];
       if (!len) continue;
-      let compact = m[1] + m[2];
+      let compact = country + m[2];
       let i = m.index + 4;
       while (compact.length < len && i < t.length) {
         const c = t[i];
-        if (c === ' ' && i + 1 < t.length && /[A-Z0-9]/.test(t[i + 1]) && (compact.length - 4) % 4 === 0) {
+        if (c === ' ' && i + 1 < t.length && IBAN_CHAR.test(t[i + 1]) && (compact.length - 4) % 4 === 0) {
           i++;
           continue;
         }
-        if (!/[A-Z0-9]/.test(c)) break;
-        compact += c;
+        if (!IBAN_CHAR.test(c)) break;
+        compact += c.toUpperCase();
         i++;
       }
-      if (compact.length !== len || (i < t.length && /[A-Za-z0-9]/.test(t[i]))) continue;
+      if (compact.length !== len || (i < t.length && IBAN_CHAR.test(t[i]))) continue;
       if (!ibanValid(compact)) continue;
       out.push({ start: m.index, end: i, kind: 'iban' });
       from = i;
@@ -416,11 +460,13 @@ const ssn: Detector = {
 // DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022 2345 6789,
 // JP 03-1234-5678, AU (02) 9876 5432 / 0412 345 678), plus the national forms without a trunk
 // prefix that have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 /
-// 912 34 56 78, PL 501-234-567, IT mobile 347 1234567, MX 55 1234 5678). A German area code may
-// end in a slash (089/12345678); an extension (ext. 12, x204) belongs to the number before it.
+// 912 34 56 78, PL 501-234-567, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678, CN mobile
+// 138 0013 8000, RU 8 (495) 123-45-67). The country code may be in parentheses ((+49) 171 ...).
+// A German area code may end in a slash (089/12345678); an extension (ext. 12, x204) belongs to
+// the number before it.
 const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|x|#) ?\\d{1,6})?';
 const PHONE_INTL = new RegExp(
-  `(?<![\\w+]|\\d[ .-])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
+  `(?<![\\w+]|\\d[ .-])(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
   'g',
 );
 const PHONE_NANP = new RegExp(
@@ -431,7 +477,7 @@ const PHONE_TRUNK =
   /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|3\d{2} \d{3} \d{3,4}|1[3-9]\d([ -])\d{4}\2\d{4}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2}|8 ?\(\d{3}\) ?\d{3}([ -])\d{2}\3\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\4\d{2})(?![\w-]|[.,]\d)/g;
 
 const PHONE_BARE_AT = /(?<![\w+.-])1?[2-9]\d{9}(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
@@ -565,10 +611,15 @@ interface Secret {
   value?: RegExp;
   /** Vetoes a match (its text): a placeholder, not a secret. */
   accept?: (value: string) => boolean;
+  /** The span to mask around an accepted match (a connection string's whole URL). */
+  widen?: (m: RegExpExecArray) => [number, number];
 }
 
-/** A label's own words may follow a prefix (DB_PASSWORD, TWILIO_AUTH_TOKEN, x-api-key). */
-const LABEL_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*';
+/**
+ * A label's own words may follow a prefix (DB_PASSWORD, TWILIO_AUTH_TOKEN, x-api-key), or be glued
+ * to one (PGPASSWORD, mapboxToken, ApiSecret).
+ */
+const LABEL_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*[A-Za-z0-9]{0,16}';
 const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription)[_ -]?key|password|passwd|pwd)`;
 /** Password labels, in a few languages. */
 const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))`;
@@ -598,6 +649,56 @@ const PASSWORD_NEEDLES = [
   '密码',
   '密碼',
 ];
+
+/** A URL around the password found in it: from its scheme to its last character. */
+function wholeUrl(m: RegExpExecArray): [number, number] {
+  const t = m.input;
+  let start = t.lastIndexOf('://', m.index);
+  while (start > 0 && SCHEME_CHAR.test(t[start - 1]!)) start--;
+  let end = m.index + m[0].length;
+  const limit = Math.min(t.length, end + 2048);
+  while (end < limit && !URL_END.test(t[end]!)) end++;
+  while (end > m.index + m[0].length + 1 && URL_TRAILER.test(t[end - 1]!)) end--;
+  return [start, end];
+}
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const URL_END = /[\s"'`<>]/;
+const URL_TRAILER = /[.,;:!?)\]}]/;
+
+const ATTRIBUTE_SECRET =
+  /(?<=(?:key|name|id)=["'][\w.-]{0,40}(?:secret|token|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\w.-]{0,40}["']\s{1,8})value=["']([^"'\n]{4,256})(?=["'])/gi;
+const AUTHORIZATION =
+  /(?<![\w-])authorization["']?\s*[:=]\s*["']?(?:token|bot|ssws|apikey|api-key|key|splunk|zoho-oauthtoken)\s+([A-Za-z0-9._~+/=-]{16,})/gi;
+
+const VENDOR_PREFIXES = [
+  'xai-',
+  'gsk_',
+  'pplx-',
+  'r8_',
+  'lin_api_',
+  'ntn_',
+  'dckr_pat_',
+  'figd_',
+  'sntrys_',
+  'pscale_',
+  'glsa_',
+  'glc_',
+  'nrak-',
+  'pmak-',
+  'hvs.',
+  'hvb.',
+  'dp.',
+  'sq0',
+  'sk.eyj',
+];
+const VENDOR_PREFIX =
+  /^(?:xai-|gsk_|pplx-|r8_|lin_api_|ntn_|dckr_pat_|figd_|sntrys_|pscale_(?:pw|tkn|oauth)_|glsa_|glc_|NRAK-|PMAK-|hv[sb]\.|dp\.(?:pt|st|ct|sa|scim)\.|sq0(?:atp|csp)-|sk\.eyJ)/;
+const VENDOR_TOKEN = new RegExp(
+  `(?<![\\w.-])${VENDOR_PREFIX.source.slice(1)}[A-Za-z0-9_.=-]{20,}(?<![.=-])`,
+  'g',
+);
+/** A generated token's body: a digit in it, or both cases (not your_api_key_here). */
+const randomLooking = (body: string) => /\d/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body));
 
 const SECRETS: Secret[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
@@ -655,13 +756,47 @@ const SECRETS: Secret[] = [
     at: ['https://'],
   },
   { re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g, at: ['https://'] },
-  // Connection strings with a password: scheme://user:password@host (the password only).
+  // Connection strings with a password: scheme://user:password@host, the whole URL (the
+  // password is found; host and database go with it).
   {
     re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{0,64}:)[^\s@/]{1,256}(?=@)/gi,
     gate: ['://'],
     at: [[':', 1]],
     accept: (value) => !PLACEHOLDER.test(value),
+    widen: wholeUrl,
   },
+  // curl -u user:password, --user user:password (the password).
+  {
+    re: new RegExp(`(?<![\\w-])(?:-u|--user)[ =]["']?[^\\s:"'$]{1,64}:${UNQUOTED_PASSWORD}`, 'g'),
+    at: ['-u ', '--user ', '--user='],
+    value: new RegExp(`(?<![\\w-])(?:-u|--user)[ =]["']?[^\\s:"'$]{1,64}:(${UNQUOTED_PASSWORD})`, 'y'),
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // A secret in markup named by the attribute before it: <add key="ApiSecret" value="...">,
+  // <input name="password" value="...">.
+  {
+    re: ATTRIBUTE_SECRET,
+    gate: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
+    at: ['value='],
+    value: sticky(ATTRIBUTE_SECRET),
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // Authorization: Token ..., Bot ..., SSWS ... (the credential after the scheme; Basic and
+  // Bearer have their own).
+  {
+    re: AUTHORIZATION,
+    at: ['authorization'],
+    value: sticky(AUTHORIZATION),
+    accept: randomLooking,
+  },
+  // Vendor tokens known by their prefix: xAI, Groq, Perplexity, Replicate, Linear, Notion, Docker
+  // Hub, Figma, Sentry, PlanetScale, Grafana, New Relic, Postman, Vault, Doppler, Square, Mapbox.
+  {
+    re: VENDOR_TOKEN,
+    at: VENDOR_PREFIXES,
+    accept: (value) => randomLooking(value.slice(VENDOR_PREFIX.exec(value)![0].length)),
+  },
+  { re: /(?<![\w-])AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}(?![\w])/g, at: ['age-secret-key-1'] },
   // Azure storage / service bus keys, SAS signatures.
   {
     re: /(?<=\b(?:AccountKey|SharedAccessKey)=)[A-Za-z0-9+/]{20,}={0,2}/g,
@@ -780,7 +915,11 @@ const filled = (value: string) => {
 const secretOk = (x: (typeof SECRETS)[number], value: string) =>
   !filled(value) && (!x.accept || x.accept(value));
 // Made once, not per text: a small prompt meets every secret shape, and each closure is garbage.
-const ACCEPT_MATCH = SECRETS.map((x) => (m: RegExpExecArray) => secretOk(x, m[0]));
+const ACCEPT_MATCH = SECRETS.map(
+  (x) =>
+    (m: RegExpExecArray): boolean | [number, number] =>
+      secretOk(x, m[0]) && (x.widen ? x.widen(m) : true),
+);
 const ACCEPT_VALUE = SECRETS.map(
   (x) =>
     (m: RegExpExecArray): false | [number, number] =>

@@ -3,7 +3,8 @@
 //   - the last word (it may continue in the next chunk: "john.doe" + "@example.com"), plus the
 //     words before it that could be groups of one spaced value ("4111 1111 1111" + " 1111",
 //     "DE89 3704" + " 0044 ...", "+1 (415)" + " 555-0132"): digits, capitals and - ( ) + . / :
-//     so in prose the hold is about one word;
+//     (lower-case IBAN groups after their head, "de89 3704"; a number's start glued to the word
+//     before it, "手机：138"), so in prose the hold is about one word;
 //   - any match that reaches into that tail (it may still grow: a secret, an unterminated PEM key).
 // Up to maxHold characters; past that the text is released (matches in it still masked).
 import { applyMasks, type ResponseScanner, type Span } from './guard.ts';
@@ -26,6 +27,11 @@ export interface StreamScanOptions {
 const CONTEXT = 64; // characters of released text kept for look-behinds and labels (password: ...)
 // An extension word (ext. 12, x204) may still follow a phone number.
 const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|x\d*)$/;
+// A lower-case IBAN's groups (ie92 zzte 0379 ...): held only when its head (ie92) comes before them.
+const IBAN_GROUP = /^[a-z0-9]{4}$/;
+const IBAN_HEAD = /^[a-z]{2}\d{2}$/;
+// The start of a value glued to the word it ends ("手机：138" + " 0013 8000", "tel:+1" + " 415 ...").
+const GLUED = /[0-9A-Z()+\-./:]+$/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -36,14 +42,36 @@ export function heldTailStart(buf: string, maxTail: number): number {
   let i = buf.length;
   while (i > 0 && !isSpace(buf.charCodeAt(i - 1))) i--;
   if (i === 0) return 0;
+  // The start of the last word looked at; lower-case groups since i wait for an IBAN's head.
+  let at = i;
+  let lowerGroups = false;
   for (;;) {
-    let j = i;
+    let j = at;
     while (j > 0 && (buf.charCodeAt(j - 1) === 32 || buf.charCodeAt(j - 1) === 9)) j--;
-    if (j === i || j === 0) break;
+    if (j === at || j === 0) break;
     let k = j;
     while (k > 0 && !isSpace(buf.charCodeAt(k - 1))) k--;
-    if (!GROUP.test(buf.slice(k, j)) || buf.length - k > maxTail) break;
-    i = k;
+    if (buf.length - k > maxTail) break;
+    const word = buf.slice(k, j);
+    if (!lowerGroups && GROUP.test(word)) {
+      i = at = k;
+      continue;
+    }
+    if (IBAN_HEAD.test(word)) {
+      i = at = k;
+      lowerGroups = false;
+      continue;
+    }
+    if (IBAN_GROUP.test(word)) {
+      at = k;
+      lowerGroups = true;
+      continue;
+    }
+    if (!lowerGroups) {
+      const glued = GLUED.exec(word);
+      if (glued) i = j - glued[0].length;
+    }
+    break;
   }
   return i;
 }

@@ -34,19 +34,24 @@ export interface PiiFigures {
   falseHits: string[];
 }
 
-export function measurePii(find = piiFinder(PII_TYPES)): PiiFigures {
+/** The PII finder on the blind corpus (all waves, or the positives and negatives given). */
+export function measurePii(
+  find = piiFinder(PII_TYPES),
+  positives: readonly BlindPositive[] = BLIND_PII_POSITIVES,
+  negatives: readonly string[] = BLIND_PII_NEGATIVES,
+): PiiFigures {
   const f: PiiFigures = {
     found: 0,
-    positives: BLIND_PII_POSITIVES.length,
+    positives: positives.length,
     spans: 0,
     falseSpans: 0,
     negativesFlagged: 0,
-    negatives: BLIND_PII_NEGATIVES.length,
+    negatives: negatives.length,
     byKind: {},
     missed: [],
     falseHits: [],
   };
-  for (const p of BLIND_PII_POSITIVES) {
+  for (const p of positives) {
     const [kind, , value] = p;
     const { text, start, end } = placed(p);
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -77,7 +82,7 @@ export function measurePii(find = piiFinder(PII_TYPES)): PiiFigures {
       }
     }
   }
-  for (const text of BLIND_PII_NEGATIVES) {
+  for (const text of negatives) {
     const spans = find(text);
     f.spans += spans.length;
     f.falseSpans += spans.length;

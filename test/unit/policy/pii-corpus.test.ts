@@ -25,12 +25,47 @@ describe('PII corpus: found whole', () => {
     assert.equal(hit && text.slice(hit.start, hit.end), '123456789');
   });
 
-  it('secret: the password of a connection string, and a quoted labelled password', () => {
-    const text = 'DATABASE_URL=postgres://app:s3cr3t-Pa55@db.internal:5432/app and password: "hunter two!"';
+  it('secret: a connection string with a password (the whole URL), and a quoted labelled password', () => {
+    const text =
+      'DATABASE_URL=postgres://app:s3cr3t-Pa55@db.internal:5432/app and password: "hunter two!" (or "redis://:n0tS0s3cret@cache:6379/0").';
     const got = find(text)
       .filter((s) => s.kind === 'secret')
       .map((s) => text.slice(s.start, s.end));
-    assert.deepEqual(got, ['s3cr3t-Pa55', 'hunter two!']);
+    assert.deepEqual(got, [
+      'postgres://app:s3cr3t-Pa55@db.internal:5432/app',
+      'hunter two!',
+      'redis://:n0tS0s3cret@cache:6379/0',
+    ]);
+  });
+});
+
+describe('PII: general rules beside the blind waves', () => {
+  const secrets = (text: string) =>
+    find(text)
+      .filter((s) => s.kind === 'secret')
+      .map((s) => text.slice(s.start, s.end));
+
+  it('secret: a credential after an Authorization scheme other than Basic and Bearer', () => {
+    assert.deepEqual(secrets('Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b'), [
+      '9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b',
+    ]);
+    assert.deepEqual(secrets('Authorization: SSWS 00QCjAl4MlV-WPXM0u9Vf4nHZBvKSRFhLqgkMjSk0Q'), [
+      '00QCjAl4MlV-WPXM0u9Vf4nHZBvKSRFhLqgkMjSk0Q',
+    ]);
+    assert.deepEqual(secrets('Authorization: Token YOUR_API_TOKEN_HERE'), []);
+  });
+
+  it('secret: a value named by the attribute before it, and a label glued to its prefix', () => {
+    assert.deepEqual(secrets('<input type="password" name="password" value="Tr0ub4dor&3">'), ['Tr0ub4dor&3']);
+    assert.deepEqual(secrets('<add key="CacheRegion" value="eu-west-1-primary">'), []);
+    assert.deepEqual(secrets('PGPASSWORD=Xq7!mZ2pL9 psql -h db'), ['Xq7!mZ2pL9']);
+  });
+
+  it('secret: vendor prefixes with a generated body, not a placeholder', () => {
+    assert.deepEqual(secrets('key dckr_pat_2b3e36beeb386dfdaacb9b46004ccb7c'), [
+      'dckr_pat_2b3e36beeb386dfdaacb9b46004ccb7c',
+    ]);
+    assert.deepEqual(secrets('GROQ_KEY gsk_your_groq_api_key_goes_here'), []);
   });
 });
 
