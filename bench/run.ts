@@ -8,7 +8,8 @@
 //                     [--results-dir bench/results] [--report bench/RESULTS.md] [--no-plot]
 //                     [--sidecar bundle|source] [--sidecar-node-options "--max-semi-space-size=2"]
 //                     [--concurrent-streams 512]
-//   node bench/run.ts --report-only bench/results/latest.json      (re-render RESULTS.md and plots)
+//   node bench/run.ts --report-only bench/results/latest.json      (re-render RESULTS.md and plots;
+//     then `node bench/big-prompts.ts --report-only -` puts back the big-prompts section)
 //
 // Output: raw JSON (results-dir/<stamp>.json and latest.json, every round's and trial's numbers
 // kept), the report (issue 20's goals judged on their spread across rounds by lib/goals.ts, the
