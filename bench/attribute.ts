@@ -61,6 +61,7 @@ const VARIANTS: Record<string, Variant> = {
   'no-quota': { arm: 'aimesh-full', editSnapshot: (s) => ({ ...s, quotas: [] }) },
   'no-cache': { arm: 'aimesh-full', editSnapshot: editRule(({ cache: _, ...r }) => r) },
   'no-audit': { arm: 'aimesh-full', env: { AIMESH_LOG_LEVEL: 'warn' } },
+  'off-no-audit': { arm: 'aimesh-off', env: { AIMESH_LOG_LEVEL: 'warn' } },
   'only-tracing': {
     arm: 'aimesh-full',
     editSnapshot: (s) => ({
