@@ -26,7 +26,7 @@ import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
 import { checkOpenAISSE, upstreamStream } from './response-stream.ts';
 import { responsesBodyFor } from './responses.ts';
-import { promptTokensAtMost, promptTokensOf } from './rule-state.ts';
+import { contextWindowOf, fitsByBytes, promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 export interface ForwardServices {
@@ -450,13 +450,13 @@ function tooLongFor(
   target: Target,
   fallback: number,
 ): Extract<Outcome, { ok: false }> | undefined {
-  const window = target.provider.config.models.find((m) => m.name === target.modelName)?.contextWindow;
+  const window = contextWindowOf(target);
   if (window === undefined || !call.body || call.operation !== 'chat') return undefined;
-  const output = maxOutputTokens(call.body) ?? 0;
-  // The byte bound first (a token is at least a byte): the tokenizer runs only for a prompt that
-  // may not fit, and a sidecar whose policy counts nothing never loads it.
-  if (promptTokensAtMost(call) + output <= window) return undefined;
+  // The byte bound first: the tokenizer runs only for a prompt that may not fit, and a sidecar
+  // whose policy counts nothing never loads it.
+  if (fitsByBytes(call, window)) return undefined;
   const prompt = promptTokensOf(call);
+  const output = maxOutputTokens(call.body) ?? 0;
   if (prompt + output <= window) return undefined;
   const message =
     `this request needs ${prompt + output} tokens (${prompt} in the prompt + ${output} max_tokens), ` +

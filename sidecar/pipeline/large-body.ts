@@ -11,10 +11,9 @@
 import type { GuardSet, RequestVerdict } from '../guards/index.ts';
 import { isQueueFull, type PromptOffload, type PromptWorkResult } from '../offload/index.ts';
 import type { QuotaClient } from '../quota/client.ts';
-import { maxOutputTokens } from '../tokens.ts';
 import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
-import { addedTokens, estimateOf, promptTokensAtMost, rulePolicy } from './rule-state.ts';
+import { addedTokens, contextWindowOf, estimateOf, fitsByBytes, rulePolicy } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 /** Guard results made on a worker for a call, until its guards step applies them. */
@@ -43,10 +42,10 @@ export function bodyDigest(call: Call): string | undefined {
  * An Anthropic request's translated stream reports the count: counted here whenever a window is
  * declared, as before.
  */
-function mayExceedWindow(call: Call, t: Target, bound: () => number): boolean {
-  const window = t.provider.config.models.find((m) => m.name === t.modelName)?.contextWindow;
+function mayExceedWindow(call: Call, t: Target): boolean {
+  const window = contextWindowOf(t);
   if (window === undefined) return false;
-  return call.dialect === 'anthropic' || bound() + (maxOutputTokens(call.body) ?? 0) > window;
+  return call.dialect === 'anthropic' || !fitsByBytes(call, window);
 }
 
 export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient): Step {
@@ -58,11 +57,9 @@ export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient):
     const set = rulePolicy(rule).guards;
     const guards = set?.guards.some((g) => g.request) ? rule.config.guards : undefined;
     // Tokens: for a token quota, and for a declared context window (forward checks it).
-    let atMost: number | undefined;
-    const bound = () => (atMost ??= promptTokensAtMost(call));
     const tokens =
       (quota.limits.length > 0 && quota.needsTokens) ||
-      (call.operation === 'chat' && (call.targets ?? []).some((t) => mayExceedWindow(call, t, bound)));
+      (call.operation === 'chat' && (call.targets ?? []).some((t) => mayExceedWindow(call, t)));
     const digest = rule.config.cache !== undefined;
     if (!guards && !tokens && !digest) return next();
     const added = addedTokens(call);

@@ -10,6 +10,7 @@ import { compileGuards, type GuardSet } from '../guards/index.ts';
 import {
   countTokens,
   estimateTokens,
+  maxOutputTokens,
   promptTokens,
   promptTokensAtMost as promptTokensBound,
 } from '../tokens.ts';
@@ -125,6 +126,19 @@ export function estimateOf(call: Call, counted?: number): NonNullable<Call['esti
 export function promptTokensAtMost(call: Call): number {
   if (call.estimate) return call.estimate.inputTokens;
   return call.body ? promptTokensBound(call.body, call.operation) + addedTokens(call) : 0;
+}
+
+/** The context window the target's model declares, if any. */
+export function contextWindowOf(t: Target): number | undefined {
+  return t.provider.config.models.find((m) => m.name === t.modelName)?.contextWindow;
+}
+
+/**
+ * Whether prompt + max_tokens fits `window` by the prompt's UTF-8 size alone (a token is at least a
+ * byte): then no token count is needed to know it fits.
+ */
+export function fitsByBytes(call: Call, window: number): boolean {
+  return promptTokensAtMost(call) + (maxOutputTokens(call.body) ?? 0) <= window;
 }
 
 /** The prompt tokens alone (reuses the estimate when the quota step made one). */
