@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import type { SnapshotContent } from '../sidecar/snapshot/index.ts';
 import { tempDir } from '../test/support/procs.ts';
 import {
+  type ArmContext,
   buildSidecarBundle,
   type RunningArm,
   startArm,
@@ -84,13 +85,29 @@ const { proc: upstream, url: upstreamUrl } = await startBenchUpstream(dir.path);
 const w = WORKLOADS[values.workload as WorkloadName];
 if (!w) throw new Error(`unknown workload ${values.workload}`);
 const runId = Date.now().toString(36);
-const direct: RunningArm = {
-  name: 'direct',
-  origin: upstreamUrl,
-  headers: { authorization: 'Bearer sk-bench-upstream' },
-  model: (m) => m,
-  stop: async () => {},
-};
+/** Where each arm runs, with a variant's snapshot edit and environment. */
+const contextFor = (n: string, v?: Variant): ArmContext => ({
+  upstreamUrl,
+  otlpUrl: sink.url,
+  logDir: join(dir.path, n),
+  proxyCpu: values['proxy-cpu'],
+  sidecarEntry: entry,
+  sidecarNodeOptions: '--max-semi-space-size=2',
+  editSnapshot: v?.editSnapshot,
+  env: {
+    ...v?.env,
+    ...(values['cpu-prof']
+      ? { NODE_OPTIONS: `--max-semi-space-size=2 --cpu-prof --cpu-prof-dir=${join(values['cpu-prof'], n)}` }
+      : {}),
+  },
+});
+async function started(n: string, v?: Variant): Promise<RunningArm> {
+  mkdirSync(join(dir.path, n));
+  const s = await startArm(v?.arm ?? 'direct', contextFor(n, v));
+  if ('unavailable' in s) throw new Error(`${n}: ${s.unavailable}`);
+  return s;
+}
+const direct = await started('direct');
 const arms = new Map<string, RunningArm>();
 const rows = new Map<string, { p50: number; p99: number; cpuUs: number }[]>();
 const streams = values.streams ? Number(values.streams) : undefined;
@@ -114,26 +131,7 @@ async function streamRound(n: string, arm: RunningArm): Promise<void> {
 }
 try {
   for (const n of names) {
-    const v = VARIANTS[n];
-    mkdirSync(join(dir.path, n));
-    const s = await startArm(v.arm, {
-      upstreamUrl,
-      otlpUrl: sink.url,
-      logDir: join(dir.path, n),
-      proxyCpu: values['proxy-cpu'],
-      sidecarEntry: entry,
-      sidecarNodeOptions: '--max-semi-space-size=2',
-      editSnapshot: v.editSnapshot,
-      env: {
-        ...v.env,
-        ...(values['cpu-prof']
-          ? {
-              NODE_OPTIONS: `--max-semi-space-size=2 --cpu-prof --cpu-prof-dir=${join(values['cpu-prof'], n)}`,
-            }
-          : {}),
-      },
-    });
-    if ('unavailable' in s) throw new Error(`${n}: ${s.unavailable}`);
+    const s = await started(n, VARIANTS[n]);
     arms.set(n, s);
     const agent = newAgent();
     if (streams) await concurrentStreams(agent, targetFor(w, s, runId), 16);
@@ -184,14 +182,10 @@ try {
     console.log('variant              added p50 ms  added p99 ms  CPU us/request');
     for (const n of names) {
       const r = rows.get(n)!;
+      const col = (pick: (x: (typeof r)[number]) => number, digits: number, width: number) =>
+        median(r.map(pick)).toFixed(digits).padStart(width);
       console.log(
-        `${n.padEnd(20)} ${median(r.map((x) => x.p50))
-          .toFixed(3)
-          .padStart(12)}  ${median(r.map((x) => x.p99))
-          .toFixed(3)
-          .padStart(12)}  ${Math.round(median(r.map((x) => x.cpuUs)))
-          .toString()
-          .padStart(14)}`,
+        `${n.padEnd(20)} ${col((x) => x.p50, 3, 12)}  ${col((x) => x.p99, 3, 12)}  ${col((x) => x.cpuUs, 0, 14)}`,
       );
     }
   }
