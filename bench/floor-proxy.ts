@@ -25,3 +25,5 @@ http
     req.pipe(up);
   })
   .listen(port, '127.0.0.1', () => console.log(`floor proxy on ${port} -> ${target.origin}`));
+// Exit cleanly on SIGTERM so --cpu-prof (bench/attribute.ts) can write its profile.
+process.on('SIGTERM', () => process.exit(0));

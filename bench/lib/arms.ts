@@ -224,7 +224,7 @@ async function startFloor(ctx: ArmContext): Promise<RunningArm> {
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(js, stripTypeScriptTypes(readFileSync(join(ROOT, 'bench/floor-proxy.ts'), 'utf8')));
   const [bin, args] = pinned(ctx.proxyCpu, process.execPath, [js, String(port), ctx.upstreamUrl]);
-  const proc = startProcess('floor', bin, args, { logDir: ctx.logDir, env: {} });
+  const proc = startProcess('floor', bin, args, { logDir: ctx.logDir, env: { ...ctx.env } });
   await ready(`http://127.0.0.1:${port}/_upstream/healthz`, proc, 'floor proxy');
   return {
     name: 'floor',
