@@ -28,7 +28,7 @@ import {
 class Text {
   readonly text: string;
   #needles?: (number[] | undefined)[];
-  #marks?: { numberStarts: number[]; digitStarts: number[]; colons: number[] };
+  #marks?: Marks;
 
   constructor(text: string) {
     this.text = text;
@@ -72,35 +72,108 @@ class Text {
   }
 
   /**
-   * Where numbers can start (a digit after a non-digit, "(" and "+"), where runs of digits start,
-   * and the colons: found by the engine's native search (a JavaScript loop over every character
-   * costs ~30x more on text with few of them).
+   * Where numbers can start (a digit after a non-digit, "(" and "+") and the shape of the number
+   * there, where runs of digits start, and the colons: found by the engine's native search (a
+   * JavaScript loop over every character costs ~30x more on text with few of them); test(), not
+   * exec(): no match object per mark.
    */
-  get marks(): { numberStarts: number[]; digitStarts: number[]; colons: number[] } {
+  get marks(): Marks {
     if (!this.#marks) {
       const t = this.text;
       const numberStarts: number[] = [];
+      const numberRuns: number[] = [];
       const digitStarts: number[] = [];
       const colons: number[] = [];
       MARKS.lastIndex = 0;
-      for (let m = MARKS.exec(t); m !== null; m = MARKS.exec(t)) {
-        const c = t.charCodeAt(m.index);
-        if (c === 58) colons.push(m.index);
-        else {
-          numberStarts.push(m.index);
-          if (c !== 40 && c !== 43) digitStarts.push(m.index);
+      while (MARKS.test(t)) {
+        const at = MARKS.lastIndex - 1;
+        const c = t.charCodeAt(at);
+        if (c === COLON) {
+          colons.push(at);
+          continue;
         }
+        numberStarts.push(at);
+        if (!isDigit(c)) {
+          numberRuns.push(digitsFrom(t, at + 1));
+          continue;
+        }
+        const run = digitsFrom(t, at);
+        numberRuns.push(run);
+        digitStarts.push(at);
+        MARKS.lastIndex = at + run;
       }
-      this.#marks = { numberStarts, digitStarts, colons };
+      this.#marks = {
+        numberStarts,
+        numberRuns,
+        numberDigits: joinedDigits(t, numberStarts, numberRuns),
+        digitStarts,
+        colons,
+      };
     }
     return this.#marks;
   }
 }
 
+interface Marks {
+  numberStarts: number[];
+  /** Per number start: the digits in the run there (for "(" and "+", in the run after them). */
+  numberRuns: number[];
+  /** Per number start: the digits from there in runs joined by one " ", "." or "-" (0 for "(", "+"). */
+  numberDigits: number[];
+  digitStarts: number[];
+  colons: number[];
+}
+
+const isGroupSeparator = (c: number) => c === SPACE || c === DOT || c === DASH;
+
+/** numberDigits, from the last number start back: a run's own digits and those of the run it is joined to. */
+function joinedDigits(t: string, starts: readonly number[], runs: readonly number[]): number[] {
+  const out = new Array<number>(starts.length).fill(0);
+  let next = -1;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const at = starts[i]!;
+    if (!isDigit(t.charCodeAt(at))) continue;
+    const end = at + runs[i]!;
+    out[i] =
+      runs[i]! +
+      (next >= 0 && starts[next] === end + 1 && isGroupSeparator(t.charCodeAt(end)) ? out[next]! : 0);
+    next = i;
+  }
+  return out;
+}
+
+const COLON = 58;
+const OPEN = 40;
+const CLOSE = 41;
+const PLUS = 43;
+const ZERO = 48;
+const ONE = 49;
+const EIGHT = 56;
+const SPACE = 32;
+const DASH = 45;
+const DOT = 46;
+
+const COMMA = 44;
+const SLASH = 47;
+
+const HASH = 35;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** \w: an ASCII letter or digit, or "_" (false for NaN: before the text). */
+const isWordChar = (c: number) => isDigit(c) || isAsciiLetter(c) || c === 95;
+
+/** How many digits follow one another from `at`. */
+function digitsFrom(t: string, at: number): number {
+  let i = at;
+  while (isDigit(t.charCodeAt(i))) i++;
+  return i - at;
+}
+
 const NONE: readonly number[] = [];
 
-/** A whole run of digits (so the next one found starts a run), "(", "+" or ":". */
-const MARKS = /[0-9]+|[(+:]/g;
+/** A digit (the marks loop skips the rest of its run, so the next one found starts a run), "(", "+" or ":". */
+const MARKS = /[0-9(+:]/g;
 
 interface Detector {
   kind: PiiType;
@@ -150,6 +223,76 @@ function scanAt(
     if (ok === false) continue;
     const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
     out.push({ start: s, end: e, kind });
+  }
+}
+
+/**
+ * A place a number can start, as a number format's gate sees it: the character there (a digit,
+ * "(" or "+"), the run of digits there (after the "(" or "+") and the character after that run.
+ */
+interface NumberStart {
+  text: string;
+  at: number;
+  lead: number;
+  run: number;
+  after: number;
+  /** The character before (NaN at the start of the text). */
+  before: number;
+  /** The digits from here in runs joined by one " ", "." or "-" (0 when lead is "(" or "+"). */
+  digits: number;
+}
+
+/**
+ * One way numbers of a kind are written: its sticky regex is tried only at the number starts its
+ * gate lets through (most digit runs have the wrong shape for most formats, and a failed attempt
+ * costs ~0.1 us of call overhead). To add a format: its regex (matches start with a digit, "(" or
+ * "+"), a `can` that holds wherever the regex can match (read off the regex's first run: lead
+ * character, how many digits, the character after; `() => true` is always right, only slower) and
+ * an `accept` when a match needs checking. The differential test in pii-shapes.test.ts tries
+ * every format's gate against its regex.
+ */
+interface NumberFormat {
+  at: RegExp;
+  can: (n: NumberStart) => boolean;
+  accept?: (m: RegExpExecArray) => boolean | [number, number];
+}
+
+/** Refilled for each number start (a gate runs ~10,000 times per 200 KB of PII-dense text). */
+const NUMBER_START: NumberStart = { text: '', at: 0, lead: 0, run: 0, after: 0, before: 0, digits: 0 };
+
+/**
+ * scanAt() of number formats of one kind, in one pass over the number starts: each format tried
+ * (sticky) at the starts its gate lets through and not inside its own last match. The spans come
+ * out in another order than one format after the other, which resolveOverlaps() makes the same.
+ */
+function scanNumbers(formats: readonly NumberFormat[], kind: PiiType, t: Text, out: Span[]): void {
+  const { numberStarts, numberRuns, numberDigits } = t.marks;
+  const text = t.text;
+  const n = NUMBER_START;
+  n.text = text;
+  const from = new Array<number>(formats.length).fill(0);
+  for (let i = 0; i < numberStarts.length; i++) {
+    const at = numberStarts[i]!;
+    const lead = text.charCodeAt(at);
+    n.at = at;
+    n.lead = lead;
+    n.run = numberRuns[i]!;
+    n.after = text.charCodeAt(at + n.run + (isDigit(lead) ? 0 : 1));
+    n.before = text.charCodeAt(at - 1);
+    n.digits = numberDigits[i]!;
+    for (let f = 0; f < formats.length; f++) {
+      if (at < from[f]!) continue;
+      const format = formats[f]!;
+      if (!format.can(n)) continue;
+      format.at.lastIndex = at;
+      const m = format.at.exec(text);
+      if (m === null || m[0] === '') continue;
+      from[f] = at + m[0].length;
+      const ok = format.accept ? format.accept(m) : true;
+      if (ok === false) continue;
+      const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
+      out.push({ start: s, end: e, kind });
+    }
   }
 }
 
@@ -215,17 +358,28 @@ const email: Detector = {
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
       if (at < done) continue;
       const from = Math.max(done, at - 66);
-      const window = t.slice(from, at + 257);
-      const found: Span[] = [];
-      scan(EMAIL, 'email', window, found, emailOk);
-      for (const f of found) {
-        if (f.start + from > at || f.end + from <= at) continue;
-        out.push({ start: f.start + from, end: f.end + from, kind: 'email' });
-        done = f.end + from;
-      }
+      const found = emailAround(t.slice(from, at + 257), at - from);
+      if (found === undefined) continue;
+      out.push({ start: found[0] + from, end: found[1] + from, kind: 'email' });
+      done = found[1] + from;
     }
   },
 };
+
+/**
+ * The address in a window that takes in the window's character `at` (an "@"). The first match
+ * that ends past `at` decides: no later one can take it in, so the rest of the window (most of it,
+ * room for a long domain) is not searched.
+ */
+function emailAround(window: string, at: number): [number, number] | undefined {
+  EMAIL.lastIndex = 0;
+  for (let m = EMAIL.exec(window); m !== null; m = EMAIL.exec(window)) {
+    const end = m.index + m[0].length;
+    if (end <= at) continue;
+    return m.index <= at && emailOk(m) ? [m.index, end] : undefined;
+  }
+  return undefined;
+}
 
 // ---- credit card (Luhn) --------------------------------------------------------------------------
 
@@ -263,26 +417,29 @@ function brandLength(digits: string): boolean {
   return n >= 14;
 }
 
-const CARD_AT = sticky(CARD);
+const CARD_FORMAT: NumberFormat = {
+  // A card number starts a run of digits; 13 digits or more.
+  at: sticky(CARD),
+  can: (n) => n.digits >= 13,
+  accept: (m) => {
+    // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
+    const seps = new Set(m[0].replace(/\d/g, ''));
+    if (seps.size > 1) return false;
+    const digits = m[0].replace(/[ .-]/g, '');
+    return (
+      digits.length >= 13 &&
+      digits.length <= 19 &&
+      CARD_PREFIX.test(digits) &&
+      brandLength(digits) &&
+      luhn(digits)
+    );
+  },
+};
 
 const creditCard: Detector = {
   kind: 'credit-card',
   maybe: hasDigit,
-  // A card number starts a run of digits.
-  find: (t, out) =>
-    scanAt(CARD_AT, 'credit-card', t.text, t.marks.digitStarts, out, (m) => {
-      // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
-      const seps = new Set(m[0].replace(/\d/g, ''));
-      if (seps.size > 1) return false;
-      const digits = m[0].replace(/[ .-]/g, '');
-      return (
-        digits.length >= 13 &&
-        digits.length <= 19 &&
-        CARD_PREFIX.test(digits) &&
-        brandLength(digits) &&
-        luhn(digits)
-      );
-    }),
+  find: (t, out) => scanNumbers([CARD_FORMAT], 'credit-card', t, out),
 };
 
 // ---- IBAN (mod-97) -------------------------------------------------------------------------------
@@ -435,7 +592,11 @@ const validSsn = (area: string, group: string, serial: string) => {
   return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
 };
 
-const SSN_AT = sticky(SSN);
+const SSN_FORMAT: NumberFormat = {
+  at: sticky(SSN),
+  can: (n) => isDigit(n.lead) && n.run === 3 && (n.after === DASH || n.after === SPACE),
+  accept: (m) => validSsn(m[1]!, m[3]!, m[4]!),
+};
 /** Where a labelled SSN match starts (SSN_LABELLED is case-insensitive). */
 const SSN_LABELS = ['ssn', 'social', 'ss#'];
 const SSN_LABELLED_AT = sticky(SSN_LABELLED);
@@ -444,7 +605,7 @@ const ssn: Detector = {
   kind: 'ssn',
   maybe: hasDigit,
   find: (t, out) => {
-    scanAt(SSN_AT, 'ssn', t.text, t.marks.digitStarts, out, (m) => validSsn(m[1]!, m[3]!, m[4]!));
+    scanNumbers([SSN_FORMAT], 'ssn', t, out);
     scanAt(SSN_LABELLED_AT, 'ssn', t.text, t.starts(SSN_LABELS), out, (m) => {
       if (!validSsn(m[1]!, m[2]!, m[3]!)) return false;
       const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
@@ -484,59 +645,170 @@ const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 /** The number before its extension. */
-const withoutExtension = (s: string) => s.split(/,? ?[A-Za-z#]/)[0]!;
+const withoutExtension = (s: string) => {
+  const cut = s.search(EXTENSION_START);
+  return cut < 0 ? s : s.slice(0, cut);
+};
+const EXTENSION_START = /,? ?[A-Za-z#]/;
+/** The digits of withoutExtension(s), counted in place: those before its first letter or "#". */
+function digitsBeforeExtension(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) n++;
+    else if (c === HASH || isAsciiLetter(c)) break;
+  }
+  return n;
+}
 
-const PHONE_INTL_AT = sticky(PHONE_INTL);
-const PHONE_NANP_AT = sticky(PHONE_NANP);
-const PHONE_TRUNK_AT = sticky(PHONE_TRUNK);
-const PHONE_BR_AT = sticky(PHONE_BR);
-const PHONE_SPACED_AT = sticky(PHONE_SPACED);
+// The phone formats' gates. Every format's look-behind rules out a start right after a letter,
+// digit or underscore, and all but NANP and BR one after a digit and " ", "." or "-" (the next
+// group of a number begun before: most digit runs of a phone number are such groups).
 
-const phone: Detector = {
-  kind: 'phone',
-  maybe: hasDigit,
-  // Every form starts a run of digits (none follows a letter or digit) or with "(" or "+".
-  find: ({ text: t, marks }, out) => {
-    const starts = marks.numberStarts;
-    scanAt(PHONE_INTL_AT, 'phone', t, starts, out, (m) => {
-      const n = withoutExtension(m[0]).replace(/\D/g, '').length;
+/** What the look-behinds all rule out: a start that follows a letter, digit or "_". */
+const afterWord = (n: NumberStart) => isWordChar(n.before);
+/** A start after a digit and one " ", "." or "-": the next group of a number already begun. */
+const continuesNumber = (n: NumberStart) =>
+  isGroupSeparator(n.before) && isDigit(n.text.charCodeAt(n.at - 2));
+/** Free to start a phone number of INTL's, TRUNK's or SPACED's: not after a word or within a number. */
+const startsNumber = (n: NumberStart) => !afterWord(n) && !continuesNumber(n);
+/** The character after the lead "(" or "+" (the second of the text from the start). */
+const second = (n: NumberStart) => n.text.charCodeAt(n.at + 1);
+
+/**
+ * Whether a trunk-prefixed match reads as a phone number: 9 to 11 digits after the trunk 0, written
+ * in groups or as one run (at most 10 digits after the 0: a longer run is a product or account
+ * code); 8 only in three groups or more (Seoul 02-312-3456). One separator kind, but the one after
+ * the area code may differ (08-123 456 78, 089/1234 5678); dotted groups only as French pairs
+ * (01.23.45.67.89): never dates or version numbers. Read in place (it runs for every trunk-shaped
+ * number).
+ */
+function trunkOk(s: string): boolean {
+  // Digits, the second digit, and groups: the pieces between runs of anything but digits and parentheses.
+  let digits = 0;
+  let second = 0;
+  let groups = 1;
+  let inGap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || c === OPEN || c === CLOSE) {
+      if (isDigit(c) && ++digits === 2) second = c;
+      inGap = false;
+    } else if (!inGap) {
+      groups++;
+      inGap = true;
+    }
+  }
+  if (digits < (groups >= 3 ? 9 : 10) || digits > (groups === 1 ? 11 : 12)) return false;
+  // The area code, as /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/ reads it, then one separator kind.
+  let i = s.charCodeAt(0) === OPEN ? 2 : 1;
+  for (let k = 0; k < 4 && isDigit(s.charCodeAt(i)); k++) i++;
+  if (s.charCodeAt(i) === CLOSE) i++;
+  if (s.charCodeAt(i) === SLASH) i += s.charCodeAt(i + 1) === SPACE ? 2 : 1;
+  else if (isGroupSeparator(s.charCodeAt(i))) i++;
+  let separator = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || c === OPEN || c === CLOSE) continue;
+    if (separator === 0) separator = c;
+    else if (c !== separator) return false;
+  }
+  if (separator === DOT && !FRENCH_PAIRS.test(s)) return false;
+  return second !== ZERO;
+}
+const FRENCH_PAIRS = /^0\d(?:\.\d{2}){4}$/;
+
+/** The ways phone numbers are written, in the order they are tried (an earlier one wins a tie). */
+const PHONE_FORMATS: Record<string, NumberFormat> = {
+  // +CC, 00CC or (+CC), then the groups.
+  international: {
+    at: sticky(PHONE_INTL),
+    can: (n) =>
+      (n.lead === PLUS
+        ? n.run >= 1
+        : n.lead === OPEN
+          ? n.after === PLUS && n.run === 0
+          : n.lead === ZERO && n.run >= 3 && second(n) === ZERO) &&
+      n.before !== PLUS &&
+      startsNumber(n),
+    accept: (m) => {
+      const n = digitsBeforeExtension(m[0]);
       return n >= 8 && n <= 15;
-    });
-    scanAt(PHONE_NANP_AT, 'phone', t, starts, out, (m) => {
+    },
+  },
+  // (415) 555-0132, 415-555-0132, 1-800-555-0199: an optional 1, then three digits.
+  northAmerican: {
+    at: sticky(PHONE_NANP),
+    can: (n) =>
+      (n.lead === OPEN
+        ? n.run === 3 && n.after === CLOSE
+        : isDigit(n.lead) && (n.run === 3 || (n.lead === ONE && (n.run === 1 || n.run === 4)))) &&
+      n.before !== OPEN &&
+      n.before !== PLUS &&
+      n.before !== DASH &&
+      !afterWord(n),
+    accept: (m) => {
       // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
       const s = withoutExtension(m[0]);
       if (s.includes('.') && !/^(?:1\.)?\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
       const digits = s.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
       return /^[2-9]\d{2}[2-9]/.test(digits);
-    });
-    scanAt(PHONE_TRUNK_AT, 'phone', t, starts, out, (m) => {
-      const s = m[0];
-      const digits = s.replace(/\D/g, '');
-      // 9 to 11 digits after the trunk 0, written in groups or as one run (at most 10 digits
-      // after the 0: a longer run is a product or account code); 8 only in three groups or more
-      // (Seoul 02-312-3456).
-      const groups = s.split(/[^\d()]+/).length;
-      if (digits.length < (groups >= 3 ? 9 : 10) || digits.length > (groups === 1 ? 11 : 12)) return false;
-      // One separator kind, but the one after the area code may differ (08-123 456 78, 089/1234 5678).
-      const area = /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/.exec(s)![0];
-      const seps = new Set(s.slice(area.length).replace(/[\d()]/g, ''));
-      if (seps.size > 1) return false;
-      // Dotted groups only as French pairs (01.23.45.67.89): never dates or version numbers.
-      if (seps.has('.') && !/^0\d(?:\.\d{2}){4}$/.test(s)) return false;
-      return digits[1] !== '0';
-    });
-    scanAt(PHONE_BR_AT, 'phone', t, starts, out);
-    scanAt(PHONE_SPACED_AT, 'phone', t, starts, out);
-    // Ten bare digits only after a phone label ("phone: 4155550132", "call me at 4155550132").
-    scanAt(
-      PHONE_BARE_AT,
-      'phone',
-      t,
-      marks.digitStarts,
-      out,
-      (m) =>
-        /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) && PHONE_LABEL.test(t.slice(Math.max(0, m.index - 32), m.index)),
-    );
+    },
+  },
+  // The trunk prefix 0: 020 7946 0958, (02) 9876 5432.
+  trunk: {
+    at: sticky(PHONE_TRUNK),
+    can: (n) =>
+      (n.lead === ZERO
+        ? n.run >= 2
+        : n.lead === OPEN && n.run >= 2 && n.run <= 5 && n.after === CLOSE && second(n) === ZERO) &&
+      n.before !== PLUS &&
+      n.before !== DOT &&
+      n.before !== DASH &&
+      n.before !== SLASH &&
+      startsNumber(n),
+    accept: (m) => trunkOk(m[0]),
+  },
+  // BR (11) 91234-5678.
+  brazil: {
+    at: sticky(PHONE_BR),
+    can: (n) => n.lead === OPEN && n.run === 2 && n.after === CLOSE && n.before !== OPEN && !afterWord(n),
+  },
+  // National forms of a fixed shape: a first group of 2, 3 or 5 digits, or RU's 8 alone.
+  spaced: {
+    at: sticky(PHONE_SPACED),
+    can: (n) =>
+      (n.run === 2 || n.run === 3 || n.run === 5 || (n.run === 1 && n.lead === EIGHT)) &&
+      isDigit(n.lead) &&
+      n.before !== DOT &&
+      n.before !== COMMA &&
+      n.before !== DASH &&
+      startsNumber(n),
+  },
+  // Ten bare digits (eleven with a leading 1) only after a phone label ("phone: 4155550132", "call
+  // me at 4155550132").
+  labelledBare: {
+    at: PHONE_BARE_AT,
+    can: (n) =>
+      (n.run === 10 || n.run === 11) &&
+      isDigit(n.lead) &&
+      n.before !== PLUS &&
+      n.before !== DOT &&
+      n.before !== DASH &&
+      !afterWord(n),
+    accept: (m) =>
+      /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) &&
+      PHONE_LABEL.test(m.input.slice(Math.max(0, m.index - 32), m.index)),
+  },
+};
+
+const PHONE_FORMAT_LIST = Object.values(PHONE_FORMATS);
+
+const phone: Detector = {
+  kind: 'phone',
+  maybe: hasDigit,
+  find: (t, out) => {
+    scanNumbers(PHONE_FORMAT_LIST, 'phone', t, out);
   },
 };
 
