@@ -147,8 +147,6 @@ const OPEN = 40;
 const CLOSE = 41;
 const PLUS = 43;
 const ZERO = 48;
-const ONE = 49;
-const EIGHT = 56;
 const SPACE = 32;
 const DASH = 45;
 const DOT = 46;
@@ -159,6 +157,8 @@ const SLASH = 47;
 const HASH = 35;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A number format's lead (fits()) that is a digit. */
+const isDigitLead = (lead: string) => lead >= '0' && lead <= '9';
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** \w: an ASCII letter or digit, or "_" (false for NaN: before the text). */
 const isWordChar = (c: number) => isDigit(c) || isAsciiLetter(c) || c === 95;
@@ -243,56 +243,123 @@ interface NumberStart {
 }
 
 /**
- * One way numbers of a kind are written: its sticky regex is tried only at the number starts its
- * gate lets through (most digit runs have the wrong shape for most formats, and a failed attempt
- * costs ~0.1 us of call overhead). To add a format: its regex (matches start with a digit, "(" or
- * "+"), a `can` that holds wherever the regex can match (read off the regex's first run: lead
- * character, how many digits, the character after; `() => true` is always right, only slower) and
- * an `accept` when a match needs checking. The differential test in pii-shapes.test.ts tries
- * every format's gate against its regex.
+ * One way numbers of a kind are written. Its sticky regex is tried only at the number starts whose
+ * shape fits: most digit runs have the wrong lead or length for most formats, and each attempt
+ * costs ~0.2 us even when it fails at once.
+ *
+ * To add a format: its regex (a match starts with a digit, "(" or "+"); `fits`, read off the
+ * regex's start: the lead characters and the digit counts of the first run it can start with; and,
+ * when the regex asks more of its surroundings (a look-behind, the character after the run), `can`
+ * for that. Both must hold wherever the regex can match (`() => true` is always right, only
+ * slower): test/unit/policy/pii-shapes.test.ts checks every format's against its regex.
  */
 interface NumberFormat {
   at: RegExp;
-  can: (n: NumberStart) => boolean;
+  /**
+   * Whether a match can start with this lead ("0"-"9", "(" or "+") and this many digits in the
+   * first run (after a "(" or "+"; RUN_CAP stands for RUN_CAP or more). Asked once per format, for
+   * every lead and length, to build the dispatch table.
+   */
+  fits: (lead: string, run: number) => boolean;
+  /** Whether a match can start at this number start (asked only where `fits` holds). */
+  can?: (n: NumberStart) => boolean;
   accept?: (m: RegExpExecArray) => boolean | [number, number];
 }
 
-/** Refilled for each number start (a gate runs ~10,000 times per 200 KB of PII-dense text). */
+/** Runs of this many digits or more are one length to the dispatch table. */
+const RUN_CAP = 20;
+const LEADS = '0123456789(+';
+const leadIndex = (c: number) => (isDigit(c) ? c - ZERO : c === OPEN ? 10 : 11);
+
+/** Refilled for each number start (~6,000 per 200 KB of PII-dense text): no garbage per start. */
 const NUMBER_START: NumberStart = { text: '', at: 0, lead: 0, run: 0, after: 0, before: 0, digits: 0 };
 
 /**
- * scanAt() of number formats of one kind, in one pass over the number starts: each format tried
- * (sticky) at the starts its gate lets through and not inside its own last match. The spans come
- * out in another order than one format after the other, which resolveOverlaps() makes the same.
+ * The number formats of one kind, tried in one pass over the number starts: each start's lead and
+ * run length pick, from a table made once, the formats that fit; each of those is tried (sticky)
+ * there unless the start is inside its own last match, as scanAt() would. The spans come out in
+ * another order than one format after the other, which resolveOverlaps() makes the same.
  */
-function scanNumbers(formats: readonly NumberFormat[], kind: PiiType, t: Text, out: Span[]): void {
-  const { numberStarts, numberRuns, numberDigits } = t.marks;
-  const text = t.text;
-  const n = NUMBER_START;
-  n.text = text;
-  const from = new Array<number>(formats.length).fill(0);
-  for (let i = 0; i < numberStarts.length; i++) {
-    const at = numberStarts[i]!;
-    const lead = text.charCodeAt(at);
-    n.at = at;
-    n.lead = lead;
-    n.run = numberRuns[i]!;
-    n.after = text.charCodeAt(at + n.run + (isDigit(lead) ? 0 : 1));
-    n.before = text.charCodeAt(at - 1);
-    n.digits = numberDigits[i]!;
-    for (let f = 0; f < formats.length; f++) {
-      if (at < from[f]!) continue;
-      const format = formats[f]!;
-      if (!format.can(n)) continue;
-      format.at.lastIndex = at;
-      const m = format.at.exec(text);
-      if (m === null || m[0] === '') continue;
-      from[f] = at + m[0].length;
-      const ok = format.accept ? format.accept(m) : true;
-      if (ok === false) continue;
-      const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
-      out.push({ start: s, end: e, kind });
+class NumberFormats {
+  readonly #names: readonly string[];
+  readonly #formats: readonly NumberFormat[];
+  /** Per lead and run length (leadIndex * (RUN_CAP + 1) + run): the indexes of the formats that fit. */
+  readonly #dispatch: (readonly number[])[] = [];
+
+  constructor(named: Record<string, NumberFormat>) {
+    this.#names = Object.keys(named);
+    const formats = Object.values(named);
+    this.#formats = formats;
+    for (const lead of LEADS)
+      for (let run = 0; run <= RUN_CAP; run++)
+        this.#dispatch.push(formats.flatMap((f, i) => (f.fits(lead, run) ? [i] : [])));
+  }
+
+  find(kind: PiiType, t: Text, out: Span[]): void {
+    const { numberStarts, numberRuns, numberDigits } = t.marks;
+    const text = t.text;
+    const formats = this.#formats;
+    const dispatch = this.#dispatch;
+    const n = NUMBER_START;
+    n.text = text;
+    const from = new Array<number>(formats.length).fill(0);
+    for (let i = 0; i < numberStarts.length; i++) {
+      const at = numberStarts[i]!;
+      const lead = text.charCodeAt(at);
+      const run = numberRuns[i]!;
+      const fitting = dispatch[leadIndex(lead) * (RUN_CAP + 1) + Math.min(run, RUN_CAP)]!;
+      if (fitting.length === 0) continue;
+      n.at = at;
+      n.lead = lead;
+      n.run = run;
+      n.after = text.charCodeAt(at + run + (isDigit(lead) ? 0 : 1));
+      n.before = text.charCodeAt(at - 1);
+      n.digits = numberDigits[i]!;
+      for (const f of fitting) {
+        const format = formats[f]!;
+        if (at < from[f]! || (format.can && !format.can(n))) continue;
+        format.at.lastIndex = at;
+        const m = format.at.exec(text);
+        if (m === null || m[0] === '') continue;
+        from[f] = at + m[0].length;
+        const ok = format.accept ? format.accept(m) : true;
+        if (ok === false) continue;
+        const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
+        out.push({ start: s, end: e, kind });
+      }
     }
+  }
+
+  /**
+   * For tests: every number start of `text` where a format's regex matches, and whether the
+   * dispatch table and `can` let the format be tried there (they must, everywhere).
+   */
+  matches(text: string): { format: string; at: number; admitted: boolean }[] {
+    const { numberStarts, numberRuns, numberDigits } = new Text(text).marks;
+    const out: { format: string; at: number; admitted: boolean }[] = [];
+    for (let i = 0; i < numberStarts.length; i++) {
+      const at = numberStarts[i]!;
+      const lead = text.charCodeAt(at);
+      const run = numberRuns[i]!;
+      const n: NumberStart = {
+        text,
+        at,
+        lead,
+        run,
+        after: text.charCodeAt(at + run + (isDigit(lead) ? 0 : 1)),
+        before: text.charCodeAt(at - 1),
+        digits: numberDigits[i]!,
+      };
+      const fitting = this.#dispatch[leadIndex(lead) * (RUN_CAP + 1) + Math.min(run, RUN_CAP)]!;
+      this.#formats.forEach((format, f) => {
+        format.at.lastIndex = at;
+        const m = format.at.exec(text);
+        if (m === null || m[0] === '') return;
+        const admitted = fitting.includes(f) && (!format.can || format.can(n));
+        out.push({ format: this.#names[f]!, at, admitted });
+      });
+    }
+    return out;
   }
 }
 
@@ -420,6 +487,7 @@ function brandLength(digits: string): boolean {
 const CARD_FORMAT: NumberFormat = {
   // A card number starts a run of digits; 13 digits or more.
   at: sticky(CARD),
+  fits: isDigitLead,
   can: (n) => n.digits >= 13,
   accept: (m) => {
     // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
@@ -436,10 +504,12 @@ const CARD_FORMAT: NumberFormat = {
   },
 };
 
+const CARD_NUMBERS = new NumberFormats({ card: CARD_FORMAT });
+
 const creditCard: Detector = {
   kind: 'credit-card',
   maybe: hasDigit,
-  find: (t, out) => scanNumbers([CARD_FORMAT], 'credit-card', t, out),
+  find: (t, out) => CARD_NUMBERS.find('credit-card', t, out),
 };
 
 // ---- IBAN (mod-97) -------------------------------------------------------------------------------
@@ -549,9 +619,18 @@ const iban: Detector = {
   maybe: hasDigit,
   // The check digits start a run of digits, two characters after the country code.
   find: ({ text: t, marks }, out) => {
+    const { numberStarts, numberRuns } = marks;
     let from = 0;
-    for (const digits of marks.digitStarts) {
+    for (let k = 0; k < numberStarts.length; k++) {
+      const digits = numberStarts[k]!;
       if (digits - 2 < from) continue;
+      // Two check digits after two letters (the regex's shape: no attempt elsewhere).
+      if (
+        numberRuns[k]! < 2 ||
+        !isAsciiLetter(t.charCodeAt(digits - 1)) ||
+        !isAsciiLetter(t.charCodeAt(digits - 2))
+      )
+        continue;
       IBAN_AT.lastIndex = digits - 2;
       const m = IBAN_AT.exec(t);
       if (m === null) continue;
@@ -594,18 +673,20 @@ const validSsn = (area: string, group: string, serial: string) => {
 
 const SSN_FORMAT: NumberFormat = {
   at: sticky(SSN),
-  can: (n) => isDigit(n.lead) && n.run === 3 && (n.after === DASH || n.after === SPACE),
+  fits: (lead, run) => isDigitLead(lead) && run === 3,
+  can: (n) => n.after === DASH || n.after === SPACE,
   accept: (m) => validSsn(m[1]!, m[3]!, m[4]!),
 };
 /** Where a labelled SSN match starts (SSN_LABELLED is case-insensitive). */
 const SSN_LABELS = ['ssn', 'social', 'ss#'];
 const SSN_LABELLED_AT = sticky(SSN_LABELLED);
+const SSN_NUMBERS = new NumberFormats({ ssn: SSN_FORMAT });
 
 const ssn: Detector = {
   kind: 'ssn',
   maybe: hasDigit,
   find: (t, out) => {
-    scanNumbers([SSN_FORMAT], 'ssn', t, out);
+    SSN_NUMBERS.find('ssn', t, out);
     scanAt(SSN_LABELLED_AT, 'ssn', t.text, t.starts(SSN_LABELS), out, (m) => {
       if (!validSsn(m[1]!, m[2]!, m[3]!)) return false;
       const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
@@ -718,17 +799,14 @@ function trunkOk(s: string): boolean {
 }
 const FRENCH_PAIRS = /^0\d(?:\.\d{2}){4}$/;
 
-/** The ways phone numbers are written, in the order they are tried (an earlier one wins a tie). */
+/** The ways phone numbers are written. */
 const PHONE_FORMATS: Record<string, NumberFormat> = {
   // +CC, 00CC or (+CC), then the groups.
   international: {
     at: sticky(PHONE_INTL),
+    fits: (lead, run) => (lead === '+' ? run >= 1 : lead === '(' ? run === 0 : lead === '0' && run >= 3),
     can: (n) =>
-      (n.lead === PLUS
-        ? n.run >= 1
-        : n.lead === OPEN
-          ? n.after === PLUS && n.run === 0
-          : n.lead === ZERO && n.run >= 3 && second(n) === ZERO) &&
+      (n.lead === OPEN ? n.after === PLUS : n.lead === PLUS || second(n) === ZERO) &&
       n.before !== PLUS &&
       startsNumber(n),
     accept: (m) => {
@@ -739,10 +817,12 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
   // (415) 555-0132, 415-555-0132, 1-800-555-0199: an optional 1, then three digits.
   northAmerican: {
     at: sticky(PHONE_NANP),
+    fits: (lead, run) =>
+      lead === '('
+        ? run === 3
+        : isDigitLead(lead) && (run === 3 || (lead === '1' && (run === 1 || run === 4))),
     can: (n) =>
-      (n.lead === OPEN
-        ? n.run === 3 && n.after === CLOSE
-        : isDigit(n.lead) && (n.run === 3 || (n.lead === ONE && (n.run === 1 || n.run === 4)))) &&
+      (n.lead !== OPEN || n.after === CLOSE) &&
       n.before !== OPEN &&
       n.before !== PLUS &&
       n.before !== DASH &&
@@ -758,10 +838,9 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
   // The trunk prefix 0: 020 7946 0958, (02) 9876 5432.
   trunk: {
     at: sticky(PHONE_TRUNK),
+    fits: (lead, run) => (lead === '0' ? run >= 2 : lead === '(' && run >= 2 && run <= 5),
     can: (n) =>
-      (n.lead === ZERO
-        ? n.run >= 2
-        : n.lead === OPEN && n.run >= 2 && n.run <= 5 && n.after === CLOSE && second(n) === ZERO) &&
+      (n.lead !== OPEN || (n.after === CLOSE && second(n) === ZERO)) &&
       n.before !== PLUS &&
       n.before !== DOT &&
       n.before !== DASH &&
@@ -772,44 +851,34 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
   // BR (11) 91234-5678.
   brazil: {
     at: sticky(PHONE_BR),
-    can: (n) => n.lead === OPEN && n.run === 2 && n.after === CLOSE && n.before !== OPEN && !afterWord(n),
+    fits: (lead, run) => lead === '(' && run === 2,
+    can: (n) => n.after === CLOSE && n.before !== OPEN && !afterWord(n),
   },
   // National forms of a fixed shape: a first group of 2, 3 or 5 digits, or RU's 8 alone.
   spaced: {
     at: sticky(PHONE_SPACED),
-    can: (n) =>
-      (n.run === 2 || n.run === 3 || n.run === 5 || (n.run === 1 && n.lead === EIGHT)) &&
-      isDigit(n.lead) &&
-      n.before !== DOT &&
-      n.before !== COMMA &&
-      n.before !== DASH &&
-      startsNumber(n),
+    fits: (lead, run) =>
+      isDigitLead(lead) && (run === 2 || run === 3 || run === 5 || (run === 1 && lead === '8')),
+    can: (n) => n.before !== DOT && n.before !== COMMA && n.before !== DASH && startsNumber(n),
   },
   // Ten bare digits (eleven with a leading 1) only after a phone label ("phone: 4155550132", "call
   // me at 4155550132").
   labelledBare: {
     at: PHONE_BARE_AT,
-    can: (n) =>
-      (n.run === 10 || n.run === 11) &&
-      isDigit(n.lead) &&
-      n.before !== PLUS &&
-      n.before !== DOT &&
-      n.before !== DASH &&
-      !afterWord(n),
+    fits: (lead, run) => isDigitLead(lead) && (run === 10 || run === 11),
+    can: (n) => n.before !== PLUS && n.before !== DOT && n.before !== DASH && !afterWord(n),
     accept: (m) =>
       /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) &&
       PHONE_LABEL.test(m.input.slice(Math.max(0, m.index - 32), m.index)),
   },
 };
 
-const PHONE_FORMAT_LIST = Object.values(PHONE_FORMATS);
+const PHONE_NUMBERS = new NumberFormats(PHONE_FORMATS);
 
 const phone: Detector = {
   kind: 'phone',
   maybe: hasDigit,
-  find: (t, out) => {
-    scanNumbers(PHONE_FORMAT_LIST, 'phone', t, out);
-  },
+  find: (t, out) => PHONE_NUMBERS.find('phone', t, out),
 };
 
 // ---- IP addresses --------------------------------------------------------------------------------
@@ -822,16 +891,39 @@ const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:])/g;
 
-const IPV4_AT = sticky(IPV4);
+const IPV4_FORMAT: NumberFormat = {
+  at: sticky(IPV4),
+  fits: (lead, run) => isDigitLead(lead) && run <= 3,
+  can: (n) => n.after === DOT,
+  // A four-part version or section number (v1.2.3.4, version 10.0.19041.1, section 4.3.2.1)
+  // is not an address.
+  accept: (m) =>
+    isIPv4(m[0]) &&
+    !NETMASK.test(m[0]) &&
+    !m[0].startsWith('127.') &&
+    !(m[0].endsWith('.0') && m.input[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
+    m[0] !== '0.0.0.0' &&
+    !VERSION_BEFORE.test(m.input.slice(Math.max(0, m.index - 16), m.index)),
+};
+const IPV4_NUMBERS = new NumberFormats({ ipv4: IPV4_FORMAT });
 const IPV6_AT = sticky(IPV6);
 
-/** Where an IPv6 address can start: up to four hex digits before a colon, or the colon. */
-function ipv6Starts(colons: readonly number[]): number[] {
+const isHexDigit = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * Where an IPv6 address can start: before a colon another colon follows within five characters
+ * (hex digits between), after the hex digits before it (up to four; the look-behind rules out a
+ * start anywhere else). Most colons in prose ("Contact: ...") have no start.
+ */
+function ipv6Starts(t: string, colons: readonly number[]): number[] {
   const out: number[] = [];
-  let next = 0;
   for (const c of colons) {
-    for (let at = Math.max(next, c - 4); at <= c; at++) out.push(at);
-    next = c + 1;
+    let next = c + 1;
+    while (next - c <= 4 && isHexDigit(t.charCodeAt(next))) next++;
+    if (t.charCodeAt(next) !== COLON) continue;
+    let start = c;
+    while (c - start < 4 && isHexDigit(t.charCodeAt(start - 1))) start--;
+    if (!isHexDigit(t.charCodeAt(start - 1))) out.push(start);
   }
   return out;
 }
@@ -839,24 +931,9 @@ function ipv6Starts(colons: readonly number[]): number[] {
 const ipAddress: Detector = {
   kind: 'ip-address',
   maybe: ({ text }) => text.includes('.') || text.includes(':'),
-  find: ({ text: t, marks }, out) => {
-    // A four-part version or section number (v1.2.3.4, version 10.0.19041.1, section 4.3.2.1)
-    // is not an address.
-    scanAt(
-      IPV4_AT,
-      'ip-address',
-      t,
-      marks.digitStarts,
-      out,
-      (m) =>
-        isIPv4(m[0]) &&
-        !NETMASK.test(m[0]) &&
-        !m[0].startsWith('127.') &&
-        !(m[0].endsWith('.0') && t[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
-        m[0] !== '0.0.0.0' &&
-        !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
-    );
-    scanAt(IPV6_AT, 'ip-address', t, ipv6Starts(marks.colons), out, (m) => {
+  find: (t, out) => {
+    IPV4_NUMBERS.find('ip-address', t, out);
+    scanAt(IPV6_AT, 'ip-address', t.text, ipv6Starts(t.text, t.marks.colons), out, (m) => {
       const s = m[0];
       if (!isIPv6(s)) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
@@ -1246,6 +1323,14 @@ const LABELS: Record<string, string> = {
 
 // Specific before generic: a card number is not also a phone number; a secret not an email.
 const ORDER: PiiType[] = ['secret', 'email', 'iban', 'credit-card', 'ssn', 'ip-address', 'phone'];
+
+/**
+ * For tests (pii-shapes.test.ts): every place in `text` a number format's regex matches at a
+ * number start, and whether the format's shape (fits, can) let it be tried there.
+ */
+export function numberFormatMatches(text: string): { format: string; at: number; admitted: boolean }[] {
+  return [PHONE_NUMBERS, CARD_NUMBERS, SSN_NUMBERS, IPV4_NUMBERS].flatMap((formats) => formats.matches(text));
+}
 
 export function piiLabel(kind: string): string {
   return LABELS[kind] ?? '[REDACTED]';
