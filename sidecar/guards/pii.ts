@@ -674,7 +674,7 @@ const validSsn = (area: string, group: string, serial: string) => {
 const SSN_FORMAT: NumberFormat = {
   at: sticky(SSN),
   fits: (lead, run) => isDigitLead(lead) && run === 3,
-  can: (n) => n.after === DASH || n.after === SPACE,
+  can: (n) => (n.after === DASH || n.after === SPACE) && n.digits >= 9,
   accept: (m) => validSsn(m[1]!, m[3]!, m[4]!),
 };
 /** Where a labelled SSN match starts (SSN_LABELLED is case-insensitive). */
@@ -821,8 +821,9 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
       lead === '('
         ? run === 3
         : isDigitLead(lead) && (run === 3 || (lead === '1' && (run === 1 || run === 4))),
+    // Without the 1 and the parentheses, its three groups are 10 digits joined by one separator each.
     can: (n) =>
-      (n.lead !== OPEN || n.after === CLOSE) &&
+      (n.lead === OPEN ? n.after === CLOSE : n.run === 1 || n.digits >= 10) &&
       n.before !== OPEN &&
       n.before !== PLUS &&
       n.before !== DASH &&
@@ -854,12 +855,21 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
     fits: (lead, run) => lead === '(' && run === 2,
     can: (n) => n.after === CLOSE && n.before !== OPEN && !afterWord(n),
   },
-  // National forms of a fixed shape: a first group of 2, 3 or 5 digits, or RU's 8 alone.
+  // National forms of a fixed shape: a first group of 2, 3 or 5 digits, or RU's 8 alone; but for
+  // RU's 8 (495) ..., 9 digits or more in groups joined by one " " or "-".
   spaced: {
     at: sticky(PHONE_SPACED),
     fits: (lead, run) =>
-      isDigitLead(lead) && (run === 2 || run === 3 || run === 5 || (run === 1 && lead === '8')),
-    can: (n) => n.before !== DOT && n.before !== COMMA && n.before !== DASH && startsNumber(n),
+      (run === 5 && '6789'.includes(lead)) ||
+      (run === 3 && '1356789'.includes(lead)) ||
+      (run === 2 && '123456789'.includes(lead)) ||
+      (run === 1 && lead === '8'),
+    can: (n) =>
+      (n.run === 1 || n.digits >= 9) &&
+      n.before !== DOT &&
+      n.before !== COMMA &&
+      n.before !== DASH &&
+      startsNumber(n),
   },
   // Ten bare digits (eleven with a leading 1) only after a phone label ("phone: 4155550132", "call
   // me at 4155550132").
