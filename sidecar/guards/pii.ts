@@ -86,21 +86,30 @@ class Text {
       const colons: number[] = [];
       MARKS.lastIndex = 0;
       while (MARKS.test(t)) {
-        const at = MARKS.lastIndex - 1;
-        const c = t.charCodeAt(at);
-        if (c === COLON) {
+        let at = MARKS.lastIndex - 1;
+        if (t.charCodeAt(at) === COLON) {
           colons.push(at);
           continue;
         }
-        numberStarts.push(at);
-        if (!isDigit(c)) {
-          numberRuns.push(digitsFrom(t, at + 1));
-          continue;
+        // A number's marks one after another ("+44 20 7946 0958" has five) are read here, up to
+        // the first character no number has inside: fewer native searches, each dearer than
+        // reading the few characters between two marks.
+        for (;;) {
+          const c = t.charCodeAt(at);
+          if (isDigit(c)) {
+            const run = digitsFrom(t, at);
+            numberStarts.push(at);
+            numberRuns.push(run);
+            digitStarts.push(at);
+            at += run;
+          } else if (c === OPEN || c === PLUS) {
+            numberStarts.push(at);
+            numberRuns.push(digitsFrom(t, at + 1));
+            at++;
+          } else if (c === SPACE || c === DOT || c === DASH || c === SLASH || c === CLOSE) at++;
+          else break;
         }
-        const run = digitsFrom(t, at);
-        numberRuns.push(run);
-        digitStarts.push(at);
-        MARKS.lastIndex = at + run;
+        MARKS.lastIndex = at;
       }
       this.#marks = {
         numberStarts,
@@ -221,8 +230,7 @@ function scanAt(
     from = start + m[0].length;
     const ok = accept ? accept(m) : true;
     if (ok === false) continue;
-    const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
-    out.push({ start: s, end: e, kind });
+    pushSpan(out, m, ok, kind);
   }
 }
 
@@ -324,8 +332,7 @@ class NumberFormats {
         from[f] = at + m[0].length;
         const ok = format.accept ? format.accept(m) : true;
         if (ok === false) continue;
-        const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
-        out.push({ start: s, end: e, kind });
+        pushSpan(out, m, ok, kind);
       }
     }
   }
@@ -363,6 +370,12 @@ class NumberFormats {
   }
 }
 
+/** The span of an accepted match: the match, or the range its accept narrowed it to. */
+function pushSpan(out: Span[], m: RegExpExecArray, ok: true | [number, number], kind: PiiType): void {
+  if (ok === true) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  else out.push({ start: ok[0], end: ok[1], kind });
+}
+
 /** Runs a global regex; `accept` may veto a candidate or narrow it to [start, end). */
 function scan(
   re: RegExp,
@@ -379,8 +392,7 @@ function scan(
     }
     const ok = accept ? accept(m) : true;
     if (ok === false) continue;
-    const [start, end] = ok === true ? [m.index, m.index + m[0].length] : ok;
-    out.push({ start, end, kind });
+    pushSpan(out, m, ok, kind);
   }
 }
 
