@@ -686,7 +686,9 @@ const validSsn = (area: string, group: string, serial: string) => {
 const SSN_FORMAT: NumberFormat = {
   at: sticky(SSN),
   fits: (lead, run) => isDigitLead(lead) && run === 3,
-  can: (n) => (n.after === DASH || n.after === SPACE) && n.digits >= 9,
+  // 123-45-6789: the same separator after the group of two.
+  can: (n) =>
+    (n.after === DASH || n.after === SPACE) && n.digits >= 9 && n.text.charCodeAt(n.at + 6) === n.after,
   accept: (m) => validSsn(m[1]!, m[3]!, m[4]!),
 };
 /** Where a labelled SSN match starts (SSN_LABELLED is case-insensitive). */
@@ -916,7 +918,8 @@ const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0
 const IPV4_FORMAT: NumberFormat = {
   at: sticky(IPV4),
   fits: (lead, run) => isDigitLead(lead) && run <= 3,
-  can: (n) => n.after === DOT,
+  // Not the second group of a dotted number (its look-behind).
+  can: (n) => n.after === DOT && n.before !== DOT,
   // A four-part version or section number (v1.2.3.4, version 10.0.19041.1, section 4.3.2.1)
   // is not an address.
   accept: (m) =>
@@ -1276,12 +1279,23 @@ const NEEDLES = [
 const NEEDLE_ID = new Map(NEEDLES.map((n, i) => [n, i]));
 const NEEDLE_AUTOMATON = new Automaton(NEEDLES, { foldCase: true });
 
-/** A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. */
-const FILLER = /(.)\1{11,}/;
-const filled = (value: string) => {
-  const run = FILLER.exec(value);
-  return run !== null && run[0].length * 2 >= value.length;
-};
+/**
+ * A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. The first
+ * run of 12 or more like characters (not line ends) decides, as /(.)\1{11,}/ would find it; read
+ * in place (it runs for every secret candidate).
+ */
+function filled(value: string): boolean {
+  for (let i = 0; i < value.length; ) {
+    const c = value.charCodeAt(i);
+    let end = i + 1;
+    while (value.charCodeAt(end) === c) end++;
+    if (end - i >= 12 && !isLineEnd(c)) return (end - i) * 2 >= value.length;
+    i = end;
+  }
+  return false;
+}
+/** What "." does not match: \n, \r, U+2028, U+2029. */
+const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 const secretOk = (x: (typeof SECRETS)[number], value: string) =>
   !filled(value) && (!x.accept || x.accept(value));
