@@ -151,19 +151,18 @@ function joinedDigits(t: string, starts: readonly number[], runs: readonly numbe
   return out;
 }
 
-const COLON = 58;
+// The characters the number scanners compare (char codes).
+const SPACE = 32;
+const HASH = 35;
 const OPEN = 40;
 const CLOSE = 41;
 const PLUS = 43;
-const ZERO = 48;
-const SPACE = 32;
+const COMMA = 44;
 const DASH = 45;
 const DOT = 46;
-
-const COMMA = 44;
 const SLASH = 47;
-
-const HASH = 35;
+const ZERO = 48;
+const COLON = 58;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** A number format's lead (fits()) that is a digit. */
@@ -282,6 +281,19 @@ const leadIndex = (c: number) => (isDigit(c) ? c - ZERO : c === OPEN ? 10 : 11);
 /** Refilled for each number start (~6,000 per 200 KB of PII-dense text): no garbage per start. */
 const NUMBER_START: NumberStart = { text: '', at: 0, lead: 0, run: 0, after: 0, before: 0, digits: 0 };
 
+/** Fills `n` with the number start at `at` (its run and joined digits from Text.marks). */
+function describeStart(n: NumberStart, text: string, at: number, run: number, digits: number): NumberStart {
+  const lead = text.charCodeAt(at);
+  n.text = text;
+  n.at = at;
+  n.lead = lead;
+  n.run = run;
+  n.after = text.charCodeAt(at + run + (isDigit(lead) ? 0 : 1));
+  n.before = text.charCodeAt(at - 1);
+  n.digits = digits;
+  return n;
+}
+
 /**
  * The number formats of one kind, tried in one pass over the number starts: each start's lead and
  * run length pick, from a table made once, the formats that fit; each of those is tried (sticky)
@@ -303,26 +315,21 @@ class NumberFormats {
         this.#dispatch.push(formats.flatMap((f, i) => (f.fits(lead, run) ? [i] : [])));
   }
 
+  /** The indexes of the formats whose fits() holds for a start with this lead and run. */
+  #fitting(lead: number, run: number): readonly number[] {
+    return this.#dispatch[leadIndex(lead) * (RUN_CAP + 1) + Math.min(run, RUN_CAP)]!;
+  }
+
   find(kind: PiiType, t: Text, out: Span[]): void {
     const { numberStarts, numberRuns, numberDigits } = t.marks;
     const text = t.text;
     const formats = this.#formats;
-    const dispatch = this.#dispatch;
-    const n = NUMBER_START;
-    n.text = text;
     const from = new Array<number>(formats.length).fill(0);
     for (let i = 0; i < numberStarts.length; i++) {
       const at = numberStarts[i]!;
-      const lead = text.charCodeAt(at);
-      const run = numberRuns[i]!;
-      const fitting = dispatch[leadIndex(lead) * (RUN_CAP + 1) + Math.min(run, RUN_CAP)]!;
+      const fitting = this.#fitting(text.charCodeAt(at), numberRuns[i]!);
       if (fitting.length === 0) continue;
-      n.at = at;
-      n.lead = lead;
-      n.run = run;
-      n.after = text.charCodeAt(at + run + (isDigit(lead) ? 0 : 1));
-      n.before = text.charCodeAt(at - 1);
-      n.digits = numberDigits[i]!;
+      const n = describeStart(NUMBER_START, text, at, numberRuns[i]!, numberDigits[i]!);
       for (const f of fitting) {
         const format = formats[f]!;
         if (at < from[f]! || (format.can && !format.can(n))) continue;
@@ -346,18 +353,8 @@ class NumberFormats {
     const out: { format: string; at: number; admitted: boolean }[] = [];
     for (let i = 0; i < numberStarts.length; i++) {
       const at = numberStarts[i]!;
-      const lead = text.charCodeAt(at);
-      const run = numberRuns[i]!;
-      const n: NumberStart = {
-        text,
-        at,
-        lead,
-        run,
-        after: text.charCodeAt(at + run + (isDigit(lead) ? 0 : 1)),
-        before: text.charCodeAt(at - 1),
-        digits: numberDigits[i]!,
-      };
-      const fitting = this.#dispatch[leadIndex(lead) * (RUN_CAP + 1) + Math.min(run, RUN_CAP)]!;
+      const fitting = this.#fitting(text.charCodeAt(at), numberRuns[i]!);
+      const n = describeStart({ ...NUMBER_START }, text, at, numberRuns[i]!, numberDigits[i]!);
       this.#formats.forEach((format, f) => {
         format.at.lastIndex = at;
         const m = format.at.exec(text);
