@@ -28,7 +28,7 @@ import {
 class Text {
   readonly text: string;
   #needles?: (number[] | undefined)[];
-  #marks?: { numberStarts: number[]; digitStarts: number[]; colons: number[] };
+  #marks?: Marks;
 
   constructor(text: string) {
     this.text = text;
@@ -72,35 +72,116 @@ class Text {
   }
 
   /**
-   * Where numbers can start (a digit after a non-digit, "(" and "+"), where runs of digits start,
-   * and the colons: found by the engine's native search (a JavaScript loop over every character
-   * costs ~30x more on text with few of them).
+   * Where numbers can start (a digit after a non-digit, "(" and "+") and the shape of the number
+   * there, where runs of digits start, and the colons: found by the engine's native search (a
+   * JavaScript loop over every character costs ~30x more on text with few of them); test(), not
+   * exec(): no match object per mark.
    */
-  get marks(): { numberStarts: number[]; digitStarts: number[]; colons: number[] } {
+  get marks(): Marks {
     if (!this.#marks) {
       const t = this.text;
       const numberStarts: number[] = [];
+      const numberRuns: number[] = [];
       const digitStarts: number[] = [];
       const colons: number[] = [];
       MARKS.lastIndex = 0;
-      for (let m = MARKS.exec(t); m !== null; m = MARKS.exec(t)) {
-        const c = t.charCodeAt(m.index);
-        if (c === 58) colons.push(m.index);
-        else {
-          numberStarts.push(m.index);
-          if (c !== 40 && c !== 43) digitStarts.push(m.index);
+      while (MARKS.test(t)) {
+        let at = MARKS.lastIndex - 1;
+        if (t.charCodeAt(at) === COLON) {
+          colons.push(at);
+          continue;
         }
+        // A number's marks one after another ("+44 20 7946 0958" has five) are read here, up to
+        // the first character no number has inside: fewer native searches, each dearer than
+        // reading the few characters between two marks.
+        for (;;) {
+          const c = t.charCodeAt(at);
+          if (isDigit(c)) {
+            const run = digitsFrom(t, at);
+            numberStarts.push(at);
+            numberRuns.push(run);
+            digitStarts.push(at);
+            at += run;
+          } else if (c === OPEN || c === PLUS) {
+            numberStarts.push(at);
+            numberRuns.push(digitsFrom(t, at + 1));
+            at++;
+          } else if (c === SPACE || c === DOT || c === DASH || c === SLASH || c === CLOSE) at++;
+          else break;
+        }
+        MARKS.lastIndex = at;
       }
-      this.#marks = { numberStarts, digitStarts, colons };
+      this.#marks = {
+        numberStarts,
+        numberRuns,
+        numberDigits: joinedDigits(t, numberStarts, numberRuns),
+        digitStarts,
+        colons,
+      };
     }
     return this.#marks;
   }
 }
 
+interface Marks {
+  numberStarts: number[];
+  /** Per number start: the digits in the run there (for "(" and "+", in the run after them). */
+  numberRuns: number[];
+  /** Per number start: the digits from there in runs joined by one " ", "." or "-" (0 for "(", "+"). */
+  numberDigits: number[];
+  digitStarts: number[];
+  colons: number[];
+}
+
+const isGroupSeparator = (c: number) => c === SPACE || c === DOT || c === DASH;
+
+/** numberDigits, from the last number start back: a run's own digits and those of the run it is joined to. */
+function joinedDigits(t: string, starts: readonly number[], runs: readonly number[]): number[] {
+  const out = new Array<number>(starts.length).fill(0);
+  let next = -1;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const at = starts[i]!;
+    if (!isDigit(t.charCodeAt(at))) continue;
+    const end = at + runs[i]!;
+    out[i] =
+      runs[i]! +
+      (next >= 0 && starts[next] === end + 1 && isGroupSeparator(t.charCodeAt(end)) ? out[next]! : 0);
+    next = i;
+  }
+  return out;
+}
+
+// The characters the number scanners compare (char codes).
+const SPACE = 32;
+const HASH = 35;
+const OPEN = 40;
+const CLOSE = 41;
+const PLUS = 43;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const SLASH = 47;
+const ZERO = 48;
+const COLON = 58;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A number format's lead (fits()) that is a digit. */
+const isDigitLead = (lead: string) => lead >= '0' && lead <= '9';
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** \w: an ASCII letter or digit, or "_" (false for NaN: before the text). */
+const isWordChar = (c: number) => isDigit(c) || isAsciiLetter(c) || c === 95;
+
+/** How many digits follow one another from `at`. */
+function digitsFrom(t: string, at: number): number {
+  let i = at;
+  while (isDigit(t.charCodeAt(i))) i++;
+  return i - at;
+}
+
 const NONE: readonly number[] = [];
 
-/** A whole run of digits (so the next one found starts a run), "(", "+" or ":". */
-const MARKS = /[0-9]+|[(+:]/g;
+/** A digit (the marks loop skips the rest of its run, so the next one found starts a run), "(", "+" or ":". */
+const MARKS = /[0-9(+:]/g;
 
 interface Detector {
   kind: PiiType;
@@ -148,9 +229,148 @@ function scanAt(
     from = start + m[0].length;
     const ok = accept ? accept(m) : true;
     if (ok === false) continue;
-    const [s, e] = ok === true ? [m.index, m.index + m[0].length] : ok;
-    out.push({ start: s, end: e, kind });
+    pushSpan(out, m, ok, kind);
   }
+}
+
+/**
+ * A place a number can start, as a number format's gate sees it: the character there (a digit,
+ * "(" or "+"), the run of digits there (after the "(" or "+") and the character after that run.
+ */
+interface NumberStart {
+  text: string;
+  at: number;
+  lead: number;
+  run: number;
+  after: number;
+  /** The character before (NaN at the start of the text). */
+  before: number;
+  /** The digits from here in runs joined by one " ", "." or "-" (0 when lead is "(" or "+"). */
+  digits: number;
+}
+
+/**
+ * One way numbers of a kind are written. Its sticky regex is tried only at the number starts whose
+ * shape fits: most digit runs have the wrong lead or length for most formats, and each attempt
+ * costs ~0.2 us even when it fails at once.
+ *
+ * To add a format: its regex (a match starts with a digit, "(" or "+"); `fits`, read off the
+ * regex's start: the lead characters and the digit counts of the first run it can start with; and,
+ * when the regex asks more of its surroundings (a look-behind, the character after the run), `can`
+ * for that. Both must hold wherever the regex can match (`() => true` is always right, only
+ * slower): test/unit/policy/pii-shapes.test.ts checks every format's against its regex.
+ */
+interface NumberFormat {
+  at: RegExp;
+  /**
+   * Whether a match can start with this lead ("0"-"9", "(" or "+") and this many digits in the
+   * first run (after a "(" or "+"; RUN_CAP stands for RUN_CAP or more). Asked once per format, for
+   * every lead and length, to build the dispatch table.
+   */
+  fits: (lead: string, run: number) => boolean;
+  /** Whether a match can start at this number start (asked only where `fits` holds). */
+  can?: (n: NumberStart) => boolean;
+  accept?: (m: RegExpExecArray) => boolean | [number, number];
+}
+
+/** Runs of this many digits or more are one length to the dispatch table. */
+const RUN_CAP = 20;
+const LEADS = '0123456789(+';
+const leadIndex = (c: number) => (isDigit(c) ? c - ZERO : c === OPEN ? 10 : 11);
+
+/** Refilled for each number start (~6,000 per 200 KB of PII-dense text): no garbage per start. */
+const NUMBER_START: NumberStart = { text: '', at: 0, lead: 0, run: 0, after: 0, before: 0, digits: 0 };
+
+/** Fills `n` with the number start at `at` (its run and joined digits from Text.marks). */
+function describeStart(n: NumberStart, text: string, at: number, run: number, digits: number): NumberStart {
+  const lead = text.charCodeAt(at);
+  n.text = text;
+  n.at = at;
+  n.lead = lead;
+  n.run = run;
+  n.after = text.charCodeAt(at + run + (isDigit(lead) ? 0 : 1));
+  n.before = text.charCodeAt(at - 1);
+  n.digits = digits;
+  return n;
+}
+
+/**
+ * The number formats of one kind, tried in one pass over the number starts: each start's lead and
+ * run length pick, from a table made once, the formats that fit; each of those is tried (sticky)
+ * there unless the start is inside its own last match, as scanAt() would. The spans come out in
+ * another order than one format after the other, which resolveOverlaps() makes the same.
+ */
+class NumberFormats {
+  readonly #names: readonly string[];
+  readonly #formats: readonly NumberFormat[];
+  /** Per lead and run length (leadIndex * (RUN_CAP + 1) + run): the indexes of the formats that fit. */
+  readonly #dispatch: (readonly number[])[] = [];
+
+  constructor(named: Record<string, NumberFormat>) {
+    this.#names = Object.keys(named);
+    const formats = Object.values(named);
+    this.#formats = formats;
+    for (const lead of LEADS)
+      for (let run = 0; run <= RUN_CAP; run++)
+        this.#dispatch.push(formats.flatMap((f, i) => (f.fits(lead, run) ? [i] : [])));
+  }
+
+  /** The indexes of the formats whose fits() holds for a start with this lead and run. */
+  #fitting(lead: number, run: number): readonly number[] {
+    return this.#dispatch[leadIndex(lead) * (RUN_CAP + 1) + Math.min(run, RUN_CAP)]!;
+  }
+
+  find(kind: PiiType, t: Text, out: Span[]): void {
+    const { numberStarts, numberRuns, numberDigits } = t.marks;
+    const text = t.text;
+    const formats = this.#formats;
+    const from = new Array<number>(formats.length).fill(0);
+    for (let i = 0; i < numberStarts.length; i++) {
+      const at = numberStarts[i]!;
+      const fitting = this.#fitting(text.charCodeAt(at), numberRuns[i]!);
+      if (fitting.length === 0) continue;
+      const n = describeStart(NUMBER_START, text, at, numberRuns[i]!, numberDigits[i]!);
+      for (const f of fitting) {
+        const format = formats[f]!;
+        if (at < from[f]! || (format.can && !format.can(n))) continue;
+        format.at.lastIndex = at;
+        const m = format.at.exec(text);
+        if (m === null || m[0] === '') continue;
+        from[f] = at + m[0].length;
+        const ok = format.accept ? format.accept(m) : true;
+        if (ok === false) continue;
+        pushSpan(out, m, ok, kind);
+      }
+    }
+  }
+
+  /**
+   * For tests: every number start of `text` where a format's regex matches, and whether the
+   * dispatch table and `can` let the format be tried there (they must, everywhere).
+   */
+  matches(text: string): { format: string; at: number; admitted: boolean }[] {
+    const { numberStarts, numberRuns, numberDigits } = new Text(text).marks;
+    const out: { format: string; at: number; admitted: boolean }[] = [];
+    for (let i = 0; i < numberStarts.length; i++) {
+      const at = numberStarts[i]!;
+      const fitting = this.#fitting(text.charCodeAt(at), numberRuns[i]!);
+      const n = describeStart({ ...NUMBER_START }, text, at, numberRuns[i]!, numberDigits[i]!);
+      this.#formats.forEach((format, f) => {
+        format.at.lastIndex = at;
+        const m = format.at.exec(text);
+        if (m === null || m[0] === '') return;
+        const admitted = fitting.includes(f) && (!format.can || format.can(n));
+        out.push({ format: this.#names[f]!, at, admitted });
+      });
+    }
+    return out;
+  }
+}
+
+/** The span of an accepted match: the match, or the range its accept narrowed it to. */
+function pushSpan(out: Span[], m: RegExpExecArray, ok: true | [number, number], kind: PiiType): void {
+  if (ok === true) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  else out.push({ start: ok[0], end: ok[1], kind });
 }
 
 /** Runs a global regex; `accept` may veto a candidate or narrow it to [start, end). */
@@ -169,8 +389,7 @@ function scan(
     }
     const ok = accept ? accept(m) : true;
     if (ok === false) continue;
-    const [start, end] = ok === true ? [m.index, m.index + m[0].length] : ok;
-    out.push({ start, end, kind });
+    pushSpan(out, m, ok, kind);
   }
 }
 
@@ -215,17 +434,28 @@ const email: Detector = {
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
       if (at < done) continue;
       const from = Math.max(done, at - 66);
-      const window = t.slice(from, at + 257);
-      const found: Span[] = [];
-      scan(EMAIL, 'email', window, found, emailOk);
-      for (const f of found) {
-        if (f.start + from > at || f.end + from <= at) continue;
-        out.push({ start: f.start + from, end: f.end + from, kind: 'email' });
-        done = f.end + from;
-      }
+      const found = emailAround(t.slice(from, at + 257), at - from);
+      if (found === undefined) continue;
+      out.push({ start: found[0] + from, end: found[1] + from, kind: 'email' });
+      done = found[1] + from;
     }
   },
 };
+
+/**
+ * The address in a window that takes in the window's character `at` (an "@"). The first match
+ * that ends past `at` decides: no later one can take it in, so the rest of the window (most of it,
+ * room for a long domain) is not searched.
+ */
+function emailAround(window: string, at: number): [number, number] | undefined {
+  EMAIL.lastIndex = 0;
+  for (let m = EMAIL.exec(window); m !== null; m = EMAIL.exec(window)) {
+    const end = m.index + m[0].length;
+    if (end <= at) continue;
+    return m.index <= at && emailOk(m) ? [m.index, end] : undefined;
+  }
+  return undefined;
+}
 
 // ---- credit card (Luhn) --------------------------------------------------------------------------
 
@@ -263,26 +493,32 @@ function brandLength(digits: string): boolean {
   return n >= 14;
 }
 
-const CARD_AT = sticky(CARD);
+const CARD_FORMAT: NumberFormat = {
+  // A card number starts a run of digits; 13 digits or more.
+  at: sticky(CARD),
+  fits: isDigitLead,
+  can: (n) => n.digits >= 13,
+  accept: (m) => {
+    // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
+    const seps = new Set(m[0].replace(/\d/g, ''));
+    if (seps.size > 1) return false;
+    const digits = m[0].replace(/[ .-]/g, '');
+    return (
+      digits.length >= 13 &&
+      digits.length <= 19 &&
+      CARD_PREFIX.test(digits) &&
+      brandLength(digits) &&
+      luhn(digits)
+    );
+  },
+};
+
+const CARD_NUMBERS = new NumberFormats({ card: CARD_FORMAT });
 
 const creditCard: Detector = {
   kind: 'credit-card',
   maybe: hasDigit,
-  // A card number starts a run of digits.
-  find: (t, out) =>
-    scanAt(CARD_AT, 'credit-card', t.text, t.marks.digitStarts, out, (m) => {
-      // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
-      const seps = new Set(m[0].replace(/\d/g, ''));
-      if (seps.size > 1) return false;
-      const digits = m[0].replace(/[ .-]/g, '');
-      return (
-        digits.length >= 13 &&
-        digits.length <= 19 &&
-        CARD_PREFIX.test(digits) &&
-        brandLength(digits) &&
-        luhn(digits)
-      );
-    }),
+  find: (t, out) => CARD_NUMBERS.find('credit-card', t, out),
 };
 
 // ---- IBAN (mod-97) -------------------------------------------------------------------------------
@@ -392,9 +628,18 @@ const iban: Detector = {
   maybe: hasDigit,
   // The check digits start a run of digits, two characters after the country code.
   find: ({ text: t, marks }, out) => {
+    const { numberStarts, numberRuns } = marks;
     let from = 0;
-    for (const digits of marks.digitStarts) {
+    for (let k = 0; k < numberStarts.length; k++) {
+      const digits = numberStarts[k]!;
       if (digits - 2 < from) continue;
+      // Two check digits after two letters (the regex's shape: no attempt elsewhere).
+      if (
+        numberRuns[k]! < 2 ||
+        !isAsciiLetter(t.charCodeAt(digits - 1)) ||
+        !isAsciiLetter(t.charCodeAt(digits - 2))
+      )
+        continue;
       IBAN_AT.lastIndex = digits - 2;
       const m = IBAN_AT.exec(t);
       if (m === null) continue;
@@ -435,16 +680,24 @@ const validSsn = (area: string, group: string, serial: string) => {
   return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
 };
 
-const SSN_AT = sticky(SSN);
+const SSN_FORMAT: NumberFormat = {
+  at: sticky(SSN),
+  fits: (lead, run) => isDigitLead(lead) && run === 3,
+  // 123-45-6789: the same separator after the group of two.
+  can: (n) =>
+    (n.after === DASH || n.after === SPACE) && n.digits >= 9 && n.text.charCodeAt(n.at + 6) === n.after,
+  accept: (m) => validSsn(m[1]!, m[3]!, m[4]!),
+};
 /** Where a labelled SSN match starts (SSN_LABELLED is case-insensitive). */
 const SSN_LABELS = ['ssn', 'social', 'ss#'];
 const SSN_LABELLED_AT = sticky(SSN_LABELLED);
+const SSN_NUMBERS = new NumberFormats({ ssn: SSN_FORMAT });
 
 const ssn: Detector = {
   kind: 'ssn',
   maybe: hasDigit,
   find: (t, out) => {
-    scanAt(SSN_AT, 'ssn', t.text, t.marks.digitStarts, out, (m) => validSsn(m[1]!, m[3]!, m[4]!));
+    SSN_NUMBERS.find('ssn', t, out);
     scanAt(SSN_LABELLED_AT, 'ssn', t.text, t.starts(SSN_LABELS), out, (m) => {
       if (!validSsn(m[1]!, m[2]!, m[3]!)) return false;
       const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
@@ -484,60 +737,169 @@ const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 /** The number before its extension. */
-const withoutExtension = (s: string) => s.split(/,? ?[A-Za-z#]/)[0]!;
+const withoutExtension = (s: string) => {
+  const cut = s.search(EXTENSION_START);
+  return cut < 0 ? s : s.slice(0, cut);
+};
+const EXTENSION_START = /,? ?[A-Za-z#]/;
+/** The digits of withoutExtension(s), counted in place: those before its first letter or "#". */
+function digitsBeforeExtension(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) n++;
+    else if (c === HASH || isAsciiLetter(c)) break;
+  }
+  return n;
+}
 
-const PHONE_INTL_AT = sticky(PHONE_INTL);
-const PHONE_NANP_AT = sticky(PHONE_NANP);
-const PHONE_TRUNK_AT = sticky(PHONE_TRUNK);
-const PHONE_BR_AT = sticky(PHONE_BR);
-const PHONE_SPACED_AT = sticky(PHONE_SPACED);
+// The phone formats' gates. Every format's look-behind rules out a start right after a letter,
+// digit or underscore, and all but NANP and BR one after a digit and " ", "." or "-" (the next
+// group of a number begun before: most digit runs of a phone number are such groups).
 
-const phone: Detector = {
-  kind: 'phone',
-  maybe: hasDigit,
-  // Every form starts a run of digits (none follows a letter or digit) or with "(" or "+".
-  find: ({ text: t, marks }, out) => {
-    const starts = marks.numberStarts;
-    scanAt(PHONE_INTL_AT, 'phone', t, starts, out, (m) => {
-      const n = withoutExtension(m[0]).replace(/\D/g, '').length;
+/** What the look-behinds all rule out: a start that follows a letter, digit or "_". */
+const afterWord = (n: NumberStart) => isWordChar(n.before);
+/** A start after a digit and one " ", "." or "-": the next group of a number already begun. */
+const continuesNumber = (n: NumberStart) =>
+  isGroupSeparator(n.before) && isDigit(n.text.charCodeAt(n.at - 2));
+/** Free to start a phone number of INTL's, TRUNK's or SPACED's: not after a word or within a number. */
+const startsNumber = (n: NumberStart) => !afterWord(n) && !continuesNumber(n);
+/** The character after the lead "(" or "+" (the second of the text from the start). */
+const second = (n: NumberStart) => n.text.charCodeAt(n.at + 1);
+
+/**
+ * Whether a trunk-prefixed match reads as a phone number: 9 to 11 digits after the trunk 0, written
+ * in groups or as one run (at most 10 digits after the 0: a longer run is a product or account
+ * code); 8 only in three groups or more (Seoul 02-312-3456). One separator kind, but the one after
+ * the area code may differ (08-123 456 78, 089/1234 5678); dotted groups only as French pairs
+ * (01.23.45.67.89): never dates or version numbers. Read in place (it runs for every trunk-shaped
+ * number).
+ */
+function trunkOk(s: string): boolean {
+  // Digits, the second digit, and groups: the pieces between runs of anything but digits and parentheses.
+  let digits = 0;
+  let second = 0;
+  let groups = 1;
+  let inGap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || c === OPEN || c === CLOSE) {
+      if (isDigit(c) && ++digits === 2) second = c;
+      inGap = false;
+    } else if (!inGap) {
+      groups++;
+      inGap = true;
+    }
+  }
+  if (digits < (groups >= 3 ? 9 : 10) || digits > (groups === 1 ? 11 : 12)) return false;
+  // The area code, as /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/ reads it, then one separator kind.
+  let i = s.charCodeAt(0) === OPEN ? 2 : 1;
+  for (let k = 0; k < 4 && isDigit(s.charCodeAt(i)); k++) i++;
+  if (s.charCodeAt(i) === CLOSE) i++;
+  if (s.charCodeAt(i) === SLASH) i += s.charCodeAt(i + 1) === SPACE ? 2 : 1;
+  else if (isGroupSeparator(s.charCodeAt(i))) i++;
+  let separator = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || c === OPEN || c === CLOSE) continue;
+    if (separator === 0) separator = c;
+    else if (c !== separator) return false;
+  }
+  if (separator === DOT && !FRENCH_PAIRS.test(s)) return false;
+  return second !== ZERO;
+}
+const FRENCH_PAIRS = /^0\d(?:\.\d{2}){4}$/;
+
+/** The ways phone numbers are written. */
+const PHONE_FORMATS: Record<string, NumberFormat> = {
+  // +CC, 00CC or (+CC), then the groups.
+  international: {
+    at: sticky(PHONE_INTL),
+    fits: (lead, run) => (lead === '+' ? run >= 1 : lead === '(' ? run === 0 : lead === '0' && run >= 3),
+    can: (n) =>
+      (n.lead === OPEN ? n.after === PLUS : n.lead === PLUS || second(n) === ZERO) &&
+      n.before !== PLUS &&
+      startsNumber(n),
+    accept: (m) => {
+      const n = digitsBeforeExtension(m[0]);
       return n >= 8 && n <= 15;
-    });
-    scanAt(PHONE_NANP_AT, 'phone', t, starts, out, (m) => {
+    },
+  },
+  // (415) 555-0132, 415-555-0132, 1-800-555-0199: an optional 1, then three digits.
+  northAmerican: {
+    at: sticky(PHONE_NANP),
+    fits: (lead, run) =>
+      lead === '('
+        ? run === 3
+        : isDigitLead(lead) && (run === 3 || (lead === '1' && (run === 1 || run === 4))),
+    // Without the 1 and the parentheses, its three groups are 10 digits joined by one separator each.
+    can: (n) =>
+      (n.lead === OPEN ? n.after === CLOSE : n.run === 1 || n.digits >= 10) &&
+      n.before !== OPEN &&
+      n.before !== PLUS &&
+      n.before !== DASH &&
+      !afterWord(n),
+    accept: (m) => {
       // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
       const s = withoutExtension(m[0]);
       if (s.includes('.') && !/^(?:1\.)?\d{3}\.\d{3}\.\d{4}$/.test(s)) return false;
       const digits = s.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
       return /^[2-9]\d{2}[2-9]/.test(digits);
-    });
-    scanAt(PHONE_TRUNK_AT, 'phone', t, starts, out, (m) => {
-      const s = m[0];
-      const digits = s.replace(/\D/g, '');
-      // 9 to 11 digits after the trunk 0, written in groups or as one run (at most 10 digits
-      // after the 0: a longer run is a product or account code); 8 only in three groups or more
-      // (Seoul 02-312-3456).
-      const groups = s.split(/[^\d()]+/).length;
-      if (digits.length < (groups >= 3 ? 9 : 10) || digits.length > (groups === 1 ? 11 : 12)) return false;
-      // One separator kind, but the one after the area code may differ (08-123 456 78, 089/1234 5678).
-      const area = /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/.exec(s)![0];
-      const seps = new Set(s.slice(area.length).replace(/[\d()]/g, ''));
-      if (seps.size > 1) return false;
-      // Dotted groups only as French pairs (01.23.45.67.89): never dates or version numbers.
-      if (seps.has('.') && !/^0\d(?:\.\d{2}){4}$/.test(s)) return false;
-      return digits[1] !== '0';
-    });
-    scanAt(PHONE_BR_AT, 'phone', t, starts, out);
-    scanAt(PHONE_SPACED_AT, 'phone', t, starts, out);
-    // Ten bare digits only after a phone label ("phone: 4155550132", "call me at 4155550132").
-    scanAt(
-      PHONE_BARE_AT,
-      'phone',
-      t,
-      marks.digitStarts,
-      out,
-      (m) =>
-        /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) && PHONE_LABEL.test(t.slice(Math.max(0, m.index - 32), m.index)),
-    );
+    },
   },
+  // The trunk prefix 0: 020 7946 0958, (02) 9876 5432.
+  trunk: {
+    at: sticky(PHONE_TRUNK),
+    fits: (lead, run) => (lead === '0' ? run >= 2 : lead === '(' && run >= 2 && run <= 5),
+    can: (n) =>
+      (n.lead !== OPEN || (n.after === CLOSE && second(n) === ZERO)) &&
+      n.before !== PLUS &&
+      n.before !== DOT &&
+      n.before !== DASH &&
+      n.before !== SLASH &&
+      startsNumber(n),
+    accept: (m) => trunkOk(m[0]),
+  },
+  // BR (11) 91234-5678.
+  brazil: {
+    at: sticky(PHONE_BR),
+    fits: (lead, run) => lead === '(' && run === 2,
+    can: (n) => n.after === CLOSE && n.before !== OPEN && !afterWord(n),
+  },
+  // National forms of a fixed shape: a first group of 2, 3 or 5 digits, or RU's 8 alone; but for
+  // RU's 8 (495) ..., 9 digits or more in groups joined by one " " or "-".
+  spaced: {
+    at: sticky(PHONE_SPACED),
+    fits: (lead, run) =>
+      (run === 5 && '6789'.includes(lead)) ||
+      (run === 3 && '1356789'.includes(lead)) ||
+      (run === 2 && '123456789'.includes(lead)) ||
+      (run === 1 && lead === '8'),
+    can: (n) =>
+      (n.run === 1 || n.digits >= 9) &&
+      n.before !== DOT &&
+      n.before !== COMMA &&
+      n.before !== DASH &&
+      startsNumber(n),
+  },
+  // Ten bare digits (eleven with a leading 1) only after a phone label ("phone: 4155550132", "call
+  // me at 4155550132").
+  labelledBare: {
+    at: PHONE_BARE_AT,
+    fits: (lead, run) => isDigitLead(lead) && (run === 10 || run === 11),
+    can: (n) => n.before !== PLUS && n.before !== DOT && n.before !== DASH && !afterWord(n),
+    accept: (m) =>
+      /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) &&
+      PHONE_LABEL.test(m.input.slice(Math.max(0, m.index - 32), m.index)),
+  },
+};
+
+const PHONE_NUMBERS = new NumberFormats(PHONE_FORMATS);
+
+const phone: Detector = {
+  kind: 'phone',
+  maybe: hasDigit,
+  find: (t, out) => PHONE_NUMBERS.find('phone', t, out),
 };
 
 // ---- IP addresses --------------------------------------------------------------------------------
@@ -550,16 +912,40 @@ const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:])/g;
 
-const IPV4_AT = sticky(IPV4);
+const IPV4_FORMAT: NumberFormat = {
+  at: sticky(IPV4),
+  fits: (lead, run) => isDigitLead(lead) && run <= 3,
+  // Not the second group of a dotted number (its look-behind).
+  can: (n) => n.after === DOT && n.before !== DOT,
+  // A four-part version or section number (v1.2.3.4, version 10.0.19041.1, section 4.3.2.1)
+  // is not an address.
+  accept: (m) =>
+    isIPv4(m[0]) &&
+    !NETMASK.test(m[0]) &&
+    !m[0].startsWith('127.') &&
+    !(m[0].endsWith('.0') && m.input[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
+    m[0] !== '0.0.0.0' &&
+    !VERSION_BEFORE.test(m.input.slice(Math.max(0, m.index - 16), m.index)),
+};
+const IPV4_NUMBERS = new NumberFormats({ ipv4: IPV4_FORMAT });
 const IPV6_AT = sticky(IPV6);
 
-/** Where an IPv6 address can start: up to four hex digits before a colon, or the colon. */
-function ipv6Starts(colons: readonly number[]): number[] {
+const isHexDigit = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * Where an IPv6 address can start: before a colon another colon follows within five characters
+ * (hex digits between), after the hex digits before it (up to four; the look-behind rules out a
+ * start anywhere else). Most colons in prose ("Contact: ...") have no start.
+ */
+function ipv6Starts(t: string, colons: readonly number[]): number[] {
   const out: number[] = [];
-  let next = 0;
   for (const c of colons) {
-    for (let at = Math.max(next, c - 4); at <= c; at++) out.push(at);
-    next = c + 1;
+    let next = c + 1;
+    while (next - c <= 4 && isHexDigit(t.charCodeAt(next))) next++;
+    if (t.charCodeAt(next) !== COLON) continue;
+    let start = c;
+    while (c - start < 4 && isHexDigit(t.charCodeAt(start - 1))) start--;
+    if (!isHexDigit(t.charCodeAt(start - 1))) out.push(start);
   }
   return out;
 }
@@ -567,24 +953,9 @@ function ipv6Starts(colons: readonly number[]): number[] {
 const ipAddress: Detector = {
   kind: 'ip-address',
   maybe: ({ text }) => text.includes('.') || text.includes(':'),
-  find: ({ text: t, marks }, out) => {
-    // A four-part version or section number (v1.2.3.4, version 10.0.19041.1, section 4.3.2.1)
-    // is not an address.
-    scanAt(
-      IPV4_AT,
-      'ip-address',
-      t,
-      marks.digitStarts,
-      out,
-      (m) =>
-        isIPv4(m[0]) &&
-        !NETMASK.test(m[0]) &&
-        !m[0].startsWith('127.') &&
-        !(m[0].endsWith('.0') && t[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
-        m[0] !== '0.0.0.0' &&
-        !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
-    );
-    scanAt(IPV6_AT, 'ip-address', t, ipv6Starts(marks.colons), out, (m) => {
+  find: (t, out) => {
+    IPV4_NUMBERS.find('ip-address', t, out);
+    scanAt(IPV6_AT, 'ip-address', t.text, ipv6Starts(t.text, t.marks.colons), out, (m) => {
       const s = m[0];
       if (!isIPv6(s)) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
@@ -905,12 +1276,23 @@ const NEEDLES = [
 const NEEDLE_ID = new Map(NEEDLES.map((n, i) => [n, i]));
 const NEEDLE_AUTOMATON = new Automaton(NEEDLES, { foldCase: true });
 
-/** A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. */
-const FILLER = /(.)\1{11,}/;
-const filled = (value: string) => {
-  const run = FILLER.exec(value);
-  return run !== null && run[0].length * 2 >= value.length;
-};
+/**
+ * A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. The first
+ * run of 12 or more like characters (not line ends) decides, as /(.)\1{11,}/ would find it; read
+ * in place (it runs for every secret candidate).
+ */
+function filled(value: string): boolean {
+  for (let i = 0; i < value.length; ) {
+    const c = value.charCodeAt(i);
+    let end = i + 1;
+    while (value.charCodeAt(end) === c) end++;
+    if (end - i >= 12 && !isLineEnd(c)) return (end - i) * 2 >= value.length;
+    i = end;
+  }
+  return false;
+}
+/** What "." does not match: \n, \r, U+2028, U+2029. */
+const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 const secretOk = (x: (typeof SECRETS)[number], value: string) =>
   !filled(value) && (!x.accept || x.accept(value));
@@ -974,6 +1356,14 @@ const LABELS: Record<string, string> = {
 
 // Specific before generic: a card number is not also a phone number; a secret not an email.
 const ORDER: PiiType[] = ['secret', 'email', 'iban', 'credit-card', 'ssn', 'ip-address', 'phone'];
+
+/**
+ * For tests (pii-shapes.test.ts): every place in `text` a number format's regex matches at a
+ * number start, and whether the format's shape (fits, can) let it be tried there.
+ */
+export function numberFormatMatches(text: string): { format: string; at: number; admitted: boolean }[] {
+  return [PHONE_NUMBERS, CARD_NUMBERS, SSN_NUMBERS, IPV4_NUMBERS].flatMap((formats) => formats.matches(text));
+}
 
 export function piiLabel(kind: string): string {
   return LABELS[kind] ?? '[REDACTED]';
