@@ -183,10 +183,11 @@ const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 // label's colon (Email:a@b.c, mailto:a@b.c). Not the password of a URL's user:password@host (the
 // secret detector takes it), an SSH remote (git@host:org/repo) or a file name (icon@2x.png: a file
 // extension is no top-level domain).
-// An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. No = ? &
-// (RFC 5322 allows them, but in practice they are a query string's: ?email=a@b.c).
+// An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. Not after
+// "//" (a URL's user: ssh://git@host); = ? & / before the address: see localStart. Letters may
+// carry combining marks (i̇, Devanagari vowel signs): RFC 6531 and IDNA allow them.
 const EMAIL =
-  /(?<![\p{L}\p{N}.%+_/-]|(?<=[\p{L}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
+  /(?<![\p{L}\p{M}\p{N}.%+_-]|\/\/|(?<=[\p{L}\p{M}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{M}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{M}\p{N}_-])/gu;
 
 /** user@host:path is an SSH/scp remote (git@github.com:org/repo.git), not an address. */
 const SSH_PATH = /:[\w.~-]*\//y;
@@ -205,6 +206,28 @@ function emailOk(m: RegExpExecArray): boolean {
   return true;
 }
 
+// RFC 5322 also allows = ? & / in a local part (jip/huisman@..., a=b@...), characters a URL's
+// query or path puts before an address (?email=a@b.c, /users/a@b.c). The address is taken with
+// them only as one word of its own: one such character, the word starting after a space, quote or
+// bracket, and the part before "=" or "?" no key's name (email=a@b.c keeps the key visible).
+const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~-]/u;
+const LOCAL_START = /[\p{L}\p{N}]/u;
+const WORD_BEFORE = /[\s"'`<([{,;:]/;
+const QUERY_KEY =
+  /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|cc|bcc|recipient|sender|contact|account|id|owner|author|q|query|search)$/i;
+
+/** Where an address found at `start` really starts: before its = ? & / part, when it has one. */
+function localStart(t: string, start: number): number {
+  const sep = t[start - 1];
+  if (sep !== '=' && sep !== '?' && sep !== '&' && sep !== '/') return start;
+  let r = start - 1;
+  while (r > 0 && start - r < 64 && LOCAL_CHAR.test(t[r - 1]!)) r--;
+  if (r === start - 1 || !LOCAL_START.test(t[r]!)) return start;
+  if (r > 0 && !WORD_BEFORE.test(t[r - 1]!)) return start;
+  if ((sep === '=' || sep === '?') && QUERY_KEY.test(t.slice(r, start - 1))) return start;
+  return r;
+}
+
 const email: Detector = {
   kind: 'email',
   maybe: (t) => t.text.includes('@'),
@@ -220,7 +243,7 @@ const email: Detector = {
       scan(EMAIL, 'email', window, found, emailOk);
       for (const f of found) {
         if (f.start + from > at || f.end + from <= at) continue;
-        out.push({ start: f.start + from, end: f.end + from, kind: 'email' });
+        out.push({ start: localStart(t, f.start + from), end: f.end + from, kind: 'email' });
         done = f.end + from;
       }
     }
@@ -274,6 +297,9 @@ const creditCard: Detector = {
       // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
       const seps = new Set(m[0].replace(/\d/g, ''));
       if (seps.size > 1) return false;
+      // Every network prints its first group as four digits (4-4-4-4, Amex 4-6-5); an IMEI is
+      // grouped 2-6-6-1.
+      if (seps.size === 1 && !/^\d{4}\D/.test(m[0])) return false;
       const digits = m[0].replace(/[ .-]/g, '');
       return (
         digits.length >= 13 &&
@@ -287,6 +313,7 @@ const creditCard: Detector = {
 
 // ---- IBAN (mod-97) -------------------------------------------------------------------------------
 
+/** The SWIFT registry's IBAN lengths (and Iran's national IBAN). */
 const IBAN_LENGTH: Record<string, number> = {
   AD: 24,
   AE: 23,
@@ -297,6 +324,7 @@ const IBAN_LENGTH: Record<string, number> = {
   BE: 16,
   BG: 22,
   BH: 22,
+  BI: 27,
   BR: 29,
   BY: 28,
   CH: 21,
@@ -304,12 +332,14 @@ const IBAN_LENGTH: Record<string, number> = {
   CY: 28,
   CZ: 24,
   DE: 22,
+  DJ: 27,
   DK: 18,
   DO: 28,
   EE: 20,
   EG: 29,
   ES: 24,
   FI: 18,
+  FK: 18,
   FO: 18,
   FR: 27,
   GB: 22,
@@ -318,11 +348,13 @@ const IBAN_LENGTH: Record<string, number> = {
   GL: 18,
   GR: 27,
   GT: 28,
+  HN: 28,
   HR: 21,
   HU: 28,
   IE: 22,
   IL: 23,
   IQ: 23,
+  IR: 26,
   IS: 26,
   IT: 27,
   JO: 30,
@@ -334,15 +366,19 @@ const IBAN_LENGTH: Record<string, number> = {
   LT: 20,
   LU: 20,
   LV: 21,
+  LY: 25,
   MC: 27,
   MD: 24,
   ME: 22,
   MK: 19,
+  MN: 20,
   MR: 27,
   MT: 31,
   MU: 30,
+  NI: 28,
   NL: 18,
   NO: 15,
+  OM: 23,
   PK: 24,
   PL: 28,
   PS: 29,
@@ -350,12 +386,15 @@ const IBAN_LENGTH: Record<string, number> = {
   QA: 29,
   RO: 24,
   RS: 22,
+  RU: 33,
   SA: 24,
   SC: 31,
+  SD: 18,
   SE: 24,
   SI: 19,
   SK: 24,
   SM: 27,
+  SO: 23,
   ST: 25,
   SV: 28,
   TL: 23,
@@ -365,6 +404,7 @@ const IBAN_LENGTH: Record<string, number> = {
   VA: 22,
   VG: 24,
   XK: 20,
+  YE: 30,
 };
 
 /**
@@ -466,22 +506,43 @@ const ssn: Detector = {
 // the number before it.
 const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|x|#) ?\\d{1,6})?';
 const PHONE_INTL = new RegExp(
-  `(?<![\\w+]|\\d[ .-])(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
+  `(?<![\\w+#]|\\d[ .-]|\\w-)(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
   'g',
 );
 const PHONE_NANP = new RegExp(
-  `(?<![\\w(+-])(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ -]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
+  `(?<![\\w+-]|\\w\\()(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ -]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
   'g',
 );
 const PHONE_TRUNK =
-  /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
-const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
+  /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{1,4}){1,4}(?![\w-]|[.,]\d)/g;
+const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|3\d{2} \d{3} \d{3,4}|1[3-9]\d([ -])\d{4}\2\d{4}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2}|8 ?\(\d{3}\) ?\d{3}([ -])\d{2}\3\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\4\d{2})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.-]|\d[ .,-])(?:[6-9]\d{4} \d{5}|[2-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|3\d{2} \d{3} \d{3,4}|1[3-9]\d([ -])\d{4}\2\d{4}|1[3-9]\d{9}|[2-9]\d \d{4} \d{4}|[2-9]\d{2} \d{3} \d{4}|[1-9]\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d(?: \d{2}){3}(?! \d)|[2-9]\d{2} \d{2} \d{3}|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\4\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\5\d{2})(?![\w-]|[.,]\d)/g;
 
-const PHONE_BARE_AT = /(?<![\w+.-])1?[2-9]\d{9}(?![\w-]|[.,]\d)/y;
+const PHONE_BARE_AT = /(?<![\w+.-])\d{9,11}(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+
+/** A label that names a phone (not "contact"). */
+const PHONE_WORD =
+  /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|sms|ph)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+
+const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
+
+/** Groups after the first all zeros: an amount (250 000 000), not a number. */
+const ZERO_GROUPS = /^\d+(?:[ -]0+)+$/;
+
+/** Whether a match ends with a ")" it did not open. */
+function closesUnopened(s: string): boolean {
+  if (!s.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth < 0;
+}
 
 /** The number before its extension. */
 const withoutExtension = (s: string) => s.split(/,? ?[A-Za-z#]/)[0]!;
@@ -499,8 +560,14 @@ const phone: Detector = {
   find: ({ text: t, marks }, out) => {
     const starts = marks.numberStarts;
     scanAt(PHONE_INTL_AT, 'phone', t, starts, out, (m) => {
-      const n = withoutExtension(m[0]).replace(/\D/g, '').length;
-      return n >= 8 && n <= 15;
+      // E.164: 8 to 15 digits after the "+" or "00"; a "00" number in one run (0049301234567)
+      // at least 11, as zero-padded ids are 00 and a few digits.
+      const number = withoutExtension(m[0]);
+      const intl = number.startsWith('00');
+      const n = number.replace(/\D/g, '').length - (intl ? 2 : 0);
+      if (n < (intl && /^\d+\)?$/.test(number) ? 11 : 8) || n > 15) return false;
+      // A closing parenthesis the number did not open is the text's ("(+1 415 555 0132)").
+      return closesUnopened(m[0]) ? [m.index, m.index + m[0].length - 1] : true;
     });
     scanAt(PHONE_NANP_AT, 'phone', t, starts, out, (m) => {
       // 415.555.0132 only with dots throughout; area and exchange codes never start with 0 or 1.
@@ -512,31 +579,32 @@ const phone: Detector = {
     scanAt(PHONE_TRUNK_AT, 'phone', t, starts, out, (m) => {
       const s = m[0];
       const digits = s.replace(/\D/g, '');
-      // 9 to 11 digits after the trunk 0, written in groups or as one run (at most 10 digits
-      // after the 0: a longer run is a product or account code); 8 only in three groups or more
-      // (Seoul 02-312-3456).
+      // With the trunk 0: 10 or 11 digits as one run (a longer run is a product or account code),
+      // 9 to 13 in groups (Seoul 02-312-3456, Dublin 01 7968174, Austria 05422 5230, long German
+      // and Austrian numbers 04155 35072701).
       const groups = s.split(/[^\d()]+/).length;
-      if (digits.length < (groups >= 3 ? 9 : 10) || digits.length > (groups === 1 ? 11 : 12)) return false;
+      if (digits.length < (groups === 1 ? 10 : 9) || digits.length > (groups === 1 ? 11 : 13)) return false;
       // One separator kind, but the one after the area code may differ (08-123 456 78, 089/1234 5678).
       const area = /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/.exec(s)![0];
       const seps = new Set(s.slice(area.length).replace(/[\d()]/g, ''));
       if (seps.size > 1) return false;
       // Dotted groups only as French pairs (01.23.45.67.89): never dates or version numbers.
       if (seps.has('.') && !/^0\d(?:\.\d{2}){4}$/.test(s)) return false;
-      return digits[1] !== '0';
+      // Not a US ZIP+4 code (07079-4605).
+      return digits[1] !== '0' && !ZIP_PLUS_4.test(s);
     });
     scanAt(PHONE_BR_AT, 'phone', t, starts, out);
-    scanAt(PHONE_SPACED_AT, 'phone', t, starts, out);
-    // Ten bare digits only after a phone label ("phone: 4155550132", "call me at 4155550132").
-    scanAt(
-      PHONE_BARE_AT,
-      'phone',
-      t,
-      marks.digitStarts,
-      out,
-      (m) =>
-        /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) && PHONE_LABEL.test(t.slice(Math.max(0, m.index - 32), m.index)),
-    );
+    // Not an amount written in thousands (250 000 000).
+    scanAt(PHONE_SPACED_AT, 'phone', t, starts, out, (m) => !ZERO_GROUPS.test(m[0]));
+    // Bare digits only after a phone label: ten or eleven North-American ("phone: 4155550132",
+    // "call me at 14155550132") or national with the trunk 0 ("contact: 0412345678"); nine after
+    // a word for a phone ("Tel.: 951076650"), not "contact" (an id as often).
+    scanAt(PHONE_BARE_AT, 'phone', t, marks.digitStarts, out, (m) => {
+      const s = m[0];
+      const before = t.slice(Math.max(0, m.index - 32), m.index);
+      if (s.length === 9) return s[0] !== '0' || s[1] !== '0' ? PHONE_WORD.test(before) : false;
+      return (/^1?[2-9]\d{2}[2-9]\d{6}$/.test(s) || /^0[1-9]/.test(s)) && PHONE_LABEL.test(before);
+    });
   },
 };
 

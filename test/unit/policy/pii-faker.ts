@@ -59,7 +59,13 @@ const attempt = (f: () => string): string | undefined => {
 const bare = (s: string) => s.toLowerCase().replace(/[\s'’.]/g, '');
 
 /** An IDN label from the locale's words (straße, 東京), else a plain one. */
-const host = (f: Faker) => `${bare(f.location.city()).slice(0, 20) || 'mail'}.${f.internet.domainSuffix()}`;
+const host = (f: Faker) => {
+  const label = bare(f.location.city())
+    .replace(/[^\p{L}\p{M}\p{N}-]/gu, '')
+    .slice(0, 20)
+    .replace(/^-+|-+$/g, '');
+  return `${label || 'mail'}.${f.internet.domainSuffix()}`;
+};
 
 const alnum = (f: Faker, n: number) => f.string.alphanumeric({ length: n, casing: 'mixed' });
 const hex = (f: Faker, n: number) => f.string.hexadecimal({ length: n, casing: 'lower', prefix: '' });
