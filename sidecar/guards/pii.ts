@@ -519,15 +519,17 @@ const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
   /(?<![\w.-]|\d[ .,-])(?:[6-9]\d{4} \d{5}|[2-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|3\d{2} \d{3} \d{3,4}|1[3-9]\d([ -])\d{4}\2\d{4}|1[3-9]\d{9}|[2-9]\d \d{4} \d{4}|[2-9]\d{2} \d{3} \d{4}|[1-9]\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d(?: \d{2}){3}(?! \d)|[2-9]\d{2} \d{2} \d{3}|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\4\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\5\d{2})(?![\w-]|[.,]\d)/g;
 
-const PHONE_BARE_AT = /(?<![\w+.-])\d{9,11}(?![\w-]|[.,]\d)/y;
+const PHONE_BARE_AT = /(?<![\w+.-])(?:\d{7,11}|\d{4} \d{4}|\d{3}\.\d{3}\.\d{3})(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 /** A label that names a phone (not "contact"). */
 const PHONE_WORD =
-  /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|sms|ph)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+  /\b(?:phone|tel|telephone|mobile|mobil|cell|cellphone|call|fax|whatsapp|sms|ph|telefon|teléfono|telefono|téléphone|portable|handy|puhelin)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
+/** Eight digits as Sweden writes its short numbers: area, "-", the rest in pairs (029-603 23). */
+const SWEDISH_SHORT = /^0\d{1,3}-\d{2,3}(?: \d{2}){1,2}$/;
 
 /** Groups after the first all zeros: an amount (250 000 000), not a number. */
 const ZERO_GROUPS = /^\d+(?:[ -]0+)+$/;
@@ -583,7 +585,8 @@ const phone: Detector = {
       // 9 to 13 in groups (Seoul 02-312-3456, Dublin 01 7968174, Austria 05422 5230, long German
       // and Austrian numbers 04155 35072701).
       const groups = s.split(/[^\d()]+/).length;
-      if (digits.length < (groups === 1 ? 10 : 9) || digits.length > (groups === 1 ? 11 : 13)) return false;
+      if (digits.length > (groups === 1 ? 11 : 13)) return false;
+      if (digits.length < (groups === 1 ? 10 : 9) && !SWEDISH_SHORT.test(s)) return false;
       // One separator kind, but the one after the area code may differ (08-123 456 78, 089/1234 5678).
       const area = /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/.exec(s)![0];
       const seps = new Set(s.slice(area.length).replace(/[\d()]/g, ''));
@@ -596,14 +599,16 @@ const phone: Detector = {
     scanAt(PHONE_BR_AT, 'phone', t, starts, out);
     // Not an amount written in thousands (250 000 000).
     scanAt(PHONE_SPACED_AT, 'phone', t, starts, out, (m) => !ZERO_GROUPS.test(m[0]));
-    // Bare digits only after a phone label: ten or eleven North-American ("phone: 4155550132",
-    // "call me at 14155550132") or national with the trunk 0 ("contact: 0412345678"); nine after
-    // a word for a phone ("Tel.: 951076650"), not "contact" (an id as often).
+    // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, Spain) after a
+    // word for a phone ("Tel.: 951076650", "mobil 6107 6650", "call me at 3471234567"); after "contact" and the
+    // like only ten or eleven North-American (4155550132) or national with the trunk 0
+    // (0412345678). Never 00 (the international prefix alone).
     scanAt(PHONE_BARE_AT, 'phone', t, marks.digitStarts, out, (m) => {
       const s = m[0];
+      if (s.startsWith('00')) return false;
       const before = t.slice(Math.max(0, m.index - 32), m.index);
-      if (s.length === 9) return s[0] !== '0' || s[1] !== '0' ? PHONE_WORD.test(before) : false;
-      return (/^1?[2-9]\d{2}[2-9]\d{6}$/.test(s) || /^0[1-9]/.test(s)) && PHONE_LABEL.test(before);
+      if (PHONE_WORD.test(before)) return true;
+      return (/^1?[2-9]\d{2}[2-9]\d{6}$/.test(s) || /^0[1-9]\d{8,9}$/.test(s)) && PHONE_LABEL.test(before);
     });
   },
 };

@@ -242,6 +242,9 @@ export const CONTEXTS: readonly ((v: string) => string)[] = [
   (v) => `The one we have on file is ${v}.`,
 ];
 
+/** After a phone label: where a bare run of digits is one (needsLabel). */
+export const LABELLED = (v: string) => `Phone: ${v}`;
+
 /** A value in a context: the text and where the value is in it. */
 export function place(
   value: string,
@@ -295,3 +298,83 @@ export function outcome(
   if (covered === 0) return 'missed';
   return visible > 0 ? 'partial' : 'other';
 }
+
+/** Each locale's country calling code. */
+const CALLING_CODES: Record<string, string> = {
+  en_US: '1',
+  en_CA: '1',
+  en_GB: '44',
+  de: '49',
+  fr: '33',
+  es: '34',
+  it: '39',
+  nl: '31',
+  en_IN: '91',
+  pt_BR: '55',
+  ja: '81',
+  en_AU: '61',
+  de_AT: '43',
+  de_CH: '41',
+  fr_BE: '32',
+  pl: '48',
+  pt_PT: '351',
+  sv: '46',
+  da: '45',
+  nb_NO: '47',
+  fi: '358',
+  en_IE: '353',
+  es_MX: '52',
+  ko: '82',
+  zh_CN: '86',
+  ru: '7',
+  tr: '90',
+  cs_CZ: '420',
+};
+
+/**
+ * Phone values faker makes that no numbering plan has (its formats fill "#" with any digit): the
+ * figures that judge the guard leave them out, and the bench counts them apart. The reason, or
+ * undefined for a real shape.
+ */
+export function unrealPhone(v: FakerValue): string | undefined {
+  if (v.kind !== 'phone') return undefined;
+  const s = v.value;
+  const digits = s.replace(/\D/g, '');
+  if (
+    /^\(00|^\+0/.test(s) ||
+    (s.startsWith('00') && !s.replace(/\D/g, '').startsWith(`00${CALLING_CODES[v.locale]}`))
+  )
+    return 'starts 00 or +0 (the international prefix) without a country code after it';
+  if (v.locale === 'en_US' || v.locale === 'en_CA') {
+    const national = digits.replace(/^1(?=\d{10})/, '');
+    if (!/^[2-9]\d{2}[2-9]/.test(national)) return 'NANP area and exchange codes start 2-9';
+  }
+  const first = s[0]!;
+  const noTrunk: Record<string, RegExp> = {
+    // National numbers written without the trunk 0 the country dials (0500 ..., 047 ..., 04 ...).
+    en_GB: /[1-9]/,
+    en_IE: /[1-9]/,
+    fr_BE: /[1-9]/,
+    // Italian numbers start 0 (fixed) or 3 (mobile); Czech, Norwegian 2-9.
+    it: /[124-9]/,
+    cs_CZ: /[01]/,
+    nb_NO: /[01]/,
+  };
+  if (noTrunk[v.locale]?.test(first)) return 'no such first digit in the national plan';
+  if (v.locale === 'it' && (/^\d{2}(?: \d{2}){3}$/.test(s) || /^3\d{10}$/.test(s)))
+    return 'Italian numbers are not written in pairs; mobiles have ten digits';
+  if (v.locale === 'sv' && digits.length < 7) return 'too short for the Swedish plan';
+  if (v.locale === 'es_MX' && !s.startsWith('+') && (digits.length !== 10 || /^\d{4}-/.test(s)))
+    return 'Mexican numbers have ten digits, grouped 2-4-4 or 3-3-4';
+  if (v.locale === 'zh_CN' && /^\d{11}$/.test(s) && !/^1[3-9]/.test(s))
+    return 'Chinese mobile numbers start 13-19';
+  return undefined;
+}
+
+/**
+ * A bare run of seven to ten digits (or 4+4, or dotted 3-3-3 as Spain writes both numbers and
+ * amounts): a phone number only where a label says so (an id or an amount as often); the test
+ * places it after one.
+ */
+export const needsLabel = (v: FakerValue) =>
+  v.kind === 'phone' && /^(?:\d{7,9}|\d{4} \d{4}|[1-9]\d{9}|\d{3}\.\d{3}\.\d{3})$/.test(v.value);
