@@ -206,25 +206,27 @@ function emailOk(m: RegExpExecArray): boolean {
   return true;
 }
 
-// RFC 5322 also allows = ? & / in a local part (jip/huisman@..., a=b@...), characters a URL's
+// RFC 5322 also allows ? & / in a local part (jip/huisman@..., a&b@...), characters a URL's
 // query or path puts before an address (?email=a@b.c, /users/a@b.c). The address is taken with
-// them only as one word of its own: one such character, the word starting after a space, quote or
-// bracket, and the part before "=" or "?" no key's name (email=a@b.c keeps the key visible).
+// them only as one word of its own: one such character, the word starting after a space, quote,
+// bracket or "=", and the part before "?" no key's name. Not "=": a local part with one
+// (a=b@c.d) is rare, a key=value line (user=a@b.c) common, so the key is left visible.
 const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~-]/u;
 const LOCAL_START = /[\p{L}\p{N}]/u;
-const WORD_BEFORE = /[\s"'`<([{,;:]/;
-const QUERY_KEY =
-  /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|cc|bcc|recipient|sender|contact|account|id|owner|author|q|query|search)$/i;
+const WORD_BEFORE = /[\s"'`<>([{,;:=]/;
+const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|q|query|search)$/i;
 
-/** Where an address found at `start` really starts: before its = ? & / part, when it has one. */
+/** Where an address found at `start` really starts: before its ? & / part, when it has one. */
 function localStart(t: string, start: number): number {
   const sep = t[start - 1];
-  if (sep !== '=' && sep !== '?' && sep !== '&' && sep !== '/') return start;
+  if (sep !== '?' && sep !== '&' && sep !== '/') return start;
   let r = start - 1;
   while (r > 0 && start - r < 64 && LOCAL_CHAR.test(t[r - 1]!)) r--;
-  if (r === start - 1 || !LOCAL_START.test(t[r]!)) return start;
+  // An opening quote or dot before the word is not its ('jip/huisman@...').
+  while (r < start - 1 && !LOCAL_START.test(t[r]!)) r++;
+  if (r === start - 1) return start;
   if (r > 0 && !WORD_BEFORE.test(t[r - 1]!)) return start;
-  if ((sep === '=' || sep === '?') && QUERY_KEY.test(t.slice(r, start - 1))) return start;
+  if (sep === '?' && QUERY_KEY.test(t.slice(r, start - 1))) return start;
   return r;
 }
 

@@ -231,7 +231,10 @@ export function negatives(n: number, seed = 17): { type: string; value: string }
   return out;
 }
 
-/** Where a value stands in a text: prose, JSON, CSV, after a label, in a list, in punctuation. */
+/**
+ * Where a value stands in a text: prose, JSON, CSV, after a label, in a list, in punctuation, a
+ * Markdown table, HTML, a key=value log line, quotes.
+ */
 export const CONTEXTS: readonly ((v: string) => string)[] = [
   (v) => `Please get back to me at ${v} when you can.`,
   (v) => `{"name": "Jane Doe", "value": ${JSON.stringify(v)}, "ok": true}`,
@@ -240,6 +243,10 @@ export const CONTEXTS: readonly ((v: string) => string)[] = [
   (v) => `Details:\n- ${v}\n- see above`,
   (v) => `Is this right (${v})? I think so.`,
   (v) => `The one we have on file is ${v}.`,
+  (v) => `| Jane Doe | ${v} | active |`,
+  (v) => `<td>${v}</td>`,
+  (v) => `level=info user=42 value=${v} status=ok`,
+  (v) => `She wrote '${v}', not the old one`,
 ];
 
 /** After a phone label: where a bare run of digits is one (needsLabel). */
