@@ -185,9 +185,10 @@ const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 // extension is no top-level domain).
 // An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. Not after
 // "//" (a URL's user: ssh://git@host); = ? & / before the address: see localStart. Letters may
-// carry combining marks (i̇, Devanagari vowel signs): RFC 6531 and IDNA allow them.
+// carry combining marks (i̇, Devanagari vowel signs), a local part zero-width (non-)joiners
+// (Persian علی‌آبادی) and Hebrew geresh (באב׳׳ד): RFC 6531 and IDNA allow them.
 const EMAIL =
-  /(?<![\p{L}\p{M}\p{N}.%+_-]|\/\/|(?<=[\p{L}\p{M}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{M}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{M}\p{N}_-])/gu;
+  /(?<![\p{L}\p{M}\p{N}.%+_-]|\/\/|(?<=[\p{L}\p{M}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u200d\u05f3\u05f4-]{0,62}[\p{L}\p{M}\p{N}_%+'\u05f3\u05f4-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\u200c\u200d-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{M}\p{N}_-])/gu;
 
 /** user@host:path is an SSH/scp remote (git@github.com:org/repo.git), not an address. */
 const SSH_PATH = /:[\w.~-]*\//y;
@@ -211,7 +212,7 @@ function emailOk(m: RegExpExecArray): boolean {
 // them only as one word of its own: one such character, the word starting after a space, quote,
 // bracket or "=", and the part before "?" no key's name. Not "=": a local part with one
 // (a=b@c.d) is rare, a key=value line (user=a@b.c) common, so the key is left visible.
-const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~-]/u;
+const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u200d\u05f3\u05f4-]/u;
 const LOCAL_START = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /[\s"'`<>([{,;:=]/;
 const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|q|query|search)$/i;
@@ -505,13 +506,13 @@ const ssn: Detector = {
 // (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 / 912 34 56 78, PT 291 595 245, PL
 // 501-234-567 / 22-123-45-67, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678 / 333 123 4567,
 // CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72 18 50
-// 51 / 908 80 655). The country code may be in parentheses ((+49) 171 ...), the whole number too
+// 51 / 908 80 655, GR 2355 107665 / 23102 12345, TH 0 2123 4567). The country code may be in parentheses ((+49) 171 ...), the whole number too
 // ("(+1 415 555 0132)", "(030 12345678)"). A German area code may end in a slash (089/12345678);
 // an extension (ext. 12, x204) belongs to the number before it. Bare runs of 7-11 digits only
 // after a label (PHONE_BARE_AT).
-const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|x|#) ?\\d{1,6})?';
+const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|poste|x|#) ?\\d{1,6})?';
 const PHONE_INTL = new RegExp(
-  `(?<![\\w+#]|\\d[ .-]|\\w-)(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
+  `(?<![\\w+#]|\\d[ .-]|\\w-)(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ ./-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
   'g',
 );
 const PHONE_NANP = new RegExp(
@@ -522,9 +523,10 @@ const PHONE_TRUNK =
   /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{3}\d?| \d{2} \d{3}| \d{2} \d{2} \d{2})|3\d{2} \d{6,7}|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\5\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\6\d{2})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{3}\d?| \d{2} \d{3}| \d{2} \d{2} \d{2})|3\d{2} \d{6,7}|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\5\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\6\d{2})(?![\w-]|[.,]\d)/g;
 
-const PHONE_BARE_AT = /(?<![\w+.-])\d{3}(?:\d{4,8}|\d \d{4}|\.\d{3}\.\d{3})(?![\w-]|[.,]\d)/y;
+const PHONE_BARE_AT =
+  /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|\.\d{3}\.\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
@@ -604,10 +606,11 @@ const phone: Detector = {
     scanAt(PHONE_BR_AT, 'phone', t, starts, out);
     // Not an amount written in thousands (250 000 000).
     scanAt(PHONE_SPACED_AT, 'phone', t, starts, out, (m) => !ZERO_GROUPS.test(m[0]));
-    // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, Spain) after a
-    // word for a phone ("Tel.: 951076650", "mobil 6107 6650", "call me at 3471234567"); after "contact" and the
-    // like only ten or eleven North-American (4155550132) or national with the trunk 0
-    // (0412345678). Never 00 (the international prefix alone).
+    // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, Spain; 2+3+3,
+    // Latvia: ids and amounts as often) after a word for a phone ("Tel.: 951076650", "mobil
+    // 6107 6650", "call me at 3471234567"); after "contact" and the like only ten or eleven
+    // North-American (4155550132) or national with the trunk 0 (0412345678). Never 00 (the
+    // international prefix alone).
     scanAt(PHONE_BARE_AT, 'phone', t, marks.digitStarts, out, (m) => {
       const s = m[0];
       if (s.startsWith('00')) return false;

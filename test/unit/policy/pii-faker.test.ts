@@ -30,18 +30,21 @@ const streamed = (pieces: string[]) => {
 
 const SEED = 5;
 const sample: FakerValue[] = [
-  ...Object.keys(FAKER_LOCALES).flatMap((l) => localeValues(l, 3, SEED)),
+  ...Object.keys(FAKER_LOCALES).flatMap((l) => localeValues(l, 2, SEED)),
   ...globalValues(2, SEED),
   // Not an address with "=" in its local part: the guard leaves "a=" visible, as a key=value
   // line (user=a@b.c) is far commoner than such an address (pii.ts, localStart).
 ].filter((v) => !unrealPhone(v) && !(v.kind === 'email' && v.value.split('@')[0]!.includes('=')));
 
-/** Each value in two of the contexts (rotating), or after a phone label when it needs one. */
+/**
+ * Each value in two of the contexts (rotating), or after a phone label when it needs one; the
+ * first of them is also streamed.
+ */
 const placed = sample.flatMap((v, i) => {
   const contexts = needsLabel(v)
     ? [LABELLED]
-    : [CONTEXTS[i % CONTEXTS.length]!, CONTEXTS[(i + 3) % CONTEXTS.length]!];
-  return contexts.map((c) => ({ v, ...place(v.value, c) }));
+    : [CONTEXTS[i % CONTEXTS.length]!, CONTEXTS[(i + 5) % CONTEXTS.length]!];
+  return contexts.map((c, k) => ({ v, stream: k === 0, ...place(v.value, c) }));
 });
 
 describe('PII on generated values (faker)', () => {
@@ -53,7 +56,7 @@ describe('PII on generated values (faker)', () => {
   });
 
   it('leaves none of a sampled value visible when the text streams, split at every position', () => {
-    for (const { v, text, start, end } of placed) {
+    for (const { v, text, start, end } of placed.filter((p) => p.stream)) {
       const whole = applyMasks(text, find(text), piiLabel);
       const value = text.slice(start, end);
       assert.ok(!whole.includes(value), `${v.type} ${value} visible in ${whole}`);

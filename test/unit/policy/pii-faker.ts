@@ -36,6 +36,24 @@ export const FAKER_LOCALES: Record<string, string | undefined> = {
   ru: undefined,
   tr: 'TR',
   cs_CZ: 'CZ',
+  fr_CA: undefined,
+  fr_CH: 'CH',
+  en_ZA: undefined,
+  en_NG: undefined,
+  en_HK: undefined,
+  he: 'IL',
+  ar: 'SA',
+  fa: 'IR',
+  hu: 'HU',
+  ro: 'RO',
+  sk: 'SK',
+  hr: 'HR',
+  lv: 'LV',
+  el: 'GR',
+  uk: 'UA',
+  vi: undefined,
+  th: undefined,
+  id_ID: undefined,
 };
 
 export interface FakerValue {
@@ -336,6 +354,24 @@ const CALLING_CODES: Record<string, string> = {
   ru: '7',
   tr: '90',
   cs_CZ: '420',
+  fr_CA: '1',
+  fr_CH: '41',
+  en_ZA: '27',
+  en_NG: '234',
+  en_HK: '852',
+  he: '972',
+  ar: '966',
+  fa: '98',
+  hu: '36',
+  ro: '40',
+  sk: '421',
+  hr: '385',
+  lv: '371',
+  el: '30',
+  uk: '380',
+  vi: '84',
+  th: '66',
+  id_ID: '62',
 };
 
 /**
@@ -352,8 +388,17 @@ export function unrealPhone(v: FakerValue): string | undefined {
     (s.startsWith('00') && !s.replace(/\D/g, '').startsWith(`00${CALLING_CODES[v.locale]}`))
   )
     return 'starts 00 or +0 (the international prefix) without a country code after it';
-  if (v.locale === 'en_US' || v.locale === 'en_CA') {
-    const national = digits.replace(/^1(?=\d{10})/, '');
+  const code = CALLING_CODES[v.locale];
+  if (code && code !== '1' && (/^\d+$/.test(s.slice(0, 6)) || s.startsWith(`(${code})`))) {
+    const rest = s.replace(/^\(?(\d+)\)?.*$/, '$1');
+    if (rest.startsWith(code) && digits.length > 10) return 'a country code without "+" or "00" before it';
+    if (s.startsWith(`(${code})`) && code.length === 3) return 'a country code without "+" or "00" before it';
+  }
+  if (v.locale === 'en_US' || v.locale === 'en_CA' || v.locale === 'fr_CA') {
+    const national = s
+      .split(/,? ?(?:x|poste)/)[0]!
+      .replace(/\D/g, '')
+      .replace(/^1(?=\d{10})/, '');
     if (!/^[2-9]\d{2}[2-9]/.test(national)) return 'NANP area and exchange codes start 2-9';
   }
   const first = s[0]!;
@@ -366,11 +411,14 @@ export function unrealPhone(v: FakerValue): string | undefined {
     it: /[124-9]/,
     cs_CZ: /[01]/,
     nb_NO: /[01]/,
+    hr: /[1-9]/,
+    vi: /[1-9]/,
+    en_ZA: /[1-9]/,
   };
   if (noTrunk[v.locale]?.test(first)) return 'no such first digit in the national plan';
   if (v.locale === 'it' && (/^\d{2}(?: \d{2}){3}$/.test(s) || /^3\d{10}$/.test(s)))
     return 'Italian numbers are not written in pairs; mobiles have ten digits';
-  if (v.locale === 'sv' && digits.length < 7) return 'too short for the Swedish plan';
+  if (digits.length < 7) return 'too short for a national plan (six digits or fewer)';
   if (v.locale === 'es_MX' && !s.startsWith('+') && (digits.length !== 10 || /^\d{4}-/.test(s)))
     return 'Mexican numbers have ten digits, grouped 2-4-4 or 3-3-4';
   if (v.locale === 'zh_CN' && /^\d{11}$/.test(s) && !/^1[3-9]/.test(s))
@@ -379,9 +427,10 @@ export function unrealPhone(v: FakerValue): string | undefined {
 }
 
 /**
- * A bare run of seven to ten digits (or 4+4, or dotted 3-3-3 as Spain writes both numbers and
- * amounts): a phone number only where a label says so (an id or an amount as often); the test
- * places it after one.
+ * A bare run of seven to ten digits (or 4+4, 2+3+3, or dotted 3-3-3 as Spain writes both numbers
+ * and amounts): a phone number only where a label says so (an id or an amount as often); the
+ * test places it after one.
  */
 export const needsLabel = (v: FakerValue) =>
-  v.kind === 'phone' && /^(?:\d{7,9}|\d{4} \d{4}|[1-9]\d{9}|\d{3}\.\d{3}\.\d{3})$/.test(v.value);
+  v.kind === 'phone' &&
+  /^(?:\d{7,9}|\d{4} \d{4}|[1-9]\d{9}|\d{3}\.\d{3}\.\d{3}|\d{2} \d{3} \d{3})$/.test(v.value);
