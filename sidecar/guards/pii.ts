@@ -498,18 +498,19 @@ const ssn: Detector = {
 
 // ---- phone ---------------------------------------------------------------------------------------
 
-// International (+CC ..., 00CC ...), North-American ((415) 555-0132, 415-555-0132, 1-800-555-0199)
-// and national numbers written with their trunk prefix 0 (UK 020 7946 0958 / 07700 900123,
-// DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022 2345 6789,
-// JP 03-1234-5678 / 01234-5-6789, AU (02) 9876 5432 / 0412 345 678, SE 08-123 45 67 / 029-603 23,
-// IE 01 7968174), plus the national forms without a trunk prefix that have a fixed shape (BR
-// (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 / 912 34 56 78, PT 291 595 245, PL
-// 501-234-567 / 22-123-45-67, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678 / 333 123 4567,
-// CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72 18 50
-// 51 / 908 80 655, GR 2355 107665 / 23102 12345, TH 0 2123 4567). The country code may be in parentheses ((+49) 171 ...), the whole number too
+// International (+CC ..., 00CC ..., +36 20/390-8806), North-American ((415) 555-0132,
+// 415-555-0132, 1-800-555-0199) and national numbers written with their trunk prefix 0 (UK 020 7946
+// 0958 / 07700 900123, DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022
+// 2345 6789, JP 03-1234-5678 / 01234-5-6789, AU (02) 9876 5432 / 0412 345 678, SE 08-123 45 67 /
+// 029-603 23, IE 01 7968174, TH 0 2123 4567), plus the national forms without a trunk prefix that
+// have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 / 912 34 56 78, PL
+// 501-234-567 / 22-123-45-67, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678 / 333 123
+// 4567, CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72
+// 18 50 51 / 908 80 655, GR 2355 107665 / 23102 12345). Not 3-3-3 from 2 or 4 (299 792 458 m/s is
+// written so). The country code may be in parentheses ((+49) 171 ...), the whole number too
 // ("(+1 415 555 0132)", "(030 12345678)"). A German area code may end in a slash (089/12345678);
-// an extension (ext. 12, x204) belongs to the number before it. Bare runs of 7-11 digits only
-// after a label (PHONE_BARE_AT).
+// an extension (ext. 12, x204, poste 12) belongs to the number before it. Bare runs of 7-11 digits
+// only after a label (PHONE_BARE_AT).
 const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|poste|x|#) ?\\d{1,6})?';
 const PHONE_INTL = new RegExp(
   `(?<![\\w+#]|\\d[ .-]|\\w-)(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ ./-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
@@ -523,10 +524,10 @@ const PHONE_TRUNK =
   /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{3}\d?| \d{2} \d{3}| \d{2} \d{2} \d{2})|3\d{2} \d{6,7}|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\5\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\6\d{2})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{4}| \d{2} \d{3}| \d{2} \d{2} \d{2})|[35-9]\d{2}(?:([ -])\d{3}\5\d{3}| \d{6,7})|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\6\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\7\d{2})(?![\w-]|[.,]\d)/g;
 
 const PHONE_BARE_AT =
-  /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|\.\d{3}\.\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
+  /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|([ .])\d{3}\1\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
@@ -606,8 +607,8 @@ const phone: Detector = {
     scanAt(PHONE_BR_AT, 'phone', t, starts, out);
     // Not an amount written in thousands (250 000 000).
     scanAt(PHONE_SPACED_AT, 'phone', t, starts, out, (m) => !ZERO_GROUPS.test(m[0]));
-    // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, Spain; 2+3+3,
-    // Latvia: ids and amounts as often) after a word for a phone ("Tel.: 951076650", "mobil
+    // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, and 3 3 3 from 2
+    // or 4, Spain and Portugal; 2+3+3, Latvia: ids and amounts as often) after a word for a phone ("Tel.: 951076650", "mobil
     // 6107 6650", "call me at 3471234567"); after "contact" and the like only ten or eleven
     // North-American (4155550132) or national with the trunk 0 (0412345678). Never 00 (the
     // international prefix alone).

@@ -427,10 +427,12 @@ export function unrealPhone(v: FakerValue): string | undefined {
 }
 
 /**
- * A bare run of seven to ten digits (or 4+4, 2+3+3, or dotted 3-3-3 as Spain writes both numbers
- * and amounts): a phone number only where a label says so (an id or an amount as often); the
- * test places it after one.
+ * A bare run of seven to ten digits (or 4+4, 2+3+3, 3-3-3 dotted as Spain writes amounts too, or
+ * spaced from 2 or 4 as "299 792 458 m/s" is written): a phone number only where a label says so
+ * (an id or an amount as often); the test places it after one.
  */
 export const needsLabel = (v: FakerValue) =>
   v.kind === 'phone' &&
-  /^(?:\d{7,9}|\d{4} \d{4}|[1-9]\d{9}|\d{3}\.\d{3}\.\d{3}|\d{2} \d{3} \d{3})$/.test(v.value);
+  /^(?:\d{7,9}|\d{4} \d{4}|[1-9]\d{9}|\d{3}\.\d{3}\.\d{3}|[24]\d{2} \d{3} \d{3}|\d{2} \d{3} \d{3})$/.test(
+    v.value,
+  );
