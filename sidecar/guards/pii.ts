@@ -533,7 +533,7 @@ const PHONE_LABEL =
 
 /** A label that names a phone (not "contact"). */
 const PHONE_WORD =
-  /\b(?:phone|tel|telephone|mobile|mobil|cell|cellphone|call|fax|whatsapp|sms|ph|telefon|teléfono|telefono|téléphone|portable|handy|puhelin)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+  /\b(?:phone|tel|telephone|mobile|mobil|cell|cellphone|call|fax|whatsapp|sms|ph|telefon|tel\u00e9fono|telefono|t\u00e9l\u00e9phone|portable|handy|puhelin)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
 /** Eight digits as Sweden writes its short numbers: area, "-", the rest in pairs (029-603 23). */
@@ -608,10 +608,10 @@ const phone: Detector = {
     // Not an amount written in thousands (250 000 000).
     scanAt(PHONE_SPACED_AT, 'phone', t, starts, out, (m) => !ZERO_GROUPS.test(m[0]));
     // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, and 3 3 3 from 2
-    // or 4, Spain and Portugal; 2+3+3, Latvia: ids and amounts as often) after a word for a phone ("Tel.: 951076650", "mobil
-    // 6107 6650", "call me at 3471234567"); after "contact" and the like only ten or eleven
-    // North-American (4155550132) or national with the trunk 0 (0412345678). Never 00 (the
-    // international prefix alone).
+    // or 4, Spain and Portugal; 2+3+3, Latvia: ids and amounts as often) after a word for a phone
+    // ("Tel.: 951076650", "mobil 6107 6650", "call me at 3471234567"); after "contact" and the
+    // like only ten or eleven North-American (4155550132) or national with the trunk 0
+    // (0412345678). Never 00 (the international prefix alone).
     scanAt(PHONE_BARE_AT, 'phone', t, marks.digitStarts, out, (m) => {
       const s = m[0];
       if (s.startsWith('00')) return false;
