@@ -214,7 +214,7 @@ function emailOk(m: RegExpExecArray): boolean {
 // (a=b@c.d) is rare, a key=value line (user=a@b.c) common, so the key is left visible.
 const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u200d\u05f3\u05f4-]/u;
 const LOCAL_START = /[\p{L}\p{N}]/u;
-const WORD_BEFORE = /[\s"'`<>([{,;:=]/;
+const WORD_BEFORE = /[\s"'`<>([{,;:=\uff1a\uff0c\u3001]/;
 const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|q|query|search)$/i;
 
 /** Where an address found at `start` really starts: before its ? & / part, when it has one. */
@@ -630,7 +630,9 @@ const VERSION_BEFORE =
 /** A netmask (255.255.255.0) is an address-shaped setting, not an address; nor is loopback (127.x) or 0.0.0.0. */
 const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:])/g;
+// A colon after an address ends it when a space or the end follows ("fe80::1: that one").
+const IPV6 =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?!\w|:(?!\s|$))/g;
 
 const IPV4_AT = sticky(IPV4);
 const IPV6_AT = sticky(IPV6);
@@ -667,10 +669,12 @@ const ipAddress: Detector = {
         !VERSION_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)),
     );
     scanAt(IPV6_AT, 'ip-address', t, ipv6Starts(marks.colons), out, (m) => {
-      const s = m[0];
+      // The colon of the sentence, not the address's ("fe80::1:5: that one").
+      const s = m[0].endsWith(':') && !m[0].endsWith('::') ? m[0].slice(0, -1) : m[0];
       if (!isIPv6(s)) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
-      return s.replace(/[^0-9A-Fa-f]/g, '').length >= 4 && s.split(':').filter(Boolean).length >= 2;
+      if (s.replace(/[^0-9A-Fa-f]/g, '').length < 4 || s.split(':').filter(Boolean).length < 2) return false;
+      return [m.index, m.index + s.length];
     });
   },
 };

@@ -251,7 +251,8 @@ export function negatives(n: number, seed = 17): { type: string; value: string }
 
 /**
  * Where a value stands in a text: prose, JSON, CSV, after a label, in a list, in punctuation, a
- * Markdown table, HTML, a key=value log line, quotes.
+ * Markdown table, HTML, a key=value log line, quotes, angle brackets, before a colon, after a
+ * full-width colon.
  */
 export const CONTEXTS: readonly ((v: string) => string)[] = [
   (v) => `Please get back to me at ${v} when you can.`,
@@ -265,6 +266,9 @@ export const CONTEXTS: readonly ((v: string) => string)[] = [
   (v) => `<td>${v}</td>`,
   (v) => `level=info user=42 value=${v} status=ok`,
   (v) => `She wrote '${v}', not the old one`,
+  (v) => `From: Jane Doe <${v}>`,
+  (v) => `${v}: that is the one`,
+  (v) => `联系方式：${v}`,
 ];
 
 /** After a phone label: where a bare run of digits is one (needsLabel). */
