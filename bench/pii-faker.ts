@@ -14,6 +14,7 @@ import { piiFinder } from '../sidecar/guards/pii.ts';
 import { PII_TYPES } from '../sidecar/snapshot/schema.ts';
 import {
   CONTEXTS,
+  contextsFor,
   FAKER_LOCALES,
   type FakerValue,
   globalValues,
@@ -102,7 +103,7 @@ for (const v of values) {
   }
   const label = needsLabel(v);
   let missedOnce = false;
-  for (const context of CONTEXTS) {
+  for (const context of contextsFor(v)) {
     const { o, text, found } = measure(v, context);
     count(row.all, o);
     if (!unreal && !label) {

@@ -710,7 +710,29 @@ const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)
 /** Password labels, in a few languages. */
 const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))`;
 /** A long, key-like value: letters and digits both (and base64 padding). */
-const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}={0,2}';
+const KEY_LIKE = '[A-Za-z0-9_\\-./+~!@#%^&*?]{12,}={0,2}';
+/** A key-like value: letters with digits or symbols, or letters whose case flips at random. */
+const keyLike = (value: string) =>
+  (/[\d~!@#%^&*?]/.test(value) && /[A-Za-z]/.test(value)) || randomCase(value);
+
+/**
+ * Letters whose case flips as often as random letters' do (rCKQFcvVmyfIEgkP: a generated
+ * password), not a camelCase name (hashedPassword) or a word (Required).
+ */
+function randomCase(value: string): boolean {
+  if (value.length < 10) return false;
+  let flips = 0;
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kind = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    if (kind !== 0 && last !== 0 && kind !== last) flips++;
+    last = kind;
+  }
+  return flips >= 0.35 * value.length && !CAMEL_CASE.test(value);
+}
+/** Words joined in camelCase or PascalCase (getTokenFromEnv, ChangeMeInProduction). */
+const CAMEL_CASE = /^[a-z]*(?:[A-Z]{1,2}[a-z]+)+[A-Z]{0,2}$/;
 /** What documentation writes where a password goes. */
 const PLACEHOLDER =
   /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
@@ -718,6 +740,9 @@ const PLACEHOLDER =
 /** A password written without quotes: one word with a digit or a symbol, not a variable. */
 const UNQUOTED_PASSWORD =
   '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+/** One word, not a variable: a password when it has a digit or a symbol, or random case. */
+const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
 
 /** Needles one of which a password label holds (lower case; the automaton folds A-Z only). */
 const PASSWORD_NEEDLES = [
@@ -918,6 +943,7 @@ const SECRETS: Secret[] = [
     // The value follows a ":" or "=" (which it cannot contain): tried only there.
     at: [':', '='],
     value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']?(${KEY_LIKE})`, 'iy'),
+    accept: keyLike,
   },
   // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
   // the quotes left alone (a masked JSON argument stays JSON); an unclosed quote at the end of
@@ -935,25 +961,21 @@ const SECRETS: Secret[] = [
     ],
     accept: (value) => !PLACEHOLDER.test(value),
   },
-  // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, a digit in it.
+  // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, key-like.
   {
-    re: new RegExp(
-      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
-      'gi',
-    ),
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']([^"'\\s]{12,256})(?=["'])`, 'gi'),
     gate: ['key', 'secret', 'token'],
     at: [':', '='],
-    value: new RegExp(
-      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
-      'iy',
-    ),
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']([^"'\\s]{12,256})(?=["'])`, 'iy'),
+    accept: keyLike,
   },
   // An unquoted password after its label (password=..., "my password is ...", Passwort: ...): one
-  // word with a digit or a symbol in it (not "required", not process.env.PASS, not ${PASS}).
+  // word with a digit or a symbol in it, or random case (not "required", not process.env.PASS,
+  // not ${PASS}, not hashedPassword).
   // Tried only after a ":", "=" or " is " (and its other languages' words).
   {
     re: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_PASSWORD}`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_WORD}`,
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
@@ -969,10 +991,10 @@ const SECRETS: Secret[] = [
       [' was ', 1],
     ],
     value: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_PASSWORD})`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_WORD})`,
       'iy',
     ),
-    accept: (value) => !PLACEHOLDER.test(value),
+    accept: (value) => !PLACEHOLDER.test(value) && (PASSWORD_SYMBOL.test(value) || randomCase(value)),
   },
 ];
 

@@ -9,6 +9,7 @@ import { streamScan } from '../../../sidecar/guards/stream.ts';
 import { PII_TYPES } from '../../../sidecar/snapshot/schema.ts';
 import {
   CONTEXTS,
+  contextsFor,
   FAKER_LOCALES,
   type FakerValue,
   globalValues,
@@ -41,9 +42,8 @@ const sample: FakerValue[] = [
  * first of them is also streamed.
  */
 const placed = sample.flatMap((v, i) => {
-  const contexts = needsLabel(v)
-    ? [LABELLED]
-    : [CONTEXTS[i % CONTEXTS.length]!, CONTEXTS[(i + 5) % CONTEXTS.length]!];
+  const all = contextsFor(v);
+  const contexts = needsLabel(v) ? [LABELLED] : [all[i % all.length]!, all[(i + 5) % all.length]!];
   return contexts.map((c, k) => ({ v, stream: k === 0, ...place(v.value, c) }));
 });
 

@@ -204,8 +204,35 @@ export function globalValues(n: number, seed = 17): FakerValue[] {
     const body = Array.from({ length: 4 }, () => f.string.alphanumeric(64)).join('\n');
     return `-----BEGIN ${kind}PRIVATE KEY-----\n${body}\n-----END ${kind}PRIVATE KEY-----`;
   });
+  // Secrets known only by their label (placed in LABELLED_SECRET contexts).
+  // faker's default password (15 characters); a key, secret or token label takes 12 or more.
+  add('labelled-password', 'secret', () => f.internet.password());
+  add(
+    'labelled-password-memorable',
+    'secret',
+    () => `${f.internet.password({ length: 12, memorable: true })}${f.string.numeric(2)}`,
+  );
+  add('labelled-password-symbols', 'secret', () =>
+    f.internet.password({ length: 14, pattern: /[A-Za-z0-9!#%&*+?@^~_-]/ }),
+  );
+  add('labelled-key-hex', 'secret', () => hex(f, 40));
+  add('labelled-key-base64', 'secret', () => Buffer.from(f.string.alphanumeric(30)).toString('base64'));
   return out;
 }
+
+/** Where a secret known only by its label stands: after one of these. */
+export const LABELLED_SECRET: readonly ((v: string) => string)[] = [
+  (v) => `password: ${v}`,
+  (v) => `{"password": ${JSON.stringify(v)}}`,
+  (v) => `DB_PASSWORD=${v}`,
+  (v) => `my password is ${v} so log in`,
+  (v) => `api_key = "${v}"`,
+  (v) => `CLIENT_SECRET=${v}`,
+  (v) => `  access_token: ${v}`,
+];
+
+/** The contexts a value is measured in: secrets known by their label after one, the rest anywhere. */
+export const contextsFor = (v: FakerValue) => (v.type.startsWith('labelled-') ? LABELLED_SECRET : CONTEXTS);
 
 /** Look-alikes: what a prompt holds beside PII that is none (faker's own generators), by type. */
 export function negatives(n: number, seed = 17): { type: string; value: string }[] {
