@@ -185,10 +185,10 @@ const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 // extension is no top-level domain).
 // An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. Not after
 // "//" (a URL's user: ssh://git@host); = ? & / before the address: see localStart. Letters may
-// carry combining marks (i̇, Devanagari vowel signs), a local part zero-width (non-)joiners
+// carry combining marks (i̇, Devanagari vowel signs), a local part zero-width non-joiners
 // (Persian علی‌آبادی) and Hebrew geresh (באב׳׳ד): RFC 6531 and IDNA allow them.
 const EMAIL =
-  /(?<![\p{L}\p{M}\p{N}.%+_-]|\/\/|(?<=[\p{L}\p{M}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u200d\u05f3\u05f4-]{0,62}[\p{L}\p{M}\p{N}_%+'\u05f3\u05f4-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\u200c\u200d-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{M}\p{N}_-])/gu;
+  /(?<![\p{L}\p{M}\p{N}.%+_-]|\/\/|(?<=[\p{L}\p{M}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u05f3\u05f4-]{0,62}[\p{L}\p{M}\p{N}_%+'\u05f3\u05f4-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\u200c-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{M}\p{N}_-])/gu;
 
 /** user@host:path is an SSH/scp remote (git@github.com:org/repo.git), not an address. */
 const SSH_PATH = /:[\w.~-]*\//y;
@@ -212,7 +212,7 @@ function emailOk(m: RegExpExecArray): boolean {
 // them only as one word of its own: one such character, the word starting after a space, quote,
 // bracket or "=", and the part before "?" no key's name. Not "=": a local part with one
 // (a=b@c.d) is rare, a key=value line (user=a@b.c) common, so the key is left visible.
-const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u200d\u05f3\u05f4-]/u;
+const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u05f3\u05f4-]/u;
 const LOCAL_START = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /[\s"'`<>([{,;:=\uff1a\uff0c\u3001]/;
 const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|q|query|search)$/i;
