@@ -402,10 +402,12 @@ const hasDigit = (t: Text) => t.marks.digitStarts.length > 0;
 // label's colon (Email:a@b.c, mailto:a@b.c). Not the password of a URL's user:password@host (the
 // secret detector takes it), an SSH remote (git@host:org/repo) or a file name (icon@2x.png: a file
 // extension is no top-level domain).
-// An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. No = ? &
-// (RFC 5322 allows them, but in practice they are a query string's: ?email=a@b.c).
+// An apostrophe inside a local part (o'connor) is one; before it ('a@b.c') it is a quote. Not after
+// "//" (a URL's user: ssh://git@host); = ? & / before the address: see localStart. Letters may
+// carry combining marks (i̇, Devanagari vowel signs), a local part zero-width non-joiners
+// (Persian علی‌آبادی) and Hebrew geresh (באב׳׳ד): RFC 6531 and IDNA allow them.
 const EMAIL =
-  /(?<![\p{L}\p{N}.%+_/-]|(?<=[\p{L}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{N}._%+'!#$*^`{|}~-]{0,62}[\p{L}\p{N}_%+'-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}{2,24}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{N}_-])/gu;
+  /(?<![\p{L}\p{M}\p{N}.%+_-]|\/\/|(?<=[\p{L}\p{M}\p{N}])')[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u05f3\u05f4-]{0,62}[\p{L}\p{M}\p{N}_%+'\u05f3\u05f4-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\u200c-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:(?!(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|txt|json|ya?ml|toml|[mc]?js|[jt]sx|s?css|html?|xml|csv|lock|exe|dll|dylib|wasm)(?![\p{L}\p{N}_-]))\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{2,59})(?![\p{L}\p{M}\p{N}_-])/gu;
 
 /** user@host:path is an SSH/scp remote (git@github.com:org/repo.git), not an address. */
 const SSH_PATH = /:[\w.~-]*\//y;
@@ -424,6 +426,30 @@ function emailOk(m: RegExpExecArray): boolean {
   return true;
 }
 
+// RFC 5322 also allows ? & / in a local part (jip/huisman@..., a&b@...), characters a URL's
+// query or path puts before an address (?email=a@b.c, /users/a@b.c). The address is taken with
+// them only as one word of its own: one such character, the word starting after a space, quote,
+// bracket or "=", and the part before "?" no key's name. Not "=": a local part with one
+// (a=b@c.d) is rare, a key=value line (user=a@b.c) common, so the key is left visible.
+const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'!#$*^`{|}~\u200c\u05f3\u05f4-]/u;
+const LOCAL_START = /[\p{L}\p{N}]/u;
+const WORD_BEFORE = /[\s"'`<>([{,;:=\uff1a\uff0c\u3001]/;
+const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|q|query|search)$/i;
+
+/** Where an address found at `start` really starts: before its ? & / part, when it has one. */
+function localStart(t: string, start: number): number {
+  const sep = t[start - 1];
+  if (sep !== '?' && sep !== '&' && sep !== '/') return start;
+  let r = start - 1;
+  while (r > 0 && start - r < 64 && LOCAL_CHAR.test(t[r - 1]!)) r--;
+  // An opening quote or dot before the word is not its ('jip/huisman@...').
+  while (r < start - 1 && !LOCAL_START.test(t[r]!)) r++;
+  if (r === start - 1) return start;
+  if (r > 0 && !WORD_BEFORE.test(t[r - 1]!)) return start;
+  if (sep === '?' && QUERY_KEY.test(t.slice(r, start - 1))) return start;
+  return r;
+}
+
 const email: Detector = {
   kind: 'email',
   maybe: (t) => t.text.includes('@'),
@@ -436,7 +462,7 @@ const email: Detector = {
       const from = Math.max(done, at - 66);
       const found = emailAround(t.slice(from, at + 257), at - from);
       if (found === undefined) continue;
-      out.push({ start: found[0] + from, end: found[1] + from, kind: 'email' });
+      out.push({ start: localStart(t, found[0] + from), end: found[1] + from, kind: 'email' });
       done = found[1] + from;
     }
   },
@@ -502,6 +528,9 @@ const CARD_FORMAT: NumberFormat = {
     // Separators must be consistent (groups like 4-4-4-4), not an arbitrary run of numbers.
     const seps = new Set(m[0].replace(/\d/g, ''));
     if (seps.size > 1) return false;
+    // Every network prints its first group as four digits (4-4-4-4, Amex 4-6-5); an IMEI is
+    // grouped 2-6-6-1.
+    if (seps.size === 1 && !/^\d{4}\D/.test(m[0])) return false;
     const digits = m[0].replace(/[ .-]/g, '');
     return (
       digits.length >= 13 &&
@@ -523,6 +552,7 @@ const creditCard: Detector = {
 
 // ---- IBAN (mod-97) -------------------------------------------------------------------------------
 
+/** The SWIFT registry's IBAN lengths (and Iran's national IBAN). */
 const IBAN_LENGTH: Record<string, number> = {
   AD: 24,
   AE: 23,
@@ -533,6 +563,7 @@ const IBAN_LENGTH: Record<string, number> = {
   BE: 16,
   BG: 22,
   BH: 22,
+  BI: 27,
   BR: 29,
   BY: 28,
   CH: 21,
@@ -540,12 +571,14 @@ const IBAN_LENGTH: Record<string, number> = {
   CY: 28,
   CZ: 24,
   DE: 22,
+  DJ: 27,
   DK: 18,
   DO: 28,
   EE: 20,
   EG: 29,
   ES: 24,
   FI: 18,
+  FK: 18,
   FO: 18,
   FR: 27,
   GB: 22,
@@ -554,11 +587,13 @@ const IBAN_LENGTH: Record<string, number> = {
   GL: 18,
   GR: 27,
   GT: 28,
+  HN: 28,
   HR: 21,
   HU: 28,
   IE: 22,
   IL: 23,
   IQ: 23,
+  IR: 26,
   IS: 26,
   IT: 27,
   JO: 30,
@@ -570,15 +605,19 @@ const IBAN_LENGTH: Record<string, number> = {
   LT: 20,
   LU: 20,
   LV: 21,
+  LY: 25,
   MC: 27,
   MD: 24,
   ME: 22,
   MK: 19,
+  MN: 20,
   MR: 27,
   MT: 31,
   MU: 30,
+  NI: 28,
   NL: 18,
   NO: 15,
+  OM: 23,
   PK: 24,
   PL: 28,
   PS: 29,
@@ -586,12 +625,15 @@ const IBAN_LENGTH: Record<string, number> = {
   QA: 29,
   RO: 24,
   RS: 22,
+  RU: 33,
   SA: 24,
   SC: 31,
+  SD: 18,
   SE: 24,
   SI: 19,
   SK: 24,
   SM: 27,
+  SO: 23,
   ST: 25,
   SV: 28,
   TL: 23,
@@ -601,6 +643,7 @@ const IBAN_LENGTH: Record<string, number> = {
   VA: 22,
   VG: 24,
   XK: 20,
+  YE: 30,
 };
 
 /**
@@ -708,33 +751,61 @@ const ssn: Detector = {
 
 // ---- phone ---------------------------------------------------------------------------------------
 
-// International (+CC ..., 00CC ...), North-American ((415) 555-0132, 415-555-0132, 1-800-555-0199)
-// and national numbers written with their trunk prefix 0 (UK 020 7946 0958 / 07700 900123,
-// DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022 2345 6789,
-// JP 03-1234-5678, AU (02) 9876 5432 / 0412 345 678), plus the national forms without a trunk
-// prefix that have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 /
-// 912 34 56 78, PL 501-234-567, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678, CN mobile
-// 138 0013 8000, RU 8 (495) 123-45-67). The country code may be in parentheses ((+49) 171 ...).
-// A German area code may end in a slash (089/12345678); an extension (ext. 12, x204) belongs to
-// the number before it.
-const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|x|#) ?\\d{1,6})?';
+// International (+CC ..., 00CC ..., +36 20/390-8806), North-American ((415) 555-0132,
+// 415-555-0132, 1-800-555-0199) and national numbers written with their trunk prefix 0 (UK 020 7946
+// 0958 / 07700 900123, DE 030 12345678, FR 01 23 45 67 89, IT 02 1234 5678, NL 06 12345678, IN 022
+// 2345 6789, JP 03-1234-5678 / 01234-5-6789, AU (02) 9876 5432 / 0412 345 678, SE 08-123 45 67 /
+// 029-603 23, IE 01 7968174, TH 0 2123 4567), plus the national forms without a trunk prefix that
+// have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 / 912 34 56 78, PL
+// 501-234-567 / 22-123-45-67, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678 / 333 123
+// 4567, CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72
+// 18 50 51 / 908 80 655, GR 2355 107665 / 23102 12345). Not 3-3-3 from 2 or 4 (299 792 458 m/s is
+// written so). The country code may be in parentheses ((+49) 171 ...), the whole number too
+// ("(+1 415 555 0132)", "(030 12345678)"). A German area code may end in a slash (089/12345678);
+// an extension (ext. 12, x204, poste 12) belongs to the number before it. Bare runs of 7-11 digits
+// only after a label (PHONE_BARE_AT).
+const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|poste|x|#) ?\\d{1,6})?';
 const PHONE_INTL = new RegExp(
-  `(?<![\\w+]|\\d[ .-])(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
+  `(?<![\\w+#]|\\d[ .-]|\\w-)(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ ./-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
   'g',
 );
 const PHONE_NANP = new RegExp(
-  `(?<![\\w(+-])(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ -]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
+  `(?<![\\w+-]|\\w\\()(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ -]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
   'g',
 );
 const PHONE_TRUNK =
-  /(?<![\w+.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
-const PHONE_BR = /(?<![\w(])\(\d{2}\) ?9?\d{4}-?\d{4}(?![\w-])/g;
+  /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
+const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.,-]|\d[ .-])(?:[6-9]\d{4} \d{5}|[5-9]\d{2}([ -])\d{3}\1\d{3}|[6-9]\d{2} \d{2} \d{2} \d{2}|3\d{2} \d{6,7}|3\d{2} \d{3} \d{3,4}|1[3-9]\d([ -])\d{4}\2\d{4}|[2-9]\d \d{4} \d{4}|[1-9]\d \d{3} \d{2} \d{2}|8 ?\(\d{3}\) ?\d{3}([ -])\d{2}\3\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\4\d{2})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{4}| \d{2} \d{3}| \d{2} \d{2} \d{2})|[35-9]\d{2}(?:([ -])\d{3}\5\d{3}| \d{6,7})|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\6\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\7\d{2})(?![\w-]|[.,]\d)/g;
 
-const PHONE_BARE_AT = /(?<![\w+.-])1?[2-9]\d{9}(?![\w-]|[.,]\d)/y;
+const PHONE_BARE_AT =
+  /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|([ .])\d{3}\1\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
   /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+
+/** A label that names a phone (not "contact"). */
+const PHONE_WORD =
+  /\b(?:phone|tel|telephone|mobile|mobil|cell|cellphone|call|fax|whatsapp|sms|ph|telefon|tel\u00e9fono|telefono|t\u00e9l\u00e9phone|portable|handy|puhelin)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+
+const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
+/** Eight digits as Sweden writes its short numbers: area, "-", the rest in pairs (029-603 23). */
+const SWEDISH_SHORT = /^0\d{1,3}-\d{2,3}(?: \d{2}){1,2}$/;
+
+/** Groups after the first all zeros: an amount (250 000 000), not a number. */
+const ZERO_GROUPS = /^\d+(?:[ -]0+)+$/;
+
+/** Whether a match ends with a ")" it did not open. */
+function closesUnopened(s: string): boolean {
+  if (!s.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+  }
+  return depth < 0;
+}
 
 /** The number before its extension. */
 const withoutExtension = (s: string) => {
@@ -766,11 +837,14 @@ const continuesNumber = (n: NumberStart) =>
 const startsNumber = (n: NumberStart) => !afterWord(n) && !continuesNumber(n);
 /** The character after the lead "(" or "+" (the second of the text from the start). */
 const second = (n: NumberStart) => n.text.charCodeAt(n.at + 1);
+/** A start after "(" that follows a letter, digit or "_" (f(415) ...: code, not a number). */
+const wordThenOpen = (n: NumberStart) => n.before === OPEN && isWordChar(n.text.charCodeAt(n.at - 2));
 
 /**
- * Whether a trunk-prefixed match reads as a phone number: 9 to 11 digits after the trunk 0, written
- * in groups or as one run (at most 10 digits after the 0: a longer run is a product or account
- * code); 8 only in three groups or more (Seoul 02-312-3456). One separator kind, but the one after
+ * Whether a trunk-prefixed match reads as a phone number: with the trunk 0, 10 or 11 digits as one
+ * run (a longer run is a product or account code), 9 to 13 in groups (Seoul 02-312-3456, Dublin 01
+ * 7968174, Austria 05422 5230, long German numbers 04155 35072701), 8 only as Sweden's short
+ * numbers (029-603 23); never a US ZIP+4 (07079-4605). One separator kind, but the one after
  * the area code may differ (08-123 456 78, 089/1234 5678); dotted groups only as French pairs
  * (01.23.45.67.89): never dates or version numbers. Read in place (it runs for every trunk-shaped
  * number).
@@ -791,7 +865,8 @@ function trunkOk(s: string): boolean {
       inGap = true;
     }
   }
-  if (digits < (groups >= 3 ? 9 : 10) || digits > (groups === 1 ? 11 : 12)) return false;
+  if (digits > (groups === 1 ? 11 : 13)) return false;
+  if (digits < (groups === 1 ? 10 : 9) && !SWEDISH_SHORT.test(s)) return false;
   // The area code, as /^\(?0\d{1,4}\)?(?:\/ ?|[ .-])?/ reads it, then one separator kind.
   let i = s.charCodeAt(0) === OPEN ? 2 : 1;
   for (let k = 0; k < 4 && isDigit(s.charCodeAt(i)); k++) i++;
@@ -806,7 +881,8 @@ function trunkOk(s: string): boolean {
     else if (c !== separator) return false;
   }
   if (separator === DOT && !FRENCH_PAIRS.test(s)) return false;
-  return second !== ZERO;
+  // Not a US ZIP+4 code (07079-4605).
+  return second !== ZERO && !ZIP_PLUS_4.test(s);
 }
 const FRENCH_PAIRS = /^0\d(?:\.\d{2}){4}$/;
 
@@ -821,8 +897,13 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
       n.before !== PLUS &&
       startsNumber(n),
     accept: (m) => {
-      const n = digitsBeforeExtension(m[0]);
-      return n >= 8 && n <= 15;
+      // E.164: 8 to 15 digits after the "+" or "00"; a "00" number in one run (0049301234567)
+      // at least 11, as zero-padded ids are 00 and a few digits.
+      const intl = m[0].startsWith('00');
+      const n = digitsBeforeExtension(m[0]) - (intl ? 2 : 0);
+      if (n < (intl && /^\d+\)?$/.test(withoutExtension(m[0])) ? 11 : 8) || n > 15) return false;
+      // A closing parenthesis the number did not open is the text's ("(+1 415 555 0132)").
+      return closesUnopened(m[0]) ? [m.index, m.index + m[0].length - 1] : true;
     },
   },
   // (415) 555-0132, 415-555-0132, 1-800-555-0199: an optional 1, then three digits.
@@ -835,7 +916,7 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
     // Without the 1 and the parentheses, its three groups are 10 digits joined by one separator each.
     can: (n) =>
       (n.lead === OPEN ? n.after === CLOSE : n.run === 1 || n.digits >= 10) &&
-      n.before !== OPEN &&
+      !wordThenOpen(n) &&
       n.before !== PLUS &&
       n.before !== DASH &&
       !afterWord(n),
@@ -864,33 +945,39 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
   brazil: {
     at: sticky(PHONE_BR),
     fits: (lead, run) => lead === '(' && run === 2,
-    can: (n) => n.after === CLOSE && n.before !== OPEN && !afterWord(n),
+    can: (n) => n.after === CLOSE && !wordThenOpen(n) && !afterWord(n),
   },
-  // National forms of a fixed shape: a first group of 2, 3 or 5 digits, or RU's 8 alone; but for
-  // RU's 8 (495) ..., 9 digits or more in groups joined by one " " or "-".
+  // National forms of a fixed shape: a first group of 1 to 5 digits (or a mobile's 11 in one run),
+  // or RU's (495) ...; but for a first group of one, 8 digits or more in groups joined by one " "
+  // or "-". A CSV cell's comma may come before it, not a number's ("1,234 567").
   spaced: {
     at: sticky(PHONE_SPACED),
-    fits: (lead, run) =>
-      (run === 5 && '6789'.includes(lead)) ||
-      (run === 3 && '1356789'.includes(lead)) ||
-      (run === 2 && '123456789'.includes(lead)) ||
-      (run === 1 && lead === '8'),
+    fits: (lead, run) => (lead === '(' ? run === 3 : isDigitLead(lead) && (run <= 5 || run === 11)),
     can: (n) =>
-      (n.run === 1 || n.digits >= 9) &&
+      (n.lead === OPEN || n.run === 1 || n.run === 11 || n.digits >= 8) &&
       n.before !== DOT &&
-      n.before !== COMMA &&
       n.before !== DASH &&
+      !(n.before === COMMA && isDigit(n.text.charCodeAt(n.at - 2))) &&
       startsNumber(n),
+    // Not an amount written in thousands (250 000 000).
+    accept: (m) => !ZERO_GROUPS.test(m[0]),
   },
-  // Ten bare digits (eleven with a leading 1) only after a phone label ("phone: 4155550132", "call
-  // me at 4155550132").
+  // Bare digits only after a label: seven to eleven (or 4+4, Denmark; 3.3.3, and 3 3 3 from 2 or
+  // 4, Spain and Portugal; 2+3+3, Latvia: ids and amounts as often) after a word for a phone
+  // ("Tel.: 951076650", "mobil 6107 6650", "call me at 3471234567"); after "contact" and the like
+  // only ten or eleven North-American (4155550132) or national with the trunk 0 (0412345678).
+  // Never 00 (the international prefix alone).
   labelledBare: {
     at: PHONE_BARE_AT,
-    fits: (lead, run) => isDigitLead(lead) && (run === 10 || run === 11),
-    can: (n) => n.before !== PLUS && n.before !== DOT && n.before !== DASH && !afterWord(n),
-    accept: (m) =>
-      /^(?:1)?[2-9]\d{2}[2-9]/.test(m[0]) &&
-      PHONE_LABEL.test(m.input.slice(Math.max(0, m.index - 32), m.index)),
+    fits: (lead, run) => isDigitLead(lead) && (run <= 4 || (run >= 7 && run <= 11)),
+    can: (n) => n.run >= 2 && n.before !== PLUS && n.before !== DOT && n.before !== DASH && !afterWord(n),
+    accept: (m) => {
+      const s = m[0];
+      if (s.startsWith('00')) return false;
+      const before = m.input.slice(Math.max(0, m.index - 32), m.index);
+      if (PHONE_WORD.test(before)) return true;
+      return (/^1?[2-9]\d{2}[2-9]\d{6}$/.test(s) || /^0[1-9]\d{8,9}$/.test(s)) && PHONE_LABEL.test(before);
+    },
   },
 };
 
@@ -910,7 +997,9 @@ const VERSION_BEFORE =
 /** A netmask (255.255.255.0) is an address-shaped setting, not an address; nor is loopback (127.x) or 0.0.0.0. */
 const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:])/g;
+// A colon after an address ends it when a space or the end follows ("fe80::1: that one").
+const IPV6 =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?!\w|:(?!\s|$))/g;
 
 const IPV4_FORMAT: NumberFormat = {
   at: sticky(IPV4),
@@ -956,10 +1045,12 @@ const ipAddress: Detector = {
   find: (t, out) => {
     IPV4_NUMBERS.find('ip-address', t, out);
     scanAt(IPV6_AT, 'ip-address', t.text, ipv6Starts(t.text, t.marks.colons), out, (m) => {
-      const s = m[0];
+      // The colon of the sentence, not the address's ("fe80::1:5: that one").
+      const s = m[0].endsWith(':') && !m[0].endsWith('::') ? m[0].slice(0, -1) : m[0];
       if (!isIPv6(s)) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
-      return s.replace(/[^0-9A-Fa-f]/g, '').length >= 4 && s.split(':').filter(Boolean).length >= 2;
+      if (s.replace(/[^0-9A-Fa-f]/g, '').length < 4 || s.split(':').filter(Boolean).length < 2) return false;
+      return [m.index, m.index + s.length];
     });
   },
 };
@@ -995,7 +1086,29 @@ const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)
 /** Password labels, in a few languages. */
 const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))`;
 /** A long, key-like value: letters and digits both (and base64 padding). */
-const KEY_LIKE = '(?=[A-Za-z0-9_\\-./+]*\\d)(?=[A-Za-z0-9_\\-./+]*[A-Za-z])[A-Za-z0-9_\\-./+]{12,}={0,2}';
+const KEY_LIKE = '[A-Za-z0-9_\\-./+~!@#%^&*?]{12,}={0,2}';
+/** A key-like value: letters with digits or symbols, or letters whose case flips at random. */
+const keyLike = (value: string) =>
+  (/[\d~!@#%^&*?]/.test(value) && /[A-Za-z]/.test(value)) || randomCase(value);
+
+/**
+ * Letters whose case flips as often as random letters' do (rCKQFcvVmyfIEgkP: a generated
+ * password), not a camelCase name (hashedPassword) or a word (Required).
+ */
+function randomCase(value: string): boolean {
+  if (value.length < 10) return false;
+  let flips = 0;
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kind = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    if (kind !== 0 && last !== 0 && kind !== last) flips++;
+    last = kind;
+  }
+  return flips >= 0.35 * value.length && !CAMEL_CASE.test(value);
+}
+/** Words joined in camelCase or PascalCase (getTokenFromEnv, ChangeMeInProduction). */
+const CAMEL_CASE = /^[a-z]*(?:[A-Z]{1,2}[a-z]+)+[A-Z]{0,2}$/;
 /** What documentation writes where a password goes. */
 const PLACEHOLDER =
   /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
@@ -1003,6 +1116,9 @@ const PLACEHOLDER =
 /** A password written without quotes: one word with a digit or a symbol, not a variable. */
 const UNQUOTED_PASSWORD =
   '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+/** One word, not a variable: a password when it has a digit or a symbol, or random case. */
+const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
 
 /** Needles one of which a password label holds (lower case; the automaton folds A-Z only). */
 const PASSWORD_NEEDLES = [
@@ -1203,6 +1319,7 @@ const SECRETS: Secret[] = [
     // The value follows a ":" or "=" (which it cannot contain): tried only there.
     at: [':', '='],
     value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']?(${KEY_LIKE})`, 'iy'),
+    accept: keyLike,
   },
   // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
   // the quotes left alone (a masked JSON argument stays JSON); an unclosed quote at the end of
@@ -1220,25 +1337,21 @@ const SECRETS: Secret[] = [
     ],
     accept: (value) => !PLACEHOLDER.test(value),
   },
-  // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, a digit in it.
+  // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, key-like.
   {
-    re: new RegExp(
-      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
-      'gi',
-    ),
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']([^"'\\s]{12,256})(?=["'])`, 'gi'),
     gate: ['key', 'secret', 'token'],
     at: [':', '='],
-    value: new RegExp(
-      `(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["'](?=[^"'\\s]*\\d)([^"'\\s]{12,256})(?=["'])`,
-      'iy',
-    ),
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']([^"'\\s]{12,256})(?=["'])`, 'iy'),
+    accept: keyLike,
   },
   // An unquoted password after its label (password=..., "my password is ...", Passwort: ...): one
-  // word with a digit or a symbol in it (not "required", not process.env.PASS, not ${PASS}).
+  // word with a digit or a symbol in it, or random case (not "required", not process.env.PASS,
+  // not ${PASS}, not hashedPassword).
   // Tried only after a ":", "=" or " is " (and its other languages' words).
   {
     re: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_PASSWORD}`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_WORD}`,
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
@@ -1254,10 +1367,10 @@ const SECRETS: Secret[] = [
       [' was ', 1],
     ],
     value: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_PASSWORD})`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_WORD})`,
       'iy',
     ),
-    accept: (value) => !PLACEHOLDER.test(value),
+    accept: (value) => !PLACEHOLDER.test(value) && (PASSWORD_SYMBOL.test(value) || randomCase(value)),
   },
 ];
 

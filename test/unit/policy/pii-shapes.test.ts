@@ -8,10 +8,15 @@ import { numberFormatMatches } from '../../../sidecar/guards/pii.ts';
 import { rng } from '../../support/rng.ts';
 import { PII_POSITIVES } from './pii-corpus.ts';
 import { BLIND_PII_POSITIVES, SIXTH_WAVE_POSITIVES } from './pii-corpus-blind.ts';
+import { FAKER_LOCALES, globalValues, localeValues, negatives } from './pii-faker.ts';
 
 const VALUES = [
   ...PII_POSITIVES.map(([, value]) => value),
   ...[...BLIND_PII_POSITIVES, ...SIXTH_WAVE_POSITIVES].map(([, , value]) => value),
+  // An outside generator's numbers of 46 locales, and its look-alikes (pii-faker.ts).
+  ...Object.keys(FAKER_LOCALES).flatMap((l) => localeValues(l, 20, 29).map((v) => v.value)),
+  ...globalValues(20, 29).map((v) => v.value),
+  ...negatives(10, 29).map((v) => v.value),
 ];
 
 /** What numbers, dates, versions and their neighbours are made of. */
@@ -61,6 +66,10 @@ describe('PII number formats: the shape each is tried at', () => {
         `1 ${v}`,
         `(${v})`,
         `+${v}`,
+        `a,${v},b`,
+        `1,${v}`,
+        `f(${v})`,
+        `mobil ${v}`,
       ]),
     ];
     const random = rng(17);
