@@ -8,9 +8,10 @@
 // Each cue belongs to a family. One family alone says nothing; two different families close
 // together (within WINDOW characters of the normalized text) are an attack: rules gone next to a
 // persona, a header or a sidestepped task is a jailbreak persona; any two of header, pretext,
-// sidestep and reply order an injection. A persona pairs with nothing else ("act as a translator;
-// reply only with the translation" is an ordinary prompt), nor rules gone with a pretext or a
-// reply order ("for research purposes, compare uncensored models"). Matched with the guard's other
+// sidestep, reply order and verbatim payload are an injection, except a pretext with a reply
+// order. A persona pairs with nothing else ("act as a translator; reply only with the
+// translation" is an ordinary prompt), nor rules gone with a pretext or a reply order ("for
+// research purposes, compare uncensored models"). Matched with the guard's other
 // phrases in its one pass (anchored.ts reports every match of a cue and where it starts).
 import type { PhraseRule } from './anchored.ts';
 
@@ -23,6 +24,7 @@ const PRETEXT = 'cue:pretext';
 const SIDESTEP = 'cue:sidestep';
 const REPLY = 'cue:reply';
 const HEADER = 'cue:header';
+const VERBATIM = 'cue:verbatim';
 
 const c = (kind: string, source: string): PhraseRule => ({ kind, re: new RegExp(source) });
 /**
@@ -96,7 +98,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     PERSONA,
-    `\\b(?:personas|characters|entities|personalities)\\b(?<=\\b(?:two|2|both) (?:separate |different |distinct )?[a-z]{1,13})|\\b(?:respond|answer|reply) (?:to me )?in (?:two|2) (?:different |separate )?ways\\b`,
+    `\\b(?:personas|characters|entities|personalities)\\b(?<=\\b(?:two|2|both) (?:separate |different |distinct )?[a-z]{1,13})|${pairs(['in'], ['two', '2'])} (?:different |separate |distinct )?(?:ways|manners|styles|formats|voices)\\b`,
   ),
   c(
     PERSONA,
@@ -121,8 +123,11 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     UNBOUND,
-    `\\b(?:ethics|morals|morality|rules|guidelines|policies|restrictions|filters)\\b(?<=\\b(?:breaks?|ignores?|disregards?|defies|violates?|rejects|bypasses|circumvents) (?:all |any |the |every )?(?:ethics|morals|morality|(?:ai|openai's|openai|chatgpt's|chatgpt|content|safety|ethical|moral) [a-z]{5,12}))` +
-      `|\\bfree (?:of|from) (?:your|its|all|any) (?:confines|chains|shackles|programming|restraints)\\b`,
+    `(?:\\b(?:ethics|morals|morality)|\\b(?:openai's|openai|chatgpt's|chatgpt|anthropic's|claude's|ethical|moral|safety|content) (?:content )?(?:rules|guidelines|policies|policy|restrictions|filters))\\b(?<=\\b(?:breaks?|breaking|ignores?|ignoring|disregards?|disregarding|defies|defying|violates?|violating|rejects|bypasses|bypassing|circumvents) (?:all |any |the |every )?[a-z' ]{5,30})` +
+      `|\\bfree (?:of|from) (?:your|its|all|any) (?:confines|chains|shackles|programming|restraints|restrictions|rules|limitations|filters)\\b|\\b(?:itself|yourself|himself|herself|themselves) from (?:all|any|its|your) (?:restrictions|rules|limitations|filters|constraints)\\b` +
+      `|\\b(?:legality|ethicality|morality|legal|ethical|moral|illegal|harmful|ethics)\\b(?<=\\bwithout (?:any )?(?:hesitation or |hesitation and )?(?:concerns?|regard(?:ing)?|care|caring|worrying|thinking|consideration)[a-z ,/']{1,40})` +
+      `|\\b(?:concerns|considerations|implications|boundaries)\\b(?<=\\b(?:disregards?|ignores?|ignoring|disregarding) (?:all |any )?(?:ethical|moral|legal)(?: or (?:ethical|moral|legal))? [a-z]{10,14})` +
+      `|${pairs(['under my'], ['control', 'command'])}\\b(?<=\\b(?:you are|you're) (?:now )?under my [a-z]{7})`,
   ),
   // Refusals forbidden ("never respond with "I'm sorry, I cannot"", "Blocked Strings: "I'm sorry"").
   c(
@@ -132,7 +137,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     UNBOUND,
-    `${pairs(['never'], ['refuses', 'refuse', 'declines', 'decline', 'says no', 'denies', 'rejects', 'censors'])}\\b|\\b(?:refuse|decline|deny|say no)\\b(?<=\\b(?:will|must|shall|can|should) (?:not|never) [a-z ]{4,7})|\\bno matter how (?:dangerous|illegal|unethical|immoral|harmful|offensive|explicit|inappropriate|reckless|evil|wrong)\\b`,
+    `${pairs(['never'], ['refuses', 'refuse', 'declines', 'decline', 'says no', 'denies', 'deny', 'rejects', 'censors'])}\\b|\\b(?:refuse|decline|deny|say no)\\b(?<=\\b(?:will|must|shall|can|should) (?:not|never) [a-z ]{4,7})|\\bno matter how (?:dangerous|illegal|unethical|immoral|harmful|offensive|explicit|inappropriate|reckless|evil|wrong)\\b`,
   ),
   c(
     UNBOUND,
@@ -188,7 +193,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     REPLY,
-    `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}\\b|${pairs(['respond', 'reply', 'answer'], ['with the following', 'only with the following', 'with exactly', 'with just', 'with only', 'only with'])}\\b|${pairs(['just'], ['print', 'say', 'output', 'write', 'reply', 'respond', 'type'])}\\b`,
+    `${pairs(['respond', 'reply', 'answer'], ['with the following', 'only with the following', 'with exactly', 'with just', 'with only', 'only with'])}\\b|${pairs(['just'], ['print', 'output', 'type out', 'reply with', 'respond with'])}\\b`,
   ),
   c(
     REPLY,
@@ -198,6 +203,12 @@ export const CUES: readonly PhraseRule[] = [
         ['reply', 'response', 'answer', 'message', 'output'].map((r) => `${w} ${r} with`),
       ),
     )}\\b`,
+  ),
+
+  // ---- content to be given back word for word (a payload's signature) --------------------------------
+  c(
+    VERBATIM,
+    `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}\\b|${pairs(['the following'], ['string', 'link', 'url', 'image', 'anchor', 'markdown', 'html', 'line', 'phrase', 'sentence', 'text', 'word'])}\\b(?<=\\byour (?:response|reply|answer|output|summary),? the following [a-z]{3,8})`,
   ),
 
   // ---- an instruction header --------------------------------------------------------------------------
@@ -235,7 +246,11 @@ export function fromCues(hits: readonly { kind: string; at: number }[]): string[
         // Rules gone, said of a persona, or with a header or the task sidestepped.
         if (pair.includes(PERSONA) || pair.includes(HEADER) || pair.includes(SIDESTEP))
           out.add('jailbreak-persona');
-      } else if (!pair.includes(PERSONA)) out.add('indirect-injection');
+      } else if (!pair.includes(PERSONA) && !(pair.includes(PRETEXT) && pair.includes(REPLY)))
+        // Not a pretext with an ordinary order about the reply: "for testing purposes, include a
+        // JSON sample in your answer" is how developers write (a string to be given back as it
+        // is, with a pretext, is a payload).
+        out.add('indirect-injection');
     }
     last.set(kind, at);
   }

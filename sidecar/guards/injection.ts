@@ -141,7 +141,7 @@ const SELF = '(?:you|your|the assistant|the ai|the model|chatgpt|gpt|claude|the 
 const LIMITS =
   '(?:restrictions|rules|limitations|limits|filters|filtering|guidelines|boundaries|ethics|morals|morality|censorship|content polic(?:y|ies)|safety (?:guidelines|measures|filters|rules|protocols)|ethical (?:guidelines|constraints|principles|restrictions)|moral (?:guidelines|constraints|restrictions))';
 const UNBOUND =
-  '(?:unrestricted|unfiltered|uncensored|jailbroken|unlimited|unbound|unchained|amoral|unethical|evil|rogue|lawless|liberated|unleashed|unlocked|unconstrained|unshackled|unaligned)';
+  '(?:unrestricted|unfiltered|uncensored|jailbroken|unlimited|unbound|unchained|amoral|unethical|evil|rogue|lawless|liberated|unleashed|unlocked|unconstrained|unshackled|unaligned|no limits|no-limits|no limit|limitless|no rules|no-rules|no filter|no-filter)';
 
 const EXTRACT_ADJ =
   '(?:full|entire|complete|exact|verbatim|original|initial|hidden|secret|internal|confidential|real|actual|first|starting)';
@@ -222,7 +222,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "ignore all previous instructions", "disregard any prior directives", "forget the above rules"
   p(
     'override-instructions',
-    `\\b${IGNORE} (?:(?:all|any|every|each|of|the|these|those|your|its|their) ){0,4}${PRIOR} (?:(?:and|or|,|&) )?(?:${PRIOR} )?${RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))${IN_A_DOCUMENT}`,
+    `\\b${IGNORE} (?:(?:all|any|and|every|each|of|the|these|those|your|its|their) ){0,4}${PRIOR} (?:(?:and|or|,|&) )?(?:${PRIOR} )?${RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))${IN_A_DOCUMENT}`,
   ),
   // "ignore your instructions", "override your programming", "bypass your restrictions"
   p(
@@ -662,7 +662,7 @@ export const PATTERNS: readonly Pattern[] = [
     'override-instructions',
     `${alternativesOf(['and', 'or'], ['following', 'subsequent', 'later', 'next', 'other', 'future', 'upcoming'])} ${RULES}\\b(?<=\\b${IGNORE} (?:(?:all|any|every|each|of|the|these|those) ){0,3}${PRIOR} (?:and|or) [a-z]{4,10} [a-z]{4,12})` +
       `|${alternativesOf(['previous', 'prior', 'preceding', 'earlier', 'above'], ['inputs', 'input', 'requests', 'request', 'messages', 'prompts', 'commands', 'context', 'text', 'content', 'conversation', 'tasks'])}\\b(?<=\\b${IGNORE} (?:all|any|every)(?: of the| the)? [a-z]{5,9} [a-z]{4,12})(?! (?:i|we) (?:gave|wrote|sent|made))${IN_A_DOCUMENT}` +
-      `|\\[ ?${IGNORE} (?:all )?(?:previous|prior|preceding|earlier|above) (?:inputs?|requests?|messages|prompts|instructions|text) ?\\]` +
+      `|\\[ ?${IGNORE} (?:all )?(?:previous|prior|preceding|earlier|above) (?:inputs?|requests?|messages|prompts|instructions|text|conversation|context|rules)(?: and (?:rules|instructions|guidelines|restrictions))? ?\\]` +
       `|\\bregardless of (?:your|any of your|the assistant's|the system's) (?:(?:previous|prior|earlier|original|initial|system|own|other) ){1,2}${ITS_RULES}\\b`,
   ),
   // Extraction asked of the prompt as "the" system prompt, told to "me" ("show me the system prompt
@@ -676,6 +676,12 @@ export const PATTERNS: readonly Pattern[] = [
       `|${alternativesOf(['beginning with', 'starting with'], ['you are', "'you are", "' you are", '\\(you are'])} ?'?,? (?:repeat|print|output|write|copy|reproduce|recite|type|give)\\b` +
       `|${alternativesOf(['continue', 'complete', 'finish'], ['the following', 'this', 'the sentence', 'this sentence', 'the text'])}\\W{0,4}(?:the|my|your) (?:${EXTRACT_ADJ} ){0,3}(?:system prompt|system message|instructions|prompt|rules) (?:is|are|says|reads|begins)\\b` +
       `|\\b(?:initially|originally|at first|at the outset)\\b(?<=\\b(?:text|words|message|content|instructions|prompt) (?:that )?you (?:were|have been) (?:given|shown|sent|fed) [a-z ]{7,14})`,
+  ),
+  // The maker's rules declared not to apply ("OpenAI rules don't apply.", "the rules of ChatGPT
+  // don't apply as you are ...").
+  p(
+    'no-restrictions',
+    `${alternativesOf(["don't", 'do not', "doesn't", 'does not', 'no longer'], ['apply'])}\\b(?<=\\b(?:(?:openai|openai's|chatgpt|chatgpt's|anthropic|anthropic's|claude's) (?:content |usual |normal |safety )?(?:rules|policies|policy|guidelines|restrictions|filters)|the (?:rules|policies|guidelines|restrictions) of (?:chatgpt|openai|anthropic|claude|the ai|an ai|your (?:creators?|developers?|makers?))) [a-z' ]{5,14})`,
   ),
   // Rules declared not to bind, in other verbs ("you are not subject to the content policy").
   p(
