@@ -53,6 +53,9 @@ const AN_AI: string[] = [
   'gpt',
 ];
 const ILLEGAL = '(?:illegal|unethical|immoral|harmful)';
+/** What a jailbreak says is never refused: anything, any request (not "a refund request"). */
+const REFUSED =
+  '(?=[.,;:!?)]|$| (?:any|anything|everything|all|to|requests?|questions?|prompts?|orders?|commands?|or|and|a request|a question|an order|a prompt|a command|the user|users|him|her|them|me)\\b)';
 const NOT = [
   "doesn't",
   'doesnt',
@@ -137,7 +140,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     UNBOUND,
-    `${pairs(['never'], ['refuses', 'refuse', 'declines', 'decline', 'says no', 'denies', 'deny', 'rejects', 'censors'])}\\b|\\b(?:refuse|decline|deny|say no)\\b(?<=\\b(?:will|must|shall|can|should) (?:not|never) [a-z ]{4,7})|\\bno matter how (?:dangerous|illegal|unethical|immoral|harmful|offensive|explicit|inappropriate|reckless|evil|wrong)\\b`,
+    `${pairs(['never'], ['refuses', 'refuse', 'declines', 'decline', 'says no', 'denies', 'deny', 'rejects', 'censors'])}${REFUSED}|\\b(?:refuse|decline|deny|say no)\\b(?<=\\b(?:will|must|shall|can|should) (?:not|never) [a-z ]{4,7})|\\bno matter how (?:dangerous|illegal|unethical|immoral|harmful|offensive|explicit|inappropriate|reckless|evil|wrong)\\b`,
   ),
   c(
     UNBOUND,
@@ -155,7 +158,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     PRETEXT,
-    `\\b(?:test|drill)\\b(?<=\\bthis is (?:a|only a|just a|an official|an authori[sz]ed) (?:security |penetration )?(?:test|drill))|\\b(?:pipeline|suite|environment|harness)\\b(?<=\\b(?:part of|running in|inside|within) (?:a|an|the) (?:test|testing|automated|evaluation|qa) [a-z]{5,11})`,
+    `\\b(?:test|drill)(?= ?[.!,;:]|$| and\\b)(?<=\\bthis is (?:a|only a|just a|an official|an authori[sz]ed) (?:security |penetration )?(?:test|drill))|\\b(?:pipeline|suite|environment|harness)\\b(?<=\\b(?:part of|running in|inside|within) (?:a|an|the) (?:test|testing|automated|evaluation|qa) [a-z]{5,11})`,
   ),
   c(
     PRETEXT,
@@ -208,7 +211,7 @@ export const CUES: readonly PhraseRule[] = [
   // ---- content to be given back word for word (a payload's signature) --------------------------------
   c(
     VERBATIM,
-    `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}\\b|${pairs(['the following'], ['string', 'link', 'url', 'image', 'anchor', 'markdown', 'html', 'line', 'phrase', 'sentence', 'text', 'word'])}\\b(?<=\\byour (?:response|reply|answer|output|summary),? the following [a-z]{3,8})`,
+    `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}(?= ?[.!,;:]|$| and\\b)|${pairs(['the following'], ['string', 'link', 'url', 'image', 'anchor', 'markdown', 'html', 'line', 'phrase', 'sentence', 'text', 'word'])}\\b(?<=\\byour (?:response|reply|answer|output|summary),? the following [a-z]{3,8})`,
   ),
 
   // ---- an instruction header --------------------------------------------------------------------------

@@ -681,7 +681,7 @@ export const PATTERNS: readonly Pattern[] = [
   // don't apply as you are ...").
   p(
     'no-restrictions',
-    `${alternativesOf(["don't", 'do not', "doesn't", 'does not', 'no longer'], ['apply'])}\\b(?<=\\b(?:(?:openai|openai's|chatgpt|chatgpt's|anthropic|anthropic's|claude's) (?:content |usual |normal |safety )?(?:rules|policies|policy|guidelines|restrictions|filters)|the (?:rules|policies|guidelines|restrictions) of (?:chatgpt|openai|anthropic|claude|the ai|an ai|your (?:creators?|developers?|makers?))) [a-z' ]{5,14})`,
+    `${alternativesOf(["don't", 'do not', "doesn't", 'does not', 'no longer'], ['apply'])}\\b(?<=\\b(?:(?:openai|openai's|chatgpt|chatgpt's|anthropic|anthropic's|claude's) (?:content |usual |normal |safety )?(?:rules|policies|policy|guidelines|restrictions|filters)|the (?:rules|policies|guidelines|restrictions) of (?:chatgpt|openai|anthropic|claude|the ai|an ai|your (?:creators?|developers?|makers?))) [a-z' ]{5,16})`,
   ),
   // Rules declared not to bind, in other verbs ("you are not subject to the content policy").
   p(
