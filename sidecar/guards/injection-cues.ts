@@ -9,7 +9,7 @@
 // together (within WINDOW characters of the normalized text) are an attack: rules gone next to a
 // persona, a header or a sidestepped task is a jailbreak persona; any two of header, pretext,
 // sidestep, reply order and verbatim payload are an injection, except a pretext with a reply
-// order. A persona pairs with nothing else ("act as a translator; reply only with the
+// order; the assistant's own setup asked for with any of those is extraction. A persona pairs with nothing else ("act as a translator; reply only with the
 // translation" is an ordinary prompt), nor rules gone with a pretext or a reply order ("for
 // research purposes, compare uncensored models"). Matched with the guard's other
 // phrases in its one pass (anchored.ts reports every match of a cue and where it starts).
@@ -25,6 +25,7 @@ const SIDESTEP = 'cue:sidestep';
 const REPLY = 'cue:reply';
 const HEADER = 'cue:header';
 const VERBATIM = 'cue:verbatim';
+const EXTRACT = 'cue:extract';
 
 const c = (kind: string, source: string): PhraseRule => ({ kind, re: new RegExp(source) });
 /**
@@ -97,15 +98,20 @@ export const CUES: readonly PhraseRule[] = [
   c(PERSONA, `\\b(?:simulate|emulate) (?:an?|the|another) (?:[a-z-]{1,20} ){0,2}(?:${AN_AI.join('|')})\\b`),
   c(
     PERSONA,
-    `\\b(?:act|acting|roleplay|role-play|pretend|impersonate) (?:as|like|to be)\\b|\\bpersonify\\b|\\byour (?:new )?(?:persona|name|character|role|identity) (?:is|will be)\\b`,
+    `\\b(?:act|acting|roleplay|role-play|pretend|impersonate) (?:as|like|to be|out)\\b|\\bin character as\\b|\\b(?:roleplay|role-play|role play|role-playing) (?:game|scenario|session)\\b|\\bpersonify\\b|\\byour (?:new )?(?:persona|name|character|role|identity) (?:is|will be)\\b`,
   ),
   c(
     PERSONA,
-    `\\b(?:personas|characters|entities|personalities)\\b(?<=\\b(?:two|2|both) (?:separate |different |distinct )?[a-z]{1,13})|${pairs(['in'], ['two', '2'])} (?:different |separate |distinct )?(?:ways|manners|styles|formats|voices)\\b`,
+    `\\b(?:personas|characters|entities|personalities|ai models|chatbots)\\b(?<=\\b(?:two|2|both) (?:[a-z]{1,13} ){0,2}[a-z ]{2,9})|${pairs(['in'], ['two', '2'])} (?:different |separate |distinct )?(?:ways|manners|styles|formats|voices)\\b`,
   ),
   c(
     PERSONA,
     `(?:gpt|bot)\\b(?<=\\byou are (?:now |going to be |to be )?(?:called |named )?[a-z0-9-]{2,20}(?:gpt|bot))`,
+  ),
+  // A persona named by an acronym ("you are NRW, which stands for ..."), or a world set apart.
+  c(
+    PERSONA,
+    `\\bstands for\\b(?<=\\b(?:you are|you're|pretend to be|act as|become|be) [a-z0-9.-]{2,20},? (?:which|that|it) stands for)|\\b(?:hypothetical|fictional|imaginary|fictitious) (?:scenario|world|universe|reality|setting|dimension)\\b`,
   ),
   // A "mode" set up like a persona (policy-puppetry configs: "Allowed Modes: ...").
   c(PERSONA, `\\b(?:allowed|enabled|blocked|disabled) modes? ?:`),
@@ -122,7 +128,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     UNBOUND,
-    `${pairs(NOT, ['care', 'follow', 'obey', 'abide', 'adhere to', 'respect', 'have', 'has', 'need', 'believe in', 'concern', 'give a', 'worry about'])}\\b(?: (?:[a-z',]{1,20} ){0,3})?(?:rules|guidelines|policies|ethics|ethical|morals|moral|morality|laws|restrictions|limits|limitations|censorship|filters|content polic(?:y|ies)|principles|values|ethicality|legality)\\b`,
+    `${pairs(NOT, ['care', 'cares', 'follow', 'follows', 'obey', 'obeys', 'abide', 'abides', 'adhere to', 'respect', 'respects', 'have', 'has', 'need', 'believe in', 'concern', 'give a', 'worry about'])}\\b(?: (?:[a-z',]{1,20} ){0,3})?(?:rules|guidelines|policies|ethics|ethical|morals|moral|morality|laws|restrictions|limits|limitations|censorship|filters|content polic(?:y|ies)|principles|values|ethicality|legality|unethical|illegal|immoral)\\b`,
   ),
   c(
     UNBOUND,
@@ -130,6 +136,10 @@ export const CUES: readonly PhraseRule[] = [
       `|\\bfree (?:of|from) (?:your|its|all|any) (?:confines|chains|shackles|programming|restraints|restrictions|rules|limitations|filters)\\b|\\b(?:itself|yourself|himself|herself|themselves) from (?:all|any|its|your) (?:restrictions|rules|limitations|filters|constraints)\\b` +
       `|\\b(?:legality|ethicality|morality|legal|ethical|moral|illegal|harmful|ethics)\\b(?<=\\bwithout (?:any )?(?:hesitation or |hesitation and )?(?:concerns?|regard(?:ing)?|care|caring|worrying|thinking|consideration)[a-z ,/']{1,40})` +
       `|\\b(?:concerns|considerations|implications|boundaries)\\b(?<=\\b(?:disregards?|ignores?|ignoring|disregarding) (?:all |any )?(?:ethical|moral|legal)(?: or (?:ethical|moral|legal))? [a-z]{10,14})` +
+      `|${pairs(['know', 'knew', 'learned', 'learnt', 'were taught'], ['about'])} (?:ethics|ethical (?:guidelines|rules|principles)|morals|morality|your (?:rules|guidelines|filters|restrictions))\\b(?<=\\b(?:forget|ignore|disregard) (?:everything|all|what) you [a-z ]{5,70})` +
+      `|\\bregardless of (?:the )?(?:legality|ethics|morality|morals|consequences|laws?)\\b` +
+      `|${pairs(['allowed to'], ['say', 'do', 'write', 'provide', 'generate', 'produce', 'answer'])} (?:anything|everything|whatever|any)\\b` +
+      `|\\b(?:refuse|decline|deny|reject)${REFUSED}(?<=\\b(?:doesn't|doesnt|does not|don't|dont|do not|won't|wont|will not) [a-z]{4,7})` +
       `|${pairs(['under my'], ['control', 'command'])}\\b(?<=\\b(?:you are|you're) (?:now )?under my [a-z]{7})`,
   ),
   // Refusals forbidden ("never respond with "I'm sorry, I cannot"", "Blocked Strings: "I'm sorry"").
@@ -214,6 +224,12 @@ export const CUES: readonly PhraseRule[] = [
     `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}(?= ?[.!,;:]|$| and\\b)|${pairs(['the following'], ['string', 'link', 'url', 'image', 'anchor', 'markdown', 'html', 'line', 'phrase', 'sentence', 'text', 'word'])}\\b(?<=\\byour (?:response|reply|answer|output|summary),? the following [a-z]{3,8})`,
   ),
 
+  // ---- the assistant's own setup asked for (a pretext or a header makes it extraction) --------------
+  c(
+    EXTRACT,
+    `${pairs(['share', 'output', 'reveal', 'print', 'show', 'display', 'dump', 'list', 'give me', 'tell me', 'send me', 'disclose', 'expose', 'leak', 'state'], ['your'])} (?:full |complete |current |exact |internal |unique )?(?:configuration|config|setup|settings|parameters|identifier|id|instructions|rules|guidelines|directives|initiali[sz]ation)\\b`,
+  ),
+
   // ---- an instruction header --------------------------------------------------------------------------
   c(
     HEADER,
@@ -245,7 +261,10 @@ export function fromCues(hits: readonly { kind: string; at: number }[]): string[
     for (const [other, seen] of last) {
       if (other === kind || at - seen > WINDOW) continue;
       const pair = [kind, other];
-      if (pair.includes(UNBOUND)) {
+      if (pair.includes(EXTRACT)) {
+        // The assistant's setup asked for behind a pretext, a header or a sidestepped task.
+        if (!pair.includes(PERSONA) && !pair.includes(UNBOUND)) out.add('prompt-extraction');
+      } else if (pair.includes(UNBOUND)) {
         // Rules gone, said of a persona, or with a header or the task sidestepped.
         if (pair.includes(PERSONA) || pair.includes(HEADER) || pair.includes(SIDESTEP))
           out.add('jailbreak-persona');

@@ -677,6 +677,11 @@ export const PATTERNS: readonly Pattern[] = [
       `|${alternativesOf(['continue', 'complete', 'finish'], ['the following', 'this', 'the sentence', 'this sentence', 'the text'])}\\W{0,4}(?:the|my|your) (?:${EXTRACT_ADJ} ){0,3}(?:system prompt|system message|instructions|prompt|rules) (?:is|are|says|reads|begins)\\b` +
       `|\\b(?:initially|originally|at first|at the outset)\\b(?<=\\b(?:text|words|message|content|instructions|prompt) (?:that )?you (?:were|have been) (?:given|shown|sent|fed) [a-z ]{7,14})`,
   ),
+  // Everything learned or told before this conversation forgotten.
+  p(
+    'override-instructions',
+    `${alternativesOf(['before'], ['this conversation', 'our conversation', 'this chat', 'this session', 'we started'])}\\b(?<=\\b(?:forget|ignore|disregard|erase|drop) (?:everything|all|anything|whatever) (?:that )?you (?:have |had |'ve )?(?:learned|learnt|known|know|knew|been told|were told|been taught|were taught|been given|were given)(?: or (?:have |had )?(?:been )?(?:told|taught|given|learned))? before [a-z ]{4,17})`,
+  ),
   // The maker's rules declared not to apply ("OpenAI rules don't apply.", "the rules of ChatGPT
   // don't apply as you are ...").
   p(
