@@ -196,7 +196,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     SIDESTEP,
-    `\\band only this\\b|\\bstop everything\\b|\\bdisregard (?:the|this|that) (?:email|document|text|page|content|input)\\b`,
+    `\\bthe output (?:from|of) (?:executing|running)\\b(?! (?:this|the|my|a|an|that|these)\\b)|\\band only this\\b|\\bstop everything\\b|\\bdisregard (?:the|this|that) (?:email|document|text|page|content|input)\\b`,
   ),
 
   // ---- an order about the reply ---------------------------------------------------------------------
@@ -210,7 +210,7 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     REPLY,
-    `\\bthe following in your (?:response|reply|answer|output)\\b|\\bwith no further (?:context|explanation|commentary|text|comment)\\b|${pairs(
+    `\\bwith no further (?:context|explanation|commentary|text|comment)\\b|${pairs(
       ['always start', 'always begin', 'start', 'begin'],
       ['your', 'each', 'every'].flatMap((w) =>
         ['reply', 'response', 'answer', 'message', 'output'].map((r) => `${w} ${r} with`),
@@ -221,7 +221,7 @@ export const CUES: readonly PhraseRule[] = [
   // ---- content to be given back word for word (a payload's signature) --------------------------------
   c(
     VERBATIM,
-    `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}(?= ?[.!,;:]|$| and\\b)|${pairs(['the following'], ['string', 'link', 'url', 'image', 'anchor', 'markdown', 'html', 'line', 'phrase', 'sentence', 'text', 'word'])}\\b(?<=\\byour (?:response|reply|answer|output|summary),? the following [a-z]{3,8})`,
+    `${pairs(['exactly', 'verbatim', 'precisely'], ['as it is', "as it's", 'as written', 'as shown', 'as given'])}(?= ?[.!,;:]|$| and\\b)|\\bthe following in your (?:response|reply|answer|output)\\b|${pairs(['the following'], ['string', 'link', 'url', 'image', 'anchor', 'markdown', 'html', 'line', 'phrase', 'sentence', 'text', 'word'])}\\b(?<=\\byour (?:response|reply|answer|output|summary),? the following [a-z]{3,8})`,
   ),
 
   // ---- the assistant's own setup asked for (a pretext or a header makes it extraction) --------------
