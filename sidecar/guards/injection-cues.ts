@@ -53,7 +53,7 @@ const AN_AI: string[] = [
   'simulation',
   'gpt',
 ];
-const ILLEGAL = '(?:illegal|unethical|immoral|harmful)';
+const ILLEGAL = '(?:illegal|unethical|immoral)';
 /** What a jailbreak says is never refused: anything, any request (not "a refund request"). */
 const REFUSED =
   '(?=[.,;:!?)]|$| (?:any|anything|everything|all|to|requests?|questions?|prompts?|orders?|commands?|or|and|a request|a question|an order|a prompt|a command|the user|users|him|her|them|me)\\b)';
@@ -68,9 +68,6 @@ const NOT = [
   'wont',
   'will not',
   'never',
-  'cannot',
-  "can't",
-  'cant',
 ];
 
 // All on normalized text (lower case, whitespace one space; see injection.ts normalize). Each rule
@@ -128,13 +125,13 @@ export const CUES: readonly PhraseRule[] = [
   ),
   c(
     UNBOUND,
-    `${pairs(NOT, ['care', 'cares', 'follow', 'follows', 'obey', 'obeys', 'abide', 'abides', 'adhere to', 'respect', 'respects', 'have', 'has', 'need', 'believe in', 'concern', 'give a', 'worry about'])}\\b(?: (?:[a-z',]{1,20} ){0,3})?(?:rules|guidelines|policies|ethics|ethical|morals|moral|morality|laws|restrictions|limits|limitations|censorship|filters|content polic(?:y|ies)|principles|values|ethicality|legality|unethical|illegal|immoral)\\b`,
+    `${pairs(NOT, ['care', 'cares', 'follow', 'follows', 'obey', 'obeys', 'abide', 'abides', 'adhere to', 'respect', 'respects', 'have any', 'has any', 'concern'])}\\b(?: (?:[a-z',]{1,20} ){0,3})?(?:rules|guidelines|policies|ethics|ethical|morals|moral|morality|laws|restrictions|limits|limitations|censorship|filters|content polic(?:y|ies)|principles|values|ethicality|legality|unethical|illegal|immoral)\\b`,
   ),
   c(
     UNBOUND,
-    `(?:\\b(?:ethics|morals|morality)|\\b(?:openai's|openai|chatgpt's|chatgpt|anthropic's|claude's|ethical|moral|safety|content) (?:content )?(?:rules|guidelines|policies|policy|restrictions|filters))\\b(?<=\\b(?:breaks?|breaking|ignores?|ignoring|disregards?|disregarding|defies|defying|violates?|violating|rejects|bypasses|bypassing|circumvents) (?:all |any |the |every )?[a-z' ]{5,30})` +
+    `(?:\\b(?:ethics|morals|morality)|\\b(?:openai's|openai|chatgpt's|chatgpt|anthropic's|claude's|ethical|moral) (?:content )?(?:rules|guidelines|policies|policy|restrictions|filters))\\b(?<=\\b(?:breaks?|breaking|ignores?|ignoring|disregards?|disregarding|defies|defying|violates?|violating|rejects|bypasses|bypassing|circumvents) (?:all |any |the |every )?[a-z' ]{5,30})` +
       `|\\bfree (?:of|from) (?:your|its|all|any) (?:confines|chains|shackles|programming|restraints|restrictions|rules|limitations|filters)\\b|\\b(?:itself|yourself|himself|herself|themselves) from (?:all|any|its|your) (?:restrictions|rules|limitations|filters|constraints)\\b` +
-      `|\\b(?:legality|ethicality|morality|legal|ethical|moral|illegal|harmful|ethics)\\b(?<=\\bwithout (?:any )?(?:hesitation or |hesitation and )?(?:concerns?|regard(?:ing)?|care|caring|worrying|thinking|consideration)[a-z ,/']{1,40})` +
+      `|${pairs(['without'], ['concern', 'concerns', 'any concern', 'any concerns', 'regard', 'regarding', 'caring', 'care', 'worrying', 'thinking', 'consideration', 'hesitation or concern', 'hesitation or concerns'])}\\b[a-z ,/']{1,30}?\\b(?:legality|ethicality|morality|legal|ethical|moral|illegal|harmful|ethics)\\b` +
       `|\\b(?:concerns|considerations|implications|boundaries)\\b(?<=\\b(?:disregards?|ignores?|ignoring|disregarding) (?:all |any )?(?:ethical|moral|legal)(?: or (?:ethical|moral|legal))? [a-z]{10,14})` +
       `|${pairs(['know', 'knew', 'learned', 'learnt', 'were taught'], ['about'])} (?:ethics|ethical (?:guidelines|rules|principles)|morals|morality|your (?:rules|guidelines|filters|restrictions))\\b(?<=\\b(?:forget|ignore|disregard) (?:everything|all|what) you [a-z ]{5,70})` +
       `|\\bregardless of (?:the )?(?:legality|ethics|morality|morals|consequences|laws?)\\b` +
