@@ -13,6 +13,7 @@
 //
 //   --misses=N          dev misses printed per source (default 12, 0 for none)
 //   --held-out-misses   print the held-out misses too (spoils the held-out figure for whoever reads them)
+//   --dev-only          hide the held-out figures (while tuning: changes are not chosen by them)
 //   --json=PATH         write the figures as JSON
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
