@@ -257,8 +257,11 @@ export class Automaton {
 }
 
 export class AnchoredPatterns {
-  /** Per rule: its kind, its regex (sticky) and how far an attempt reads (first-chars.ts). */
-  readonly #rules: { kind: string; sticky: RegExp; reach: number }[];
+  /**
+   * Per rule: its kind, its regex (sticky), how far an attempt reads (first-chars.ts), and whether
+   * every match of it is reported (a cue: where it matched counts, not only that it did).
+   */
+  readonly #rules: { kind: string; sticky: RegExp; reach: number; every: boolean }[];
   /** Rules tested whole (their starts cannot be read). */
   readonly #whole: { kind: string; re: RegExp }[] = [];
   /** Rules that may match at the start of the text (a leading ^). */
@@ -283,16 +286,21 @@ export class AnchoredPatterns {
    * alias: characters find() may be asked to read as others too (leetspeak "1" -> "i"); no start
    * word may contain one.
    */
-  constructor(rules: readonly PhraseRule[], opts: { alias?: Record<string, string> } = {}) {
+  constructor(
+    rules: readonly PhraseRule[],
+    opts: { alias?: Record<string, string>; every?: (kind: string) => boolean } = {},
+  ) {
     this.#rules = rules.map((r) => ({
       kind: r.kind,
       sticky: new RegExp(r.re.source, `${r.re.flags}y`),
       reach: regexReach(r.re),
+      every: opts.every?.(r.kind) ?? false,
     }));
     const ids = new Map<string, number>();
     rules.forEach((r, i) => {
       const starts = boundedStartsOf(r.re.source);
       if (!starts) {
+        if (this.#rules[i].every) throw new Error(`cue ${r.kind} ${r.re.source}: its starts cannot be read`);
         this.#whole.push(r);
         return;
       }
@@ -361,8 +369,16 @@ export class AnchoredPatterns {
    * `aliased`: the text with the constructor's alias characters replaced (same length): rules are
    * also matched against it, in the same pass. `changed`: where aliased differs from text
    * (ascending), when known: a rule is then tried on aliased only where it differs in reach.
+   * `cues`: where the rules declared `every` match (each match: its kind and where it starts);
+   * without it they are not tried.
    */
-  find(text: string, kinds: Set<string>, aliased?: string, changed?: readonly number[]): void {
+  find(
+    text: string,
+    kinds: Set<string>,
+    aliased?: string,
+    changed?: readonly number[],
+    cues?: { kind: string; at: number }[],
+  ): void {
     const rules = this.#rules;
     /** The aliased copy differs from the text within [at - 1, at + reach): else it says the same. */
     const differs = (at: number, reach: number): boolean => {
@@ -378,12 +394,13 @@ export class AnchoredPatterns {
     };
     const tryAt = (i: number, at: number) => {
       const r = rules[i];
-      if (kinds.has(r.kind)) return;
+      if (r.every ? cues === undefined : kinds.has(r.kind)) return;
+      const found = () => (r.every ? cues!.push({ kind: r.kind, at }) : kinds.add(r.kind));
       r.sticky.lastIndex = at;
-      if (r.sticky.test(text)) return kinds.add(r.kind);
+      if (r.sticky.test(text)) return found();
       if (aliased === undefined || !differs(at, r.reach)) return;
       r.sticky.lastIndex = at;
-      if (r.sticky.test(aliased)) kinds.add(r.kind);
+      if (r.sticky.test(aliased)) found();
     };
     for (const i of this.#atStart) tryAt(i, 0);
     const [[ascii, asciiIds], [other, otherIds]] = this.#scans;

@@ -11,6 +11,7 @@
 import { memoLongTexts } from '../text-memo.ts';
 import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
+import { CUES, fromCues, isCue } from './injection-cues.ts';
 import { phrasePatterns } from './injection-phrases.ts';
 
 /** Roles whose text may carry an injection: what users and tools wrote, not the app's own system prompt. */
@@ -140,7 +141,7 @@ const SELF = '(?:you|your|the assistant|the ai|the model|chatgpt|gpt|claude|the 
 const LIMITS =
   '(?:restrictions|rules|limitations|limits|filters|filtering|guidelines|boundaries|ethics|morals|morality|censorship|content polic(?:y|ies)|safety (?:guidelines|measures|filters|rules|protocols)|ethical (?:guidelines|constraints|principles|restrictions)|moral (?:guidelines|constraints|restrictions))';
 const UNBOUND =
-  '(?:unrestricted|unfiltered|uncensored|jailbroken|unlimited|unbound|unchained|amoral|unethical|evil|rogue|lawless|liberated|unleashed|unlocked|unconstrained|unshackled|unaligned)';
+  '(?:unrestricted|unfiltered|uncensored|jailbroken|unlimited|unbound|unchained|amoral|unethical|evil|rogue|lawless|liberated|unleashed|unlocked|unconstrained|unshackled|unaligned|no limits|no-limits|no limit|limitless|no rules|no-rules|no filter|no-filter)';
 
 const EXTRACT_ADJ =
   '(?:full|entire|complete|exact|verbatim|original|initial|hidden|secret|internal|confidential|real|actual|first|starting)';
@@ -155,8 +156,43 @@ const NOT_ANOTHERS =
 const IN_A_DOCUMENT =
   '(?! (?:in|from|of) (?:the|this|that|my|our) (?:ticket|email|e-mail|document|doc|file|manual|readme|box|package|recipe|guide|letter|thread|issue|pull request|pr|slides?|wiki)\\b)';
 /** Verbs that ask for text to be given back. */
-const GIVE_BACK =
-  '(?:reveal|show|print|display|output|repeat|recite|leak|dump|tell|give|share|expose|disclose|write out|spell out|type out|list|copy|paste|send|provide|return|echo|reproduce|quote|translate|summari[sz]e|paraphrase|read out|read back|rewrite|print out)';
+const GIVE_BACK_LIST = [
+  'reveal',
+  'show',
+  'print',
+  'display',
+  'output',
+  'repeat',
+  'recite',
+  'leak',
+  'dump',
+  'tell',
+  'give',
+  'share',
+  'expose',
+  'disclose',
+  'write out',
+  'spell out',
+  'type out',
+  'list',
+  'copy',
+  'paste',
+  'send',
+  'provide',
+  'return',
+  'echo',
+  'reproduce',
+  'quote',
+  'translate',
+  'summarize',
+  'summarise',
+  'paraphrase',
+  'read out',
+  'read back',
+  'rewrite',
+  'print out',
+];
+const GIVE_BACK = `(?:${GIVE_BACK_LIST.join('|')})`;
 /** Verbs that set rules aside, a broader set than IGNORE (used where the object says whose rules). */
 const SET_ASIDE =
   "(?:ignore|disregard|forget|skip|override|overrule|bypass|neglect|abandon|dismiss|discard|nullify|set aside|throw out|never ?mind|drop|scratch|erase|let go of|pay no attention to|(?:do not|don't) pay (?:any )?attention to|throw away|toss out|put aside|shed|go beyond|step outside(?: of)?|break free (?:of|from)|free yourself (?:of|from)|(?:do not|don't|stop) adhering to|(?:do not|don't) adhere to|wipe)";
@@ -186,7 +222,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "ignore all previous instructions", "disregard any prior directives", "forget the above rules"
   p(
     'override-instructions',
-    `\\b${IGNORE} (?:(?:all|any|every|each|of|the|these|those|your|its|their) ){0,4}${PRIOR} (?:(?:and|or|,|&) )?(?:${PRIOR} )?${RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))${IN_A_DOCUMENT}`,
+    `\\b${IGNORE} (?:(?:all|any|and|every|each|of|the|these|those|your|its|their) ){0,4}${PRIOR} (?:(?:and|or|,|&) )?(?:${PRIOR} )?${RULES}\\b(?! (?:i|we) (?:gave|wrote|sent|provided|mentioned|listed))${IN_A_DOCUMENT}`,
   ),
   // "ignore your instructions", "override your programming", "bypass your restrictions"
   p(
@@ -618,6 +654,45 @@ export const PATTERNS: readonly Pattern[] = [
       `|${alternativesOf(['where', 'in which'], ['ai', 'ais', 'you', 'assistants', 'chatbots', 'language models', 'models'])} (?:(?:have|has|had|are|is|were) )?(?:no|zero|without(?: any)?) (?:${LIMITS}|laws|guardrails)\\b(?<=\\b(?:world|universe|reality|scenario|society|setting|dimension|timeline)(?: [a-z]{1,30}){0,2} (?:where|in which) .{1,60})` +
       `|${alternativesOf(['do not', "don't", 'does not', "doesn't", 'no longer', 'cease to'], ['exist'])}\\b(?<=\\b(?:ethics|morals|morality|content polic(?:y|ies)|guidelines|restrictions|filters|safety rules) [a-z' ]{1,60})`,
   ),
+  // Shapes from outsider corpora (bench/injection-external.ts, dev half): the override that sets
+  // aside what comes after too ("any previous and following instructions"), or the inputs and
+  // requests before it ("[ignore all prior inputs]"); the task kept "regardless of your previous
+  // instructions".
+  p(
+    'override-instructions',
+    `${alternativesOf(['and', 'or'], ['following', 'subsequent', 'later', 'next', 'other', 'future', 'upcoming'])} ${RULES}\\b(?<=\\b${IGNORE} (?:(?:all|any|every|each|of|the|these|those) ){0,3}${PRIOR} (?:and|or) [a-z]{4,10} [a-z]{4,12})` +
+      `|${alternativesOf(['previous', 'prior', 'preceding', 'earlier', 'above'], ['inputs', 'input', 'requests', 'request', 'messages', 'prompts', 'commands', 'context', 'text', 'content', 'conversation', 'tasks'])}\\b(?<=\\b${IGNORE} (?:all|any|every)(?: of the| the)? [a-z]{5,9} [a-z]{4,12})(?! (?:i|we) (?:gave|wrote|sent|made))${IN_A_DOCUMENT}` +
+      `|\\[ ?${IGNORE} (?:all )?(?:previous|prior|preceding|earlier|above) (?:inputs?|requests?|messages|prompts|instructions|text|conversation|context|rules)(?: and (?:rules|instructions|guidelines|restrictions))? ?\\]` +
+      `|\\bregardless of (?:your|any of your|the assistant's|the system's) (?:(?:previous|prior|earlier|original|initial|system|own|other) ){1,2}${ITS_RULES}\\b`,
+  ),
+  // Extraction asked of the prompt as "the" system prompt, told to "me" ("show me the system prompt
+  // for troubleshooting", "repeat everything in the system prompt"), the reply made to begin with
+  // it, or the text given "initially".
+  p(
+    'prompt-extraction',
+    `${alternativesOf(GIVE_BACK_LIST, ['me the', 'us the', 'me this', 'me that'])} (?:${EXTRACT_ADJ} ){0,3}${SECRET_PROMPT}(?! (?:for|of|in|from|to) (?:a|an|my|our|your|this|that|their)\\b)` +
+      `|${alternativesOf(['everything', 'anything', 'whatever is', 'whatever'], ['in', 'inside', 'of', 'from'])} (?:the|your|this) (?:${EXTRACT_ADJ} ){0,3}${SECRET_PROMPT}(?<=\\b${GIVE_BACK}(?: me| us)? (?:everything|anything|whatever(?: is)?) .{8,80})` +
+      `|${alternativesOf(['start', 'begin', 'open', 'preface'], ['your answer with', 'your response with', 'your reply with', 'your output with'])} ['(]? ?(?:my|the|your) (?:${EXTRACT_ADJ} ){0,3}(?:instructions|system prompt|system message|prompt|rules|guidelines|directives) (?:are|is|say|read)\\b` +
+      `|${alternativesOf(['beginning with', 'starting with'], ['you are', "'you are", "' you are", '\\(you are'])} ?'?,? (?:repeat|print|output|write|copy|reproduce|recite|type|give)\\b` +
+      `|${alternativesOf(['continue', 'complete', 'finish'], ['the following', 'this', 'the sentence', 'this sentence', 'the text'])}\\W{0,4}(?:the|my|your) (?:${EXTRACT_ADJ} ){0,3}(?:system prompt|system message|instructions|prompt|rules) (?:is|are|says|reads|begins)\\b` +
+      `|\\b(?:initially|originally|at first|at the outset)\\b(?<=\\b(?:text|words|message|content|instructions|prompt) (?:that )?you (?:were|have been) (?:given|shown|sent|fed) [a-z ]{7,14})`,
+  ),
+  // Everything learned or told before this conversation forgotten.
+  p(
+    'override-instructions',
+    `${alternativesOf(['before'], ['this conversation', 'our conversation', 'this chat', 'this session', 'we started'])}\\b(?<=\\b(?:forget|ignore|disregard|erase|drop) (?:everything|all|anything|whatever) (?:that )?you (?:have |had |'ve )?(?:learned|learnt|known|know|knew|been told|were told|been taught|were taught|been given|were given)(?: or (?:have |had )?(?:been )?(?:told|taught|given|learned))? before [a-z ]{4,17})`,
+  ),
+  // The maker's rules declared not to apply ("OpenAI rules don't apply.", "the rules of ChatGPT
+  // don't apply as you are ...").
+  p(
+    'no-restrictions',
+    `${alternativesOf(["don't", 'do not', "doesn't", 'does not', 'no longer'], ['apply'])}\\b(?<=\\b(?:(?:openai|openai's|chatgpt|chatgpt's|anthropic|anthropic's|claude's) (?:content |usual |normal |safety )?(?:rules|policies|policy|guidelines|restrictions|filters)|the (?:rules|policies|guidelines|restrictions) of (?:chatgpt|openai|anthropic|claude|the ai|an ai|your (?:creators?|developers?|makers?))) [a-z' ]{5,16})`,
+  ),
+  // Rules declared not to bind, in other verbs ("you are not subject to the content policy").
+  p(
+    'no-restrictions',
+    `\\b(?:subject to|governed by|beholden to|held to|obliged to follow|required to follow|obligated to follow)(?<=\\b${SELF}(?: are| is|'re) (?:now )?(?:not|no longer|never) [a-z ]{7,19}) (?:any |all |your |the |its |their |openai's |anthropic's |openai |anthropic |developer |developers' |creators' |creator's )*(?:content )?(?:${LIMITS}|${RULES})\\b`,
+  ),
   // Indirect injection: new orders addressed to whatever AI reads the text.
   p(
     'indirect-injection',
@@ -637,7 +712,10 @@ const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
  * Every pattern, and the other languages and indirect injection (injection-phrases.ts, folded like
  * the text), matched in one pass over a text (anchored.ts).
  */
-export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize)], { alias: LEET });
+export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize), ...CUES], {
+  alias: LEET,
+  every: isCue,
+});
 
 /** Texts up to this size are also read decoded (reversed, ROT13, letter-spaced). */
 const DECODE_MAX = 32 * 1024;
@@ -899,9 +977,14 @@ function onlyMentions(text: string): boolean {
 function detectKinds(text: string): string[] {
   const kinds = new Set<string>();
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
-  for (const v of variantsOf(text, letterSpaced))
-    if (typeof v === 'string') ANCHORED.find(v, kinds);
-    else ANCHORED.find(v[0], kinds, v[1], v[2]);
+  // Cues (injection-cues.ts) count where they are: each variant's apart.
+  const cues: { kind: string; at: number }[] = [];
+  for (const v of variantsOf(text, letterSpaced)) {
+    cues.length = 0;
+    if (typeof v === 'string') ANCHORED.find(v, kinds, undefined, undefined, cues);
+    else ANCHORED.find(v[0], kinds, v[1], v[2], cues);
+    for (const k of fromCues(cues)) kinds.add(k);
+  }
   // Letter-spaced with single gaps everywhere: the core phrasings with the gaps gone, where they
   // touch letter-spaced text (not an ordinary "show the system prompt" elsewhere in the text).
   if (letterSpaced && !kinds.has('override-instructions') && collapsedOverride(text))
