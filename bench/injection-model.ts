@@ -24,8 +24,10 @@ import {
 } from '../sidecar/guards/injection-model.ts';
 import { HELDOUT_ATTACKS, HELDOUT_BENIGN } from '../test/unit/policy/injection-corpus-heldout.ts';
 import { type Example, injectionExamples } from './lib/injection-groups.ts';
+import { GUARD_TEXTS } from './lib/texts.ts';
+import { WORKLOADS } from './lib/workloads.ts';
 
-export const TRAINING = { epochs: 40, rate: 0.2, l2: 1e-2, seed: 17 };
+export const TRAINING = { epochs: 40, rate: 1, l2: 1e-3, seed: 17 };
 /** Largest share of benign texts the model alone may flag, as measured out of fold. */
 export const TARGET_FP = 0.005;
 
@@ -51,7 +53,14 @@ function featuresOf(text: string): Map<number, number> {
 export function train(examples: readonly Example[], options = TRAINING): InjectionModel {
   const weights = new Float32Array(1 << BITS);
   let bias = 0;
-  const rows = examples.map((e) => ({ x: [...featuresOf(e.text)], y: e.attack ? 1 : 0 }));
+  // Counts divided by the square root of the text's feature count, as modelScore reads a window.
+  const rows = examples.map((e) => {
+    const counts = featuresOf(e.text);
+    let n = 0;
+    for (const c of counts.values()) n += c;
+    const norm = 1 / Math.sqrt(Math.max(1, n));
+    return { x: [...counts].map(([b, c]): [number, number] => [b, c * norm]), y: e.attack ? 1 : 0 };
+  });
   const attacks = rows.filter((r) => r.y === 1).length;
   const classWeight = [
     rows.length / 2 / Math.max(1, rows.length - attacks),
@@ -74,7 +83,7 @@ export function train(examples: readonly Example[], options = TRAINING): Injecti
       for (const [b, n] of x) weights[b] = weights[b]! * (1 - rate * options.l2) - rate * g * n;
     }
   }
-  return { weights, bias };
+  return { weights, scale: 1, bias };
 }
 
 /** The score above which at most `share` of the benign scores lie. */
@@ -253,8 +262,34 @@ function heldout(): void {
     if (ruleFlags(t) || m(t)) console.log(`  flagged (${ruleFlags(t) ? 'rules' : 'model'}): ${t}`);
 }
 
+/** CPU time of the learned scorer (and the rules, for scale) on the guard bench's 200 KB texts. */
+function cost(): void {
+  const model = loadModel();
+  const texts = {
+    ...Object.fromEntries(Object.entries(GUARD_TEXTS).map(([k, f]) => [k, f(200_000)])),
+    'chat-200k': JSON.parse(WORKLOADS['chat-200k'].parts('m').join('')).messages[0].content as string,
+  };
+  const median = (f: () => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < 41; i++) {
+      const t0 = process.cpuUsage();
+      f();
+      const t = process.cpuUsage(t0);
+      times.push((t.user + t.system) / 1000);
+    }
+    return times.sort((a, b) => a - b)[20]!;
+  };
+  for (const [name, text] of Object.entries(texts)) {
+    const flagged = learnedInjection(text, model);
+    console.log(
+      `${name.padEnd(14)} ${text.length} chars | model ${median(() => learnedInjection(text, model)).toFixed(2)} ms (flags: ${flagged}) | rules ${median(() => detectInjection(text)).toFixed(2)} ms`,
+    );
+  }
+}
+
 const mode = process.argv[2];
 if (mode === undefined) logo();
 else if (mode === '--write') write();
 else if (mode === '--heldout') heldout();
+else if (mode === '--cost') cost();
 else if (mode === '--history') await history();
