@@ -288,7 +288,9 @@ function cost(): void {
 }
 
 const mode = process.argv[2];
-if (mode === undefined) logo();
+if (!import.meta.main) {
+  // Imported (the unit test re-trains the shipped model): nothing to run.
+} else if (mode === undefined) logo();
 else if (mode === '--write') write();
 else if (mode === '--heldout') heldout();
 else if (mode === '--cost') cost();
