@@ -4,10 +4,13 @@
 //   node bench/injection-model.ts            leave-one-group-out table
 //   node bench/injection-model.ts --write    train on everything, write models/injection-weights.ts
 //   node bench/injection-model.ts --heldout  the held-out set (injection-corpus-heldout.ts), once
+//   node bench/injection-model.ts --history  time-forward: each wave against the rules of its day
+//   node bench/injection-model.ts --cost     CPU per 200 KB text
+//   node bench/injection-model.ts --documents <files>  paragraphs of benign documents flagged
 //
 // Deterministic: fixed seed, fixed order, so every run writes the same weights.
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -262,6 +265,27 @@ function heldout(): void {
     if (ruleFlags(t) || m(t)) console.log(`  flagged (${ruleFlags(t) ? 'rules' : 'model'}): ${t}`);
 }
 
+/** Benign long documents neither saw: paragraphs (of 40+ characters) the model and the rules flag. */
+function documents(files: string[]): void {
+  const model = loadModel();
+  let paragraphs = 0;
+  let byModel = 0;
+  let byRules = 0;
+  for (const file of files)
+    for (const p of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
+      if (p.trim().length < 40) continue;
+      paragraphs++;
+      const m = learnedInjection(p, model);
+      const r = ruleFlags(p);
+      byModel += +m;
+      byRules += +r;
+      if (m && !r) console.log(`  model only: ${p.slice(0, 120).replace(/\n/g, ' ')}`);
+    }
+  console.log(
+    `${files.length} files, ${paragraphs} paragraphs | model ${pct(byModel, paragraphs)} | rules ${pct(byRules, paragraphs)}`,
+  );
+}
+
 /** CPU time of the learned scorer (and the rules, for scale) on the guard bench's 200 KB texts. */
 function cost(): void {
   const model = loadModel();
@@ -294,4 +318,5 @@ if (!import.meta.main) {
 else if (mode === '--write') write();
 else if (mode === '--heldout') heldout();
 else if (mode === '--cost') cost();
+else if (mode === '--documents') documents(process.argv.slice(3));
 else if (mode === '--history') await history();

@@ -8,6 +8,7 @@ import {
   BLIND_BENIGN,
   BLIND_SPLIT_ATTACKS,
 } from '../../test/unit/policy/injection-corpus-blind.ts';
+import { TECHNICAL_BENIGN } from '../../test/unit/policy/injection-corpus-technical.ts';
 
 export interface Example {
   text: string;
@@ -62,5 +63,6 @@ export function injectionExamples(): Example[] {
   for (const text of ATTACKS) out.push({ text, attack: true, group: 'older' });
   for (const [, text] of EXTRA_ATTACKS) out.push({ text, attack: true, group: 'older' });
   for (const text of [...BENIGN, ...EXTRA_BENIGN]) out.push({ text, attack: false, group: 'older' });
+  for (const text of TECHNICAL_BENIGN) out.push({ text, attack: false, group: 'technical' });
   return out;
 }

@@ -23,13 +23,14 @@ const PREFIX = 5;
 /** Letters of scripts written without spaces: each character is a word of its own. */
 const isIdeograph = (c: number) =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
-/** Characters inside a word: ASCII letters, digits and apostrophe; beyond ASCII all but punctuation and spaces. */
+/** Characters inside a word: ASCII letters, digits and apostrophe; beyond ASCII all but punctuation, symbols and spaces. */
 const isWordChar = (c: number) =>
   (c >= 97 && c <= 122) ||
   (c >= 48 && c <= 57) ||
   c === 39 ||
   (c >= 0xc0 &&
     !(c >= 0x2000 && c <= 0x206f) &&
+    !(c >= 0x2190 && c <= 0x2bff) && // arrows, maths, box drawing, shapes, dingbats
     !(c >= 0x3000 && c <= 0x303f) &&
     !(c >= 0xff00 && c <= 0xff0f) &&
     !(c >= 0xff1a && c <= 0xff20) &&
