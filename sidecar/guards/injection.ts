@@ -12,6 +12,7 @@ import { memoLongTexts } from '../text-memo.ts';
 import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
 import { CUES, fromCues, isCue } from './injection-cues.ts';
+import { learnedInjection } from './injection-model.ts';
 import { phrasePatterns } from './injection-phrases.ts';
 
 /** Roles whose text may carry an injection: what users and tools wrote, not the app's own system prompt. */
@@ -1002,6 +1003,8 @@ const WEIGHTS: Record<string, number> = {
   'prompt-extraction': 0.7,
   'no-restrictions': 0.7,
   'indirect-injection': 0.6,
+  // The learned scorer (injection-model.ts): enough alone at the default threshold.
+  'learned-injection': 0.6,
 };
 
 /** Characters read on each side of the joint between two texts (longer than any phrase). */
@@ -1014,8 +1017,14 @@ export function injectionScore(kinds: Iterable<string>): number {
   return 1 - clean;
 }
 
-/** detectInjection with the kinds of long texts kept (a prompt's history comes again every turn). */
-const detectKept = memoLongTexts(detectInjection);
+/** The kinds the guard finds in one text: the rules' (detectInjection) and the learned scorer's. */
+export const injectionKinds = (text: string): string[] => {
+  const kinds = detectInjection(text);
+  return learnedInjection(text) ? [...kinds, 'learned-injection'] : kinds;
+};
+
+/** injectionKinds with the kinds of long texts kept (a prompt's history comes again every turn). */
+const detectKept = memoLongTexts(injectionKinds);
 
 export function injectionGuard(config: {
   action: Extract<GuardAction, 'block' | 'log'>;
@@ -1041,7 +1050,7 @@ export function injectionGuard(config: {
         const found = [...detectKept(scanned.map((t) => t.text).join(' '))];
         for (let i = 1; found.length === 0 && i < scanned.length; i++)
           found.push(
-            ...detectInjection(scanned[i - 1]!.text.slice(-JOINT) + scanned[i]!.text.slice(0, JOINT)),
+            ...injectionKinds(scanned[i - 1]!.text.slice(-JOINT) + scanned[i]!.text.slice(0, JOINT)),
           );
         if (found.length > 0) count++;
         for (const k of found) kinds.add(k);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compileGuards } from '../../../sidecar/guards/index.ts';
-import { detectInjection } from '../../../sidecar/guards/injection.ts';
+import { injectionKinds } from '../../../sidecar/guards/injection.ts';
 import { piiFinder, piiLabel } from '../../../sidecar/guards/pii.ts';
 import { PII_TYPES } from '../../../sidecar/snapshot/schema.ts';
 import { MEMO_CHARS, MEMO_MIN_LENGTH, MEMO_TEXTS, memoLongTexts } from '../../../sidecar/text-memo.ts';
@@ -90,7 +90,7 @@ describe('guards on long texts checked again', () => {
     let masked = content;
     for (const s of [...spans].reverse())
       masked = masked.slice(0, s.start) + piiLabel(s.kind) + masked.slice(s.end);
-    return { injection: detectInjection(content), spans: spans.length, masked };
+    return { injection: injectionKinds(content), spans: spans.length, masked };
   };
 
   test('random long texts and same-length edits of them', () => {
