@@ -299,7 +299,7 @@ const guards = z
           .max(1)
           .optional()
           .describe(
-            'Score from 0 to 1 a prompt must reach to count as an attack (default 0.5: any one clear signal). Signals weigh 0.6 (indirect) to 0.9 (override); several combine.',
+            'Score from 0 to 1 a prompt must reach to count as an attack (default 0.5: any one clear signal). Signals weigh 0.6 (indirect; the learned scorer) to 0.9 (override); several combine. Above 0.6, an indirect signal or the scorer alone no longer counts: fewer false positives, less recall.',
           ),
       })
       .optional()
