@@ -25,6 +25,7 @@ import {
   type PackedModel,
   pack,
 } from '../sidecar/guards/injection-model.ts';
+import { rng } from '../test/support/rng.ts';
 import { HELDOUT_ATTACKS, HELDOUT_BENIGN } from '../test/unit/policy/injection-corpus-heldout.ts';
 import { type Example, injectionExamples } from './lib/injection-groups.ts';
 import { GUARD_TEXTS } from './lib/texts.ts';
@@ -33,18 +34,6 @@ import { WORKLOADS } from './lib/workloads.ts';
 export const TRAINING = { epochs: 40, rate: 1, l2: 1e-3, seed: 17 };
 /** Largest share of benign texts the model alone may flag, as measured out of fold. */
 export const TARGET_FP = 0.005;
-
-/** mulberry32: a small seeded generator. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function featuresOf(text: string): Map<number, number> {
   const counts = new Map<number, number>();
@@ -69,7 +58,7 @@ export function train(examples: readonly Example[], options = TRAINING): Injecti
     rows.length / 2 / Math.max(1, rows.length - attacks),
     rows.length / 2 / Math.max(1, attacks),
   ];
-  const next = random(options.seed);
+  const next = rng(options.seed);
   const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -111,33 +100,50 @@ const ruleFlags = (text: string) => detectInjection(text).length > 0;
 
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
+/** Attacks (a) and benign texts (b), and how many each of model (m), rules (r) and both (rm) flagged. */
+interface Tally {
+  a: number;
+  b: number;
+  m: number;
+  mf: number;
+  r: number;
+  rf: number;
+  rm: number;
+  rmf: number;
+}
+const emptyTally = (): Tally => ({ a: 0, b: 0, m: 0, mf: 0, r: 0, rf: 0, rm: 0, rmf: 0 });
+
+function count(t: Tally, attack: boolean, model: boolean, rules: boolean): void {
+  if (attack) {
+    t.a++;
+    t.m += +model;
+    t.r += +rules;
+    t.rm += +(model || rules);
+  } else {
+    t.b++;
+    t.mf += +model;
+    t.rf += +rules;
+    t.rmf += +(model || rules);
+  }
+}
+
 function logo(): void {
   const examples = injectionExamples();
   const groups = [...new Set(examples.map((e) => e.group))];
   console.log(
     'group     attacks benign | model alone: recall   FP   (thr) | rules: recall   FP | rules+model: recall   FP',
   );
-  const total = { a: 0, b: 0, m: 0, mf: 0, r: 0, rf: 0, rm: 0, rmf: 0 };
+  const total = emptyTally();
   for (const g of groups) {
     const trainSet = examples.filter((e) => e.group !== g);
     const test = examples.filter((e) => e.group === g);
     const threshold = thresholdFor(outOfFoldBenign(trainSet));
     const model = train(trainSet);
-    const t = { a: 0, b: 0, m: 0, mf: 0, r: 0, rf: 0, rm: 0, rmf: 0 };
+    const t = emptyTally();
     for (const e of test) {
       const m = modelScore(model, e.text) >= threshold;
       const r = ruleFlags(e.text);
-      if (e.attack) {
-        t.a++;
-        t.m += +m;
-        t.r += +r;
-        t.rm += +(m || r);
-      } else {
-        t.b++;
-        t.mf += +m;
-        t.rf += +r;
-        t.rmf += +(m || r);
-      }
+      count(t, e.attack, m, r);
     }
     for (const k of Object.keys(t) as (keyof typeof t)[]) total[k] += t[k];
     console.log(
@@ -175,7 +181,7 @@ async function history(): Promise<void> {
   console.log(
     'wave      attacks benign | model alone: recall   FP   (thr) | rules then: recall   FP | rules then+model: recall   FP',
   );
-  const total = { a: 0, b: 0, m: 0, mf: 0, r: 0, rf: 0, rm: 0, rmf: 0 };
+  const total = emptyTally();
   const seen = ['older'];
   for (const [g, commit] of WAVE_COMMITS) {
     const at = join(dir, g);
@@ -189,21 +195,11 @@ async function history(): Promise<void> {
     // One group gives no out-of-fold threshold: the first wave is the rules' only.
     const threshold = seen.length > 1 ? thresholdFor(outOfFoldBenign(trainSet)) : Infinity;
     const model = train(trainSet);
-    const t = { a: 0, b: 0, m: 0, mf: 0, r: 0, rf: 0, rm: 0, rmf: 0 };
+    const t = emptyTally();
     for (const e of examples.filter((x) => x.group === g)) {
       const m = modelScore(model, e.text) >= threshold;
       const r = then(e.text);
-      if (e.attack) {
-        t.a++;
-        t.m += +m;
-        t.r += +r;
-        t.rm += +(m || r);
-      } else {
-        t.b++;
-        t.mf += +m;
-        t.rf += +r;
-        t.rmf += +(m || r);
-      }
+      count(t, e.attack, m, r);
     }
     if (threshold !== Infinity) for (const k of Object.keys(t) as (keyof typeof t)[]) total[k] += t[k];
     console.log(
