@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import type { SnapshotContent } from '../../sidecar/snapshot/index.ts';
 import { prose } from '../support/hostile-client.ts';
+import { rng } from '../support/rng.ts';
 import { type RunningSidecar, startSidecar, testProvider, testRule } from '../support/sidecar.ts';
 import { startUpstreamProcess, type UpstreamProcess } from '../support/upstream-process.ts';
 
@@ -19,18 +20,6 @@ const SEED = Number(process.env.AIMESH_FUZZ_SEED ?? 20261206);
 const CASES = Number(process.env.AIMESH_FUZZ_CASES ?? 3000);
 const TIME_MS = Number(process.env.AIMESH_FUZZ_MS ?? 90_000);
 const KEY = 'sk-fuzz';
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function snapshot(upstreamUrl: string): SnapshotContent {
   // Backends name the model they call: the model the app sends (fuzzed) only selects the rule.
@@ -323,7 +312,7 @@ describe(`sidecar: fuzzed requests (seed ${SEED})`, () => {
   it('answers every case without a sidecar-made 5xx, stays up, keeps its memory', {
     timeout: 300_000,
   }, async () => {
-    const next = generator(prng(SEED));
+    const next = generator(rng(SEED));
     const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
     const statuses = new Map<number, number>();
     const failures: string[] = [];

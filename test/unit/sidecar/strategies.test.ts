@@ -18,18 +18,7 @@ import { type Candidate, type ChoiceRequest, routingState } from '../../../sidec
 import { type SnapshotContent, seal } from '../../../sidecar/snapshot/index.ts';
 import { approxPromptTokens } from '../../../sidecar/tokens.ts';
 import { AgentPool } from '../../../sidecar/upstream/agents.ts';
-
-/** A tiny deterministic PRNG (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../support/rng.ts';
 
 /** random() answers these values in turn (then 0.5). */
 function scripted(...values: number[]): () => number {
@@ -167,7 +156,7 @@ describe('LowestLatency', () => {
   });
 
   it('moves traffic away from a backend that slows down and back once it recovers', () => {
-    const { stats, state } = fixture({ random: seeded(7) });
+    const { stats, state } = fixture({ random: rng(7) });
     const s = lowestLatency(state, 0.1);
     let aLatency = 20;
     const latency: Record<string, () => number> = { [A]: () => aLatency, [B]: () => 100 };
