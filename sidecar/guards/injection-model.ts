@@ -235,6 +235,8 @@ export function modelScore(model: InjectionModel, text: string): number {
     let end = false;
     if (len > 0 || kind === IDEOGRAPH) {
       if (kind === IDEOGRAPH) {
+        // The word before it closes (its unigram and pair, as below: written out twice, as calls
+        // in this loop cost more than the features), then the ideograph is a word of its own.
         if (len > 0) {
           sum += W[h & MASK]!;
           n++;
