@@ -19,9 +19,12 @@ function token(headers: { authorization?: string; 'x-api-key'?: string | string[
 }
 
 export const authenticate: Step = async (call, next) => {
-  const body = call.body;
-  if (body && (body.user !== undefined || body.safety_identifier !== undefined))
-    call.endUser = { user: body.user, safety_identifier: body.safety_identifier };
+  if (call.hasBody) {
+    const user = call.field('user');
+    const safetyIdentifier = call.field('safety_identifier');
+    if (user !== undefined || safetyIdentifier !== undefined)
+      call.endUser = { user, safety_identifier: safetyIdentifier };
+  }
   const verifier = call.runtime.jwt;
   if (!verifier) return next();
   // SDKs insist on some API key ("unused", "sk-..."): only something shaped like a JWT is checked.

@@ -22,15 +22,16 @@ const CACHEABLE: ReadonlySet<Operation> = new Set(['chat', 'completions', 'embed
 export function createCacheStep(caches: ResponseCaches): Step {
   return async (call, next) => {
     const cache = call.rule ? ruleCacheOf(call.rule, caches) : undefined;
-    if (!cache || !call.body || !CACHEABLE.has(call.operation)) return next();
+    if (!cache || !call.hasBody || !CACHEABLE.has(call.operation)) return next();
 
     const { noCache, noStore } = cacheDirectives(call.headers['cache-control']);
     const mutable = rulePolicy(call.rule!).guards?.inspectsResponses === true;
-    // A large body sent on unchanged was hashed on a worker (large-body.ts): key it by its bytes.
-    const digest = call.unchangedBody === call.rawBody ? bodyDigest(call) : undefined;
+    // A large body sent on as the app's bytes (stream usage spliced in at most) was hashed on a
+    // worker (large-body.ts): key it by its bytes.
+    const digest = call.unchangedBody !== undefined ? bodyDigest(call) : undefined;
     const key = digest
       ? cache.keyOfBytes(call.modelRequested, digest)
-      : cache.key(call.modelRequested, call.responses?.request ?? call.body);
+      : cache.key(call.modelRequested, call.responses?.request ?? call.body!);
     if (!noCache) {
       const hit = cache.get(key);
       // A native Response (not chat) cannot be replayed as a stream: that asks the provider again.

@@ -10,6 +10,7 @@ import type { ChoiceKind } from '../routing/strategy.ts';
 import type { Failure, Operation, StrategyType } from '../snapshot/index.ts';
 import type { TokenEstimate } from '../tokens.ts';
 import type { CallError } from './errors.ts';
+import type { TopValue } from './json-top.ts';
 import type { ResponseStream } from './response-stream.ts';
 
 type Json = Record<string, any>;
@@ -121,8 +122,21 @@ export interface Call {
   /** The request body exactly as received. */
   readonly rawBody: Buffer;
   readonly contentType?: string;
-  /** The OpenAI-shaped request (translated for Anthropic apps); undefined for multipart uploads. */
+  /**
+   * The OpenAI-shaped request (translated for Anthropic apps); undefined for multipart uploads.
+   * A deferred body (deferBody) is parsed on first read: reading it may throw a 400 CallError
+   * when its bytes are not valid JSON after all. Prefer hasBody and field() where they suffice.
+   */
   body?: Json;
+  /** The call has a JSON body (deferred or parsed): body is defined. Parses nothing. */
+  readonly hasBody: boolean;
+  /**
+   * A top-level field of the body as it now stands; a deferred body's small fields are read
+   * without parsing the rest (see json-top.ts). Do not change what it returns.
+   */
+  field(name: string): unknown;
+  /** identify: the body is these bytes, read at the top level only; parsed when body is first read. */
+  deferBody(bytes: Buffer, fields: ReadonlyMap<string, TopValue>): void;
   /**
    * rawBody while it still equals body (OpenAI apps, nothing rewritten): lets the forward step
    * skip re-serializing. Any step that changes body must clear it.

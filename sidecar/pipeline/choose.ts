@@ -7,9 +7,9 @@ import type { RuntimeBackend, RuntimeRule } from '../config/runtime.ts';
 import { backendKey } from '../routing/backend-stats.ts';
 import type { Candidate } from '../routing/strategy.ts';
 import type { Failure } from '../snapshot/index.ts';
-import { approxPromptTokens, maxOutputTokens } from '../tokens.ts';
+import { approxPromptTokens } from '../tokens.ts';
 import type { Call } from './call.ts';
-import { targetPricing } from './rule-state.ts';
+import { maxOutputOf, targetPricing } from './rule-state.ts';
 
 /** The call's estimated prompt tokens (bytes / 4, see approxPromptTokens), counted on first use. */
 export function promptSize(call: Call): () => number {
@@ -35,7 +35,7 @@ export function chooseBackend(call: Call, rule: RuntimeRule, promptTokens: () =>
   const choice = strategy.choose(candidates, {
     stream: call.stream,
     promptTokens,
-    maxOutputTokens: maxOutputTokens(call.body),
+    maxOutputTokens: maxOutputOf(call),
   });
   call.routeChoice = {
     strategy: strategy.type,

@@ -17,8 +17,7 @@ import { typedEventAnswers, typedEventError } from '../providers/openai/response
 import { EventTooLargeError } from '../providers/sse.ts';
 import { backoffDelay } from '../resilience/backoff.ts';
 import type { BreakerPool } from '../resilience/circuit-breaker.ts';
-import type { Failure } from '../snapshot/index.ts';
-import { maxOutputTokens } from '../tokens.ts';
+import type { Failure, Operation } from '../snapshot/index.ts';
 import { ClientGoneError, ShutdownError, TransportError, UpstreamAnswerError } from '../upstream/errors.ts';
 import { readBody, type Transport, UpstreamBody } from '../upstream/transport.ts';
 import type { Attempt, Call, Target } from './call.ts';
@@ -26,7 +25,7 @@ import { CallError } from './errors.ts';
 import { passthroughJson } from './lazy-json.ts';
 import { checkOpenAISSE, upstreamStream } from './response-stream.ts';
 import { responsesBodyFor } from './responses.ts';
-import { contextWindowOf, fitsByBytes, promptTokensOf } from './rule-state.ts';
+import { contextWindowOf, fitsByBytes, maxOutputOf, promptTokensOf } from './rule-state.ts';
 import type { Step } from './step.ts';
 
 export interface ForwardServices {
@@ -94,6 +93,51 @@ function isStreamBody(contentType: string | string[] | undefined): boolean {
   return typeof contentType === 'string' && !contentType.includes('json');
 }
 
+/**
+ * What an adapter is given for one attempt. The body is a getter: an adapter that sends the
+ * app's bytes (unchangedBody) never makes a deferred body parse.
+ */
+class AttemptRequest implements AdapterCall {
+  readonly operation: Operation;
+  readonly path: string;
+  readonly model: string;
+  readonly rawBody: Buffer | undefined;
+  readonly unchangedBody: Buffer | undefined;
+  readonly contentType: string | undefined;
+  readonly stream: boolean;
+  readonly maxEventBytes: number | undefined;
+  readonly #call: Call;
+  readonly #responsesBody: Json | undefined;
+
+  constructor(
+    call: Call,
+    native: boolean,
+    model: string,
+    responsesBody: Json | undefined,
+    maxEventBytes?: number,
+  ) {
+    this.#call = call;
+    this.#responsesBody = responsesBody;
+    this.operation = call.operation;
+    this.path = native ? '/responses' : call.path;
+    this.model = model;
+    const multipart = !call.hasBody;
+    this.rawBody = multipart ? call.rawBody : undefined;
+    // The app's bytes still say exactly this (same model): skip re-serializing.
+    this.unchangedBody =
+      responsesBody === undefined && call.unchangedBody && call.field('model') === model
+        ? call.unchangedBody
+        : undefined;
+    this.contentType = call.contentType;
+    this.stream = call.stream;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  get body(): Json | undefined {
+    return this.#responsesBody ?? this.#call.body;
+  }
+}
+
 export function createForward(services: ForwardServices): Step {
   const { transport, breakers } = services;
 
@@ -138,23 +182,10 @@ export function createForward(services: ForwardServices): Step {
       return outcome;
     };
 
-    const multipart = call.body === undefined;
     // A Responses call to a provider that speaks the Responses API goes as one (see responses.ts).
     const native = call.responses !== undefined && adapter.nativeResponses === true;
     if (call.responses) call.responses.native = native;
-    const body = responsesBody ?? call.body;
-    const adapterCall: AdapterCall = {
-      operation: call.operation,
-      path: native ? '/responses' : call.path,
-      model,
-      body,
-      rawBody: multipart ? call.rawBody : undefined,
-      // The app's bytes still say exactly this: skip re-serializing.
-      unchangedBody: call.unchangedBody && body?.model === model ? call.unchangedBody : undefined,
-      contentType: call.contentType,
-      stream: call.stream,
-      maxEventBytes: services.maxStreamEventBytes,
-    };
+    const adapterCall = new AttemptRequest(call, native, model, responsesBody, services.maxStreamEventBytes);
 
     const timeoutMs = provider.config.requestTimeoutMs ?? rule.timeoutMs ?? services.requestTimeoutMs;
     const now = Date.now();
@@ -451,12 +482,12 @@ function tooLongFor(
   fallback: number,
 ): Extract<Outcome, { ok: false }> | undefined {
   const window = contextWindowOf(target);
-  if (window === undefined || !call.body || call.operation !== 'chat') return undefined;
+  if (window === undefined || !call.hasBody || call.operation !== 'chat') return undefined;
   // The byte bound first: the tokenizer runs only for a prompt that may not fit, and a sidecar
   // whose policy counts nothing never loads it.
   if (fitsByBytes(call, window)) return undefined;
   const prompt = promptTokensOf(call);
-  const output = maxOutputTokens(call.body) ?? 0;
+  const output = maxOutputOf(call) ?? 0;
   if (prompt + output <= window) return undefined;
   const message =
     `this request needs ${prompt + output} tokens (${prompt} in the prompt + ${output} max_tokens), ` +

@@ -41,13 +41,13 @@ function blocked(f: Finding): CallError {
 export function createGuardsStep(): Step {
   return async (call, next) => {
     const set = call.rule ? rulePolicy(call.rule).guards : undefined;
-    if (!set || !call.body) return next();
+    if (!set || !call.hasBody) return next();
 
     const responses = call.responses;
     const verdict =
       offloadedVerdict(set, call) ??
       set.checkRequest(
-        responses?.request ?? call.body,
+        responses?.request ?? call.body!,
         call.operation,
         () => promptTokensOf(call),
         () => promptTokensAtMost(call),

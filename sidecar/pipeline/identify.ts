@@ -1,11 +1,14 @@
 // identify: what the app asked for. Parses the body once (JSON, or just the model field of a
 // multipart upload), checks the fields every provider needs, translates Anthropic requests to
-// the internal OpenAI shape, and notes model and stream flags for the steps that follow.
+// the internal OpenAI shape, and notes model and stream flags for the steps that follow. A big
+// OpenAI body is read at its top level only (json-top.ts): it goes upstream as the app's bytes,
+// and is parsed whole only if a step reads call.body (guards, token counts, caching).
 import { anthropicRequestToOpenAI } from '../providers/anthropic/translate.ts';
 import { multipartBoundary, readMultipartField } from '../providers/multipart.ts';
 import { newResponseId, responsesChat } from '../providers/openai/responses.ts';
 import type { Call } from './call.ts';
 import { badRequest, CallError } from './errors.ts';
+import { JsonShapeError, type TopValue, topLevelFields } from './json-top.ts';
 import type { Step } from './step.ts';
 
 type Json = Record<string, any>;
@@ -46,8 +49,8 @@ export function nestsDeeper(bytes: Buffer, max: number): boolean {
   return false;
 }
 
-function parseJson(call: Call): Json {
-  // A body declared as something else (text/plain, form data) is not silently read as JSON.
+/** A body declared as something else (text/plain, form data) is not silently read as JSON. */
+function checkContentType(call: Call): void {
   if (call.contentType && !call.contentType.toLowerCase().includes('json'))
     throw new CallError(
       415,
@@ -55,6 +58,10 @@ function parseJson(call: Call): Json {
       'invalid_request_error',
       'unsupported_media_type',
     );
+}
+
+function parseJson(call: Call): Json {
+  checkContentType(call);
   if (call.rawBody.length === 0) throw badRequest('the request needs a JSON body');
   if (nestsDeeper(call.rawBody, MAX_JSON_DEPTH))
     throw badRequest(`the body nests deeper than ${MAX_JSON_DEPTH} levels`, 'invalid_json');
@@ -155,12 +162,87 @@ function fromResponses(call: Call, parsed: Json): void {
   if (call.stream) call.usageInjected = true;
 }
 
+/** OpenAI bodies at least this big are not parsed whole up front (see json-top.ts). */
+export const DEFER_PARSE_ABOVE = 4096;
+
+/**
+ * checkOpenAI on a body read only at its top level: the same rules, read off the fields (a
+ * value too big to have been parsed is a string, an array or an object, as its first byte says).
+ */
+function checkOpenAIFields(call: Call, fields: Map<string, TopValue>): void {
+  const view: Json = {};
+  for (const [name, f] of fields)
+    view[name] = f.parsed
+      ? f.value
+      : f.type === 'string'
+        ? 'x'
+        : f.type === 'array'
+          ? f.empty
+            ? []
+            : [0]
+          : {};
+  checkOpenAI(call, view);
+}
+
+/** The body with stream_options.include_usage set, spliced into the bytes (the rest untouched). */
+function withStreamUsage(bytes: Buffer, fields: Map<string, TopValue>): Buffer {
+  const current = fields.get('stream_options');
+  if (!current) {
+    const open = bytes.indexOf(0x7b);
+    return Buffer.concat([bytes.subarray(0, open + 1), STREAM_USAGE, bytes.subarray(open + 1)]);
+  }
+  const value = current.value;
+  const merged = JSON.stringify({
+    ...(value && typeof value === 'object' ? value : {}),
+    include_usage: true,
+  });
+  return Buffer.concat([bytes.subarray(0, current.start), Buffer.from(merged), bytes.subarray(current.end)]);
+}
+const STREAM_USAGE = Buffer.from('"stream_options":{"include_usage":true},');
+
+/**
+ * A big OpenAI body: its top level read (model, stream, the checks), the rest parsed only when a
+ * step reads call.body. Streams get stream_options spliced into the bytes, not re-serialized.
+ */
+function deferOpenAI(call: Call): void {
+  let fields: Map<string, TopValue>;
+  try {
+    fields = topLevelFields(call.rawBody, MAX_JSON_DEPTH);
+  } catch (err) {
+    if (!(err instanceof JsonShapeError)) throw err;
+    const message = err.message;
+    throw badRequest(
+      message.startsWith('the body') ? message : `the body is not valid JSON: ${message}`,
+      'invalid_json',
+    );
+  }
+  checkOpenAIFields(call, fields);
+  let bytes = call.rawBody;
+  const stream = fields.get('stream')?.value === true;
+  call.stream = stream && (call.operation === 'chat' || call.operation === 'completions');
+  const options = fields.get('stream_options')?.value as Json | undefined;
+  if (call.stream && options?.include_usage !== true) {
+    bytes = withStreamUsage(bytes, fields);
+    fields = topLevelFields(bytes, MAX_JSON_DEPTH);
+    call.usageInjected = true;
+  }
+  call.deferBody(bytes, fields);
+  call.unchangedBody = bytes;
+  const model = fields.get('model')?.value;
+  call.modelRequested = typeof model === 'string' ? model : undefined;
+}
+
 export const identify: Step = async (call, next) => {
   const boundary = multipartBoundary(call.contentType);
   if (boundary) {
     // Uploads go upstream untouched; reading the model is a couple of indexOf scans.
     call.modelRequested = readMultipartField(call.rawBody, boundary, 'model');
     call.stream = readMultipartField(call.rawBody, boundary, 'stream') === 'true';
+    return next();
+  }
+  if (call.dialect === 'openai' && call.rawBody.length >= DEFER_PARSE_ABOVE) {
+    checkContentType(call);
+    deferOpenAI(call);
     return next();
   }
 

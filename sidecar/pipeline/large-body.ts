@@ -13,7 +13,15 @@ import { isQueueFull, type PromptOffload, type PromptWorkResult } from '../offlo
 import type { QuotaClient } from '../quota/client.ts';
 import type { Call, Target } from './call.ts';
 import { CallError } from './errors.ts';
-import { addedTokens, contextWindowOf, estimateOf, fitsByBytes, rulePolicy } from './rule-state.ts';
+import {
+  addedTokens,
+  contextWindowOf,
+  estimateOf,
+  fitsByBytes,
+  maxOutputOf,
+  rawPromptBound,
+  rulePolicy,
+} from './rule-state.ts';
 import type { Step } from './step.ts';
 
 /** Guard results made on a worker for a call, until its guards step applies them. */
@@ -28,6 +36,7 @@ export function offloadedVerdict(set: GuardSet, call: Call): RequestVerdict | un
   verdicts.delete(call);
   const block = done.block === undefined ? undefined : done.findings[done.block];
   if (block) return { findings: done.findings, block, changed: false };
+  if (done.masked.length === 0) return { findings: done.findings, changed: false };
   return { findings: done.findings, changed: set.applyMasked(call.body!, call.operation, done.masked) };
 }
 
@@ -45,12 +54,15 @@ export function bodyDigest(call: Call): string | undefined {
 function mayExceedWindow(call: Call, t: Target): boolean {
   const window = contextWindowOf(t);
   if (window === undefined) return false;
-  return call.dialect === 'anthropic' || !fitsByBytes(call, window);
+  if (call.dialect === 'anthropic') return true;
+  // The bound read off the bytes: parsing the body here to know would cost what counting saves.
+  const raw = rawPromptBound(call);
+  return raw === undefined ? !fitsByBytes(call, window) : raw + (maxOutputOf(call) ?? 0) > window;
 }
 
 export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient): Step {
   return async (call, next) => {
-    if (call.rawBody.length < offload.threshold || !call.body || !call.rule) return next();
+    if (call.rawBody.length < offload.threshold || !call.hasBody || !call.rule) return next();
     // A Responses request's body gains earlier turns after identify: not what the raw bytes say.
     if (call.dialect === 'responses') return next();
     const rule = call.rule;
@@ -83,6 +95,9 @@ export function createLargeBodyStep(offload: PromptOffload, quota: QuotaClient):
           'overloaded',
           1000,
         );
+      // A body read at its top level only may be broken deeper down: that is the app's 400, which
+      // parsing it here says (and throws); anything else is ours.
+      void call.body;
       call.log.error({ err: (err as Error).message }, 'prompt work on a worker failed');
       throw new CallError(500, 'internal sidecar error', 'internal_error', 'internal_error');
     }

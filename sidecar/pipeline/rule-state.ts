@@ -110,8 +110,10 @@ export function estimateOf(call: Call, counted?: number): NonNullable<Call['esti
   if (!call.estimate) {
     const target = call.targets?.[0];
     const model = target?.provider.config.models.find((m) => m.name === target.modelName);
-    call.estimate = call.body
-      ? estimateTokens(call.body, call.operation, {
+    // Tokens counted on a worker: the estimate needs only the output fields, not the whole body.
+    const body = counted === undefined ? call.body : call.hasBody ? outputFields(call) : undefined;
+    call.estimate = body
+      ? estimateTokens(body, call.operation, {
           extraInputTokens: addedTokens(call),
           contextWindow: model?.contextWindow,
           promptTokens: counted,
@@ -122,10 +124,47 @@ export function estimateOf(call: Call, counted?: number): NonNullable<Call['esti
   return call.estimate;
 }
 
+/** The fields estimateTokens reads besides the prompt: a deferred body stays unparsed. */
+function outputFields(call: Call): Record<string, unknown> {
+  return {
+    max_completion_tokens: call.field('max_completion_tokens'),
+    max_tokens: call.field('max_tokens'),
+    n: call.field('n'),
+  };
+}
+
+/** The output budget the app asked for (max_completion_tokens or max_tokens), if any. */
+export function maxOutputOf(call: Call): number | undefined {
+  return call.hasBody ? maxOutputTokens(outputFields(call)) : undefined;
+}
+
+/** Tokens an image part counts for in promptTokens, whatever its bytes. */
+const IMAGE_PART_TOKENS = 765;
+const IMAGE_URL = Buffer.from('image_url');
+/**
+ * The text a JSON body carries is at most this many times its bytes: an invalid UTF-8 byte
+ * decodes to three, a number re-serialised (tool schemas are counted as JSON) grows at most 5.25x
+ * ("1e20").
+ */
+const TEXT_PER_BYTE = 6;
+
+/**
+ * An upper bound of the prompt's tokens read off the bytes sent upstream, without parsing them:
+ * undefined when the body was rewritten (no such bytes). Coarse (6 per byte), so it decides
+ * only bodies far below a window; the exact bound parses the body.
+ */
+export function rawPromptBound(call: Call): number | undefined {
+  const bytes = call.unchangedBody;
+  if (!bytes || call.dialect !== 'openai') return undefined;
+  let images = 0;
+  for (let i = bytes.indexOf(IMAGE_URL); i >= 0; i = bytes.indexOf(IMAGE_URL, i + 1)) images++;
+  return TEXT_PER_BYTE * bytes.length + IMAGE_PART_TOKENS * images + addedTokens(call);
+}
+
 /** An upper bound of promptTokensOf without the tokenizer (the count itself when already made). */
 export function promptTokensAtMost(call: Call): number {
   if (call.estimate) return call.estimate.inputTokens;
-  return call.body ? promptTokensBound(call.body, call.operation) + addedTokens(call) : 0;
+  return call.hasBody ? promptTokensBound(call.body, call.operation) + addedTokens(call) : 0;
 }
 
 /** The context window the target's model declares, if any. */
@@ -138,11 +177,14 @@ export function contextWindowOf(t: Target): number | undefined {
  * byte): then no token count is needed to know it fits.
  */
 export function fitsByBytes(call: Call, window: number): boolean {
-  return promptTokensAtMost(call) + (maxOutputTokens(call.body) ?? 0) <= window;
+  const output = maxOutputOf(call) ?? 0;
+  const raw = call.estimate ? undefined : rawPromptBound(call);
+  if (raw !== undefined && raw + output <= window) return true;
+  return promptTokensAtMost(call) + output <= window;
 }
 
 /** The prompt tokens alone (reuses the estimate when the quota step made one). */
 export function promptTokensOf(call: Call): number {
   if (call.estimate) return call.estimate.inputTokens;
-  return call.body ? promptTokens(call.body, call.operation) + addedTokens(call) : 0;
+  return call.hasBody ? promptTokens(call.body, call.operation) + addedTokens(call) : 0;
 }

@@ -15,7 +15,8 @@ import type { RuntimeSnapshot } from '../config/runtime.ts';
 import type { SnapshotStore } from '../config/store.ts';
 import type { Logger } from '../log.ts';
 import type { Call, Dialect } from '../pipeline/call.ts';
-import { CallError, draining, noSnapshot, notFound, tooLarge } from '../pipeline/errors.ts';
+import { badRequest, CallError, draining, noSnapshot, notFound, tooLarge } from '../pipeline/errors.ts';
+import type { TopValue } from '../pipeline/json-top.ts';
 import { errorBody } from '../pipeline/respond.ts';
 import type { ResponseStore } from '../pipeline/response-store.ts';
 import { runSteps, type Step } from '../pipeline/step.ts';
@@ -129,6 +130,8 @@ class InboundCall implements Call {
   #baseLog: Logger;
   #log: Logger | undefined;
   #abort: AbortController | undefined;
+  #body: Call['body'];
+  #deferred: { bytes: Buffer; fields: ReadonlyMap<string, TopValue> } | undefined;
 
   constructor(
     id: string,
@@ -150,6 +153,41 @@ class InboundCall implements Call {
     this.headers = appHeaders(req.headers);
     this.contentType = req.headers['content-type'];
     this.#baseLog = log;
+  }
+
+  get body(): Call['body'] {
+    if (this.#deferred) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(this.#deferred.bytes.toString('utf8'));
+      } catch (err) {
+        throw badRequest(`the body is not valid JSON: ${(err as Error).message}`, 'invalid_json');
+      }
+      this.#body = parsed as Call['body'];
+      this.#deferred = undefined;
+    }
+    return this.#body;
+  }
+
+  set body(value: Call['body']) {
+    this.#deferred = undefined;
+    this.#body = value;
+  }
+
+  get hasBody(): boolean {
+    return this.#deferred !== undefined || this.#body !== undefined;
+  }
+
+  field(name: string): unknown {
+    const top = this.#deferred?.fields.get(name);
+    if (top?.parsed) return top.value;
+    if (this.#deferred && !top) return undefined;
+    return this.body?.[name];
+  }
+
+  deferBody(bytes: Buffer, fields: ReadonlyMap<string, TopValue>): void {
+    this.#body = undefined;
+    this.#deferred = { bytes, fields };
   }
 
   get log(): Logger {

@@ -112,14 +112,18 @@ export function providerAttributes(provider: RuntimeProvider): Attributes {
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** gen_ai.request.max_tokens|temperature|top_p from the OpenAI-shaped request body. */
-export function requestAttributes(body: Json | undefined): Attributes {
+/**
+ * gen_ai.request.max_tokens|temperature|top_p from the OpenAI-shaped request body's top-level
+ * fields (a big body read at its top level only is not parsed for them).
+ */
+export function requestAttributes(field: (name: string) => unknown): Attributes {
   const out: Attributes = {};
-  if (!body) return out;
-  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  const maxTokens = field('max_completion_tokens') ?? field('max_tokens');
   if (num(maxTokens)) out['gen_ai.request.max_tokens'] = maxTokens;
-  if (num(body.temperature)) out['gen_ai.request.temperature'] = body.temperature;
-  if (num(body.top_p)) out['gen_ai.request.top_p'] = body.top_p;
+  const temperature = field('temperature');
+  if (num(temperature)) out['gen_ai.request.temperature'] = temperature;
+  const topP = field('top_p');
+  if (num(topP)) out['gen_ai.request.top_p'] = topP;
   return out;
 }
 

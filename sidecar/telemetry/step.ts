@@ -239,7 +239,7 @@ export function createTelemetry(opts: TelemetryOptions): Telemetry {
     span.setAttributes(provider ? providerAttributes(provider) : { 'aimesh.provider': attempt.provider });
     if (call.rule) span.setAttributes(ruleAttributes(call.rule));
     span.setAttributes(attemptStartAttributes(attempt, operation));
-    state.requestAttrs ??= requestAttributes(call.body);
+    state.requestAttrs ??= requestAttributes((name) => call.field(name));
     span.setAttributes(state.requestAttrs);
     if (call.prompt) {
       span.setAttribute('aimesh.prompt.name', call.prompt.name);

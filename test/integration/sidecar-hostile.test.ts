@@ -171,6 +171,29 @@ describe('sidecar: a hostile app', () => {
     assert.match(text, /data: \[DONE\]/);
   });
 
+  it('answers 400 for a big body broken deep inside, parsed on the event loop or on a worker', {
+    timeout: 30_000,
+  }, async () => {
+    // A big body is read at its top level only (routing needs no more): an escape no JSON has,
+    // deep in a long message, surfaces where a step parses it (guards, the window check, the
+    // cache), as the app's 400, never a 5xx. 8 KB stays on the event loop, 64 KB goes to a worker.
+    for (const size of [8 << 10, 64 << 10])
+      for (const model of ['gpt-4o', 'gpt-4o-cached', 'gpt-4o-window']) {
+        const broken = chatBody(size, model).replace('lazy dog', 'lazy \\q dog');
+        assert.throws(() => JSON.parse(broken));
+        const res = await post(sidecar, '/v1/chat/completions', broken);
+        const body = (await res.json()) as any;
+        assert.equal(res.status, 400, `${model} ${size}: ${JSON.stringify(body)}`);
+        assert.equal(body.error.code, 'invalid_json', model);
+        assert.match(body.error.message, /not valid JSON/);
+      }
+    // Policy off: nothing here needs the rest of the body; the provider's parser refuses it.
+    const broken = chatBody(8 << 10, 'gpt-4o-mini').replace('lazy dog', 'lazy \\q dog');
+    const res = await post(sidecar, '/v1/chat/completions', broken);
+    assert.equal(res.status, 400);
+    await res.arrayBuffer();
+  });
+
   it('caches a large body by its bytes (hashed on a worker)', { timeout: 30_000 }, async () => {
     const body = chatBody(2 << 20, 'gpt-4o-cached');
     const first = await post(sidecar, '/v1/chat/completions', body);

@@ -131,6 +131,72 @@ describe('sidecar: OpenAI API', () => {
     );
   });
 
+  it('sends a big body upstream as the app’s bytes, stream usage spliced in, not re-serialized', async () => {
+    // Bodies over a few KB are read at their top level only (model, stream, the checks): the
+    // rest travels as sent, spacing and escapes included.
+    // JSON text as an app may write it: escapes the sidecar would write otherwise.
+    const long = String.raw`a long prompt \u00e9 with \"quotes\" and\nlines \/ `.repeat(200);
+    for (const options of [undefined, '{ "include_usage" : false }']) {
+      upstream.clearRequests();
+      const sent = `{ "model": "gpt-4o", "stream": true,${options ? ` "stream_options": ${options},` : ''}
+  "messages": [ {"role": "user", "content": "${long}"} ] }`;
+      assert.ok(sent.length > 8000);
+      const res = await fetch(`${sidecar.openaiBaseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${APP_KEY}` },
+        body: sent,
+      });
+      assert.equal(res.status, 200);
+      const events = (await res.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
+      assert.ok(events.length > 3);
+      for (const e of events)
+        assert.ok(
+          JSON.parse(e.slice(6)).choices.length > 0,
+          'no usage-only chunk for an app that did not ask',
+        );
+      const seen = upstream.lastRequest()!;
+      assert.deepEqual(seen.body, {
+        ...JSON.parse(sent),
+        stream_options: { include_usage: true },
+      });
+      // Only stream_options changed; every other byte is the app's.
+      const expected = options
+        ? sent.replace(options, '{"include_usage":true}')
+        : sent.replace('{', '{"stream_options":{"include_usage":true},');
+      assert.equal(seen.rawBody.toString(), expected);
+    }
+  });
+
+  it('refuses a big body whose top level is wrong, forwarding nothing', async () => {
+    const long = 'x'.repeat(6000);
+    const before = upstream.requests.length;
+    for (const [body, pattern] of [
+      [`{"model": "gpt-4o", "messages": [{"role": "user", "content": "${long}"}]`, /not valid JSON/],
+      [`{"model": "gpt-4o", "messages": [{"role": "user", "content": "${long}"}]]}`, /not valid JSON/],
+      [`{"model": "gpt-4o", "messages": [], "user": "${long}"}`, /messages must be a non-empty array/],
+      [`{"messages": [{"role": "user", "content": "${long}"}]}`, /model/],
+      [
+        `{"model": "gpt-4o", "stream": "yes", "messages": [{"role": "user", "content": "${long}"}]}`,
+        /stream must be a boolean/,
+      ],
+      [
+        `{"model": "gpt-4o", "messages": [{"role": "user", "content": "${long}", "x": ${'['.repeat(300)}${']'.repeat(300)}}]}`,
+        /nests deeper than 256/,
+      ],
+    ] as const) {
+      const res = await fetch(`${sidecar.openaiBaseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${APP_KEY}` },
+        body,
+      });
+      const answer = (await res.json()) as { error: { message: string; type: string } };
+      assert.equal(res.status, 400, body.slice(0, 60));
+      assert.equal(answer.error.type, 'invalid_request_error');
+      assert.match(answer.error.message, pattern);
+    }
+    assert.equal(upstream.requests.length, before, 'nothing forwarded');
+  });
+
   it('streams usage when the app asks for it', async () => {
     const stream = await client.chat.completions.create({
       model: 'gpt-4o',

@@ -147,19 +147,25 @@ describe('GenAI semconv names', () => {
   });
 });
 
+/** A body's top-level fields as Call.field reads them. */
+const fields = (body: Record<string, unknown>) => (name: string) => body[name];
+
 describe('request and response attributes', () => {
   it('reads max_tokens (or max_completion_tokens), temperature and top_p', () => {
-    assert.deepEqual(requestAttributes({ model: 'm', max_tokens: 100, temperature: 0.2, top_p: 0.9 }), {
-      'gen_ai.request.max_tokens': 100,
-      'gen_ai.request.temperature': 0.2,
-      'gen_ai.request.top_p': 0.9,
-    });
-    assert.deepEqual(requestAttributes({ max_completion_tokens: 64, temperature: 0 }), {
+    assert.deepEqual(
+      requestAttributes(fields({ model: 'm', max_tokens: 100, temperature: 0.2, top_p: 0.9 })),
+      {
+        'gen_ai.request.max_tokens': 100,
+        'gen_ai.request.temperature': 0.2,
+        'gen_ai.request.top_p': 0.9,
+      },
+    );
+    assert.deepEqual(requestAttributes(fields({ max_completion_tokens: 64, temperature: 0 })), {
       'gen_ai.request.max_tokens': 64,
       'gen_ai.request.temperature': 0,
     });
-    assert.deepEqual(requestAttributes({ temperature: '0.5', top_p: null }), {});
-    assert.deepEqual(requestAttributes(undefined), {});
+    assert.deepEqual(requestAttributes(fields({ temperature: '0.5', top_p: null })), {});
+    assert.deepEqual(requestAttributes(fields({})), {});
   });
 
   it('reads response id, model and one finish reason per choice', () => {
