@@ -705,7 +705,7 @@ export const SEVENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['iban', 'Számla {}', 'HU39 2319 0450 0611 2399 7189 1333'],
   ['iban', 'Cont {}', 'RO68 NCZR 2601 4562 3595 2813'],
   ['iban', 'Λογαριασμός {}', 'GR33 7505 7485 4132 8406 6815 166'],
-  ['iban', 'MT acct {}', 'MT35 CGXE 7187 8INV 0JPD JM7V ARZU R4ZX'],
+  ['iban', 'MT acct {}', 'MT87 CGXE 7187 8INV 0JPD JM7V ARZU R4Z'],
   ['iban', 'id;iban;amount\n3;{};120,00\n', 'LT574123620345756579'],
   ['iban', '{"beneficiary":"Oy Ab","iban":"{}"}', 'EE352490947979614453'],
   ['iban', 'Transfer to {}.', 'IL67 4765 5955 7885 0260 982'],
@@ -890,8 +890,8 @@ export const SEVENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['secret', 'SMTP_URL={}', 'smtps://mailer%40acme.io:fvYMvu12fcU7WDhyZP@smtp.gmail.com:465'],
   [
     'secret',
-    '{"type": "service_account", "private_key": "{}", "client_id": "1038"}',
-    '-----BEGIN PRIVATE KEY-----\\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQwQaTRoOhSEtOQr\\nt0B4wTQV/I+7mSnfL9sk25PfV7I+ZvSqbSiTXt9pHv4lZqQ2Lh+ItiZzl/CJjRkN\\nbp4h0K7MRKZW2WvxJtcZXSdAQfBrfTLvxwE8T6O6H9NHJbBNWgfNFyLzsKfp5/hx\\ntfpoOc5+d/derINpQ+rIMFLt7F0Pi8UiHYU1o7+7sGe2hHCGlov1jMTatV\\n-----END PRIVATE KEY-----\\n',
+    '{"type": "service_account", "private_key": "{}\\n", "client_id": "1038"}',
+    '-----BEGIN PRIVATE KEY-----\\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQwQaTRoOhSEtOQr\\nt0B4wTQV/I+7mSnfL9sk25PfV7I+ZvSqbSiTXt9pHv4lZqQ2Lh+ItiZzl/CJjRkN\\nbp4h0K7MRKZW2WvxJtcZXSdAQfBrfTLvxwE8T6O6H9NHJbBNWgfNFyLzsKfp5/hx\\ntfpoOc5+d/derINpQ+rIMFLt7F0Pi8UiHYU1o7+7sGe2hHCGlov1jMTatV\\n-----END PRIVATE KEY-----',
   ],
   [
     'secret',
