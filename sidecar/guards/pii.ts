@@ -1316,8 +1316,9 @@ const VENDOR_TOKEN = new RegExp(
   `(?<![\\w.-])${VENDOR_PREFIX.source.slice(1)}[A-Za-z0-9_.=-]{20,}(?<![.=-])`,
   'g',
 );
+// The value's first character is looked at before the command line behind (the dearer test).
 const MYSQL_PASSWORD =
-  /(?<=\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)(?:\.exe)?(?:[ \t][^\n]{0,80})?[ \t])-p([^\s"'`-][^\s"'`]{3,127})/g;
+  /(?=-p[^\s"'`-])(?<=\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)(?:\.exe)?(?:[ \t][^\n]{0,80})?[ \t])-p([^\s"'`-][^\s"'`]{3,127})/g;
 const FLAG_SECRET =
   /(?<![\w-])--(?:[a-z0-9]+-)*(?:token|api-?key|secret|secret-key|access-key|password|passwd)[ =]["']?([^\s"'`<>()[\]{}$]{4,256})/g;
 
