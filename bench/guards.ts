@@ -17,7 +17,12 @@ import { measureInjection, measurePii } from '../test/unit/policy/guard-blind.ts
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/policy/injection-corpus.ts';
 import { BLIND_BENIGN } from '../test/unit/policy/injection-corpus-blind.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
-import { SIXTH_WAVE_NEGATIVES, SIXTH_WAVE_POSITIVES } from '../test/unit/policy/pii-corpus-blind.ts';
+import {
+  SEVENTH_WAVE_NEGATIVES,
+  SEVENTH_WAVE_POSITIVES,
+  SIXTH_WAVE_NEGATIVES,
+  SIXTH_WAVE_POSITIVES,
+} from '../test/unit/policy/pii-corpus-blind.ts';
 import { percentiles } from './lib/stats.ts';
 import { GUARD_TEXTS } from './lib/texts.ts';
 
@@ -59,8 +64,9 @@ const piiFalse = PII_NEGATIVES.filter((t) => find(t).length > 0);
 
 // ---- the blind corpora (written before reading the guards; see test/unit/policy/guard-blind.ts) --
 const blindPii = measurePii(find);
-// The latest PII wave alone (written before its fixes; bench/analysis.md has it before and after).
+// The latest PII waves alone (written before their fixes; bench/analysis.md has them before and after).
 const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
+const blindPii7 = measurePii(find, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES);
 const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -202,6 +208,11 @@ const results = {
         precision: 1 - blindPii6.falseSpans / blindPii6.spans,
         ...blindPii6,
       },
+      wave7: {
+        recall: blindPii7.found / blindPii7.positives,
+        precision: 1 - blindPii7.falseSpans / blindPii7.spans,
+        ...blindPii7,
+      },
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
@@ -238,6 +249,11 @@ console.log(
   `| - PII wave 6: values (${b6.positives}) / look-alikes (${b6.negatives}) | ${pct(b6.found, b6.positives)} found whole, precision ${pct(b6.spans - b6.falseSpans, b6.spans)}, ${pct(b6.negativesFlagged, b6.negatives)} flagged |`,
 );
 for (const [k, c] of Object.entries(b6.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
+const b7 = blindPii7;
+console.log(
+  `| - PII wave 7: values (${b7.positives}) / look-alikes (${b7.negatives}) | ${pct(b7.found, b7.positives)} found whole, precision ${pct(b7.spans - b7.falseSpans, b7.spans)}, ${pct(b7.negativesFlagged, b7.negatives)} flagged |`,
+);
+for (const [k, c] of Object.entries(b7.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
 console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
 console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,

@@ -438,9 +438,19 @@ const LOCAL_START = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /[\s"'`<>([{,;:=\uff1a\uff0c\u3001]/;
 const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|to|from|q|query|search)$/i;
 
+// A bounce address carries the recipient's in its local part after "=" (VERP list+user=host@...,
+// SRS0=hash=tt=host=user@...): the word is taken whole when a "+" or an SRS tag comes before an "=".
+const BOUNCE_PREFIX = /^(?:[^=]*\+|SRS[01][=+-])/i;
+
 /** Where an address found at `start` really starts: before its ? & / part, when it has one. */
 function localStart(t: string, start: number): number {
   const sep = t[start - 1];
+  if (sep === '=') {
+    let r = start - 1;
+    while (r > 0 && start - r < 64 && (t[r - 1] === '=' || LOCAL_CHAR.test(t[r - 1]!))) r--;
+    while (r < start - 1 && !LOCAL_START.test(t[r]!)) r++;
+    return (r === 0 || WORD_BEFORE.test(t[r - 1]!)) && BOUNCE_PREFIX.test(t.slice(r, start)) ? r : start;
+  }
   if (sep !== '?' && sep !== '&' && sep !== '/') return start;
   let r = start - 1;
   while (r > 0 && start - r < 64 && LOCAL_CHAR.test(t[r - 1]!)) r--;
@@ -454,21 +464,53 @@ function localStart(t: string, start: number): number {
 
 const email: Detector = {
   kind: 'email',
-  maybe: (t) => t.text.includes('@'),
+  maybe: (t) => t.text.includes('@') || spelledAt(t.text),
   // The regex runs only around each '@' (a local part is at most 64 characters, a domain 255),
   // not over the whole text: its Unicode look-behind at every position costs ~30 us per KB.
   find: ({ text: t }, out) => {
     let done = 0;
-    for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
-      if (at < done || !mayBeAddressAt(t, at)) continue;
-      const from = Math.max(done, at - 66);
-      const found = emailAround(t.slice(from, at + 257), at - from);
-      if (found === undefined) continue;
-      out.push({ start: localStart(t, found[0] + from), end: found[1] + from, kind: 'email' });
-      done = found[1] + from;
+    for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) done = addressAt(t, at, done, out);
+    if (!spelledAt(t)) return;
+    // The "@" written another way (jane%40mail.com in a URL's query, info(at)praxis.de): read as
+    // the text with those written out at the same length (jane.doexx@mail.com), so the spans fit.
+    const spelled = t.replace(SPELLED_ALL, spellOut);
+    done = 0;
+    SPELLED_ALL.lastIndex = 0;
+    for (let m = SPELLED_ALL.exec(t); m !== null; m = SPELLED_ALL.exec(t)) {
+      const at = m.index + m[0].length - 1;
+      if (spelled.charCodeAt(at) === AT && isWordChar(t.charCodeAt(m.index - 1)))
+        done = addressAt(spelled, at, done, out);
     }
   },
 };
+
+const AT = 64;
+/**
+ * Whether an "@" is written as "%40" (a URL's encoded one), "(at)", "[at]" or "{at}": plain
+ * searches (a regex over the text costs ~1 us per KB more).
+ */
+const spelledAt = (t: string) =>
+  t.includes('%40') ||
+  t.includes('(at)') ||
+  t.includes('[at]') ||
+  t.includes('{at}') ||
+  t.includes('(AT)') ||
+  t.includes('[AT]');
+/** Those, and the "(dot)"s of a spelled-out domain (info(at)praxis(dot)de). */
+const SPELLED_ALL = /%40|[([{](?:[Aa][Tt]|[Dd][Oo][Tt])[)\]}]/g;
+/** The same length, "@" or "." last, word characters before it (the local part or label goes on). */
+const spellOut = (s: string) =>
+  'x'.repeat(s.length - 1) + (s === '%40' || s[1] === 'a' || s[1] === 'A' ? '@' : '.');
+
+/** The address whose "@" is at `at` (none before `done`, the end of the last): pushed; the new `done`. */
+function addressAt(t: string, at: number, done: number, out: Span[]): number {
+  if (at < done || !mayBeAddressAt(t, at)) return done;
+  const from = Math.max(done, at - 66);
+  const found = emailAround(t.slice(from, at + 257), at - from);
+  if (found === undefined) return done;
+  out.push({ start: localStart(t, found[0] + from), end: found[1] + from, kind: 'email' });
+  return found[1] + from;
+}
 
 /**
  * Whether an address can have its "@" at `at`: a local part's last character before it, and after
@@ -790,12 +832,12 @@ const ssn: Detector = {
 // have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 / 912 34 56 78, PL
 // 501-234-567 / 22-123-45-67, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678 / 333 123
 // 4567, CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72
-// 18 50 51 / 908 80 655, GR 2355 107665 / 23102 12345). Not 3-3-3 from 2 or 4 (299 792 458 m/s is
-// written so). The country code may be in parentheses ((+49) 171 ...), the whole number too
-// ("(+1 415 555 0132)", "(030 12345678)"). A German area code may end in a slash (089/12345678);
-// an extension (ext. 12, x204, poste 12) belongs to the number before it. Bare runs of 7-11 digits
-// only after a label (PHONE_BARE_AT).
-const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|poste|x|#) ?\\d{1,6})?';
+// 18 50 51 / 908 80 655, GR 2355 107665 / 23102 12345, AU 1300 655 506 / 1800 123 456). Not 3-3-3
+// from 2 or 4 (299 792 458 m/s is written so). The country code may be in parentheses ((+49) 171
+// ...), the whole number too ("(+1 415 555 0132)", "(030 12345678)"). A German area code may end in
+// a slash (089/12345678); an extension (ext. 12, x204, poste 12, a tel: URI's ;ext=12) belongs to
+// the number before it. Bare runs of 7-11 digits only after a label (PHONE_BARE_AT).
+const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|poste|x|#) ?\\d{1,6}|;ext=\\d{1,6})?';
 const PHONE_INTL = new RegExp(
   `(?<![\\w+#]|\\d[ .-]|\\w-)(?:(?:\\+|00)[1-9]\\d{0,2}|\\(\\+[1-9]\\d{0,2}\\))(?:[ ./-]?\\(?\\d{1,4}\\)?){2,6}${EXTENSION}(?![\\w])`,
   'g',
@@ -808,7 +850,7 @@ const PHONE_TRUNK =
   /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{4}| \d{2} \d{3}| \d{2} \d{2} \d{2})|[35-9]\d{2}(?:([ -])\d{3}\5\d{3}| \d{6,7})|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\6\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\7\d{2})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{4}| \d{2} \d{3}| \d{2} \d{2} \d{2})|[35-9]\d{2}(?:([ -])\d{3}\5\d{3}| \d{6,7})|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\6\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\7\d{2}|1[38]00([ -])\d{3}\8\d{3})(?![\w-]|[.,]\d)/g;
 
 const PHONE_BARE_AT =
   /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|([ .])\d{3}\1\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
@@ -843,7 +885,7 @@ const withoutExtension = (s: string) => {
   const cut = s.search(EXTENSION_START);
   return cut < 0 ? s : s.slice(0, cut);
 };
-const EXTENSION_START = /,? ?[A-Za-z#]/;
+const EXTENSION_START = /[,;]? ?[A-Za-z#]/;
 /** The digits of withoutExtension(s), counted in place: those before its first letter or "#". */
 function digitsBeforeExtension(s: string): number {
   let n = 0;
@@ -1079,6 +1121,8 @@ const ipAddress: Detector = {
       // The colon of the sentence, not the address's ("fe80::1:5: that one").
       const s = m[0].endsWith(':') && !m[0].endsWith('::') ? m[0].slice(0, -1) : m[0];
       if (!isIPv6(s)) return false;
+      // A network (2001:db8::/32), as 10.0.0.0/8 is one.
+      if (s.endsWith('::') && m.input.charCodeAt(m.index + s.length) === SLASH) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
       if (s.replace(/[^0-9A-Fa-f]/g, '').length < 4 || s.split(':').filter(Boolean).length < 2) return false;
       return [m.index, m.index + s.length];
@@ -1113,9 +1157,14 @@ interface Secret {
  * to one (PGPASSWORD, mapboxToken, ApiSecret).
  */
 const LABEL_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*[A-Za-z0-9]{0,16}';
-const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription)[_ -]?key|password|passwd|pwd)`;
+/** Words after a label that name the same secret (SECRET_KEY_BASE, API_TOKEN_PROD, PASSWORD_2). */
+const LABEL_SUFFIX =
+  '(?:[_-](?:base|value|b64|base64|hex|raw|prod|production|live|dev|staging|test|primary|secondary|old|new|current|v?\\d))?';
+const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription|service[_-]?role)[_ -]?key|password|passwd|pwd|(?<![A-Za-z])auth)${LABEL_SUFFIX}`;
 /** Password labels, in a few languages. */
-const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))`;
+const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))${LABEL_SUFFIX}`;
+/** Between a label and its value: ":" or "=", or the full-width ones of CJK text (密码：...). */
+const SEP = '[:=\\uff1a\\uff1d]';
 /** A long, key-like value: letters and digits both (and base64 padding). */
 const KEY_LIKE = '[A-Za-z0-9_\\-./+~!@#%^&*?]{12,}={0,2}';
 /** A key-like value: letters with digits or symbols, or letters whose case flips at random. */
@@ -1169,19 +1218,68 @@ const PASSWORD_NEEDLES = [
 ];
 
 /** A URL around the password found in it: from its scheme to its last character. */
-function wholeUrl(m: RegExpExecArray): [number, number] {
-  const t = m.input;
-  let start = t.lastIndexOf('://', m.index);
+const wholeUrl = (m: RegExpExecArray) => urlSpan(m.input, m.index, m.index + m[0].length);
+
+/** The URL whose "://" is last before `from`, from its scheme (jdbc:mysql: too) to past `end`. */
+function urlSpan(t: string, from: number, end: number): [number, number] {
+  let start = t.lastIndexOf('://', from);
   while (start > 0 && SCHEME_CHAR.test(t[start - 1]!)) start--;
-  let end = m.index + m[0].length;
+  if (t.startsWith('jdbc:', start - 5)) start -= 5;
+  return [start, wordEnd(t, end)];
+}
+/** Where the word (URL, connection string) going on at `end` ends, its closing punctuation left out. */
+function wordEnd(t: string, end: number): number {
+  const from = end;
   const limit = Math.min(t.length, end + 2048);
-  while (end < limit && !URL_END.test(t[end]!)) end++;
-  while (end > m.index + m[0].length + 1 && URL_TRAILER.test(t[end - 1]!)) end--;
-  return [start, end];
+  while (end < limit && !isUrlEnd(t.charCodeAt(end))) end++;
+  while (end > from + 1 && URL_TRAILER.test(t[end - 1]!)) end--;
+  return end;
+}
+/** Where the word going on at `start` starts, looking back at most `max` characters (-1 past that). */
+function wordStart(t: string, start: number, max: number): number {
+  for (let i = start; i > 0; i--) {
+    if (isUrlEnd(t.charCodeAt(i - 1))) return i;
+    if (start - i >= max) return -1;
+  }
+  return 0;
 }
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 const URL_END = /[\s"'`<>]/;
+/** URL_END by char code: the ASCII ones compared, the rest (Unicode spaces) tested. */
+const isUrlEnd = (c: number) =>
+  c === SPACE ||
+  (c >= 9 && c <= 13) ||
+  c === 34 ||
+  c === APOSTROPHE ||
+  c === 96 ||
+  c === 60 ||
+  c === 62 ||
+  (c >= 0x80 && URL_END.test(String.fromCharCode(c)));
 const URL_TRAILER = /[.,;:!?)\]}]/;
+
+/**
+ * A labelled value's span: in a URL's query or parameters (jdbc:mysql://db/shop?user=a&password=...)
+ * the whole URL, as for user:password@host; in a connection string's key=value; pairs
+ * (...;Password=...;Encrypt=True) the value up to the next pair.
+ */
+function valueSpan(t: string, start: number, end: number): [number, number] {
+  // Back over the word (a URL's scheme to its password is short): a "?" or ";" after a "://".
+  let query = false;
+  for (let i = start - 1; i >= 0 && start - i <= 512 && !isUrlEnd(t.charCodeAt(i)); i--) {
+    const c = t.charCodeAt(i);
+    if (c === 63 || c === 59) query = true;
+    else if (query && c === COLON && t.startsWith('//', i + 1)) return urlSpan(t, i, end);
+  }
+  const next = t.slice(start, end).search(NEXT_PAIR);
+  return [start, next > 0 ? start + next : end];
+}
+const NEXT_PAIR = /;[A-Za-z][A-Za-z0-9 _]{0,30}=/;
+
+/** A key=value; connection string around a key in it (Azure's AccountName=...;AccountKey=...;...): the whole word. */
+function pairsAround(m: RegExpExecArray): [number, number] {
+  const start = wordStart(m.input, m.index, 512);
+  return [start < 0 ? m.index : start, wordEnd(m.input, m.index + m[0].length)];
+}
 
 const ATTRIBUTE_SECRET =
   /(?<=(?:key|name|id)=["'][\w.-]{0,40}(?:secret|token|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\w.-]{0,40}["']\s{1,8})value=["']([^"'\n]{4,256})(?=["'])/gi;
@@ -1208,13 +1306,22 @@ const VENDOR_PREFIXES = [
   'dp.',
   'sq0',
   'sk.eyj',
+  'fo1_',
+  'sbp_',
+  'sb_secret_',
 ];
 const VENDOR_PREFIX =
-  /^(?:xai-|gsk_|pplx-|r8_|lin_api_|ntn_|dckr_pat_|figd_|sntrys_|pscale_(?:pw|tkn|oauth)_|glsa_|glc_|NRAK-|PMAK-|hv[sb]\.|dp\.(?:pt|st|ct|sa|scim)\.|sq0(?:atp|csp)-|sk\.eyJ)/;
+  /^(?:xai-|gsk_|pplx-|r8_|lin_api_|ntn_|dckr_pat_|figd_|sntrys_|pscale_(?:pw|tkn|oauth)_|glsa_|glc_|NRAK-|PMAK-|hv[sb]\.|dp\.(?:pt|st|ct|sa|scim)\.|sq0(?:atp|csp)-|sk\.eyJ|fo1_|sbp_|sb_secret_)/;
 const VENDOR_TOKEN = new RegExp(
   `(?<![\\w.-])${VENDOR_PREFIX.source.slice(1)}[A-Za-z0-9_.=-]{20,}(?<![.=-])`,
   'g',
 );
+// The value's first character is looked at before the command line behind (the dearer test).
+const MYSQL_PASSWORD =
+  /(?=-p[^\s"'`-])(?<=\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)(?:\.exe)?(?:[ \t][^\n]{0,80})?[ \t])-p([^\s"'`-][^\s"'`]{3,127})/g;
+const FLAG_SECRET =
+  /(?<![\w-])--(?:[a-z0-9]+-)*(?:token|api-?key|secret|secret-key|access-key|password|passwd)[ =]["']?([^\s"'`<>()[\]{}$]{4,256})/g;
+
 /** A generated token's body: a digit in it, or both cases (not your_api_key_here). */
 const randomLooking = (body: string) => /\d/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body));
 
@@ -1274,6 +1381,18 @@ const SECRETS: Secret[] = [
     at: ['https://'],
   },
   { re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g, at: ['https://'] },
+  // Google Chat (key and token in the query), Zapier and IFTTT webhooks.
+  {
+    re: /https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]+\/messages\?[A-Za-z0-9_=&%.-]{20,}/g,
+    at: ['https://'],
+  },
+  { re: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d+\/[A-Za-z0-9]{4,}\/?/g, at: ['https://'] },
+  {
+    re: /https:\/\/maker\.ifttt\.com\/trigger\/[\w-]+\/(?:json\/)?with\/key\/[A-Za-z0-9_-]{16,}/g,
+    at: ['https://'],
+  },
+  // Terraform Cloud / HCP tokens.
+  { re: /(?<![\w])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,}/g, at: [['.atlasv1.', -14]] },
   // Connection strings with a password: scheme://user:password@host, the whole URL (the
   // password is found; host and database go with it).
   {
@@ -1308,20 +1427,23 @@ const SECRETS: Secret[] = [
     accept: randomLooking,
   },
   // Vendor tokens known by their prefix: xAI, Groq, Perplexity, Replicate, Linear, Notion, Docker
-  // Hub, Figma, Sentry, PlanetScale, Grafana, New Relic, Postman, Vault, Doppler, Square, Mapbox.
+  // Hub, Figma, Sentry, PlanetScale, Grafana, New Relic, Postman, Vault, Doppler, Square, Mapbox,
+  // Fly.io, Supabase.
   {
     re: VENDOR_TOKEN,
     at: VENDOR_PREFIXES,
     accept: (value) => randomLooking(value.slice(VENDOR_PREFIX.exec(value)![0].length)),
   },
   { re: /(?<![\w-])AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}(?![\w])/g, at: ['age-secret-key-1'] },
-  // Azure storage / service bus keys, SAS signatures.
+  // Azure storage / service bus keys (the whole connection string, Endpoint and AccountName with
+  // them, as a URL with a password is), SAS signatures.
   {
     re: /(?<=\b(?:AccountKey|SharedAccessKey)=)[A-Za-z0-9+/]{20,}={0,2}/g,
     at: [
       ['accountkey=', 11],
       ['sharedaccesskey=', 16],
     ],
+    widen: pairsAround,
   },
   { re: /(?<=[?&]sig=)[A-Za-z0-9%+/]{20,}={0,2}/g, at: [['sig=', 4]] },
   // SendGrid, npm, PyPI, Twilio, Mailgun, DigitalOcean, Databricks, Shopify, Square, Atlassian.
@@ -1343,13 +1465,41 @@ const SECRETS: Secret[] = [
     re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*$)/g,
     at: ['-----begin '],
   },
+  // mysql -pPASSWORD (the password glued to its flag), on a mysql or mariadb command line.
+  {
+    re: MYSQL_PASSWORD,
+    gate: ['mysql', 'mariadb'],
+    at: ['-p'],
+    value: sticky(MYSQL_PASSWORD),
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // A secret passed as a command-line flag: --access-token fo1_..., --api-key ..., --password ....
+  {
+    re: FLAG_SECRET,
+    at: ['--'],
+    value: sticky(FLAG_SECRET),
+    accept: (value) => value.length >= 6 && keyLike(value),
+  },
+  // A secret as a markup element's text: <password>...</password>, <apiKey>...</apiKey>.
+  {
+    re: new RegExp(`(?<=<${PASSWORD_LABEL}>)[^<>\\n]{4,256}(?=</)`, 'gi'),
+    gate: PASSWORD_NEEDLES,
+    at: [['>', 1]],
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  {
+    re: new RegExp(`(?<=<${SECRET_LABEL}>)[^<>\\s]{12,256}(?=</)`, 'gi'),
+    gate: ['key', 'secret', 'token'],
+    at: [['>', 1]],
+    accept: keyLike,
+  },
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
   {
-    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*[:=]\\s*["']?)${KEY_LIKE}`, 'gi'),
-    gate: ['key', 'secret', 'token', 'pass', 'pwd'],
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*${SEP}\\s*["']?)${KEY_LIKE}`, 'gi'),
+    gate: ['key', 'secret', 'token', 'pass', 'pwd', 'auth'],
     // The value follows a ":" or "=" (which it cannot contain): tried only there.
-    at: [':', '='],
-    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']?(${KEY_LIKE})`, 'iy'),
+    at: [':', '=', '\uff1a', '\uff1d'],
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)${SEP}\\s*["']?(${KEY_LIKE})`, 'iy'),
     accept: keyLike,
   },
   // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
@@ -1357,7 +1507,7 @@ const SECRETS: Secret[] = [
   // the text (mid-stream) runs to the end, so it is held.
   {
     re: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*[:=]\\s*["'])(?:[^"'\\n]{4,128}(?=["'])|[^"'\\n]{0,128}$)`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*${SEP}\\s*["'])(?:[^"'\\n]{4,128}(?=["'])|[^"'\\n]{0,128}$)`,
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
@@ -1370,10 +1520,10 @@ const SECRETS: Secret[] = [
   },
   // Any labelled secret in quotes (SECRET_KEY = "django-insecure-8h#k2$..."): one word, key-like.
   {
-    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']([^"'\\s]{12,256})(?=["'])`, 'gi'),
-    gate: ['key', 'secret', 'token'],
-    at: [':', '='],
-    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)[:=]\\s*["']([^"'\\s]{12,256})(?=["'])`, 'iy'),
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)${SEP}\\s*["']([^"'\\s]{12,256})(?=["'])`, 'gi'),
+    gate: ['key', 'secret', 'token', 'auth'],
+    at: [':', '=', '\uff1a', '\uff1d'],
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)${SEP}\\s*["']([^"'\\s]{12,256})(?=["'])`, 'iy'),
     accept: keyLike,
   },
   // An unquoted password after its label (password=..., "my password is ...", Passwort: ...): one
@@ -1382,13 +1532,15 @@ const SECRETS: Secret[] = [
   // Tried only after a ":", "=" or " is " (and its other languages' words).
   {
     re: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_WORD}`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:${SEP}\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_WORD}`,
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
     at: [
       ':',
       '=',
+      '\uff1a',
+      '\uff1d',
       [' is ', 1],
       [' ist ', 1],
       [' est ', 1],
@@ -1398,7 +1550,7 @@ const SECRETS: Secret[] = [
       [' was ', 1],
     ],
     value: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:[:=]\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_WORD})`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:${SEP}\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_WORD})`,
       'iy',
     ),
     accept: (value) => !PLACEHOLDER.test(value) && (PASSWORD_SYMBOL.test(value) || randomCase(value)),
@@ -1446,11 +1598,11 @@ const ACCEPT_MATCH = SECRETS.map(
     (m: RegExpExecArray): boolean | [number, number] =>
       secretOk(x, m[0]) && (x.widen ? x.widen(m) : true),
 );
-const ACCEPT_VALUE = SECRETS.map(
-  (x) =>
-    (m: RegExpExecArray): false | [number, number] =>
-      secretOk(x, m[1]!) ? [m.index + m[0].length - m[1]!.length, m.index + m[0].length] : false,
-);
+const ACCEPT_VALUE = SECRETS.map((x) => (m: RegExpExecArray): false | [number, number] => {
+  if (!secretOk(x, m[1]!)) return false;
+  const end = m.index + m[0].length;
+  return valueSpan(m.input, end - m[1]!.length, end);
+});
 
 function gateOpen(t: Text, gate: readonly string[]): boolean {
   for (const n of gate) if (t.has(n)) return true;

@@ -69,6 +69,79 @@ describe('PII: general rules beside the blind waves', () => {
   });
 });
 
+describe("PII: the seventh wave's classes, on values of their own", () => {
+  const of = (kind: string, text: string) =>
+    find(text)
+      .filter((s) => s.kind === kind)
+      .map((s) => text.slice(s.start, s.end));
+
+  it("phone: Australia's 1300 / 1800 numbers, a tel: URI's ;ext=", () => {
+    assert.deepEqual(of('phone', 'Call 1800 123 456 (free).'), ['1800 123 456']);
+    assert.deepEqual(of('phone', 'tel:+44-20-7946-0958;ext=7'), ['+44-20-7946-0958;ext=7']);
+  });
+
+  it('email: "@" encoded in a URL or spelled (at), a bounce address with "+" and "="', () => {
+    assert.deepEqual(of('email', 'GET /track?to=ana.silva%40correio.pt&x=1'), ['ana.silva%40correio.pt']);
+    assert.deepEqual(of('email', 'Mail: kontakt[at]firma-meier[dot]de'), ['kontakt[at]firma-meier[dot]de']);
+    assert.deepEqual(of('email', 'Return-Path: <list-bounces+ana=correio.pt@lists.ngo.org>'), [
+      'list-bounces+ana=correio.pt@lists.ngo.org',
+    ]);
+    // A key=value line keeps its key visible; "(at)" and "%40" not after a word are no address.
+    assert.deepEqual(of('email', 'user=ana@correio.pt'), ['ana@correio.pt']);
+    assert.deepEqual(find('Meet (at) the lobby.com entrance; css %40media.io'), []);
+  });
+
+  it('ip-address: an IPv6 network is not an address, an interface address with its prefix is', () => {
+    assert.deepEqual(find('route 2001:db8:abcd::/48 via eth0'), []);
+    assert.deepEqual(of('ip-address', 'inet6 2a02:8108:1140:2c4::1f/64'), ['2a02:8108:1140:2c4::1f']);
+  });
+
+  it("secret: a password in a URL's query (the whole URL), a connection string's password up to its next pair", () => {
+    assert.deepEqual(of('secret', 'url: jdbc:postgresql://db:5432/app?user=app&password=Zx9!pQ2w'), [
+      'jdbc:postgresql://db:5432/app?user=app&password=Zx9!pQ2w',
+    ]);
+    assert.deepEqual(
+      of('secret', 'Server=db;Database=app;User Id=sa;Password=Zx9pQ2wL4;TrustServerCertificate=True'),
+      ['Zx9pQ2wL4'],
+    );
+    const sb =
+      'Endpoint=sb://ns1.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=q8FJ3kd9s0LmZx1Vb7Rt2Yh5Wc4Pn6Ea0Gu8Io3Kj1M=';
+    assert.deepEqual(of('secret', `conn ${sb}`), [sb]);
+  });
+
+  it('secret: full-width colons, label suffixes, auth, markup elements, CLI flags', () => {
+    assert.deepEqual(of('secret', '密碼：Abc12345!'), ['Abc12345!']);
+    assert.deepEqual(of('secret', 'PASSWORD_PROD=Tr0ub4dor&3'), ['Tr0ub4dor&3']);
+    assert.deepEqual(of('secret', 'API_TOKEN_V2=9f8e7d6c5b4a39281706f5e4'), ['9f8e7d6c5b4a39281706f5e4']);
+    assert.deepEqual(of('secret', '"auth": "dXNlcjpwYXNzd29yZDEyMw=="'), ['dXNlcjpwYXNzd29yZDEyMw==']);
+    assert.deepEqual(of('secret', '<dbPassword>Kx7-plum-Tree</dbPassword>'), ['Kx7-plum-Tree']);
+    assert.deepEqual(of('secret', '<apiKey>a8F3kd92LmQx7Vb1</apiKey>'), ['a8F3kd92LmQx7Vb1']);
+    assert.deepEqual(of('secret', 'mysqldump -h db -u root -pS3cure!x shop > dump.sql'), ['S3cure!x']);
+    assert.deepEqual(of('secret', 'vercel deploy --token Qm7xT2kLp9Rw4Zs8'), ['Qm7xT2kLp9Rw4Zs8']);
+    for (const text of [
+      'mysql -u root -p shop',
+      'llm --max-tokens 4096 --token-file .token',
+      '<password></password> and <password>********</password>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder in config text, as data
+      'SECRET_KEY_BASE=${SECRET_KEY_BASE}',
+      'PASSWORD_RESET_TIMEOUT=3600',
+      '"auth": "oauth2", "author": "Jane2 Doe"',
+    ])
+      assert.deepEqual(of('secret', text), [], text);
+  });
+
+  it('secret: Terraform Cloud tokens, Google Chat, Zapier and IFTTT webhooks', () => {
+    const tf = 'Aq3xLm9Tz2Wk8R.atlasv1.Hk2mP9qL4xZ7vB1nC8dF3gJ6kM0pR5sT9uW2yA4cE7hK1mN3qS6vX8zB0dG5jL';
+    assert.deepEqual(of('secret', `token = "${tf}"`), [tf]);
+    for (const url of [
+      'https://chat.googleapis.com/v1/spaces/AAAAx1y2z3/messages?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token=Xy9zAb3cDe5fGh7iJk9lMn1oPq3rSt5uVw7xYz9aB1c%3D',
+      'https://hooks.zapier.com/hooks/catch/1234567/abcd9x/',
+      'https://maker.ifttt.com/trigger/door_open/with/key/dQw4w9WgXcQ-abcdefgh12',
+    ])
+      assert.deepEqual(of('secret', `post to ${url} now`), [url]);
+  });
+});
+
 describe('PII corpus: look-alikes left alone', () => {
   for (const text of PII_NEGATIVES)
     it(text, () => {
