@@ -203,9 +203,10 @@ const STREAM_USAGE = Buffer.from('"stream_options":{"include_usage":true},');
 /**
  * A big OpenAI body: its top level read (model, stream, the checks), the rest parsed only when a
  * step reads call.body. Streams get stream_options spliced into the bytes, not re-serialized.
+ * False when reading the top level would cost more than parsing (the caller parses it whole).
  */
-function deferOpenAI(call: Call): void {
-  let fields: Map<string, TopValue>;
+function deferOpenAI(call: Call): boolean {
+  let fields: Map<string, TopValue> | undefined;
   try {
     fields = topLevelFields(call.rawBody, MAX_JSON_DEPTH);
   } catch (err) {
@@ -216,6 +217,7 @@ function deferOpenAI(call: Call): void {
       'invalid_json',
     );
   }
+  if (!fields) return false;
   checkOpenAIFields(call, fields);
   let bytes = call.rawBody;
   const stream = fields.get('stream')?.value === true;
@@ -224,12 +226,14 @@ function deferOpenAI(call: Call): void {
   if (call.stream && options?.include_usage !== true) {
     bytes = withStreamUsage(bytes, fields);
     fields = topLevelFields(bytes, MAX_JSON_DEPTH);
+    if (!fields) return false;
     call.usageInjected = true;
   }
   call.deferBody(bytes, fields);
   call.unchangedBody = bytes;
   const model = fields.get('model')?.value;
   call.modelRequested = typeof model === 'string' ? model : undefined;
+  return true;
 }
 
 export const identify: Step = async (call, next) => {
@@ -242,8 +246,7 @@ export const identify: Step = async (call, next) => {
   }
   if (call.dialect === 'openai' && call.rawBody.length >= DEFER_PARSE_ABOVE) {
     checkContentType(call);
-    deferOpenAI(call);
-    return next();
+    if (deferOpenAI(call)) return next();
   }
 
   const parsed = parseJson(call);

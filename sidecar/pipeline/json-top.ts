@@ -7,6 +7,13 @@
 
 /** Top-level values up to this many bytes are parsed at once; bigger ones wait for the whole body. */
 export const SMALL_VALUE = 1024;
+/**
+ * Past this many top-level fields, or one string end searched per 64 bytes (strings full of
+ * escaped quotes), reading the top level would cost more than JSON.parse: topLevelFields gives
+ * up (undefined) and the body is parsed whole, as before. Requests have a dozen or two fields.
+ */
+const MAX_FIELDS = 64;
+const BYTES_PER_SEARCH = 64;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -34,6 +41,12 @@ export interface TopValue {
 
 export class JsonShapeError extends Error {}
 
+/** The reading costs more than a parse would (see MAX_FIELDS): internal, never thrown out. */
+class TooCostly extends Error {}
+
+/** Searches for a string's end left before reading gives up. */
+let searches = 0;
+
 function fail(message: string, at: number): never {
   throw new JsonShapeError(`${message} at byte ${at}`);
 }
@@ -47,6 +60,7 @@ function skipSpace(bytes: Buffer, i: number): number {
 function stringEnd(bytes: Buffer, from: number): number {
   let i = from;
   for (;;) {
+    if (--searches < 0) throw new TooCostly();
     i = bytes.indexOf(QUOTE, i + 1);
     if (i < 0) fail('unterminated string', from);
     let k = i - 1;
@@ -105,11 +119,22 @@ function typeOf(c: number): string {
 }
 
 /**
- * The top-level fields of a JSON object body, by name (a repeated name: the last, as JSON.parse).
- * Throws JsonShapeError when the bytes are not one JSON object (a top-level or small value that
- * does not parse, brackets that do not match, nesting over `maxDepth`).
+ * The top-level fields of a JSON object body, by name (a repeated name: the last, as JSON.parse),
+ * or undefined when reading them would cost more than parsing the body (see MAX_FIELDS). Throws
+ * JsonShapeError when the bytes are not one JSON object (a top-level or small value that does not
+ * parse, brackets that do not match, nesting over `maxDepth`).
  */
-export function topLevelFields(bytes: Buffer, maxDepth: number): Map<string, TopValue> {
+export function topLevelFields(bytes: Buffer, maxDepth: number): Map<string, TopValue> | undefined {
+  searches = 64 + Math.floor(bytes.length / BYTES_PER_SEARCH);
+  try {
+    return readFields(bytes, maxDepth);
+  } catch (err) {
+    if (err instanceof TooCostly) return undefined;
+    throw err;
+  }
+}
+
+function readFields(bytes: Buffer, maxDepth: number): Map<string, TopValue> {
   const fields = new Map<string, TopValue>();
   let i = skipSpace(bytes, 0);
   if (bytes[i] !== OPEN_OBJECT) throw new JsonShapeError('the body must be a JSON object');
@@ -141,6 +166,7 @@ export function topLevelFields(bytes: Buffer, maxDepth: number): Map<string, Top
       }
       if (type === 'array') field.empty = bytes[skipSpace(bytes, start + 1)] === CLOSE_ARRAY;
       fields.set(key, field);
+      if (fields.size > MAX_FIELDS) throw new TooCostly();
       i = skipSpace(bytes, end);
       if (bytes[i] === COMMA) {
         i = skipSpace(bytes, i + 1);

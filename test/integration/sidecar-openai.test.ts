@@ -135,7 +135,10 @@ describe('sidecar: OpenAI API', () => {
     // Bodies over a few KB are read at their top level only (model, stream, the checks): the
     // rest travels as sent, spacing and escapes included.
     // JSON text as an app may write it: escapes the sidecar would write otherwise.
-    const long = String.raw`a long prompt \u00e9 with \"quotes\" and\nlines \/ `.repeat(200);
+    const long =
+      String.raw`a long prompt \u00e9 with a few \"quoted words\" among many ordinary ones, the kind of text people paste into a chat window when they want a summary of it,\nlines \/ and slashes `.repeat(
+        60,
+      );
     for (const options of [undefined, '{ "include_usage" : false }']) {
       upstream.clearRequests();
       const sent = `{ "model": "gpt-4o", "stream": true,${options ? ` "stream_options": ${options},` : ''}
@@ -165,6 +168,20 @@ describe('sidecar: OpenAI API', () => {
         : sent.replace('{', '{"stream_options":{"include_usage":true},');
       assert.equal(seen.rawBody.toString(), expected);
     }
+  });
+
+  it('sends a big body the sidecar parses whole (dense quotes: cheaper to parse) as sent too', async () => {
+    upstream.clearRequests();
+    const quoted = String.raw`{\"a\":\"b\"} `.repeat(800);
+    const sent = `{"model": "gpt-4o", "messages": [{"role": "user", "content": "${quoted}"}]}`;
+    const res = await fetch(`${sidecar.openaiBaseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${APP_KEY}` },
+      body: sent,
+    });
+    assert.equal(res.status, 200);
+    await res.json();
+    assert.equal(upstream.lastRequest()!.rawBody.toString(), sent);
   });
 
   it('refuses a big body whose top level is wrong, forwarding nothing', async () => {
