@@ -1083,8 +1083,34 @@ const ID_NEEDLES = ID_LABELS.map(([label]) => label);
 /** A long label's rest (身份证号码, Rijksregisternummer, fødselsnummer-et). */
 const LABEL_REST = /[\p{L}\p{M}]{0,14}/uy;
 /** Between a label and its number: punctuation and the words for "number" ("CPR-nr.", "No:", "号码："). */
-const ID_GAP =
-  /(?:[^\p{L}\p{N}\n]{0,6}(?:(?:no|nr|n[°º]|num|number|numbers|numéro|numero|número|nummer|numer|numarası|numarasi|is|号码|号|番号|번호|संख्या|नंबर)(?![\p{L}\p{N}])\.?)?){0,3}[^\p{L}\p{N}\n]{0,6}/iuy;
+const NUMBER_WORDS = [
+  'no',
+  'nr',
+  'n°',
+  'nº',
+  'num',
+  'number',
+  'numbers',
+  'numéro',
+  'numero',
+  'número',
+  'nummer',
+  'numer',
+  'numarası',
+  'numarasi',
+  'is',
+  '号码',
+  '号',
+  '番号',
+  '번호',
+  'संख्या',
+  'नंबर',
+];
+// Built from strings: the bundle escapes non-ASCII characters in strings, not in regex literals.
+const ID_GAP = new RegExp(
+  `(?:[^\\p{L}\\p{N}\\n]{0,6}(?:(?:${NUMBER_WORDS.join('|')})(?![\\p{L}\\p{N}])\\.?)?){0,3}[^\\p{L}\\p{N}\\n]{0,6}`,
+  'iuy',
+);
 
 function nationalIds(t: Text, out: Span[]): void {
   const text = t.text;
