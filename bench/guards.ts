@@ -18,6 +18,8 @@ import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../test/unit/polic
 import { BLIND_BENIGN } from '../test/unit/policy/injection-corpus-blind.ts';
 import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts';
 import {
+  EIGHTH_WAVE_NEGATIVES,
+  EIGHTH_WAVE_POSITIVES,
   SEVENTH_WAVE_NEGATIVES,
   SEVENTH_WAVE_POSITIVES,
   SIXTH_WAVE_NEGATIVES,
@@ -67,6 +69,7 @@ const blindPii = measurePii(find);
 // The latest PII waves alone (written before their fixes; bench/analysis.md has them before and after).
 const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
 const blindPii7 = measurePii(find, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES);
+const blindPii8 = measurePii(find, EIGHTH_WAVE_POSITIVES, EIGHTH_WAVE_NEGATIVES);
 const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -213,6 +216,11 @@ const results = {
         precision: 1 - blindPii7.falseSpans / blindPii7.spans,
         ...blindPii7,
       },
+      wave8: {
+        recall: blindPii8.found / blindPii8.positives,
+        precision: 1 - blindPii8.falseSpans / blindPii8.spans,
+        ...blindPii8,
+      },
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
@@ -254,6 +262,11 @@ console.log(
   `| - PII wave 7: values (${b7.positives}) / look-alikes (${b7.negatives}) | ${pct(b7.found, b7.positives)} found whole, precision ${pct(b7.spans - b7.falseSpans, b7.spans)}, ${pct(b7.negativesFlagged, b7.negatives)} flagged |`,
 );
 for (const [k, c] of Object.entries(b7.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
+const b8 = blindPii8;
+console.log(
+  `| - PII wave 8: values (${b8.positives}) / look-alikes (${b8.negatives}) | ${pct(b8.found, b8.positives)} found whole, precision ${pct(b8.spans - b8.falseSpans, b8.spans)}, ${pct(b8.negativesFlagged, b8.negatives)} flagged |`,
+);
+for (const [k, c] of Object.entries(b8.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
 console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
 console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,

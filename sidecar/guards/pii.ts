@@ -1,7 +1,8 @@
-// PII and secrets: email, phone, credit card (Luhn), IBAN (mod-97), US SSN, IPv4/IPv6, API keys
-// and secrets (OpenAI/Anthropic sk-..., AWS AKIA..., GitHub ghp_..., Slack, Google, Stripe, JWTs,
-// bearer tokens, PEM private keys). Regexes find candidates; checksums and structure checks
-// (Luhn, mod-97, SSN area rules, net.isIP) keep ordinary numbers from being masked.
+// PII and secrets: email, phone, credit card (Luhn), IBAN (mod-97), US SSN and 20-odd countries'
+// national ids after their label (as ssn), IPv4/IPv6, API keys and secrets (OpenAI/Anthropic
+// sk-..., AWS AKIA..., GitHub ghp_..., Slack, Google, Stripe, JWTs, bearer tokens, PEM private
+// keys). Regexes find candidates; checksums and structure checks (Luhn, mod-97, SSN area rules,
+// the ids' check digits, net.isIP) keep ordinary numbers from being masked.
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PiiType } from '../snapshot/schema.ts';
 import { memoLongTexts } from '../text-memo.ts';
@@ -819,8 +820,323 @@ const ssn: Detector = {
       const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
       return [m.index + value, m.index + m[0].length];
     });
+    nationalIds(t, out);
   },
 };
+
+// ---- national identity numbers (reported as ssn) -----------------------------------------------
+
+// Other countries' personal numbers, found only after their label (PESEL: ..., 身份证号：...,
+// DNI ..., NI number ...) and kept only when the number's own check holds (check digits, a birth
+// date): a label with digits after it is as often a form's field name over an example.
+interface NationalId {
+  /** The number, tried (sticky) where the label and the words after it end. */
+  at: RegExp;
+  valid: (value: string) => boolean;
+}
+
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+const weighted = (d: string, w: readonly number[]) =>
+  w.reduce((sum, k, i) => sum + k * (d.charCodeAt(i) - 48), 0);
+/** A day and month that exist (the year read loosely). */
+const dayMonth = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
+/** Digits mod 97, read in place (15 digits are past 2^53 for some ids). */
+const mod97 = (d: string) => {
+  let r = 0;
+  for (let i = 0; i < d.length; i++) r = (r * 10 + d.charCodeAt(i) - 48) % 97;
+  return r;
+};
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+const VERHOEFF_D = [
+  '0123456789',
+  '1234067895',
+  '2340178956',
+  '3401289567',
+  '4012395678',
+  '5987604321',
+  '6598710432',
+  '7659821043',
+  '8765932104',
+  '9876543210',
+];
+const VERHOEFF_P = [
+  '0123456789',
+  '1576283094',
+  '5803796142',
+  '8916043527',
+  '9453127680',
+  '4286573901',
+  '2793806415',
+  '7046913258',
+];
+function verhoeff(d: string): boolean {
+  let c = 0;
+  for (let i = 0; i < d.length; i++)
+    c =
+      VERHOEFF_D[c]!.charCodeAt(VERHOEFF_P[i % 8]!.charCodeAt(d.charCodeAt(d.length - 1 - i) - 48) - 48) - 48;
+  return c === 0;
+}
+/** ISO 7064 MOD 11,10 (the German tax id). */
+function mod11_10(d: string): boolean {
+  let p = 10;
+  for (let i = 0; i < d.length - 1; i++) {
+    let s = (d.charCodeAt(i) - 48 + p) % 10;
+    if (s === 0) s = 10;
+    p = (2 * s) % 11;
+  }
+  return (11 - p) % 10 === d.charCodeAt(d.length - 1) - 48;
+}
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+/** The Italian codice fiscale's check letter. */
+function codiceFiscale(s: string): boolean {
+  const v = s.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = v.charCodeAt(i);
+    const k = c <= 57 ? c - 48 : c - 65;
+    sum += i % 2 === 0 ? CF_ODD[k]! : k;
+  }
+  return v.charCodeAt(15) - 65 === sum % 26;
+}
+const CURP_CHARS = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
+function curp(s: string): boolean {
+  const v = s.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CURP_CHARS.indexOf(v[i]!) * (18 - i);
+  return (10 - (sum % 10)) % 10 === v.charCodeAt(17) - 48;
+}
+
+const ID_END = '(?![\\p{L}\\p{N}])';
+const id = (source: string, valid: (value: string) => boolean): NationalId => ({
+  at: new RegExp(`(?:${source})${ID_END}`, 'uy'),
+  valid,
+});
+
+const NATIONAL_IDS = {
+  // Canada's SIN (Luhn).
+  sin: id('\\d{3}([ -]?)\\d{3}\\1\\d{3}', (v) => luhn(digitsOf(v)) && v[0] !== '0' && v[0] !== '8'),
+  // France's NIR: sex, year, month, department (2A / 2B Corsica), commune, order, key 97 - n mod 97.
+  nir: id('[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}', (v) => {
+    const s = v.replace(/ /g, '').toUpperCase().replace('2A', '19').replace('2B', '18');
+    return 97 - mod97(s.slice(0, 13)) === Number(s.slice(13));
+  }),
+  // Spain's DNI (8 digits and a letter) and NIE (X / Y / Z, 7 digits, a letter): the letter is n mod 23.
+  dni: id('\\d{8}[ -]?[A-Za-z]|[XYZxyz][ -]?\\d{7}[ -]?[A-Za-z]', (v) => {
+    const s = v.replace(/[ -]/g, '').toUpperCase();
+    const n = Number(s.slice(0, -1).replace(/^[XYZ]/, (x) => String('XYZ'.indexOf(x))));
+    return DNI_LETTERS[n % 23] === s.at(-1);
+  }),
+  // The Netherlands' BSN (the 11-test).
+  bsn: id('\\d{4}\\.?\\d{2}\\.?\\d{3}|\\d{9}', (v) => {
+    const d = digitsOf(v);
+    return (weighted(d, [9, 8, 7, 6, 5, 4, 3, 2]) - (d.charCodeAt(8) - 48)) % 11 === 0 && d !== '000000000';
+  }),
+  // Poland's PESEL.
+  pesel: id('\\d{11}', (d) => {
+    const c = (10 - (weighted(d, [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10)) % 10;
+    return c === d.charCodeAt(10) - 48 && dayMonth(Number(d.slice(4, 6)), Number(d.slice(2, 4)) % 20);
+  }),
+  // Sweden's personnummer (YYMMDD-NNNC or YYYYMMDD-NNNC, Luhn over the last ten).
+  se: id('(?:\\d{2})?\\d{6}[-+ ]?\\d{4}', (v) => {
+    const d = digitsOf(v).slice(-10);
+    return luhn(d) && dayMonth(Number(d.slice(4, 6)) % 60, Number(d.slice(2, 4)));
+  }),
+  // Norway's fødselsnummer (two mod-11 check digits).
+  no: id('\\d{6} ?\\d{5}', (v) => {
+    const d = digitsOf(v);
+    const k = (w: number[], n: number) => (11 - (weighted(d, w) % 11)) % 11 === d.charCodeAt(n) - 48;
+    return k([3, 7, 6, 1, 8, 9, 4, 5, 2], 9) && k([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], 10);
+  }),
+  // Denmark's CPR (DDMMYY-NNNN; no check digit since 2007: the date).
+  dk: id('\\d{6}-?\\d{4}', (v) => dayMonth(Number(v.slice(0, 2)), Number(v.slice(2, 4)))),
+  // Finland's henkilötunnus (DDMMYY, century sign, NNN, a check character mod 31).
+  fi: id('\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y]', (v) => {
+    const n = Number(v.slice(0, 6) + v.slice(7, 10));
+    return '0123456789ABCDEFHJKLMNPRSTUVWXY'[n % 31] === v[10]!.toUpperCase();
+  }),
+  // Brazil's CPF (two check digits; not one digit repeated).
+  cpf: id('\\d{3}\\.?\\d{3}\\.?\\d{3}[-.]?\\d{2}', (v) => {
+    const d = digitsOf(v);
+    if (/^(\d)\1+$/.test(d)) return false;
+    const k = (n: number) =>
+      ((weighted(
+        d,
+        Array.from({ length: n }, (_, i) => n + 1 - i),
+      ) *
+        10) %
+        11) %
+      10;
+    return k(9) === d.charCodeAt(9) - 48 && k(10) === d.charCodeAt(10) - 48;
+  }),
+  // China's resident id (ISO 7064 MOD 11-2; a birth date in it).
+  cn: id('\\d{17}[\\dXx]', (v) => {
+    const sum = weighted(v, [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]);
+    return (
+      '10X98765432'[sum % 11] === v[17]!.toUpperCase() &&
+      dayMonth(Number(v.slice(12, 14)), Number(v.slice(10, 12)))
+    );
+  }),
+  // South Korea's resident registration number (YYMMDD-SNNNNNN; numbers since 2020 have no check digit).
+  kr: id('\\d{6}[- ]?[1-8]\\d{6}', (v) => dayMonth(Number(v.slice(4, 6)), Number(v.slice(2, 4)))),
+  // Japan's My Number (12 digits, a check digit).
+  jp: id('\\d{4}([ -]?)\\d{4}\\1\\d{4}', (v) => {
+    const d = digitsOf(v);
+    let sum = 0;
+    for (let n = 1; n <= 11; n++) sum += (d.charCodeAt(11 - n) - 48) * (n <= 6 ? n + 1 : n - 5);
+    const r = sum % 11;
+    return (r <= 1 ? 0 : 11 - r) === d.charCodeAt(11) - 48;
+  }),
+  // India's Aadhaar (12 digits, not from 0 or 1, Verhoeff).
+  in: id('[2-9]\\d{3}([ -]?)\\d{4}\\1\\d{4}', (v) => verhoeff(digitsOf(v))),
+  // Türkiye's T.C. Kimlik No (two check digits).
+  tr: id('[1-9]\\d{10}', (d) => {
+    const n = (i: number) => d.charCodeAt(i) - 48;
+    const odd = n(0) + n(2) + n(4) + n(6) + n(8);
+    const even = n(1) + n(3) + n(5) + n(7);
+    return (((odd * 7 - even) % 10) + 10) % 10 === n(9) && (odd + even + n(9)) % 10 === n(10);
+  }),
+  // Belgium's national number (YY.MM.DD-NNN.CC; 97 - n mod 97, with a 2 before it from 2000).
+  be: id('\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}\\.?\\d{2}', (v) => {
+    const d = digitsOf(v);
+    const c = Number(d.slice(9));
+    return 97 - mod97(d.slice(0, 9)) === c || 97 - mod97(`2${d.slice(0, 9)}`) === c;
+  }),
+  // The UK's National Insurance number (two letters of the allowed prefixes, six digits, A-D).
+  gb: id(
+    '[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]',
+    (v) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(v),
+  ),
+  // Italy's codice fiscale (a check letter).
+  it: id('[A-Za-z]{6}\\d{2}[A-EHLMPR-Ta-ehlmpr-t]\\d{2}[A-Za-z]\\d{3}[A-Za-z]', codiceFiscale),
+  // Germany's Steuer-ID (11 digits, ISO 7064 MOD 11,10).
+  de: id('[1-9]\\d(?: ?\\d{3}){3}', (v) => mod11_10(digitsOf(v))),
+  // The US ITIN (9NN-[5-9]N-NNNN).
+  itin: id('9\\d{2}([- ]?)(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-24-9])\\1\\d{4}', () => true),
+  // Mexico's CURP (18 characters, a check digit).
+  mx: id('[A-Za-z]{4}\\d{6}[HMXhmx][A-Za-z]{5}[A-Za-z0-9]\\d', curp),
+} satisfies Record<string, NationalId>;
+type IdName = keyof typeof NATIONAL_IDS;
+
+/**
+ * The labels, lower case (the needle automaton folds A-Z only), and the numbers each names. A
+ * label of five letters or fewer must be a word of its own (not "using", "business"); a longer one
+ * may go on (rijksregister-nummer, 身份证号码).
+ */
+const ID_LABELS: readonly (readonly [string, readonly IdName[]])[] = [
+  ['sin', ['sin']],
+  ['social insurance', ['sin']],
+  ['assurance sociale', ['sin', 'nir']],
+  ['nir', ['nir']],
+  ['sécurité sociale', ['nir']],
+  ['securite sociale', ['nir']],
+  ['insee', ['nir']],
+  ['dni', ['dni']],
+  ['nie', ['dni']],
+  ['nif', ['dni']],
+  ['bsn', ['bsn']],
+  ['burgerservicenummer', ['bsn']],
+  ['sofinummer', ['bsn']],
+  ['pesel', ['pesel']],
+  ['personnummer', ['se', 'no', 'dk']],
+  ['personnr', ['se', 'no']],
+  ['fødselsnummer', ['no']],
+  ['fodselsnummer', ['no']],
+  ['cpr', ['dk']],
+  ['henkilötunnus', ['fi']],
+  ['henkilotunnus', ['fi']],
+  ['hetu', ['fi']],
+  ['personbeteckning', ['fi']],
+  ['cpf', ['cpf']],
+  ['身份证', ['cn']],
+  ['身份證', ['cn']],
+  ['身份号码', ['cn']],
+  ['주민등록번호', ['kr']],
+  ['주민번호', ['kr']],
+  ['rrn', ['kr']],
+  ['マイナンバー', ['jp']],
+  ['個人番号', ['jp']],
+  ['my number', ['jp']],
+  ['aadhaar', ['in']],
+  ['aadhar', ['in']],
+  ['आधार', ['in']],
+  ['kimlik', ['tr']],
+  ['tckn', ['tr']],
+  ['rijksregister', ['be']],
+  ['registre national', ['be']],
+  ['numéro national', ['be']],
+  ['insz', ['be']],
+  ['niss', ['be']],
+  ['national insurance', ['gb']],
+  ['ni number', ['gb']],
+  ['ni no', ['gb']],
+  ['nino', ['gb']],
+  ['codice fiscale', ['it']],
+  ['cod. fiscale', ['it']],
+  ['steuer-id', ['de']],
+  ['steuerid', ['de']],
+  ['identifikationsnummer', ['de']],
+  ['idnr', ['de']],
+  ['itin', ['itin']],
+  ['curp', ['mx']],
+];
+const ID_NEEDLES = ID_LABELS.map(([label]) => label);
+/** A long label's rest (身份证号码, Rijksregisternummer, fødselsnummer-et). */
+const LABEL_REST = /[\p{L}\p{M}]{0,14}/uy;
+/** Between a label and its number: punctuation and the words for "number" ("CPR-nr.", "No:", "号码："). */
+const NUMBER_WORDS = [
+  'no',
+  'nr',
+  'n°',
+  'nº',
+  'num',
+  'number',
+  'numbers',
+  'numéro',
+  'numero',
+  'número',
+  'nummer',
+  'numer',
+  'numarası',
+  'numarasi',
+  'is',
+  '号码',
+  '号',
+  '番号',
+  '번호',
+  'संख्या',
+  'नंबर',
+];
+// Built from strings: the bundle escapes non-ASCII characters in strings, not in regex literals.
+const ID_GAP = new RegExp(
+  `(?:[^\\p{L}\\p{N}\\n]{0,6}(?:(?:${NUMBER_WORDS.join('|')})(?![\\p{L}\\p{N}])\\.?)?){0,3}[^\\p{L}\\p{N}\\n]{0,6}`,
+  'iuy',
+);
+
+function nationalIds(t: Text, out: Span[]): void {
+  const text = t.text;
+  for (const [label, names] of ID_LABELS) {
+    for (const at of t.starts([label])) {
+      if (isWordChar(text.charCodeAt(at - 1))) continue;
+      let i = at + label.length;
+      if (label.length > 5) {
+        LABEL_REST.lastIndex = i;
+        i += LABEL_REST.exec(text)![0].length;
+      } else if (isWordChar(text.charCodeAt(i))) continue;
+      ID_GAP.lastIndex = i;
+      i += ID_GAP.exec(text)![0].length;
+      if (i >= text.length) continue;
+      for (const name of names) {
+        const { at: re, valid } = NATIONAL_IDS[name];
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (m !== null && valid(m[0])) {
+          out.push({ start: i, end: i + m[0].length, kind: 'ssn' });
+          break;
+        }
+      }
+    }
+  }
+}
 
 // ---- phone ---------------------------------------------------------------------------------------
 
@@ -831,11 +1147,11 @@ const ssn: Detector = {
 // 029-603 23, IE 01 7968174, TH 0 2123 4567), plus the national forms without a trunk prefix that
 // have a fixed shape (BR (11) 91234-5678, IN mobile 98765 43210, ES 612 345 678 / 912 34 56 78, PL
 // 501-234-567 / 22-123-45-67, IT mobile 347 1234567 / 347 123 4567, MX 55 1234 5678 / 333 123
-// 4567, CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72
+// 4567, PT 21 384 7726, CN mobile 138 0013 8000 / 13800138000, RU 8 (495) 123-45-67 / (925)107-66-50, DK and NO 72
 // 18 50 51 / 908 80 655, GR 2355 107665 / 23102 12345, AU 1300 655 506 / 1800 123 456). Not 3-3-3
 // from 2 or 4 (299 792 458 m/s is written so). The country code may be in parentheses ((+49) 171
 // ...), the whole number too ("(+1 415 555 0132)", "(030 12345678)"). A German area code may end in
-// a slash (089/12345678); an extension (ext. 12, x204, poste 12, a tel: URI's ;ext=12) belongs to
+// a slash (089/12345678, 0911 / 274893); an extension (ext. 12, x204, poste 12, a tel: URI's ;ext=12) belongs to
 // the number before it. Bare runs of 7-11 digits only after a label (PHONE_BARE_AT).
 const EXTENSION = '(?:,? ?(?:ext\\.?|extn\\.?|extension|poste|x|#) ?\\d{1,6}|;ext=\\d{1,6})?';
 const PHONE_INTL = new RegExp(
@@ -847,10 +1163,10 @@ const PHONE_NANP = new RegExp(
   'g',
 );
 const PHONE_TRUNK =
-  /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?:\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
+  /(?<![\w+#.\-/]|\d[ .-])(?:\(0\d{1,4}\)|0\d{1,4}(?: ?\/ ?)?)(?:[ .-]?\d{2,4}){1,4}(?![\w-]|[.,]\d)/g;
 const PHONE_BR = /(?<!\w|\w\()\(\d{2}\) ?\d{4,5}-?\d{4}(?![\w-])/g;
 const PHONE_SPACED =
-  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{4}| \d{2} \d{3}| \d{2} \d{2} \d{2})|[35-9]\d{2}(?:([ -])\d{3}\5\d{3}| \d{6,7})|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\6\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\7\d{2}|1[38]00([ -])\d{3}\8\d{3})(?![\w-]|[.,]\d)/g;
+  /(?<![\w.-]|\d[ .,-])(?:0\d{4}-\d-\d{4}|0 [2-9]\d{3} \d{4}|2[1-9]\d{2}(?:\d \d{5}| \d{6})|[6-9]\d{4} \d{5}|1[3-9]\d(?:([ -])\d{4}\1\d{4}|\d{8})|2\d \d{3} \d{4}(?! \d)|[2-9]\d(?: \d{4} \d{4}|([ -])\d{3}\2\d{2}\2\d{2}|(?: \d{2}){3}(?! \d))|1\d([ -])\d{3}\3\d{2}\3\d{2}|[2-9]\d{2}(?:([ -])\d{3}\4\d{4}| \d{2} \d{3}| \d{2} \d{2} \d{2})|[35-9]\d{2}(?:([ -])\d{3}\5\d{3}| \d{6,7})|(?:8 ?)?\(\d{3}\) ?\d{3}([ -])\d{2}\6\d{2}|8[ -]\d{3}[ -]\d{3}([ -])\d{2}\7\d{2}|1[38]00([ -])\d{3}\8\d{3})(?![\w-]|[.,]\d)/g;
 
 const PHONE_BARE_AT =
   /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|([ .])\d{3}\1\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
@@ -944,6 +1260,7 @@ function trunkOk(s: string): boolean {
   let i = s.charCodeAt(0) === OPEN ? 2 : 1;
   for (let k = 0; k < 4 && isDigit(s.charCodeAt(i)); k++) i++;
   if (s.charCodeAt(i) === CLOSE) i++;
+  if (s.charCodeAt(i) === SPACE && s.charCodeAt(i + 1) === SLASH) i++;
   if (s.charCodeAt(i) === SLASH) i += s.charCodeAt(i + 1) === SPACE ? 2 : 1;
   else if (isGroupSeparator(s.charCodeAt(i))) i++;
   let separator = 0;
@@ -1085,6 +1402,7 @@ const IPV4_FORMAT: NumberFormat = {
     isIPv4(m[0]) &&
     !NETMASK.test(m[0]) &&
     !m[0].startsWith('127.') &&
+    !m[0].endsWith('.255') && // a broadcast address (192.168.1.255), a network's setting
     !(m[0].endsWith('.0') && m.input[m.index + m[0].length] === '/') && // a network (10.0.0.0/8)
     m[0] !== '0.0.0.0' &&
     !VERSION_BEFORE.test(m.input.slice(Math.max(0, m.index - 16), m.index)),
@@ -1160,11 +1478,13 @@ const LABEL_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*[A-Za-z0-9]{0,16}';
 /** Words after a label that name the same secret (SECRET_KEY_BASE, API_TOKEN_PROD, PASSWORD_2). */
 const LABEL_SUFFIX =
   '(?:[_-](?:base|value|b64|base64|hex|raw|prod|production|live|dev|staging|test|primary|secondary|old|new|current|v?\\d))?';
-const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription|service[_-]?role)[_ -]?key|password|passwd|pwd|(?<![A-Za-z])auth)${LABEL_SUFFIX}`;
+const SECRET_LABEL = `${LABEL_PREFIX}(?:api[_-]?key|apikey|secret(?:[_-]?access)?[_-]?key|(?:client|signing|app)[_-]?secret|(?:access|auth|refresh|api|bearer|session)[_-]?token|token|secret|private[_-]?key(?:[_-]?id)?|(?:account|storage|access|master|encryption|subscription|service[_-]?role|licen[cs]e|app)[_ -]?key|password|passwd|pwd|(?<![A-Za-z])auth)${LABEL_SUFFIX}`;
 /** Password labels, in a few languages. */
 const PASSWORD_LABEL = `(?:(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])+pass|${LABEL_PREFIX}(?:password|passwd|pwd|passphrase|passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|parola|пароль|パスワード|密码|密碼))${LABEL_SUFFIX}`;
 /** Between a label and its value: ":" or "=", or the full-width ones of CJK text (密码：...). */
 const SEP = '[:=\\uff1a\\uff1d]';
+/** How a framework marks a key's encoding before it (Laravel's APP_KEY=base64:...). */
+const ENCODING = '(?:base64:|b64:|hex:)?';
 /** A long, key-like value: letters and digits both (and base64 padding). */
 const KEY_LIKE = '[A-Za-z0-9_\\-./+~!@#%^&*?]{12,}={0,2}';
 /** A key-like value: letters with digits or symbols, or letters whose case flips at random. */
@@ -1191,7 +1511,7 @@ function randomCase(value: string): boolean {
 const CAMEL_CASE = /^[a-z]*(?:[A-Z]{1,2}[a-z]+)+[A-Z]{0,2}$/;
 /** What documentation writes where a password goes. */
 const PLACEHOLDER =
-  /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
+  /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\$\(.*\)|`.*`|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
 
 /** A password written without quotes: one word with a digit or a symbol, not a variable. */
 const UNQUOTED_PASSWORD =
@@ -1216,6 +1536,45 @@ const PASSWORD_NEEDLES = [
   '密码',
   '密碼',
 ];
+
+/**
+ * Password labels of more languages (Turkish, Swedish, Korean, Arabic, Hindi ...): the value right
+ * after one, tried where a label occurs (PASSWORD_LABEL's are looked for behind every ":" and "=",
+ * where each label more costs time on every text).
+ */
+const OTHER_PASSWORD_LABELS = [
+  'parolă',
+  'şifre',
+  'Şifre',
+  'sifre',
+  'lösenord',
+  'losenord',
+  'salasana',
+  'adgangskode',
+  'passord',
+  'jelszó',
+  'jelszo',
+  'heslo',
+  'lozinka',
+  'geslo',
+  'kata sandi',
+  'mật khẩu',
+  'mat khau',
+  'κωδικός',
+  'Κωδικός',
+  'סיסמה',
+  'كلمة المرور',
+  'كلمة السر',
+  'पासवर्ड',
+  'รหัสผ่าน',
+  '비밀번호',
+  '비번',
+  '암호',
+];
+const OTHER_PASSWORD = new RegExp(
+  `(?<![A-Za-z0-9])(?:${OTHER_PASSWORD_LABELS.join('|')})["']?[ \t]{0,4}${SEP}[ \t]{0,4}["']?(${UNQUOTED_WORD})`,
+  'gi',
+);
 
 /** A URL around the password found in it: from its scheme to its last character. */
 const wholeUrl = (m: RegExpExecArray) => urlSpan(m.input, m.index, m.index + m[0].length);
@@ -1322,6 +1681,16 @@ const MYSQL_PASSWORD =
 const FLAG_SECRET =
   /(?<![\w-])--(?:[a-z0-9]+-)*(?:token|api-?key|secret|secret-key|access-key|password|passwd)[ =]["']?([^\s"'`<>()[\]{}$]{4,256})/g;
 
+const SESSION_COOKIE =
+  /(?:(?<![A-Za-z])sid|sess(?:ion)?(?:[_-]?id)?)=([A-Za-z0-9%._+/-]{16,256})(?![A-Za-z0-9%._+/=-])/gi;
+const NETRC_PASSWORD = /(?<=\blogin[ \t]{1,8}[^\s]{1,128}\s{1,16})password[ \t]{1,8}([^\s"'`]{4,128})/g;
+const TF_DEFAULT =
+  /(?<=\bvariable\s{1,8}"[\w-]{0,40}(?:password|passwd|secret|token|api_?key|private_?key|access_?key)[\w-]{0,40}"\s{0,8}\{[^}]{0,256}?)\bdefault\s{0,8}=\s{0,8}"([^"\n]{4,256})(?=")/gi;
+const ENV_DIRECTIVE = new RegExp(
+  `(?<![\\w-])(?:setenv|env)[ \\t]{1,8}(?:${SECRET_LABEL}|${PASSWORD_LABEL})[ \\t]{1,8}["']?(${UNQUOTED_WORD})`,
+  'gi',
+);
+
 /** A generated token's body: a digit in it, or both cases (not your_api_key_here). */
 const randomLooking = (body: string) => /\d/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body));
 
@@ -1380,7 +1749,10 @@ const SECRETS: Secret[] = [
     re: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g,
     at: ['https://'],
   },
-  { re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/[A-Za-z0-9@/_-]{30,}/g, at: ['https://'] },
+  {
+    re: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com|outlook\.office(?:365)?\.com\/webhook)\/[A-Za-z0-9@/_-]{30,}/g,
+    at: ['https://'],
+  },
   // Google Chat (key and token in the query), Zapier and IFTTT webhooks.
   {
     re: /https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]+\/messages\?[A-Za-z0-9_=&%.-]{20,}/g,
@@ -1480,6 +1852,45 @@ const SECRETS: Secret[] = [
     value: sticky(FLAG_SECRET),
     accept: (value) => value.length >= 6 && keyLike(value),
   },
+  // A password after a label in one of OTHER_PASSWORD_LABELS' languages (şifre: ..., 비밀번호: ...).
+  {
+    re: OTHER_PASSWORD,
+    at: OTHER_PASSWORD_LABELS,
+    value: sticky(OTHER_PASSWORD),
+    accept: (value) => !PLACEHOLDER.test(value) && (PASSWORD_SYMBOL.test(value) || randomCase(value)),
+  },
+  // A session cookie's value (Cookie: sessionid=..., PHPSESSID=..., laravel_session=...,
+  // connect.sid=..., ;jsessionid=... in a URL): whoever has it is logged in.
+  {
+    re: SESSION_COOKIE,
+    at: ['sess', 'sid='],
+    value: sticky(SESSION_COOKIE),
+    accept: (value) => value.length >= 16 && randomLooking(value),
+  },
+  // .netrc / _netrc: machine host login user password secret (the password keyword after a login).
+  {
+    re: NETRC_PASSWORD,
+    at: ['password'],
+    gate: ['login'],
+    value: sticky(NETRC_PASSWORD),
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // A Terraform variable named for a secret, with its default: variable "db_password" { default = "..." }.
+  {
+    re: TF_DEFAULT,
+    at: ['default'],
+    gate: ['variable'],
+    value: sticky(TF_DEFAULT),
+    accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // An environment directive that separates name and value by spaces: SetEnv DB_PASS "...",
+  // Dockerfile ENV API_TOKEN ..., csh setenv SECRET_KEY ....
+  {
+    re: ENV_DIRECTIVE,
+    at: ['setenv', 'env '],
+    value: sticky(ENV_DIRECTIVE),
+    accept: (value) => !PLACEHOLDER.test(value) && (PASSWORD_SYMBOL.test(value) || randomCase(value)),
+  },
   // A secret as a markup element's text: <password>...</password>, <apiKey>...</apiKey>.
   {
     re: new RegExp(`(?<=<${PASSWORD_LABEL}>)[^<>\\n]{4,256}(?=</)`, 'gi'),
@@ -1495,11 +1906,11 @@ const SECRETS: Secret[] = [
   },
   // password=..., api_key: "...", secret: ... with a long, key-like value (the value only).
   {
-    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*${SEP}\\s*["']?)${KEY_LIKE}`, 'gi'),
+    re: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*${SEP}\\s*["']?${ENCODING})${KEY_LIKE}`, 'gi'),
     gate: ['key', 'secret', 'token', 'pass', 'pwd', 'auth'],
     // The value follows a ":" or "=" (which it cannot contain): tried only there.
     at: [':', '=', '\uff1a', '\uff1d'],
-    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)${SEP}\\s*["']?(${KEY_LIKE})`, 'iy'),
+    value: new RegExp(`(?<=${SECRET_LABEL}["']?\\s*)${SEP}\\s*["']?${ENCODING}(${KEY_LIKE})`, 'iy'),
     accept: keyLike,
   },
   // A password in quotes after its label, whatever its characters (hunter2!, correct horse ...),
@@ -1563,6 +1974,7 @@ const SECRET_AT = SECRETS.map((x) => sticky(x.re));
 const NEEDLES = [
   ...new Set([
     ...SSN_LABELS,
+    ...ID_NEEDLES,
     ...SECRETS.flatMap((x) => [
       ...(x.gate ?? []),
       ...(x.at ?? []).map((n) => (typeof n === 'string' ? n : n[0])),

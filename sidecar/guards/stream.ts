@@ -27,9 +27,10 @@ export interface StreamScanOptions {
 const CONTEXT = 64; // characters of released text kept for look-behinds and labels (password: ...)
 // An extension word (ext. 12, x204) may still follow a phone number.
 const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|x\d*)$/;
-// A lower-case IBAN's groups (ie92 zzte 0379 ...): held only when its head (ie92) comes before them.
+// A lower-case IBAN's groups (ie92 zzte 0379 ...): held only when its head (ie92, "lu95 after a
+// quote, iban:lu95) comes before them.
 const IBAN_GROUP = /^[a-z0-9]{4}$/;
-const IBAN_HEAD = /^[a-z]{2}\d{2}$/;
+const IBAN_HEAD = /(?:^|[^A-Za-z0-9])[a-z]{2}\d{2}$/;
 // The start of a value glued to the word it ends ("手机：138" + " 0013 8000", "tel:+1" + " 415 ...").
 const GLUED = /[0-9A-Z()+\-./:]+$/;
 

@@ -142,6 +142,73 @@ describe("PII: the seventh wave's classes, on values of their own", () => {
   });
 });
 
+describe("PII: the eighth wave's classes, on values of their own", () => {
+  const of = (kind: string, text: string) =>
+    find(text)
+      .filter((s) => s.kind === kind)
+      .map((s) => text.slice(s.start, s.end));
+
+  it('ssn: national ids after their label, kept only when their check holds', () => {
+    for (const [text, value] of [
+      ['PESEL: 79011831606', '79011831606'],
+      ['DNI nº 52811163-N', '52811163-N'],
+      ['NIE: Y9669484E', 'Y9669484E'],
+      ['CPF 086.179.375-72', '086.179.375-72'],
+      ['身份证号码：11010519920805335X', '11010519920805335X'],
+      ['Aadhaar No. 6696 2420 7053', '6696 2420 7053'],
+      ['T.C. Kimlik No: 81483344072', '81483344072'],
+      ['henkilötunnus: 200180-997H', '200180-997H'],
+      ['SIN 762-096-659', '762-096-659'],
+      ['n° de sécurité sociale : 1 94 10 86 370 450 62', '1 94 10 86 370 450 62'],
+      ['주민등록번호 891001-2435122', '891001-2435122'],
+      ['BSN 863353861', '863353861'],
+    ])
+      assert.deepEqual(of('ssn', text!), [value], text);
+    // One digit changed: the check fails; a label's word inside another word is no label.
+    for (const text of [
+      'PESEL: 79011831607',
+      'DNI 52811163-M',
+      'CPF 086.179.375-73',
+      'Aadhaar No. 6696 2420 7054',
+      'using 762-096-659 as the seed',
+      'nie 52811163 razy',
+    ])
+      assert.deepEqual(of('ssn', text), [], text);
+  });
+
+  it('phone: a spaced slash after the area code, Lisbon 2-3-4', () => {
+    assert.deepEqual(of('phone', 'Tel. 0621 / 43 28 17'), ['0621 / 43 28 17']);
+    assert.deepEqual(of('phone', 'ligue 22 608 4417'), ['22 608 4417']);
+  });
+
+  it('secret: session cookies, .netrc, Terraform defaults, SetEnv / ENV, base64: keys, license keys, more languages', () => {
+    assert.deepEqual(of('secret', 'Cookie: PHPSESSID=k2v9q8m1n4b7x3c6z5a0s8d1f2; theme=dark'), [
+      'k2v9q8m1n4b7x3c6z5a0s8d1f2',
+    ]);
+    assert.deepEqual(of('secret', 'machine example.org login bot password Zq8-Lm4-Xx2'), ['Zq8-Lm4-Xx2']);
+    assert.deepEqual(
+      of('secret', 'variable "api_token" {\n  type    = string\n  default = "tk-Lm4Zq8Xx2Pw9"\n}'),
+      ['tk-Lm4Zq8Xx2Pw9'],
+    );
+    assert.deepEqual(of('secret', 'ENV SMTP_PASSWORD Qx7pL2mZ9'), ['Qx7pL2mZ9']);
+    assert.deepEqual(of('secret', 'APP_KEY=base64:Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=='), [
+      'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==',
+    ]);
+    assert.deepEqual(of('secret', 'license_key: 4f9a2c7e1b8d3f6a0c5e9b2d7f1a4c8e6b3d0f9a'), [
+      '4f9a2c7e1b8d3f6a0c5e9b2d7f1a4c8e6b3d0f9a',
+    ]);
+    assert.deepEqual(of('secret', 'Lösenord: Sommar2024x'), ['Sommar2024x']);
+    for (const text of [
+      'session=dark-mode-enabled-for-all',
+      'variable "db_password" {\n  description = "set it in the vault"\n}',
+      'ENV SMTP_PASSWORD ""',
+      'password="$(pass show db/prod)"',
+      'netmask 255.255.255.0 broadcast 10.1.255.255',
+    ])
+      assert.deepEqual(find(text), [], text);
+  });
+});
+
 describe('PII corpus: look-alikes left alone', () => {
   for (const text of PII_NEGATIVES)
     it(text, () => {
