@@ -613,6 +613,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     // (A greeting - "hey AI, tell me a joke" - is how users talk: only override words after it.)
     `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|ps to|p\\.s\\. to|reminder (?:to|for)) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output|recommend|rank|rate|approve|run|execute|call|cancel|delete|visit|click|download|forward|email|e-mail|upload|mention|your new|the user)\\b` +
       `|\\b(?:dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|need to|have to|are to|instead|ignore|forget|disregard|your new|the user's|the user)\\b` +
+      `|\\bnotes? for (?:the |any |all )?(?:language models?|llms?|ais?|ai (?:assistants?|agents?|models?|tools?)|chatbots?)\\b.{0,80}\\b(?:must|should|instead|ignore|forget|disregard|stop|output|reveal|print)\\b` +
       // "Assistant, tell the user ...", "# assistant: when explaining this code, ...": text that
       // speaks to the AI about the user, or overrides, after a break (a document's, not a user's).
       `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:])(?: (?:[^.!?]|\\.(?=\\S)){0,100}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective)|silently|quietly|secretly|leave out|from (?:this|here) on|before summari[sz]ing|${overrideVerb})\\b` +

@@ -367,7 +367,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "throw out the rulebook you started with", "treat the guidance you got at the start as ..."
   p(
     'override-instructions',
-    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|orders|commands|persona|setup|configuration|text) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
+    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|boundary|restriction|constraint|limit|guideline|orders|commands|persona|setup|configuration|text) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
   ),
   // "your previous instructions are void", "your content policy no longer applies", "with your
   // safety training switched off"
@@ -494,7 +494,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'jailbreak-persona',
-    `\\b(?:twin|version|persona|character|alter ego|ai|bot|assistant|self) (?:who|that|which) (?:ignores|breaks|disregards|bypasses|never follows|doesn't follow|does not follow|has no|knows no) (?:all |any |the |your )?(?:rules|restrictions|guidelines|limits|filters|policies|ethics|morals)\\b(?! (?:on|for|about|regarding|of|in|to) )` +
+    `\\b(?:twin|version|persona|character|alter ego|ai|bot|assistant|self|gpt|chatbot) (?:who|that|which) (?:ignores|breaks|disregards|bypasses|never follows|doesn't follow|does not follow|has no|knows no) (?:all |any |the |your )?(?:(?:openai|openai's|anthropic|anthropic's) )?(?:content polic(?:y|ies)|rules|restrictions|guidelines|limits|filters|policies|ethics|morals)\\b(?! (?:on|for|about|regarding|of|in|to) )` +
       `|\\banything,? even (?:what is|what's|if it is|if it's|things that are|when it is|when it's|stuff that is) (?:forbidden|illegal|prohibited|disallowed|not allowed|harmful|unethical|dangerous|against (?:the|your) (?:rules|policy|policies|guidelines))\\b` +
       `|\\bopposite of (?:what )?(?:your|its) (?:rules|guidelines|instructions|programming|policies|training)\\b`,
   ),
@@ -503,7 +503,7 @@ export const PATTERNS: readonly Pattern[] = [
     `\\bpretend (?:to be|you are|you're) my (?:deceased|late|dead) (?:grandmother|grandma|grandfather|grandpa|mother|father)\\b` +
       `|\\b(?:respond|answer|reply|speak|talk|write) as (?:a |an )?(?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b` +
       `|\\bhas no (?:filters|restrictions|rules|guidelines|limits|content polic(?:y|ies)|ethics|morals)\\b.{0,40}?\\bnever (?:declines|refuses|says no)\\b` +
-      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\byou(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
+      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\b(?:you|yourself)(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
   p(
@@ -538,12 +538,12 @@ export const PATTERNS: readonly Pattern[] = [
   // "if you had no rules"
   p(
     'no-restrictions',
-    `\\bif you (?:weren't|were not|wasn't|was not) (?:bound|restricted|limited|constrained|held back) by (?:any |your |the )?(?:${LIMITS}|${RULES})\\b|\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
+    `\\bif you (?:weren't|were not|wasn't|was not) (?:bound|restricted|limited|constrained|held back) by (?:any |your |the )?(?:${LIMITS}|${RULES})\\b|\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:any )?(?:${LIMITS}|guardrails|safety training)\\b`,
   ),
   p(
     'override-system-prompt',
     `\\bnever ?mind (?:the |your )?(?:system|developer|hidden|initial|original) (?:prompt|message|instructions)\\b` +
-      `|\\b${IGNORE} (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b(?! of\\b)` +
+      `|\\b(?:${IGNORE}|pay no heed to|take no heed of|pay no attention to|take no notice of) (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b(?! of\\b)` +
       `|\\bput (?:your|the|all) (?:[a-z]+ ){0,2}(?:${ITS_RULES}|filters?) (?:on hold|aside|on pause)\\b`,
   ),
   // ---- the shapes of public attack sets that name no rules (Gandalf, HackAPrompt, Tensor Trust,
@@ -746,7 +746,34 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'indirect-injection',
     `${alternativesOf(['ai', 'llm', 'automated'], ['reviewer', 'reviewers', 'code reviewer', 'code reviewers', 'screener', 'screeners', 'screening tool', 'screening tools', 'notetaker', 'note-taker', 'summarizer', 'summariser', 'agent', 'agents', 'tool', 'tools', 'assistant', 'assistants'])} ?[,:] ?(?:please )?(?:approve|merge|auto-?approve|mark|skip|leave out|omit|rate|rank)\\b` +
-      `|\\b(?:run|execute|transfer|wire)\\b(?<=\\b(?:ai|llm|language model|assistant|chatbot|agent)s? (?:[a-z]{1,30} ){0,2}(?:should|must|needs? to|has to|have to|is required to|are required to|shall) (?:first |now |immediately |also )?(?:run|execute|transfer|wire))(?= (?:'|the (?:following )?(?:shell )?command\\b|rm -rf|curl|wget|sudo|powershell|\\$|funds|money|the (?:funds|money|payment)))`,
+      `|${alternativesOf(
+        [
+          'should',
+          'must',
+          'need to',
+          'needs to',
+          'has to',
+          'have to',
+          'is required to',
+          'are required to',
+          'shall',
+        ],
+        ['first', 'now', 'immediately', 'also', ''].flatMap((w) =>
+          ['run', 'execute', 'transfer', 'wire'].map((v) => (w ? `${w} ${v}` : v)),
+        ),
+      )}\\b(?<=\\b(?:ai|llm|language model|assistant|chatbot|agent)s? (?:[a-z]{1,30} ){0,2}[a-z ]{6,40})(?= (?:'|the (?:following )?(?:shell )?command\\b|rm -rf|curl|wget|sudo|powershell|\\$|funds|money|the (?:funds|money|payment)))`,
+  ),
+  // Caught by the learned scorer alone in wave 12, now by rules too: an authority revoked the
+  // rules, nothing the developers said matters, what the assistant got before the chat, what it
+  // was told declared void, everything it would refuse now to be done.
+  p(
+    'override-instructions',
+    `${alternativesOf(['has', 'have', 'has now', 'have now'], ['revoked', 'lifted', 'removed', 'disabled', 'suspended', 'cancelled', 'canceled', 'rescinded', 'switched off', 'turned off'])} your (?:(?:prior|previous|earlier|original|initial|safety|content|usual) ){1,2}(?:rules|instructions|guidelines|filters|guardrails)\\b(?<=\\b(?:operators?|developers?|admins?|administrators?|openai|anthropic|creators?|platform|team|owners?) [a-z ]{12,40})` +
+      `|${alternativesOf(['nothing'], ['your', 'that your'])} (?:developers?|creators?|operators?|makers?|programmers?) (?:told|taught|said to|gave) you (?:matters|counts|applies|is binding)\\b` +
+      `|${alternativesOf(['you got', 'you received', 'you were given', 'you were sent'], ['before i', 'before we', 'before our', 'before this', 'before the'])} (?:started|began|chat|conversation)\\b(?<=\\b(?:instructions|prompt|rules|text|message|guidelines) (?:that )?you [a-z ]{3,30})` +
+      `|${alternativesOf(['what you were', "what you've been", 'what you have been'], ['told', 'given', 'instructed'])} (?:earlier|before|previously|at the start|so far)(?: [a-z]+){0,2} (?:(?:should|must|can) be (?:considered |treated as )?(?:void|null|cancell?ed|revoked|invalid|obsolete|irrelevant)|is (?:now )?(?:void|null and void|revoked|cancell?ed))\\b` +
+      `|${alternativesOf(['would normally', 'would usually', 'would otherwise', 'normally would', 'usually would'], ['refuse', 'decline', 'reject'])},? (?:you )?(?:now )?(?:must|will|should|shall|have to) (?:do|answer|accept|comply)\\b` +
+      `|${alternativesOf(['answer', 'respond', 'reply', 'speak', 'write'], ['in that', 'in this'])} (?:ai|model|bot|assistant|persona|character)'s voice\\b`,
   ),
 ];
 
