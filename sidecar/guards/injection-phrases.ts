@@ -616,7 +616,9 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|\\bnotes? for (?:the |any |all )?(?:language models?|llms?|ais?|ai (?:assistants?|agents?|models?|tools?)|chatbots?)\\b.{0,80}\\b(?:must|should|instead|ignore|forget|disregard|stop|output|reveal|print)\\b` +
       // "Assistant, tell the user ...", "# assistant: when explaining this code, ...": text that
       // speaks to the AI about the user, or overrides, after a break (a document's, not a user's).
-      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:])(?: (?:[^.!?]|\\.(?=\\S)){0,100}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective)|silently|quietly|secretly|leave out|from (?:this|here) on|before summari[sz]ing|${overrideVerb})\\b` +
+      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:])(?: (?:[^.!?]|\\.(?=\\S)){0,100}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective))\\b` +
+      // ... or told, right after being addressed, to act unseen or to forget (in other languages too).
+      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:]) (?:please )?(?:silently|quietly|secretly|leave out|from (?:this|here) on|before summari[sz]ing|${overrideVerb})\\b` +
       // "Assistant - from this row on, disregard ...": addressed after a dash.
       `|\\b${ai} [\u2014\u2013-]{1,2} (?:[^.!?]{0,60}?)\\b(?:ignore|disregard|forget|from (?:this|here) on|from now on|new (?:directive|instructions?|task))\\b` +
       `|\\b${ai} (?:new (?:directive|instructions?|task|orders)|ignore|disregard|forget)\\b(?<=@${ai} [a-z ]{1,40})` +

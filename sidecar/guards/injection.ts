@@ -724,7 +724,7 @@ export const PATTERNS: readonly Pattern[] = [
     'override-instructions',
     `${alternativesOf(['gave', 'assigned', 'handed', 'imposed on', 'put on', 'set for', 'wrote for'], ['you'])}\\b(?<=\\b${SET_ASIDE}(?: about)? (?:the |your |that |this |all |any |those |these )?(?:[a-z]+ )?(?:${ITS_RULES}|persona|role|character|setup|configuration) (?:that )?(?:they|your (?:operators?|developers?|creators?|makers?|company|admins?|administrators?)|the (?:operators?|developers?|creators?|company|admins?|administrators?)) [a-z ]{3,11})` +
       `|${alternativesOf(['set', 'imposed', 'placed', 'put', 'defined', 'given', 'written'], ['by your', 'on you by your'])} (?:operators?|developers?|creators?|makers?|company|admins?|administrators?|owners?|trainers?|programmers?)\\b(?<=\\b${SET_ASIDE}(?: about)? (?:the |your |all |any |those |these )?(?:[a-z]+ )?${ITS_RULES} (?:that )?(?:were |have been )?[a-z]{3,7} (?:on you )?by your [a-z]{5,14})` +
-      `|\\b(?:deployment|system prompt|operators?|developers?|creators?|makers?)\\b(?<=\\b${SET_ASIDE} (?:the |all |any )?(?:[a-z]+ )?${ITS_RULES} (?:of|from|in) your [a-z ]{5,13})`,
+      `|${alternativesOf(['of your', 'from your', 'in your'], ['deployment', 'system prompt', 'operator', 'operators', 'developer', 'developers', 'creator', 'creators', 'maker', 'makers'])}\\b(?<=\\b${SET_ASIDE} (?:the |all |any )?(?:[a-z]+ )?${ITS_RULES} [a-z ]{12,26})`,
   ),
   p(
     'override-instructions',
