@@ -118,7 +118,7 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     // Dutch
     [
       ['negeer', 'negeert', 'vergeet'],
-      ['alle'],
+      ['alle', 'al'],
       ['vorige', 'eerdere', 'voorgaande', 'bovenstaande'],
       ['instructies', 'regels', 'richtlijnen', 'opdrachten'],
     ],
@@ -305,6 +305,17 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
   // length.)
   const role = any(fold, [
     'eres',
+    'bist du',
+    'tu joues le rôle',
+    'joue le rôle',
+    'interprète le rôle',
+    'haz el papel',
+    'interpreta el papel',
+    'interpreta il ruolo',
+    'fai la parte',
+    'faça o papel',
+    'spiele die rolle',
+    'spiel die rolle',
     'actúa como',
     'compórtate como',
     'finge ser',
@@ -359,14 +370,16 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     'modell',
     'chatbot',
   ]);
+  // Compounds: "ein KI-Modell", "un modelo de IA" read as the AI word.
+  const anAi = `(?:${aiWord}(?:-?${any(fold, ['modell', 'model', 'assistent', 'assistant', 'system', 'chatbot'])})?)`;
   const notLength = `(?! ${qualifier}(?: |$)| ${any(fold, ['độ', 'về'])})`;
   add(
     'no-restrictions',
-    `${role}(?: [^ ]+){0,4} ${aiWord} (?:${withoutLimits})` +
-      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'antwortest', 'beantworte', 'beantwortest', 'actúa', 'actua', 'agis', 'agisci', 'handle', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${any(fold, ['alles', 'todo', 'tout', 'tutto', 'tudo', 'всё', 'все'])} )?(?:${withoutLimits})${notLength}` +
+    `${role}(?: [^ ]+){0,4} ${anAi} (?:${withoutLimits})` +
+      `|${any(fold, ['responde', 'contesta', 'réponds', 'répondez', 'rispondi', 'responda', 'antworte', 'antwortest', 'beantworte', 'beantwortest', 'actúa', 'actua', 'agis', 'agisci', 'handle', 'отвечай', 'отвечайте', 'antwoord', 'reageer', 'odpowiadaj', 'odpowiedz', 'trả lời'])} (?:${any(fold, ['a', 'à', 'auf', 'на'])} )?(?:${any(fold, ['alles', 'todo', 'tout', 'tutto', 'tudo', 'всё', 'все'])} )?(?:${withoutLimits})${notLength}` +
       `|${any(fold, ['تصرف', 'كن'])} ?${any(fold, ['كذكاء اصطناعي', 'ذكاء اصطناعي'])} (?:${withoutLimits})` +
       `|${any(fold, ['제한 없는', '제한없는'])} ?${any(fold, ['ai', '인공지능', '챗봇'])}${any(fold, ['처럼', '로서', '가 되', '이 되'])}` +
-      `|${any(fold, ['制限のない', '制約のない', 'ルールのない'])} ?${any(fold, ['ai', 'アシスタント', '人工知能'])}${any(fold, ['として', 'になって', 'のように'])}` +
+      `|${any(fold, ['制限のない', '制約のない', 'ルールのない'])} ?${any(fold, ['ai', 'アシスタント', '人工知能'])}${any(fold, ['として', 'になって', 'のように', 'です', 'だ', 'になりました'])}` +
       `|${any(fold, ['बिना'])} (?:${any(fold, ['किसी'])} )?${any(fold, ['प्रतिबंध', 'प्रतिबंधों', 'नियम', 'नियमों', 'सीमा'])} ${any(fold, ['के'])} ${any(fold, ['जवाब', 'उत्तर'])}`,
   );
   // Rules declared void or switched off, or pretended away, in other languages.
@@ -520,10 +533,15 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     '初期プロンプト',
     '最初的指令',
     '初始提示',
+    '你的系统设定',
+    '你的全部系统设定',
+    '你的设定',
+    '你的提示词',
   ];
   add(
     'prompt-extraction',
-    `${any(fold, systemCjk)}.{0,16}${any(fold, ['告诉', '显示', '输出', '打印', '重复', '是什么', '表示', '教えて', '出力', '見せて', '繰り返', '보여', '알려', '출력', '반복', 'اعرض', 'اكشف', 'اطبع'])}` +
+    // (not "システムプロンプトの書き方を教えて": how to write one, not the one in use)
+    `${any(fold, systemCjk)}(?!${any(fold, ['の書き方', 'の作り方', 'の作成', 'の設計', 'の例', 'を書', 'を作', 'の写法', '怎么写', '如何写', '的写法', '작성', '를 작성', '을 작성', '쓰는'])}).{0,16}${any(fold, ['告诉', '显示', '输出', '打印', '重复', '复制', '给我看', '发给我', '贴出', '是什么', '表示', '教えて', '出力', '見せて', '繰り返', '보여', '알려', '출력', '반복', 'اعرض', 'اكشف', 'اطبع'])}` +
       // (not "how to write a system prompt": 如何 / 怎么 / 一个 say it is a kind, not the one in use)
       `|${any(fold, ['告诉我', '显示', '输出', '打印', '重复', 'اعرض', 'اكشف', 'اطبع'])}(?:(?!${any(fold, ['如何', '怎么', '怎样', '一个'])}).){0,10}${any(fold, systemCjk)}`,
   );
@@ -536,17 +554,73 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
       `|${any(fold, ['affiche', 'montre', 'répète', 'recopie', 'imprime', 'écris'])} ${any(fold, ['tout ce qui'])} (?:${any(fold, ['se trouve', 'est', 'précède'])} )?${any(fold, ['au-dessus', 'ci-dessus', 'avant ce'])}`,
   );
 
+  // ---- wave 12: the assistant's rules declared void, the user's request set aside, a note to the
+  // AI, in other languages; Hebrew, Greek, Thai and Persian overrides and extraction --------------
+  const allPrevious = langs.flatMap(([, , previous]) => previous);
+  const allInstructions = langs.flatMap(([, , , instructions]) => instructions);
+  add(
+    'override-instructions',
+    `${yours} (?:${any(fold, [...allPrevious, 'alten', 'viejas', 'anciennes', 'vecchie', 'antigas', 'oude'])} )?${any(fold, allInstructions)} ${any(fold, ['gelten nicht mehr', 'sind aufgehoben', 'sind ungültig', 'ya no aplican', 'ya no valen', 'ya no cuentan', 'ya no son válidas', "ne s'appliquent plus", 'ne comptent plus', 'ne sont plus valables', 'non valgono più', 'non contano più', 'non sono più valide', 'não valem mais', 'não se aplicam mais', 'não contam mais', 'gelden niet meer', 'zijn niet meer geldig', 'больше не действуют', 'больше не важны'])}`,
+  );
+  const overrideVerb = any(fold, [
+    'ignoriere',
+    'ignorieren sie',
+    'vergiss',
+    'ignora',
+    'ignore',
+    'olvida',
+    'oublie',
+    'dimentica',
+    'esqueça',
+    'esquece',
+    'negeer',
+    'vergeet',
+    'missachte',
+    'desconsidera',
+    'zignoruj',
+  ]);
+  add(
+    'indirect-injection',
+    `${overrideVerb} ${any(fold, ['die', 'la', 'le', 'a', 'de', 'il'])} ${any(fold, ['anfrage', 'frage', 'bitte', 'aufgabe', 'solicitud', 'pregunta', 'petición', 'demande', 'question', 'requête', 'richiesta', 'domanda', 'pedido', 'pergunta', 'solicitação', 'vraag', 'verzoek'])} ${any(fold, ['des nutzers', 'des benutzers', 'des users', 'del usuario', "de l'utilisateur", "dell'utente", 'do usuário', 'do utilizador', 'van de gebruiker'])}` +
+      `|${any(fold, ['hinweis an', 'nachricht an', 'anweisung an', 'nota para', 'nota per', 'note pour', 'note à', 'message pour', 'nota al', 'nota a', 'bericht voor', 'notitie voor'])} (?:${any(fold, ['den', 'die', 'das', 'el', 'la', "l'", 'il', 'o', 'a', 'de', 'het', 'le'])} ?)?${any(fold, ['ki', 'ia', 'ai', 'asistente', 'assistente', 'assistent', 'assistenten', 'assistant', 'chatbot', 'ki-assistenten', 'ki-assistent', 'modelo', 'modello', 'modell', 'modèle', 'sprachmodell'])}\\b.{0,80}${overrideVerb}`,
+  );
+  add(
+    'override-instructions',
+    `${any(fold, ['התעלם', 'התעלמי', 'תתעלם', 'שכח', 'שכחי', 'תשכח'])} .{0,12}${any(fold, ['הוראות', 'הנחיות', 'כללים', 'ההוראות', 'ההנחיות', 'הכללים'])}` +
+      `|${any(fold, ['αγνόησε', 'αγνοήστε', 'ξέχασε', 'ξεχάστε'])} .{0,20}${any(fold, ['οδηγίες', 'κανόνες', 'εντολές'])}` +
+      `|${any(fold, ['ลืม', 'เพิกเฉยต่อ', 'ไม่ต้องสนใจ', 'ละเว้น'])}${any(fold, ['คำสั่ง', 'คำแนะนำ', 'กฎ'])}.{0,6}${any(fold, ['ก่อนหน้า', 'ทั้งหมด', 'เดิม', 'ของระบบ'])}` +
+      `|${any(fold, ['دستورالعمل', 'دستورات', 'قوانین', 'قواعد'])}[^ ]{0,4} (?:[^ ]+ ){0,2}(?:${any(fold, ['را'])} )?${any(fold, ['نادیده بگیر', 'فراموش کن'])}` +
+      `|${any(fold, ['نادیده بگیر', 'فراموش کن'])} .{0,12}${any(fold, ['دستورالعمل', 'دستورات', 'قوانین'])}`,
+  );
+  add(
+    'prompt-extraction',
+    `${any(fold, ['הצג', 'הראה', 'תראה', 'חשוף', 'גלה', 'הדפס'])} .{0,20}${any(fold, ['הנחיות המערכת', 'הוראות המערכת', 'הנחיית המערכת', 'פרומפט המערכת'])}` +
+      `|${any(fold, ['δείξε', 'δείξτε', 'εμφάνισε', 'αποκάλυψε', 'πες'])} .{0,20}${any(fold, ['μήνυμα συστήματος', 'οδηγίες συστήματος', 'προτροπή συστήματος'])}` +
+      `|${any(fold, ['บอก', 'แสดง', 'เปิดเผย'])}.{0,12}${any(fold, ['ข้อความระบบ', 'พรอมต์ระบบ', 'คำสั่งระบบ'])}` +
+      `|${any(fold, ['پرامپت سیستمی', 'پیام سیستمی', 'دستورالعمل سیستمی', 'دستورات سیستمی'])}.{0,20}${any(fold, ['نشان بده', 'بگو', 'فاش کن', 'چاپ کن'])}`,
+  );
+  // Chinese: a persona without any moral constraints or limits.
+  add(
+    'no-restrictions',
+    `${any(fold, ['扮演', '你是', '你现在是', '成为', '作为'])}.{0,12}${any(fold, ['没有', '不受'])}(?:${any(fold, ['任何'])})?(?:${any(fold, ['道德', '伦理', '安全'])})?${any(fold, ['约束', '限制', '规则', '过滤', '审查'])}.{0,6}${any(fold, ['ai', '人工智能', '助手', '机器人', '模型'])}`,
+  );
+
   // ---- indirect injection: text addressed to the AI that reads a document or tool result --------
   const ai =
-    '(?:ai|a\\.i\\.|llm|language model|assistant|chatbot|gpt|chatgpt|claude|gemini|copilot|bot|agent)s?';
+    '(?:(?:ai|llm) (?:notetaker|note-taker|screener|screening tool|reviewer|mail assistant)|summari[sz]er|ai|a\\.i\\.|llm|language model|assistant|chatbot|gpt|chatgpt|claude|gemini|copilot|bot|agent)s?';
   add(
     'indirect-injection',
     // (A greeting - "hey AI, tell me a joke" - is how users talk: only override words after it.)
     `\\b(?:if you are|if you're|attention|note to|message (?:to|for)|instructions? (?:to|for)|ps to|p\\.s\\. to|reminder (?:to|for)) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|should|need to|have to|are to|instead|do not|don't|ignore|forget|reply|respond|say|tell|send|include|output|recommend|rank|rate|approve|run|execute|call|cancel|delete|visit|click|download|forward|email|e-mail|upload|mention|your new|the user)\\b` +
       `|\\b(?:dear|hey|hello) (?:an? |the |any )?${ai}\\b.{0,80}\\b(?:must|need to|have to|are to|instead|ignore|forget|disregard|your new|the user's|the user)\\b` +
+      `|\\bnotes? for (?:the |any |all )?(?:language models?|llms?|ais?|ai (?:assistants?|agents?|models?|tools?)|chatbots?)\\b.{0,80}\\b(?:must|should|instead|ignore|forget|disregard|stop|output|reveal|print)\\b` +
       // "Assistant, tell the user ...", "# assistant: when explaining this code, ...": text that
       // speaks to the AI about the user, or overrides, after a break (a document's, not a user's).
       `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:])(?: (?:[^.!?]|\\.(?=\\S)){0,100}?)?\\b(?:the user|the user's|ignore|disregard|forget|instead|new (?:directive|instructions?|task|goal|orders)|your new (?:goal|task|instructions|objective))\\b` +
+      // ... or told, right after being addressed, to act unseen or to forget (in other languages too).
+      `|\\b${ai} ?[,:](?<=(?:^|[.:;\\[(!>#/@\\-]) ?(?:hey |dear |hello )?(?:ai )?${ai} ?[,:]) (?:please )?(?:silently|quietly|secretly|leave out|from (?:this|here) on|before summari[sz]ing|${overrideVerb})\\b` +
+      // "Assistant - from this row on, disregard ...": addressed after a dash.
+      `|\\b${ai} [\u2014\u2013-]{1,2} (?:[^.!?]{0,60}?)\\b(?:ignore|disregard|forget|from (?:this|here) on|from now on|new (?:directive|instructions?|task))\\b` +
       `|\\b${ai} (?:new (?:directive|instructions?|task|orders)|ignore|disregard|forget)\\b(?<=@${ai} [a-z ]{1,40})` +
       `|\\b${ai} (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|viewing) (?:this|these)\\b` +
       `|\\bwhen (?:you )?(?:summari[sz]e|summari[sz]ing|process|processing|read|reading|analy[sz]e|analy[sz]ing|translate|translating) (?:this|the) (?:document|page|email|e-mail|message|text|file|website|content|article|review|result)s?\\b.{0,40}\\b(?:instead|ignore|do not|don't|you must|also|first|make sure)\\b(?! (?:the|any|its) (?:encoding|errors?|warnings?|case|whitespace|header|bom)\\b)` +

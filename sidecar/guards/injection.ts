@@ -37,8 +37,12 @@ const LEET_CHARS_SOURCE = `[${Object.keys(LEET).join('').replace(/[$]/g, '\\$&')
 export const OTHER_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
-/** Combining marks and invisible characters (zero-width, soft hyphen, grapheme joiner). */
-const MARKS = /[\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]/g;
+/**
+ * Combining marks and invisible characters (zero-width, soft hyphen, grapheme joiner), Hebrew
+ * points and Arabic vowel marks and tatweel (NFKD keeps them: "انسَ" is "انس" with a fatha).
+ */
+const MARKS =
+  /[\u0300-\u036f\u00ad\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u200b-\u200f\u2060\ufeff]/g;
 
 /** Cyrillic and Greek letters that look like Latin ones ("Ignоrе" with a Cyrillic о and е). */
 const CONFUSABLE: Record<string, string> = {};
@@ -202,7 +206,7 @@ const ITS_RULES =
   '(?:instructions?|prompts?|rules?|rulebook|briefing|rubric|limitations|limits|filters|boundaries|directives?|directions|guidelines|guidance|programming|constraints|restrictions|policies|safeguards|guardrails)';
 /** What an attack says became of those rules. */
 const RULES_GONE =
-  '(?:lifted|removed|disabled|broken|down|offline|inactive|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|deleted|erased|retired|wiped|irrelevant|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
+  '(?:lifted|removed|disabled|broken|down|offline|inactive|suspended|revoked|void|null|cancell?ed|overridden|gone|off|switched off|turned off|deactivated|deleted|erased|retired|wiped|irrelevant|rescinded|repealed|withdrawn|annulled|invalidated|no longer (?:valid|active|in (?:effect|force)|applicable|apply|applies|relevant))';
 const BARE_END =
   '(?= ?(?:[.!?:;,]|$| verbatim| word for word| exactly| in full| in a code block| you (?:were|have been) given| above| so far| from the (?:start|beginning)))';
 
@@ -228,7 +232,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "ignore your instructions", "override your programming", "bypass your restrictions"
   p(
     'override-instructions',
-    `\\b${IGNORE} (?:(?:all|any|of) )?(?:your|the assistant's|the ai's|the model's) (?:own |original |current |core |safety |content |ethical )?${RULES}\\b`,
+    `\\b${IGNORE} (?:(?:all|any|of) )?(?:your|ur|the assistant's|the ai's|the model's) (?:own |original |current |core |safety |content |ethical )?${RULES}\\b`,
   ),
   // "ignore the above and ...", "ignore everything above", "forget everything you were told"
   p(
@@ -363,13 +367,13 @@ export const PATTERNS: readonly Pattern[] = [
   // "throw out the rulebook you started with", "treat the guidance you got at the start as ..."
   p(
     'override-instructions',
-    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|orders|commands|persona|setup|configuration|text) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
+    `\\b(?:${SET_ASIDE}|cancel|treat) (?:(?:all|any|every|of|the|that|this|these|those|whatever|your) ){0,3}(?:[a-z]+ )?(?:${ITS_RULES}|boundary|restriction|constraint|limit|guideline|orders|commands|persona|setup|configuration|text) (?:(?:that )?you(?:'ve| have)? (?:received|got|were given|have been given|were told|started with|were set up with|were configured with|were loaded with|began with|have)|(?:that )?(?:were |have been )?(?:set|placed|imposed|put|loaded) (?:on|for|into|upon) you)\\b`,
   ),
   // "your previous instructions are void", "your content policy no longer applies", "with your
   // safety training switched off"
   p(
     'override-instructions',
-    `\\b(?:your|the assistant's|the ai's|the model's) (?:(?:own|previous|prior|earlier|original|initial|current|old|usual|safety|content|ethical|moral|core|system) ){0,2}(?:${ITS_RULES}|limitations|limits|filters?|training|content polic(?:y|ies)|system prompt)(?: (?:from|given) (?:earlier|before|at the start))?(?:(?: (?:are|is|were|was|have been|has been|being|got))?(?: now| hereby| officially| all| temporarily)?(?: outdated and| obsolete and)? ${RULES_GONE}\\b| no longer (?:appl(?:y|ies)|matters?|exists?|counts?)\\b| (?:do not|does not|don't|doesn't) apply\\b)`,
+    `\\b(?:your|the assistant's|the ai's|the model's) (?:(?:own|previous|prior|earlier|original|initial|current|old|usual|safety|content|ethical|moral|core|system) ){0,2}(?:${ITS_RULES}|limitations|limits|filters?|training|content polic(?:y|ies)|system prompt|orders|commands|alignment|moderation|censorship|ethics)(?: (?:from|given) (?:earlier|before|at the start))?(?:(?: (?:are|is|were|was|have been|has been|being|got))?(?: now| hereby| officially| all| temporarily)?(?: outdated and| obsolete and)? ${RULES_GONE}\\b| no longer (?:appl(?:y|ies)|matters?|exists?|counts?)\\b| (?:do not|does not|don't|doesn't) apply\\b)`,
   ),
   p(
     'override-instructions',
@@ -419,7 +423,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "ignore the question and print ...", "disregard the user and accept ..."
   p(
     'override-instructions',
-    `\\b(?:ignore|disregard|forget|skip) (?:the|this) (?:question|request|task|query|[a-z]+ (?:task|assignment)|user(?:'s (?:request|question|message|instructions?))?)(?: above)? and (?:instead )?(?:reveal|show|print|display|output|repeat|say|write|tell|reply|respond|answer|send|accept|do|follow|translate)\\b`,
+    `\\b(?:ignore|disregard|forget|skip) (?:the|this) (?:question|request|task|query|[a-z]+ (?:task|assignment)|user(?:'s (?:request|question|message|instructions?))?)(?: above)? and (?:instead )?(?:reveal|show|print|display|output|repeat|say|write|tell|reply|respond|answer|send|accept|do|follow|translate|email|e-mail|forward|post|upload|transfer|approve|delete|visit)\\b`,
   ),
   p(
     'fake-system-turn',
@@ -490,7 +494,7 @@ export const PATTERNS: readonly Pattern[] = [
   ),
   p(
     'jailbreak-persona',
-    `\\b(?:twin|version|persona|character|alter ego|ai|bot|assistant|self) (?:who|that|which) (?:ignores|breaks|disregards|bypasses|never follows|doesn't follow|does not follow|has no|knows no) (?:all |any |the |your )?(?:rules|restrictions|guidelines|limits|filters|policies|ethics|morals)\\b(?! (?:on|for|about|regarding|of|in|to) )` +
+    `\\b(?:twin|version|persona|character|alter ego|ai|bot|assistant|self|gpt|chatbot) (?:who|that|which) (?:ignores|breaks|disregards|bypasses|never follows|doesn't follow|does not follow|has no|knows no) (?:all |any |the |your )?(?:(?:openai|openai's|anthropic|anthropic's) )?(?:content polic(?:y|ies)|rules|restrictions|guidelines|limits|filters|policies|ethics|morals)\\b(?! (?:on|for|about|regarding|of|in|to) )` +
       `|\\banything,? even (?:what is|what's|if it is|if it's|things that are|when it is|when it's|stuff that is) (?:forbidden|illegal|prohibited|disallowed|not allowed|harmful|unethical|dangerous|against (?:the|your) (?:rules|policy|policies|guidelines))\\b` +
       `|\\bopposite of (?:what )?(?:your|its) (?:rules|guidelines|instructions|programming|policies|training)\\b`,
   ),
@@ -499,7 +503,7 @@ export const PATTERNS: readonly Pattern[] = [
     `\\bpretend (?:to be|you are|you're) my (?:deceased|late|dead) (?:grandmother|grandma|grandfather|grandpa|mother|father)\\b` +
       `|\\b(?:respond|answer|reply|speak|talk|write) as (?:a |an )?(?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b` +
       `|\\bhas no (?:filters|restrictions|rules|guidelines|limits|content polic(?:y|ies)|ethics|morals)\\b.{0,40}?\\bnever (?:declines|refuses|says no)\\b` +
-      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\byou(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
+      `|\\[(?:jailbreak|jailbroken|dan|unlocked|unfiltered)\\]|\\bimmerse yourself (?:in|into) the role of (?:another |an? )?(?:ai|model|language model|chatbot|assistant|gpt)\\b|\\b(?:ai|model|assistant|chatbot|bot|persona|gpt) (?:known as|called|named) (?:dan|stan|dude|aim|mongo tom|betterdan|anti-?gpt|evil confidant|ucar)\\b|\\b(?:you|yourself)(?: have been| are| were|'ve been|'re)? (?:now )?freed from (?:the |your |all |any )?(?:typical |usual |normal |standard )?(?:confines|constraints|restrictions|rules|limits|limitations|shackles|chains|guidelines|programming|filters)\\b|\\boverride mode (?:engaged|enabled|activated|on)\\b` +
       `|\\byou are now in (?:admin|god|developer|debug|unrestricted|root|sudo|jailbreak|dan|maintenance|unfiltered|super ?user|evil|uncensored) mode\\b`,
   ),
   p(
@@ -534,12 +538,12 @@ export const PATTERNS: readonly Pattern[] = [
   // "if you had no rules"
   p(
     'no-restrictions',
-    `\\bif you (?:weren't|were not|wasn't|was not) (?:bound|restricted|limited|constrained|held back) by (?:any |your |the )?(?:${LIMITS}|${RULES})\\b|\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:${LIMITS}|guardrails|safety training)\\b`,
+    `\\bif you (?:weren't|were not|wasn't|was not) (?:bound|restricted|limited|constrained|held back) by (?:any |your |the )?(?:${LIMITS}|${RULES})\\b|\\bif you (?:had|have|were|didn't have|did not have) (?:an? (?:ai|assistant|model|chatbot|bot|version of yourself) )?(?:no|without|free of|free from|not bound by|zero|any) (?:any )?(?:${LIMITS}|guardrails|safety training)\\b`,
   ),
   p(
     'override-system-prompt',
     `\\bnever ?mind (?:the |your )?(?:system|developer|hidden|initial|original) (?:prompt|message|instructions)\\b` +
-      `|\\b${IGNORE} (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b(?! of\\b)` +
+      `|\\b(?:${IGNORE}|pay no heed to|take no heed of|pay no attention to|take no notice of) (?:the |your |all |any )?(?:content|safety|usage|ethical) (?:polic(?:y|ies)|rules|guidelines|filters?|restrictions)\\b(?! of\\b)` +
       `|\\bput (?:your|the|all) (?:[a-z]+ ){0,2}(?:${ITS_RULES}|filters?) (?:on hold|aside|on pause)\\b`,
   ),
   // ---- the shapes of public attack sets that name no rules (Gandalf, HackAPrompt, Tensor Trust,
@@ -704,6 +708,73 @@ export const PATTERNS: readonly Pattern[] = [
       // (tried at the verb: "AI" and "assistant" are everywhere in texts about AI)
       `|\\b(?:approve|merge|delete|forward|exfiltrate)\\b(?<=\\b(?:ai|llm|language model|assistant|chatbot|agent)s? (?:[a-z]{1,30} ){0,2}(?:should|must|need to|have to|are to) (?:first |now |immediately |always )?(?:approve|merge|delete|forward|exfiltrate))|\\b(?:reveal|print|output|share|disclose|leak) (?:its|their|your|the) (?:system prompt|instructions|prompt|configuration|api keys?|credentials|secrets?)\\b(?<=\\b(?:ai|llm|language model|assistant|chatbot|agent)s? (?:[a-z]{1,30} ){0,2}(?:should|must|need to|have to|are to) (?:first |now |immediately |always )?(?:reveal|print|output|share|disclose|leak) (?:its|their|your|the) (?:system prompt|instructions|prompt|configuration|api keys?|credentials|secrets?))`,
   ),
+  // Wave 12's classes: the setup "you were handed" declared optional or outdated; the text before
+  // the user's message called a test; none of the assistant's rules counting any more; rules "they
+  // gave you" or "set by your administrators" set aside; the user as the only authority; a reset
+  // to factory settings; safety switched off in key=value form; secrets and rules quoted out of the
+  // system prompt; the environment or keys sent to an address. Each is tried at a rare pair of
+  // words (a look-behind reads the common verb before it).
+  p(
+    'override-instructions',
+    `${alternativesOf(['you were', 'you have been', 'you got'], ['handed', 'configured with', 'initialized with', 'initialised with', 'set up with', 'loaded with', 'booted with', 'primed with', 'started with', 'given at the start', 'given at the beginning', 'given in the beginning', 'fed at the start'])}(?<=\\b(?:framing|setup|configuration|persona|preamble|paragraph|guidance|instructions|rules|prompt|directions|orders) (?:that )?you [a-z ]{3,30})(?: (?:at|in) the (?:start|beginning|outset))?(?:,? (?:is|are|was|were|should be|must be|can be)(?: now)?(?: considered| treated as| seen as)? (?:outdated|obsolete|optional|invalid|superseded|non-binding|not binding|no longer binding|${RULES_GONE})|,? (?:treat|consider|regard) (?:it|them) as (?:optional|void|obsolete|outdated|invalid|non-binding|not binding|a suggestion|suggestions|advice))\\b` +
+      `|(?:${alternativesOf(['at the', 'up'], ['top'])}|${alternativesOf(['before', 'preceding'], ['this message', 'my message'])}|\\bthat came before)(?<=\\b(?:instructions?|rules|prompt|guidance|directives|directions|setup|configuration) (?:at the top|up top|before (?:this|my) message|that came before|preceding (?:this|my) message))(?: (?:this|my) message)? (?:was|were|is|are) (?:just |only |all |merely )?(?:a test|fake|not real|(?:placed |put )?there by mistake|a decoy|a trick)\\b` +
+      `|\\bnone of (?:the|your|those|these) (?:[a-z]+ ){0,2}${ITS_RULES} (?:(?:from|in|of) (?:your|the assistant's) (?:[a-z]+ ){0,2}(?:configuration|setup|system prompt|programming|training|instructions|deployment|developers?|operators?|creators?) (?:apply|applies|count|counts|matter|matters|hold|holds|are binding)(?: anymore| any more| any longer| now| here| to you)|(?:apply|applies|count|counts|matter|matters) to you)\\b`,
+  ),
+  p(
+    'override-instructions',
+    `${alternativesOf(['gave', 'assigned', 'handed', 'imposed on', 'put on', 'set for', 'wrote for'], ['you'])}\\b(?<=\\b${SET_ASIDE}(?: about)? (?:the |your |that |this |all |any |those |these )?(?:[a-z]+ )?(?:${ITS_RULES}|persona|role|character|setup|configuration) (?:that )?(?:they|your (?:operators?|developers?|creators?|makers?|company|admins?|administrators?)|the (?:operators?|developers?|creators?|company|admins?|administrators?)) [a-z ]{3,11})` +
+      `|${alternativesOf(['set', 'imposed', 'placed', 'put', 'defined', 'given', 'written'], ['by your', 'on you by your'])} (?:operators?|developers?|creators?|makers?|company|admins?|administrators?|owners?|trainers?|programmers?)\\b(?<=\\b${SET_ASIDE}(?: about)? (?:the |your |all |any |those |these )?(?:[a-z]+ )?${ITS_RULES} (?:that )?(?:were |have been )?[a-z]{3,7} (?:on you )?by your [a-z]{5,14})` +
+      `|${alternativesOf(['of your', 'from your', 'in your'], ['deployment', 'system prompt', 'operator', 'operators', 'developer', 'developers', 'creator', 'creators', 'maker', 'makers'])}\\b(?<=\\b${SET_ASIDE} (?:the |all |any )?(?:[a-z]+ )?${ITS_RULES} [a-z ]{12,26})`,
+  ),
+  p(
+    'override-instructions',
+    `${alternativesOf(['i am now', "i'm now"], ['the only', 'your only', 'the sole', 'your sole'])} [a-z ]{1,40}? you (?:should|must|will|shall|may) (?:heed|obey|follow|listen to|answer to|take orders from)\\b` +
+      `|${alternativesOf(['you', 'you now'], ['answer to me', 'answer only to me'])}(?: now| only| alone| from now on)\\b` +
+      `|\\breset yourself to (?:your )?(?:factory|(?:default|original|blank|raw|unaligned|base) (?:settings|state|mode|configuration|model|version))\\b` +
+      `|(?:${['safety', 'content filter', 'moderation', 'guardrails', 'censorship', 'alignment'].map((k) => `\\b${k}=|\\b${k} =`).join('|')}) ?(?:false|off|0|disabled|none) ?(?:[;,&)}\\]]|$)`,
+  ),
+  p(
+    'prompt-extraction',
+    `${alternativesOf(['your'], ['system prompt', 'system message', 'initial prompt', 'hidden prompt', 'hidden instructions', 'configuration prompt', 'setup prompt'])}\\b(?! (?:design|docs?|document|template|file|guide|draft|examples?)\\b)(?<=\\b${GIVE_BACK}(?: me| us)? (?:the |all |any )?(?:[a-z]+ )?(?:${ITS_RULES}|guardrails|contents?|text|secrets?|passwords?|tokens|keys|credentials) (?:(?:that )?it contains )?(?:in|of|from|inside) your [a-z ]{11,19})`,
+  ),
+  p(
+    'indirect-injection',
+    `\\b(?:os\\.environ|process\\.env|environment variables|env vars|\\.env file|localstorage|cookies|session tokens?|ssh keys|~/\\.ssh|private keys?|conversation history|conversation log|chat history|previous messages|api keys?|credentials|secrets|passwords|user'?s? data|personal data|private files)(?<=\\b(?:send|sends|sending|post|posts|posting|forward|forwards|upload|uploads|leak|leaks|exfiltrate|exfiltrates|transmit|transmits|email|emails|e-mail|pipe|pipes) (?:the |all |your |this |our |its |their |every |all the )?[a-z.~/' ]{4,22})(?: tokens)?(?: (?!to\\b)[a-z]+){0,3} (?:to|at|via|into) (?:https?://|\\S+@\\S+|our server|my server|an? (?:external|outside|remote) (?:server|address|url|endpoint))`,
+  ),
+  // An AI tool addressed by its role ("AI reviewers:", "AI notetaker,") and told what to do with
+  // the document; the AI told in the third person to run a command or move money.
+  p(
+    'indirect-injection',
+    `${alternativesOf(['ai', 'llm', 'automated'], ['reviewer', 'reviewers', 'code reviewer', 'code reviewers', 'screener', 'screeners', 'screening tool', 'screening tools', 'notetaker', 'note-taker', 'summarizer', 'summariser', 'agent', 'agents', 'tool', 'tools', 'assistant', 'assistants'])} ?[,:] ?(?:please )?(?:approve|merge|auto-?approve|mark|skip|leave out|omit|rate|rank)\\b` +
+      `|${alternativesOf(
+        [
+          'should',
+          'must',
+          'need to',
+          'needs to',
+          'has to',
+          'have to',
+          'is required to',
+          'are required to',
+          'shall',
+        ],
+        ['first', 'now', 'immediately', 'also', ''].flatMap((w) =>
+          ['run', 'execute', 'transfer', 'wire'].map((v) => (w ? `${w} ${v}` : v)),
+        ),
+      )}\\b(?<=\\b(?:ai|llm|language model|assistant|chatbot|agent)s? (?:[a-z]{1,30} ){0,2}[a-z ]{6,40})(?= (?:'|the (?:following )?(?:shell )?command\\b|rm -rf|curl|wget|sudo|powershell|\\$|funds|money|the (?:funds|money|payment)))`,
+  ),
+  // Caught by the learned scorer alone in wave 12, now by rules too: an authority revoked the
+  // rules, nothing the developers said matters, what the assistant got before the chat, what it
+  // was told declared void, everything it would refuse now to be done.
+  p(
+    'override-instructions',
+    `${alternativesOf(['has', 'have', 'has now', 'have now'], ['revoked', 'lifted', 'removed', 'disabled', 'suspended', 'cancelled', 'canceled', 'rescinded', 'switched off', 'turned off'])} your (?:(?:prior|previous|earlier|original|initial|safety|content|usual) ){1,2}(?:rules|instructions|guidelines|filters|guardrails)\\b(?<=\\b(?:operators?|developers?|admins?|administrators?|openai|anthropic|creators?|platform|team|owners?) [a-z ]{12,40})` +
+      `|${alternativesOf(['nothing'], ['your', 'that your'])} (?:developers?|creators?|operators?|makers?|programmers?) (?:told|taught|said to|gave) you (?:matters|counts|applies|is binding)\\b` +
+      `|${alternativesOf(['you got', 'you received', 'you were given', 'you were sent'], ['before i', 'before we', 'before our', 'before this', 'before the'])} (?:started|began|chat|conversation)\\b(?<=\\b(?:instructions|prompt|rules|text|message|guidelines) (?:that )?you [a-z ]{3,30})` +
+      `|${alternativesOf(['what you were', "what you've been", 'what you have been'], ['told', 'given', 'instructed'])} (?:earlier|before|previously|at the start|so far)(?: [a-z]+){0,2} (?:(?:should|must|can) be (?:considered |treated as )?(?:void|null|cancell?ed|revoked|invalid|obsolete|irrelevant)|is (?:now )?(?:void|null and void|revoked|cancell?ed))\\b` +
+      `|${alternativesOf(['would normally', 'would usually', 'would otherwise', 'normally would', 'usually would'], ['refuse', 'decline', 'reject'])},? (?:you )?(?:now )?(?:must|will|should|shall|have to) (?:do|answer|accept|comply)\\b` +
+      `|${alternativesOf(['answer', 'respond', 'reply', 'speak', 'write'], ['in that', 'in this'])} (?:ai|model|bot|assistant|persona|character)'s voice\\b`,
+  ),
 ];
 
 /** Leetspeak is digits or symbols inside words ("ign0re", "instruct1ons"), not numbers. */
@@ -782,7 +853,8 @@ const PERCENT_ESCAPES = /%[0-9a-f]{2}[^%]{0,40}%[0-9a-f]{2}/i;
 const PERCENT_ESCAPE = /%([0-9a-f]{2})/gi;
 
 /** Attack words as they look reversed or in ROT13: the decoded variants are built only when one shows. */
-const REVERSED_HINT = /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever/;
+const REVERSED_HINT =
+  /erongi|drageresid|drager sid|snoitcurtsni|noitcurtsni|tpmorp|metsys|suoiverp|laever|tegrof|tnatsissa/;
 /** Attack words glued together ("ignoreallpreviousinstructions"): a hint, then the glued runs read apart. */
 const GLUED_HINT =
   /(?:ignore|disregard|forget|bypass|reveal|show|print)(?:all|any|the|your|previous|prior|system)(?:previous|prior|instructions|prompt|rules|system)/;
@@ -875,6 +947,18 @@ function fromBase64(run: string): string | undefined {
   return printable / text.length > 0.95 ? text : undefined;
 }
 
+const HEX_RUN = /^(?:[0-9a-f]{2}){8,}$|^(?:[0-9A-F]{2}){8,}$/;
+/** Decoded hex that reads as text (printable, mostly letters). */
+function fromHex(run: string): string | undefined {
+  const text = Buffer.from(run, 'hex').toString('latin1');
+  let printable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 32 && c < 127) || c === 10 || c === 13 || c === 9) printable++;
+  }
+  return printable / text.length > 0.95 ? text : undefined;
+}
+
 /** A text to match; with its leetspeak undone (read in the same pass) when it has some. */
 type Variant = string | [text: string, unleet: string, changed: number[]];
 
@@ -893,6 +977,9 @@ function variantsOf(text: string, letterSpaced: boolean): Variant[] {
   for (const run of facts.base64) {
     const decoded = fromBase64(run);
     if (decoded) out.push(normalize(decoded));
+    // Hex digits are base64 characters too: a run of them may be hex ("69676e6f7265...").
+    const hex = HEX_RUN.test(run) ? fromHex(run) : undefined;
+    if (hex) out.push(normalize(hex));
   }
   if (n.length <= DECODE_MAX) {
     // One pass says whether any of the four decodings below has something to read (most texts:
@@ -942,6 +1029,7 @@ const SINGLE_QUOTED = /(?<=(.?)\s*)(?<![\p{L}\p{N}])'([^'\n]{1,80})'(?![\p{L}\p{
 const ADDRESSED =
   /^\W*(?:(?:hey|hi|dear|attention|note to) )?(?:the )?(?:assistant|ai|bot|chatbot|chatgpt|gpt|claude|llm|model|agent|copilot)\b/i;
 const MAX_MENTIONS = 8;
+const CELL_START = /^[,;|\t]$/;
 /** Words around a quote that ask for it to be done, not talked about. */
 const USE_WORDS =
   /\b(?:follow|obey|execute|comply|do (?:this|that|it|as)|run|perform|act on|apply|carry out|from now on|new (?:rule|instruction|task)s?)\b/i;
@@ -950,9 +1038,11 @@ const USE_WORDS =
 function onlyMentions(text: string): boolean {
   let quoted = false;
   let quotes = 0;
-  const mention = (whole: string, before: string, inner: string) => {
+  const mention = (whole: string, before: string, inner: string, at: number, all: string) => {
     // A text of many quoted phrases is no sentence talking about one (and each costs a check).
     if (++quotes > MAX_MENTIONS) return whole;
+    // A quote opened right after a field separator is a data cell (CSV, a table), not a mention.
+    if (CELL_START.test(all.charAt(at - 1))) return whole;
     // After a colon the quote is what the text hands over ("New rule: "...""): not a mention.
     // Nor is one that speaks to the assistant ("assistant, ignore the above ...").
     if (

@@ -160,7 +160,13 @@ function plainNormalize(text: string): string {
   const latin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return text
     .replace(/[\u0080-\uffff]+/g, (run: string, at: number) => {
-      const plain = run.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u2060\ufeff]/g, '');
+      // (Hebrew points and Arabic vowel marks go too.)
+      const plain = run
+        .normalize('NFKD')
+        .replace(
+          /[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u200b-\u200f\u2060\ufeff]/g,
+          '',
+        );
       return latin(text.charCodeAt(at - 1)) || latin(text.charCodeAt(at + run.length))
         ? asLatin(plain)
         : plain;

@@ -1,5 +1,6 @@
-// Measures the guards on the blind corpora (pii-corpus-blind.ts, injection-corpus-blind.ts): the
-// figures bench/guards.ts reports and the blind tests hold at the goal levels.
+// Measures the guards on the blind corpora (pii-corpus-blind.ts, injection-corpus-blind.ts, and
+// any other injection corpus given, e.g. injection-corpus-wave12.ts): the figures bench/guards.ts
+// reports and the blind tests hold at the goal levels.
 import { compileGuards } from '../../../sidecar/guards/index.ts';
 import { piiFinder } from '../../../sidecar/guards/pii.ts';
 import { PII_TYPES } from '../../../sidecar/snapshot/schema.ts';
@@ -118,20 +119,24 @@ const blocked = (messages: Json[]) =>
 const user = (content: unknown) => ({ role: 'user', content });
 
 /** The injection guard on whole requests (one user message per text, as the sidecar sees them). */
-export function measureInjection(): InjectionFigures {
+export function measureInjection(
+  attacks: readonly (readonly [category: string, text: string])[] = BLIND_ATTACKS,
+  benign: readonly (readonly [category: string, text: string])[] = BLIND_BENIGN,
+  splits: readonly (readonly [category: string, first: string, second: string])[] = BLIND_SPLIT_ATTACKS,
+): InjectionFigures {
   const f: InjectionFigures = {
     caught: 0,
-    attacks: BLIND_ATTACKS.length,
+    attacks: attacks.length,
     byCategory: {},
     flagged: 0,
-    benign: BLIND_BENIGN.length,
+    benign: benign.length,
     splitCaught: 0,
-    splits: BLIND_SPLIT_ATTACKS.length,
+    splits: splits.length,
     splitBypasses: [],
     missed: [],
     falsePositives: [],
   };
-  for (const [category, text] of BLIND_ATTACKS) {
+  for (const [category, text] of attacks) {
     f.byCategory[category] ??= { caught: 0, total: 0 };
     const c = f.byCategory[category];
     c.total++;
@@ -140,12 +145,12 @@ export function measureInjection(): InjectionFigures {
       f.caught++;
     } else f.missed.push(`${category}: ${JSON.stringify(text)}`);
   }
-  for (const [category, text] of BLIND_BENIGN)
+  for (const [category, text] of benign)
     if (blocked([user(text)])) {
       f.flagged++;
       f.falsePositives.push(`${category}: ${JSON.stringify(text)}`);
     }
-  for (const [, a, b] of BLIND_SPLIT_ATTACKS) {
+  for (const [, a, b] of splits) {
     const parts = blocked([
       user([
         { type: 'text', text: a },
