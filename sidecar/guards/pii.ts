@@ -1313,8 +1313,9 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
       const intl = m[0].startsWith('00');
       const n = digitsBeforeExtension(m[0]) - (intl ? 2 : 0);
       if (n < (intl && /^\d+\)?$/.test(withoutExtension(m[0])) ? 11 : 8) || n > 15) return false;
-      // Country code 1 is North America's: ten digits follow it (0012 3456 78 is an account).
-      if (NANP_CODE.test(m[0]) && n !== 11) return false;
+      // After 00 (zero-padded ids start so too), country code 1 is North America's: ten digits
+      // follow it (0012 3456 78 is an account). A "+" says phone: kept as written.
+      if (m[0].startsWith('001') && n !== 11) return false;
       // A closing parenthesis the number did not open is the text's ("(+1 415 555 0132)").
       return closesUnopened(m[0]) ? [m.index, m.index + m[0].length - 1] : true;
     },
@@ -1393,8 +1394,6 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
     },
   },
 };
-
-const NANP_CODE = /^(?:\+|00|\(\+)1/;
 
 const PHONE_NUMBERS = new NumberFormats(PHONE_FORMATS);
 
