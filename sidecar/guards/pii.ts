@@ -1560,6 +1560,12 @@ const UNQUOTED_PASSWORD =
 /** One word, not a variable: a password when it has a digit or a symbol, or random case. */
 const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
 const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
+/**
+ * A table row's secret: its name's cell, then the next cell's word of 8 or more with a digit or
+ * symbol (what follows it not looked at, so a stream decides as the whole text does).
+ */
+const TABLE_SECRET =
+  /(?:password|passwd|pwd|secret|token|api[_-]?key)s?(?![\w-])[ \t]*\|[ \t]*((?![$<{%*])(?=[^\s|"'`]*[0-9!#$%&*+/=?@^~\\])[^\s|"'`<>()[\]{}]{8,128})/gi;
 
 /** Needles one of which a password label holds (lower case; the automaton folds A-Z only). */
 const PASSWORD_NEEDLES = [
@@ -1916,6 +1922,14 @@ const SECRETS: Secret[] = [
     gate: ['login'],
     value: sticky(NETRC_PASSWORD),
     accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // A secret in a markdown table's cell after its name's cell: | db_password | Xy7#pQ2!vL9m |.
+  {
+    re: TABLE_SECRET,
+    at: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'api-key', 'apikey'],
+    gate: ['|'],
+    value: sticky(TABLE_SECRET),
+    accept: (value) => !PLACEHOLDER.test(value) && /[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value),
   },
   // A Terraform variable named for a secret, with its default: variable "db_password" { default = "..." }.
   {

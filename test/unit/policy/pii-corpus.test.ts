@@ -245,6 +245,17 @@ describe("PII: the ninth wave's classes, on values of their own", () => {
     ]);
     assert.deepEqual(find('db_password: "{{ vault_db_password }}"'), []);
   });
+
+  it("secret: a markdown table's cell after a secret's name, not a count or a name", () => {
+    assert.deepEqual(of('secret', '| staging | smtp_password | Lk9$wq2Rzt |'), ['Lk9$wq2Rzt']);
+    for (const text of [
+      '| max_tokens | 4096 |',
+      '| tokenizer | cl100k_base |',
+      '| password | required |',
+      '| token | ******** |',
+    ])
+      assert.deepEqual(find(text), [], text);
+  });
 });
 
 describe('PII corpus: look-alikes left alone', () => {
