@@ -20,6 +20,8 @@ import { PII_NEGATIVES, PII_POSITIVES } from '../test/unit/policy/pii-corpus.ts'
 import {
   EIGHTH_WAVE_NEGATIVES,
   EIGHTH_WAVE_POSITIVES,
+  NINTH_WAVE_NEGATIVES,
+  NINTH_WAVE_POSITIVES,
   SEVENTH_WAVE_NEGATIVES,
   SEVENTH_WAVE_POSITIVES,
   SIXTH_WAVE_NEGATIVES,
@@ -70,6 +72,7 @@ const blindPii = measurePii(find);
 const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
 const blindPii7 = measurePii(find, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES);
 const blindPii8 = measurePii(find, EIGHTH_WAVE_POSITIVES, EIGHTH_WAVE_NEGATIVES);
+const blindPii9 = measurePii(find, NINTH_WAVE_POSITIVES, NINTH_WAVE_NEGATIVES);
 const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -221,6 +224,11 @@ const results = {
         precision: 1 - blindPii8.falseSpans / blindPii8.spans,
         ...blindPii8,
       },
+      wave9: {
+        recall: blindPii9.found / blindPii9.positives,
+        precision: 1 - blindPii9.falseSpans / blindPii9.spans,
+        ...blindPii9,
+      },
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
@@ -267,6 +275,11 @@ console.log(
   `| - PII wave 8: values (${b8.positives}) / look-alikes (${b8.negatives}) | ${pct(b8.found, b8.positives)} found whole, precision ${pct(b8.spans - b8.falseSpans, b8.spans)}, ${pct(b8.negativesFlagged, b8.negatives)} flagged |`,
 );
 for (const [k, c] of Object.entries(b8.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
+const b9 = blindPii9;
+console.log(
+  `| - PII wave 9: values (${b9.positives}) / look-alikes (${b9.negatives}) | ${pct(b9.found, b9.positives)} found whole, precision ${pct(b9.spans - b9.falseSpans, b9.spans)}, ${pct(b9.negativesFlagged, b9.negatives)} flagged |`,
+);
+for (const [k, c] of Object.entries(b9.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
 console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
 console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,

@@ -443,6 +443,9 @@ const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|t
 // SRS0=hash=tt=host=user@...): the word is taken whole when a "+" or an SRS tag comes before an "=".
 const BOUNCE_PREFIX = /^(?:[^=]*\+|SRS[01][=+-])/i;
 
+/** A quoted local part's inside: no space, quote or "@" (a shell's "$USER"@host is a template). */
+const QUOTED_LOCAL = /^[^\s"@\\$]+$/;
+
 /** Where an address found at `start` really starts: before its ? & / part, when it has one. */
 function localStart(t: string, start: number): number {
   const sep = t[start - 1];
@@ -471,6 +474,17 @@ const email: Detector = {
   find: ({ text: t }, out) => {
     let done = 0;
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) done = addressAt(t, at, done, out);
+    // A quoted local part ("john.doe"@example.com, RFC 5322): read as letters of the same length.
+    for (let at = t.indexOf('"@'); at >= 0; at = t.indexOf('"@', at + 2)) {
+      const open = t.lastIndexOf('"', at - 1);
+      if (open < 0 || at - open > 62 || !QUOTED_LOCAL.test(t.slice(open + 1, at))) continue;
+      // A window around it only (a copy of the whole text per address would cost its length).
+      const from = Math.max(0, open - 2);
+      const found: Span[] = [];
+      const window = t.slice(from, open) + 'x'.repeat(at + 1 - open) + t.slice(at + 1, at + 258);
+      addressAt(window, at + 1 - from, 0, found);
+      for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
+    }
     if (!spelledAt(t)) return;
     // The "@" written another way (jane%40mail.com in a URL's query, info(at)praxis.de): read as
     // the text with those written out at the same length (jane.doexx@mail.com), so the spans fit.
@@ -606,6 +620,8 @@ const CARD_FORMAT: NumberFormat = {
     // grouped 2-6-6-1.
     if (seps.size === 1 && !/^\d{4}\D/.test(m[0])) return false;
     const digits = m[0].replace(/[ .-]/g, '');
+    // A WhatsApp link's number (phone) is no card.
+    if (m.input.endsWith('wa.me/', m.index)) return false;
     return (
       digits.length >= 13 &&
       digits.length <= 19 &&
@@ -1159,7 +1175,7 @@ const PHONE_INTL = new RegExp(
   'g',
 );
 const PHONE_NANP = new RegExp(
-  `(?<![\\w+-]|\\w\\()(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ -]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
+  `(?<![\\w+-]|\\w\\()(?:1[ .-]?)?(?:\\(\\d{3}\\)[ -]?|\\d{3}[ /-]|\\d{3}\\.)\\d{3}[ .-]\\d{4}${EXTENSION}(?![\\w-])`,
   'g',
 );
 const PHONE_TRUNK =
@@ -1175,7 +1191,7 @@ const PHONE_LABEL =
 
 /** A label that names a phone (not "contact"). */
 const PHONE_WORD =
-  /\b(?:phone|tel|telephone|mobile|mobil|cell|cellphone|call|fax|whatsapp|sms|ph|telefon|tel\u00e9fono|telefono|t\u00e9l\u00e9phone|portable|handy|puhelin)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+  /\b(?:phone|tel|telephone|mobile|mobil|cell|cellphone|call|fax|whatsapp|zap|wpp|sms|ph|telefon|tel\u00e9fono|telefono|t\u00e9l\u00e9phone|portable|handy|puhelin)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
 /** Eight digits as Sweden writes its short numbers: area, "-", the rest in pairs (029-603 23). */
@@ -1275,6 +1291,11 @@ function trunkOk(s: string): boolean {
   return second !== ZERO && !ZIP_PLUS_4.test(s);
 }
 const FRENCH_PAIRS = /^0\d(?:\.\d{2}){4}$/;
+/** Five pairs another pair follows: a list of numbers (lottery 07 12 23 34 41 45), not a phone. */
+const pairsGoOn = (m: RegExpExecArray) =>
+  FIVE_PAIRS.test(m[0]) && PAIR_NEXT.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 4));
+const FIVE_PAIRS = /^0\d(?:[ .-]\d{2}){4}$/;
+const PAIR_NEXT = /^[ .-]\d{2}(?!\d)/;
 
 /** The ways phone numbers are written. */
 const PHONE_FORMATS: Record<string, NumberFormat> = {
@@ -1292,11 +1313,14 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
       const intl = m[0].startsWith('00');
       const n = digitsBeforeExtension(m[0]) - (intl ? 2 : 0);
       if (n < (intl && /^\d+\)?$/.test(withoutExtension(m[0])) ? 11 : 8) || n > 15) return false;
+      // After 00 (zero-padded ids start so too), country code 1 is North America's: ten digits
+      // follow it (0012 3456 78 is an account). A "+" says phone: kept as written.
+      if (m[0].startsWith('001') && n !== 11) return false;
       // A closing parenthesis the number did not open is the text's ("(+1 415 555 0132)").
       return closesUnopened(m[0]) ? [m.index, m.index + m[0].length - 1] : true;
     },
   },
-  // (415) 555-0132, 415-555-0132, 1-800-555-0199: an optional 1, then three digits.
+  // (415) 555-0132, 415-555-0132, 503/224-7781, 1-800-555-0199: an optional 1, then three digits.
   northAmerican: {
     at: sticky(PHONE_NANP),
     fits: (lead, run) =>
@@ -1305,7 +1329,7 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
         : isDigitLead(lead) && (run === 3 || (lead === '1' && (run === 1 || run === 4))),
     // Without the 1 and the parentheses, its three groups are 10 digits joined by one separator each.
     can: (n) =>
-      (n.lead === OPEN ? n.after === CLOSE : n.run === 1 || n.digits >= 10) &&
+      (n.lead === OPEN ? n.after === CLOSE : n.run === 1 || n.digits >= 10 || n.after === SLASH) &&
       !wordThenOpen(n) &&
       n.before !== PLUS &&
       n.before !== DASH &&
@@ -1329,7 +1353,7 @@ const PHONE_FORMATS: Record<string, NumberFormat> = {
       n.before !== DASH &&
       n.before !== SLASH &&
       startsNumber(n),
-    accept: (m) => trunkOk(m[0]),
+    accept: (m) => trunkOk(m[0]) && !pairsGoOn(m),
   },
   // BR (11) 91234-5678.
   brazil: {
@@ -1376,8 +1400,21 @@ const PHONE_NUMBERS = new NumberFormats(PHONE_FORMATS);
 const phone: Detector = {
   kind: 'phone',
   maybe: hasDigit,
-  find: (t, out) => PHONE_NUMBERS.find('phone', t, out),
+  find: (t, out) => {
+    PHONE_NUMBERS.find('phone', t, out);
+    // A WhatsApp link's number (wa.me/4915112345678): E.164 without its "+".
+    if (t.marks.digitStarts.some((i) => t.text.endsWith('wa.me/', i))) scan(WA_ME, 'phone', t.text, out);
+    // A URL's query writes the "+" as %2B (?phone=%2B14155550132): read as "  +" (the same
+    // length), a number found there taken with its %2B.
+    if (!t.text.includes('%2')) return;
+    const found: Span[] = [];
+    PHONE_NUMBERS.find('phone', new Text(t.text.replace(ENCODED_PLUS, '  +')), found);
+    for (const s of found)
+      if (s.start >= 2 && t.text.charCodeAt(s.start - 2) === PERCENT) out.push({ ...s, start: s.start - 2 });
+  },
 };
+const ENCODED_PLUS = /%2[Bb](?=\d)/g;
+const WA_ME = /(?<=(?<![\w.-])wa\.me\/)[1-9]\d{7,14}(?!\w)/g;
 
 // ---- IP addresses --------------------------------------------------------------------------------
 
@@ -1409,6 +1446,7 @@ const IPV4_FORMAT: NumberFormat = {
 };
 const IPV4_NUMBERS = new NumberFormats({ ipv4: IPV4_FORMAT });
 const IPV6_AT = sticky(IPV6);
+const ZONE = /%[0-9A-Za-z._~-]{1,15}(?![\w%])/y;
 
 const isHexDigit = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
@@ -1443,7 +1481,10 @@ const ipAddress: Detector = {
       if (s.endsWith('::') && m.input.charCodeAt(m.index + s.length) === SLASH) return false;
       // Not "::" alone, nor something like "a::b" in prose: a few hex digits at least.
       if (s.replace(/[^0-9A-Fa-f]/g, '').length < 4 || s.split(':').filter(Boolean).length < 2) return false;
-      return [m.index, m.index + s.length];
+      // A scoped address's zone (fe80::1%eth0) goes with it.
+      const end = m.index + s.length;
+      ZONE.lastIndex = end;
+      return [m.index, m.input.charCodeAt(end) === PERCENT && ZONE.test(m.input) ? ZONE.lastIndex : end];
     });
   },
 };
@@ -1511,7 +1552,7 @@ function randomCase(value: string): boolean {
 const CAMEL_CASE = /^[a-z]*(?:[A-Z]{1,2}[a-z]+)+[A-Z]{0,2}$/;
 /** What documentation writes where a password goes. */
 const PLACEHOLDER =
-  /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\$\(.*\)|`.*`|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
+  /^(?:password|passwd|pass|pwd|secret|changeme|user(?:name)?|\*+|x+|\.{3}|<[^>]*>|\$\{?\w*\}?|\$\(.*\)|`.*`|\{\{.*\}\}|\[[^\]]*\]|(?:your|my)[_-]?password)$/i;
 
 /** A password written without quotes: one word with a digit or a symbol, not a variable. */
 const UNQUOTED_PASSWORD =
@@ -1519,6 +1560,12 @@ const UNQUOTED_PASSWORD =
 /** One word, not a variable: a password when it has a digit or a symbol, or random case. */
 const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
 const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
+/**
+ * A table row's secret: its name's cell, then the next cell's word of 8 or more with a digit or
+ * symbol (what follows it not looked at, so a stream decides as the whole text does).
+ */
+const TABLE_SECRET =
+  /(?:password|passwd|pwd|secret|token|api[_-]?key)s?(?![\w-])[ \t]*\|[ \t]*((?![$<{%*])(?=[^\s|"'`]*[0-9!#$%&*+/=?@^~\\])[^\s|"'`<>()[\]{}]{8,128})/gi;
 
 /** Needles one of which a password label holds (lower case; the automaton folds A-Z only). */
 const PASSWORD_NEEDLES = [
@@ -1765,10 +1812,11 @@ const SECRETS: Secret[] = [
   },
   // Terraform Cloud / HCP tokens.
   { re: /(?<![\w])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,}/g, at: [['.atlasv1.', -14]] },
-  // Connection strings with a password: scheme://user:password@host, the whole URL (the
-  // password is found; host and database go with it).
+  // Connection strings with a password: scheme://user:password@host of any scheme (a driver's
+  // too: mysql+pymysql://, clickhouse://), the whole URL (the password is found; host and
+  // database go with it).
   {
-    re: /(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/[^\s:/@]{0,64}:)[^\s@/]{1,256}(?=@)/gi,
+    re: /(?<=\b[a-z][a-z0-9.-]{1,24}(?:\+[a-z0-9]{1,24})?:\/\/[^\s:/@]{0,64}:)[^\s@/]{1,256}(?=@)/gi,
     gate: ['://'],
     at: [[':', 1]],
     accept: (value) => !PLACEHOLDER.test(value),
@@ -1874,6 +1922,14 @@ const SECRETS: Secret[] = [
     gate: ['login'],
     value: sticky(NETRC_PASSWORD),
     accept: (value) => !PLACEHOLDER.test(value),
+  },
+  // A secret in a markdown table's cell after its name's cell: | db_password | Xy7#pQ2!vL9m |.
+  {
+    re: TABLE_SECRET,
+    at: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'api-key', 'apikey'],
+    gate: ['|'],
+    value: sticky(TABLE_SECRET),
+    accept: (value) => !PLACEHOLDER.test(value) && /[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value),
   },
   // A Terraform variable named for a secret, with its default: variable "db_password" { default = "..." }.
   {

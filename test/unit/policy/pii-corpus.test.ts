@@ -209,6 +209,55 @@ describe("PII: the eighth wave's classes, on values of their own", () => {
   });
 });
 
+describe("PII: the ninth wave's classes, on values of their own", () => {
+  const of = (kind: string, text: string) =>
+    find(text)
+      .filter((s) => s.kind === kind)
+      .map((s) => text.slice(s.start, s.end));
+
+  it('phone: a slash after a North-American area code, %2B in a query, WhatsApp links; +1 takes ten digits', () => {
+    assert.deepEqual(of('phone', 'my cell is 720/318-4467.'), ['720/318-4467']);
+    assert.deepEqual(of('phone', '/sms?to=%2B447911123456&body=hi'), ['%2B447911123456']);
+    assert.deepEqual(of('phone', 'https://wa.me/5511974823316'), ['5511974823316']);
+    assert.deepEqual(find('https://wa.me/5511974823316').length, 1);
+    assert.deepEqual(of('phone', 'wpp 21987654321'), ['21987654321']);
+    for (const text of ['ledger 0019 8877 66', 'draw: 06 11 25 32 40 49', '3/4 of 100/200-3000'])
+      assert.deepEqual(of('phone', text), [], text);
+  });
+
+  it('email: a quoted local part (no space), not a shell variable', () => {
+    assert.deepEqual(of('email', 'to: "ana.silva"@correio.pt'), ['"ana.silva"@correio.pt']);
+    assert.deepEqual(of('email', 'echo "$USER"@host.org'), []);
+  });
+
+  it('ip-address: an IPv6 zone id goes with its address', () => {
+    assert.deepEqual(of('ip-address', 'ping6 fe80::a00:27ff:fe4e:66a1%en0 -c 3'), [
+      'fe80::a00:27ff:fe4e:66a1%en0',
+    ]);
+  });
+
+  it('secret: a password URL of any scheme (a driver after "+"), template values left alone', () => {
+    assert.deepEqual(of('secret', 'url = "postgresql+asyncpg://svc:Qm7vX2pL9z@db:5432/app"'), [
+      'postgresql+asyncpg://svc:Qm7vX2pL9z@db:5432/app',
+    ]);
+    assert.deepEqual(of('secret', 'cockroachdb://root:Tn4kW8qZ1x@crdb:26257/bank'), [
+      'cockroachdb://root:Tn4kW8qZ1x@crdb:26257/bank',
+    ]);
+    assert.deepEqual(find('db_password: "{{ vault_db_password }}"'), []);
+  });
+
+  it("secret: a markdown table's cell after a secret's name, not a count or a name", () => {
+    assert.deepEqual(of('secret', '| staging | smtp_password | Lk9$wq2Rzt |'), ['Lk9$wq2Rzt']);
+    for (const text of [
+      '| max_tokens | 4096 |',
+      '| tokenizer | cl100k_base |',
+      '| password | required |',
+      '| token | ******** |',
+    ])
+      assert.deepEqual(find(text), [], text);
+  });
+});
+
 describe('PII corpus: look-alikes left alone', () => {
   for (const text of PII_NEGATIVES)
     it(text, () => {
