@@ -443,8 +443,8 @@ const QUERY_KEY = /(?:^|[._-])(?:e-?mail|mail|addr(?:ess)?|user(?:name)?|login|t
 // SRS0=hash=tt=host=user@...): the word is taken whole when a "+" or an SRS tag comes before an "=".
 const BOUNCE_PREFIX = /^(?:[^=]*\+|SRS[01][=+-])/i;
 
-/** A quoted local part's inside: no space, quote or "@" (a shell's "$USER"@host is a template). */
-const QUOTED_LOCAL = /^[^\s"@\\$]+$/;
+/** A quoted local part's inside: one word or two ("john smith"@...: a stream holds the word after a quote), no quote, "@" or "$" (a shell's "$USER"@host is a template). */
+const QUOTED_LOCAL = /^[^\s"@\\$]+(?: [^\s"@\\$]+)?$/;
 
 /** Where an address found at `start` really starts: before its ? & / part, when it has one. */
 function localStart(t: string, start: number): number {
@@ -930,7 +930,7 @@ const id = (source: string, valid: (value: string) => boolean): NationalId => ({
 
 const NATIONAL_IDS = {
   // Canada's SIN (Luhn).
-  sin: id('\\d{3}([ -]?)\\d{3}\\1\\d{3}', (v) => luhn(digitsOf(v)) && v[0] !== '0' && v[0] !== '8'),
+  sin: id('\\d{3}([ -]?)\\d{3}\\1\\d{3}', (v) => luhn(digitsOf(v)) && v[0] !== '8'),
   // France's NIR: sex, year, month, department (2A / 2B Corsica), commune, order, key 97 - n mod 97.
   nir: id('[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}', (v) => {
     const s = v.replace(/ /g, '').toUpperCase().replace('2A', '19').replace('2B', '18');
@@ -1187,7 +1187,7 @@ const PHONE_SPACED =
 const PHONE_BARE_AT =
   /(?<![\w+.-])\d{2}(?:\d(?:\d{4,8}|\d \d{4}|([ .])\d{3}\1\d{3})| \d{3} \d{3})(?![\w-]|[.,]\d)/y;
 const PHONE_LABEL =
-  /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
+  /\b(?:phone|tel|telephone|mobile|cell|cellphone|call|fax|whatsapp|text|sms|ph|contact|dial|ring|(?:my|our|his|her|their|your) (?:new )?number)\b[^\w\n]{0,4}(?:(?:me|us|at|on|number|no|is|#)\b[^\w\n]{0,3}){0,3}$/i;
 
 /** A label that names a phone (not "contact"). */
 const PHONE_WORD =
@@ -1419,8 +1419,9 @@ const WA_ME = /(?<=(?<![\w.-])wa\.me\/)[1-9]\d{7,14}(?!\w)/g;
 // ---- IP addresses --------------------------------------------------------------------------------
 
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
+// "version" in other languages too (versi\u00f3n, wersja, \u30d0\u30fc\u30b8\u30e7\u30f3, \u7248\u672c, \ubc84\uc804, \u0432\u0435\u0440\u0441\u0438\u044f), a colon after it.
 const VERSION_BEFORE =
-  /(?:\bv|\b(?:version|ver\.?|release|build|firmware|section|chapter|clause|paragraph|step|figure|table|oid|\u00a7)\s*)$/i;
+  /(?:\bv|\b(?:version|ver\.?|release|build|firmware|section|chapter|clause|paragraph|step|figure|table|oid|\u00a7)\s*|(?:\bversi(?:\u00f3n|\u00e3o|one|e)|\bwersj[ai]|\bs\u00fcr\u00fcm|\u30d0\u30fc\u30b8\u30e7\u30f3|\u7248\u672c|\ubc84\uc804|\u0432\u0435\u0440\u0441\u0438[\u044f\u0438])\s*[:\uff1a]?\s*|\bversion\s*[:\uff1a]\s*)$/i;
 /** A netmask (255.255.255.0) is an address-shaped setting, not an address; nor is loopback (127.x) or 0.0.0.0. */
 const NETMASK =
   /^255\.(?:255\.(?:255\.(?:255|254|252|248|240|224|192|128|0)|(?:254|252|248|240|224|192|128|0)\.0)|(?:254|252|248|240|224|192|128|0)\.0\.0)$/;
@@ -2134,11 +2135,18 @@ export function piiLabel(kind: string): string {
 }
 
 /** Finds the given PII types in a text: sorted, non-overlapping spans. */
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+/** Full-width digits and the signs written around them: ( ) + - . */
+const FULL_WIDTH_NUMBER = /[\uFF08\uFF09\uFF0B\uFF0D\uFF0E\uFF10-\uFF19]/g;
+const halfWidth = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+
 export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
   const detectors = ORDER.filter((t) => types.includes(t)).map((t) => DETECTORS[t]);
   return (text) => {
     const spans: Span[] = [];
-    const t = new Text(text);
+    // Full-width digits (０９０－１２３４－５６７８, as Japanese and Chinese keyboards type them) read
+    // as ASCII: one UTF-16 unit each way, so the spans fit the text as given.
+    const t = new Text(FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_NUMBER, halfWidth) : text);
     for (const d of detectors) if (d.maybe(t)) d.find(t, spans);
     return resolveOverlaps(spans);
   };

@@ -26,7 +26,8 @@ export interface StreamScanOptions {
 
 const CONTEXT = 64; // characters of released text kept for look-behinds and labels (password: ...)
 // An extension word (ext. 12, x204, poste 221) may still follow a phone number.
-const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|[Pp]oste|x\d*)$/;
+// A quote's first word may be a quoted local part's ("john smith"@example.com).
+const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|[Pp]oste|x\d*|"[^\s@]+)$/;
 // A lower-case IBAN's groups (ie92 zzte 0379 ...): held only when its head (ie92, "lu95 after a
 // quote, iban:lu95) comes before them.
 const IBAN_GROUP = /^[a-z0-9]{4}$/;

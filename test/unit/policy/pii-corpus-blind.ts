@@ -8,9 +8,11 @@
 // A positive is [type, text, value]: `{}` in the text stands for the value. Found whole means a
 // span of that type covers exactly the value; for `secret` a span may also take in the value's
 // label on the same line (masking `password: "x"` whole or only `x` both keep the secret out).
+// `others` are further values written into the text itself (two phones, a list of addresses): a
+// span over exactly one of them is not a false one.
 import type { PiiType } from '../../../sidecar/snapshot/schema.ts';
 
-export type BlindPositive = readonly [kind: PiiType, text: string, value: string];
+export type BlindPositive = readonly [kind: PiiType, text: string, value: string, others?: readonly string[]];
 
 const PEM_RSA = [
   '-----BEGIN RSA PRIVATE KEY-----',
@@ -2323,7 +2325,7 @@ export const TENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['phone', 'Anruf unter {}', '+41 44 668 18 00'],
   ['phone', 'Tel. {}', '+43 1 53114 0'],
   ['phone', '{} is my cell', '(646) 555-0187'],
-  ['phone', 'Phone: {} ext. 342', '1-800-555-0199'],
+  ['phone', 'Phone: {}', '1-800-555-0199 ext. 342'],
   ['phone', 'phone: {}', '+1 (415) 555-2671 x12'],
   ['phone', 'Text me at {}.', '415.555.2671'],
   ['phone', 'my number is {}', '2125550143'],
@@ -2334,8 +2336,8 @@ export const TENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['phone', '{"tool":"call_customer","args":{"phone_number":"{}"}}', '+44 20 7946 0018'],
   ['phone', 'name,phone,city\nAna Souza,{},Recife', '+55 81 99876-1234'],
   ['phone', 'contact:\n  name: Hans Weber\n  phone: "{}"', '+49 89 1234567'],
-  ['phone', 'numbers: {}/+33 1 45 67 89 10', '+33 6 98 76 54 32'],
-  ['phone', 'Tel {}, Fax +49 40 3287 1199', '+49 40 3287 1100'],
+  ['phone', 'numbers: {}/+33 1 45 67 89 10', '+33 6 98 76 54 32', ['+33 1 45 67 89 10']],
+  ['phone', 'Tel {}, Fax +49 40 3287 1199', '+49 40 3287 1100', ['+49 40 3287 1199']],
   ['phone', 'call me:{}', '07911 123456'],
   ['phone', 'Telefon: {}', '+47 912 34 567'],
   ['phone', 'Puhelin {}', '+358 40 123 4567'],
@@ -2360,8 +2362,8 @@ export const TENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['email', '{"user":{"email":"{}","verified":true}}', 'lee_min.ho@kakao.co.kr'],
   ['email', 'email: {}', 'FRANCOIS.DUPONT@ORANGE.FR'],
   ['email', 'Escribe a {}.', 'ana_maria.lopez-perez@gmail.com'],
-  ['email', 'cc: {}, tom@startup.io', 'alice.b@startup.io'],
-  ['email', 'Recipients: {}; b.c@corp.net', 'a.b@corp.net'],
+  ['email', 'cc: {}, tom@startup.io', 'alice.b@startup.io', ['tom@startup.io']],
+  ['email', 'Recipients: {}; b.c@corp.net', 'a.b@corp.net', ['b.c@corp.net']],
   ['email', 'Моя почта {}', 'иван.петров@почта.рф'],
   ['email', 'メール：{}', '田中太郎@例え.jp'],
   ['email', '邮箱：{}', 'zhang.wei@163.com'],
@@ -2479,8 +2481,8 @@ export const TENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['ip-address', 'curl http://{}:8080/health', '172.16.254.1'],
   ['ip-address', 'My home IP is {}', '86.145.22.193'],
   ['ip-address', '{} - - [07/Dec/2026:10:15:32 +0000] "GET /login HTTP/1.1" 200 512', '66.249.66.1'],
-  ['ip-address', 'X-Forwarded-For: {}, 10.1.2.3', '198.51.100.7'],
-  ['ip-address', 'X-Forwarded-For: 198.51.100.8, {}', '10.1.2.4'],
+  ['ip-address', 'X-Forwarded-For: {}, 10.1.2.3', '198.51.100.7', ['10.1.2.3']],
+  ['ip-address', 'X-Forwarded-For: 198.51.100.8, {}', '10.1.2.4', ['198.51.100.8']],
   ['ip-address', 'server ip {}', '2001:0db8:85a3:0000:0000:8a2e:0370:7334'],
   ['ip-address', 'IPv6: {}', '2001:db8::8a2e:370:7334'],
   ['ip-address', 'GET http://[{}]:8443/api', '2600:1f18:24e6:b900::42'],
@@ -2493,7 +2495,7 @@ export const TENTH_WAVE_POSITIVES: readonly BlindPositive[] = [
   ['ip-address', 'ping {}', '8.8.4.4'],
   ['ip-address', '{}', '45.33.32.156'],
   ['ip-address', 'Failed password for root from {} port 52211 ssh2', '218.92.0.107'],
-  ['ip-address', 'allowlist: {},34.102.136.180', '35.190.247.13'],
+  ['ip-address', 'allowlist: {},34.102.136.180', '35.190.247.13', ['34.102.136.180']],
   ['ip-address', 'nslookup returned {}.', '151.101.1.69'],
   ['ip-address', 'IP:{}', '100.64.12.9'],
   ['ip-address', 'gateway {}', 'fe80::1ff:fe23:4567:890a'],

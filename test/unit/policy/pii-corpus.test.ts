@@ -264,3 +264,42 @@ describe('PII corpus: look-alikes left alone', () => {
       assert.deepEqual(find(text), []);
     });
 });
+
+describe("PII: the tenth wave's classes, on values of their own", () => {
+  const of = (kind: string, text: string) =>
+    find(text)
+      .filter((s) => s.kind === kind)
+      .map((s) => text.slice(s.start, s.end));
+
+  it('phone: full-width digits as ASCII ones, the spans on the text as given', () => {
+    assert.deepEqual(of('phone', 'お電話は０３－５５６７－１２３４まで'), ['０３－５５６７－１２３４']);
+    assert.deepEqual(of('phone', '手机：＋８６ １３９ １０９９ ８８４１'), [
+      '＋８６ １３９ １０９９ ８８４１',
+    ]);
+    for (const text of ['価格：１２，８００円', '２０２６年１２月７日', 'バージョン１．２．３．４'])
+      assert.deepEqual(find(text), [], text);
+  });
+
+  it('phone: ten bare digits after "my number is", not after another number\'s name', () => {
+    assert.deepEqual(of('phone', 'ok, my number is 3125550178'), ['3125550178']);
+    assert.deepEqual(of('phone', 'Our new number: 0412345678'), ['0412345678']);
+    for (const text of ['my order number is 3125550178', 'your ticket number is 2125550143'])
+      assert.deepEqual(find(text), [], text);
+  });
+
+  it('email: a quoted local part of two words; three words or a shell variable are not one', () => {
+    assert.deepEqual(of('email', 'reply to "mary ann"@mail.example.org'), ['"mary ann"@mail.example.org']);
+    assert.deepEqual(of('email', 'echo "$HOME dir"@host.org'), []);
+  });
+
+  it("ssn: a SIN after its label, a fictitious 0 lead included (Canada's own examples use one)", () => {
+    assert.deepEqual(of('ssn', 'SIN 046-454-286'), ['046-454-286']);
+    assert.deepEqual(of('ssn', 'SIN 046-454-287'), []);
+  });
+
+  it('ip-address: a four-part version after "version" in other languages is not an address', () => {
+    for (const text of ['バージョン１．２．３．４', '版本：2.1.0.7', 'versión 10.0.3.17', 'Версия 4.2.0.1'])
+      assert.deepEqual(find(text), [], text);
+    assert.deepEqual(of('ip-address', 'servidor 10.0.3.17'), ['10.0.3.17']);
+  });
+});
