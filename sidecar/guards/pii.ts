@@ -782,9 +782,18 @@ const iban: Detector = {
       if (!len) continue;
       let compact = country + m[2];
       let i = m.index + 4;
+      let sep = '';
       while (compact.length < len && i < t.length) {
         const c = t[i];
-        if (c === ' ' && i + 1 < t.length && IBAN_CHAR.test(t[i + 1]) && (compact.length - 4) % 4 === 0) {
+        // Groups of four apart by a space or a dash (DE89-3704-...), the same one throughout.
+        if (
+          (c === ' ' || c === '-') &&
+          (c === sep || sep === '') &&
+          i + 1 < t.length &&
+          IBAN_CHAR.test(t[i + 1]) &&
+          (compact.length - 4) % 4 === 0
+        ) {
+          sep = c;
           i++;
           continue;
         }
@@ -1559,7 +1568,9 @@ const PLACEHOLDER =
 const UNQUOTED_PASSWORD =
   '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
 /** One word, not a variable: a password when it has a digit or a symbol, or random case. */
-const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
+const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}\\u201c\\u201d\\u201e\\u00ab\\u00bb]{4,128}(?<![.,;:])';
+/** A quote a password said in a sentence may be put in ("my password is 'x'", „x“). */
+const OPEN_QUOTE = '["\'\\u201c\\u201e\\u00ab]?';
 const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
 /**
  * A table row's secret: its name's cell, then the next cell's word of 8 or more with a digit or
@@ -2000,7 +2011,7 @@ const SECRETS: Secret[] = [
   // Tried only after a ":", "=" or " is " (and its other languages' words).
   {
     re: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:${SEP}\\s*|(?:is|ist|est|es|é|era|was):?\\s+)${UNQUOTED_WORD}`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:${SEP}\\s*|(?:is|ist|est|es|é|era|was):?\\s+${OPEN_QUOTE})${UNQUOTED_WORD}`,
       'gi',
     ),
     gate: PASSWORD_NEEDLES,
@@ -2018,7 +2029,7 @@ const SECRETS: Secret[] = [
       [' was ', 1],
     ],
     value: new RegExp(
-      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:${SEP}\\s*|(?:is|ist|est|es|é|era|was):?\\s+)(${UNQUOTED_WORD})`,
+      `(?<=${PASSWORD_LABEL}["']?\\s*)(?:${SEP}\\s*|(?:is|ist|est|es|é|era|was):?\\s+${OPEN_QUOTE})(${UNQUOTED_WORD})`,
       'iy',
     ),
     accept: (value) => !PLACEHOLDER.test(value) && (PASSWORD_SYMBOL.test(value) || randomCase(value)),

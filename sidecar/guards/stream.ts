@@ -26,14 +26,16 @@ export interface StreamScanOptions {
 
 const CONTEXT = 64; // characters of released text kept for look-behinds and labels (password: ...)
 // An extension word (ext. 12, x204, poste 221) may still follow a phone number.
-// A quote's first word may be a quoted local part's ("john smith"@example.com).
-const GROUP = /^(?:[0-9A-Z()+\-./:]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|[Pp]oste|x\d*|"[^\s@]+)$/;
+// Full-width digits and signs count as ASCII ones (the finder reads them so); a quote's first word
+// may be a quoted local part's ("john smith"@example.com).
+const GROUP =
+  /^(?:[0-9A-Z()+\-./:\uff08\uff09\uff0b\uff0d\uff0e\uff10-\uff19]+|[Bb]earer|[Ee]xt(?:n|ension)?\.?|[Pp]oste|x\d*|"[^\s@]+)$/;
 // A lower-case IBAN's groups (ie92 zzte 0379 ...): held only when its head (ie92, "lu95 after a
 // quote, iban:lu95) comes before them.
 const IBAN_GROUP = /^[a-z0-9]{4}$/;
 const IBAN_HEAD = /(?:^|[^A-Za-z0-9])[a-z]{2}\d{2}$/;
 // The start of a value glued to the word it ends ("手机：138" + " 0013 8000", "tel:+1" + " 415 ...").
-const GLUED = /[0-9A-Z()+\-./:]+$/;
+const GLUED = /[0-9A-Z()+\-./:\uff08\uff09\uff0b\uff0d\uff0e\uff10-\uff19]+$/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;

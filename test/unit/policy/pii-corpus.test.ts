@@ -297,6 +297,18 @@ describe("PII: the tenth wave's classes, on values of their own", () => {
     assert.deepEqual(of('ssn', 'SIN 046-454-287'), []);
   });
 
+  it('iban: groups apart by dashes, one separator throughout', () => {
+    assert.deepEqual(of('iban', 'IBAN: DE89-3704-0044-0532-0130-00.'), ['DE89-3704-0044-0532-0130-00']);
+    assert.deepEqual(of('iban', 'IBAN DE89 3704-0044 0532 0130 00'), []);
+  });
+
+  it('secret: a password said in a sentence in quotes ("is \'x\'", „x“), not a word like "required"', () => {
+    assert.deepEqual(of('secret', 'The wifi password is "GreenTea2024"'), ['GreenTea2024']);
+    assert.deepEqual(of('secret', 'Das Passwort ist „Sommer2025!“'), ['Sommer2025!']);
+    for (const text of ['password is "required"', "the password is 'optional'"])
+      assert.deepEqual(find(text), [], text);
+  });
+
   it('ip-address: a four-part version after "version" in other languages is not an address', () => {
     for (const text of ['バージョン１．２．３．４', '版本：2.1.0.7', 'versión 10.0.3.17', 'Версия 4.2.0.1'])
       assert.deepEqual(find(text), [], text);
