@@ -26,6 +26,8 @@ import {
   SEVENTH_WAVE_POSITIVES,
   SIXTH_WAVE_NEGATIVES,
   SIXTH_WAVE_POSITIVES,
+  TENTH_WAVE_NEGATIVES,
+  TENTH_WAVE_POSITIVES,
 } from '../test/unit/policy/pii-corpus-blind.ts';
 import { percentiles } from './lib/stats.ts';
 import { GUARD_TEXTS } from './lib/texts.ts';
@@ -73,6 +75,7 @@ const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
 const blindPii7 = measurePii(find, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES);
 const blindPii8 = measurePii(find, EIGHTH_WAVE_POSITIVES, EIGHTH_WAVE_NEGATIVES);
 const blindPii9 = measurePii(find, NINTH_WAVE_POSITIVES, NINTH_WAVE_NEGATIVES);
+const blindPii10 = measurePii(find, TENTH_WAVE_POSITIVES, TENTH_WAVE_NEGATIVES);
 const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -229,6 +232,11 @@ const results = {
         precision: 1 - blindPii9.falseSpans / blindPii9.spans,
         ...blindPii9,
       },
+      wave10: {
+        recall: blindPii10.found / blindPii10.positives,
+        precision: 1 - blindPii10.falseSpans / blindPii10.spans,
+        ...blindPii10,
+      },
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
@@ -280,6 +288,11 @@ console.log(
   `| - PII wave 9: values (${b9.positives}) / look-alikes (${b9.negatives}) | ${pct(b9.found, b9.positives)} found whole, precision ${pct(b9.spans - b9.falseSpans, b9.spans)}, ${pct(b9.negativesFlagged, b9.negatives)} flagged |`,
 );
 for (const [k, c] of Object.entries(b9.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
+const b10 = blindPii10;
+console.log(
+  `| - PII wave 10: values (${b10.positives}) / look-alikes (${b10.negatives}) | ${pct(b10.found, b10.positives)} found whole, precision ${pct(b10.spans - b10.falseSpans, b10.spans)}, ${pct(b10.negativesFlagged, b10.negatives)} flagged |`,
+);
+for (const [k, c] of Object.entries(b10.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
 console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
 console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,
