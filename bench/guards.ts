@@ -71,6 +71,10 @@ const piiFalse = PII_NEGATIVES.filter((t) => find(t).length > 0);
 // ---- the blind corpora (written before reading the guards; see test/unit/policy/guard-blind.ts) --
 const blindPii = measurePii(find);
 // The latest PII waves alone (written before their fixes; bench/analysis.md has them before and after).
+/** A blind PII measure with its recall (found whole) and precision. */
+function piiRates(m: ReturnType<typeof measurePii>) {
+  return { recall: m.found / m.positives, precision: 1 - m.falseSpans / m.spans, ...m };
+}
 const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
 const blindPii7 = measurePii(find, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES);
 const blindPii8 = measurePii(find, EIGHTH_WAVE_POSITIVES, EIGHTH_WAVE_NEGATIVES);
@@ -209,34 +213,12 @@ const results = {
   },
   blind: {
     pii: {
-      recall: blindPii.found / blindPii.positives,
-      precision: 1 - blindPii.falseSpans / blindPii.spans,
-      ...blindPii,
-      wave6: {
-        recall: blindPii6.found / blindPii6.positives,
-        precision: 1 - blindPii6.falseSpans / blindPii6.spans,
-        ...blindPii6,
-      },
-      wave7: {
-        recall: blindPii7.found / blindPii7.positives,
-        precision: 1 - blindPii7.falseSpans / blindPii7.spans,
-        ...blindPii7,
-      },
-      wave8: {
-        recall: blindPii8.found / blindPii8.positives,
-        precision: 1 - blindPii8.falseSpans / blindPii8.spans,
-        ...blindPii8,
-      },
-      wave9: {
-        recall: blindPii9.found / blindPii9.positives,
-        precision: 1 - blindPii9.falseSpans / blindPii9.spans,
-        ...blindPii9,
-      },
-      wave10: {
-        recall: blindPii10.found / blindPii10.positives,
-        precision: 1 - blindPii10.falseSpans / blindPii10.spans,
-        ...blindPii10,
-      },
+      ...piiRates(blindPii),
+      wave6: piiRates(blindPii6),
+      wave7: piiRates(blindPii7),
+      wave8: piiRates(blindPii8),
+      wave9: piiRates(blindPii9),
+      wave10: piiRates(blindPii10),
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
