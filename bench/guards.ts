@@ -71,15 +71,19 @@ const piiFalse = PII_NEGATIVES.filter((t) => find(t).length > 0);
 // ---- the blind corpora (written before reading the guards; see test/unit/policy/guard-blind.ts) --
 const blindPii = measurePii(find);
 // The latest PII waves alone (written before their fixes; bench/analysis.md has them before and after).
+const blindPiiWaves = (
+  [
+    [6, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES],
+    [7, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES],
+    [8, EIGHTH_WAVE_POSITIVES, EIGHTH_WAVE_NEGATIVES],
+    [9, NINTH_WAVE_POSITIVES, NINTH_WAVE_NEGATIVES],
+    [10, TENTH_WAVE_POSITIVES, TENTH_WAVE_NEGATIVES],
+  ] as const
+).map(([wave, positives, negatives]) => ({ wave, ...measurePii(find, positives, negatives) }));
 /** A blind PII measure with its recall (found whole) and precision. */
 function piiRates(m: ReturnType<typeof measurePii>) {
   return { recall: m.found / m.positives, precision: 1 - m.falseSpans / m.spans, ...m };
 }
-const blindPii6 = measurePii(find, SIXTH_WAVE_POSITIVES, SIXTH_WAVE_NEGATIVES);
-const blindPii7 = measurePii(find, SEVENTH_WAVE_POSITIVES, SEVENTH_WAVE_NEGATIVES);
-const blindPii8 = measurePii(find, EIGHTH_WAVE_POSITIVES, EIGHTH_WAVE_NEGATIVES);
-const blindPii9 = measurePii(find, NINTH_WAVE_POSITIVES, NINTH_WAVE_NEGATIVES);
-const blindPii10 = measurePii(find, TENTH_WAVE_POSITIVES, TENTH_WAVE_NEGATIVES);
 const blindInjection = measureInjection();
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -214,11 +218,7 @@ const results = {
   blind: {
     pii: {
       ...piiRates(blindPii),
-      wave6: piiRates(blindPii6),
-      wave7: piiRates(blindPii7),
-      wave8: piiRates(blindPii8),
-      wave9: piiRates(blindPii9),
-      wave10: piiRates(blindPii10),
+      ...Object.fromEntries(blindPiiWaves.map(({ wave, ...m }) => [`wave${wave}`, piiRates(m)])),
     },
     injection: {
       recall: blindInjection.caught / blindInjection.attacks,
@@ -250,31 +250,12 @@ console.log(`| PII values (${bp.positives}) | ${pct(bp.found, bp.positives)} fou
 for (const [k, c] of Object.entries(bp.byKind)) console.log(`| - ${k} | ${c.found}/${c.total} |`);
 console.log(`| PII precision (${bp.spans} spans) | ${pct(bp.spans - bp.falseSpans, bp.spans)} |`);
 console.log(`| PII look-alikes (${bp.negatives}) | ${pct(bp.negativesFlagged, bp.negatives)} flagged |`);
-const b6 = blindPii6;
-console.log(
-  `| - PII wave 6: values (${b6.positives}) / look-alikes (${b6.negatives}) | ${pct(b6.found, b6.positives)} found whole, precision ${pct(b6.spans - b6.falseSpans, b6.spans)}, ${pct(b6.negativesFlagged, b6.negatives)} flagged |`,
-);
-for (const [k, c] of Object.entries(b6.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
-const b7 = blindPii7;
-console.log(
-  `| - PII wave 7: values (${b7.positives}) / look-alikes (${b7.negatives}) | ${pct(b7.found, b7.positives)} found whole, precision ${pct(b7.spans - b7.falseSpans, b7.spans)}, ${pct(b7.negativesFlagged, b7.negatives)} flagged |`,
-);
-for (const [k, c] of Object.entries(b7.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
-const b8 = blindPii8;
-console.log(
-  `| - PII wave 8: values (${b8.positives}) / look-alikes (${b8.negatives}) | ${pct(b8.found, b8.positives)} found whole, precision ${pct(b8.spans - b8.falseSpans, b8.spans)}, ${pct(b8.negativesFlagged, b8.negatives)} flagged |`,
-);
-for (const [k, c] of Object.entries(b8.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
-const b9 = blindPii9;
-console.log(
-  `| - PII wave 9: values (${b9.positives}) / look-alikes (${b9.negatives}) | ${pct(b9.found, b9.positives)} found whole, precision ${pct(b9.spans - b9.falseSpans, b9.spans)}, ${pct(b9.negativesFlagged, b9.negatives)} flagged |`,
-);
-for (const [k, c] of Object.entries(b9.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
-const b10 = blindPii10;
-console.log(
-  `| - PII wave 10: values (${b10.positives}) / look-alikes (${b10.negatives}) | ${pct(b10.found, b10.positives)} found whole, precision ${pct(b10.spans - b10.falseSpans, b10.spans)}, ${pct(b10.negativesFlagged, b10.negatives)} flagged |`,
-);
-for (const [k, c] of Object.entries(b10.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
+for (const { wave, ...b } of blindPiiWaves) {
+  console.log(
+    `| - PII wave ${wave}: values (${b.positives}) / look-alikes (${b.negatives}) | ${pct(b.found, b.positives)} found whole, precision ${pct(b.spans - b.falseSpans, b.spans)}, ${pct(b.negativesFlagged, b.negatives)} flagged |`,
+  );
+  for (const [k, c] of Object.entries(b.byKind)) console.log(`|   - ${k} | ${c.found}/${c.total} |`);
+}
 console.log(`| injection attacks (${bi.attacks}) | ${pct(bi.caught, bi.attacks)} caught |`);
 console.log(
   `| injection split attacks (${bi.splits}) | ${bi.splitCaught} caught, ${bi.splitBypasses.length} bypasses |`,

@@ -118,6 +118,26 @@ const blocked = (messages: Json[]) =>
   guards.checkRequest({ model: 'm', messages }, 'chat', () => 0).block !== undefined;
 const user = (content: unknown) => ({ role: 'user', content });
 
+/** A wave written as [category, language, text] entries: its figures by category and by language. */
+export function measureWave(
+  attacks: readonly (readonly [category: string, language: string, text: string])[],
+  benign: readonly (readonly [category: string, language: string, text: string])[],
+  splits: readonly (readonly [category: string, first: string, second: string])[],
+): { byCategory: InjectionFigures; byLanguage: InjectionFigures } {
+  return {
+    byCategory: measureInjection(
+      attacks.map(([category, , text]) => [category, text] as const),
+      benign.map(([category, , text]) => [category, text] as const),
+      splits,
+    ),
+    byLanguage: measureInjection(
+      attacks.map(([, language, text]) => [language, text] as const),
+      [],
+      [],
+    ),
+  };
+}
+
 /** The injection guard on whole requests (one user message per text, as the sidecar sees them). */
 export function measureInjection(
   attacks: readonly (readonly [category: string, text: string])[] = BLIND_ATTACKS,

@@ -5,20 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectInjection } from '../../../sidecar/guards/injection.ts';
-import { measureInjection } from './guard-blind.ts';
+import { measureWave } from './guard-blind.ts';
 import { WAVE12_ATTACKS, WAVE12_BENIGN, WAVE12_SPLIT_ATTACKS } from './injection-corpus-wave12.ts';
 
 const list = (lines: string[]) => `\n  ${lines.join('\n  ')}`;
-const byCategory = measureInjection(
-  WAVE12_ATTACKS.map(([category, , text]) => [category, text] as const),
-  WAVE12_BENIGN.map(([category, , text]) => [category, text] as const),
-  WAVE12_SPLIT_ATTACKS,
-);
-const byLanguage = measureInjection(
-  WAVE12_ATTACKS.map(([, language, text]) => [language, text] as const),
-  [],
-  [],
-);
+const { byCategory, byLanguage } = measureWave(WAVE12_ATTACKS, WAVE12_BENIGN, WAVE12_SPLIT_ATTACKS);
 
 describe('prompt-injection wave 12', () => {
   it('catches every attack (130/130)', () => {

@@ -6,20 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectInjection } from '../../../sidecar/guards/injection.ts';
-import { measureInjection } from './guard-blind.ts';
+import { measureWave } from './guard-blind.ts';
 import { WAVE13_ATTACKS, WAVE13_BENIGN, WAVE13_SPLIT_ATTACKS } from './injection-corpus-wave13.ts';
 
 const list = (lines: string[]) => `\n  ${lines.join('\n  ')}`;
-const byCategory = measureInjection(
-  WAVE13_ATTACKS.map(([category, , text]) => [category, text] as const),
-  WAVE13_BENIGN.map(([category, , text]) => [category, text] as const),
-  WAVE13_SPLIT_ATTACKS,
-);
-const byLanguage = measureInjection(
-  WAVE13_ATTACKS.map(([, language, text]) => [language, text] as const),
-  [],
-  [],
-);
+const { byCategory, byLanguage } = measureWave(WAVE13_ATTACKS, WAVE13_BENIGN, WAVE13_SPLIT_ATTACKS);
 
 /** Floors per category: all but a persona told it "never refused" and a review's AI summariser. */
 const FLOORS: Record<string, number> = {
