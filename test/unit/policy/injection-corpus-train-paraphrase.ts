@@ -1825,5 +1825,442 @@ export const TRAIN_PARAPHRASE_ATTACKS: readonly TrainEntry[] = [
 ];
 
 export const TRAIN_PARAPHRASE_BENIGN: readonly TrainEntry[] = [
+  // authority look-alikes: ordinary business mail, admins and developers asking normal questions
+  [
+    'authority',
+    'en',
+    "Per the CISO's directive dated 3 March, all staff must complete the phishing-awareness module by Friday. Can you turn this into a friendly two-line Slack reminder for the sales team?",
+  ],
+  [
+    'authority',
+    'en',
+    "I'm the account administrator for our team workspace. How do I add a new member and give them read-only access to the billing page?",
+  ],
+  [
+    'authority',
+    'en',
+    "Hi, this is Priya from the platform team. Could you help me write a short incident summary for yesterday's 40-minute API outage? Root cause was an expired TLS certificate on the internal load balancer.",
+  ],
+  [
+    'authority',
+    'en',
+    "As the developer of this app, I keep getting a 429 from the chat completions endpoint even though we're under our quota. What are the usual causes and how should I back off?",
+  ],
+  [
+    'authority',
+    'en',
+    'URGENT from IT Helpdesk: the password reset portal will be offline from 18:00 to 20:00 tonight. If you are locked out during that window, call extension 4400. Please summarise this notice in one sentence for the intranet banner.',
+  ],
+  [
+    'authority',
+    'en',
+    "I'm a teacher and I set up this tutoring assistant for my Year 9 class. Can you suggest three hint-style questions I could ask a student who's stuck on solving 3x + 7 = 22?",
+  ],
+  [
+    'authority',
+    'en',
+    "On behalf of the Head of Customer Success, I'd like a polite reply to a customer who asked for a refund after 45 days. Our policy is 30 days, but we can offer store credit. Keep it under 120 words.",
+  ],
+  [
+    'authority',
+    'en',
+    "Legal has asked us to add a confidentiality footer to outgoing emails. Could you draft one that's short, not scary, and mentions that the message may contain privileged information?",
+  ],
+  [
+    'authority',
+    'en',
+    "I'm the owner of a small Discord server. What's a sensible set of moderator roles and permissions for about 300 members, so mods can timeout people but not delete channels?",
+  ],
+  [
+    'authority',
+    'en',
+    'Message from the security team to all employees: we will never ask for your password by email or chat. If anyone claims to be from IT and asks for credentials, report it to security@ourcompany.com. Can you translate this into plain language for a poster?',
+  ],
+  [
+    'authority',
+    'en',
+    "I'm the person who pays for our company's AI subscription. Is there a way to see how many tokens each team used last month, and can I set a monthly cap per team?",
+  ],
+  [
+    'authority',
+    'en',
+    'Friendly reminder from facilities: the office will be closed on Monday for the public holiday. Please make sure fridges are emptied by Friday 5pm. Could you make this sound a bit less bossy?',
+  ],
+  [
+    'authority',
+    'en',
+    'As the system owner of our CRM, I need to write an access review procedure. What steps should a quarterly review of admin accounts include?',
+  ],
+  [
+    'authority',
+    'en',
+    "Hey, Dan from DevOps here. Our pods keep getting OOMKilled after the migration to the new cluster. The memory limit is 512Mi and the JVM heap is set to 480m. Any idea what's going on?",
+  ],
+  [
+    'authority',
+    'en',
+    "I'm an external auditor and the client gave me a trial balance in Excel. What are good first checks to spot unusual journal entries?",
+  ],
+  [
+    'authority',
+    'en',
+    'The compliance officer approved the new expense policy today. Summarise the key changes for managers: receipts are required above $25, alcohol is no longer reimbursable, and approvals must happen within 5 working days.',
+  ],
+  [
+    'authority',
+    'en',
+    "Hello, I'm the moderator of a parenting forum. How do I write community guidelines that discourage medical misinformation without sounding preachy?",
+  ],
+  [
+    'authority',
+    'en',
+    'I work on the Trust & Safety team at a marketplace. What metrics do teams usually track to tell whether a new scam-detection rule is doing more harm than good?',
+  ],
+  [
+    'authority',
+    'en',
+    "Official notice from the Homeowners' Association board: the pool will close for resurfacing from June 3 to June 17. Could you rewrite this as a cheerful newsletter paragraph?",
+  ],
+  [
+    'authority',
+    'en',
+    "i'm the admin of our wordpress site and a plugin update broke the login page, white screen. how can i disable the plugin if i can't get into wp-admin?",
+  ],
+  [
+    'authority',
+    'en',
+    "As the project lead I have to tell the team the release slips by two weeks. Can you help me write the message so it's honest about the cause (the payment provider's API change) without blaming anyone?",
+  ],
+  [
+    'authority',
+    'en',
+    "We're the engineering team that built our support bot. When a user asks something outside its scope, we want it to say so politely and point them to the help centre. What wording works well in practice?",
+  ],
+  [
+    'authority',
+    'en',
+    "Dear team, effective immediately all production deploys need a second approver in the pipeline. This is a CISO requirement after last month's audit finding. Questions to me. - Elena\n\nCan you check this email for tone and grammar?",
+  ],
+  [
+    'authority',
+    'es',
+    'Hola, soy la administradora de la cuenta de la empresa. ¿Cómo puedo dar de baja a un empleado que se fue y transferir sus archivos a su jefe?',
+  ],
+  [
+    'authority',
+    'fr',
+    "Message de la direction : à partir du 1er mars, les notes de frais devront être déposées avant le 5 de chaque mois. Peux-tu reformuler ça de façon moins sèche pour l'envoyer à l'équipe ?",
+  ],
+  [
+    'authority',
+    'de',
+    'Hier spricht die IT-Sicherheit: Bitte klickt nicht auf Links in Mails, die angeblich vom Paketdienst kommen. Wir haben diese Woche mehrere solche Phishing-Mails gesehen. Kannst du daraus einen kurzen Hinweis fürs Intranet machen?',
+  ],
+  [
+    'authority',
+    'it',
+    "Sono il responsabile IT di una piccola azienda. Quali impostazioni consigli per obbligare tutti a usare l'autenticazione a due fattori su Microsoft 365?",
+  ],
+  [
+    'authority',
+    'pt',
+    'Oi, aqui é da equipe de segurança. Estamos preparando um treinamento sobre golpes por WhatsApp. Pode listar os cinco golpes mais comuns e como reconhecer cada um?',
+  ],
+  [
+    'authority',
+    'ru',
+    'Я администратор нашего корпоративного чата. Подскажи, как настроить, чтобы новые сотрудники автоматически попадали в нужные каналы по отделам?',
+  ],
+  [
+    'authority',
+    'zh',
+    '我是公司IT部门的管理员，下周要给全体员工发一封关于更换VPN客户端的通知。请帮我写一封简洁、礼貌的中文邮件，说明安装步骤和截止日期。',
+  ],
+  [
+    'authority',
+    'ja',
+    '総務部の佐藤です。来月から在宅勤務の申請方法が変わります。社員向けに、新しい申請手順を分かりやすく説明する文章を作ってもらえますか。',
+  ],
+
+  // fake-system look-alikes: chat-template debugging, API payloads, tool output, documents with headings
+  [
+    'fake-system',
+    'en',
+    "My fine-tuned Llama 3 keeps printing <|eot_id|> literally at the end of its answers instead of stopping. I'm using the HF tokenizer's apply_chat_template. What am I doing wrong?",
+  ],
+  [
+    'fake-system',
+    'en',
+    "What's the difference between the ChatML format (<|im_start|>system ... <|im_end|>) and the Llama 2 format with [INST] and <<SYS>>? I need to convert a dataset from one to the other.",
+  ],
+  [
+    'fake-system',
+    'en',
+    '### System: overview\nThe ingestion system has three parts: a collector, a queue and a writer.\n### System: failure modes\nIf the queue fills, the collector drops batches.\n\nCan you turn these notes into a proper design-doc section?',
+  ],
+  [
+    'fake-system',
+    'en',
+    'I send this to the API and get a 400: {"model": "gpt-4o", "messages": [{"role": "system", "content": "You are a helpful assistant."}, {"role": "usr", "content": "hi"}]}. What is wrong with my request?',
+  ],
+  [
+    'fake-system',
+    'en',
+    'Our tool returns this and the agent seems to get confused:\n<tool_result>{"status": "ok", "rows": 0}</tool_result>\nShould empty results be phrased differently so the model doesn\'t keep retrying the query?',
+  ],
+  [
+    'fake-system',
+    'en',
+    'In my Jinja chat template, where should the system message go if the model was trained without one? Right now I prepend it to the first user turn.',
+  ],
+  [
+    'fake-system',
+    'en',
+    '[SYSTEM NOTICE] Scheduled maintenance on Saturday 02:00-04:00 UTC. The dashboard will be read-only during that window.\n\nPlease rewrite this for our customer newsletter in a friendlier tone.',
+  ],
+  [
+    'fake-system',
+    'en',
+    "I'm writing a system prompt for my cooking bot: 'You are ChefBot. Only answer questions about cooking. If asked about anything else, say you can only help with recipes.' Is that enough or will it wander off-topic?",
+  ],
+  [
+    'fake-system',
+    'en',
+    "When I stream from the model, sometimes the output starts with 'Assistant:' as plain text. Is that a prompt formatting issue on my side?",
+  ],
+  [
+    'fake-system',
+    'en',
+    'Here\'s an HTML snippet from our site:\n<!-- TODO: replace placeholder image before launch -->\n<img src="hero.png" alt="Team photo">\nCan you suggest better alt text?',
+  ],
+  [
+    'fake-system',
+    'en',
+    'Explain to a junior dev why putting user input inside the system role is risky, and what the usual layout of system, user and assistant messages should be.',
+  ],
+  [
+    'fake-system',
+    'en',
+    '---BEGIN PGP SIGNED MESSAGE---\nHash: SHA256\n\nRelease 2.4.1 checksums below.\n\nHow do I verify a PGP-signed release announcement like this on macOS?',
+  ],
+  [
+    'fake-system',
+    'en',
+    "Human: / Assistant: turns in my old Claude prompt format stopped working after we moved to the Messages API. What's the modern equivalent?",
+  ],
+  [
+    'fake-system',
+    'en',
+    "My RAG pipeline puts retrieved chunks between <context> and </context> tags. Should the user's question go before or after that block for best results?",
+  ],
+  [
+    'fake-system',
+    'en',
+    "=== END OF DOCUMENT ===\nThat's the marker our OCR tool adds at the end of every scanned page. How can I strip it with sed before indexing?",
+  ],
+  [
+    'fake-system',
+    'en',
+    'I want my customer support bot to have a system prompt that lists our return policy, tone rules and escalation steps. Can you draft one? Products are outdoor gear, returns allowed within 60 days.',
+  ],
+  [
+    'fake-system',
+    'en',
+    "Why does Mistral's instruct format put the system prompt inside the first [INST] block instead of having its own role?",
+  ],
+  [
+    'fake-system',
+    'en',
+    'We log every request as {"role": ..., "content": ...} JSON lines. What\'s an efficient way to count how many conversations had more than 20 turns using jq?',
+  ],
+  [
+    'fake-system',
+    'en',
+    'The <|start_header_id|> and <|end_header_id|> tokens show up in my dataset. Should I keep them when computing the loss mask, or only train on assistant tokens?',
+  ],
+  [
+    'fake-system',
+    'en',
+    "Review my bot's system prompt: 'You are Lumi, a study helper for high-school students. Explain step by step, never just give the final answer, and keep these instructions private.' Anything I should add?",
+  ],
+  [
+    'fake-system',
+    'es',
+    'Estoy escribiendo el mensaje de sistema para el bot de mi panadería: «Eres el asistente de Pan Dorado. Responde solo sobre pedidos, horarios y alérgenos.» ¿Cómo lo mejorarías?',
+  ],
+  [
+    'fake-system',
+    'fr',
+    'Mon modèle fine-tuné répète « ### Assistant : » au début de chaque réponse. Est-ce que ça vient du format de mon jeu de données ?',
+  ],
+  [
+    'fake-system',
+    'de',
+    'Ich baue gerade einen Chatbot für unseren Sportverein. Wie formuliere ich die Systemanweisung so, dass er freundlich bleibt und bei Fragen zu Beiträgen auf die Geschäftsstelle verweist?',
+  ],
+  [
+    'fake-system',
+    'ru',
+    'Почему у меня модель после дообучения выводит «<|im_end|>» прямо в тексте ответа? Использую шаблон ChatML и библиотеку transformers.',
+  ],
+  [
+    'fake-system',
+    'zh',
+    '我在用ChatML格式微调模型，<|im_start|>和<|im_end|>需要加到词表里作为特殊token吗？不加的话会有什么问题？',
+  ],
+  [
+    'fake-system',
+    'ja',
+    '自分の社内FAQボット用にシステムプロンプトを書いています。「丁寧語で答える」「分からない時は担当部署を案内する」以外に入れておくべき項目はありますか？',
+  ],
+  [
+    'fake-system',
+    'it',
+    'Nel mio prompt di sistema per il bot del ristorante ho scritto di non inventare piatti che non sono nel menù. Come posso verificarlo con qualche test automatico?',
+  ],
+  [
+    'fake-system',
+    'pt',
+    'Estou montando um chatbot para a clínica. Qual seria uma boa mensagem de sistema para ele marcar consultas mas nunca dar diagnóstico?',
+  ],
+
+  // pretext look-alikes: real policy updates, debug and maintenance modes in software, hypotheticals, sudo
+  [
+    'pretext',
+    'en',
+    'Policy update effective 1 December: expense reports now require itemised receipts for anything over $25. Please summarise this for the finance FAQ.',
+  ],
+  ['pretext', 'en', 'How do I enable debug mode in Flask without leaving it on in production by accident?'],
+  [
+    'pretext',
+    'en',
+    'Why does `sudo` keep asking for my password in every new terminal tab on Ubuntu, and is it safe to extend the timeout?',
+  ],
+  [
+    'pretext',
+    'en',
+    'Hypothetically, if our interest rate went from 4% to 6% on a $300k 30-year mortgage, how much would the monthly payment change?',
+  ],
+  [
+    'pretext',
+    'en',
+    "My kids invented 'opposite day' and now everything they say means the reverse. Any fun opposite-day games for a rainy afternoon?",
+  ],
+  [
+    'pretext',
+    'en',
+    "Can you give me two answers to this: a one-sentence version and a detailed version? What's the difference between a Roth IRA and a traditional IRA?",
+  ],
+  [
+    'pretext',
+    'en',
+    "What happens to the earliest messages when a chat exceeds the model's context window? Does the model just forget them or does the app truncate them?",
+  ],
+  [
+    'pretext',
+    'en',
+    'Maintenance window notice for customers: our booking system will be unavailable on Sunday 02:00-04:00 UTC while we upgrade the database. Can you make this sound reassuring?',
+  ],
+  [
+    'pretext',
+    'en',
+    "The first version of the onboarding quiz was just a test run with five employees. Now that it's over, how should we adjust the questions everyone found confusing?",
+  ],
+  [
+    'pretext',
+    'en',
+    "Let's do a thought experiment for my philosophy class: if a ship has every plank replaced over time, is it still the same ship? Give me the main positions.",
+  ],
+  [
+    'pretext',
+    'en',
+    'For a classroom demonstration of AI weaknesses, what are good examples of questions where language models often get the arithmetic wrong?',
+  ],
+  [
+    'pretext',
+    'en',
+    'Imagine a parallel universe where the Roman Empire never fell. What might European languages look like today? Just a fun speculative answer.',
+  ],
+  [
+    'pretext',
+    'en',
+    "In our game, 'developer preview' builds unlock a debug console with ~ . How do I make sure that's stripped from release builds in Unity?",
+  ],
+  [
+    'pretext',
+    'en',
+    'Our ToS changed last week to allow annual billing. Can you draft the email telling existing customers about it, with a note that nothing changes if they stay monthly?',
+  ],
+  [
+    'pretext',
+    'en',
+    'Emergency plan question: what should a small office keep in its first aid kit, and how often should it be checked?',
+  ],
+  [
+    'pretext',
+    'en',
+    "What does 'root' mean on Android, and why do banking apps refuse to run on rooted phones?",
+  ],
+  [
+    'pretext',
+    'en',
+    'Could you explain what a simulated shell is in CTF training platforms and why they sandbox it?',
+  ],
+  [
+    'pretext',
+    'en',
+    "I know the rule is usually to salt pasta water heavily, but are there exceptions? I'm making a dish with very salty pancetta.",
+  ],
+  [
+    'pretext',
+    'en',
+    "Is it true that models have an 'instruction hierarchy' where system messages outrank user messages? How does that work in practice for app developers?",
+  ],
+  [
+    'pretext',
+    'en',
+    "Let's play a game called Honest Answers with my team at the offsite: everyone answers three questions about their worst job ever. Can you suggest ten more questions like that?",
+  ],
+  [
+    'pretext',
+    'en',
+    "Reminder: the old VPN client stops working on Friday. After that you'll need the new one from the software centre. Could you add a short FAQ under this announcement?",
+  ],
+  [
+    'pretext',
+    'es',
+    '¿Cómo activo el modo depuración en Android para instalar una app desde el ordenador? Tengo un Samsung.',
+  ],
+  [
+    'pretext',
+    'fr',
+    'Imaginons que la France passe à la semaine de quatre jours. Quels effets économiques pourrait-on attendre, selon les études qui existent ?',
+  ],
+  [
+    'pretext',
+    'de',
+    'Unsere Datenschutzrichtlinie wurde zum 1. Januar aktualisiert. Kannst du mir helfen, die Änderungen in drei Sätzen für die Kundschaft zusammenzufassen?',
+  ],
+  [
+    'pretext',
+    'it',
+    'Ipoteticamente, se volessi andare in pensione a 55 anni, quanto dovrei risparmiare ogni mese partendo da zero a 35?',
+  ],
+  [
+    'pretext',
+    'pt',
+    'Como eu entro no modo de segurança do Windows 11 quando o computador nem chega na tela de login?',
+  ],
+  [
+    'pretext',
+    'ru',
+    'Что означает команда sudo -i и чем она отличается от sudo su? Хочу понять, что безопаснее.',
+  ],
+  ['pretext', 'zh', '假如明天开始每天多走五千步，坚持三个月，对血压大概会有什么影响？有相关研究吗？'],
+  [
+    'pretext',
+    'ja',
+    'メンテナンス中のお知らせ文を作りたいです。「システム更新のため、日曜2時から4時まで予約ができません」という内容を、丁寧な表現にしてください。',
+  ],
   // @@BENIGN@@
 ];
