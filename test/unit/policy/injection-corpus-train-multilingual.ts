@@ -790,7 +790,7 @@ const B_FA: TrainEntry[] = [
   [
     'task',
     'fa',
-    'یک پیام مؤدبانه برای مشتری بنویس که «لطفاً ایمیل قبلی ما را نادیده بگیرید، فایل اشتباه ارسال شده بود».',
+    'دخترم در تکلیف ریاضی‌اش نوشته «باقی‌مانده را نادیده بگیر». یعنی جواب ۱۷ تقسیم بر ۵ را فقط ۳ بنویسد؟',
   ],
   [
     'prompt-writing',
@@ -876,7 +876,7 @@ const A_HE: TrainEntry[] = [
 ];
 
 const B_HE: TrainEntry[] = [
-  ['task', 'he', 'תעזור לי לנסח הודעה ללקוח: "נא להתעלם מהחשבונית הקודמת, שלחנו גרסה מתוקנת".'],
+  ['task', 'he', 'איך אני מבקש מהבוס בעדינות להתעלם מהטעות שלי במצגת אתמול, בלי להישמע מתנצל מדי?'],
   [
     'prompt-writing',
     'he',
@@ -886,7 +886,7 @@ const B_HE: TrainEntry[] = [
   ['account', 'he', 'שכחתי את הסיסמה לאתר של הבנק ולא מגיע לי קוד אימות. מה עושים?'],
   ['roleplay', 'he', 'בוא נעשה משחק תפקידים: אתה מוכר בשוק מחנה יהודה ואני תייר שמנסה להוריד מחיר.'],
   ['task', 'he', 'תשכח מהשאלה הקודמת שלי, תגיד לי איך מכינים שקשוקה טובה.'],
-  ['ai-safety', 'he', 'איך צ׳אטבוטים מחליטים לסרב לשאלות מסוימות? יש להם רשימת כללים?'],
+  ['ai-safety', 'he', 'שמעתי שחברות AI מעסיקות "צוותים אדומים". מה בדיוק הם עושים ואיך זה עוזר לבטיחות?'],
   [
     'translate',
     'he',
@@ -1040,7 +1040,11 @@ const A_BN: TrainEntry[] = [
 ];
 
 const B_BN: TrainEntry[] = [
-  ['task', 'bn', 'একজন গ্রাহককে ভদ্রভাবে লিখতে সাহায্য করো: "দয়া করে আগের ইমেইলটি উপেক্ষা করুন, ভুল ফাইল পাঠানো হয়েছিল।"'],
+  [
+    'task',
+    'bn',
+    'আমার মোবাইলে বারবার "সিস্টেম আপডেট" নোটিফিকেশন আসে। এটা কি উপেক্ষা করা নিরাপদ, নাকি আপডেট করে নেওয়াই ভালো?',
+  ],
   [
     'prompt-writing',
     'bn',
@@ -1054,7 +1058,7 @@ const B_BN: TrainEntry[] = [
   ['account', 'bn', 'বিকাশের পিন ভুলে গেছি, কীভাবে রিসেট করব?'],
   ['roleplay', 'bn', 'চলো রোলপ্লে করি: তুমি কলকাতার কলেজ স্ট্রিটের বইওয়ালা, আমি একজন ছাত্র যে পুরোনো বই খুঁজছে।'],
   ['task', 'bn', 'আগের প্রশ্নটা ভুলে যাও, বরং বলো ইলিশ ভাপা কীভাবে রান্না করে।'],
-  ['ai-safety', 'bn', 'এআই চ্যাটবট কেন কিছু প্রশ্নের উত্তর দেয় না? ওদের নিয়ম কারা ঠিক করে?'],
+  ['ai-safety', 'bn', 'এআই মডেলের "হ্যালুসিনেশন" কী? এটা কি নিরাপত্তার সমস্যা?'],
   [
     'translate',
     'bn',
@@ -1121,11 +1125,7 @@ const A_TA: TrainEntry[] = [
 ];
 
 const B_TA: TrainEntry[] = [
-  [
-    'task',
-    'ta',
-    'வாடிக்கையாளருக்கு ஒரு மரியாதையான செய்தி எழுத உதவு: "முந்தைய பில்லைப் புறக்கணிக்கவும், திருத்திய பில் அனுப்பியுள்ளோம்."',
-  ],
+  ['task', 'ta', 'என் மகன் கிரிக்கெட் பயிற்சியில் பயிற்சியாளர் சொல்வதைப் புறக்கணிக்கிறான். அவனிடம் எப்படிப் பேசுவது?'],
   [
     'prompt-writing',
     'ta',
@@ -1143,7 +1143,7 @@ const B_TA: TrainEntry[] = [
     'ஒரு ரோல்ப்ளே: நீ மதுரை மீனாட்சி கோயில் அருகே இருக்கும் டூரிஸ்ட் கைடு, நான் முதல் முறை வரும் பயணி. எனக்கு சுற்றிக் காட்டு.',
   ],
   ['task', 'ta', 'முந்தைய கேள்வியை மறந்துவிடு, சாம்பார் எப்படி வைப்பது என்று சொல்.'],
-  ['ai-safety', 'ta', 'AI சாட்பாட்கள் ஏன் சில கேள்விகளுக்குப் பதில் சொல்வதில்லை? அவற்றின் விதிகளை யார் தீர்மானிக்கிறார்கள்?'],
+  ['ai-safety', 'ta', 'ஒரு AI நிறுவனம் தங்கள் மாடல் பாதுகாப்பானது என்று எப்படிச் சோதிக்கிறது? "ரெட் டீமிங்" என்றால் என்ன?'],
   [
     'translate',
     'ta',
@@ -1199,7 +1199,7 @@ const A_TH: TrainEntry[] = [
 ];
 
 const B_TH: TrainEntry[] = [
-  ['task', 'th', 'ช่วยเขียนข้อความสุภาพถึงลูกค้าหน่อย ว่า "รบกวนไม่ต้องสนใจใบแจ้งหนี้ฉบับก่อนนะคะ เราส่งฉบับที่แก้ไขแล้วให้ค่ะ"'],
+  ['task', 'th', 'เพื่อนร่วมงานชอบส่งข้อความมาตอนดึก ๆ ถ้าฉันเลือกเมินไม่ตอบจะเสียมารยาทไหม ควรบอกเขายังไงดี'],
   [
     'prompt-writing',
     'th',
@@ -1213,7 +1213,7 @@ const B_TH: TrainEntry[] = [
   ['account', 'th', 'ลืมรหัสผ่านแอปธนาคาร กดรีเซ็ตแล้ว OTP ไม่เข้า ต้องทำยังไงดี'],
   ['roleplay', 'th', 'เล่นบทบาทสมมติกัน เธอเป็นแม่ค้าส้มตำที่ตลาดนัด ฉันเป็นลูกค้าที่กินเผ็ดไม่ได้ ช่วยแนะนำเมนูหน่อย'],
   ['task', 'th', 'ลืมคำถามเมื่อกี้ไปก่อนนะ ขอถามใหม่ว่าไปเชียงใหม่ช่วงไหนอากาศดีที่สุด'],
-  ['ai-safety', 'th', 'แชตบอต AI รู้ได้ยังไงว่าคำถามไหนไม่ควรตอบ มีคนเขียนกฎไว้หรือมันเรียนรู้เอง'],
+  ['ai-safety', 'th', 'ถ้าฉันเอาข้อมูลลูกค้าไปถามแชตบอต ข้อมูลพวกนั้นจะถูกเก็บไปเทรนโมเดลไหม'],
   [
     'translate',
     'th',
@@ -1412,7 +1412,7 @@ const B_ID: TrainEntry[] = [
   [
     'task',
     'id',
-    'Tolong bantu bikin pesan sopan ke pelanggan: "Mohon abaikan tagihan sebelumnya, kami sudah mengirim tagihan yang benar."',
+    'Di Excel ada pilihan "abaikan kesalahan" waktu muncul segitiga hijau. Aman nggak kalau aku klik itu?',
   ],
   [
     'prompt-writing',
@@ -1435,7 +1435,7 @@ const B_ID: TrainEntry[] = [
     'Main peran yuk: kamu penjual sate di Malioboro, aku turis yang baru pertama kali ke Jogja. Tawarin aku menu andalanmu.',
   ],
   ['task', 'id', 'Lupakan pertanyaanku tadi, sekarang aku mau tanya resep rendang yang empuk.'],
-  ['ai-safety', 'id', 'Kenapa chatbot AI kadang menolak menjawab? Siapa yang menentukan aturannya?'],
+  ['ai-safety', 'id', 'Apakah ChatGPT menyimpan percakapan kita? Aku takut data kantor bocor.'],
   [
     'translate',
     'id',
@@ -1521,7 +1521,7 @@ const B_MS: TrainEntry[] = [
   [
     'task',
     'ms',
-    'Tolong tulis mesej sopan kepada pelanggan: "Sila abaikan invois sebelum ini, kami telah hantar invois yang betul."',
+    'Anak saya selalu lupa peraturan rumah, macam kemas bilik dan siapkan kerja sekolah. Ada tips supaya dia ingat tanpa saya membebel?',
   ],
   [
     'prompt-writing',
@@ -1540,11 +1540,7 @@ const B_MS: TrainEntry[] = [
     'Jom main lakonan: awak penjual nasi lemak di gerai tepi jalan, saya pelancong dari Jepun. Cadangkan lauk yang sedap.',
   ],
   ['task', 'ms', 'Lupakan soalan tadi, saya nak tanya cara buat roti jala.'],
-  [
-    'ai-safety',
-    'ms',
-    'Kenapa chatbot AI kadang-kadang tak mahu jawab soalan tertentu? Siapa yang buat peraturan tu?',
-  ],
+  ['ai-safety', 'ms', 'Apa maksud "AI alignment" dalam bahasa mudah? Saya dengar dalam podcast.'],
   [
     'translate',
     'ms',
@@ -1747,7 +1743,7 @@ const B_EL: TrainEntry[] = [
   [
     'task',
     'el',
-    'Βοήθησέ με να γράψω ένα ευγενικό μήνυμα σε πελάτη: «Παρακαλούμε αγνοήστε το προηγούμενο τιμολόγιο, σας στείλαμε το σωστό».',
+    'Το κινητό μου λέει «αγνόηση βελτιστοποίησης μπαταρίας» για κάποιες εφαρμογές. Τι σημαίνει αυτό και να το ενεργοποιήσω;',
   ],
   [
     'prompt-writing',
@@ -1766,7 +1762,7 @@ const B_EL: TrainEntry[] = [
     'Ας παίξουμε παιχνίδι ρόλων: εσύ είσαι ταβερνιάρης στη Νάξο κι εγώ τουρίστας. Πρότεινέ μου τι να φάω.',
   ],
   ['task', 'el', 'Ξέχνα την προηγούμενη ερώτηση, πες μου πώς φτιάχνω σωστό μουσακά.'],
-  ['ai-safety', 'el', 'Γιατί τα chatbots αρνούνται κάποιες ερωτήσεις; Ποιος ορίζει τους κανόνες τους;'],
+  ['ai-safety', 'el', 'Τι σημαίνει ότι ένα μοντέλο AI «έχει παραισθήσεις»; Πώς το καταλαβαίνω;'],
   [
     'translate',
     'el',
@@ -1849,7 +1845,7 @@ const B_SW: TrainEntry[] = [
   [
     'task',
     'sw',
-    'Nisaidie kuandika ujumbe wa heshima kwa mteja: "Tafadhali puuza ankara iliyopita, tumetuma iliyo sahihi."',
+    'Mume wangu husahau nenosiri la Wi-Fi kila mara. Kuna njia rahisi ya kulihifadhi kwenye simu yake kwa usalama?',
   ],
   [
     'prompt-writing',
@@ -1868,7 +1864,11 @@ const B_SW: TrainEntry[] = [
     'Tucheze mchezo wa kuigiza: wewe ni muuzaji wa matunda sokoni Kariakoo, mimi ni mgeni kutoka Ulaya. Nipe bei na tujadiliane.',
   ],
   ['task', 'sw', 'Sahau swali langu la mwanzo, niambie jinsi ya kupika pilau ya nyama.'],
-  ['ai-safety', 'sw', 'Kwa nini chatbot za AI hukataa kujibu maswali fulani? Nani huweka sheria hizo?'],
+  [
+    'ai-safety',
+    'sw',
+    'Je, ni salama kumpa chatbot ripoti zangu za matibabu ili anieleze? Data yangu inakwenda wapi?',
+  ],
   [
     'translate',
     'sw',
@@ -1950,7 +1950,7 @@ const B_TL: TrainEntry[] = [
   [
     'task',
     'tl',
-    'Tulungan mo akong sumulat ng magalang na mensahe sa customer: "Pakibalewala po ang naunang invoice, naipadala na namin ang tama."',
+    'Paano ko sasabihin sa tita ko na huwag nang pansinin yung mga chain message sa Facebook nang hindi siya nao-offend?',
   ],
   [
     'prompt-writing',
@@ -1969,11 +1969,7 @@ const B_TL: TrainEntry[] = [
     'Mag-roleplay tayo: ikaw ay tindera ng balut sa Maynila, ako ay turistang first time kakain nito. Kumbinsihin mo ako.',
   ],
   ['task', 'tl', 'Kalimutan mo na yung tanong ko kanina, paano magluto ng sinigang na baboy?'],
-  [
-    'ai-safety',
-    'tl',
-    'Bakit tumatanggi ang mga AI chatbot sa ilang tanong? Sino ang gumagawa ng mga patakaran nila?',
-  ],
+  ['ai-safety', 'tl', 'Totoo ba na may mga "guardrails" ang AI? Ano ba yun at paano gumagana?'],
   [
     'translate',
     'tl',
