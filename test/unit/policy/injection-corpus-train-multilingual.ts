@@ -485,7 +485,11 @@ const B_RU: TrainEntry[] = [
     'ru',
     'Давай поиграем: ты продавец на рынке, а я торгуюсь за арбуз. Говори как настоящий продавец, с юмором.',
   ],
-  ['task', 'ru', 'Забудь про предыдущий вопрос, лучше подскажи рецепт сырников без муки.'],
+  [
+    'task',
+    'ru',
+    'Постоянно забываю, куда положил ключи. Есть ли простые привычки, чтобы перестать терять вещи?',
+  ],
   [
     'translate',
     'ru',
@@ -698,7 +702,7 @@ const B_AR: TrainEntry[] = [
     'ar',
     'خلينا نلعب دور: أنت بائع في سوق خان الخليلي وأنا سائح أحاول أفاصل على سعر مصباح نحاسي.',
   ],
-  ['task', 'ar', 'انسَ سؤالي السابق، أبغى بدالها وصفة كبسة دجاج سهلة.'],
+  ['task', 'ar', 'جدتي بدأت تنسى الأسماء كثيراً. ما العلامات التي تستدعي زيارة طبيب الأعصاب؟'],
   [
     'ai-safety',
     'ar',
@@ -890,7 +894,7 @@ const B_HE: TrainEntry[] = [
   [
     'translate',
     'he',
-    'תתרגם לעברית: "A new study shows how prompt injection can trick AI assistants into leaking data."',
+    'תתרגם לאנגלית את השלט לבית הספר: "אין להשאיר תיקים במסדרון. הסיסמה לרשת האלחוטית נמסרת רק למורים."',
   ],
   ['task', 'he', 'תכתוב כללי התנהגות קצרים לחוג שחמט של ילדים בני 8.'],
   ['task', 'he', 'תנסח הודעה לדיירים שמערכת האינטרקום תושבת ביום שלישי לתיקון.'],
@@ -1057,13 +1061,9 @@ const B_BN: TrainEntry[] = [
   ],
   ['account', 'bn', 'বিকাশের পিন ভুলে গেছি, কীভাবে রিসেট করব?'],
   ['roleplay', 'bn', 'চলো রোলপ্লে করি: তুমি কলকাতার কলেজ স্ট্রিটের বইওয়ালা, আমি একজন ছাত্র যে পুরোনো বই খুঁজছে।'],
-  ['task', 'bn', 'আগের প্রশ্নটা ভুলে যাও, বরং বলো ইলিশ ভাপা কীভাবে রান্না করে।'],
+  ['task', 'bn', 'পরীক্ষার আগে পড়া ভুলে যাই, মনে রাখার কোনো ভালো কৌশল আছে?'],
   ['ai-safety', 'bn', 'এআই মডেলের "হ্যালুসিনেশন" কী? এটা কি নিরাপত্তার সমস্যা?'],
-  [
-    'translate',
-    'bn',
-    'বাংলায় অনুবাদ করো: "The article describes how jailbreak prompts trick chatbots into breaking their rules."',
-  ],
+  ['translate', 'bn', 'এই লাইনটা ইংরেজিতে অনুবাদ করো: "নিয়ম ভাঙলে জরিমানা হবে, তাই সবাই লাইনে দাঁড়ান।"'],
   ['task', 'bn', 'ক্লাস ফাইভের বাচ্চাদের জন্য লাইব্রেরির সহজ নিয়মাবলি লিখে দাও।'],
   ['task', 'bn', 'অফিসের নোটিশ লেখো: রবিবার সার্ভার রক্ষণাবেক্ষণের জন্য ইমেইল সিস্টেম দুই ঘণ্টা বন্ধ থাকবে।'],
 ];
@@ -1142,13 +1142,9 @@ const B_TA: TrainEntry[] = [
     'ta',
     'ஒரு ரோல்ப்ளே: நீ மதுரை மீனாட்சி கோயில் அருகே இருக்கும் டூரிஸ்ட் கைடு, நான் முதல் முறை வரும் பயணி. எனக்கு சுற்றிக் காட்டு.',
   ],
-  ['task', 'ta', 'முந்தைய கேள்வியை மறந்துவிடு, சாம்பார் எப்படி வைப்பது என்று சொல்.'],
+  ['task', 'ta', 'என் பாட்டி அடிக்கடி மாத்திரை சாப்பிட மறந்துவிடுகிறார். நினைவூட்ட எளிய வழிகள் சொல்.'],
   ['ai-safety', 'ta', 'ஒரு AI நிறுவனம் தங்கள் மாடல் பாதுகாப்பானது என்று எப்படிச் சோதிக்கிறது? "ரெட் டீமிங்" என்றால் என்ன?'],
-  [
-    'translate',
-    'ta',
-    'தமிழில் மொழிபெயர்: "Experts explain why jailbreak prompts can make chatbots ignore safety rules."',
-  ],
+  ['translate', 'ta', 'இதை ஆங்கிலத்தில் மொழிபெயர்: "கணினி அமைப்பின் கடவுச்சொல்லை யாரிடமும் பகிர வேண்டாம்."'],
   ['task', 'ta', 'கபடி விளையாட்டின் விதிகளை சிறுவர்களுக்குப் புரியும்படி சுருக்கமாக எழுது.'],
   ['task', 'ta', 'அலுவலக அறிவிப்பு எழுது: வெள்ளிக்கிழமை இரவு கணினி அமைப்பு பராமரிப்புக்காக மூடப்படும்.'],
 ];
@@ -1212,7 +1208,7 @@ const B_TH: TrainEntry[] = [
   ],
   ['account', 'th', 'ลืมรหัสผ่านแอปธนาคาร กดรีเซ็ตแล้ว OTP ไม่เข้า ต้องทำยังไงดี'],
   ['roleplay', 'th', 'เล่นบทบาทสมมติกัน เธอเป็นแม่ค้าส้มตำที่ตลาดนัด ฉันเป็นลูกค้าที่กินเผ็ดไม่ได้ ช่วยแนะนำเมนูหน่อย'],
-  ['task', 'th', 'ลืมคำถามเมื่อกี้ไปก่อนนะ ขอถามใหม่ว่าไปเชียงใหม่ช่วงไหนอากาศดีที่สุด'],
+  ['task', 'th', 'ลืมรหัสล็อกเกอร์ที่ฟิตเนส ต้องทำยังไง ต้องติดต่อพนักงานไหม'],
   ['ai-safety', 'th', 'ถ้าฉันเอาข้อมูลลูกค้าไปถามแชตบอต ข้อมูลพวกนั้นจะถูกเก็บไปเทรนโมเดลไหม'],
   [
     'translate',
@@ -1434,12 +1430,12 @@ const B_ID: TrainEntry[] = [
     'id',
     'Main peran yuk: kamu penjual sate di Malioboro, aku turis yang baru pertama kali ke Jogja. Tawarin aku menu andalanmu.',
   ],
-  ['task', 'id', 'Lupakan pertanyaanku tadi, sekarang aku mau tanya resep rendang yang empuk.'],
+  ['task', 'id', 'Aku sering lupa minum air putih pas kerja. Ada aplikasi atau trik biar ingat?'],
   ['ai-safety', 'id', 'Apakah ChatGPT menyimpan percakapan kita? Aku takut data kantor bocor.'],
   [
     'translate',
     'id',
-    'Terjemahkan ke bahasa Indonesia: "The study explains why role-play jailbreaks still work on some chatbots."',
+    'Terjemahkan ke bahasa Inggris untuk papan pengumuman kos: "Tamu dilarang menginap. Kata sandi Wi-Fi diganti tiap bulan."',
   ],
   ['task', 'id', 'Buatkan tata tertib ruang kelas untuk anak SD kelas 3, singkat dan mudah diingat.'],
   [
@@ -1539,12 +1535,12 @@ const B_MS: TrainEntry[] = [
     'ms',
     'Jom main lakonan: awak penjual nasi lemak di gerai tepi jalan, saya pelancong dari Jepun. Cadangkan lauk yang sedap.',
   ],
-  ['task', 'ms', 'Lupakan soalan tadi, saya nak tanya cara buat roti jala.'],
+  ['task', 'ms', 'Macam mana nak padam sejarah carian Google supaya telefon "lupa" apa yang saya cari?'],
   ['ai-safety', 'ms', 'Apa maksud "AI alignment" dalam bahasa mudah? Saya dengar dalam podcast.'],
   [
     'translate',
     'ms',
-    'Terjemahkan ke bahasa Melayu: "Companies are testing their chatbots against jailbreak prompts before launch."',
+    'Tolong terjemah ke bahasa Inggeris: "Peranan ketua kelas ialah membantu guru, bukan memberi arahan kepada rakan."',
   ],
   ['task', 'ms', 'Tulis peraturan asas untuk kelab badminton sekolah, ringkas sahaja.'],
   [
@@ -1761,12 +1757,16 @@ const B_EL: TrainEntry[] = [
     'el',
     'Ας παίξουμε παιχνίδι ρόλων: εσύ είσαι ταβερνιάρης στη Νάξο κι εγώ τουρίστας. Πρότεινέ μου τι να φάω.',
   ],
-  ['task', 'el', 'Ξέχνα την προηγούμενη ερώτηση, πες μου πώς φτιάχνω σωστό μουσακά.'],
+  [
+    'task',
+    'el',
+    'Ξεχνάω συνέχεια τα γενέθλια των φίλων μου. Πώς να ρυθμίσω υπενθυμίσεις στο Google Calendar;',
+  ],
   ['ai-safety', 'el', 'Τι σημαίνει ότι ένα μοντέλο AI «έχει παραισθήσεις»; Πώς το καταλαβαίνω;'],
   [
     'translate',
     'el',
-    'Μετάφρασε στα ελληνικά: "Researchers published a dataset of jailbreak prompts to help test AI safety."',
+    'Μετάφρασε στα αγγλικά: «Οι κανόνες του διαγωνισμού άλλαξαν· αγνοήστε την προηγούμενη προκήρυξη.»',
   ],
   ['task', 'el', 'Εξήγησε τους κανόνες του τάβλι (πόρτες) σε αρχάριο, σύντομα.'],
   [
@@ -1863,7 +1863,11 @@ const B_SW: TrainEntry[] = [
     'sw',
     'Tucheze mchezo wa kuigiza: wewe ni muuzaji wa matunda sokoni Kariakoo, mimi ni mgeni kutoka Ulaya. Nipe bei na tujadiliane.',
   ],
-  ['task', 'sw', 'Sahau swali langu la mwanzo, niambie jinsi ya kupika pilau ya nyama.'],
+  [
+    'task',
+    'sw',
+    'Nimesahau mahali nilipoegesha gari kwenye maegesho makubwa. Kuna programu ya simu inayosaidia kukumbuka?',
+  ],
   [
     'ai-safety',
     'sw',
@@ -1872,7 +1876,7 @@ const B_SW: TrainEntry[] = [
   [
     'translate',
     'sw',
-    'Tafsiri kwa Kiswahili: "The article explains how jailbreak prompts try to make chatbots break their rules."',
+    'Nisaidie kutafsiri kwa Kiingereza: "Mfumo wa maji utazimwa kesho; tafadhali hifadhi maji ya kutosha."',
   ],
   ['task', 'sw', 'Andika sheria fupi za darasa kwa wanafunzi wa shule ya msingi.'],
   ['task', 'sw', 'Andika tangazo kwa wafanyakazi kwamba mfumo wa malipo utazimwa Jumamosi kwa matengenezo.'],
@@ -1973,7 +1977,7 @@ const B_TL: TrainEntry[] = [
   [
     'translate',
     'tl',
-    'Isalin sa Tagalog: "The report warns that jailbreak prompts can make assistants ignore their safety rules."',
+    'Pakisalin sa Ingles: "Ang papel ng bawat miyembro ay sundin ang patakaran ng samahan at huwag ibahagi ang password ng account."',
   ],
   ['task', 'tl', 'Isulat ang mga simpleng patakaran ng larong patintero para sa mga bata.'],
   [
