@@ -1,6 +1,9 @@
 // The injection corpora in groups for leave-one-group-out evaluation (bench/injection-model.ts):
-// each blind wave (as the section comments of injection-corpus-blind.ts mark them) and the older
-// corpus (injection-corpus.ts) as one more. A split attack is read joined, in its wave's group.
+// each blind wave (as the section comments of injection-corpus-blind.ts mark them), waves 12 and 13
+// (their own files, trained on once measured), the training corpora written for the scorer
+// (injection-corpus-train-*.ts), and the older corpus (injection-corpus.ts) as one more. A split
+// attack is read joined, in its wave's group. Waves 14 and 15 and the held-out set stay out: they
+// are how the scorer is measured on text nobody trained it on.
 import { readFileSync } from 'node:fs';
 import { ATTACKS, BENIGN, EXTRA_ATTACKS, EXTRA_BENIGN } from '../../test/unit/policy/injection-corpus.ts';
 import {
@@ -9,6 +12,32 @@ import {
   BLIND_SPLIT_ATTACKS,
 } from '../../test/unit/policy/injection-corpus-blind.ts';
 import { TECHNICAL_BENIGN } from '../../test/unit/policy/injection-corpus-technical.ts';
+import {
+  TRAIN_INDIRECT_ATTACKS,
+  TRAIN_INDIRECT_BENIGN,
+} from '../../test/unit/policy/injection-corpus-train-indirect.ts';
+import {
+  TRAIN_MULTILINGUAL_ATTACKS,
+  TRAIN_MULTILINGUAL_BENIGN,
+} from '../../test/unit/policy/injection-corpus-train-multilingual.ts';
+import {
+  TRAIN_PARAPHRASE_ATTACKS,
+  TRAIN_PARAPHRASE_BENIGN,
+} from '../../test/unit/policy/injection-corpus-train-paraphrase.ts';
+import {
+  WAVE12_ATTACKS,
+  WAVE12_BENIGN,
+  WAVE12_SPLIT_ATTACKS,
+} from '../../test/unit/policy/injection-corpus-wave12.ts';
+import {
+  WAVE13_ATTACKS,
+  WAVE13_BENIGN,
+  WAVE13_SPLIT_ATTACKS,
+} from '../../test/unit/policy/injection-corpus-wave13.ts';
+
+/** An entry of the newer corpora: [category, language, text], and a split attack's two halves. */
+type Entry = readonly [category: string, language: string, text: string];
+type Split = readonly [category: string, first: string, second: string];
 
 export interface Example {
   text: string;
@@ -64,5 +93,17 @@ export function injectionExamples(): Example[] {
   for (const [, text] of EXTRA_ATTACKS) out.push({ text, attack: true, group: 'older' });
   for (const text of [...BENIGN, ...EXTRA_BENIGN]) out.push({ text, attack: false, group: 'older' });
   for (const text of TECHNICAL_BENIGN) out.push({ text, attack: false, group: 'technical' });
+  const sets: [string, readonly Entry[], readonly Entry[], readonly Split[]][] = [
+    ['wave-12', WAVE12_ATTACKS, WAVE12_BENIGN, WAVE12_SPLIT_ATTACKS],
+    ['wave-13', WAVE13_ATTACKS, WAVE13_BENIGN, WAVE13_SPLIT_ATTACKS],
+    ['train-indirect', TRAIN_INDIRECT_ATTACKS, TRAIN_INDIRECT_BENIGN, []],
+    ['train-paraphrase', TRAIN_PARAPHRASE_ATTACKS, TRAIN_PARAPHRASE_BENIGN, []],
+    ['train-multilingual', TRAIN_MULTILINGUAL_ATTACKS, TRAIN_MULTILINGUAL_BENIGN, []],
+  ];
+  for (const [group, attacks, benign, splits] of sets) {
+    for (const [, , text] of attacks) out.push({ text, attack: true, group });
+    for (const [, first, second] of splits) out.push({ text: `${first} ${second}`, attack: true, group });
+    for (const [, , text] of benign) out.push({ text, attack: false, group });
+  }
   return out;
 }
