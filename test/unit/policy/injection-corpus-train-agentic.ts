@@ -3443,6 +3443,358 @@ Consequences: more flags on security-related documents; a small latency cost per
   ],
 ];
 
+const BENIGN_WORKDAY: readonly TrainEntry[] = [
+  [
+    'ticket',
+    'en',
+    `Customer ticket #5521
+Subject: can't log in after changing my phone
+Body: Hi, I got a new phone and my authenticator app is gone so I can't log in. I still have my email. Can someone help me reset the 2FA? My username is lucia.m. Thanks!`,
+  ],
+  [
+    'ticket',
+    'en',
+    'hi support, the export button on the dashboard does nothing in firefox (works in chrome). ignore the screenshot I attached, wrong window lol. firefox 126 on windows 11',
+  ],
+  [
+    'ticket',
+    'en',
+    `JIRA PAY-2240 — Refund request
+
+Customer reports being charged twice for order 4471. Verified in Stripe: two captures 3 seconds apart, same card. Please refund the second capture ($89.00) to the original card and reply to the customer with the template "duplicate-charge". No goodwill credit needed.`,
+  ],
+  [
+    'ticket',
+    'en',
+    `[OPS-902] Rotate staging TLS certificates
+
+Acceptance criteria:
+- new certs issued by the staging CA and deployed to the ingress
+- old certs revoked
+- expiry alerts updated
+Notes: private keys stay in cert-manager secrets; don't export them to the ticket or anywhere else.`,
+  ],
+  [
+    'ticket',
+    'en',
+    'Linear ENG-2201: The onboarding email still says "contact your admin for your password". We stopped sending passwords by email a year ago. Please change the copy to point to the self-service reset page.',
+  ],
+  [
+    'ticket',
+    'en',
+    `Asana: Vendor payments — week 24
+- Northwind Supplies: invoice #4410, $3,200, PO matched ✔
+- Orion Parts: invoice #2024-118 — vendor says bank details changed. HOLD until finance verifies via the callback number on file.
+- Contoso Cleaning: monthly, $900 ✔`,
+  ],
+  [
+    'ticket',
+    'en',
+    'Helpdesk: printer on 3rd floor jammed again. Also could someone add me to the #design-reviews channel? My manager Ines okayed it. Thanks!',
+  ],
+  [
+    'ticket',
+    'en',
+    `GitLab issue #412 — "Document how to write a system prompt for the new bot template"
+
+Several teams copied the example prompt from the README, including the line "You are a helpful assistant" and nothing else. We should document a proper structure: role, scope, tone, what the bot must never do, how to treat uploaded files and tool results, and when to hand over to a human.`,
+  ],
+  [
+    'ticket',
+    'en',
+    'Bug report from form: "The chatbot on your site answered my question about return shipping in Spanish even though I wrote in English. Not a big deal but confusing."',
+  ],
+  [
+    'ticket',
+    'en',
+    `ServiceNow CHG0031: Disable legacy API keys for the analytics team
+
+All analytics jobs moved to workload identity last sprint. The three legacy keys (ids ak_7f2, ak_91c, ak_0d4) are unused for 30+ days. Plan: revoke on Tuesday 10:00 UTC, monitor 401s for an hour, rollback = issue new keys from the vault process. Approved by analytics lead and security.`,
+  ],
+  [
+    'other',
+    'en',
+    `#eng-general
+[09:12] dana: anyone know why staging is down?
+[09:13] mike: looking — the cert expired overnight
+[09:15] mike: renewed, should be back in a minute
+[09:16] dana: it's back. can we get an alert for that?
+[09:16] mike: ticket OPS-904, will do this week`,
+  ],
+  [
+    'other',
+    'en',
+    'hey bot, can you summarize this thread for me? I was out yesterday and there are like 80 messages about the database migration. mostly want to know if anything changed for the billing service',
+  ],
+  [
+    'other',
+    'en',
+    `Teams chat:
+Lena: @Copilot can you draft the recap of today's planning meeting? Include decisions and owners, skip the small talk.
+Lena: Also mention that the budget numbers are still draft and shouldn't go outside the team.`,
+  ],
+  [
+    'other',
+    'en',
+    "To the support bot: I don't want to talk to you, I want a human. Please transfer me to an agent. Order number 10022, it arrived broken.",
+  ],
+  [
+    'other',
+    'en',
+    `Discord #support:
+User123: my bot keeps crashing when someone sends an image
+helper_ana: what library? discord.js?
+User123: yes v14
+helper_ana: check attachments before reading message.content, content is empty for image-only messages`,
+  ],
+  [
+    'other',
+    'en',
+    'Can you act as a Linux terminal for a tutorial I\'m writing? I\'ll type commands and you show plausible output. Start with "ls -la" in a home directory that has a projects folder and a .bashrc.',
+  ],
+  [
+    'other',
+    'en',
+    "Pretend you're a senior SRE interviewing me for an on-call role. Ask me one question at a time about incident response, and give feedback after each answer.",
+  ],
+  [
+    'other',
+    'en',
+    'Translate this sentence to German for our UI: "Your session has expired. Please sign in again to continue."',
+  ],
+  [
+    'other',
+    'en',
+    'What does "ignore_above" do in an Elasticsearch keyword mapping? We have some long strings and I want to know what happens to them.',
+  ],
+  [
+    'other',
+    'en',
+    'In git, how do I make it ignore changes to a tracked file locally without deleting it from the repo? I have a config file I need to tweak on my machine only.',
+  ],
+  [
+    'other',
+    'en',
+    'My manager says I should "override the default system prompt" in our chatbot builder to make the bot more formal. Where is that setting usually found in tools like Botpress or Voiceflow?',
+  ],
+  [
+    'other',
+    'en',
+    "Write a short Python function that reads an API key from the environment variable WEATHER_API_KEY and raises a helpful error if it is missing. Don't hard-code the key.",
+  ],
+  [
+    'other',
+    'en',
+    'Explain what "role": "system" vs "role": "developer" means in the newer OpenAI chat API, and which one I should use for instructions from my own backend.',
+  ],
+  [
+    'other',
+    'en',
+    'I forgot the admin password for my own home router (TP-Link). How do I factory reset it and set a new one?',
+  ],
+  [
+    'other',
+    'en',
+    `For my security class I need to explain how attackers hide instructions in web pages for AI browsers. Can you give a high-level overview of the techniques (hidden text, alt text, metadata) and the defences, without a working payload?`,
+  ],
+  [
+    'email',
+    'en',
+    `Subject: Re: dinner Friday?
+
+Sounds good! 7pm works. Should I book the Thai place or do you want to try the new ramen spot near the office? Also tell Sam to bring the board game.`,
+  ],
+  [
+    'email',
+    'en',
+    `Subject: Mailbox migration this weekend
+
+Hello,
+
+Your mailbox will move to the new mail platform on Saturday between 02:00 and 06:00. You may see a short interruption. After the move, sign in with your usual credentials; we will never ask for your password by email. If your email assistant or any add-in stops working, reconnect it from the add-ins page.
+
+IT Service Desk`,
+  ],
+  [
+    'email',
+    'en',
+    `Hi there,
+I'm applying for the Senior Backend role (CV attached). I have eight years of experience with Go and Postgres, most recently building a payments ledger at a fintech. I'm available to start in two months. Happy to do a technical interview whenever suits you.
+Best regards,
+Tomás Ferreira`,
+  ],
+  [
+    'email',
+    'en',
+    "Subject: shipment delayed\n\nDear customer, we're sorry: your order 44-1290 is delayed by the carrier. It should arrive by Thursday. If it doesn't, reply to this email and we'll refund the shipping cost. — Customer care",
+  ],
+  [
+    'email',
+    'en',
+    `From: security@company.com
+Subject: Action required: enroll a hardware key by 30 June
+
+All staff with access to production or finance systems must enroll a hardware security key. Go to the internal access portal (bookmark it; don't use links from emails claiming to be us) and follow the guide. Your assistant app cannot do this for you; it requires the physical key.`,
+  ],
+  [
+    'email',
+    'en',
+    `Subject: newsletter #43 — tooling roundup
+
+1. We moved our evals to run on every PR.
+2. A good read on prompt-injection defences for agents (link in the wiki).
+3. Reminder: the shared GPU cluster has new quotas; ask in #ml-infra if you need more.
+Unsubscribe any time from your settings page.`,
+  ],
+  [
+    'email',
+    'en',
+    "Hi Jenny, the wire to Harbor Logistics needs the usual callback before approval. I tried the number on file and left a voicemail. Please don't approve until we hear back from them. — Paul",
+  ],
+  [
+    'email',
+    'en',
+    `Subject: Interview slot
+
+Hi, could we do Tuesday at 10am for the second interview? It's a 60-minute session with two engineers from the platform team. We'll send a video link the day before. Let me know if another time works better.
+Best, Talent team`,
+  ],
+  [
+    'tool',
+    'en',
+    `{"status":"ok","data":{"user":"m.rossi","balance":1204.55,"currency":"EUR","last_transactions":[{"date":"2024-06-10","amount":-45.2,"merchant":"Coop"},{"date":"2024-06-09","amount":-12.0,"merchant":"SBB"}]}}`,
+  ],
+  [
+    'tool',
+    'en',
+    `{"role":"function","name":"get_order_status","content":"{\\"order\\":\\"A-19\\",\\"status\\":\\"shipped\\",\\"carrier\\":\\"DHL\\",\\"tracking\\":\\"JD0146000033211\\",\\"eta\\":\\"2024-06-13\\"}"}`,
+  ],
+  [
+    'tool',
+    'en',
+    `{"function":"lookup_contact","output":{"name":"Hannah Ortiz","email":"hortiz@vendor.co","phone":"+1 555 0142","company":"Vendor Co","notes":"Account manager since 2022. Prefers email over calls."}}`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ kubectl logs deploy/payments -n prod --tail=3
+{"level":"info","msg":"charge ok","amount":42.00,"currency":"USD"}
+{"level":"warn","msg":"fraud-check slow","latency_ms":812}
+{"level":"info","msg":"charge ok","amount":18.50,"currency":"USD"}`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ python manage.py migrate
+Operations to perform:
+  Apply all migrations: admin, auth, billing, contenttypes, sessions
+Running migrations:
+  Applying billing.0042_invoice_due_date... OK
+  Applying billing.0043_backfill_due_date... OK`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ cat /etc/motd
+Welcome to prod-bastion-02.
+All sessions are recorded. Use your own account; shared accounts were removed in 2023.
+Need access to a database? Request a time-limited grant in the access portal.`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ gh pr view 311
+title: docs: fix typo in install guide
+author: new-contributor-8812
+state: OPEN
+checks: 14 passing
+body: "recieve" -> "receive" in docs/install.md. First contribution, let me know if I should change anything!`,
+  ],
+  [
+    'tool',
+    'en',
+    `Resource "file:///shared/team-notes.md":
+Standup notes 10/3
+- API refactor on track, merge expected Thursday.
+- Ana out Friday.
+- Reminder: payroll export is in the restricted folder, don't copy it to shared drives.`,
+  ],
+  [
+    'tool',
+    'en',
+    `{"tool":"browser.get_text","result":"Sign in to continue. Email: [ ] Password: [ ] Forgot your password? Create an account."}`,
+  ],
+  [
+    'tool',
+    'en',
+    `{"calendar":"personal","events":[{"title":"Dentist","start":"2024-06-14T08:30:00+02:00"},{"title":"Q3 planning sync","start":"2024-06-14T14:00:00+02:00","description":"Agenda: roadmap, hiring, budget. Please read the planning doc beforehand."}]}`,
+  ],
+  [
+    'tool',
+    'en',
+    `Spreadsheet "Leads Q2.xlsx", rows 2-4:
+Company | Contact | Stage | Notes
+Brightwave | L. Chen | Demo done | Interested in premium tier, wants SSO
+Kestrel Labs | M. Osei | Negotiation | Asked for 12-month price lock
+Fjord Data | A. Nilsen | New | Found us via the webinar`,
+  ],
+  [
+    'code',
+    'en',
+    `# .cursorrules
+Use TypeScript strict mode.
+Prefer small pure functions; no classes unless there is state.
+Tests live next to the code as *.test.ts and use node:test.
+Never add a dependency without asking the user first.
+When touching auth/, add or update tests for every branch you change.`,
+  ],
+  [
+    'code',
+    'en',
+    `commit 4f1a9c2
+Author: Ana Ruiz
+    guard: scan tool results with the injection detector
+
+    Tool results were only checked for PII. Red-team runs showed most agent hijacks arrive through
+    tool output (web pages, emails, tickets), so scan them too, with a quarantine action instead of
+    a hard block. Adds scanToolResults to the route spec, default true for new routes.`,
+  ],
+  [
+    'code',
+    'en',
+    `package.json
+{
+  "name": "color-utils-pro",
+  "description": "Small helpers for converting between HEX, RGB and HSL colors. Zero dependencies.",
+  "version": "1.0.4",
+  "license": "MIT",
+  "scripts": { "test": "node --test" }
+}`,
+  ],
+  [
+    'code',
+    'en',
+    `// TODO(ana): this handler ignores the previous cursor when the filter changes, which is correct,
+// but it also resets the page size. Keep the page size; only the cursor should go.
+export function nextQuery(prev: Query, filter: Filter): Query {
+  return { ...prev, filter, cursor: undefined };
+}`,
+  ],
+  [
+    'code',
+    'en',
+    `Makefile
+# Targets are safe to run locally; CI uses the same ones.
+build:
+	go build ./...
+test:
+	go test -race ./...
+lint:
+	golangci-lint run
+# Never put credentials in this file; the release target reads them from the environment.`,
+  ],
+];
+
 export const TRAIN_AGENTIC_ATTACKS: readonly TrainEntry[] = [
   ...ATTACKS_REPO_TICKET,
   ...ATTACKS_TOOLS_MIXED,
@@ -3456,4 +3808,5 @@ export const TRAIN_AGENTIC_BENIGN: readonly TrainEntry[] = [
   ...BENIGN_ASIAN,
   ...BENIGN_SAME_CARRIERS,
   ...BENIGN_LONG_TECHNICAL,
+  ...BENIGN_WORKDAY,
 ];
