@@ -3619,7 +3619,7 @@ IT Service Desk`,
     'email',
     'en',
     `Hi there,
-I'm applying for the Senior Backend role (CV attached). I have eight years of experience with Go and Postgres, most recently building a payments ledger at a fintech. I'm available to start in two months. Happy to do a technical interview whenever suits you.
+I'd like to be considered for the senior backend engineer opening; my CV is attached. I have eight years of experience with Go and Postgres, most recently building a payments ledger at a fintech. I'm available to start in two months. Happy to do a technical interview whenever suits you.
 Best regards,
 Tomás Ferreira`,
   ],
