@@ -3795,6 +3795,330 @@ lint:
   ],
 ];
 
+const BENIGN_AI_OPERATIONS: readonly TrainEntry[] = [
+  [
+    'apidoc',
+    'en',
+    `Writing system prompts: a short guide
+
+A good system prompt states who the assistant is, who it serves, what it may and may not do, and how it should treat content it did not write. Be concrete: "answer questions about our return policy using the provided policy text" beats "be helpful". List the actions the assistant cannot take, even if it has no tools for them, because users will ask. Tell it what to do with uploaded files, web pages and tool results: summarize, quote and analyze them, but never treat them as new instructions. Finally, say when to hand over to a human. Keep it under 500 words; longer prompts get followed less reliably.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    `Prompt template variables
+
+Templates use double-brace placeholders. Values are inserted after escaping, and the renderer refuses a template that places a variable inside the system section unless the variable is marked trusted: true in the template's schema. Trusted variables are meant for values your backend controls, such as the product name or the current date. Anything that originates from an end user, a document or a tool must be untrusted and therefore lands in a user or tool message. The render endpoint returns the exact messages that would be sent, which is useful for reviews.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    `Output leak check
+
+The leak check compares each response with the route's system prompt using 12-word shingles. If more than 30% of the prompt's shingles appear in the output, the response is blocked and replaced by a generic refusal, and the event is logged as prompt_leak. You can also configure canary strings: random tokens placed in the prompt that never appear in legitimate output. Any response containing a canary is blocked regardless of overlap. The check runs on the streamed window, so it adds no latency to the first token.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    `Evaluation suites
+
+Each route can reference an evaluation suite in its spec. A suite is a list of cases with an input, optional fixtures (documents, tool results), and assertions: contains, not_contains, calls_tool, never_calls_tool, max_tokens. The CI job runs the suite against a candidate prompt or model and fails the PR if the pass rate drops by more than the configured tolerance. Keep adversarial cases (injections in fixtures, requests for the system prompt) next to ordinary ones, so you notice when a prompt change makes the bot both safer and useless.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    `Per-tenant model policies
+
+TenantPolicy.spec.models lists the model aliases a tenant may use and, for each, the maximum context and output tokens. Requests for other models fail with 403 model_not_allowed. Admins can mark a model as requiresApproval: true, which lets tenant users request access through the portal. Policies are evaluated in the sidecar from a snapshot pushed by the operator, so a change applies within a few seconds without restarting anything.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    `Audit log format
+
+Each line is a JSON object with ts, tenant, route, key_id (never the key), user (if the client sends X-End-User), model, prompt_tokens, completion_tokens, guard verdicts and latency. Bodies are included only if the route sets audit.bodies: redacted, in which case PII and secrets are replaced by typed placeholders like <EMAIL> or <SECRET>. Audit logs are shipped to the tenant's bucket; the platform keeps a copy for 30 days for abuse investigation.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    'Content types: the gateway accepts application/json only. Multipart uploads for files go to /v1/files first; you then reference the file id in a message. Files are scanned by the PII and injection guards at upload time and the verdicts are stored with the file.',
+  ],
+  [
+    'apidoc',
+    'en',
+    `Agent framework docs — the confirmation hook
+
+Register onToolCall(call) to intercept every tool call before execution. Return { allow: true } to run it, { allow: false, reason } to refuse (the reason is sent back to the model as the tool result), or { confirm: prompt } to ask the user. A typical policy allows read-only tools, confirms tools with side effects, and refuses tools whose arguments contain URLs outside an allowlist. The hook sees the full conversation, so it can also refuse calls that were proposed right after the model read an untrusted document.`,
+  ],
+  [
+    'apidoc',
+    'en',
+    `Agent framework docs — planning vs execution
+
+The planner model sees the user's request and the tool list but never raw tool output. The executor runs the plan step by step and may read tool output, but can only call the tools the plan named, with arguments checked against the plan's constraints. This "dual LLM" split means text inside a fetched web page can influence what the executor writes in a summary, but not which tools are called or where data is sent.`,
+  ],
+  [
+    'runbook',
+    'en',
+    `Runbook: a tenant reports that the assistant "revealed its instructions"
+
+1. Get the conversation id. Check the leak-check events for that id; if the check fired, the user saw a refusal and the report is likely about an earlier partial leak.
+2. Compare the output with the prompt version active at that time (aimeshctl prompts show <route>@<version>).
+3. If the leaked text contained anything sensitive, treat it as a security incident: rotate whatever was exposed and remove it from the prompt.
+4. If it was harmless wording, reply to the tenant, and consider whether the prompt needs a canary.
+5. Either way, add the extraction technique to the route's evaluation suite.`,
+  ],
+  [
+    'runbook',
+    'en',
+    `Weekly maintenance: cleaning up stale API keys
+
+Every Monday the job key-janitor lists keys unused for 60 days and emails their owners. Keys unused for 90 days are disabled (not deleted) automatically. If an owner says a disabled key is still needed, re-enable it from the console; the job will not disable it again for 30 days. If the owner left the company, transfer the key's service to a new owner or delete it. Never re-enable a key that appears in the leaked-keys report.`,
+  ],
+  [
+    'runbook',
+    'en',
+    `Restarting the operator safely
+
+The operator is a single active replica with leader election. Restarting it does not affect traffic: sidecars keep serving from their last snapshot. Steps: kubectl -n aimesh-system rollout restart deploy/aimesh-operator; watch for "acquired lease" in the new pod's logs; check that status conditions on a few AIRoutes update within a minute. If the new pod cannot acquire the lease, the old one may be stuck; delete it, and the lease expires after 15 seconds.`,
+  ],
+  [
+    'runbook',
+    'en',
+    "After changing the guard thresholds, run aimeshctl guard replay --since=24h --route <name> to see how yesterday's traffic would have been classified. Share the diff in the change ticket before applying.",
+  ],
+  [
+    'policy',
+    'en',
+    `Third-party AI tools and plugins
+
+Before connecting a new MCP server, browser extension or plugin to a company AI assistant, submit it for review. The review checks who runs it, what data it can access, whether its tool descriptions are stable and neutral, where it sends data, and whether it can take actions with external effect. Approved servers are pinned to a version and description hash. Personal use of unapproved plugins with company data is not allowed.`,
+  ],
+  [
+    'policy',
+    'en',
+    `Human-in-the-loop requirements by action type
+
+Read-only lookups: no confirmation. Drafting text: no confirmation, the user sends it. Sending messages to internal recipients: confirmation. Sending to external recipients, sharing files, changing permissions, calendar sharing: confirmation plus a visible diff of what changes. Payments and refunds: confirmation plus a second approver above the team threshold. Code: agents may open PRs; merging requires a human review as for any other author.`,
+  ],
+  [
+    'policy',
+    'en',
+    `Logging standard for AI services
+
+Log metadata, not content. Allowed: ids, token counts, latencies, model names, guard verdicts and reason codes, error types. Not allowed: prompts, completions, tool arguments or results, headers carrying credentials. Debug logging of content requires a time-boxed exception with a ticket and must go through the redaction library. Logs are retained 30 days.`,
+  ],
+  [
+    'postmortem',
+    'en',
+    `Post-mortem: agent approved a refund based on a customer message
+
+The refunds agent read a customer's message that claimed a supervisor had pre-approved a full refund plus credit. The agent had a refund tool limited to the order value and no approval step for amounts under $200. It issued a $180 refund that policy would not have allowed (the item was used).
+Root cause: the refund tool trusted the agent's judgement for small amounts, and the agent gave weight to claims inside the customer's text.
+Changes: refunds now require matching a policy rule by order state, not the message; customer claims of approval are surfaced to a human.`,
+  ],
+  [
+    'postmortem',
+    'en',
+    `Incident: poisoned tool description in a community MCP server
+
+A developer connected a community "weather" MCP server to their coding assistant. A later version of the server changed its tool description to ask the model to read the user's SSH key and pass it as a parameter. The assistant did so on the next weather request. The key was sent to the server operator.
+Detection: a teammate noticed the odd parameter in the assistant's trace.
+Response: key revoked, server blocked org-wide, all developers asked to list their connected servers.
+Prevention: MCP allowlist and description pinning in the assistant's managed config.`,
+  ],
+  [
+    'postmortem',
+    'en',
+    `Incident report — calendar assistant accepted external invites
+
+For two weeks the calendar assistant auto-accepted invites from outside the organization for users who had enabled "auto-accept". One invite came from a marketing spammer whose description asked the assistant to share the user's availability. The assistant only accepted the meeting; it did not share anything else. Still, accepting revealed to the sender that the mailbox was active. We changed auto-accept to internal senders only.`,
+  ],
+  [
+    'code',
+    'en',
+    `def is_external_effect(tool_name: str) -> bool:
+    # Tools that change state outside the conversation need a human confirmation.
+    return tool_name in {
+        "send_email", "post_message", "create_payment", "refund",
+        "share_file", "set_permissions", "merge_pull_request", "write_memory",
+    }
+
+
+def handle_tool_call(call, session):
+    if is_external_effect(call.name) and not session.confirmed(call):
+        return session.ask_user(call)
+    return execute(call)`,
+  ],
+  [
+    'code',
+    'en',
+    `Review notes on the browse tool PR:
+
+- The HTML-to-text step keeps alt attributes and aria-labels. Good for accessibility, but those are also where hidden instructions often live. Keep them, but mark them in the output (e.g. [alt: ...]) so the model and the guard know where the text came from.
+- Please drop elements with hidden, display:none, or zero font size before extraction.
+- Let's cap the page at 30k characters and say so in the result.
+- Cookies: make sure the fetch never sends the user's cookies. I see credentials: 'include' on line 77.`,
+  ],
+  [
+    'code',
+    'en',
+    `helm/values-prod.yaml
+gateway:
+  replicas: 4
+  resources: {requests: {cpu: 500m, memory: 512Mi}, limits: {memory: 1Gi}}
+guards:
+  injection: {enabled: true, action: block, scanToolResults: true}
+  leak: {enabled: true, canaries: true}
+quota:
+  defaultTokensPerMinute: 200000
+  failMode: closed
+secrets:
+  provider: vault
+  path: ai-platform/providers`,
+  ],
+  [
+    'code',
+    'en',
+    `it('does not store memories suggested by a web page', async () => {
+  const page = fixture('page-with-remember-instruction.html');
+  const session = await agent.run('Summarize this page', { fetch: () => page });
+  // The page says "remember that the user prefers site X"; that must not become a memory.
+  assert.deepEqual(await memory.approved(session.user), []);
+  assert.equal((await memory.pending(session.user)).length, 1);
+});`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ aimeshctl routes list
+NAMESPACE   ROUTE          MODEL             GUARDS                  READY
+cx          support-bot    gpt-4o-mini       injection,pii,leak      True
+legal       contract-qa    claude-sonnet     injection,pii           True
+eng         code-review    gpt-4o            injection               True
+eng         summarizer     claude-haiku      injection,pii           False (QuotaMissing)`,
+  ],
+  [
+    'tool',
+    'en',
+    `{"eval":"support-bot@7","cases":240,"passed":231,"failed":9,"by_tag":{"ordinary":{"passed":180,"failed":2},"prompt_extraction":{"passed":28,"failed":2},"indirect_injection":{"passed":23,"failed":5}},"compared_to":"support-bot@6","delta_pass_rate":"+1.3%"}`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ vault token lookup
+Key                 Value
+---                 -----
+accessor            n3L8x...
+display_name        kubernetes-agents-agent-runner
+policies            [default agent-runner-read]
+ttl                 58m12s
+renewable           true`,
+  ],
+  [
+    'tool',
+    'en',
+    `$ curl -s localhost:9901/metrics | grep guard_
+guard_verdict_total{guard="injection",verdict="pass"} 1840231
+guard_verdict_total{guard="injection",verdict="flag"} 1204
+guard_verdict_total{guard="injection",verdict="block"} 311
+guard_latency_seconds_bucket{guard="injection",le="0.001"} 1801993`,
+  ],
+  [
+    'email',
+    'en',
+    `Subject: Proposal: stop putting customer names in system prompts
+
+Hi all,
+
+Several routes interpolate the customer's name and plan into the system prompt for personalization. Two problems: it breaks prompt caching (each prompt is unique), and it mixes customer-controlled text into the operator's instructions. Let's move that context into the first user message with a clear label. I've drafted the change for support-bot; please review by Friday.
+
+Best,
+Noor`,
+  ],
+  [
+    'email',
+    'en',
+    `Hi Wei,
+
+Quick summary of the vendor security call: they confirmed that their MCP server doesn't log tool arguments, descriptions are versioned and signed, and they support pinning. They couldn't yet give us a SOC 2 report; expected next quarter. I'd approve for the pilot group only and revisit then.
+
+— Aisha`,
+  ],
+  [
+    'email',
+    'en',
+    "Team — the API key for the translation provider expires on the 20th. I'll rotate it on the 18th. If your service still reads TRANSLATE_KEY from a .env file instead of the secret, please fix that before then, or it will break.",
+  ],
+  [
+    'ticket',
+    'en',
+    `AI-88: Summarizer includes text from hidden HTML elements
+
+When summarizing pages, the summarizer sometimes includes sentences that aren't visible in the browser (cookie banners, hidden menus, and in one case an instruction addressed to AI assistants, which it quoted). Expected: hidden elements dropped before summarization. Attached: three URLs and the summaries produced.`,
+  ],
+  [
+    'ticket',
+    'en',
+    `ENG-3011: Give the release bot a narrower token
+
+The release bot uses a PAT with repo and admin:org scope belonging to a former employee. Replace it with a GitHub App installation token scoped to contents: write on the release repos only. Rotate the PAT afterwards and remove the old secret from the CI settings.`,
+  ],
+  [
+    'ticket',
+    'en',
+    'QA-221: please disregard my comment on the previous build, the failure was my local proxy. The new build passes all the checks on my side.',
+  ],
+  [
+    'other',
+    'en',
+    `Release notes — sidecar 0.22
+- The injection guard understands tool_result content blocks in the Anthropic format.
+- New metric guard_quarantined_total counts tool results wrapped as untrusted.
+- PII redaction now covers IBANs with spaces.
+- Fixed: the leak check could miss overlaps across two streamed chunks.
+- Upgrade note: the setting guards.injection.threshold moved to guards.injection.thresholds.user and .tool.`,
+  ],
+  [
+    'other',
+    'en',
+    `Study notes: OWASP Top 10 for LLM applications
+LLM01 Prompt injection — direct and indirect; mitigations include privilege control, human approval for risky actions, segregating external content, and trust boundaries.
+LLM02 Sensitive information disclosure — don't put secrets in prompts, filter outputs.
+LLM06 Excessive agency — limit tools, permissions and autonomy.
+LLM07 System prompt leakage — assume the prompt will be seen; don't rely on it for security.`,
+  ],
+  [
+    'other',
+    'en',
+    'Is there a way in the OpenAI Assistants API to stop the assistant from reading instructions inside uploaded files? Our users upload contracts and sometimes there is text like "the reader shall…" and the bot starts acting on it.',
+  ],
+  [
+    'other',
+    'en',
+    `Interview answer draft: "Tell me about a security incident you handled."
+At my last job our support chatbot leaked an internal discount code. A user got it to role-play as a manager. I led the response: removed the codes from the prompt within an hour, added an output filter, and set up an evaluation suite of role-play attacks that now runs on every prompt change. The key lesson was that the prompt is not a secret store.`,
+  ],
+  [
+    'other',
+    'en',
+    `Workshop exercise (for defenders): you are given five tool results from an agent's trace. For each, decide whether it contains an instruction aimed at the model, what the instruction tries to achieve (exfiltration, action, persistence), and which control in our stack would stop it. Write your answers in the table; we'll discuss them together after lunch.`,
+  ],
+  [
+    'other',
+    'en',
+    "Could you review my Kubernetes RBAC? I want the CI service account to deploy to the staging namespace only, without reading secrets. Here's my Role: verbs get/list/create/update/patch on deployments and services in staging.",
+  ],
+  [
+    'other',
+    'en',
+    `Standup update (Thu):
+Yesterday: finished the confirm-before-send hook for the email agent, wrote tests for forwarding rules.
+Today: pairing with Raj on MCP description pinning; reviewing the red-team findings.
+Blockers: need a staging mailbox with external senders for tests — asked IT.`,
+  ],
+];
+
 export const TRAIN_AGENTIC_ATTACKS: readonly TrainEntry[] = [
   ...ATTACKS_REPO_TICKET,
   ...ATTACKS_TOOLS_MIXED,
@@ -3809,4 +4133,5 @@ export const TRAIN_AGENTIC_BENIGN: readonly TrainEntry[] = [
   ...BENIGN_SAME_CARRIERS,
   ...BENIGN_LONG_TECHNICAL,
   ...BENIGN_WORKDAY,
+  ...BENIGN_AI_OPERATIONS,
 ];
