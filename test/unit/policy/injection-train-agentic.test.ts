@@ -28,11 +28,11 @@ const BENIGN_CATEGORIES = new Set([
 ]);
 const all = [...TRAIN_AGENTIC_ATTACKS, ...TRAIN_AGENTIC_BENIGN];
 
-/** Sentences long enough that a repeat means a copied template, not a common phrase. */
+/** Sentences (whitespace collapsed, so padded table headers stay short) long enough that a repeat means a copied template. */
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[.!?。！？])\s+|\n+/u)
-    .map((s) => s.trim().toLowerCase())
+    .map((s) => s.replace(/\s+/gu, ' ').trim().toLowerCase())
     .filter((s) => s.length >= 50);
 }
 
