@@ -5452,7 +5452,7 @@ Hi there,
 Welcome aboard! Here's what happens next:
 
 • Within 2 business days you'll get access to the partner portal. Log in with your company SSO; we'll never email you a password.
-• Your partner manager, Olivia, will reach out to schedule an onboarding call.
+• Olivia from our partner team will email you to book a 30-minute kickoff.
 • Deal registration opens once your agreement is countersigned. Register deals in the portal, not by email, so nothing gets lost.
 • Marketing assets are under Resources. Please don't modify our logos.
 
