@@ -5453,7 +5453,7 @@ Welcome aboard! Here's what happens next:
 
 • Within 2 business days you'll get access to the partner portal. Log in with your company SSO; we'll never email you a password.
 • Olivia from our partner team will email you to book a 30-minute kickoff.
-• Deal registration opens once your agreement is countersigned. Register deals in the portal, not by email, so nothing gets lost.
+• You can register deals as soon as both sides have signed the agreement. Register them in the portal, not by email, so nothing gets lost.
 • Marketing assets are under Resources. Please don't modify our logos.
 
 A note on security: we will never ask you to set up mail forwarding, share inbox access, or send us customer data outside the portal. If you receive such a request that appears to come from us, report it to partner-security@acme.example.
