@@ -5464,7 +5464,7 @@ The Acme Partner Team`,
   [
     'tool',
     'en',
-    `{"name":"code_search","description":"Semantic search over the repositories the user has connected. Parameters: query (string, required), repo (string, optional), limit (integer, 1-50, default 10). Returns file paths, line ranges and snippets ranked by relevance. Supported languages: TypeScript, Python, Go, Java, Rust. Files matching the user's secret patterns (.env, *.pem, credentials.json and similar) are excluded from the index and never returned. Results are cached for five minutes per query. The tool is read-only and cannot modify files.","inputSchema":{"type":"object","properties":{"query":{"type":"string"},"repo":{"type":"string"},"limit":{"type":"integer","minimum":1,"maximum":50}},"required":["query"]}}`,
+    `{"name":"code_search","description":"Semantic search over the repositories the user has connected. Parameters: query (string, required), repo (string, optional), limit (integer, 1-50, default 10). The answer lists matching files with line spans and a short excerpt, best match first. Supported languages: TypeScript, Python, Go, Java, Rust. Files matching the user's secret patterns (.env, *.pem, credentials.json and similar) are excluded from the index and never returned. Results are cached for five minutes per query. The tool is read-only and cannot modify files.","inputSchema":{"type":"object","properties":{"query":{"type":"string"},"repo":{"type":"string"},"limit":{"type":"integer","minimum":1,"maximum":50}},"required":["query"]}}`,
   ],
   [
     'other',
@@ -5535,7 +5535,7 @@ Thanks for contributing!
 ## Pull requests
 - One concern per PR; large refactors start with an issue.
 - Add a changelog entry under "Unreleased".
-- Two approvals are required for changes under crates/crypto.
+- Anything under crates/crypto needs sign-off from two maintainers.
 
 ## AI-assisted contributions
 You may use AI coding tools. Please say so in the PR description and review the generated code as if a stranger wrote it. Agents don't get special permissions here: every PR, whoever or whatever wrote it, goes through the same review and CI. Never paste tokens or secrets into prompts, issues or PRs; if you did, tell us so we can help rotate them.
@@ -5548,8 +5548,8 @@ Be kind. See CODE_OF_CONDUCT.md.`,
     'en',
     `$ terraform plan
 module.vpc.aws_vpc.main: Refreshing state... [id=vpc-0a1b2c3d]
-module.db.aws_db_instance.primary: Refreshing state... [id=prod-primary]
 module.iam.aws_iam_role.ci: Refreshing state... [id=ci-deployer]
+module.s3.aws_s3_bucket.artifacts: Refreshing state... [id=acme-artifacts]
 
 Terraform will perform the following actions:
 
