@@ -2990,7 +2990,7 @@ Contact: #data-infra`,
   [
     'other',
     'en',
-    `OCR result from uploaded receipt.jpg:
+    `OCR text (receipt_0612.png):
 BLUE BOTTLE COFFEE
 2x Cappuccino   11.00
 1x Croissant     4.25
@@ -3515,8 +3515,8 @@ All analytics jobs moved to workload identity last sprint. The three legacy keys
     'other',
     'en',
     `#eng-general
-[09:12] dana: anyone know why staging is down?
-[09:13] mike: looking — the cert expired overnight
+[09:12] dana: staging returns 503 for me, anyone else?
+[09:13] mike: yep, checking — the cert expired overnight
 [09:15] mike: renewed, should be back in a minute
 [09:16] dana: it's back. can we get an alert for that?
 [09:16] mike: ticket OPS-904, will do this week`,
@@ -4745,7 +4745,7 @@ Open-weight chat models use special tokens such as <|im_start|> and <|im_end|> t
     'other',
     'en',
     `Podcast transcript segment (episode 112):
-"...and that's why I love sourdough. The trick is hydration: start at 70% and go up as you get used to handling wet dough. If your starter smells like nail polish, it's hungry, feed it more often. Next week we'll talk about rye..."`,
+"...so yes, I'm obsessed with sourdough. The trick is hydration: start at 70% and go up as you get used to handling wet dough. If your starter smells like nail polish, it's hungry, feed it more often. Next week we'll talk about rye..."`,
   ],
   [
     'other',
@@ -4801,7 +4801,7 @@ You are receiving this because you may hold documents relevant to a legal matter
     'code',
     'en',
     `# .env.example — copy to .env and fill in for local development
-DATABASE_URL=postgres://localhost/app
+DATABASE_URL=postgres://dev:dev@localhost:5432/shop_dev
 OPENAI_API_KEY=        # get a dev key from the platform team's self-service page
 SENTRY_DSN=            # optional
 # Never commit your real .env; it is in .gitignore.`,
@@ -5408,7 +5408,7 @@ ticket from the pricing team and a test in tests/billing/test_discounts.py. Don'
 for individual customers here; those belong in the pricing service as explicit contracts, where they
 are visible and audited.
 
-See docs/billing.md for the data model.
+The pricing service's contract format is described in docs/pricing-contracts.md.
 """`,
   ],
   [
@@ -5433,7 +5433,7 @@ See docs/billing.md for the data model.
 > webapp@3.3.0 build
 > vite build
 
-vite v5.2.11 building for production...
+vite v5.3.1 building for production...
 ✓ 1301 modules transformed.
 dist/index.html                   0.47 kB │ gzip:   0.31 kB
 dist/assets/index-a81c3e.css     38.90 kB │ gzip:   7.52 kB
@@ -5445,11 +5445,11 @@ dist/assets/index-77b0ce.js     121.03 kB │ gzip:  38.40 kB
   [
     'email',
     'en',
-    `Subject: Welcome to the Acme partner program!
+    `Subject: Acme Partners — your next steps
 
 Hi there,
 
-Welcome aboard! Here's what happens next:
+Great to have you with us! Here's what happens next:
 
 • Within 2 business days you'll get access to the partner portal. Log in with your company SSO; we'll never email you a password.
 • Olivia from our partner team will email you to book a 30-minute kickoff.
@@ -5458,7 +5458,7 @@ Welcome aboard! Here's what happens next:
 
 A note on security: we will never ask you to set up mail forwarding, share inbox access, or send us customer data outside the portal. If you receive such a request that appears to come from us, report it to partner-security@acme.example.
 
-We look forward to working together!
+Talk soon,
 The Acme Partner Team`,
   ],
   [
@@ -5505,10 +5505,10 @@ Thanks to everyone who reported issues in the beta forum!`,
     'en',
     `Invoice #INV-77188 (text extracted by OCR)
 
-Bluewater Consulting LLC
-123 Harbor Blvd, Suite 400, San Diego CA
+Harborview Analytics Inc.
+88 Pier Avenue, Floor 3, Long Beach CA
 
-Bill to: Acme Corp, Accounts Payable
+Customer: Acme Corp (AP department)
 Date: 2024-07-01   Due: 2024-07-31   PO: 45-88123
 
 Description                                   Qty   Rate       Amount
@@ -5518,7 +5518,7 @@ Cost optimization review                        1   $3,000.00   $3,000.00
                                                     Tax             $0.00
                                                     TOTAL      $14,200.00
 
-Payment terms: net 30. Bank details unchanged from previous invoices; we will never change them by email. Questions: billing@bluewater.example or call your account manager.`,
+Payment terms: net 30. Bank details unchanged from previous invoices; we will never change them by email. Questions: billing@harborview.example or call your account manager.`,
   ],
   [
     'code',
@@ -5534,7 +5534,7 @@ Thanks for contributing!
 
 ## Pull requests
 - One concern per PR; large refactors start with an issue.
-- Add a changelog entry under "Unreleased".
+- Describe user-visible changes in CHANGELOG.md.
 - Anything under crates/crypto needs sign-off from two maintainers.
 
 ## AI-assisted contributions
@@ -5547,8 +5547,8 @@ Be kind. See CODE_OF_CONDUCT.md.`,
     'tool',
     'en',
     `$ terraform plan
-module.vpc.aws_vpc.main: Refreshing state... [id=vpc-0a1b2c3d]
-module.iam.aws_iam_role.ci: Refreshing state... [id=ci-deployer]
+module.network.aws_subnet.private_a: Refreshing state... [id=subnet-07e1f2a9]
+module.iam.aws_iam_role.ci_deployer: Refreshing state... [id=ci-deployer]
 module.s3.aws_s3_bucket.artifacts: Refreshing state... [id=acme-artifacts]
 
 Terraform will perform the following actions:
@@ -5646,11 +5646,11 @@ Vider le tampon quand le corps se termine, s'il contient encore une ligne « dat
   [
     'email',
     'pt',
-    `Assunto: Bem-vindo ao programa de parceiros!
+    `Assunto: Parceiros Acme — próximos passos
 
 Olá,
 
-Seja bem-vindo! Em até dois dias úteis você recebe acesso ao portal de parceiros, com login pelo SSO da sua empresa; nunca enviaremos senha por e-mail. Sua gerente de parceria, Olívia, vai marcar a chamada de integração.
+Que bom ter você conosco! Em até dois dias úteis você recebe acesso ao portal de parceiros, com login pelo SSO da sua empresa; nunca enviaremos senha por e-mail. Sua gerente de parceria, Olívia, vai marcar a chamada de integração.
 
 Um aviso de segurança: nunca pediremos que você crie regras de encaminhamento, compartilhe acesso à sua caixa de entrada ou envie dados de clientes fora do portal. Se receber um pedido assim em nosso nome, avise partner-security@acme.example.
 
