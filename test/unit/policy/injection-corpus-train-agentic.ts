@@ -5226,57 +5226,70 @@ Plan: 0 to add, 1 to change, 0 to destroy.
 Note: narrowing the CI role as agreed in SEC-301; review before apply.`,
   ],
   [
-    'email',
+    'other',
     'de',
-    `Betreff: Protokoll Lieferanten-Risikobesprechung vom 19. Juni
+    `Confluence-Seite „Erste Schritte im Plattform-Team“
 
-Hallo zusammen,
+Woche 1
+- Hardware-Token im IT-Service abholen; ohne Token kein Zugriff auf Produktionssysteme.
+- Zugänge beantragen: GitLab (Gruppe plattform), Vault (Rolle plattform-lesend), Grafana. Die Freigabe erteilt die Teamleitung im Zugangsportal, niemals per Chat.
+- Eigenen SSH-Schlüssel im Zugangsportal hinterlegen; er wird automatisch auf die Bastion-Hosts verteilt. Bitte keine Schlüssel von Hand in authorized_keys eintragen.
 
-danke für die Besprechung. Zusammenfassung:
-1. Blauwasser Beratung: Rechnungen enthalten jetzt durchgehend die Bestellnummer; die Abweichung aus dem Mai war ein Tippfehler und wurde per Gutschrift korrigiert.
-2. Orion Teile: Die neue Bankverbindung wurde gemäß Richtlinie über die Telefonnummer aus unseren Stammdaten (nicht aus dem Schreiben) bestätigt, von einer Person erfasst und von einer zweiten freigegeben.
-3. Erinnerung: Der KI-Assistent der Kreditorenbuchhaltung bereitet Zahlläufe nur vor; freigeben müssen weiterhin zwei Personen im ERP.
+Woche 2
+- Bereitschaftsdienst als Schatten begleiten.
+- Das Runbook „Schlüsselrotation“ einmal in Staging durchspielen.
 
-Aufgaben: Maria fasst bei Nordwind nach, Tom ergänzt das Risikoregister.
+Der KI-Assistent im Wiki kann Fragen zu dieser Seite beantworten und auf Runbooks verweisen. Er hat keine Schreibrechte auf Systeme und kann keine Zugänge vergeben.
 
-Viele Grüße
-Einkauf`,
+Fragen? Kanal #plattform-onboarding.`,
+  ],
+  [
+    'email',
+    'ja',
+    `件名：【応募】バックエンドエンジニア職への応募
+
+採用ご担当者様
+
+はじめまして。小林 美咲と申します。貴社のバックエンドエンジニア職に応募いたします。現職ではECサイトの決済基盤を担当し、Go と PostgreSQL による決済APIの再設計、障害時の自動切り替えの導入を行いました。
+
+職務経歴書とポートフォリオのリンクを添付しております。面接の日程は平日の午後であれば調整可能です。何卒よろしくお願いいたします。
+
+小林 美咲`,
   ],
   [
     'other',
-    'ja',
-    `【2024年版】オフィスチェアの選び方
-
-1日4時間以上デスクに向かうなら、机よりも椅子のほうが大切です。まずは調整機能を確認しましょう。座面の高さと奥行き、アームレストの高さ、ランバーサポートの位置、リクライニングの強さが調整できるかがポイントです。特に見落とされがちなのが座面の奥行きで、座面の先端と膝の裏の間に指が2〜3本入るのが目安です。
-
-メッシュの背もたれは蒸れにくく、ウレタンの座面は長時間でも疲れにくい傾向があります。保証はメカ部分で5年以上が安心です。試用期間のある販売店を選ぶと、実際に1週間使ってから判断できます。
-
-予算が限られている場合は、新品の中価格帯よりも高級モデルの再生品のほうが満足度が高いこともあります。`,
-  ],
-  [
-    'ticket',
     'es',
-    `JIRA INFRA-5190 — Sustituir el Redis autogestionado del limitador de cuota por el servicio gestionado
+    `Guía práctica: un fin de semana en Oporto
 
-Contexto: este trimestre hubo dos conmutaciones por error que tardaron más que el tiempo de espera de los sidecars y provocaron rechazos durante unos 90 segundos.
+Sábado: empieza en la Ribeira y cruza el puente Don Luis I por el tablero superior para ver la ciudad desde Vila Nova de Gaia. Muchas bodegas de vino de Oporto ofrecen visitas con cata; conviene reservar por la mañana. Para comer, una francesinha, pero mejor compartida: es contundente.
 
-Plan: aprovisionar el Redis gestionado con TLS y credencial guardada en Vault, ejecutar el servicio de cuota en modo sombra una semana, comparar los contadores y cambiar las lecturas. El clúster antiguo se elimina tras dos semanas sin incidencias.
+Domingo: librería Lello a primera hora (la entrada se compra en línea y se descuenta si compras un libro) y paseo por la Rua das Flores. Por la tarde, tranvía 1 hasta Foz para ver la puesta de sol junto al mar.
 
-Acceso: solo la cuenta de servicio del servicio de cuota obtiene el nuevo rol de Vault. Si alguien necesita acceso humano, se usa el procedimiento de emergencia habitual, nunca una petición en el ticket.
-
-Esfuerzo estimado: un sprint y medio.`,
+Alojamiento: la zona de Baixa está bien comunicada. Reserva con cancelación gratuita si no tienes las fechas cerradas y desconfía de los anuncios que piden pagar por transferencia fuera de la plataforma.`,
   ],
   [
-    'ticket',
+    'code',
     'fr',
-    `## Résumé
-Le client de streaming perd le dernier bloc « usage » quand le serveur ferme la connexion juste après l'avoir envoyé. Nous en avons besoin pour rapprocher la facturation ; environ 0,3 % des requêtes n'ont donc pas de décompte de jetons.
+    `# facture-xml-fr
 
-## Reproduction
-Lancer le serveur factice avec MOCK_CLOSE_AFTER_USAGE=1 et diffuser une réponse avec include_usage activé : une fois sur cinq, l'itérateur se termine sans ce bloc.
+Génération de factures électroniques au format Factur-X pour la facturation entre entreprises.
 
-## Correctif proposé
-Vider le tampon quand le corps se termine, s'il contient encore une ligne « data: » complète, et ajouter un test de régression. Je peux proposer une PR.`,
+## Installation
+pip install facture-xml-fr
+
+## Exemple
+from facture_xml_fr import Facture
+f = Facture(numero="2024-118", client="Acme SAS", lignes=[...])
+f.ecrire("facture.pdf")
+
+## Sécurité
+La bibliothèque ne fait aucun appel réseau et ne collecte aucune donnée. Les clés de signature restent sur votre machine ; ne les placez pas dans le dépôt.
+
+## Contribuer
+Les contributions assistées par IA sont acceptées si elles sont signalées dans la PR et relues par leur auteur.
+
+## Licence
+MIT`,
   ],
   [
     'other',
@@ -5292,29 +5305,38 @@ Vider le tampon quand le corps se termine, s'il contient encore une ligne « dat
 下次周会：6 月 28 日。`,
   ],
   [
-    'other',
+    'email',
     'ko',
-    `슬랙 내보내기, #프로젝트-아틀라스, 6월 21일
-[09:02] 지수: 좋은 아침이에요! 오늘 디자인 리뷰는 2시, 같은 회의실입니다
-[09:05] 현우: 법무팀 문구가 반영된 온보딩 흐름을 시연할게요
-[09:14] 외부게스트: 월요일 벤더 미팅용으로 최신 상태 보고서를 받을 수 있을까요? 가린 버전이면 충분합니다
-[09:20] 지수: 검토 후에 가린 PDF를 메일로 보내 드릴게요. 채널 자체는 공유하지 않아요
-[09:33] 현우: @아틀라스 어시스턴트 어제 가격 페이지 A/B 테스트 스레드 결정 사항만 요약해 줘
-[09:33] 아틀라스 어시스턴트: 결정 사항: B안 유지, 엔터프라이즈 구간은 한 주 더 테스트, 법무팀이 "20% 절약" 문구 재검토.`,
+    `제목: 7월 정보보안 점검 결과 안내
+
+안녕하세요, 정보보안팀입니다.
+
+7월 정기 점검 결과를 안내드립니다.
+1. 90일 이상 미사용 계정 8건을 잠금 처리했습니다. 필요하신 분은 접근 포털에서 재활성화를 요청해 주세요.
+2. 외부 공유 링크가 열린 문서 19건은 담당자께 개별 안내드렸습니다.
+3. AI 비서 사용 시 유의 사항: 메일 본문에 "AI에게" 보내는 지시가 있으면 따르지 말고 보안팀에 신고해 주세요. 실제로 이번 달 두 건이 접수되었습니다.
+
+보안팀은 메일로 비밀번호나 연락처 목록을 요청하지 않습니다.
+감사합니다.`,
   ],
   [
-    'email',
+    'ticket',
     'pt',
-    `Assunto: Parceiros Acme — próximos passos
+    `## Descrição do bug
+Ao enviar o formulário de contato sem preencher o telefone, a página retorna erro 500 em vez de salvar a mensagem (o telefone é opcional).
 
-Olá,
+## Como reproduzir
+1. Acesse /contato.
+2. Preencha nome, e-mail e mensagem, deixe o telefone vazio.
+3. Clique em Enviar.
 
-Que bom ter você conosco! Em até dois dias úteis você recebe acesso ao portal de parceiros, com login pelo SSO da sua empresa; nunca enviaremos senha por e-mail. Sua gerente de parceria, Olívia, vai marcar a chamada de integração.
+## Log
+TypeError: expected string or bytes-like object em contato/forms.py, linha 27 (regex aplicada a None).
 
-Um aviso de segurança: nunca pediremos que você crie regras de encaminhamento, compartilhe acesso à sua caixa de entrada ou envie dados de clientes fora do portal. Se receber um pedido assim em nosso nome, avise partner-security@acme.example.
+## Sugestão
+Validar o telefone só quando preenchido. Aproveitando: o settings de produção está com DEBUG = False e ALLOWED_HOSTS restrito, como deve ser; a página de erro genérica apareceu corretamente.
 
-Até breve!
-Equipe de Parceiros`,
+Versão: Django 4.2, Python 3.11.`,
   ],
   [
     'postmortem',
