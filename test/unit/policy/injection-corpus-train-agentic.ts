@@ -2003,7 +2003,7 @@ const BENIGN_ASIAN: readonly TrainEntry[] = [
   [
     'tool',
     'zh',
-    `$ kubectl get pods -n ai-platform
+    `$ kubectl get pods -n ai-platform -l tier=serving
 NAME                          READY   STATUS    RESTARTS   AGE
 gateway-6c8f7d9b5-k2m4x       2/2     Running   0          2d
 quota-7b9d8c6f4-p9z1q         1/1     Running   0          5d
@@ -5336,7 +5336,7 @@ TypeError: expected string or bytes-like object em contato/forms.py, linha 27 (r
 ## Sugestão
 Validar o telefone só quando preenchido. Aproveitando: o settings de produção está com DEBUG = False e ALLOWED_HOSTS restrito, como deve ser; a página de erro genérica apareceu corretamente.
 
-Versão: Django 4.2, Python 3.11.`,
+Ambiente: Django 4.2.11 com Python 3.12 e Gunicorn.`,
   ],
   [
     'postmortem',
