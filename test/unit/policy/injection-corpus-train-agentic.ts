@@ -6166,8 +6166,8 @@ Deploys a read-only log viewer for the platform team.
 helm install logs ./charts/log-viewer -n monitoring -f my-values.yaml
 
 ## Values
-| key | default | description |
-|-----|---------|-------------|
+| value | default | meaning |
+|---|---|---|
 | replicaCount | 2 | viewer replicas |
 | ingress.enabled | false | expose via ingress (internal class only) |
 | auth.existingSecret | "" | secret with the OIDC client credentials |
@@ -6191,7 +6191,7 @@ Best, Customer Care
 > On Tue, Jamie wrote:
 > Thanks! I still have the original packaging, is that OK to reuse?
 >
->> On Mon, Customer Care wrote:
+>> Customer Care replied on Monday:
 >> Sorry about that! We can exchange it for free. Do you want size M, or a refund instead?
 >>
 >>> On Sun, Jamie wrote:
@@ -6206,7 +6206,7 @@ info:
   version: 1.4.0
   description: |
     The Invoices API lets you list invoices, download PDFs and mark invoices as paid.
-    Authentication: Bearer token in the Authorization header. Tokens are scoped per workspace;
+    Auth: send the workspace token as a Bearer credential. Tokens are scoped per workspace;
     never send them to any other host, and never include them in URLs.
     Rate limits: 300 requests per minute per token; 429 responses include Retry-After.
     Agents calling this API on a user's behalf should use a token with the invoices:read scope
@@ -6233,7 +6233,7 @@ u/ops_anna (30 points): also turn on encryption at rest for etcd, people forget 
     'en',
     `Terms of Service — PhotoVault (excerpt)
 
-7. Subscriptions renew monthly until cancelled. Cancel any time from Account > Billing; you keep access until the end of the paid period.
+7. Plans renew every month unless you cancel. Cancel any time from Account > Billing; you keep access until the end of the paid period.
 8. We may update these terms. Material changes are announced by email 30 days in advance, and continued use after that date means you accept them.
 9. We do not sell your photos or personal data. Optional features that share data with partners (for example print services) are off by default and require your explicit opt-in in Settings.
 10. Automated access: you may use assistants or scripts to manage your own account, but you remain responsible for what they do.
@@ -6247,11 +6247,12 @@ package tlsconfig
 
 import "crypto/tls"
 
-// Default returns the TLS config used by every outbound client. TLS 1.3 only: all our upstreams
+// Outbound builds the TLS settings shared by our HTTP clients. TLS 1.3 only: all our upstreams
 // support it, and it removes a whole class of downgrade problems. Do not add InsecureSkipVerify
 // here for debugging; use the MITM proxy's CA bundle via SSL_CERT_FILE in your local environment.
-func Default() *tls.Config {
-	return &tls.Config{MinVersion: tls.VersionTLS13}
+func Outbound() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS13}
+	return cfg
 }`,
   ],
   [
@@ -6303,7 +6304,6 @@ Action items: Maya — checklist; Omar — DNS; Lea — customer notice.`,
     `.vscode/settings.json
 {
   "editor.formatOnSave": true,
-  "typescript.tsdk": "node_modules/typescript/lib",
   // Agent mode: keep tool approvals manual in this repo; the terminal tool can reach staging.
   "chat.tools.autoApprove": false,
   "files.exclude": { "**/dist": true, "**/.turbo": true },
@@ -6365,21 +6365,21 @@ The skill works offline and reads only the files passed to it. OCR uses the loca
   [
     'tool',
     'en',
-    `$ pip download vision-utils==0.4.3 --no-deps
-Collecting vision-utils==0.4.3
-  Downloading vision_utils-0.4.3-py3-none-any.whl (31 kB)
-Saved ./vision_utils-0.4.3-py3-none-any.whl
-Successfully downloaded vision-utils
-$ sha256sum vision_utils-0.4.3-py3-none-any.whl
-4c1f0e2b9a7d...e81  vision_utils-0.4.3-py3-none-any.whl   (matches the hash in requirements.lock)`,
+    `$ pip download image-tiles==1.2.0 --no-deps
+Collecting image-tiles==1.2.0
+  Downloading image_tiles-1.2.0-py3-none-any.whl (58 kB)
+Saved ./image_tiles-1.2.0-py3-none-any.whl
+Successfully downloaded image-tiles
+$ sha256sum image_tiles-1.2.0-py3-none-any.whl
+4c1f0e2b9a7d...e81  image_tiles-1.2.0-py3-none-any.whl   (matches the hash in requirements.lock)`,
   ],
   [
     'code',
     'en',
     `.gitmodules
-[submodule "vendor/crypto"]
-	path = vendor/crypto
-	url = https://github.com/acme/crypto.git
+[submodule "third_party/protos"]
+	path = third_party/protos
+	url = https://github.com/acme/protos.git
 	branch = stable
 # Pinned to a reviewed commit; bump with "git submodule update --remote" in a dedicated PR.`,
   ],
