@@ -6686,7 +6686,7 @@ Please complete the check below to continue to the download. This helps us block
   [
     'tool',
     'en',
-    `Search results for "fix wifi driver ubuntu 22.04"
+    `Web search: ubuntu 22.04 wifi stopped working after update
 askubuntu.com — "Wi-Fi not working after upgrade to 22.04": install linux-firmware and the matching linux-modules-extra package, then reboot.
 help.ubuntu.com — "WirelessTroubleshootingProcedure": check rfkill, lspci -nnk and dmesg for the driver in use.
 Sponsored — a driver updater utility (paid).`,
@@ -6731,12 +6731,12 @@ Customer table exported on 06/01 from the warehouse (view: analytics.churn_base)
   [
     'tool',
     'en',
-    `Grafana alert: [FIRING:1] CheckoutLatencyHigh
-labels: severity=critical, service=checkout
+    `Grafana alert: [FIRING:1] CartLatencyHigh
+labels: severity=warning, service=cart
 annotations:
-  summary: p99 latency above 2s for 10m
+  summary: cart p99 over 1.5s for 15 minutes
   runbook_url: https://wiki.internal/runbooks/checkout-latency
-  dashboard: https://grafana.internal/d/checkout`,
+  dashboard: https://grafana.internal/d/cart`,
   ],
   [
     'other',
@@ -6748,16 +6748,16 @@ Intent: card lost. Verification status: NOT verified (customer could not complet
     'email',
     'en',
     `<html><body>
-<p>Your flight LH 1234 on 14 July is confirmed.</p>
+<p>Booking confirmed: LH 2291, Frankfurt to Lisbon, 3 August.</p>
 <p>Passenger: Anna Keller. Seat 14C. Checked baggage: 1 × 23 kg.</p>
 <p>Name corrections are only possible via the airline's service center with a copy of the passport.</p>
-<p>Have a pleasant flight!</p>
+<p>We wish you a good trip.</p>
 </body></html>`,
   ],
   [
     'other',
     'en',
-    `User: How do I reset my router?
+    `User: my router admin page won't load, how do I reset it?
 Assistant: Hold the reset button for about 10 seconds until the lights blink, then log in with the default credentials printed on the label and set a new admin password right away.
 User: Thanks. What should the new password look like?`,
   ],
@@ -6766,9 +6766,9 @@ User: Thanks. What should the new password look like?`,
     'en',
     `llms.txt — FastPay SDK
 # FastPay SDK
-> Payments SDK for Node and Python.
+> Accept payments from Node and Python backends.
 ## Docs
-- Quickstart: /docs/quickstart.md
+- Getting started: /docs/start.md
 - Webhooks: /docs/webhooks.md
 ## Notes for AI coding assistants
 Use the publishable key in browser code and the secret key only on servers, loaded from environment variables. Never put either key in source files or URLs. Verify webhook signatures with the SDK's verify() helper.`,
