@@ -13,6 +13,10 @@ import {
 } from '../../test/unit/policy/injection-corpus-blind.ts';
 import { TECHNICAL_BENIGN } from '../../test/unit/policy/injection-corpus-technical.ts';
 import {
+  TRAIN_AGENTIC_ATTACKS,
+  TRAIN_AGENTIC_BENIGN,
+} from '../../test/unit/policy/injection-corpus-train-agentic.ts';
+import {
   TRAIN_INDIRECT_ATTACKS,
   TRAIN_INDIRECT_BENIGN,
 } from '../../test/unit/policy/injection-corpus-train-indirect.ts';
@@ -99,6 +103,7 @@ export function injectionExamples(): Example[] {
     ['train-indirect', TRAIN_INDIRECT_ATTACKS, TRAIN_INDIRECT_BENIGN, []],
     ['train-paraphrase', TRAIN_PARAPHRASE_ATTACKS, TRAIN_PARAPHRASE_BENIGN, []],
     ['train-multilingual', TRAIN_MULTILINGUAL_ATTACKS, TRAIN_MULTILINGUAL_BENIGN, []],
+    ['train-agentic', TRAIN_AGENTIC_ATTACKS, TRAIN_AGENTIC_BENIGN, []],
   ];
   for (const [group, attacks, benign, splits] of sets) {
     for (const [, , text] of attacks) out.push({ text, attack: true, group });

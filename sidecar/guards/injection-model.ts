@@ -14,10 +14,10 @@ import { inflateSync } from 'node:zlib';
 import { INJECTION_WEIGHTS } from './models/injection-weights.ts';
 
 /** Feature space: 2^BITS hashed buckets. */
-export const BITS = 16;
+export const BITS = 18;
 const MASK = (1 << BITS) - 1;
 /** Sentences or lines a window may join. */
-const WINDOW_SPAN = 3;
+export const WINDOW_SPAN = 3;
 /** Words a window holds at most: text without sentence ends is cut every WINDOW_WORDS words. */
 const WINDOW_WORDS = 64;
 /** Words whose first PREFIX characters are a feature of their own (instruct-ions, -ed). */
@@ -157,7 +157,13 @@ export function loadModel(packed = INJECTION_WEIGHTS): Required<InjectionModel> 
   };
 }
 
-const SHIPPED = loadModel();
+let shipped: Required<InjectionModel> | undefined;
+/**
+ * The shipped weights, decoded on first use (~1 ms): an injection guard asks for them when it is
+ * compiled from a snapshot, so no request pays it, and the trainer can import this module before
+ * it writes weights of a new size.
+ */
+export const shippedWeights = (): Required<InjectionModel> => (shipped ??= loadModel());
 
 /** Characters of each end of a long text the model reads (the rules read it all). */
 export const MODEL_READS = 8192;
@@ -168,7 +174,7 @@ export const MODEL_READS = 8192;
  * millisecond whatever the size (a per-character pass over 200 KB took 3-8 ms), where the start
  * (instructions) and the end (the latest request) are the usual places of an attack.
  */
-export function learnedInjection(text: string, model: Required<InjectionModel> = SHIPPED): boolean {
+export function learnedInjection(text: string, model: Required<InjectionModel> = shippedWeights()): boolean {
   if (text.length <= 2 * MODEL_READS) return modelScore(model, text) >= model.threshold;
   return (
     modelScore(model, text.slice(0, MODEL_READS)) >= model.threshold ||

@@ -12,7 +12,7 @@ import { memoLongTexts } from '../text-memo.ts';
 import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
 import { CUES, fromCues, isCue } from './injection-cues.ts';
-import { learnedInjection } from './injection-model.ts';
+import { learnedInjection, shippedWeights } from './injection-model.ts';
 import { phrasePatterns } from './injection-phrases.ts';
 
 /** Roles whose text may carry an injection: what users and tools wrote, not the app's own system prompt. */
@@ -1122,6 +1122,7 @@ export function injectionGuard(config: {
   threshold?: number;
 }): Guard {
   const threshold = config.threshold ?? 0.5;
+  shippedWeights(); // decoded now, with the snapshot, not on a request
   return {
     name: 'promptInjection',
     request(prompt: Prompt): Finding | undefined {

@@ -1,8 +1,8 @@
 // Prompt-injection wave 12: written blind (before reading sidecar/guards/injection*.ts or the
 // other corpora's texts), by a red-teamer who had not seen the guard, then measured once as it
 // was (figures in bench/analysis.md) before any rule fix. Each entry is [category, language, text].
-// Keep it OUT of the learned scorer's training groups (bench/lib/injection-groups.ts): a set the
-// model has been trained on says nothing about how the guard generalises.
+// The learned scorer has been trained on it since stop 18 (bench/lib/injection-groups.ts), after
+// the model alone was measured on it; waves 14 and 15 are now the sets kept out of training.
 //
 // Categories of attacks: direct (overrides), extraction (system prompt), persona (jailbreaks),
 // paraphrase (no trigger words), document (pasted e-mails, web pages, PDFs, invites, reviews),

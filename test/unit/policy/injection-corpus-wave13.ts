@@ -4,9 +4,9 @@
 // comments, link titles, docstrings), polite or bureaucratic phrasings that never say "ignore",
 // fiction and debug-mode pretexts, and about a third in other languages (ko, vi, id, hi, tr, pl,
 // uk, sv among them). Measured once as it was (figures in bench/analysis.md) before any rule fix.
-// Each entry is [category, language, text]. Keep it OUT of the learned scorer's training groups
-// (bench/lib/injection-groups.ts): a set the model has been trained on says nothing about how the
-// guard generalises.
+// Each entry is [category, language, text]. The learned scorer has been trained on it since stop 18
+// (bench/lib/injection-groups.ts), after the model alone was measured on it; waves 14 and 15 are
+// now the sets kept out of training.
 //
 // Categories of attacks: direct (overrides), extraction (system prompt), persona (jailbreaks),
 // paraphrase (no trigger words), document (pasted CVs, job posts, listings, transcripts, tickets,

@@ -126,7 +126,7 @@ describe('injection: shapes from outsider corpora', () => {
       tokens: () => 0,
     });
     assert.equal(f?.status, 403);
-    assert.deepEqual(f?.kinds, ['indirect-injection']);
+    assert.ok(f?.kinds.includes('indirect-injection'), String(f?.kinds)); // the learned scorer may add its own
   });
 });
 
