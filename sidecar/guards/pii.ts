@@ -50,6 +50,11 @@ class Text {
     return this.#needles;
   }
 
+  /** Whether any needle at all occurs: most texts hold none. */
+  get anyNeedle(): boolean {
+    return this.#found.length > 0;
+  }
+
   /** Whether any of the needles (ids of NEEDLES) occurs, in any case. */
   hasAny(ids: readonly number[]): boolean {
     const found = this.#found;
@@ -1144,6 +1149,8 @@ const ID_GAP = new RegExp(
 );
 
 function nationalIds(t: Text, out: Span[]): void {
+  // Every id starts at its label, a needle.
+  if (!t.anyNeedle) return;
   const text = t.text;
   for (let k = 0; k < ID_LABELS.length; k++) {
     const [label, names] = ID_LABELS[k]!;
@@ -2074,6 +2081,9 @@ const SSN_LABEL_IDS = needleIds(SSN_LABELS);
 const ID_LABEL_IDS = ID_LABELS.map(([label]) => needleIds([label]));
 const SECRET_AT_IDS = SECRETS.map((x) => (x.at ? needleIds(x.at) : undefined));
 const SECRET_GATE_IDS = SECRETS.map((x) => x.gate?.map((n) => NEEDLE_ID.get(n)!));
+const EVERY_SECRET = SECRETS.map((_, i) => i);
+/** The secret shapes tried in a text without any needle: those with neither gate nor at (none now). */
+const SECRETS_WITHOUT_NEEDLES = EVERY_SECRET.filter((i) => !SECRETS[i]!.gate && !SECRETS[i]!.at);
 
 /**
  * A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. The first
@@ -2111,7 +2121,7 @@ const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
-    for (let i = 0; i < SECRETS.length; i++) {
+    for (const i of t.anyNeedle ? EVERY_SECRET : SECRETS_WITHOUT_NEEDLES) {
       const x = SECRETS[i];
       const gate = SECRET_GATE_IDS[i];
       if (gate && !t.hasAny(gate)) continue;
