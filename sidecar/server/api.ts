@@ -137,6 +137,35 @@ class InboundCall implements Call {
   usageInjected = false;
   attempts: Call['attempts'] = [];
   readonly afterResponse: Call['afterResponse'] = [];
+  // What the steps learn, declared here so every call has one shape from the start: fields added
+  // one by one as steps run move the object through a chain of hidden classes, and reads of them
+  // in later steps go megamorphic.
+  unchangedBody: Call['unchangedBody'];
+  modelRequested: Call['modelRequested'];
+  responses: Call['responses'];
+  claims: Call['claims'];
+  endUser: Call['endUser'];
+  rule: Call['rule'];
+  routeId: Call['routeId'];
+  ruleName: Call['ruleName'];
+  targets: Call['targets'];
+  deadline: Call['deadline'];
+  routeChoice: Call['routeChoice'];
+  provider: Call['provider'];
+  modelServed: Call['modelServed'];
+  modelResponse: Call['modelResponse'];
+  usage: Call['usage'];
+  result: Call['result'];
+  estimate: Call['estimate'];
+  quotaDecision: Call['quotaDecision'];
+  admitFallback: Call['admitFallback'];
+  quota: Call['quota'];
+  guardActions: Call['guardActions'];
+  cache: Call['cache'];
+  prompt: Call['prompt'];
+  costUSD: Call['costUSD'];
+  status: Call['status'];
+  errorType: Call['errorType'];
   #baseLog: Logger;
   #log: Logger | undefined;
   #abort: AbortController | undefined;
