@@ -50,20 +50,31 @@ class Text {
     return this.#needles;
   }
 
-  /** Whether a needle (one of NEEDLES) occurs, in any case. */
-  has(needle: string): boolean {
-    return this.#found[NEEDLE_ID.get(needle)!] !== undefined;
+  /** Whether any needle at all occurs: most texts hold none. */
+  get anyNeedle(): boolean {
+    return this.#found.length > 0;
+  }
+
+  /** Whether any of the needles (ids of NEEDLES) occurs, in any case. */
+  hasAny(ids: readonly number[]): boolean {
+    const found = this.#found;
+    if (found.length === 0) return false;
+    for (const id of ids) if (found[id] !== undefined) return true;
+    return false;
   }
 
   /** Where needles (of NEEDLES) occur, each moved by its offset, ascending. */
-  starts(needles: readonly Needle[]): readonly number[] {
+  starts(needles: NeedleIds): readonly number[] {
     const found = this.#found;
+    // Most texts hold none of the needles: nothing to look up.
+    if (found.length === 0) return NONE;
+    const { ids, offsets } = needles;
     let out: number[] | undefined;
     let lists = 0;
-    for (const n of needles) {
-      const list = found[NEEDLE_ID.get(typeof n === 'string' ? n : n[0])!];
+    for (let i = 0; i < ids.length; i++) {
+      const list = found[ids[i]!];
       if (!list) continue;
-      const offset = typeof n === 'string' ? 0 : n[1];
+      const offset = offsets[i]!;
       out ??= [];
       for (const at of list) out.push(at + offset);
       lists++;
@@ -840,7 +851,7 @@ const ssn: Detector = {
   maybe: hasDigit,
   find: (t, out) => {
     SSN_NUMBERS.find('ssn', t, out);
-    scanAt(SSN_LABELLED_AT, 'ssn', t.text, t.starts(SSN_LABELS), out, (m) => {
+    scanAt(SSN_LABELLED_AT, 'ssn', t.text, t.starts(SSN_LABEL_IDS), out, (m) => {
       if (!validSsn(m[1]!, m[2]!, m[3]!)) return false;
       const value = m[0].length - (m[0].length - m[0].search(/\d{3}[ .]?\d{2}[ .]?\d{4}$/));
       return [m.index + value, m.index + m[0].length];
@@ -1138,9 +1149,12 @@ const ID_GAP = new RegExp(
 );
 
 function nationalIds(t: Text, out: Span[]): void {
+  // Every id starts at its label, a needle.
+  if (!t.anyNeedle) return;
   const text = t.text;
-  for (const [label, names] of ID_LABELS) {
-    for (const at of t.starts([label])) {
+  for (let k = 0; k < ID_LABELS.length; k++) {
+    const [label, names] = ID_LABELS[k]!;
+    for (const at of t.starts(ID_LABEL_IDS[k]!)) {
       if (isWordChar(text.charCodeAt(at - 1))) continue;
       let i = at + label.length;
       if (label.length > 5) {
@@ -2052,6 +2066,25 @@ const NEEDLES = [
 const NEEDLE_ID = new Map(NEEDLES.map((n, i) => [n, i]));
 const NEEDLE_AUTOMATON = new Automaton(NEEDLES, { foldCase: true });
 
+/** Needles as their ids in NEEDLES, with the offset from each to where a match starts. */
+interface NeedleIds {
+  ids: readonly number[];
+  offsets: readonly number[];
+}
+// Worked out once: looking the needles up by name for every text cost more than the scan of a
+// small prompt.
+const needleIds = (needles: readonly Needle[]): NeedleIds => ({
+  ids: needles.map((n) => NEEDLE_ID.get(typeof n === 'string' ? n : n[0])!),
+  offsets: needles.map((n) => (typeof n === 'string' ? 0 : n[1])),
+});
+const SSN_LABEL_IDS = needleIds(SSN_LABELS);
+const ID_LABEL_IDS = ID_LABELS.map(([label]) => needleIds([label]));
+const SECRET_AT_IDS = SECRETS.map((x) => (x.at ? needleIds(x.at) : undefined));
+const SECRET_GATE_IDS = SECRETS.map((x) => x.gate?.map((n) => NEEDLE_ID.get(n)!));
+const EVERY_SECRET = SECRETS.map((_, i) => i);
+/** The secret shapes tried in a text without any needle: those with neither gate nor at (none now). */
+const SECRETS_WITHOUT_NEEDLES = EVERY_SECRET.filter((i) => !SECRETS[i]!.gate && !SECRETS[i]!.at);
+
 /**
  * A filler run (ghp_xxxxxxxx..., sk-000000...) half the value or more: a placeholder. The first
  * run of 12 or more like characters (not line ends) decides, as /(.)\1{11,}/ would find it; read
@@ -2084,23 +2117,20 @@ const ACCEPT_VALUE = SECRETS.map((x) => (m: RegExpExecArray): false | [number, n
   return valueSpan(m.input, end - m[1]!.length, end);
 });
 
-function gateOpen(t: Text, gate: readonly string[]): boolean {
-  for (const n of gate) if (t.has(n)) return true;
-  return false;
-}
-
 const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
-    for (let i = 0; i < SECRETS.length; i++) {
+    for (const i of t.anyNeedle ? EVERY_SECRET : SECRETS_WITHOUT_NEEDLES) {
       const x = SECRETS[i];
-      if (x.gate && !gateOpen(t, x.gate)) continue;
-      if (!x.at) {
+      const gate = SECRET_GATE_IDS[i];
+      if (gate && !t.hasAny(gate)) continue;
+      const at = SECRET_AT_IDS[i];
+      if (!at) {
         scan(x.re, 'secret', t.text, out, ACCEPT_MATCH[i]);
         continue;
       }
-      const starts = t.starts(x.at);
+      const starts = t.starts(at);
       if (starts.length === 0) continue;
       if (!x.value) scanAt(SECRET_AT[i], 'secret', t.text, starts, out, ACCEPT_MATCH[i]);
       else scanAt(x.value, 'secret', t.text, starts, out, ACCEPT_VALUE[i]);

@@ -311,7 +311,9 @@ export const respond: Step = async (call, next) => {
   call.timings.doneMs = performance.now() - call.startedAt;
   for (const hook of call.afterResponse) {
     try {
-      await hook(call);
+      // Most hooks are synchronous: a promise (and a microtask turn) only for those that are not.
+      const pending = hook(call);
+      if (pending) await pending;
     } catch (err) {
       call.log.error({ err: (err as Error).message }, 'afterResponse hook failed');
     }

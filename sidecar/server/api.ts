@@ -69,11 +69,21 @@ export const ENDPOINTS: readonly Endpoint[] = [
 ];
 
 /** Headers that carry the app's credentials: never used, never forwarded. */
-const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'api-key', 'proxy-authorization', 'cookie'];
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'proxy-authorization',
+  'cookie',
+]);
 
+/**
+ * The headers without the credentials, copied field by field: deleting fields from a copy turns
+ * it into a dictionary-mode object, slower for every later read (routing, quota keys, forward).
+ */
 function appHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const out: IncomingHttpHeaders = { ...headers };
-  for (const name of CREDENTIAL_HEADERS) delete out[name];
+  const out: IncomingHttpHeaders = {};
+  for (const name in headers) if (!CREDENTIAL_HEADERS.has(name)) out[name] = headers[name];
   return out;
 }
 
@@ -127,6 +137,35 @@ class InboundCall implements Call {
   usageInjected = false;
   attempts: Call['attempts'] = [];
   readonly afterResponse: Call['afterResponse'] = [];
+  // What the steps learn, declared here so every call has one shape from the start: fields added
+  // one by one as steps run move the object through a chain of hidden classes, and reads of them
+  // in later steps go megamorphic.
+  unchangedBody: Call['unchangedBody'];
+  modelRequested: Call['modelRequested'];
+  responses: Call['responses'];
+  claims: Call['claims'];
+  endUser: Call['endUser'];
+  rule: Call['rule'];
+  routeId: Call['routeId'];
+  ruleName: Call['ruleName'];
+  targets: Call['targets'];
+  deadline: Call['deadline'];
+  routeChoice: Call['routeChoice'];
+  provider: Call['provider'];
+  modelServed: Call['modelServed'];
+  modelResponse: Call['modelResponse'];
+  usage: Call['usage'];
+  result: Call['result'];
+  estimate: Call['estimate'];
+  quotaDecision: Call['quotaDecision'];
+  admitFallback: Call['admitFallback'];
+  quota: Call['quota'];
+  guardActions: Call['guardActions'];
+  cache: Call['cache'];
+  prompt: Call['prompt'];
+  costUSD: Call['costUSD'];
+  status: Call['status'];
+  errorType: Call['errorType'];
   #baseLog: Logger;
   #log: Logger | undefined;
   #abort: AbortController | undefined;
