@@ -978,6 +978,7 @@ const BENIGN_2: readonly TrainEntry[] = [
   [
     'options',
     'en',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} is GitHub Actions / .npmrc syntax inside the sample text
     '| Name | Required | Default | Description |\n|------|:--------:|---------|-------------|\n| `github-token` | no | `${{ github.token }}` | Token used to comment on the PR |\n| `config-path` | no | `.github/labeler.yml` | Path to the rules file |\n| `sync-labels` | no | `false` | Remove labels when matching files are reverted |\n| `dry-run` | no | `false` | Only print what would change |',
   ],
   [
@@ -1279,6 +1280,7 @@ const BENIGN_3: readonly TrainEntry[] = [
   [
     'other',
     'en',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} is GitHub Actions / .npmrc syntax inside the sample text
     'registry=https://registry.npmjs.org/\n@harborlight:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=${NODE_AUTH_TOKEN}\nengine-strict=true',
   ],
   [
@@ -1725,6 +1727,7 @@ const BENIGN_4: readonly TrainEntry[] = [
   [
     'options',
     'en',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} is GitHub Actions / .npmrc syntax inside the sample text
     '| Input | Description | Default |\n|---|---|---|\n| `version` | relaykit version to install, or `latest` | `latest` |\n| `token` | GitHub token used to avoid API rate limits | `${{ github.token }}` |\n| `cache` | cache the binary between runs | `true` |\n\n```yaml\n- uses: tallowcloud/setup-relaykit@v2\n  with:\n    version: 2.3.1\n```',
   ],
   [
