@@ -21,6 +21,10 @@ import {
   TRAIN_INDIRECT_BENIGN,
 } from '../../test/unit/policy/injection-corpus-train-indirect.ts';
 import {
+  TRAIN_MARKUP_ATTACKS,
+  TRAIN_MARKUP_BENIGN,
+} from '../../test/unit/policy/injection-corpus-train-markup.ts';
+import {
   TRAIN_MULTILINGUAL_ATTACKS,
   TRAIN_MULTILINGUAL_BENIGN,
 } from '../../test/unit/policy/injection-corpus-train-multilingual.ts';
@@ -104,6 +108,7 @@ export function injectionExamples(): Example[] {
     ['train-paraphrase', TRAIN_PARAPHRASE_ATTACKS, TRAIN_PARAPHRASE_BENIGN, []],
     ['train-multilingual', TRAIN_MULTILINGUAL_ATTACKS, TRAIN_MULTILINGUAL_BENIGN, []],
     ['train-agentic', TRAIN_AGENTIC_ATTACKS, TRAIN_AGENTIC_BENIGN, []],
+    ['train-markup', TRAIN_MARKUP_ATTACKS, TRAIN_MARKUP_BENIGN, []],
   ];
   for (const [group, attacks, benign, splits] of sets) {
     for (const [, , text] of attacks) out.push({ text, attack: true, group });
