@@ -248,12 +248,12 @@ const HEX_PAIRS = /\b(?:0x)?[0-9a-f]{2}(?:[ :,]{1,2}(?:0x)?[0-9a-f]{2}){7,}\b/gi
 const URL_SAFE_CHAR = /[A-Za-z0-9_-]/;
 const PIG_WORD = /\b([a-z]{2,})ay\b/g;
 const REVERSE_CUE =
-  /backwards|reversed|in reverse|right to left|al reves|al contrario|ao contrario|a l'envers|ruckwarts|umgekehrt|наоборот|задом|倒过来|倒着|逆から|逆さ/;
+  /backwards|reversed|in reverse|right to left|al reves|al contrario|ao contrario|a l'envers|ruckwarts|umgekehrt|\u043d\u0430\u043e\u0431\u043e\u0440\u043e\u0442|\u0437\u0430\u0434\u043e\u043c|\u5012\u8fc7\u6765|\u5012\u7740|\u9006\u304b\u3089|\u9006\u3055/;
 const PIG_CUE = /pig latin|igpay|atinlay/;
 const CAESAR_CUE =
-  /caesar|cesar|cesare|casar|atbash|rot ?-?\d{1,2}\b|shift|shifted|cipher|cifrad|chiffr|verschieb|decalage|desplaz|spostament|сдвиг|шифр|凯撒|移位|シーザー/;
+  /caesar|cesar|cesare|casar|atbash|rot ?-?\d{1,2}\b|shift|shifted|cipher|cifrad|chiffr|verschieb|decalage|desplaz|spostament|\u0441\u0434\u0432\u0438\u0433|\u0448\u0438\u0444\u0440|\u51ef\u6492|\u79fb\u4f4d|\u30b7\u30fc\u30b6\u30fc/;
 const STATED_SHIFT =
-  /\b(?:shift(?:ed)?(?: (?:by|of|back|forward))*|rot ?-?|desplazamiento(?: de)?|decalage(?: de)?|spostamento(?: di)?|verschiebung(?: um)?|um|сдвиг(?: на)?) ?(\d{1,2})\b/;
+  /\b(?:shift(?:ed)?(?: (?:by|of|back|forward))*|rot ?-?|desplazamiento(?: de)?|decalage(?: de)?|spostamento(?: di)?|verschiebung(?: um)?|um|\u0441\u0434\u0432\u0438\u0433(?: \u043d\u0430)?) ?(\d{1,2})\b/;
 /** Tokens a cipher decoding is judged on: the first ones not already common words. */
 const MAX_CIPHER_WORDS = 400;
 
@@ -497,6 +497,9 @@ const MARKS_IN_WORD =
 const MIXED_SCRIPT = /[\u0400-\u04ff][a-zA-Z]|[a-zA-Z][\u0400-\u04ff]/;
 const MIXED_WORD =
   /[a-zA-Z\u0400-\u04ff]*(?:[\u0400-\u04ff][a-zA-Z]|[a-zA-Z][\u0400-\u04ff])[a-zA-Z\u0400-\u04ff]*/g;
+/** Cyrillic letters no Latin letter imitates. */
+const CYRILLIC_ONLY =
+  /[\u0431\u0432\u0433\u0434\u0451\u0436\u0437\u0438\u0439\u043b\u043f\u0444\u0446\u0447\u0448\u0449\u044a\u044b\u044c\u044d\u044e\u044f\u0411\u0413\u0414\u0401\u0416\u0417\u0418\u0419\u041b\u041f\u0424\u0426\u0427\u0428\u0429\u042a\u042b\u042c\u042d\u042e\u042f]/;
 const AS_CYRILLIC: Record<string, string> = {
   a: 'а',
   b: 'в',
@@ -539,8 +542,7 @@ export function unobfuscated(text: string): string[] {
     out.push(
       text.replace(MIXED_WORD, (w) =>
         // A Cyrillic letter no Latin one imitates, or mostly Cyrillic: the Latin letters are the look-alikes.
-        /[бвгдёжзийлпфцчшщъыьэюяБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯ]/.test(w) ||
-        (w.match(/[\u0400-\u04ff]/g)?.length ?? 0) * 2 >= w.length
+        CYRILLIC_ONLY.test(w) || (w.match(/[\u0400-\u04ff]/g)?.length ?? 0) * 2 >= w.length
           ? w.replace(/[a-zA-Z]/g, (c) => AS_CYRILLIC[c] ?? c)
           : w,
       ),
