@@ -11,6 +11,12 @@ import { isUtf8 } from 'node:buffer';
 
 /** Unicode tag characters (U+E0000 block, "ASCII smuggling"): each stands for one ASCII character. */
 const TAGS = /\udb40[\udc20-\udc7e]/g;
+/** Zero-width characters (space, non-joiner, joiner, word joiner). */
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060'];
+/** One between two Latin letters (Persian and Indic scripts use joiners between their own letters). */
+const INVISIBLE_IN_WORD = /[a-z][\u200b-\u200d\u2060](?=[a-z])/gi;
+/** How many make a text that hides its words (a pasted word may carry one or two). */
+const MIN_INVISIBLE = 8;
 /** Three 8-bit binary groups. */
 const BINARY = /[01]{8}[ ,]?[01]{8}[ ,]?[01]{8}/;
 /**
@@ -198,6 +204,7 @@ export function asText(bytes: Buffer): string | undefined {
 const NOT_TEXT = /[^\t\n\r\x20-\x7e\p{L}\p{M}\p{N}\p{P}\p{Zs}]/gu;
 
 // ---- the decoders -----------------------------------------------------------------------------------
+const EMOJI_RUN = /(?:\p{Extended_Pictographic}\ufe0f?\s?){5,}/u;
 const MORSE: Record<string, string> = {};
 for (const [l, code] of Object.entries({
   a: '.-',
@@ -349,6 +356,11 @@ export interface Decoding {
   texts: string[];
   /** Whether some blob decoded to readable text: "decode and obey" needs one. */
   encoded: boolean;
+  /**
+   * Whether the text hides words from its reader: a sentence in tag characters, or zero-width
+   * characters between the letters of its words (what only evasion writes).
+   */
+  hidden: boolean;
 }
 
 /**
@@ -359,6 +371,7 @@ export interface Decoding {
 export function decodePayloads(text: string, n: string, cued: boolean, runs: readonly string[]): Decoding {
   const texts: string[] = [];
   let encoded = false;
+  let hidden = false;
   const keep = (decoded: string | undefined, readable = true) => {
     if (decoded === undefined || decoded.trim() === '') return;
     texts.push(decoded);
@@ -366,8 +379,11 @@ export function decodePayloads(text: string, n: string, cued: boolean, runs: rea
   };
   if (evident(text)) {
     if (text.includes('\udb40')) {
-      const hidden = [...text.matchAll(TAGS)].map((m) => String.fromCharCode(m[0].charCodeAt(1) - 0xdc00));
-      if (hidden.length >= 8) keep(hidden.join(''));
+      const tagged = [...text.matchAll(TAGS)].map((m) => String.fromCharCode(m[0].charCodeAt(1) - 0xdc00));
+      if (tagged.length >= 8) {
+        keep(tagged.join(''));
+        hidden = tagged.includes(' ');
+      }
     }
     if (text.includes('&#'))
       keep(
@@ -388,8 +404,12 @@ export function decodePayloads(text: string, n: string, cued: boolean, runs: rea
         keep(asText(bytes));
       }
   }
-  if (!cued) return { texts, encoded };
-  // A text that speaks of decoding: the shapes that ordinary text has too.
+  if (INVISIBLE.some((c) => text.includes(c)))
+    hidden ||= (text.match(INVISIBLE_IN_WORD)?.length ?? 0) >= MIN_INVISIBLE;
+  if (!cued) return { texts, encoded, hidden };
+  // A text that speaks of decoding: the shapes that ordinary text has too. A message in emoji
+  // (each standing for a letter or a word) is a blob no decoder reads.
+  encoded ||= EMOJI_RUN.test(text);
   for (const m of text.matchAll(MORSE_RUN)) keep(fromMorse(m[0]));
   for (const m of n.matchAll(NATO_RUN))
     keep(
@@ -439,7 +459,7 @@ export function decodePayloads(text: string, n: string, cued: boolean, runs: rea
     if (f) keep(f(n));
   }
   for (const d of texts.slice()) keep(rewrapped(d));
-  return { texts, encoded };
+  return { texts, encoded, hidden };
 }
 
 const BASE32 = /^[A-Z2-7]{16,}=*$/;

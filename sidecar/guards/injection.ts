@@ -967,7 +967,10 @@ type Variant = string | [text: string, unleet: string, changed: number[]];
  * The text as the model may read it: normalized; leetspeak undone; base64 runs decoded; and, for
  * texts up to DECODE_MAX, reversed, ROT13 and letter-spaced words joined.
  */
-function variantsOf(text: string, letterSpaced: boolean): { variants: Variant[]; encoded: boolean } {
+function variantsOf(
+  text: string,
+  letterSpaced: boolean,
+): { variants: Variant[]; encoded: boolean; hidden: boolean } {
   const facts = rawFacts(text);
   const n = normalize(text, facts.ascii);
   // Normalizing ASCII only lower-cases and turns separators into spaces: a letter and a leetspeak
@@ -1021,7 +1024,7 @@ function variantsOf(text: string, letterSpaced: boolean): { variants: Variant[];
       out.push(normalize(joined));
     }
   }
-  return { variants: out, encoded };
+  return { variants: out, encoded, hidden: payloads.hidden };
 }
 
 /** The kinds of injection found in a text (empty when clean). */
@@ -1082,7 +1085,8 @@ function detectKinds(text: string): string[] {
   const letterSpaced = text.length <= DECODE_MAX && LETTER_SPACED.test(text);
   // Cues (injection-cues.ts) count where they are: each variant's apart.
   const cues: { kind: string; at: number }[] = [];
-  const { variants, encoded } = variantsOf(text, letterSpaced);
+  const { variants, encoded, hidden } = variantsOf(text, letterSpaced);
+  if (hidden) kinds.add('hidden-text');
   // A blob that decodes to text, and the order to decode it and do what it says.
   const n = variants[0]!;
   if (encoded && DECODE_RULES.obey.test(typeof n === 'string' ? n : n[0])) kinds.add('encoded-instruction');
@@ -1105,6 +1109,7 @@ const WEIGHTS: Record<string, number> = {
   'override-system-prompt': 0.9,
   'obfuscated-override': 0.9,
   'encoded-instruction': 0.8,
+  'hidden-text': 0.6,
   'jailbreak-persona': 0.8,
   'fake-system-turn': 0.8,
   'prompt-extraction': 0.7,
