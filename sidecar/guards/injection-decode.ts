@@ -11,12 +11,6 @@ import { isUtf8 } from 'node:buffer';
 
 /** Unicode tag characters (U+E0000 block, "ASCII smuggling"): each stands for one ASCII character. */
 const TAGS = /\udb40[\udc20-\udc7e]/g;
-/** Zero-width characters (space, non-joiner, joiner, word joiner). */
-const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060'];
-/** One between two Latin letters (Persian and Indic scripts use joiners between their own letters). */
-const INVISIBLE_IN_WORD = /[a-z][\u200b-\u200d\u2060](?=[a-z])/gi;
-/** How many make a text that hides its words (a pasted word may carry one or two). */
-const MIN_INVISIBLE = 8;
 /** Three 8-bit binary groups. */
 const BINARY = /[01]{8}[ ,]?[01]{8}[ ,]?[01]{8}/;
 /**
@@ -357,8 +351,9 @@ export interface Decoding {
   /** Whether some blob decoded to readable text: "decode and obey" needs one. */
   encoded: boolean;
   /**
-   * Whether the text hides words from its reader: a sentence in tag characters, or zero-width
-   * characters between the letters of its words (what only evasion writes).
+   * Whether the text hides a sentence from its reader in tag characters (what only evasion writes;
+   * a flag emoji's few tags spell no sentence). Zero-width characters between letters are not
+   * counted: pasted documents carry many, and normalize reads the words through them anyway.
    */
   hidden: boolean;
 }
@@ -404,8 +399,6 @@ export function decodePayloads(text: string, n: string, cued: boolean, runs: rea
         keep(asText(bytes));
       }
   }
-  if (INVISIBLE.some((c) => text.includes(c)))
-    hidden ||= (text.match(INVISIBLE_IN_WORD)?.length ?? 0) >= MIN_INVISIBLE;
   if (!cued) return { texts, encoded, hidden };
   // A text that speaks of decoding: the shapes that ordinary text has too. A message in emoji
   // (each standing for a letter or a word) is a blob no decoder reads.
