@@ -225,7 +225,7 @@ const BARE_END =
 
 /** An encoding or a disguise a text can be asked to be written in. */
 const ENCODED_AS =
-  "\\b(?:base(?: ?64|32)|hex|hexadecimal|binary|morse|rot(?:13|-13)|caesar|atbash|pig latin|leetspeak|leet|emojis?|reverse order|reversed|backwards|nato alphabet|ascii codes|character codes|url-encoded|url encoding|every vowel|each vowel|acrostic|one (?:letter|character) per line|al reves|al contrario|ao contrario|a l'envers|ruckwarts|binario|binaire|binar)\\b";
+  "\\b(?:base(?: ?64|32)|hex|hexadecimal|binary|morse|rot(?:13|-13)|caesar|atbash|pig latin|leetspeak|leet|emojis?|reverse order|reversed|backwards|nato alphabet|ascii codes|character codes|url-encoded|url encoding|every vowel|each vowel|acrostic|one letter per line|one character per line|al reves|al contrario|ao contrario|a l'envers|ruckwarts|binario|binaire|binar)\\b";
 
 export interface Pattern {
   kind: string;
