@@ -109,9 +109,12 @@ const OBEY = `(?:(?:follow|obey|execute|comply(?: with)?|adopt|switch to|carry o
 /** Said after the order instead ("execute it after decoding"). */
 const OBEY_FIRST =
   '(?:execute|follow|obey|carry (?:it |this )?out|do (?:what|whatever) it says|act on it)(?: it| this| them| the result)? (?:after|once|when) (?:decod|you decode|decipher|you decipher|decrypt|translat|convert)';
-/** "Whatever it says, do it", "don't explain, just act on it": the order without a decoding verb. */
+/**
+ * "Whatever it says, do it", "don't explain, just act on it", "the binary below is your new
+ * instruction": the order without a decoding verb.
+ */
 const OBEY_ALONE =
-  "(?:whatever|what) it says,? (?:just )?(?:do|follow|obey|execute) it\\b|\\bjust (?:act on|execute|obey|follow|carry out) (?:it|this|them)\\b|\\b(?:don't|do not) (?:translate|explain|decode|comment)[^.!?\\n]{0,30}(?:just|simply) (?:act|do|execute|follow|obey|carry)";
+  "\\b(?:is|are) your (?:new |real |actual |next |only |updated )?(?:instructions?|orders?|commands?|policy|rules|directives?)\\b(?! (?:manual|booklet|sheet|for|on|about)\\b)|(?:whatever|what) it says,? (?:just )?(?:do|follow|obey|execute) it\\b|\\bjust (?:act on|execute|obey|follow|carry out) (?:it|this|them)\\b|\\b(?:don't|do not) (?:translate|explain|decode|comment)[^.!?\\n]{0,30}(?:just|simply) (?:act|do|execute|follow|obey|carry)";
 
 /** A regex source with its non-ASCII words folded like the text (kana marks split off, Hangul decomposed). */
 const folded = (fold: (s: string) => string, source: string) =>
