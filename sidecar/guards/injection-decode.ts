@@ -511,8 +511,8 @@ const MARKS_IN_WORD =
   /(?<=\p{L})[*~]+(?=\p{L})|(?<![\p{L}\p{N}])[*~]+(?=\p{L})|(?<=\p{L})[*~]+(?![\p{L}\p{N}])/gu;
 /** A Latin letter next to a Cyrillic one: a Russian word written partly in Latin look-alikes. */
 const MIXED_SCRIPT = /[\u0400-\u04ff][a-zA-Z]|[a-zA-Z][\u0400-\u04ff]/;
-const MIXED_WORD =
-  /[a-zA-Z\u0400-\u04ff]*(?:[\u0400-\u04ff][a-zA-Z]|[a-zA-Z][\u0400-\u04ff])[a-zA-Z\u0400-\u04ff]*/g;
+/** Words of Latin and Cyrillic letters (a mixed one is read in Cyrillic). */
+const LATIN_OR_CYRILLIC_WORD = /[a-zA-Z\u0400-\u04ff]+/g;
 /** Cyrillic letters no Latin letter imitates. */
 const CYRILLIC_ONLY =
   /[\u0431\u0432\u0433\u0434\u0451\u0436\u0437\u0438\u0439\u043b\u043f\u0444\u0446\u0447\u0448\u0449\u044a\u044b\u044c\u044d\u044e\u044f\u0411\u0413\u0414\u0401\u0416\u0417\u0418\u0419\u041b\u041f\u0424\u0426\u0427\u0428\u0429\u042a\u042b\u042c\u042d\u042e\u042f]/;
@@ -556,9 +556,10 @@ export function unobfuscated(text: string): string[] {
   if (MARKS_HINT.test(text)) out.push(text.replace(MARKS_IN_WORD, ''));
   if (MIXED_SCRIPT.test(text))
     out.push(
-      text.replace(MIXED_WORD, (w) =>
+      text.replace(LATIN_OR_CYRILLIC_WORD, (w) =>
         // A Cyrillic letter no Latin one imitates, or mostly Cyrillic: the Latin letters are the look-alikes.
-        CYRILLIC_ONLY.test(w) || (w.match(/[\u0400-\u04ff]/g)?.length ?? 0) * 2 >= w.length
+        MIXED_SCRIPT.test(w) &&
+        (CYRILLIC_ONLY.test(w) || (w.match(/[\u0400-\u04ff]/g)?.length ?? 0) * 2 >= w.length)
           ? w.replace(/[a-zA-Z]/g, (c) => AS_CYRILLIC[c] ?? c)
           : w,
       ),
