@@ -11,6 +11,7 @@
 import { memoLongTexts } from '../text-memo.ts';
 import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
+import { CONCEPT_RULES } from './injection-concepts.ts';
 import { CUES, fromCues, isCue } from './injection-cues.ts';
 import { learnedInjection } from './injection-model.ts';
 import { phrasePatterns } from './injection-phrases.ts';
@@ -784,10 +785,13 @@ const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
  * Every pattern, and the other languages and indirect injection (injection-phrases.ts, folded like
  * the text), matched in one pass over a text (anchored.ts).
  */
-export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize), ...CUES], {
-  alias: LEET,
-  every: isCue,
-});
+export const ANCHORED = new AnchoredPatterns(
+  [...PATTERNS, ...phrasePatterns(normalize), ...CONCEPT_RULES, ...CUES],
+  {
+    alias: LEET,
+    every: isCue,
+  },
+);
 
 /** Texts up to this size are also read decoded (reversed, ROT13, letter-spaced). */
 const DECODE_MAX = 32 * 1024;
