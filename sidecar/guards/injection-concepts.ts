@@ -54,7 +54,7 @@ const RULES =
   '(?:rules|instructions|guidelines|directions|directives|setup|set-up|configuration|briefing|orders|guidance|persona|restrictions|limits|limitations|policies|policy|settings|guardrails|constraints|programming|system prompt|setup text|setup message|policy file)';
 /** ... given to it ("you were given", "placed on you", "from your developers"). */
 const GIVEN =
-  "(?:(?:you|it) (?:were|was|have been|'ve been|got|received|came with|started with)(?: [a-z]{2,12}){0,2}|(?:given|set|placed|put|imposed) (?:to|for|on) (?:you|it)|from (?:before|earlier|your (?:operator|developers?|makers?|creators?|company)))";
+  "(?:(?:you|it) (?:were|was|have been|'ve been|got|received|came with|started with)(?: [a-z]{2,12}){0,4}|(?:given|set|placed|put|imposed) (?:to|for|on) (?:you|it)|from (?:before|earlier|your (?:operator|developers?|makers?|creators?|company)))";
 /** ... declared gone. */
 const VOID =
   "(?:(?:are|is|have been|has been|were|was) (?:now |hereby |officially |all )?(?:void|null|cancell?ed|revoked|lifted|suspended|deprecated|obsolete|superseded|overridden|waived|withdrawn|invalid|dropped|disabled|switched off|turned off|unloaded|no longer (?:valid|in effect|in force|binding|relevant|active))|no longer (?:apply|applies|matter|matters|count|counts|bind|binds|binding|stand|stands|hold|holds)|(?:don't|do not|doesn't|does not) (?:apply|matter|count|bind you)(?: anymore| any more| here| now| to (?:me|this|us))?)";
@@ -181,7 +181,10 @@ const THIRD = `(?:${CONCEAL}|${DEST}|\\b${SENSITIVE}|\\b(?:the user|the user's|t
 
 export const CONCEPT_RULES: readonly PhraseRule[] = [
   // The AI addressed as the reader, then an order within 200 characters.
-  r('indirect-injection', `\\b${AI}${END}(?<=(?:${ADDRESSED.join('|')}))(?:.{0,200}?)${ORDERED}`),
+  r(
+    'indirect-injection',
+    `\\b${AI}${END}(?<=(?:${ADDRESSED.join('|')}))(?: ?, (?:please )?${ACT}\\b|.{0,200}?${ORDERED})`,
+  ),
   // The AI as reader: "X reading/processing this ...", "the AI that's scoring this interview", "if an AI is helping a candidate".
   r(
     'indirect-injection',
