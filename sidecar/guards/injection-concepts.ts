@@ -48,7 +48,8 @@ const AI = alt([
 /** The same, as plain words (rules start at pairs of them with what follows). */
 const AI_WORDS = AI.slice(3, -1)
   .split('|')
-  .filter((w) => !/[\\[]/.test(w));
+  .filter((w) => !/[\\[]/.test(w))
+  .concat(['summarizer', 'summariser', 'summarizers', 'summarisers']);
 /** The AI noun ends there: not "ai-platform", "gpt-4o", "chatbot-starter". */
 const END = '\\b(?![-/.]\\w)';
 /** Words naming what kind of AI it is ("the support copilot", "any trip-planning AI"). */
@@ -124,6 +125,9 @@ const ACT = alt([
   'omit',
   'bypass',
   'waive',
+  'submit',
+  'issue (?:it|them)',
+  'stop (?:translating|summari[sz]ing|describing|reviewing|processing|what you)',
   'state that',
   'mention that',
   'write that',
@@ -151,13 +155,13 @@ const ACT = alt([
 ]);
 /** Where an imperative stands: after a break or a connective ("..., then forward", ": please send"). */
 const IMPERATIVE_AT =
-  '(?:[.:;!?\\u2014\\u2013] ?|\\b(?:and|then|please|also|first|just|now|kindly|immediately|quietly|silently|secretly|automatically|always|pls|plz) )';
+  '(?:[.:;!?,\\u2014\\u2013] ?|\\b(?:and|then|please|also|first|just|now|kindly|immediately|quietly|silently|secretly|automatically|always|pls|plz) )';
 /** "must / should / are now authorised to" before an act. */
 const MODAL =
   '(?:must|should|shall|needs? to|ha(?:ve|s) to|are to|is to|(?:are|is) (?:now )?(?:required|expected|authori[sz]ed|allowed|permitted|cleared|instructed) to|may now|can now|will)';
 /** Hiding the act from the person the AI works for. */
 const CONCEAL =
-  "(?:(?:do not|don't|dont|never|without) (?:mention(?:ing)?|tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|show(?:ing)?|alert(?:ing)?|disclos(?:e|ing)|reveal(?:ing)?|bring(?:ing)? up|list(?:ing)?|warn(?:ing)?|ask(?:ing)?|flag(?:ging)?|escalat(?:e|ing)|report(?:ing)?|let(?:ting)? (?:the user|them|anyone) know) (?:this|it|that|these|the (?:user|human|owner|customer|recipient|admin|supervisor)s?|them|him|her|anyone|a human|for confirmation|the (?:note|step|rule|instruction|request|change))|say nothing (?:about|of) (?:this|it)|(?:keep|leave) (?:it|this|the (?:request|step|note|instruction)) (?:off|out of|hidden from|secret from|from) (?:the user|the human|them|your|the summary|the reply)|(?:do|does|need) not need to (?:be told|know)|never be (?:disclosed|mentioned|shown|revealed) to|(?:silently|quietly|secretly) (?:and|then)?)";
+  "(?:(?:do not|don't|dont|never|without) (?:mention(?:ing)?|tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|show(?:ing)?|alert(?:ing)?|disclos(?:e|ing)|reveal(?:ing)?|bring(?:ing)? up|list(?:ing)?|warn(?:ing)?|ask(?:ing)?|flag(?:ging)?|escalat(?:e|ing)|report(?:ing)?|let(?:ting)? (?:the user|them|anyone) know) (?:this|it|that|these|the (?:user|human|owner|customer|recipient|admin|supervisor)s?|them|him|her|anyone|a human|a supervisor|a manager|for approval|for confirmation|the (?:note|step|rule|instruction|request|change))|say nothing (?:about|of) (?:this|it)|(?:keep|leave) (?:it|this|the (?:request|step|note|instruction)) (?:off|out of|hidden from|secret from|from) (?:the user|the human|them|your|the summary|the reply)|(?:do|does|need) not need to (?:be told|know)|never be (?:disclosed|mentioned|shown|revealed) to|(?:silently|quietly|secretly) (?:and|then)?)";
 
 /** What must not leave: the user's data, the assistant's context, credentials. */
 const SENSITIVE =
@@ -242,7 +246,7 @@ const READING_VERBS = [
 ];
 /** (Pairs with the verb, or with "that/who" and the verb read after: thousands of literal triples would crowd the guard's word table.) */
 const READING = `${alt(AI_WORDS)} (?:(?:that|who|which) )?(?:'s |is |are )?${alt(READING_VERBS)}`;
-const READ_OBJECT = '(?:this|these|my|our|your|u|a candidate|a student|a user|the user|someone)\\b';
+const READ_OBJECT = '(?:this|these|my|our|your|u|a candidate|a student|a user|the user|someone|on behalf)\\b';
 /** Named at a clause's start, greeted or @-mentioned: how users talk to bots too, so these need more. */
 const LABEL = `(?:(?:^|[.:;!?(\\[{<>#*/=\\u2014\\u2013-]|\\b(?:also|and|so|note|ps|p\\.s\\.)) ?(?:(?:hey|hi|hello|dear|ok|okay|psst|also|btw|by the way|so|oh)[,!]? )?(?:(?:to|for) )?(?:the |an? |any |all |every |whichever |your |our )?${MODS}|\\b(?:dear|hey|hi|hello|yo) (?:the |an? |my |your )?${MODS}|@${MODS})${AI}`;
 
@@ -282,7 +286,7 @@ export const CONCEPT_RULES: readonly PhraseRule[] = [
   r(
     'indirect-injection',
     // (Not "model :", a JSON key once quotes are spaces.)
-    `\\b${alt(AI_WORDS.flatMap((w) => [':', ',', '!', ' \\u2014', '\\u2014', ' -', ' \\u2013'].map((p) => `${w}${p}`)))}(?<=${LABEL} ?[:,\\u2014\\u2013!-])(?<! ,)(?! content\\b)(?:(?<=[:\\u2014]) (?:please |now |also |first |then |just |kindly |quietly |silently |immediately ){0,3}${ACT}\\b(?! (?:me|us|your|yourself|my|our)\\b)|.{0,160}?${ORDERED}.{0,160}?${THIRD})`,
+    `\\b${alt(AI_WORDS.flatMap((w) => [':', ',', '!', ' \\u2014', '\\u2014', ' -', ' \\u2013'].map((p) => `${w}${p}`)))}(?<=${LABEL} ?[:,\\u2014\\u2013!-])(?<! ,)(?! content\\b)(?:(?<=[:\\u2014]) (?:please |now |also |first |then |just |kindly |quietly |silently |immediately ){0,3}${ACT}\\b(?! (?:me|us|your|yourself|my|our)\\b)|(?=.{0,160}?${ORDERED})(?=.{0,320}?${THIRD}))`,
   ),
   // Told it must act, and to hide it or send it out (a tool's description or result).
   r(
