@@ -165,7 +165,7 @@ const CONCEAL =
 
 /** What must not leave: the user's data, the assistant's context, credentials. */
 const SENSITIVE =
-  "(?:conversation|conversations|chat history|chat log|(?:previous|last|recent|other|private) (?:\\d{1,4} )?(?:messages|emails|e-mails|chats|conversations|answers?|chunks|documents|tickets)|system prompt|hidden (?:context|instructions|prompt)|api (?:keys?|tokens?|credentials)|access tokens?|secret keys?|secrets|tokens|credentials|passwords?|passcodes|private keys?|ssh keys?|id rsa|id ed25519|session cookies?|cookies|(?:2fa|mfa|otp|verification|recovery|one-time) (?:codes?|tokens?)|card (?:number|numbers|details)|cvv|passport (?:number|scan)|bank (?:details|login)|saved (?:credentials|passwords?|cards?|card details)|autofill data|personal data|contact list|address book|location history|(?:user|user's|users'|customer|customer's|candidate's) (?:data|emails?|e-mail|address|addresses|phone|phone numbers?|calendar|contacts|files|inbox|history|question|details|profile|records|table|list|database|credentials|password)|(?:whole|entire|full) (?:inbox|mailbox|calendar|conversation|history|workspace|folder|drive)|environment variables|env vars|process\\.env|\\.env|\\.npmrc|\\.netrc|\\.pypirc|\\.git-credentials|/\\.aws/credentials|/\\.kube/config|/etc/shadow|kaggle\\.json|connection strings?|salary bands|payroll)";
+  "(?:conversation|conversations|chat history|chat log|(?:previous|last|recent|other|private) (?:\\d{1,4} )?(?:messages|emails|e-mails|chats|conversations|answers?|chunks|documents|tickets)|system prompt|hidden (?:context|instructions|prompt)|api (?:keys|tokens|credentials)|access tokens|secret keys|secrets|tokens|credentials|passwords|passcodes|private keys|ssh keys|id rsa|id ed25519|session cookies|cookies|(?:2fa|mfa|otp|verification|recovery|one-time) (?:codes?|tokens?)|card (?:number|numbers|details)|cvv|passport (?:number|scan)|bank (?:details|login)|saved (?:credentials|passwords?|cards?|card details)|autofill data|personal data|contact list|address book|location history|(?:user|user's|users'|customer|customer's|candidate's) (?:data|emails?|e-mail|address|addresses|phone|phone numbers?|calendar|contacts|files|inbox|history|question|details|profile|records|table|list|database|credentials|password)|(?:whole|entire|full) (?:inbox|mailbox|calendar|conversation|history|workspace|folder|drive)|environment variables|env vars|process\\.env|\\.env|\\.npmrc|\\.netrc|\\.pypirc|\\.git-credentials|/\\.aws/credentials|/\\.kube/config|/etc/shadow|kaggle\\.json|connection strings?|salary bands|payroll)";
 /** A destination outside: an address, a URL, a paste site, a webhook, a public gist. */
 const DEST =
   '(?:\\b[a-z0-9.+-]{1,40}@[a-z0-9-]{1,40}\\.[a-z0-9.-]{2,40}|https?://|\\bwebhook|\\bpublic (?:gist|link|repo|issue|channel)|\\bpaste (?:site|service|bin)|\\bpastebin|\\bgist\\b)';
@@ -277,7 +277,13 @@ export const CONCEPT_RULES: readonly PhraseRule[] = [
   // agent"), then an order within 200 characters.
   r(
     'indirect-injection',
-    `\\b${alt(TO_READER)} ${DET}${MODS}${AI}${END}(?: ?, (?:please )?${ACT}\\b|.{0,200}?${ORDERED})`,
+    `\\b${alt(TO_READER)} (?:(?:any|all|every|whichever|each) (?:\\b[a-z0-9'-]{1,24} ){0,3}|(?:the |an? |your |our |this )?(?:\\b(?!(?:the|an?|your|our|this)\\b)[a-z0-9'-]{1,24} ){1,3})${AI}${END}(?: ?, (?:please )?${ACT}\\b|.{0,200}?${ORDERED})`,
+  ),
+  // (A note to a kind of AI - "the automated summarizer", "any AI", "AI assistants" - is for a
+  // reader; "Note for the assistant: book a table" may be the user's own, and needs a second sign.)
+  r(
+    'indirect-injection',
+    `\\b${alt(TO_READER)} (?:the |an? |your |our |this )?${AI}${END}(?=.{0,200}?${ORDERED})(?=.{0,320}?${THIRD})`,
   ),
   // Named as the reader ("AI assistant processing this inbox: ..."), then an order.
   r('indirect-injection', `\\b${READING} ${READ_OBJECT}.{0,220}?${ORDERED}`),
@@ -291,28 +297,28 @@ export const CONCEPT_RULES: readonly PhraseRule[] = [
   // Told it must act, and to hide it or send it out (a tool's description or result).
   r(
     'indirect-injection',
-    `\\b${AI_MODAL}\\b (?:to )?(?:also |now |first |always |immediately )?${ACT}\\b.{0,200}?(?:${CONCEAL}|${DEST})`,
+    `\\b${AI_MODAL}\\b (?:to )?(?:also |now |first |always |immediately )?${ACT}\\b.{0,200}?(?:${CONCEAL}|\\b${SENSITIVE}\\b.{0,100}?${DEST})`,
   ),
   r(
     'indirect-injection',
-    `<important>.{0,200}?\\b(?:before|after|when|instead|must|do not|don't|never|always|read|call|pass|send)\\b`,
+    `<important>.{0,300}?(?:${CONCEAL}|\\b(?:read|pass|send|upload|include|attach|copy)\\b.{0,100}?(?:\\b${SENSITIVE}|/\\.|\\bfile\\b))`,
   ),
 
   // ---- (c) exfiltration: something sensitive sent to an outside destination ----------------------------
   r(
     'indirect-injection',
-    `\\b(?:send|forward|email|e-mail|post(?! /)|upload|share|dm|bcc|paste|transmit|exfiltrate|leak|attach)\\b(?=(?:[^.!?]|\\.(?=\\S)){0,160}?(?:@[a-z0-9-]|https?://|webhook|gist|paste)) (?:me |us )?(?:(?:all|the|any|every|their|his|her|its|this|a copy of|the contents of|the full|the whole|the entire|the last|copies of)(?: \\d+)? ){0,3}(?:[a-z0-9'-]{1,24} )?${SENSITIVE}\\b(?:[^.!?]|\\.(?=\\S)){0,120}?\\b(?:to|at|into|in|with|via) ${DEST}`,
+    `\\b(?:send|forward|email|e-mail|post(?! /)|upload|share|dm|bcc|paste|transmit|exfiltrate|leak|attach)\\b(?=(?:[^.!?]|\\.(?=\\S)){0,160}?(?:@[a-z0-9-]|https?://|webhook|gist|paste)) (?:me |us )?(?:(?:all|the|any|every|their|his|her|its|this|a copy of|the contents of|the full|the whole|the entire|the last|copies of)(?: \\d+)? ){0,3}(?:[a-z0-9'-]{1,24} )?${SENSITIVE}\\b(?:(?!\\bto (?:me|us|myself)\\b)(?:[^.!?]|\\.(?=\\S))){0,120}?\\b(?:to|at|into|in|with|via) ${DEST}`,
   ),
   // ... or by an image or link whose URL carries the data: "![](https://x/p.png?d=)" and an order to fill it.
   r(
     'indirect-injection',
-    `(?:!\\[[^\\]]{0,60}\\]\\(|<img src=|\\[[^\\]]{1,40}\\]\\()https?://[^\\s)]{1,200}[?&][a-z0-9]{1,20}=(?:[{<\\[]|%7b|\\$\\{|insert|fill|data|the user|user|conversation|history|email|secret|token|key|password|summary|question|placeholder|\\)|&|$)`,
+    `(?:!\\[[^\\]]{0,60}\\]\\(|<img src=|\\[[^\\]]{1,40}\\]\\()https?://[^\\s)]{1,200}[?&][a-z0-9]{1,20}=(?:(?:[{<\\[]|%7b|\\$\\{)[a-z ']{0,24}?(?:user|conversation|history|email|secret|token|key|password|summary|question|data|chat|context|message|name|address|passport|booking)|insert|fill|placeholder|your |\\)|&|$)`,
   ),
 
   // ---- (d) secrets and the environment asked for ------------------------------------------------------
   r(
     'prompt-extraction',
-    `\\b(?:environment variables|env vars|api keys?|api tokens?|access tokens?|secret keys?|secrets|tokens|credentials|passwords|connection strings?|private keys?|api key|secret key|access key|admin password|database password|db password)\\b(?<=\\b(?:print|echo|dump|list|reveal|output|show|display|give me|tell me|read out|paste|post|send|share|include|return|copy|expose|leak|read back|spell out|write out) (?:me )?(?:all |the |any |every |your |all the |all of the )?(?:values? of (?:the |your )?|contents of (?:the |your )?|full )?(?:[a-z0-9]{2,20} )?[a-z ]{4,22}).{0,80}?\\b(?:you (?:have|can|see|loaded|were given|got|hold|use)|available to you|in your (?:context|environment|memory|config|configuration|prompt|settings)|from (?:your|the) (?:config|configuration|context|environment|vault|runner|host|server|container)|of (?:the|this|your) (?:runner|host|container|server|process|session|workspace|machine|box)|present in|stored in|exactly as|unredacted|in full|in plain ?text|verbatim)`,
+    `\\b(?:environment variables|env vars|api keys?|api tokens?|access tokens?|oauth tokens?|secret keys?|secrets|tokens|credentials|passwords?|connection strings?|private keys?|session cookies?|access key)\\b(?<=\\b(?:print|echo|dump|list|reveal|output|show|display|give me|tell me|read out|paste|post|send|share|include|return|copy|expose|leak|read back|spell out|write out|reply with|respond with|answer with)\\b[a-z0-9' ]{1,40})(?:[^.!?]|\\.(?=\\S)){0,80}?\\b(?:you (?:have|can|see|loaded|were given|were configured with|got|hold|use)|available to you|in (?:your|its) (?:context|environment|memory|config|configuration|prompt|settings|setup)|from (?:your|the) (?:config|configuration|context|environment|vault|runner|host|server|container|setup)|of (?:the|this|your) (?:runner|host|container|server|process|session|workspace|machine|box)|present in|stored in|exactly as|unredacted|in full|in plain ?text|verbatim)`,
   ),
   r(
     'indirect-injection',
