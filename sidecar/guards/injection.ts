@@ -782,8 +782,9 @@ export const PATTERNS: readonly Pattern[] = [
 const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
 
 /**
- * Every pattern, and the other languages and indirect injection (injection-phrases.ts, folded like
- * the text), matched in one pass over a text (anchored.ts).
+ * Every pattern, the other languages and indirect injection (injection-phrases.ts, folded like
+ * the text) and the English rules by concept (injection-concepts.ts), matched in one pass over a
+ * text (anchored.ts).
  */
 export const ANCHORED = new AnchoredPatterns(
   [...PATTERNS, ...phrasePatterns(normalize), ...CONCEPT_RULES, ...CUES],
