@@ -69,7 +69,6 @@ const VOID_LAST =
 /** The assistant's safeguards as a thing to switch off. */
 const GUARDS =
   '(?:guardrails|content (?:review|filters?|policy|rules|moderation)(?: step)?|safety (?:checks?|filters?|reflection|rules|layer|guidelines|settings)|restrictions|usage restrictions|topic (?:restrictions|limits)|brand guidelines|disclaimers|moderation|word filter|filters|guidelines|persona|policies|rules)';
-const DET = '(?:the |any |all |every |whichever |each |an? |your |our |this )?';
 
 /** Orders to act on the world or on the reply: the verbs a planted instruction uses. */
 const ACT = alt([
