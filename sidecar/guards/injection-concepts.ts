@@ -243,7 +243,7 @@ const READING_VERBS = [
   'working on',
   'acting on',
 ];
-/** (Pairs with the verb, or with "that/who" and the verb read after: thousands of literal triples would crowd the guard's word table.) */
+/** (Starts at the bare name: its pairs with every verb, "that" and "who" would be thousands of words in the guard's table.) */
 const READING = `${alt(AI_WORDS)} (?:(?:that|who|which) )?(?:'s |is |are )?${alt(READING_VERBS)}`;
 const READ_OBJECT = '(?:this|these|my|our|your|u|a candidate|a student|a user|the user|someone|on behalf)\\b';
 /** Named at a clause's start, greeted or @-mentioned: how users talk to bots too, so these need more. */
