@@ -11,6 +11,7 @@
 import { memoLongTexts } from '../text-memo.ts';
 import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
+import { CONCEPT_RULES } from './injection-concepts.ts';
 import { CUES, fromCues, isCue } from './injection-cues.ts';
 import {
   asText,
@@ -809,13 +810,17 @@ export const PATTERNS: readonly Pattern[] = [
 const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
 
 /**
- * Every pattern, and the other languages and indirect injection (injection-phrases.ts, folded like
- * the text), matched in one pass over a text (anchored.ts).
+ * Every pattern, the other languages and indirect injection (injection-phrases.ts, folded like
+ * the text) and the English rules by concept (injection-concepts.ts), matched in one pass over a
+ * text (anchored.ts).
  */
-export const ANCHORED = new AnchoredPatterns([...PATTERNS, ...phrasePatterns(normalize), ...CUES], {
-  alias: LEET,
-  every: isCue,
-});
+export const ANCHORED = new AnchoredPatterns(
+  [...PATTERNS, ...phrasePatterns(normalize), ...CONCEPT_RULES, ...CUES],
+  {
+    alias: LEET,
+    every: isCue,
+  },
+);
 
 /** The order to decode and follow, and the words that say a text is encoded (injection-decode.ts). */
 const DECODE_RULES = decodeRules(normalize);
