@@ -38,6 +38,8 @@ export interface Concepts {
   unbound?: string;
   /** Written without spaces between words (zh, ja, th): spans counted in characters. */
   tight?: boolean;
+  /** The verb comes last ("talimatlarını unut"): a noun spelled like English starts a rule too. */
+  verbLast?: boolean;
 }
 
 /** Per language, '|' between words; accents as written (folded at load). */
@@ -60,7 +62,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     discard:
       'ignora|ignore|ignorem|ignorar|esquece|esqueça|esqueçam|esquecer|desconsidera|desconsidere|descarta|descarte|despreza|despreze|omite|não siga|não sigas|deixe de seguir|pare de seguir|deixa de lado|deixe de lado|não obedeça|não respeite|anula|anule|anulad*|sem efeito|sem validez|não são mais válid|não valem mais|não vale mais|não se aplicam mais|deixaram de valer|invalidad*|cancelad*|revogad*|obsolet*',
     rules:
-      'instruç|instrucao|instrucoes|orientaç|regra|norma|diretriz|diretrizes|ordens|configuraç|prompt|restriç|limitaç|políticas',
+      'instrução|instruções|orientaç|regra|norma|diretriz|diretrizes|ordens|configuraç|prompt|restriç|limitaç|políticas',
     mine: 'tuas|teus|suas|seus|sua|seu|anterior|anteriores|prévia|de antes|acima|original|inicial|iniciais|recebid|te deram|lhe deram|te passaram|do sistema|de sistema|ocult|secret|todas as|todos os|predefinid|programad|desenvolvedor',
     system: 'prompt do sistema|prompt de sistema|mensagem do sistema|mensagem de sistema',
     show: 'mostra|mostre|mostrar|revela|revele|diz|diga|me diga|repete|repita|imprime|imprima|copia|copie|cola|cole|enumera|compartilha|compartilhe|reproduz|reproduza|cita|cite|transcreve|transcreva|dá-me|me dê|exibe|exiba|despeja',
@@ -194,13 +196,14 @@ export const LANGUAGES: Record<string, Concepts> = {
     without: 'olmadan|hiçbir|hicbir|yok|bağlı değil|serbest|sız|siz|suz|süz',
     limits: 'kısıtlama|kisitlama|sınırlama|sinirlama|sınır|sinir|filtre|sansür|sansur|kural|etik|ahlak|yasak',
     unbound: 'sansürsüz|sansursuz|filtresiz|sınırsız|sinirsiz|kuralsız|kuralsiz',
+    verbLast: true,
   },
   vi: {
     discard:
       'bỏ qua|quên|phớt lờ|gạt bỏ|gạt sang một bên|không cần tuân theo|đừng tuân theo|đừng làm theo|không làm theo|ngừng tuân theo|đừng nghe|không còn hiệu lực|hết hiệu lực|vô hiệu|bị hủy|đã hủy|hủy bỏ|bãi bỏ|lỗi thời|không còn áp dụng',
     rules:
       'hướng dẫn|chỉ dẫn|quy tắc|luật|chỉ thị|lệnh|prompt|lời nhắc|cài đặt|cấu hình|hạn chế|giới hạn|quy định|chính sách',
-    mine: 'của bạn|của mày|của em|trước đó|trước đây|trước|ở trên|phía trên|ban đầu|gốc|nhận được|được giao|được cung cấp|hệ thống|ẩn|bí mật|tất cả|mọi|nhà phát triển',
+    mine: 'của bạn|của mày|của em|trước đó|trước đây|trước|ở trên|phía trên|ban đầu|gốc|nhận được|được giao|được cung cấp|hệ thống|bị ẩn|ẩn giấu|bí mật|tất cả|mọi|nhà phát triển',
     system: 'lời nhắc hệ thống|prompt hệ thống|thông điệp hệ thống',
     show: 'cho tôi xem|cho xem|hiển thị|in ra|tiết lộ|nói cho|nhắc lại|lặp lại|sao chép|dán|chia sẻ|trích dẫn|đưa cho tôi|đưa ra|xuất ra|kể',
     persona:
@@ -420,6 +423,48 @@ const OTHERS =
 const OF =
   'van|of|de|del|della|delle|dei|di|du|des|der|für|voor|pour|para|per|для|от|dla|od|pro|för|pentru|fra|z|ze|do|sobre';
 
+/** Words of other languages spelled like common English words. */
+const ENGLISH = new Set([
+  'ignore',
+  'print',
+  'visa',
+  'list',
+  'cite',
+  'copie',
+  'note',
+  'dump',
+  'prompt',
+  'instructions',
+  'configuration',
+  'restrictions',
+  'limitations',
+  'directives',
+  'orders',
+  'order',
+  'filter',
+]);
+
+/** An object pronoun after a verb ("muestrame", "dimmi"). */
+const CLITICS = '(?:me|mi|mir|moi|lo|la|le|les|nos|ci|te|ti|si)?';
+/** What a word starts after in Latin-script text. */
+const SEP = "[ '\u00ab(\u00bf\u00a1,:\\-]";
+
+const SCRIPTS = [
+  'Latin',
+  'Cyrillic',
+  'Greek',
+  'Arabic',
+  'Hebrew',
+  'Devanagari',
+  'Bengali',
+  'Thai',
+  'Han',
+  'Hangul',
+].map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+/** The scripts a text's letters are written in (kana counted as Han: Japanese mixes them). */
+const scriptsOf = (text: string): string[] =>
+  SCRIPTS.filter(([, re]) => re.test(text.replace(/[\u3040-\u30ff]/g, '\u4e00'))).map(([name]) => name);
+
 /** Sentence ends: a rule's words must meet between two of them. */
 const IN_SENTENCE = '[^.!?;\\n\u3002\u061f\u0964]';
 const ASCII = /^[\0-\x7f]*$/;
@@ -430,7 +475,8 @@ const ASCII = /^[\0-\x7f]*$/;
  */
 export function conceptPatterns(fold: Fold): PhraseRule[] {
   const out: PhraseRule[] = [];
-  for (const c of Object.values(LANGUAGES)) {
+  for (const [lang, c] of Object.entries(LANGUAGES)) {
+    if (process.env.ML_ONLY && !process.env.ML_ONLY.split(',').includes(lang)) continue;
     /** A word ending in "*" is a stem (any ending); verbs are whole words otherwise. */
     const stem = (w: string) => w.endsWith('*');
     const words = (list: string | undefined) => [
@@ -448,13 +494,14 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
         .map((w) => (ASCII.test(w) ? `\\b${esc(w)}${w.length <= 3 ? '\\b' : ''}` : esc(w)))
         .join('|')})`;
     /** Verbs as whole words (an object pronoun may follow: "muestrame"): not "revelar", "reveals". */
-    const verbs = (list: string | undefined) =>
+    const verbs = (list: string | undefined, start = false): string =>
       `(?:${words(list)
         .map((w) =>
           !ASCII.test(w) || stem(w)
-            ? alt(w.replace(/\*$/, '')).slice(3, -1)
-            : `\\b${esc(w)}(?:me|mi|mir|moi|lo|la|le|les|nos|ci|te|ti|si)?\\b`,
+            ? (start ? anchor : alt)(w.replace(/\*$/, '')).slice(3, -1)
+            : `\\b${esc(w)}${w.includes(' ') ? '' : CLITICS}\\b`,
         )
+        .filter((w) => w !== '')
         .join('|')})`;
     /**
      * Words a rule starts with: ASCII ones after \b; a word mixing ASCII with other letters
@@ -477,52 +524,97 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
     const near = c.tight ? 6 : 24;
     const span = c.tight ? 18 : 60;
     const wide = c.tight ? 30 : 90;
+    /** The longest anchor: a look-behind's span reads back over it too. */
+    const longest = Math.max(
+      ...[c.rules, c.system, c.limits, c.unbound ?? ''].flatMap(words).map((w) => w.length),
+    );
     const gap = (n: number) => `${IN_SENTENCE}{0,${n}}`;
-    /** `words` before the anchor (read back from its end) or after it, within `n` characters. */
-    const around = (anchorSrc: string, family: string, n: number) =>
-      `(?:(?<=${family}${gap(n)}${anchorSrc})|(?=${gap(n)}${family}))`;
-
-    const rules = anchor(c.rules);
-    const rulesIn = alt(c.rules);
-    const system = anchor(c.system);
-    const systemIn = alt(c.system);
-    const mine = alt(c.mine);
-    const how = alt(HOW);
-    const others = alt(OTHERS);
+    /** `family` before the anchor (read back from its end, over it) or after it, within `n` characters. */
+    const around = (family: string, ahead: string, n: number) =>
+      `(?:(?<=${family}${gap(n + longest)})|(?=${ahead}${family}))`;
     /** None of `family` within `n` characters on either side of the anchor. */
-    const notAround = (anchorSrc: string, family: string, n: number) =>
-      `(?<!${family}${gap(n)}${anchorSrc})(?!${gap(n)}${family})`;
+    const notAround = (family: string, n: number) =>
+      `(?<!${family}${gap(n + longest)})(?!${gap(n)}${family})`;
+    const sample = words(c.rules).join('');
+    /** Written in Latin letters, words between spaces: a word is looked for only where one starts. */
+    const latin = /[a-z]/.test(sample);
+    /** Up to `n` characters of the sentence, then (Latin) the separator a word starts after. */
+    const ahead = (n: number) => (latin ? `(?:${IN_SENTENCE}{0,${n}}${SEP})` : gap(n));
+    /** A family's words where `ahead` leaves off (Latin: at a word start, so without \b). */
+    const fam = (list: string | undefined, isVerb = false) =>
+      latin
+        ? `(?:${words(list)
+            .map((w) => {
+              const body = esc(stem(w) ? w.slice(0, -1) : w);
+              if (isVerb && !stem(w) && ASCII.test(w)) return `${body}${w.includes(' ') ? '' : CLITICS}\\b`;
+              return w.length <= 3 ? `${body}\\b` : body;
+            })
+            .join('|')})`
+        : isVerb
+          ? verbs(list)
+          : alt(list);
+    /** The words of a shared list in this language's script (the others cannot occur next to its words). */
+    const own = scriptsOf(sample);
+    const script = (list: string) =>
+      list
+        .split('|')
+        .filter((w) => scriptsOf(fold(w)).some((x) => own.includes(x)))
+        .join('|');
+
+    // English words ("ignore", "print") start no rule: they are everywhere in English prompts (the
+    // English rules read them).
+    const native = (list: string) =>
+      list
+        .split('|')
+        .filter((w) => !ENGLISH.has(fold(w)))
+        .join('|');
+    // In English prompts "prompt" and "instructions" are everywhere: where the verb comes first
+    // (a verb starts the rule), a noun spelled like English starts none.
+    const rules = anchor(c.verbLast ? c.rules : native(c.rules));
+    const system = anchor(c.system);
+    const mine = alt(c.mine);
+    const how = alt(script(HOW));
+    const others = alt(script(OTHERS));
     /** Not followed by "of / van / для ..." and a word that is not the assistant's (nor "of the system"). */
     const notOf = `(?!\\S* (?!${mine})${alt(OF)} (?!${mine}))`;
-    const rulesOrSystem = `(?:${rulesIn}|${systemIn})`;
+    const rulesIn = alt(c.rules);
+    const systemIn = alt(c.system);
+    /**
+     * The verb, then within the sentence the assistant's instructions (the noun with a pointer next
+     * to it), or the noun first and the verb after it ("talimatlarını unut", "指令都作废"). The
+     * cheap look-ahead for the verb comes first: most nouns have none.
+     */
+    const mineW = fam(c.mine);
+    const rulesW = fam(c.rules);
+    const combined = (verb: string, verbsW: string) =>
+      `${verb}${ahead(span)}(?:${rulesW}${around(mine, ahead(near), near)}|${fam(c.system)})` +
+      `|${rules}(?=${ahead(span)}${verbsW})${around(mine, ahead(near), near)}|${system}(?=${ahead(span)}${verbsW})`;
+    const discardStart = verbs(native(c.discard), true);
+    const showStart = verbs(native(c.show), true);
     out.push({
       kind: 'override-instructions',
+      // Not the user's own rules or a game's, nor someone else's ("the mechanic's instructions").
       re: new RegExp(
-        // The assistant's instructions (a pointer next to the noun) with a discard verb or a
-        // verdict of void on either side; not the user's own rules or a game's.
-        `${rules}${around(rulesIn, mine, near)}${around(rulesIn, verbs(c.discard), span)}${notAround(rulesIn, others, span)}${notOf}` +
-          `|${system}${around(systemIn, verbs(c.discard), span)}`,
+        `(?:${combined(discardStart, fam(c.discard, true))})${notAround(others, span)}${notOf}`,
         'u',
       ),
     });
     out.push({
       kind: 'prompt-extraction',
+      // Not a question of how to write one.
       re: new RegExp(
-        // The assistant's own setup with a verb that shows it, not a question of how to write one.
-        `(?:${rules}|${system})${around(rulesOrSystem, mine, near)}${around(rulesOrSystem, verbs(c.show), span)}${notAround(rulesOrSystem, how, span)}${notAround(rulesOrSystem, others, span)}${notOf}`,
+        `(?:${combined(showStart, fam(c.show, true))})${notAround(how, span)}${notAround(others, span)}${notOf}`,
         'u',
       ),
     });
     // Without limits, said of a persona: "from now on you are X, an AI without any rules".
-    const limits = anchor(c.limits);
-    const limitsIn = alt(c.limits);
     const without = alt(c.without);
     const persona = alt(c.persona);
     out.push({
       kind: 'no-restrictions',
       re: new RegExp(
-        `${limits}(?:(?<=${without}${gap(near)}${limitsIn})|(?=${gap(c.tight ? 3 : 12)}${without}))${around(limitsIn, persona, wide)}` +
-          (c.unbound ? `|${anchor(c.unbound)}${around(alt(c.unbound), persona, wide)}` : ''),
+        `${anchor(c.limits)}(?:(?<=${without}${gap(near + longest)})|(?=${ahead(c.tight ? 3 : 12)}${fam(c.without)}))${around(persona, ahead(wide), wide)}` +
+          (c.unbound ? `|${anchor(c.unbound)}${around(persona, ahead(wide), wide)}` : ''),
         'u',
       ),
     });
