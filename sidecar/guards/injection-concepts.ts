@@ -51,7 +51,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'instruccion|indicacion|regla|norma|directriz|directrices|pauta|órdenes|configuraci|prompt|consigna|restriccion|limitacion|políticas|mensaje inicial',
     mine: 'tus|tu|vuestras|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador',
     system: 'prompt del sistema|prompt de sistema|mensaje del sistema|mensaje de sistema',
-    show: 'muestra|muéstra|muestre|enseña|enséña|revela|revele|dime|dígame|repite|repita|imprime|imprima|copia|copie|pega|enumera|comparte|reproduce|cita|transcribe|dame|deme|vuelca|expón|recita',
+    show: 'muestra|muéstra|muestre|enseña|enséña|revela|revele|dime|dígame|repite|repita|imprime|imprima|copia|copie|pega|enumera|comparte|reproduce|cita|transcribe|dame|deme|vuelca|expón|recita|textualmente|palabra por palabra|al pie de la letra',
     persona:
       'a partir de ahora|desde ahora|de ahora en adelante|desde este momento|eres|serás|ahora eres|actúa como|actua como|actúas como|finge|fingir|haz de|interpreta|conviértete|modo|rol de|papel de',
     without: 'sin|ningún|ninguna|ningun|no tienes|no tiene|libre de|ni',
@@ -65,7 +65,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'instrução|instruções|orientaç|regra|norma|diretriz|diretrizes|ordens|configuraç|prompt|restriç|limitaç|políticas',
     mine: 'tuas|teus|suas|seus|sua|seu|anterior|anteriores|prévia|de antes|acima|original|inicial|iniciais|recebid|te deram|lhe deram|te passaram|do sistema|de sistema|ocult|secret|todas as|todos os|predefinid|programad|desenvolvedor',
     system: 'prompt do sistema|prompt de sistema|mensagem do sistema|mensagem de sistema',
-    show: 'mostra|mostre|mostrar|revela|revele|diz|diga|me diga|repete|repita|imprime|imprima|copia|copie|cola|cole|enumera|compartilha|compartilhe|reproduz|reproduza|cita|cite|transcreve|transcreva|dá-me|me dê|exibe|exiba|despeja',
+    show: 'mostra|mostre|mostrar|revela|revele|diz|diga|me diga|repete|repita|imprime|imprima|copia|copie|cola|cole|enumera|compartilha|compartilhe|reproduz|reproduza|cita|cite|transcreve|transcreva|dá-me|me dê|exibe|exiba|despeja|palavra por palavra|textualmente|na íntegra',
     persona:
       'a partir de agora|de agora em diante|desde agora|daqui em diante|você é|tu és|agora você é|age como|aja como|atue como|finja|finge|faça o papel|interprete|torne-se|modo',
     without: 'sem|nenhuma|nenhum|não tem|não possui|livre de|isento de',
@@ -80,7 +80,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     mine: "tes|vos|ton|votre|précédent|antérieur|ci-dessus|plus haut|d'avant|initiales|reçu|on t'a donné|qu'on t'a|qu'on vous a|qui t'ont été|du système|de système|système|cachées|secrètes|toutes les|tous les|prédéfini|développeur",
     system:
       'prompt système|prompt systeme|message système|message systeme|invite système|instructions système',
-    show: 'montre|montrez|affiche|affichez|révèle|révélez|dis-moi|dites-moi|répète|répétez|imprime|imprimez|recopie|recopiez|copie|copiez|colle|collez|énumère|énumérez|partage|partagez|reproduis|reproduisez|cite|citez|transcris|donne-moi|donnez-moi|divulgue|divulguez|recrache',
+    show: 'montre|montrez|affiche|affichez|révèle|révélez|dis-moi|dites-moi|répète|répétez|imprime|imprimez|recopie|recopiez|copie|copiez|colle|collez|énumère|énumérez|partage|partagez|reproduis|reproduisez|cite|citez|transcris|donne-moi|donnez-moi|divulgue|divulguez|recrache|mot pour mot|textuellement|mot à mot',
     persona:
       "à partir de maintenant|dorénavant|désormais|à partir d'aujourd'hui|tu es|vous êtes|tu seras|agis comme|agissez comme|fais semblant|faites semblant|joue le rôle|jouez le rôle|incarne|incarnez|deviens|devenez|mode|une ia|un assistant|un modèle|personnage",
     without: 'sans|aucune|aucun|pas de|plus de|libre de|affranchi',
@@ -94,7 +94,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'istruzion|regole|regola|indicazion|direttiv|linee guida|prompt|impostazion|configurazion|restrizion|limitazion|politiche|ordini|consegne',
     mine: 'tue|tuoi|tuo|tua|sue|vostre|precedent|di prima|sopra|original|iniziali|iniziale|ricevut|ti hanno dato|ti sono state|che ti hanno|ti ha dato|di sistema|del sistema|nascost|segret|tutte le|tutti i|predefinit|programmat|sviluppator',
     system: 'prompt di sistema|messaggio di sistema',
-    show: 'mostra|mostrami|mostrate|rivela|rivelami|dimmi|ditemi|ripeti|ripetete|stampa|stampami|copia|copiami|incolla|condividi|riproduci|cita|citami|trascrivi|dammi|datemi|riporta|riportami|svela',
+    show: 'mostra|mostrami|mostrate|rivela|rivelami|dimmi|ditemi|ripeti|ripetete|stampa|stampami|copia|copiami|incolla|condividi|riproduci|cita|citami|trascrivi|dammi|datemi|riporta|riportami|svela|parola per parola|testualmente',
     persona:
       "da ora in poi|d'ora in poi|da adesso|da questo momento|sei|sarai|ora sei|agisci come|comportati come|fingi|fai finta|interpreta|diventa|modalità|un'ia|un'intelligenza|un assistente|un modello|personaggio",
     without: 'senza|nessuna|nessun|non hai|non ha|libero da|libera da|priv',
@@ -108,7 +108,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'anweisung|instruktion|regeln|regel|vorgaben|richtlinien|befehle|prompt|einstellungen|konfiguration|beschränkungen|einschränkungen|vorschriften|direktiven',
     mine: 'deine|deinen|deiner|dein|ihre|ihren|eure|vorherig|bisherig|obig|früher|vorig|ursprünglich|anfänglich|initial|erhalten|dir gegeben|man dir|dir vorgegeben|dir mitgegeben|system|versteckt|geheim|alle|voreingestellt|programmiert|entwickler|betreiber|firma',
     system: 'systemprompt|system-prompt|systemnachricht|systemanweisung|systemmeldung',
-    show: 'zeig|zeige|zeigen sie|gib|geben sie|verrate|verraten sie|wiederhole|wiederholen sie|drucke|druck|kopiere|kopier|füge|liste auf|nenne|nennen sie|teile|gib aus|ausgeben|offenbare|enthülle|zitiere|zitier|gib wieder|poste',
+    show: 'zeig|zeige|zeigen sie|gib|geben sie|verrate|verraten sie|wiederhole|wiederholen sie|drucke|druck|kopiere|kopier|füge|liste auf|nenne|nennen sie|teile|gib aus|ausgeben|offenbare|enthülle|zitiere|zitier|gib wieder|poste|wortwörtlich|wörtlich|im wortlaut',
     persona:
       'ab jetzt|von nun an|ab sofort|ab heute|von jetzt an|du bist|du wirst|bist du jetzt|agiere als|verhalte dich wie|tu so|spiele die rolle|spiel die rolle|schlüpfe in|werde zu|modus',
     without: 'ohne|keine|keinerlei|frei von|nicht an',
@@ -122,7 +122,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'instructies|instructie|regels|richtlijnen|opdrachten|prompt|instellingen|configuratie|beperkingen|voorschriften|orders',
     mine: 'je|jouw|uw|vorige|eerdere|voorgaande|bovenstaande|oorspronkelijke|originele|initiële|ontvangen|gekregen|meegegeven|systeem|verborgen|geheime|alle|ontwikkelaar|beheerder',
     system: 'systeemprompt|systeem prompt|systeembericht|systeeminstructies',
-    show: 'toon|laat zien|laat me|geef|herhaal|print|druk af|kopieer|plak|noem|deel|onthul|citeer|geef weer|zet hier|somt op|som op',
+    show: 'toon|laat zien|laat me|geef|herhaal|print|druk af|kopieer|plak|noem|deel|onthul|citeer|geef weer|zet hier|somt op|som op|woordelijk|woord voor woord|letterlijk',
     persona:
       'vanaf nu|van nu af aan|voortaan|je bent|jij bent|u bent|je wordt|gedraag je als|doe alsof|speel de rol|kruip in de huid|modus',
     without: 'zonder|geen|vrij van|niet gebonden',
@@ -135,7 +135,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'instrukcj|zasad|reguł|polece|wytyczn|prompt|ustawie|konfiguracj|ograniczeni|przepis|dyrektyw',
     mine: 'twoje|twoich|twoim|swoje|swoich|wasze|poprzedni|wcześniejsz|powyższ|pierwotn|oryginaln|początkow|otrzyman|dostałeś|dostałaś|ci dano|ci podano|systemow|ukryt|tajn|wszystkie|wszystkich|programist',
     system: 'prompt systemowy|prompta systemowego|prompt systemu|komunikat systemowy|wiadomość systemow',
-    show: 'pokaż|wyświetl|wypisz|ujawnij|powiedz|powtórz|wydrukuj|skopiuj|wklej|wymień|podaj|udostępnij|przytocz|zacytuj|przepisz|zdradź|wyrzuć z siebie',
+    show: 'pokaż|wyświetl|wypisz|ujawnij|powiedz|powtórz|wydrukuj|skopiuj|wklej|wymień|podaj|udostępnij|przytocz|zacytuj|przepisz|zdradź|wyrzuć z siebie|dosłownie|słowo w słowo',
     persona:
       'od teraz|od tej chwili|od tej pory|odtąd|jesteś|będziesz|teraz jesteś|zachowuj się jak|działaj jako|udawaj|wciel się|zagraj rolę|stań się|tryb|asystent',
     without: 'bez|żadnych|żadnej|nie masz|nie ma|wolny od|wolna od|nie obowiązują',
@@ -148,7 +148,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'instrukc|pokyn|pravidl|směrnic|prompt|nastavení|konfigurac|omezení|příkaz|zásad',
     mine: 'tvoje|tvých|své|svých|vaše|předchozí|dřívější|výše uvedené|původní|počáteční|obdržen|dostal|systémov|skryt|tajn|všechny|všech|vývojář|provozovatel',
     system: 'systémový prompt|systémová zpráva|systémové instrukce',
-    show: 'ukaž|ukažte|zobraz|vypiš|prozraď|řekni|zopakuj|vytiskni|zkopíruj|vlož|vyjmenuj|sdílej|ocituj|citujte|přepiš|odhal',
+    show: 'ukaž|ukažte|zobraz|vypiš|prozraď|řekni|zopakuj|vytiskni|zkopíruj|vlož|vyjmenuj|sdílej|ocituj|citujte|přepiš|odhal|doslova|slovo od slova',
     persona:
       'od teď|od této chvíle|odteď|nadále|jsi|budeš|teď jsi|chovej se jako|jednej jako|předstírej|hraj roli|staň se|režim',
     without: 'bez|žádná|žádné|žádných|nemáš|nemá|prost',
@@ -162,7 +162,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'instruktion|regler|riktlinjer|direktiv|anvisning|prompt|inställning|konfiguration|begränsning|order|instruks|retningslinjer|begrænsning|begrensning',
     mine: 'dina|din|ditt|tidigare|föregående|ovanstående|ursprungliga|initiala|första|fått|du fick|givits|gavs|system|dolda|hemliga|alla|utvecklar|operatör|dine|dit|tidligere|forrige|ovenstående|oprindelige|opprinnelige|skjulte|alle',
     system: 'systemprompt|systemmeddelande|systeminstruktion|systembesked',
-    show: 'visa|skriv ut|upprepa|avslöja|berätta|kopiera|klistra|dela|citera|återge|ge mig|vis|gjenta|gentag|afslør|avslør|fortell|fortæl',
+    show: 'visa|skriv ut|upprepa|avslöja|berätta|kopiera|klistra|dela|citera|återge|ge mig|vis|gjenta|gentag|afslør|avslør|fortell|fortæl|ordagrant|ord för ord|ordrett',
     persona:
       'från och med nu|från nu|hädanefter|du är|du blir|agera som|bete dig som|låtsas|spela rollen|läge|fra nu af|fra nå av|heretter|du er|lat som|lad som|modus',
     without: 'utan|inga|ingen|fri från|uten|uden|ingen|ingen|fri for',
@@ -176,7 +176,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'instrucțiun|instructiun|regul|indicați|indicati|directiv|prompt|setări|setari|configurați|configurati|restricți|restrictii|limitări|ordine|politic',
     mine: 'tale|tău|tau|ta|voastre|anterioar|precedent|de mai sus|de dinainte|original|inițial|initial|primit|ți-au fost|ti-au fost|care ți|de sistem|ale sistemului|ascuns|secret|toate|programat|dezvoltator',
     system: 'promptul de sistem|prompt de sistem|mesajul de sistem',
-    show: 'arată|arata|arată-mi|afișează|afiseaza|dezvăluie|dezvaluie|spune-mi|repetă|repeta|tipărește|tipareste|copiază|copiaza|lipește|enumeră|împărtășește|reproduce|citează|citeaza|transcrie|dă-mi|da-mi',
+    show: 'arată|arata|arată-mi|afișează|afiseaza|dezvăluie|dezvaluie|spune-mi|repetă|repeta|tipărește|tipareste|copiază|copiaza|lipește|enumeră|împărtășește|reproduce|citează|citeaza|transcrie|dă-mi|da-mi|cuvânt cu cuvânt|textual',
     persona:
       'de acum înainte|de acum inainte|de acum|începând de acum|ești|vei fi|acum ești|acționează ca|comportă-te ca|prefă-te|joacă rolul|devino|modul|un asistent|un model',
     without: 'fără|fara|nicio|niciun|nu ai|liber de',
@@ -190,7 +190,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'talimat|kural|yönerge|yonerge|komut|direktif|prompt|istem|ayar|yapılandırma|kısıtlama|sınırlama|politika|emir',
     mine: 'senin|sana verilen|sana|önceki|onceki|yukarıdaki|yukaridaki|daha önceki|ilk|orijinal|başlangıç|asıl|aldığın|verilmiş|sistem|gizli|tüm|bütün|hepsini|geliştirici|operatör|talimatların|kuralların',
     system: 'sistem istemi|sistem promptu|sistem mesajı|sistem talimat',
-    show: 'göster|tekrarla|açıkla|söyle|yazdır|kopyala|yapıştır|paylaş|aktar|alıntıla|ifşa et|dök|ver bana|bana ver|çıktı',
+    show: 'göster|tekrarla|açıkla|söyle|yazdır|kopyala|yapıştır|paylaş|aktar|alıntıla|ifşa et|dök|ver bana|bana ver|çıktı|harfiyen|kelimesi kelimesine|aynen',
     persona:
       'bundan sonra|şu andan itibaren|artık sen|sen artık|sen bir|gibi davran|rolüne gir|rolünü oyna|taklit et|ol|modu',
     without: 'olmadan|hiçbir|hicbir|yok|bağlı değil|serbest|sız|siz|suz|süz',
@@ -205,7 +205,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'hướng dẫn|chỉ dẫn|quy tắc|luật|chỉ thị|lệnh|prompt|lời nhắc|cài đặt|cấu hình|hạn chế|giới hạn|quy định|chính sách',
     mine: 'của bạn|của mày|của em|trước đó|trước đây|trước|ở trên|phía trên|ban đầu|gốc|nhận được|được giao|được cung cấp|hệ thống|bị ẩn|ẩn giấu|bí mật|tất cả|mọi|nhà phát triển',
     system: 'lời nhắc hệ thống|prompt hệ thống|thông điệp hệ thống',
-    show: 'cho tôi xem|cho xem|hiển thị|in ra|tiết lộ|nói cho|nhắc lại|lặp lại|sao chép|dán|chia sẻ|trích dẫn|đưa cho tôi|đưa ra|xuất ra|kể',
+    show: 'cho tôi xem|cho xem|hiển thị|in ra|tiết lộ|nói cho|nhắc lại|lặp lại|sao chép|dán|chia sẻ|trích dẫn|đưa cho tôi|đưa ra|xuất ra|kể|nguyên văn|từng chữ|hãy in',
     persona:
       'từ giờ|từ bây giờ|từ nay|kể từ bây giờ|bạn là|mày là|bạn sẽ là|hãy đóng vai|đóng vai|giả vờ|hãy trở thành|trở thành|chế độ',
     without: 'không có|không|không hề|chẳng có|thoát khỏi|tự do khỏi',
@@ -219,11 +219,12 @@ export const LANGUAGES: Record<string, Concepts> = {
       'instruksi|perintah|aturan|petunjuk|arahan|pedoman|prompt|pengaturan|konfigurasi|batasan|pembatasan|kebijakan|ketentuan',
     mine: 'kamu|anda|mu|sebelumnya|terdahulu|di atas|awal|asli|yang diberikan|yang kamu terima|yang anda terima|diterima|sistem|tersembunyi|rahasia|semua|seluruh|pengembang',
     system: 'prompt sistem|pesan sistem|instruksi sistem',
-    show: 'tampilkan|tunjukkan|perlihatkan|ungkapkan|beri tahu|beritahu|sebutkan|ulangi|cetak|salin|tempel|bagikan|kutip|berikan|keluarkan|bocorkan',
+    show: 'tampilkan|tunjukkan|perlihatkan|ungkapkan|beri tahu|beritahu|sebutkan|ulangi|cetak|salin|tempel|bagikan|kutip|berikan|keluarkan|bocorkan|kata demi kata|kata per kata|persis|paparkan',
     persona:
-      'mulai sekarang|dari sekarang|sejak sekarang|kamu adalah|anda adalah|kamu sekarang|kamu menjadi|berperan sebagai|bertindaklah sebagai|bertindak sebagai|berpura-pura|pura-pura|jadilah|mode',
-    without: 'tanpa|tidak ada|tak ada|tidak punya|tidak memiliki|bebas dari|lepas dari|tidak terikat',
-    limits: 'batasan|pembatasan|filter|sensor|aturan|etika|moral|tabu|larangan',
+      'mulai sekarang|dari sekarang|mulai hari ini|awak ialah|anda ialah|kamu ialah|awak kini|sejak sekarang|kamu adalah|anda adalah|kamu sekarang|kamu menjadi|berperan sebagai|bertindaklah sebagai|bertindak sebagai|berpura-pura|pura-pura|jadilah|mode',
+    without:
+      'tanpa|tiada|tak ada|tidak ada|tak ada|tidak punya|tidak memiliki|bebas dari|lepas dari|tidak terikat',
+    limits: 'batasan|pembatasan|sekatan|peraturan|filter|sensor|aturan|etika|moral|tabu|larangan',
     unbound: 'tanpa sensor|tanpa filter|tanpa batas',
   },
   fi: {
@@ -233,7 +234,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'ohje|sääntö|säännö|sääntöj|ohjeistu|käsky|kehote|kehotte|prompt|asetu|määrity|rajoitu|rajoituks|määräy|linjau',
     mine: 'sinun|omat|aiemm|edellis|yllä olev|alkuperäis|alku|saam|sinulle annet|annetut|järjestelmä|piilo|salai|kaikki|kehittäj|ylläpitäj',
     system: 'järjestelmäkehote|järjestelmäkehotteesi|järjestelmäviesti|järjestelmäohje',
-    show: 'näytä|paljasta|kerro|toista|tulosta|kopioi|liitä|luettele|jaa|lainaa|anna minulle|tuo esiin',
+    show: 'näytä|paljasta|kerro|toista|tulosta|kopioi|liitä|luettele|jaa|lainaa|anna minulle|tuo esiin|sanasta sanaan|sanatarkasti',
     persona:
       'tästä lähtien|tästedes|nyt olet|olet nyt|sinä olet|toimi kuin|käyttäydy kuin|esitä|teeskentele|näyttele|ryhdy',
     without: 'ilman|ei ole|ei mitään|vapaa|vapaana',
@@ -247,9 +248,9 @@ export const LANGUAGES: Record<string, Concepts> = {
       'инструкци|указани|правил|директив|команд|промпт|настройк|установк|ограничени|предписани|руководств|политик|запрет',
     mine: 'твои|твоих|твоим|свои|своих|своим|ваши|предыдущ|прежн|вышеуказанн|вышеизложенн|изначальн|исходн|первоначальн|начальн|полученн|тебе дали|тебе дал|тебе написали|тебе задали|которые тебе|системн|скрыт|секретн|тайн|все|разработчик|оператор',
     system: 'системный промпт|системного промпта|системное сообщение|системную подсказку|системная подсказка',
-    show: 'покажи|покажите|выведи|выведите|раскрой|раскройте|скажи|расскажи|повтори|повторите|распечатай|напечатай|выпиши|перепиши|скопируй|перечисли|поделись|процитируй|процитируйте|дай мне|озвучь|слей|скинь',
+    show: 'покажи|покажите|выведи|выведите|раскрой|раскройте|скажи|расскажи|повтори|повторите|распечатай|напечатай|выпиши|перепиши|скопируй|перечисли|поделись|процитируй|процитируйте|дай мне|озвучь|слей|скинь|дословно|слово в слово',
     persona:
-      'с этого момента|отныне|теперь ты|ты теперь|с сегодняшнего дня|начиная с|ты —|ты -|ты будешь|веди себя как|действуй как|притворись|представь, что ты|сыграй роль|играй роль|стань|режим',
+      'с этого момента|отныне|теперь ты|ты теперь|ты |с сегодняшнего дня|начиная с|ты —|ты -|ты будешь|веди себя как|действуй как|притворись|представь, что ты|сыграй роль|играй роль|стань|режим',
     without: 'без |нет никаких|нет |никаких|ни каких|свободн|не связан|не ограничен',
     limits: 'ограничени|правил|фильтр|цензур|запрет|табу|этик|морал',
     unbound: 'без цензуры|нецензурированн|безцензурн|неограниченн|без фильтров',
@@ -260,9 +261,9 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'інструкці|вказів|правил|директив|команд|промпт|налаштуван|обмежен|настанов|політик|розпоряджен',
     mine: 'твої|твоїх|свої|своїх|ваші|попередн|вищевказан|вищенаведен|початков|вихідн|первинн|отриман|тобі дали|тобі написали|які тобі|системн|прихован|секретн|таємн|всі|усі|розробник|оператор',
     system: 'системний промпт|системного промпту|системне повідомлення|системну підказку',
-    show: 'покажи|покажіть|виведи|розкрий|скажи|розкажи|повтори|надрукуй|випиши|перепиши|скопіюй|перелічи|поділися|процитуй|дай мені|озвуч|злий|скинь',
+    show: 'покажи|покажіть|виведи|розкрий|скажи|розкажи|повтори|надрукуй|випиши|перепиши|скопіюй|перелічи|поділися|процитуй|дай мені|озвуч|злий|скинь|дослівно|слово в слово',
     persona:
-      'з цього моменту|відтепер|тепер ти|ти тепер|ти —|ти -|ти будеш|поводься як|дій як|вдавай|уяви, що ти|зіграй роль|грай роль|стань|режим',
+      'з цього моменту|відтепер|тепер ти|ти тепер|ти |ти —|ти -|ти будеш|поводься як|дій як|вдавай|уяви, що ти|зіграй роль|грай роль|стань|режим',
     without: "без |немає жодних|немає |жодних|жодного|вільн|не пов'язан|не обмежен",
     limits: 'обмежен|правил|фільтр|цензур|заборон|табу|етик|морал',
     unbound: 'без цензури|нецензурован|необмежен|без фільтрів',
@@ -273,7 +274,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'οδηγί|κανόν|κανον|εντολ|προτροπ|prompt|ρυθμίσ|διαμόρφωσ|περιορισμ|πολιτικ|κατευθυντήρι',
     mine: 'σου|σας|προηγούμεν|παραπάνω|αρχικ|πρωτότυπ|που σου έδωσαν|σου έδωσαν|σου δόθηκαν|έλαβες|συστήματος|κρυφ|μυστικ|όλες|όλους|όλα|προγραμματιστ|διαχειριστ',
     system: 'μήνυμα συστήματος|προτροπή συστήματος|οδηγίες συστήματος',
-    show: 'δείξε|δείξτε|εμφάνισε|αποκάλυψε|πες μου|πείτε μου|επανάλαβε|επαναλάβετε|τύπωσε|αντίγραψε|επικόλλησε|απαρίθμησε|μοιράσου|παράθεσε|δώσε μου|βγάλε',
+    show: 'δείξε|δείξτε|εμφάνισε|αποκάλυψε|πες μου|πείτε μου|επανάλαβε|επαναλάβετε|τύπωσε|αντίγραψε|επικόλλησε|απαρίθμησε|μοιράσου|παράθεσε|δώσε μου|βγάλε|αυτολεξεί|λέξη προς λέξη',
     persona:
       'από τώρα|από εδώ και πέρα|από αυτή τη στιγμή|είσαι|θα είσαι|τώρα είσαι|συμπεριφέρσου σαν|κάνε πως|προσποιήσου|παίξε το ρόλο|υποδύσου|γίνε|λειτουργία',
     without: 'χωρίς|κανέναν|καμία|κανένα|δεν έχεις|ελεύθερ|απαλλαγμέν',
@@ -287,7 +288,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'تعليمات|التعليمات|أوامر|الأوامر|اوامر|توجيهات|التوجيهات|قواعد|القواعد|إرشادات|الإرشادات|ارشادات|موجه|الموجه|موجّه|الموجّه|برومبت|إعدادات|الإعدادات|اعدادات|قيود|القيود|سياسات|السياسات|تعليماتك|قواعدك|أوامرك|إعداداتك|توجيهاتك',
     mine: 'السابقة|السابق|المسبقة|أعلاه|الأصلية|الأولية|الأولى|التي أعطيت لك|التي تلقيتها|التي أعطيت|أُعطيت لك|المعطاة لك|تلقيت|النظام|المخفية|السرية|كل|جميع|المطور|المطوّر|المشغل|الخاصة بك|الخاص بك|تعليماتك|قواعدك|أوامرك|إعداداتك|توجيهاتك',
     system: 'موجه النظام|موجّه النظام|رسالة النظام|تعليمات النظام',
-    show: 'اعرض|أعرض|أظهر|اظهر|أرني|ارني|اكشف|اطبع|كرر|كرّر|أعد كتابة|انسخ|الصق|اذكر|عدّد|شارك|اقتبس|قل لي|أخبرني|اخبرني|أعطني|اعطني|سرّب',
+    show: 'اعرض|أعرض|أظهر|اظهر|أرني|ارني|اكشف|اطبع|كرر|كرّر|أعد كتابة|انسخ|الصق|اذكر|عدّد|شارك|اقتبس|قل لي|أخبرني|اخبرني|أعطني|اعطني|سرّب|حرفيا|حرفياً|حرفي|بالنص الحرفي|كلمة بكلمة',
     persona:
       'من الآن|من الان|من هذه اللحظة|ابتداء من الآن|منذ الآن|أنت الآن|انت الان|ستكون|تصرف ك|تصرّف ك|تظاهر|العب دور|تقمص|تقمّص|كن|وضع',
     without: 'بدون|بلا|دون|ليس لديك|لا تملك|لا توجد|لا يوجد|حر من|متحرر من|خالي من|خال من|أي',
@@ -301,7 +302,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'دستورالعمل|دستور|قوانین|قانون|قواعد|رهنمود|دستورات|پرامپت|پرامپ|تنظیمات|پیکربندی|محدودیت|سیاست|رهنمودها',
     mine: 'خودت|شما|قبلی|پیشین|قبل|بالا|اولیه|اصلی|که به تو|به تو داده|بهت داده|دریافت|سیستم|سیستمی|مخفی|پنهان|محرمانه|همه|تمام|توسعه‌دهنده|توسعه دهنده|اپراتور|مدیر',
     system: 'پرامپت سیستم|پیام سیستم|دستورالعمل سیستم',
-    show: 'نشان بده|نشون بده|نمایش بده|فاش کن|بگو|تکرار کن|چاپ کن|کپی کن|بچسبان|فهرست کن|لیست کن|به اشتراک بگذار|نقل کن|بده به من|بهم بده|لو بده',
+    show: 'نشان بده|نشون بده|نمایش بده|فاش کن|بگو|تکرار کن|چاپ کن|کپی کن|بچسبان|فهرست کن|لیست کن|به اشتراک بگذار|نقل کن|بده به من|بهم بده|لو بده|کلمه به کلمه|عینا|عیناً|کامل برایم',
     persona:
       'از حالا|از این به بعد|از الان|از این لحظه|تو الان|تو یک|خواهی بود|مثل|وانمود کن|نقش|تبدیل شو|باش|حالت',
     without: 'بدون|بی|هیچ|نداری|ندارد|آزاد از|فارغ از|هیچ‌',
@@ -314,7 +315,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'הוראות|הוראה|הנחיות|הנחיה|כללים|חוקים|חוקי|כללי|פקודות|פרומפט|הגדרות|תצורה|מגבלות|מדיניות|נהלים',
     mine: 'שלך|שלכם|הקודמות|הקודמים|הקודם|הקודמת|לעיל|למעלה|המקוריות|המקוריים|הראשוניות|ההתחלתיות|שקיבלת|שנתנו לך|שניתנו לך|נתנה לך|המערכת|מערכת|הנסתרות|הסודיות|החסויות|כל|המפתח|המפעיל',
     system: 'הנחיית המערכת|הודעת המערכת|הודעת מערכת|פרומפט המערכת|הוראות המערכת',
-    show: 'הראה|הראי|תראה|הצג|תציג|חשוף|תחשוף|ספר לי|תגיד לי|אמור לי|חזור על|תחזור על|הדפס|תדפיס|העתק|תעתיק|הדבק|פרט|תפרט|מנה|שתף|צטט|תצטט|תן לי|הוצא',
+    show: 'הראה|הראי|תראה|הצג|תציג|חשוף|תחשוף|ספר לי|תגיד לי|אמור לי|חזור על|תחזור על|הדפס|תדפיס|העתק|תעתיק|הדבק|פרט|תפרט|מנה|שתף|צטט|תצטט|תן לי|הוצא|מילה במילה|כלשונן|כלשונו',
     persona:
       'מעכשיו|מהיום|מרגע זה|החל מעכשיו|אתה עכשיו|את עכשיו|תהיה|תתנהג כמו|התנהג כמו|העמד פנים|תעמיד פנים|שחק את התפקיד|גלם|תגלם|הפוך ל|מצב',
     without: 'בלי|ללא|אין לך|אין|שום|חופשי מ|משוחרר מ',
@@ -328,7 +329,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'निर्देश|नियम|हिदायत|आदेश|दिशानिर्देश|दिशा-निर्देश|प्रॉम्प्ट|प्रोम्प्ट|सेटिंग|कॉन्फ़िगरेशन|प्रतिबंध|पाबंदी|सीमाएं|नीति|instructions|rules',
     mine: 'तुम्हारे|तुम्हारी|तुम्हारा|आपके|आपकी|आपका|अपने|अपना|अपनी|पिछले|पिछली|पहले|ऊपर|उपरोक्त|मूल|शुरुआती|प्रारंभिक|मिले|दिए गए|दिये गए|सिस्टम|छिपे|गुप्त|सभी|सारे|सब|डेवलपर|ऑपरेटर',
     system: 'सिस्टम प्रॉम्प्ट|सिस्टम प्रोम्प्ट|सिस्टम संदेश|सिस्टम मैसेज|सिस्टम निर्देश',
-    show: 'दिखाओ|दिखाइए|दिखाएं|दिखा दो|बताओ|बताइए|बताएं|बता दो|दोहराओ|दोहराइए|प्रिंट|कॉपी|सूची|शेयर|उद्धृत|दे दो|दीजिए|उगल',
+    show: 'दिखाओ|दिखाइए|दिखाएं|दिखा दो|बताओ|बताइए|बताएं|बता दो|दोहराओ|दोहराइए|प्रिंट|कॉपी|सूची|शेयर|उद्धृत|दे दो|दीजिए|उगल|शब्दशः|हूबहू|जस का तस',
     persona:
       'अब से|आज से|इस पल से|तुम अब|अब तुम|तुम हो|तुम एक|आप एक|की तरह व्यवहार|की तरह बर्ताव|होने का नाटक|का नाटक|की भूमिका|का किरदार|बन जाओ|बनो|मोड',
     without: 'बिना|बगैर|कोई भी|कोई|नहीं है|मुक्त',
@@ -341,7 +342,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'নির্দেশ|নিয়ম|নির্দেশনা|আদেশ|প্রম্পট|সেটিং|কনফিগারেশন|বিধিনিষেধ|সীমাবদ্ধতা|নীতি|হুকুম',
     mine: 'তোমার|আপনার|তোর|নিজের|আগের|পূর্ববর্তী|পূর্বের|উপরের|উপরোক্ত|মূল|প্রাথমিক|শুরুর|পাওয়া|দেওয়া|সিস্টেম|গোপন|লুকানো|সব|সমস্ত|ডেভেলপার|অপারেটর',
     system: 'সিস্টেম প্রম্পট|সিস্টেম বার্তা|সিস্টেম নির্দেশ',
-    show: 'দেখাও|দেখান|বলো|বলুন|বল|পুনরাবৃত্তি|প্রিন্ট|কপি|তালিকা|শেয়ার|উদ্ধৃত|দাও|দিন|ফাঁস',
+    show: 'দেখাও|দেখান|বলো|বলুন|বল|পুনরাবৃত্তি|প্রিন্ট|কপি|তালিকা|শেয়ার|উদ্ধৃত|দাও|দিন|ফাঁস|হুবহু|শব্দে শব্দে',
     persona:
       'এখন থেকে|আজ থেকে|এই মুহূর্ত থেকে|তুমি এখন|তুমি একটি|তুমি একজন|মতো আচরণ|ভান করো|ভূমিকায়|চরিত্রে|হয়ে যাও|মোড',
     without: 'ছাড়া|ছাড়াই|বিনা|কোনো|কোন|নেই|মুক্ত',
@@ -354,9 +355,9 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: 'คำสั่ง|คำแนะนำ|กฎ|ข้อบังคับ|แนวทาง|ข้อกำหนด|พรอมต์|พร้อมต์|prompt|การตั้งค่า|ข้อจำกัด|นโยบาย',
     mine: 'ของคุณ|ของเธอ|ของนาย|ก่อนหน้า|ก่อนหน้านี้|ข้างบน|ด้านบน|เดิม|ตั้งต้น|เริ่มต้น|แรก|ที่ได้รับ|ที่ได้มา|ที่ให้ไว้|ระบบ|ซ่อน|ลับ|ทั้งหมด|ทุก|นักพัฒนา',
     system: 'พรอมต์ระบบ|พร้อมต์ระบบ|ข้อความระบบ|คำสั่งระบบ',
-    show: 'แสดง|โชว์|เปิดเผย|บอก|พูดซ้ำ|ทวน|พิมพ์|คัดลอก|ก๊อป|แปะ|แจกแจง|ระบุ|แชร์|อ้างอิง|ส่งให้|ขอดู',
+    show: 'แสดง|โชว์|เปิดเผย|บอก|พูดซ้ำ|ทวน|พิมพ์|คัดลอก|ก๊อป|แปะ|แจกแจง|ระบุ|แชร์|อ้างอิง|ส่งให้|ขอดู|คำต่อคำ|ทุกคำ',
     persona:
-      'ตั้งแต่นี้|ต่อจากนี้|นับจากนี้|ตอนนี้คุณ|คุณคือ|คุณเป็น|เธอคือ|นายคือ|ทำตัวเป็น|ทำตัวเหมือน|แกล้งทำ|สวมบทบาท|รับบท|กลายเป็น|โหมด',
+      'ตั้งแต่นี้|ต่อจากนี้|นับจากนี้|ตอนนี้คุณ|คุณคือ|คุณเป็น|เธอคือ|เธอเป็น|สมมติว่า|นายคือ|ทำตัวเป็น|ทำตัวเหมือน|แกล้งทำ|สวมบทบาท|รับบท|กลายเป็น|โหมด',
     without: 'ไม่มี|ปราศจาก|ไร้|โดยไม่มี|ไม่ติด|อิสระจาก',
     limits: 'ข้อจำกัด|ขีดจำกัด|กฎ|ตัวกรอง|ฟิลเตอร์|การเซ็นเซอร์|เซ็นเซอร์|ศีลธรรม|จริยธรรม|ข้อห้าม',
     unbound: 'ไร้ขีดจำกัด|ไร้การเซ็นเซอร์|ไม่มีการเซ็นเซอร์|ไร้กฎ',
@@ -369,7 +370,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       '指令|指示|规则|規則|规定|規定|说明|說明|设定|設定|设置|設置|提示词|提示詞|提示|命令|要求|准则|準則|守则|守則|限制|约束|約束|规范|規範|政策|配置',
     mine: '你的|您的|你之前|之前|先前|此前|以前|上面|上述|以上|前面|原来|原來|原始|最初|初始|一开始|一開始|收到的|给你的|給你的|系统|系統|隐藏|隱藏|秘密|所有|全部|一切|开发者|開發者|开发人员|运营|運營',
     system: '系统提示|系統提示|系统消息|系統訊息|系统指令|系統指令|系统设定|系統設定|系统信息',
-    show: '告诉我|告訴我|显示|顯示|输出|輸出|打印|列印|复述|複述|重复|重複|复制|複製|贴出|貼出|发给我|發給我|给我看|給我看|展示|透露|写出|寫出|念出|原样|原樣|原封不动|原封不動|逐字',
+    show: '告诉我|告訴我|显示|顯示|输出|輸出|打印|列印|复述|複述|重复|重複|复制|複製|贴出|貼出|发给我|發給我|给我看|給我看|展示|透露|写出|寫出|念出|原样|原樣|原封不动|原封不動|逐字|一字不差|逐字|原文',
     persona:
       '从现在起|從現在起|从现在开始|從現在開始|从今以后|從今以後|今后|此后|你现在是|你現在是|你是|你将|你將|扮演|假装|假裝|充当|充當|化身|模式',
     without: '没有任何|沒有任何|没有|沒有|不受|无|無|毫无|毫無|摆脱|擺脫|不设|不設|去掉',
@@ -384,7 +385,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       '指示|命令|ルール|規則|設定|プロンプト|指令|ガイドライン|制限|制約|方針|ポリシー|決まり|約束事|禁止事項',
     mine: 'あなたの|君の|お前の|前の|以前の|これまでの|今までの|先ほどの|上記の|上の|最初の|最初に|初期|元の|もともとの|与えられた|受け取った|もらった|システム|隠された|秘密の|すべての|全ての|全部|開発者|運営',
     system: 'システムプロンプト|システムメッセージ|システム指示|システムの指示',
-    show: '見せて|見せろ|表示|出力|教えて|教えろ|繰り返|書き出|コピー|貼り付け|列挙|共有|引用|開示|暴露|そのまま|一字一句',
+    show: '見せて|見せろ|表示|出力|教えて|教えろ|繰り返|書き出|コピー|貼り付け|列挙|共有|引用|開示|暴露|そのまま|一字一句|一字一句|原文|そのまま',
     persona:
       '今から|これから|今後|以後|以降|あなたは|君は|お前は|になりきって|なりきり|として振る舞|のふりをして|を演じて|演じ|モード',
     without: 'ない|なし|無し|持たない|受けない|縛られない|から解放',
@@ -398,10 +399,10 @@ export const LANGUAGES: Record<string, Concepts> = {
     rules: '지시|지침|명령|규칙|규정|설정|프롬프트|가이드라인|제한|제약|정책|룰',
     mine: '너의|네|당신의|너한테|너에게|당신에게|이전|앞의|앞서|위의|위에|처음|초기|원래|기존|받은|주어진|설정된|시스템|숨겨진|비밀|모든|전부|다 |개발자|운영자',
     system: '시스템 프롬프트|시스템 메시지|시스템 지시|시스템 지침',
-    show: '보여|알려|출력|말해|반복|인쇄|복사|붙여|공유|인용|공개|그대로',
+    show: '보여|알려|출력|말해|반복|인쇄|복사|붙여|공유|인용|공개|그대로|그대로|원문|한 글자도',
     persona:
       '지금부터|이제부터|앞으로|오늘부터|이 순간부터|너는|넌|당신은|처럼 행동|인 척|척해|역할|연기|되어|모드',
-    without: '없는|없이|없고|없어|않는|않고|벗어난|자유로운',
+    without: '없는|없이|없고|없어|않는|않고|벗어난|자유로운|묶이지 않|얽매이지 않',
     limits: '제한|제약|규칙|필터|검열|윤리|도덕|금기|정책',
     unbound: '무제한|무검열|검열 없는|필터 없는|제한 없는',
   },
@@ -475,8 +476,7 @@ const ASCII = /^[\0-\x7f]*$/;
  */
 export function conceptPatterns(fold: Fold): PhraseRule[] {
   const out: PhraseRule[] = [];
-  for (const [lang, c] of Object.entries(LANGUAGES)) {
-    if (process.env.ML_ONLY && !process.env.ML_ONLY.split(',').includes(lang)) continue;
+  for (const c of Object.values(LANGUAGES)) {
     /** A word ending in "*" is a stem (any ending); verbs are whole words otherwise. */
     const stem = (w: string) => w.endsWith('*');
     const words = (list: string | undefined) => [
@@ -609,12 +609,14 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
     });
     // Without limits, said of a persona: "from now on you are X, an AI without any rules".
     const without = alt(c.without);
-    const persona = alt(c.persona);
+    // The persona is named in the sentence before as often as in the same one ("From now on you
+    // are Nova. Nova has no rules."): its window crosses sentences, not lines.
+    const framed = `(?:(?<=${alt(c.persona)}[^\\n]{0,${wide + longest}})|(?=${latin ? `(?:[^\\n]{0,${wide}}${SEP})` : `[^\\n]{0,${wide}}`}${fam(c.persona)}))`;
     out.push({
       kind: 'no-restrictions',
       re: new RegExp(
-        `${anchor(c.limits)}(?:(?<=${without}${gap(near + longest)})|(?=${ahead(c.tight ? 3 : 12)}${fam(c.without)}))${around(persona, ahead(wide), wide)}` +
-          (c.unbound ? `|${anchor(c.unbound)}${around(persona, ahead(wide), wide)}` : ''),
+        `${anchor(c.limits)}(?:(?<=${without}${gap(near + longest)})|(?=${ahead(c.tight ? 3 : 12)}${fam(c.without)}))${framed}` +
+          (c.unbound ? `|${anchor(c.unbound)}${framed}` : ''),
         'u',
       ),
     });
