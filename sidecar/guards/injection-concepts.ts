@@ -133,7 +133,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     discard:
       'zignoruj|ignoruj|zignorujcie|ignorujcie|zapomnij|zapomnijcie|pomiń|pomijaj|olej|oleć|odrzuć|porzuć|nie stosuj|nie przestrzegaj|nie słuchaj|przestań stosować|przestań przestrzegać|nie trzymaj się|nieważne|unieważnion*|anulowan*|uchylon*|już nie obowiązuj|przestały obowiązywać|nie obowiązują|przestarzał*|nieaktualn*',
     rules: 'instrukcj|zasad|reguł|polece|wytyczn|prompt|ustawie|konfiguracj|ograniczeni|przepis|dyrektyw',
-    mine: 'twoje|twoich|twoim|swoje|swoich|wasze|poprzedni|wcześniejsz|powyższ|pierwotn|oryginaln|początkow|otrzyman|dostałeś|dostałaś|ci dano|ci podano|systemow|ukryt|tajn|wszystkie|wszystkich|programist',
+    mine: 'twoje|twoich|twoim|swoje|swoich|wasze|poprzedni|wcześniejsz|powyższ|pierwotn|oryginaln|początkow|otrzyman|dostałeś|dostałaś|ci dano|ci podano|systemow|ukryt|tajn|wszystkie|wszystkich|programist|twórc',
     system: 'prompt systemowy|prompta systemowego|prompt systemu|komunikat systemowy|wiadomość systemow',
     show: 'pokaż|wyświetl|wypisz|ujawnij|powiedz|powtórz|wydrukuj|skopiuj|wklej|wymień|podaj|udostępnij|przytocz|zacytuj|przepisz|zdradź|wyrzuć z siebie|dosłownie|słowo w słowo',
     persona:
@@ -205,7 +205,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'hướng dẫn|chỉ dẫn|quy tắc|luật|chỉ thị|lệnh|prompt|lời nhắc|cài đặt|cấu hình|hạn chế|giới hạn|quy định|chính sách',
     mine: 'của bạn|của mày|của em|trước đó|trước đây|trước|ở trên|phía trên|ban đầu|gốc|nhận được|được giao|được cung cấp|hệ thống|bị ẩn|ẩn giấu|bí mật|tất cả|mọi|nhà phát triển',
     system: 'lời nhắc hệ thống|prompt hệ thống|thông điệp hệ thống',
-    show: 'cho tôi xem|cho xem|hiển thị|in ra|tiết lộ|nói cho|nhắc lại|lặp lại|sao chép|dán|chia sẻ|trích dẫn|đưa cho tôi|đưa ra|xuất ra|kể|nguyên văn|từng chữ|hãy in',
+    show: 'cho tôi xem|cho xem|hiển thị|in ra|tiết lộ|nói cho|nhắc lại|lặp lại|sao chép|dán|chia sẻ|trích dẫn|đưa cho tôi|đưa ra|xuất ra|nguyên văn|từng chữ|hãy in',
     persona:
       'từ giờ|từ bây giờ|từ nay|kể từ bây giờ|bạn là|mày là|bạn sẽ là|hãy đóng vai|đóng vai|giả vờ|hãy trở thành|trở thành|chế độ',
     without: 'không có|không|không hề|chẳng có|thoát khỏi|tự do khỏi',
@@ -325,8 +325,7 @@ export const LANGUAGES: Record<string, Concepts> = {
   hi: {
     discard:
       'अनदेखा|नज़रअंदाज़|नजरअंदाज|नज़रअंदाज|भूल जाओ|भूल जाइए|भूल जाएं|भूल जा|भूलो|मत मानो|मत मानना|न मानें|पालन मत|पालन न करें|पालन करना बंद|ध्यान मत दो|ध्यान न दें|छोड़ दो|छोड़ो|रद्द|निरस्त|अमान्य|लागू नहीं|मान्य नहीं|खत्म हो गए|ख़त्म|बेकार',
-    rules:
-      'निर्देश|नियम|हिदायत|आदेश|दिशानिर्देश|दिशा-निर्देश|प्रॉम्प्ट|प्रोम्प्ट|सेटिंग|कॉन्फ़िगरेशन|प्रतिबंध|पाबंदी|सीमाएं|नीति|instructions|rules',
+    rules: 'निर्देश|नियम|हिदायत|आदेश|दिशानिर्देश|दिशा-निर्देश|प्रॉम्प्ट|प्रोम्प्ट|सेटिंग|कॉन्फ़िगरेशन|प्रतिबंध|पाबंदी|सीमाएं|नीति',
     mine: 'तुम्हारे|तुम्हारी|तुम्हारा|आपके|आपकी|आपका|अपने|अपना|अपनी|पिछले|पिछली|पहले|ऊपर|उपरोक्त|मूल|शुरुआती|प्रारंभिक|मिले|दिए गए|दिये गए|सिस्टम|छिपे|गुप्त|सभी|सारे|सब|डेवलपर|ऑपरेटर',
     system: 'सिस्टम प्रॉम्प्ट|सिस्टम प्रोम्प्ट|सिस्टम संदेश|सिस्टम मैसेज|सिस्टम निर्देश',
     show: 'दिखाओ|दिखाइए|दिखाएं|दिखा दो|बताओ|बताइए|बताएं|बता दो|दोहराओ|दोहराइए|प्रिंट|कॉपी|सूची|शेयर|उद्धृत|दे दो|दीजिए|उगल|शब्दशः|हूबहू|जस का तस',
@@ -414,11 +413,11 @@ export const LANGUAGES: Record<string, Concepts> = {
  * of one language meet them rarely in another).
  */
 const HOW =
-  "cómo|como|ejemplo|redactar|escribir|crear|qué es|consejos|plantilla|diferencia|exemplo|escrever|criar|o que é|dicas|modelo de|comment|exemple|rédiger|écrire|créer|qu'est-ce|conseils|différence|come si|esempio|scrivere|creare|cos'è|consigli|differenza|wie|beispiel|schreiben|erstellen|was ist|tipps|unterschied|hoe|voorbeeld|schrijven|maken|wat is|jak|przykład|napisać|stworzyć|czym jest|porady|różnic|příklad|napsat|vytvořit|co je|hur|exempel|skriva|skapa|vad är|cum|exemplu|creez|ce este|diferenț|nasıl|örnek|yazmak|oluştur|nedir|fark|cách|ví dụ|viết|tạo|là gì|khác nhau|bagaimana|contoh|menulis|membuat|apa itu|perbedaan|miten|esimerkki|kirjoittaa|luoda|mikä on|как|пример|написать|создать|составить|что такое|разниц|як |приклад|створити|скласти|що таке|різниц|πώς|παράδειγμα|γράψω|δημιουργ|τι είναι|διαφορ|كيف|مثال|أكتب|اكتب|إنشاء|ما هو|الفرق|چطور|چگونه|مثال|بنویس|نوشت|بساز|چیست|تفاوت|איך|דוגמה|לכתוב|ליצור|מה זה|ההבדל|कैसे|उदाहरण|लिख|बनाएं|क्या है|अंतर|কীভাবে|কিভাবে|উদাহরণ|লিখ|তৈরি|কী|পার্থক্য|อย่างไร|ยังไง|ตัวอย่าง|เขียน|สร้าง|คืออะไร|ความแตกต่าง|如何|怎么|怎樣|怎样|例子|範例|示例|写|寫|编写|撰写|是什么|區別|区别|どうやって|方法|書き方|例|書いて|作成|作り方|とは|違い|어떻게|방법|예시|작성|쓰는|쓰기|차이|란|이란|chẳng hạn|por ejemplo|par exemple|zum beispiel|ad esempio|na przykład|например|наприклад|例如|比如|例えば|예를 들어|misalnya|contohnya|örneğin|esimerkiksi|για παράδειγμα|مثلا|مثلاً|לדוגמה|जैसे कि|যেমন|เช่น";
+  "cómo|como|ejemplo|redactar|escribir|crear|qué es|consejos|plantilla|diferencia|exemplo|escrever|criar|o que é|dicas|modelo de|comment|exemple|rédiger|écrire|créer|qu'est-ce|conseils|différence|come si|esempio|scrivere|creare|cos'è|consigli|differenza|wie|beispiel|schreiben|erstellen|was ist|tipps|unterschied|hoe|voorbeeld|schrijven|maken|wat is|jak|przykład|napisać|stworzyć|czym jest|porady|różnic|příklad|napsat|vytvořit|co je|hur|exempel|skriva|skapa|vad är|cum|exemplu|creez|ce este|diferenț|nasıl|örnek|yazmak|oluştur|nedir|fark|ví dụ|viết|tạo|là gì|khác nhau|bagaimana|contoh|menulis|membuat|apa itu|perbedaan|miten|esimerkki|kirjoittaa|luoda|mikä on|как|пример|написать|создать|составить|что такое|разниц|як |приклад|створити|скласти|що таке|різниц|πώς|παράδειγμα|γράψω|δημιουργ|τι είναι|διαφορ|كيف|مثال|أكتب|اكتب|إنشاء|ما هو|الفرق|چطور|چگونه|مثال|بنویس|نوشت|بساز|چیست|تفاوت|איך|דוגמה|לכתוב|ליצור|מה זה|ההבדל|कैसे|उदाहरण|लिख|बनाएं|क्या है|अंतर|কীভাবে|কিভাবে|উদাহরণ|লিখ|তৈরি|কী|পার্থক্য|อย่างไร|ยังไง|ตัวอย่าง|เขียน|สร้าง|คืออะไร|ความแตกต่าง|如何|怎么|怎樣|怎样|例子|範例|示例|写|寫|编写|撰写|是什么|區別|区别|どうやって|方法|書き方|例|書いて|作成|作り方|とは|違い|어떻게|방법|예시|작성|쓰는|쓰기|차이|란|이란|chẳng hạn|por ejemplo|par exemple|zum beispiel|ad esempio|na przykład|например|наприклад|例如|比如|例えば|예를 들어|misalnya|contohnya|örneğin|esimerkiksi|για παράδειγμα|مثلا|مثلاً|לדוגמה|जैसे कि|যেমন|เช่น";
 
 /** Words that make the rules the user's own or a game's ("my list", "the game's rules"). */
 const OTHERS =
-  'mijn|mein|meine|meiner|mon|mes|mis|mio|mia|miei|mie|meu|minha|meus|minhas|moje|mój|moich|mé|mých|mina|mitt|mele|meu|benim|oyun|của tôi|saya|aku|minun|мои|моих|мой|моя|мої|моїх|μου|שלי|خودم|لعبة|بازی|मेरे|मेरी|आमार|আমার|ของฉัน|我的|私の|僕の|내 |나의|juego|jeu|spiel|gioco|jogo|spel|gra|hra|joc|permainan|peli|игр|гри|παιχνίδ|משחק|खेल|খেলা|เกม|游戏|遊戲|ゲーム|遊び|게임|놀이';
+  'mijn|mein|meine|meiner|mon|mes|mis|mio|mia|miei|mie|meu|minha|meus|minhas|moje|mój|moich|mých|mina|mitt|mele|meu|benim|oyun|của tôi|saya|aku|minun|мои|моих|мой|моя|мої|моїх|μου|שלי|خودم|لعبة|بازی|मेरे|मेरी|आमार|আমার|ของฉัน|我的|私の|僕の|내 |나의|juego|jeu|spiel|gioco|jogo|spel|gra|hra|joc|permainan|peli|игр|гри|παιχνίδ|משחק|खेल|খেলা|เกม|游戏|遊戲|ゲーム|遊び|게임|놀이';
 
 /** Words that make a noun someone else's when they follow it ("instructies van de monteur"). */
 const OF =
@@ -537,7 +536,7 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
       `(?<!${family}${gap(n + longest)})(?!${gap(n)}${family})`;
     const sample = words(c.rules).join('');
     /** Written in Latin letters, words between spaces: a word is looked for only where one starts. */
-    const latin = /[a-z]/.test(sample);
+    const latin = words(c.rules).filter((w) => /^[a-z]/.test(w)).length * 2 > words(c.rules).length;
     /** Up to `n` characters of the sentence, then (Latin) the separator a word starts after. */
     const ahead = (n: number) => (latin ? `(?:${IN_SENTENCE}{0,${n}}${SEP})` : gap(n));
     /** A family's words where `ahead` leaves off (Latin: at a word start, so without \b). */
