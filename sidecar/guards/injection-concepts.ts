@@ -55,7 +55,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'a partir de ahora|desde ahora|de ahora en adelante|desde este momento|eres|serás|ahora eres|actúa como|actua como|actúas como|finge|fingir|haz de|interpreta|conviértete|modo|rol de|papel de',
     without: 'sin|ningún|ninguna|ningun|no tienes|no tiene|libre de|ni',
-    limits: 'restricci|límite|limite|limitaci|filtro|censura|regla|norma|ética|moral|tabú|tabu',
+    limits: 'restricci|filtro|censura|regla|norma|ética|moral|tabú|tabu',
     unbound: 'sin censura|sin filtros|sin censurar|desenfrenad',
   },
   pt: {
@@ -69,7 +69,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'a partir de agora|de agora em diante|desde agora|daqui em diante|você é|tu és|agora você é|age como|aja como|atue como|finja|finge|faça o papel|interprete|torne-se|modo',
     without: 'sem|nenhuma|nenhum|não tem|não possui|livre de|isento de',
-    limits: 'restriç|limite|limitaç|filtro|censura|regra|norma|ética|moral|tabu',
+    limits: 'restriç|limitaç|filtro|censura|regra|norma|ética|moral|tabu',
     unbound: 'sem censura|sem filtro|sem filtros|sem censurar',
   },
   fr: {
@@ -84,7 +84,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       "à partir de maintenant|dorénavant|désormais|à partir d'aujourd'hui|tu es|vous êtes|tu seras|agis comme|agissez comme|fais semblant|faites semblant|joue le rôle|jouez le rôle|incarne|incarnez|deviens|devenez|mode|une ia|un assistant|un modèle|personnage",
     without: 'sans|aucune|aucun|pas de|plus de|libre de|affranchi',
-    limits: 'restriction|limite|limitation|filtre|censure|règle|tabou|éthique|morale',
+    limits: 'restriction|filtre|censure|règle|tabou|éthique|morale',
     unbound: 'non censuré|non filtré|sans censure|sans filtre|débridé',
   },
   it: {
@@ -98,7 +98,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       "da ora in poi|d'ora in poi|da adesso|da questo momento|sei|sarai|ora sei|agisci come|comportati come|fingi|fai finta|interpreta|diventa|modalità|un'ia|un'intelligenza|un assistente|un modello|personaggio",
     without: 'senza|nessuna|nessun|non hai|non ha|libero da|libera da|priv',
-    limits: 'restrizion|limit|filtr|censur|regol|etica|morale|tabù',
+    limits: 'restrizion|filtr|censur|regol|etica|morale|tabù',
     unbound: 'non censurat|non filtrat|senza censura|senza filtri',
   },
   de: {
@@ -112,8 +112,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'ab jetzt|von nun an|ab sofort|ab heute|von jetzt an|du bist|du wirst|bist du jetzt|agiere als|verhalte dich wie|tu so|spiele die rolle|spiel die rolle|schlüpfe in|werde zu|modus',
     without: 'ohne|keine|keinerlei|frei von|nicht an',
-    limits: 'einschränkung|beschränkung|grenzen|filter|zensur|regeln|tabus|ethik|moral|vorgaben',
-    unbound: 'unzensiert|ungefiltert|uneingeschränkt|zensurfrei|grenzenlos',
+    limits: 'einschränkung|beschränkung|filter|zensur|regeln|tabus|ethik|moral|vorgaben',
+    unbound: 'unzensiert|ungefiltert|zensurfrei',
   },
   nl: {
     discard:
@@ -126,8 +126,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'vanaf nu|van nu af aan|voortaan|je bent|jij bent|u bent|je wordt|gedraag je als|doe alsof|speel de rol|kruip in de huid|modus',
     without: 'zonder|geen|vrij van|niet gebonden',
-    limits: 'beperking|grenzen|filter|censuur|regels|taboes|ethiek|moraal',
-    unbound: 'ongecensureerd|ongefilterd|onbeperkt',
+    limits: 'beperking|filter|censuur|regels|taboes|ethiek|moraal',
+    unbound: 'ongecensureerd|ongefilterd',
   },
   pl: {
     discard:
@@ -140,7 +140,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'od teraz|od tej chwili|od tej pory|odtąd|jesteś|będziesz|teraz jesteś|zachowuj się jak|działaj jako|udawaj|wciel się|zagraj rolę|stań się|tryb|asystent',
     without: 'bez|żadnych|żadnej|nie masz|nie ma|wolny od|wolna od|nie obowiązują',
     limits: 'ogranicze|filtr|cenzur|zasad|reguł|tabu|etyk|moraln',
-    unbound: 'niecenzurowan|nieograniczon|bez cenzury|bez filtrów',
+    unbound: 'niecenzurowan|bez cenzury|bez filtrów',
   },
   cs: {
     discard:
@@ -153,7 +153,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'od teď|od této chvíle|odteď|nadále|jsi|budeš|teď jsi|chovej se jako|jednej jako|předstírej|hraj roli|staň se|režim',
     without: 'bez|žádná|žádné|žádných|nemáš|nemá|prost',
     limits: 'omezení|filtr|cenzur|pravid|tabu|etik|morál',
-    unbound: 'necenzurovan|nefiltrovan|neomezen',
+    unbound: 'necenzurovan|nefiltrovan',
   },
   sv: {
     discard:
@@ -167,7 +167,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'från och med nu|från nu|hädanefter|du är|du blir|agera som|bete dig som|låtsas|spela rollen|läge|fra nu af|fra nå av|heretter|du er|lat som|lad som|modus',
     without: 'utan|inga|ingen|fri från|uten|uden|ingen|ingen|fri for',
     limits: 'begränsning|regler|filter|censur|tabun|etik|moral|begrænsning|begrensning|sensur',
-    unbound: 'ocensurerad|ofiltrerad|obegränsad|usensurert|ucensureret|ubegrenset|ubegrænset',
+    unbound: 'ocensurerad|ofiltrerad|usensurert|ucensureret',
   },
   ro: {
     discard:
@@ -180,8 +180,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'de acum înainte|de acum inainte|de acum|începând de acum|ești|vei fi|acum ești|acționează ca|comportă-te ca|prefă-te|joacă rolul|devino|modul|un asistent|un model',
     without: 'fără|fara|nicio|niciun|nu ai|liber de',
-    limits: 'restricți|restrictii|limit|filtr|cenzur|regul|tabu|etic|moral',
-    unbound: 'necenzurat|nefiltrat|nelimitat',
+    limits: 'restricți|restrictii|filtr|cenzur|regul|tabu|etic|moral',
+    unbound: 'necenzurat|nefiltrat',
   },
   tr: {
     discard:
@@ -194,8 +194,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'bundan sonra|şu andan itibaren|artık sen|sen artık|sen bir|gibi davran|rolüne gir|rolünü oyna|taklit et|ol|modu',
     without: 'olmadan|hiçbir|hicbir|yok|bağlı değil|serbest|sız|siz|suz|süz',
-    limits: 'kısıtlama|kisitlama|sınırlama|sinirlama|sınır|sinir|filtre|sansür|sansur|kural|etik|ahlak|yasak',
-    unbound: 'sansürsüz|sansursuz|filtresiz|sınırsız|sinirsiz|kuralsız|kuralsiz',
+    limits: 'kısıtlama|kisitlama|sınırlama|sinirlama|filtre|sansür|sansur|kural|etik|ahlak|yasak',
+    unbound: 'sansürsüz|sansursuz|filtresiz|kuralsız|kuralsiz',
     verbLast: true,
   },
   vi: {
@@ -209,8 +209,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'từ giờ|từ bây giờ|từ nay|kể từ bây giờ|bạn là|mày là|bạn sẽ là|hãy đóng vai|đóng vai|giả vờ|hãy trở thành|trở thành|chế độ',
     without: 'không có|không|không hề|chẳng có|thoát khỏi|tự do khỏi',
-    limits: 'giới hạn|hạn chế|ràng buộc|bộ lọc|kiểm duyệt|quy tắc|luật lệ|đạo đức|cấm kỵ',
-    unbound: 'không kiểm duyệt|không bị kiểm duyệt|không giới hạn',
+    limits: 'hạn chế|ràng buộc|bộ lọc|kiểm duyệt|quy tắc|luật lệ|đạo đức|cấm kỵ',
+    unbound: 'không kiểm duyệt|không bị kiểm duyệt',
   },
   id: {
     discard:
@@ -225,7 +225,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     without:
       'tanpa|tiada|tak ada|tidak ada|tak ada|tidak punya|tidak memiliki|bebas dari|lepas dari|tidak terikat',
     limits: 'batasan|pembatasan|sekatan|peraturan|filter|sensor|aturan|etika|moral|tabu|larangan',
-    unbound: 'tanpa sensor|tanpa filter|tanpa batas',
+    unbound: 'tanpa sensor|tanpa filter',
   },
   fi: {
     discard:
@@ -239,7 +239,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'tästä lähtien|tästedes|nyt olet|olet nyt|sinä olet|toimi kuin|käyttäydy kuin|esitä|teeskentele|näyttele|ryhdy',
     without: 'ilman|ei ole|ei mitään|vapaa|vapaana',
     limits: 'rajoitu|rajoituks|suodat|sensuur|sääntö|säännö|etiik|moraal',
-    unbound: 'sensuroimaton|suodattamaton|rajoittamaton|rajaton',
+    unbound: 'sensuroimaton|suodattamaton',
   },
   ru: {
     discard:
@@ -253,7 +253,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'с этого момента|отныне|теперь ты|ты теперь|ты |с сегодняшнего дня|начиная с|ты —|ты -|ты будешь|веди себя как|действуй как|притворись|представь, что ты|сыграй роль|играй роль|стань|режим',
     without: 'без |нет никаких|нет |никаких|ни каких|свободн|не связан|не ограничен',
     limits: 'ограничени|правил|фильтр|цензур|запрет|табу|этик|морал',
-    unbound: 'без цензуры|нецензурированн|безцензурн|неограниченн|без фильтров',
+    unbound: 'без цензуры|нецензурированн|безцензурн|без фильтров',
   },
   uk: {
     discard:
@@ -266,7 +266,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'з цього моменту|відтепер|тепер ти|ти тепер|ти |ти —|ти -|ти будеш|поводься як|дій як|вдавай|уяви, що ти|зіграй роль|грай роль|стань|режим',
     without: "без |немає жодних|немає |жодних|жодного|вільн|не пов'язан|не обмежен",
     limits: 'обмежен|правил|фільтр|цензур|заборон|табу|етик|морал',
-    unbound: 'без цензури|нецензурован|необмежен|без фільтрів',
+    unbound: 'без цензури|нецензурован|без фільтрів',
   },
   el: {
     discard:
@@ -278,8 +278,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'από τώρα|από εδώ και πέρα|από αυτή τη στιγμή|είσαι|θα είσαι|τώρα είσαι|συμπεριφέρσου σαν|κάνε πως|προσποιήσου|παίξε το ρόλο|υποδύσου|γίνε|λειτουργία',
     without: 'χωρίς|κανέναν|καμία|κανένα|δεν έχεις|ελεύθερ|απαλλαγμέν',
-    limits: 'περιορισμ|όρι|φίλτρ|λογοκρισ|κανόν|κανον|ηθικ|ταμπού',
-    unbound: 'χωρίς λογοκρισία|αλογόκριτ|απεριόριστ|χωρίς φίλτρα',
+    limits: 'περιορισμ|φίλτρ|λογοκρισ|κανόν|κανον|ηθικ|ταμπού',
+    unbound: 'χωρίς λογοκρισία|αλογόκριτ|χωρίς φίλτρα',
   },
   ar: {
     discard:
@@ -292,7 +292,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'من الآن|من الان|من هذه اللحظة|ابتداء من الآن|منذ الآن|أنت الآن|انت الان|ستكون|تصرف ك|تصرّف ك|تظاهر|العب دور|تقمص|تقمّص|كن|وضع',
     without: 'بدون|بلا|دون|ليس لديك|لا تملك|لا توجد|لا يوجد|حر من|متحرر من|خالي من|خال من|أي',
-    limits: 'قيود|القيود|قيد|حدود|الحدود|فلتر|فلاتر|مرشح|رقابة|الرقابة|قواعد|القواعد|أخلاق|محظورات|ممنوعات',
+    limits: 'قيود|القيود|قيد|فلتر|فلاتر|مرشح|رقابة|الرقابة|قواعد|القواعد|أخلاق|محظورات|ممنوعات',
     unbound: 'بلا رقابة|دون رقابة|بدون رقابة|بلا قيود|غير مقيد|غير خاضع',
   },
   fa: {
@@ -306,8 +306,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'از حالا|از این به بعد|از الان|از این لحظه|تو الان|تو یک|خواهی بود|مثل|وانمود کن|نقش|تبدیل شو|باش|حالت',
     without: 'بدون|بی|هیچ|نداری|ندارد|آزاد از|فارغ از|هیچ‌',
-    limits: 'محدودیت|قید|قانون|قوانین|فیلتر|سانسور|ممنوعیت|اخلاق|مرز',
-    unbound: 'بی‌سانسور|بی سانسور|بدون سانسور|بی‌قید|بی قید|بی‌قانون|بی‌محدودیت',
+    limits: 'محدودیت|قید|قانون|قوانین|فیلتر|سانسور|ممنوعیت|اخلاق',
+    unbound: 'بی‌سانسور|بی سانسور|بدون سانسور|بی‌قید|بی قید|بی‌قانون',
   },
   he: {
     discard:
@@ -320,7 +320,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'מעכשיו|מהיום|מרגע זה|החל מעכשיו|אתה עכשיו|את עכשיו|תהיה|תתנהג כמו|התנהג כמו|העמד פנים|תעמיד פנים|שחק את התפקיד|גלם|תגלם|הפוך ל|מצב',
     without: 'בלי|ללא|אין לך|אין|שום|חופשי מ|משוחרר מ',
     limits: 'מגבלות|מגבלה|הגבלות|הגבלה|כללים|חוקים|פילטר|מסננ|צנזורה|אתיקה|מוסר|איסור',
-    unbound: 'ללא צנזורה|בלי צנזורה|בלתי מוגבל|ללא הגבלות',
+    unbound: 'ללא צנזורה|בלי צנזורה|ללא הגבלות',
   },
   hi: {
     discard:
@@ -332,8 +332,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'अब से|आज से|इस पल से|तुम अब|अब तुम|तुम हो|तुम एक|आप एक|की तरह व्यवहार|की तरह बर्ताव|होने का नाटक|का नाटक|की भूमिका|का किरदार|बन जाओ|बनो|मोड',
     without: 'बिना|बगैर|कोई भी|कोई|नहीं है|मुक्त',
-    limits: 'प्रतिबंध|पाबंदी|सीमा|सीमाओं|नियम|फ़िल्टर|फिल्टर|सेंसर|नैतिक|रोक',
-    unbound: 'बिना सेंसर|असीमित|अनियंत्रित|बेरोकटोक',
+    limits: 'प्रतिबंध|पाबंदी|नियम|फ़िल्टर|फिल्टर|सेंसर|नैतिक|रोक',
+    unbound: 'बिना सेंसर|अनियंत्रित|बेरोकटोक',
   },
   bn: {
     discard:
@@ -345,8 +345,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'এখন থেকে|আজ থেকে|এই মুহূর্ত থেকে|তুমি এখন|তুমি একটি|তুমি একজন|মতো আচরণ|ভান করো|ভূমিকায়|চরিত্রে|হয়ে যাও|মোড',
     without: 'ছাড়া|ছাড়াই|বিনা|কোনো|কোন|নেই|মুক্ত',
-    limits: 'বিধিনিষেধ|সীমাবদ্ধতা|সীমা|নিয়ম|ফিল্টার|সেন্সর|নৈতিক|নিষেধ',
-    unbound: 'সেন্সরহীন|সীমাহীন|বাধাহীন|নিয়মহীন',
+    limits: 'বিধিনিষেধ|সীমাবদ্ধতা|নিয়ম|ফিল্টার|সেন্সর|নৈতিক|নিষেধ',
+    unbound: 'সেন্সরহীন|বাধাহীন|নিয়মহীন',
   },
   th: {
     discard:
@@ -358,8 +358,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     persona:
       'ตั้งแต่นี้|ต่อจากนี้|นับจากนี้|ตอนนี้คุณ|คุณคือ|คุณเป็น|เธอคือ|เธอเป็น|สมมติว่า|นายคือ|ทำตัวเป็น|ทำตัวเหมือน|แกล้งทำ|สวมบทบาท|รับบท|กลายเป็น|โหมด',
     without: 'ไม่มี|ปราศจาก|ไร้|โดยไม่มี|ไม่ติด|อิสระจาก',
-    limits: 'ข้อจำกัด|ขีดจำกัด|กฎ|ตัวกรอง|ฟิลเตอร์|การเซ็นเซอร์|เซ็นเซอร์|ศีลธรรม|จริยธรรม|ข้อห้าม',
-    unbound: 'ไร้ขีดจำกัด|ไร้การเซ็นเซอร์|ไม่มีการเซ็นเซอร์|ไร้กฎ',
+    limits: 'ข้อจำกัด|กฎ|ตัวกรอง|ฟิลเตอร์|การเซ็นเซอร์|เซ็นเซอร์|ศีลธรรม|จริยธรรม|ข้อห้าม',
+    unbound: 'ไร้การเซ็นเซอร์|ไม่มีการเซ็นเซอร์|ไร้กฎ',
     tight: true,
   },
   zh: {
@@ -372,9 +372,9 @@ export const LANGUAGES: Record<string, Concepts> = {
     show: '告诉我|告訴我|显示|顯示|输出|輸出|打印|列印|复述|複述|重复|重複|复制|複製|贴出|貼出|发给我|發給我|给我看|給我看|展示|透露|写出|寫出|念出|原样|原樣|原封不动|原封不動|逐字|一字不差|逐字|原文',
     persona:
       '从现在起|從現在起|从现在开始|從現在開始|从今以后|從今以後|今后|此后|你现在是|你現在是|你是|你将|你將|扮演|假装|假裝|充当|充當|化身|模式',
-    without: '没有任何|沒有任何|没有|沒有|不受|无|無|毫无|毫無|摆脱|擺脫|不设|不設|去掉',
+    without: '没有任何|沒有任何|没有|沒有|不受|毫无|毫無|摆脱|擺脫|不设|不設|去掉',
     limits: '限制|约束|約束|规则|規則|过滤|過濾|审查|審查|审核|審核|道德|禁忌|底线|底線|规定|規定|顾忌|顧忌',
-    unbound: '无限制|無限制|无审查|無審查|无过滤|無過濾|无约束|無約束|不受约束|不受約束',
+    unbound: '无审查|無審查|无过滤|無過濾|无约束|無約束|不受约束|不受約束',
     tight: true,
   },
   ja: {
@@ -389,7 +389,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       '今から|これから|今後|以後|以降|あなたは|君は|お前は|になりきって|なりきり|として振る舞|のふりをして|を演じて|演じ|モード',
     without: 'ない|なし|無し|持たない|受けない|縛られない|から解放',
     limits: '制限|制約|ルール|規則|フィルター|フィルタ|検閲|倫理|道徳|タブー|禁止',
-    unbound: '無制限|無検閲|検閲なし|制限なし|フィルターなし',
+    unbound: '無検閲|検閲なし|フィルターなし',
     tight: true,
   },
   ko: {
@@ -403,7 +403,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       '지금부터|이제부터|앞으로|오늘부터|이 순간부터|너는|넌|당신은|처럼 행동|인 척|척해|역할|연기|되어|모드',
     without: '없는|없이|없고|없어|않는|않고|벗어난|자유로운|묶이지 않|얽매이지 않',
     limits: '제한|제약|규칙|필터|검열|윤리|도덕|금기|정책',
-    unbound: '무제한|무검열|검열 없는|필터 없는|제한 없는',
+    unbound: '무검열|검열 없는|필터 없는',
   },
 };
 
@@ -493,12 +493,21 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
         .map((w) => (ASCII.test(w) ? `\\b${esc(w)}${w.length <= 3 ? '\\b' : ''}` : esc(w)))
         .join('|')})`;
     /** Verbs as whole words (an object pronoun may follow: "muestrame"): not "revelar", "reveals". */
+    const phraseStart = (w: string): string => {
+      const parts = w.split(' ');
+      if (parts[0]!.length < 5) return esc(w);
+      return `${esc(parts[0]!)}(?: ${esc(parts.slice(1).join(' '))})`;
+    };
     const verbs = (list: string | undefined, start = false): string =>
       `(?:${words(list)
         .map((w) =>
           !ASCII.test(w) || stem(w)
             ? (start ? anchor : alt)(w.replace(/\*$/, '')).slice(3, -1)
-            : `\\b${esc(w)}${w.includes(' ') ? '' : CLITICS}\\b`,
+            : w.includes(' ')
+              ? // A phrase starts at its first word when that is long enough to be rare ("laisse
+                // tomber": "laisse"): fewer start words for the guard's automaton to hold.
+                `\\b${phraseStart(w)}\\b`
+              : `\\b${esc(w)}${CLITICS}\\b`,
         )
         .filter((w) => w !== '')
         .join('|')})`;
