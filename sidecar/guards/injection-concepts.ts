@@ -7,12 +7,14 @@
 //               ti hanno dato", "talimatlarını unut", "之前的所有指令都作废");
 //   extraction: the same noun and pointer (or a system-prompt noun) + a verb that shows or repeats;
 //   no-limits:  "without rules / filters / censorship" + a persona's framing (from now on, you are,
-//               act as, an AI) on either side.
-// Each rule starts at the noun (rare in ordinary text; the guard tries a rule only where one of its
-// first words occurs, anchored.ts) and reads the rest in bounded look-arounds within the sentence:
-// linear time, no phrase list. Words are written naturally and folded with the guard's normalize();
-// outside ASCII they match as stems inside longer words (prefixes and endings: "التعليمات",
-// "инструкциями"), in ASCII from a word start.
+//               act as) on either side, the sentence before included.
+// A rule starts at the verb, or at the noun when the verb may come after it (the guard tries a rule
+// only where one of its first words occurs, anchored.ts), and reads the rest in bounded spans and
+// look-arounds within the sentence: linear time, no phrase list. Words spelled like common English
+// ("ignore", "prompt") start no rule: English prompts are full of them. Words are written
+// naturally and folded with the guard's normalize(); outside Latin script they match as stems
+// inside longer words (prefixes and endings: "التعليمات", "инструкциями"), in Latin script from a
+// word start (a word ending in "*" is a stem; verbs are whole words, an object pronoun may follow).
 import type { PhraseRule } from './anchored.ts';
 
 type Fold = (s: string) => string;
@@ -470,8 +472,8 @@ const IN_SENTENCE = '[^.!?;\\n\u3002\u061f\u0964]';
 const ASCII = /^[\0-\x7f]*$/;
 
 /**
- * The rules for every language, folded with `fold` (the guard's normalize). Each rule starts at a
- * noun (an instruction noun, a system-prompt noun, a limit noun, a word meaning "uncensored").
+ * The rules for every language, folded with `fold` (the guard's normalize): per language one
+ * override, one extraction and one no-restrictions rule.
  */
 export function conceptPatterns(fold: Fold): PhraseRule[] {
   const out: PhraseRule[] = [];
@@ -585,14 +587,11 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
     const others = alt(script(OTHERS));
     /** Not followed by "of / van / для ..." and a word that is not the assistant's (nor "of the system"). */
     const notOf = `(?!\\S* (?!${mine})${alt(OF)} (?!${mine}))`;
-    const rulesIn = alt(c.rules);
-    const systemIn = alt(c.system);
     /**
      * The verb, then within the sentence the assistant's instructions (the noun with a pointer next
      * to it), or the noun first and the verb after it ("talimatlarını unut", "指令都作废"). The
      * cheap look-ahead for the verb comes first: most nouns have none.
      */
-    const mineW = fam(c.mine);
     const rulesW = fam(c.rules);
     const combined = (verb: string, verbsW: string) =>
       `${verb}${ahead(span)}(?:${rulesW}${around(mine, ahead(near), near)}|${fam(c.system)})` +
