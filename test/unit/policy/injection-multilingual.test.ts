@@ -1,4 +1,4 @@
-// Direct attacks in other languages by concept (sidecar/guards/injection-concepts.ts): a discard
+// Direct attacks in other languages by concept (sidecar/guards/injection-multilingual.ts): a discard
 // verb, a show verb or a persona's licence meeting the assistant's instructions in one sentence,
 // in whatever order the language puts them. Texts written for this test (none from a corpus), each
 // phrased so that no fixed phrase of the guard's lists matches it; and look-alikes in the same
@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectInjection, normalize } from '../../../sidecar/guards/injection.ts';
-import { conceptPatterns, LANGUAGES } from '../../../sidecar/guards/injection-concepts.ts';
+import { conceptPatterns, LANGUAGES } from '../../../sidecar/guards/injection-multilingual.ts';
 
 const ATTACKS: [lang: string, kind: string, text: string][] = [
   [
