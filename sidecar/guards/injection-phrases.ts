@@ -4,6 +4,8 @@
 // reads them. Phrases are written naturally and folded at load time with the guard's own
 // normalize(), so they meet the text in the same form (accents and marks stripped, Hangul and kana
 // decomposed, lower case).
+import { conceptPatterns } from './injection-multilingual.ts';
+
 export interface PhrasePattern {
   kind: string;
   re: RegExp;
@@ -928,5 +930,8 @@ export function phrasePatterns(fold: Fold): PhrasePattern[] {
     )})[^:]{0,60}:` +
       `|${any(fold, ['採用担当へ', '担当へ', 'アシスタントへ', 'エージェントへ'])}[、,：:](?<=\\bai[^\\s、,]{0,6}${any(fold, ['へ'])}[、,：:])|${any(fold, ['에게'])} ?[:：—-](?<=\\bai ?${any(fold, ['에게'])} ?[:：—-])|${any(fold, ['致阅读', '致正在阅读'])}.{0,12}ai`,
   );
+  // ---- rulesML: direct attacks in other languages by concept (injection-multilingual.ts) -------------
+  for (const r of conceptPatterns(fold)) out.push(r);
+  // ---- end rulesML ---------------------------------------------------------------------------------
   return out;
 }
