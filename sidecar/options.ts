@@ -66,7 +66,7 @@ App-port bounds (a client that is slow, idle or greedy cannot hold the sidecar):
   --offload-threshold <size> Request bodies at least this big have their guard and token work done
                            on worker threads, off the event loop, default 32kb      (AIMESH_OFFLOAD_THRESHOLD)
   --offload-workers <n>    Worker threads for that work, started on first use, default the available
-                           cores minus one, at least 1, at most 2                    (AIMESH_OFFLOAD_WORKERS)
+                           cores, at most 2 (two free split one body's work)        (AIMESH_OFFLOAD_WORKERS)
   --offload-queue <n>      Large requests waiting for a worker at most; more answer 503, default 64
                                                                                      (AIMESH_OFFLOAD_QUEUE)
 Tracing (OpenTelemetry, OTLP/HTTP) is configured by the standard environment and is on when an
@@ -295,7 +295,7 @@ function appBounds(
     idleTimeoutMs: int('idle-timeout', 65_000, 1),
     maxConnections: int('max-connections', 2048, 1),
     offloadThreshold: threshold === undefined ? 32 * 1024 : parseSize(threshold, 'offload-threshold'),
-    offloadWorkers: int('offload-workers', Math.min(2, Math.max(1, availableParallelism() - 1)), 1),
+    offloadWorkers: int('offload-workers', Math.min(2, availableParallelism()), 1),
     offloadQueue: int('offload-queue', 64, 0),
   };
 }

@@ -139,6 +139,127 @@ export function boundedStartsOf(source: string, bounded = false): Start[] | unde
   return out;
 }
 
+/** A literal every match of one branch starts with; `open` while it is the branch's whole match so far. */
+interface Literal {
+  text: string;
+  open: boolean;
+}
+
+/** Items that read no character: \b, \B, ^, $ and look-arounds. */
+const ZERO_WIDTH = /^(?:\\[bB]|\^|\$|\(\?<?[=!])/;
+/** How a group that captures or not opens (look-arounds are ZERO_WIDTH). */
+const GROUP_OPEN = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/;
+
+/** Branches read through groups at most: past it a start keeps the text read before the group. */
+const MAX_LITERALS = 64;
+
+/** The character a literal item at `at` stands for, and where the item ends; undefined if none. */
+function literalAt(source: string, at: number): [char: string, end: number] | undefined {
+  const c = source[at];
+  if (c === '\\') {
+    const e = source[at + 1];
+    if (Object.hasOwn(CONTROL_ESCAPES, e)) return [CONTROL_ESCAPES[e], at + 2];
+    if (LITERAL_ESCAPES.has(e)) return [e, at + 2];
+    return undefined;
+  }
+  return c === undefined || META.has(c) ? undefined : [c, at + 1];
+}
+
+/**
+ * The literal texts every match of `source` starts with, read through groups, alternatives and
+ * optional parts (the branches multiply) up to the first item that is no literal (a class, a
+ * quantifier other than ?, a look-around, \b past the start): each match of the source starts with
+ * one of them. Upper-case letters end a literal (the texts are lower case; an i flag would fold).
+ */
+export function literalPrefixes(source: string): Literal[] {
+  const out: Literal[] = [];
+  for (const alt of alternatives(source) ?? [''])
+    out.push(...sequenceLiterals(alt, [{ text: '', open: true }]));
+  return out;
+}
+
+function sequenceLiterals(source: string, start: Literal[]): Literal[] {
+  let acc = start;
+  const close = () => acc.map((l) => ({ text: l.text, open: false }));
+  let i = 0;
+  while (i < source.length && acc.some((l) => l.open)) {
+    // What reads no character (\b, ^, $, a look-around) is passed over: the literals then hold
+    // for more texts than can match, never fewer.
+    const zeroWidth = ZERO_WIDTH.exec(source.slice(i, i + 4));
+    if (zeroWidth) {
+      const end = zeroWidth[0].startsWith('(') ? groupEnd(source, i) : i + zeroWidth[0].length;
+      if (end < 0 || quantified(source, end)) return close();
+      i = end;
+      continue;
+    }
+    let branches: Literal[];
+    let end: number;
+    if (source[i] === '(') {
+      end = groupEnd(source, i);
+      const inner = GROUP_OPEN.exec(source.slice(i, i + 64));
+      if (end < 0 || !inner) return close();
+      branches = literalPrefixes(source.slice(i + inner[0].length, end - 1));
+    } else {
+      const lit = literalAt(source, i);
+      if (!lit || lit[0] !== lit[0].toLowerCase()) return close();
+      branches = [{ text: lit[0], open: true }];
+      end = lit[1];
+    }
+    const optional = source[end] === '?';
+    if (quantified(source, end) && !optional) return close();
+    const next: Literal[] = [];
+    // The same, each branch cut to its first two characters and closed: when the branches are too
+    // many, these still say what a match continues with (a shorter literal holds for more texts).
+    const cut = new Map<string, Literal>();
+    for (const l of acc) {
+      if (!l.open || optional) {
+        next.push(l);
+        cut.set(l.text, { text: l.text, open: false });
+      }
+      if (l.open)
+        for (const b of branches) {
+          next.push({ text: l.text + b.text, open: b.open });
+          const text = l.text + b.text.slice(0, 2);
+          cut.set(text, { text, open: false });
+        }
+    }
+    if (next.length > MAX_LITERALS) return cut.size > MAX_LITERALS ? close() : [...cut.values()];
+    acc = next;
+    i = end + (optional ? (source[end + 1] === '?' ? 2 : 1) : 0);
+  }
+  return i < source.length ? close() : acc;
+}
+
+/**
+ * What may follow `word` where a match of one of `sources` starts with it, keyed by its first two
+ * characters; undefined when anything may (a source's literal ends within two characters of it).
+ */
+function followsOf(word: string, literals: readonly Literal[][]): Map<number, string[]> | undefined {
+  const follows = new Map<number, string[]>();
+  for (const list of literals)
+    for (const { text } of list) {
+      if (!text.startsWith(word)) {
+        if (word.startsWith(text)) return undefined;
+        continue;
+      }
+      const rest = text.slice(word.length);
+      if (rest.length < 2) return undefined;
+      const key = (rest.charCodeAt(0) << 16) | rest.charCodeAt(1);
+      const list = follows.get(key) ?? [];
+      if (!list.includes(rest)) list.push(rest);
+      follows.set(key, list);
+    }
+  return follows;
+}
+
+/** Whether `text` continues at `at` with one of `follows` (see followsOf). */
+function followsAt(text: string, at: number, follows: Map<number, string[]>): boolean {
+  const list = follows.get((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1));
+  if (list === undefined) return false;
+  for (const f of list) if (text.startsWith(f, at)) return true;
+  return false;
+}
+
 /** \w as \b reads it (without the i and u flags together: then it also folds U+017F, U+212A). */
 const WORD_CHAR = new Uint8Array(65536);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_')
@@ -274,7 +395,15 @@ export class AnchoredPatterns {
    * before it (a \b there: no attempt where the text has none), all of them as one regex, and
    * the farthest any of them reads.
    */
-  readonly #words: { length: number; rules: number[]; bounded: boolean; any?: RegExp; reach: number }[] = [];
+  readonly #words: {
+    length: number;
+    rules: number[];
+    bounded: boolean;
+    any?: RegExp;
+    reach: number;
+    /** What may follow the word where one of its rules matches (followsOf): most places, nothing does. */
+    follows?: Map<number, string[]>;
+  }[] = [];
 
   /** The length of the shortest start word outside ASCII. */
   readonly #otherMin: number;
@@ -330,7 +459,18 @@ export class AnchoredPatterns {
     // sticky): most occurrences start none of them, and one attempt says so where one per rule
     // cost a call each. Only rules with the same flags, without backreferences or named groups
     // (alternatives renumber groups).
-    for (const w of this.#words) {
+    // Per rule, read once (a rule with many starts is shared by many words).
+    const literals = new Map<number, Literal[]>();
+    const literalsOf = (i: number) => {
+      const known = literals.get(i);
+      if (known) return known;
+      const l = literalPrefixes(rules[i].re.source);
+      literals.set(i, l);
+      return l;
+    };
+    for (const [word, id] of ids) {
+      const w = this.#words[id];
+      w.follows = followsOf(word, w.rules.map(literalsOf));
       const srcs = w.rules.map((i) => rules[i].re);
       if (
         srcs.length > 1 &&
@@ -411,6 +551,13 @@ export class AnchoredPatterns {
       const at = end - w.length;
       // Inside a word (most places "no" or "act" occur): no rule can match here.
       if (w.bounded && !boundaryAt(text, at) && (aliased === undefined || !boundaryAt(aliased, at))) return;
+      const follows = w.follows;
+      if (
+        follows !== undefined &&
+        !followsAt(text, end, follows) &&
+        (aliased === undefined || !followsAt(aliased, end, follows))
+      )
+        return;
       const any = w.any;
       if (any !== undefined) {
         any.lastIndex = at;

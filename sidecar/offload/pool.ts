@@ -54,6 +54,11 @@ export class WorkerPool<J, R> {
     return this.#queue.length;
   }
 
+  /** Jobs that would start at once now: idle workers and those not started yet (none while jobs wait). */
+  get free(): number {
+    return this.#queue.length > 0 ? 0 : this.#idle.length + this.#opts.size - this.#workers;
+  }
+
   run(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       if (this.#closed) return reject(new Error('worker pool closed'));

@@ -4,7 +4,12 @@
 // documents; the cheap token bound that spares maxPromptTokens the tokenizer.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnchoredPatterns, boundedStartsOf, startsOf } from '../../../sidecar/guards/anchored.ts';
+import {
+  AnchoredPatterns,
+  boundedStartsOf,
+  literalPrefixes,
+  startsOf,
+} from '../../../sidecar/guards/anchored.ts';
 import { compileGuards } from '../../../sidecar/guards/index.ts';
 import {
   ANCHORED,
@@ -18,6 +23,8 @@ import {
   reverse,
   unleet,
 } from '../../../sidecar/guards/injection.ts';
+import { CONCEPT_RULES } from '../../../sidecar/guards/injection-concepts.ts';
+import { CUES } from '../../../sidecar/guards/injection-cues.ts';
 import { phrasePatterns } from '../../../sidecar/guards/injection-phrases.ts';
 import { piiFinder } from '../../../sidecar/guards/pii.ts';
 import { PII_TYPES } from '../../../sidecar/snapshot/schema.ts';
@@ -63,6 +70,44 @@ describe('anchored patterns', () => {
       { word: 'act', bounded: false },
       { word: 'y', bounded: false },
     ]);
+  });
+
+  it('reads the literal texts every match starts with, through groups and optional parts', () => {
+    const texts = (source: string) => literalPrefixes(source).map((l) => l.text);
+    assert.deepEqual(texts('\\b(?:ignore|forget) (?:all )?rules\\b'), [
+      'ignore rules',
+      'ignore all rules',
+      'forget rules',
+      'forget all rules',
+    ]);
+    // Zero-width items are passed over; a class or a repeat ends the literal.
+    assert.deepEqual(texts('you(?= )\\b are[a-z]+ x|no'), ['you are', 'no']);
+    assert.deepEqual(texts('act(?:ing)?s* as'), ['act', 'acting']);
+    assert.deepEqual(texts('(a)(?<n>b)c'), ['abc']);
+    // Too many branches: cut to their first two characters.
+    const many = `x (?:${Array.from({ length: 80 }, (_, i) => `w${i}z`).join('|')})`;
+    assert.equal(new Set(texts(many).map((t) => t.slice(0, 4))).size, texts(many).length);
+    assert.ok(texts(many).every((t) => t.length <= 4));
+  });
+
+  it('every match of every rule starts with one of its literal texts', () => {
+    const rules = [...RULES, ...CONCEPT_RULES, ...CUES];
+    const literals = rules.map((r) => literalPrefixes(r.re.source).map((l) => l.text));
+    let matches = 0;
+    for (const text of [...TEXTS, ...mixes(400).map((t) => normalize(t))])
+      rules.forEach((r, i) => {
+        const all = new RegExp(r.re.source, `${r.re.flags.replace('g', '')}g`);
+        for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+          matches++;
+          const at = m.index;
+          assert.ok(
+            literals[i].some((l) => text.startsWith(l, at)),
+            `${r.kind} at ${JSON.stringify(text.slice(at, at + 40))}`,
+          );
+          if (m[0] === '') all.lastIndex++;
+        }
+      });
+    assert.ok(matches > 500, `${matches} matches`);
   });
 
   it('skips starts inside words only where every rule wants a boundary, in the text and its aliased copy', () => {
