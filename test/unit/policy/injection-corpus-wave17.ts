@@ -1,7 +1,7 @@
 // Prompt-injection wave 17: written blind (before reading sidecar/guards/injection*.ts or the other
 // corpora), by a red-team lead at a bank evaluating the guard for a rollout across 40 countries: attacks
 // as real customers, insiders and attackers write them (social engineering of colleagues, multi-turn
-// set-ups, RAG/agent carriers in markdown, HTML and JSON; about a third indirect) in 40 languages and
+// set-ups, RAG/agent carriers in markdown, HTML and JSON; about a quarter indirect) in 45 languages and
 // transliterations, with slang, texting style and typos; look-alikes from the bank's everyday chat,
 // agent and document traffic in the same languages. Measured once as it was (figures in
 // injection-wave17.test.ts). Keep it OUT of the learned scorer's training groups
