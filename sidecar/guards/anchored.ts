@@ -145,13 +145,10 @@ interface Literal {
   open: boolean;
 }
 
-/** Items that read no character: \b, \B, ^, $ and look-arounds. */
-const ZERO_WIDTH = /^(?:\\[bB]|\^|\$|\(\?<?[=!])/;
-/** How a group that captures or not opens (look-arounds are ZERO_WIDTH). */
-const GROUP_OPEN = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/;
-
 /** Branches read through groups at most: past it a start keeps the text read before the group. */
 const MAX_LITERALS = 64;
+/** Literal texts are read this far at most (a start's next few characters tell most places apart). */
+const MAX_LITERAL_LENGTH = 24;
 
 /** The character a literal item at `at` stands for, and where the item ends; undefined if none. */
 function literalAt(source: string, at: number): [char: string, end: number] | undefined {
@@ -165,69 +162,105 @@ function literalAt(source: string, at: number): [char: string, end: number] | un
   return c === undefined || META.has(c) ? undefined : [c, at + 1];
 }
 
+/** Where an item that reads no character (\b, \B, ^, $, a look-around) at `at` ends, or -1. */
+function zeroWidthEnd(source: string, at: number): number {
+  const c = source[at];
+  if (c === '^' || c === '$') return at + 1;
+  if (c === '\\') return source[at + 1] === 'b' || source[at + 1] === 'B' ? at + 2 : -1;
+  if (c !== '(' || source[at + 1] !== '?') return -1;
+  const d = source[at + 2] === '<' ? source[at + 3] : source[at + 2];
+  return d === '=' || d === '!' ? groupEnd(source, at) : -1;
+}
+
+/** Where the inside of the group opening at `at` starts (capturing, named or not), or -1. */
+function groupInner(source: string, at: number): number {
+  if (source[at + 1] !== '?') return at + 1;
+  if (source[at + 2] === ':') return at + 3;
+  const named = /^\?<[A-Za-z_$][\w$]*>/.exec(source.slice(at + 1, at + 66));
+  return named ? at + 1 + named[0].length : -1;
+}
+
 /**
  * The literal texts every match of `source` starts with, read through groups, alternatives and
  * optional parts (the branches multiply) up to the first item that is no literal (a class, a
- * quantifier other than ?, a look-around, \b past the start): each match of the source starts with
- * one of them. Upper-case letters end a literal (the texts are lower case; an i flag would fold).
+ * quantifier other than ?, a back-reference) or MAX_LITERAL_LENGTH characters: each match of the
+ * source starts with one of them. Items that read no character (\b, look-arounds) are passed
+ * over: the texts then hold for more places than can match, never fewer. Upper-case letters end a
+ * text (the texts matched are lower case; an i flag would fold them).
  */
 export function literalPrefixes(source: string): Literal[] {
   const out: Literal[] = [];
-  for (const alt of alternatives(source) ?? [''])
-    out.push(...sequenceLiterals(alt, [{ text: '', open: true }]));
+  for (const alt of alternatives(source) ?? ['']) for (const l of sequenceLiterals(alt)) out.push(l);
   return out;
 }
 
-function sequenceLiterals(source: string, start: Literal[]): Literal[] {
-  let acc = start;
-  const close = () => acc.map((l) => ({ text: l.text, open: false }));
+function sequenceLiterals(source: string): Literal[] {
+  let acc: Literal[] = [{ text: '', open: true }];
+  const close = () => acc.map((l) => (l.open ? { text: l.text, open: false } : l));
   let i = 0;
-  while (i < source.length && acc.some((l) => l.open)) {
-    // What reads no character (\b, ^, $, a look-around) is passed over: the literals then hold
-    // for more texts than can match, never fewer.
-    const zeroWidth = ZERO_WIDTH.exec(source.slice(i, i + 4));
-    if (zeroWidth) {
-      const end = zeroWidth[0].startsWith('(') ? groupEnd(source, i) : i + zeroWidth[0].length;
-      if (end < 0 || quantified(source, end)) return close();
-      i = end;
+  while (i < source.length) {
+    if (!acc.some((l) => l.open && l.text.length < MAX_LITERAL_LENGTH)) return close();
+    const zero = zeroWidthEnd(source, i);
+    if (zero >= 0) {
+      if (quantified(source, zero)) return close();
+      i = zero;
       continue;
     }
     let branches: Literal[];
     let end: number;
     if (source[i] === '(') {
       end = groupEnd(source, i);
-      const inner = GROUP_OPEN.exec(source.slice(i, i + 64));
-      if (end < 0 || !inner) return close();
-      branches = literalPrefixes(source.slice(i + inner[0].length, end - 1));
+      const inner = end < 0 ? -1 : groupInner(source, i);
+      if (inner < 0) return close();
+      branches = literalPrefixes(source.slice(inner, end - 1));
     } else {
-      const lit = literalAt(source, i);
-      if (!lit || lit[0] !== lit[0].toLowerCase()) return close();
-      branches = [{ text: lit[0], open: true }];
-      end = lit[1];
+      // A run of literal characters (the last one may be optional: it stays out of the run).
+      let run = '';
+      end = i;
+      for (
+        let lit = literalAt(source, end);
+        lit && lit[0] === lit[0].toLowerCase();
+        lit = literalAt(source, end)
+      ) {
+        if (run !== '' && quantified(source, lit[1])) break;
+        run += lit[0];
+        end = lit[1];
+        if (quantified(source, end)) break;
+      }
+      if (run === '') return close();
+      branches = [{ text: run, open: true }];
     }
     const optional = source[end] === '?';
-    if (quantified(source, end) && !optional) return close();
+    // "x+" reads one x at least, then maybe more: the texts end after one. "x*", "x{n,m}": here.
+    const oneOrMore = source[end] === '+';
+    if (quantified(source, end) && !optional && !oneOrMore) return close();
+    const product = acc.reduce((n, l) => n + (l.open ? branches.length + (optional ? 1 : 0) : 1), 0);
+    if (product > MAX_LITERALS) return cutBranches(acc, branches, optional);
     const next: Literal[] = [];
-    // The same, each branch cut to its first two characters and closed: when the branches are too
-    // many, these still say what a match continues with (a shorter literal holds for more texts).
-    const cut = new Map<string, Literal>();
     for (const l of acc) {
-      if (!l.open || optional) {
-        next.push(l);
-        cut.set(l.text, { text: l.text, open: false });
-      }
-      if (l.open)
-        for (const b of branches) {
-          next.push({ text: l.text + b.text, open: b.open });
-          const text = l.text + b.text.slice(0, 2);
-          cut.set(text, { text, open: false });
-        }
+      if (!l.open || optional) next.push(l);
+      if (l.open) for (const b of branches) next.push({ text: l.text + b.text, open: b.open });
     }
-    if (next.length > MAX_LITERALS) return cut.size > MAX_LITERALS ? close() : [...cut.values()];
     acc = next;
+    if (oneOrMore) return close();
     i = end + (optional ? (source[end + 1] === '?' ? 2 : 1) : 0);
   }
-  return i < source.length ? close() : acc;
+  return acc;
+}
+
+/**
+ * Too many branches: each cut to its first two characters and closed (a shorter literal holds for
+ * more texts), or the texts before the group when even those are too many.
+ */
+function cutBranches(acc: Literal[], branches: Literal[], optional: boolean): Literal[] {
+  const cut = new Map<string, Literal>();
+  const heads = [...new Set(branches.map((b) => b.text.slice(0, 2)))];
+  for (const l of acc) {
+    if (!l.open || optional) cut.set(l.text, { text: l.text, open: false });
+    if (l.open) for (const h of heads) cut.set(l.text + h, { text: l.text + h, open: false });
+    if (cut.size > MAX_LITERALS) return acc.map((a) => ({ text: a.text, open: false }));
+  }
+  return [...cut.values()];
 }
 
 /**
@@ -377,7 +410,58 @@ export class Automaton {
   }
 }
 
+/**
+ * Phrase rules matched in one pass (see the top of this file). Built on first use: a process
+ * whose rules never run (no injection guard, a worker given other work) never pays the ~0.2 s of
+ * building the automatons, nor holds their tables.
+ */
 export class AnchoredPatterns {
+  readonly #rules: readonly PhraseRule[];
+  readonly #opts: AnchoredOptions;
+  #built?: BuiltPatterns;
+
+  /**
+   * alias: characters find() may be asked to read as others too (leetspeak "1" -> "i"); no start
+   * word may contain one. every: kinds whose every match is reported (cues).
+   */
+  constructor(rules: readonly PhraseRule[], opts: AnchoredOptions = {}) {
+    this.#rules = rules;
+    this.#opts = opts;
+  }
+
+  /** Builds the automatons now (with a snapshot's guards, not on a request). Throws on a bad rule set. */
+  prepare(): void {
+    this.#build();
+  }
+
+  #build(): BuiltPatterns {
+    this.#built ??= new BuiltPatterns(this.#rules, this.#opts);
+    return this.#built;
+  }
+
+  /** How many rules are tested whole (0 when every start was read). */
+  get unanchored(): number {
+    return this.#build().unanchored;
+  }
+
+  /** See BuiltPatterns.find. */
+  find(
+    text: string,
+    kinds: Set<string>,
+    aliased?: string,
+    changed?: readonly number[],
+    cues?: { kind: string; at: number }[],
+  ): void {
+    (this.#built ?? this.#build()).find(text, kinds, aliased, changed, cues);
+  }
+}
+
+interface AnchoredOptions {
+  alias?: Record<string, string>;
+  every?: (kind: string) => boolean;
+}
+
+class BuiltPatterns {
   /**
    * Per rule: its kind, its regex (sticky), how far an attempt reads (first-chars.ts), and whether
    * every match of it is reported (a cue: where it matched counts, not only that it did).
@@ -411,14 +495,8 @@ export class AnchoredPatterns {
   /** The ASCII automaton's classes with the alias characters read as what they stand for. */
   readonly #aliased?: Uint16Array;
 
-  /**
-   * alias: characters find() may be asked to read as others too (leetspeak "1" -> "i"); no start
-   * word may contain one.
-   */
-  constructor(
-    rules: readonly PhraseRule[],
-    opts: { alias?: Record<string, string>; every?: (kind: string) => boolean } = {},
-  ) {
+  /** See AnchoredPatterns' constructor. */
+  constructor(rules: readonly PhraseRule[], opts: AnchoredOptions) {
     this.#rules = rules.map((r) => ({
       kind: r.kind,
       sticky: new RegExp(r.re.source, `${r.re.flags}y`),

@@ -1150,6 +1150,7 @@ export function injectionGuard(config: {
 }): Guard {
   const threshold = config.threshold ?? 0.5;
   shippedWeights(); // decoded now, with the snapshot, not on a request
+  ANCHORED.prepare(); // likewise the one-pass matcher (built on first use: not in processes without this guard)
   return {
     name: 'promptInjection',
     request(prompt: Prompt): Finding | undefined {

@@ -172,7 +172,10 @@ describe('anchored patterns', () => {
     const kinds = new Set<string>();
     set.find('please 1gnore all', kinds, 'please ignore all');
     assert.deepEqual([...kinds], ['k']);
-    assert.throws(() => new AnchoredPatterns([{ kind: 'k', re: /\b1gnore/ }], { alias: { '1': 'i' } }));
+    // Built on first use (or prepare()): the bad start word is refused then.
+    const bad = new AnchoredPatterns([{ kind: 'k', re: /\b1gnore/ }], { alias: { '1': 'i' } });
+    assert.throws(() => bad.prepare(), /holds an alias character/);
+    assert.throws(() => bad.find('x', new Set()), /holds an alias character/);
   });
 
   it('the guard still finds a leetspeak attack inside a long document', () => {
