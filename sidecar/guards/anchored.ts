@@ -613,12 +613,15 @@ class BuiltPatterns {
     const tryAt = (i: number, at: number) => {
       const r = rules[i];
       if (r.every ? cues === undefined : kinds.has(r.kind)) return;
-      const found = () => (r.every ? cues!.push({ kind: r.kind, at }) : kinds.add(r.kind));
       r.sticky.lastIndex = at;
-      if (r.sticky.test(text)) return found();
-      if (aliased === undefined || !differs(at, r.reach)) return;
-      r.sticky.lastIndex = at;
-      if (r.sticky.test(aliased)) found();
+      let found = r.sticky.test(text);
+      if (!found && aliased !== undefined && differs(at, r.reach)) {
+        r.sticky.lastIndex = at;
+        found = r.sticky.test(aliased);
+      }
+      if (!found) return;
+      if (r.every) cues!.push({ kind: r.kind, at });
+      else kinds.add(r.kind);
     };
     for (const i of this.#atStart) tryAt(i, 0);
     const [[ascii, asciiIds], [other, otherIds]] = this.#scans;
