@@ -6,8 +6,8 @@
 //    threads, see sidecar/offload);
 // 2. resident memory for one 1 / 10 / 30 MB body, policy off and full policy: each on a fresh
 //    sidecar, idle RSS before, peak RSS (VmHWM) over the call;
-// 3. the latency the full local guard set adds to a 200 KB chat (prose, and prose dense with PII
-//    to mask): the same requests, alternating, to a sidecar without policy and to one with only
+// 3. the latency the full local guard set adds to a 200 KB chat (one sentence repeated, varied
+//    prose, and prose dense with PII to mask; the same text each call and a new one): the same requests, alternating, to a sidecar without policy and to one with only
 //    the guard set (no quota, cache or retries), end to end through the real process (body read,
 //    parse, the worker pool above the offload threshold, the masked body forwarded).
 //
@@ -25,6 +25,7 @@ import { seal } from '../sidecar/snapshot/index.ts';
 import { freePorts, startProcess, tempDir, waitFor } from '../test/support/procs.ts';
 import { benchSnapshot, buildSidecarBundle, ROOT, startBenchUpstream } from './lib/arms.ts';
 import { percentiles, round } from './lib/stats.ts';
+import { GUARD_TEXTS } from './lib/texts.ts';
 
 const MB = 1 << 20;
 const log = (msg: string) => process.stderr.write(`[big-prompts] ${msg}\n`);
@@ -73,6 +74,12 @@ const WORDS =
 /** A chat body of about `bytes` (plain prose: nothing for the guards to mask or block). */
 function chat(bytes: number, user: string, lead = ''): Buffer {
   const content = (lead + WORDS.repeat(Math.ceil(bytes / WORDS.length))).slice(0, bytes);
+  return Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], user }));
+}
+
+const VARIED = GUARD_TEXTS.prose(256 * 1024);
+function variedChat(bytes: number, user: string): Buffer {
+  const content = `${user} ${VARIED}`.slice(0, bytes);
   return Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], user }));
 }
 
@@ -201,7 +208,12 @@ export interface BigPromptResults {
 }
 
 export interface AddedLatency {
-  text: 'prose' | 'PII-dense' | 'prose, new each call' | 'PII-dense, new each call';
+  text:
+    | 'prose'
+    | 'PII-dense'
+    | 'prose, new each call'
+    | 'PII-dense, new each call'
+    | 'varied prose, new each call';
   kb: number;
   n: number;
   /** p50 / p99 ms without policy, with the guard set (on the worker pool, and on the event loop). */
@@ -241,6 +253,8 @@ async function addedLatency(
       ['PII-dense', piiChat],
       ['prose, new each call', fresh(chat)],
       ['PII-dense, new each call', fresh(piiChat)],
+      // ~300 distinct words in random sentences (bench/lib/texts.ts): not one sentence repeated.
+      ['varied prose, new each call', (bytes: number, user: string) => variedChat(bytes, user)],
     ] as const) {
       const kb = 200;
       const lat = { off: [] as number[], guards: [] as number[], guardsOnLoop: [] as number[] };
