@@ -445,14 +445,8 @@ export class AnchoredPatterns {
   }
 
   /** See BuiltPatterns.find. */
-  find(
-    text: string,
-    kinds: Set<string>,
-    aliased?: string,
-    changed?: readonly number[],
-    cues?: { kind: string; at: number }[],
-  ): void {
-    (this.#built ?? this.#build()).find(text, kinds, aliased, changed, cues);
+  find(...args: Parameters<BuiltPatterns['find']>): void {
+    (this.#built ?? this.#build()).find(...args);
   }
 }
 
