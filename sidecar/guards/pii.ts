@@ -825,8 +825,9 @@ const iban: Detector = {
 // 123-45-6789 or 123 45 6789 anywhere; 123456789 only after a label (SSN, social security ...),
 // since nine bare digits are as often an order or account number.
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
+// The label may say how the number is written, in parentheses ("SSN (no dashes): ...").
 const SSN_LABELLED =
-  /(?:\bSSNs?|\bsocial[ -]security(?:[ -](?:number|no\.?|#))?|\bSS#)\W{0,12}?(?:is\s+|:\s*|#\s*)?(?<![\d-])(\d{3})[ .]?(\d{2})[ .]?(\d{4})(?![\d-])/gi;
+  /(?:\b(?:SSNs?|social[ -]security)(?:[ -](?:number|no\.?|num\.?|#))?|\bSS#)(?:\s?\([^()\d\n]{1,24}\))?\W{0,12}?(?:is\s+|:\s*|#\s*)?(?<![\d-])(\d{3})[ .]?(\d{2})[ .]?(\d{4})(?![\d-])/gi;
 
 const validSsn = (area: string, group: string, serial: string) => {
   const a = Number(area);
@@ -2183,14 +2184,80 @@ const halfWidth = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 
 export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
   const detectors = ORDER.filter((t) => types.includes(t)).map((t) => DETECTORS[t]);
+  const numbers = detectors.filter((d) => SPLIT_KINDS.includes(d.kind));
   return (text) => {
     const spans: Span[] = [];
     // Full-width digits (０９０－１２３４－５６７８, as Japanese and Chinese keyboards type them) read
     // as ASCII: one UTF-16 unit each way, so the spans fit the text as given.
     const t = new Text(FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_NUMBER, halfWidth) : text);
     for (const d of detectors) if (d.maybe(t)) d.find(t, spans);
+    if (numbers.length > 0) acrossLineBreaks(t.text, numbers, spans);
     return resolveOverlaps(spans);
   };
+}
+
+// ---- values split over a line break ----------------------------------------------------------------
+
+// A number wrapped onto the next line ("(202) 464-\n8895", "4494 7328\n9597 8693", an IBAN's
+// groups on two lines) is found as the text with that one line break taken out (after a
+// separator) or read as a space (after a digit); only a value that crosses the break is taken
+// from that reading. Its start must be in the groups right before the break (digits, capitals and
+// ( ) + - . / with spaces between): what a stream holds back over one line break (stream.ts), so
+// streams mask it as the whole text does. Values over two breaks or a blank line are not joined.
+const SPLIT_KINDS: readonly PiiType[] = ['phone', 'credit-card', 'iban', 'ssn'];
+/** How far back and ahead of a break the groups of a value are looked for. */
+const SPLIT_REACH = 48;
+/** The characters of a value's groups (stream.ts's GROUP words, with the spaces between them). */
+const isGroupChar = (c: number) =>
+  isDigit(c) ||
+  (c >= 65 && c <= 90) ||
+  c === SPACE ||
+  c === 9 ||
+  c === DOT ||
+  c === DASH ||
+  c === OPEN ||
+  c === CLOSE ||
+  c === PLUS ||
+  c === SLASH;
+
+function acrossLineBreaks(t: string, detectors: readonly Detector[], out: Span[]): void {
+  for (let nl = t.indexOf('\n'); nl >= 0; nl = t.indexOf('\n', nl + 1)) {
+    const next = nl + 1;
+    if (!isDigit(t.charCodeAt(next))) continue;
+    const brk = t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    // A separator may end the line (464-), and spaces after it.
+    let last = brk;
+    while (last > 0 && (t.charCodeAt(last - 1) === SPACE || t.charCodeAt(last - 1) === 9)) last--;
+    const p = t.charCodeAt(last - 1);
+    const glued = isDigit(p) && last === brk;
+    if (!glued && !(last < brk ? isDigit(p) : (p === DASH || p === DOT) && isDigit(t.charCodeAt(last - 2))))
+      continue;
+    // The groups around the break: a value needs 8 digits or more between them.
+    let from = brk;
+    let digits = 0;
+    while (from > 0 && brk - from < SPLIT_REACH && isGroupChar(t.charCodeAt(from - 1))) {
+      if (isDigit(t.charCodeAt(--from))) digits++;
+    }
+    let to = next;
+    while (to < t.length && to - next < SPLIT_REACH && isGroupChar(t.charCodeAt(to))) {
+      if (isDigit(t.charCodeAt(to++))) digits++;
+    }
+    if (digits < 8) continue;
+    // The line around it (a label before the groups, what follows them), a bounded window.
+    const lineStart = Math.max(t.lastIndexOf('\n', brk - 1) + 1, from - 32);
+    let lineEnd = t.indexOf('\n', next);
+    if (lineEnd < 0 || lineEnd > to + 16) lineEnd = Math.min(t.length, to + 16);
+    const joint = glued ? ' ' : '';
+    const before = t.slice(lineStart, brk);
+    const joined = new Text(before + joint + t.slice(next, lineEnd));
+    const cut = before.length;
+    const shift = next - brk - joint.length;
+    const found: Span[] = [];
+    for (const d of detectors) if (d.maybe(joined)) d.find(joined, found);
+    for (const s of found)
+      if (s.start < cut && s.end > cut + joint.length && s.start + lineStart >= from)
+        out.push({ start: s.start + lineStart, end: s.end + lineStart + shift, kind: s.kind });
+  }
 }
 
 export interface PiiConfig {

@@ -5,6 +5,8 @@
 //     "DE89 3704" + " 0044 ...", "+1 (415)" + " 555-0132"): digits, capitals and - ( ) + . / :
 //     (lower-case IBAN groups after their head, "de89 3704"; a number's start glued to the word
 //     before it, "手机：138"), so in prose the hold is about one word;
+//     Those words are held over one line break too when a digit follows it (or nothing yet): a
+//     number wrapped onto the next line ("(202) 464-\n8895") is one value (pii.ts);
 //   - any match that reaches into that tail (it may still grow: a secret, an unterminated PEM key).
 // Up to maxHold characters; past that the text is released (matches in it still masked).
 import { applyMasks, type ResponseScanner, type Span } from './guard.ts';
@@ -49,9 +51,24 @@ export function heldTailStart(buf: string, maxTail: number): number {
   // The start of the last word looked at; lower-case groups since i wait for an IBAN's head.
   let at = i;
   let lowerGroups = false;
+  // One line break may be crossed: a number's groups wrapped onto the next line (pii.ts joins
+  // them when the line after starts with a digit, or may still).
+  let lineBreaks = 0;
   for (;;) {
     let j = at;
     while (j > 0 && (buf.charCodeAt(j - 1) === 32 || buf.charCodeAt(j - 1) === 9)) j--;
+    if (lineBreaks === 0 && j > 0) {
+      let k = j;
+      if (buf.charCodeAt(k - 1) === 10 && wrapsNumber(buf, k)) {
+        k--;
+        if (buf.charCodeAt(k - 1) === 13) k--;
+      } else if (buf.charCodeAt(k - 1) === 13 && k === buf.length) k--; // "\r", its "\n" to come
+      if (k !== j) {
+        lineBreaks++;
+        j = k;
+        while (j > 0 && (buf.charCodeAt(j - 1) === 32 || buf.charCodeAt(j - 1) === 9)) j--;
+      }
+    }
     if (j === at || j === 0) break;
     let k = j;
     while (k > 0 && !isSpace(buf.charCodeAt(k - 1))) k--;
@@ -78,6 +95,11 @@ export function heldTailStart(buf: string, maxTail: number): number {
     break;
   }
   return i;
+}
+
+/** Whether the line break before `after` may be inside a number: a digit (or nothing yet) after it. */
+function wrapsNumber(buf: string, after: number): boolean {
+  return after === buf.length || (buf.charCodeAt(after) >= 48 && buf.charCodeAt(after) <= 57);
 }
 
 export function streamScan(scanner: ResponseScanner, opts: StreamScanOptions): StreamScan {
