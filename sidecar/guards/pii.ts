@@ -479,7 +479,7 @@ function localStart(t: string, start: number): number {
 
 const email: Detector = {
   kind: 'email',
-  maybe: (t) => t.text.includes('@') || spelledAt(t.text),
+  maybe: (t) => t.text.includes('@') || spelledAt(t.text) || spacedMarkers(t.text),
   // The regex runs only around each '@' (a local part is at most 64 characters, a domain 255),
   // not over the whole text: its Unicode look-behind at every position costs ~30 us per KB.
   find: ({ text: t }, out) => {
@@ -496,6 +496,7 @@ const email: Detector = {
       addressAt(window, at + 1 - from, 0, found);
       for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
     }
+    if (spacedMarkers(t)) spacedAddresses(t, out);
     if (!spelledAt(t)) return;
     // The "@" written another way (jane%40mail.com in a URL's query, info(at)praxis.de): read as
     // the text with those written out at the same length (jane.doexx@mail.com), so the spans fit.
@@ -509,6 +510,102 @@ const email: Detector = {
     }
   },
 };
+
+// An address written out with spaces around its "at" and "dot"s: "alex [at] protonmail [dot] com",
+// "jane dot doe at example dot com", "ana arroba correo punto es". Bracketed words ([at], (dot))
+// say so anywhere; a bare "at" only with a spelled "dot" before a common top-level domain and the
+// local part marked as one (a "." "_" "+" or digit in it, a spelled dot) or announced ("email:",
+// "reach me at"), so "meet at noon dot" and "look at this dot com" stay text. The words of
+// other languages (arroba, arobase, chiocciola) are never prose. A bracketed marker has a space on
+// both sides or none, none inside: a stream holds the words around a marker (stream.ts) and reads
+// "[at]" as one word.
+const AT_WORD = 'at|arroba|arobase|chiocciola';
+const DOT_WORD = 'dot|punto|ponto|point|punkt';
+const SPACED_LOCAL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._%+-]{0,62}[\\p{L}\\p{N}_%+-])?';
+const SPACED_LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
+const SPELLED_DOT_SOURCE = `(?: [([{<](?:${DOT_WORD})[)\\]}>] |[([{<](?:${DOT_WORD})[)\\]}>]| (?:${DOT_WORD}) )`;
+const SPACED_DOT = `(?:${SPELLED_DOT_SOURCE}|\\.)`;
+const SPACED_AT = `(?: [([{<](?:at|@)[)\\]}>] |[([{<](?:at|@)[)\\]}>]| (?:${AT_WORD}) )`;
+const SPACED_EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+@-])${SPACED_LOCAL}(?:${SPELLED_DOT_SOURCE}${SPACED_LOCAL}){0,3}(${SPACED_AT})${SPACED_LABEL}(?:${SPACED_DOT}${SPACED_LABEL}){0,3}${SPACED_DOT}\\p{L}{2,24}(?![\\p{L}\\p{N}_@-])`,
+  'giu',
+);
+const BRACKETED = /[([{<]/;
+const SPELLED_DOT = new RegExp(SPELLED_DOT_SOURCE, 'i');
+/** Top-level domains common enough that "x at y dot com" is an address. */
+const COMMON_TLD =
+  /(?:^|[ .\])\]}>])(?:com|org|net|edu|gov|mil|int|io|co|ai|app|dev|me|info|biz|us|uk|ca|au|nz|ie|in|de|fr|es|it|pt|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|jp|cn|kr|br|mx|ar|cl)$/i;
+/** The local part marked as one: a "." "_" "+" or digit in it (or a spelled dot). */
+const MARKED_LOCAL = /[._+\d]/;
+/** Words that announce an address before it ("email:", "write to", "reach me at", "is"). */
+const ANNOUNCED =
+  /(?:e-?mail|mail|contact|reach|write|address|adresse|courriel|correo|send|message|ping|is|at|to|:)[^\p{L}\p{N}\n]{0,4}$/iu;
+/** Pronouns: "contact us at example dot com" is a site. */
+const PRONOUN = /^(?:me|us|you|him|her|them|it|we|i)$/i;
+/** Where a spaced address may be: plain searches for its markers (a regex over the text costs more). */
+const SPACED_NEEDLES = [
+  ' dot ',
+  '[dot]',
+  '(dot)',
+  '{dot}',
+  '<dot>',
+  ' DOT ',
+  '[DOT]',
+  '(DOT)',
+  ' arroba ',
+  ' arobase ',
+  ' chiocciola ',
+  '[at]',
+  '(at)',
+  '{at}',
+  '<at>',
+  '[AT]',
+  '(AT)',
+];
+const spacedMarkers = (t: string) => SPACED_NEEDLES.some((n) => t.includes(n));
+/** How far around a marker an address is looked for (a local part and a domain, spelled out). */
+const SPACED_REACH = 256;
+
+function spacedOk(m: RegExpExecArray): boolean {
+  const at = m[1]!;
+  if (BRACKETED.test(at)) return true;
+  const cut = m[0].indexOf(at);
+  const local = m[0].slice(0, cut);
+  const domain = m[0].slice(cut + at.length);
+  if (!SPELLED_DOT.test(domain) || !COMMON_TLD.test(domain)) return false;
+  if (at.trim().toLowerCase() !== 'at') return true;
+  if (PRONOUN.test(local)) return false;
+  return (
+    MARKED_LOCAL.test(local) ||
+    SPELLED_DOT.test(local) ||
+    ANNOUNCED.test(m.input.slice(Math.max(0, m.index - 40), m.index)) ||
+    (LINE_BEFORE.test(m.input.slice(Math.max(0, m.index - 4), m.index)) &&
+      LINE_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 4)))
+  );
+}
+/** An address that is its line: alone, or after a list's bullet, and at most a full stop after it. */
+const LINE_BEFORE = /(?:^|\n)[ \t>*-]{0,3}$/;
+// Nothing after it but a full stop: a stream decides once the line has ended (a space could go on).
+const LINE_AFTER = /^[.!]?(?:\r|\n|$)/;
+
+/** The spaced addresses around each marker: the regex runs in windows, not over the whole text. */
+function spacedAddresses(t: string, out: Span[]): void {
+  const marks: number[] = [];
+  for (const n of SPACED_NEEDLES)
+    for (let at = t.indexOf(n); at >= 0; at = t.indexOf(n, at + 1)) marks.push(at);
+  marks.sort((a, b) => a - b);
+  let end = 0;
+  for (const mark of marks) {
+    if (mark < end - SPACED_REACH) continue;
+    // From a word's start (a window cut inside a word would start an address there).
+    let from = Math.max(end, mark - SPACED_REACH);
+    while (from > end && from < mark && !isUrlEnd(t.charCodeAt(from - 1))) from++;
+    end = Math.min(t.length, mark + SPACED_REACH);
+    const found: Span[] = [];
+    scan(SPACED_EMAIL, 'email', t.slice(from, end), found, spacedOk);
+    for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
+  }
+}
 
 const AT = 64;
 /**
@@ -1703,10 +1800,72 @@ function valueSpan(t: string, start: number, end: number): [number, number] {
     if (c === 63 || c === 59) query = true;
     else if (query && c === COLON && t.startsWith('//', i + 1)) return urlSpan(t, i, end);
   }
-  const next = t.slice(start, end).search(NEXT_PAIR);
-  return [start, next > 0 ? start + next : end];
+  return connectionString(t, start, end) ?? [start, end];
 }
 const NEXT_PAIR = /;[A-Za-z][A-Za-z0-9 _]{0,30}=/;
+
+// A connection string of key=value; pairs (ADO.NET, ODBC: Server=...;User ID=...;Password=...;):
+// masked whole, as a URL with a password is (the pairs before the password, which a stream holds
+// back: stream.ts). Its keys may be words with spaces ("User ID", "Persist Security Info"): the
+// pairs are followed back over them. Not past CONNECTION_REACH before the value: a stream holds
+// the words before a value only so far (maxTail), while the value is still too short to be one.
+const CONNECTION_REACH = 160;
+/** A word of pairs that ends with a key's first word ("...;Database=crm;User" before " ID=..."). */
+const KEY_HEAD = /=[^\s]*;[A-Za-z][\w.-]*$/;
+/** A word that starts with a key's last word and its "=" ("ID=crmadmin;..."). */
+const KEY_REST = /^[A-Za-z][\w.-]*=/;
+/** A key's middle word ("Security" of "Persist Security Info"). */
+const KEY_MIDDLE = /^[A-Z][A-Za-z]*$/;
+/** The first words of ADO.NET / Npgsql keys of several words ("Data Source", "Persist Security Info"). */
+const FIRST_KEY_WORD =
+  /^(?:Data|Initial|User|Integrated|Persist|Trust|Multiple|Application|Connect|Connection|Max|Min|Network|Packet|Workstation|Multi|Column|Command|SSL)$/;
+/** What ends a connection string: what ends a URL, its closing punctuation (not its last ";"). */
+const PAIRS_TRAILER = /[.,:!?)\]}]/;
+
+/** The whole connection string around a password at [start, end), when it is in one. */
+function connectionString(t: string, start: number, end: number): [number, number] | undefined {
+  let from = start;
+  while (from > 0 && start - from < CONNECTION_REACH && !isUrlEnd(t.charCodeAt(from - 1))) from--;
+  const pairBefore = /=[^;]*;/.test(t.slice(from, start));
+  const nextPair = t.slice(start, end).search(NEXT_PAIR);
+  if (!pairBefore && nextPair <= 0) return undefined;
+  // Back over keys with spaces: a word that starts with a key's rest, the middle words of the
+  // key, the word that ends with its first word.
+  for (let steps = 0; steps < 8 && KEY_REST.test(t.slice(from, from + 64)); steps++) {
+    let p = from;
+    let head = -1;
+    for (let middles = 0; middles <= 3 && t.charCodeAt(p - 1) === SPACE; middles++) {
+      let q = p - 1;
+      while (q > 0 && !isUrlEnd(t.charCodeAt(q - 1)) && start - q <= CONNECTION_REACH) q--;
+      const word = t.slice(q, p - 1);
+      if (KEY_HEAD.test(word)) {
+        head = q;
+        break;
+      }
+      if (!KEY_MIDDLE.test(word)) break;
+      p = q;
+      // A string's first key of several words ("Data Source=..." after a quote or at a line's start).
+      if (
+        FIRST_KEY_WORD.test(word) &&
+        (q === 0 || (t.charCodeAt(q - 1) !== SPACE && isUrlEnd(t.charCodeAt(q - 1))))
+      ) {
+        head = q;
+        break;
+      }
+    }
+    if (head < 0 || start - head > CONNECTION_REACH || (head > 0 && !isUrlEnd(t.charCodeAt(head - 1)))) break;
+    from = head;
+  }
+  // From its first key: not what a word glues before it (Driver={ODBC ... Server};Server=...).
+  if (!KEY_REST.test(t.slice(from, from + 64))) {
+    const semi = t.indexOf(';', from);
+    if (semi >= 0 && semi < start && KEY_REST.test(t.slice(semi + 1, semi + 65))) from = semi + 1;
+  }
+  let to = start + (nextPair > 0 ? nextPair : end - start);
+  while (to < t.length && to - start < 1024 && !isUrlEnd(t.charCodeAt(to))) to++;
+  while (to > end && PAIRS_TRAILER.test(t[to - 1]!)) to--;
+  return [from, Math.max(to, end)];
+}
 
 /** A key=value; connection string around a key in it (Azure's AccountName=...;AccountKey=...;...): the whole word. */
 function pairsAround(m: RegExpExecArray): [number, number] {
@@ -2203,7 +2362,8 @@ export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
 // separator) or read as a space (after a digit); only a value that crosses the break is taken
 // from that reading. Its start must be in the groups right before the break (digits, capitals and
 // ( ) + - . / with spaces between): what a stream holds back over one line break (stream.ts), so
-// streams mask it as the whole text does. Values over two breaks or a blank line are not joined.
+// streams mask it as the whole text does. Values over two breaks or a blank line are not joined,
+// nor a line that ends with a whole value already (a table's phone, the next row's first cell).
 const SPLIT_KINDS: readonly PiiType[] = ['phone', 'credit-card', 'iban', 'ssn'];
 /** How far back and ahead of a break the groups of a value are looked for. */
 const SPLIT_REACH = 48;
@@ -2219,6 +2379,11 @@ const isGroupChar = (c: number) =>
   c === CLOSE ||
   c === PLUS ||
   c === SLASH;
+
+/** Digits, a separator, digits: the value was written in groups. */
+const GROUPED = /\d[ .\-/)]+\(?\d/;
+/** A table's next cell right after the value ("18,John"): a row, not a value's last group. */
+const CELL_NEXT = /^[,;|\t]\S/;
 
 function acrossLineBreaks(t: string, detectors: readonly Detector[], out: Span[]): void {
   for (let nl = t.indexOf('\n'); nl >= 0; nl = t.indexOf('\n', nl + 1)) {
@@ -2254,9 +2419,18 @@ function acrossLineBreaks(t: string, detectors: readonly Detector[], out: Span[]
     const shift = next - brk - joint.length;
     const found: Span[] = [];
     for (const d of detectors) if (d.maybe(joined)) d.find(joined, found);
-    for (const s of found)
-      if (s.start < cut && s.end > cut + joint.length && s.start + lineStart >= from)
-        out.push({ start: s.start + lineStart, end: s.end + lineStart + shift, kind: s.kind });
+    // Not when the line before ends a value already (a CSV row's phone, "18,John" on the next).
+    const lineEnds = glued ? last : last - 1;
+    for (const s of found) {
+      const start = s.start + lineStart;
+      if (s.start >= cut || s.end <= cut + joint.length || start < from) continue;
+      if (out.some((o) => o.start <= start && o.end >= lineEnds)) continue;
+      // A run glued to the break is a group of a grouped value (4494 7328), not a table's cell.
+      if (glued && !GROUPED.test(t.slice(start, brk))) continue;
+      const end = s.end + lineStart + shift;
+      if (CELL_NEXT.test(t.slice(end, end + 2))) continue;
+      out.push({ start, end, kind: s.kind });
+    }
   }
 }
 
