@@ -1680,7 +1680,7 @@ const PLACEHOLDER =
 const UNQUOTED_PASSWORD =
   '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
 /** One word, not a variable: a password when it has a digit or a symbol, or random case. */
-const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}\\u201c\\u201d\\u201e\\u00ab\\u00bb]{4,128}(?<![.,;:])';
+const UNQUOTED_WORD = '(?![$<{%*;])[^\\s"\'`<>()[\\]{}\\u201c\\u201d\\u201e\\u00ab\\u00bb]{4,128}(?<![.,;:])';
 /** A quote a password said in a sentence may be put in ("my password is 'x'", „x“). */
 const OPEN_QUOTE = '["\'\\u201c\\u201e\\u00ab]?';
 const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
@@ -1864,7 +1864,9 @@ function connectionString(t: string, start: number, end: number): [number, numbe
   let to = start + (nextPair > 0 ? nextPair : end - start);
   while (to < t.length && to - start < 1024 && !isUrlEnd(t.charCodeAt(to))) to++;
   while (to > end && PAIRS_TRAILER.test(t[to - 1]!)) to--;
-  return [from, Math.max(to, end)];
+  // Inside a JSON string of JSON (a tool call's arguments) its closing quote is escaped: \".
+  if (t.charCodeAt(to - 1) === 92 && t.charCodeAt(to) === 34) to--;
+  return [from, to];
 }
 
 /** A key=value; connection string around a key in it (Azure's AccountName=...;AccountKey=...;...): the whole word. */
@@ -1926,6 +1928,57 @@ const ENV_DIRECTIVE = new RegExp(
 
 /** A generated token's body: a digit in it, or both cases (not your_api_key_here). */
 const randomLooking = (body: string) => /\d/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body));
+
+// A table's secret column: a CSV / TSV header names it ("user,password", "id;api_key"), the rows
+// below hold it ("jdoe,Winter2026$"). A row's cell in that column is masked when it is one word
+// with a digit or symbol (or random case), not a placeholder. Only within COLUMN_REACH of the
+// header line's start, the line break before it included: a stream scans what it holds with the
+// last 64 characters it released (stream.ts CONTEXT), so it decides with the header in view.
+const COLUMN_REACH = 63;
+const COLUMN_NEEDLES = ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'api-key', 'apikey'];
+const COLUMN_NAME =
+  /^[ \t]*["']?(?:[A-Za-z0-9]+[_ -])*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey)s?["']?[ \t]*$/i;
+/** Column names whose values are often no secret (a token column of a word list): 8 characters or more. */
+const TOKEN_COLUMN = /token|secret|key/i;
+const DELIMITERS = [',', ';', '\t'];
+
+function columnSecrets(t: string, needles: readonly number[], out: Span[]): void {
+  let done = -1;
+  for (const p of needles) {
+    const h = t.lastIndexOf('\n', p - 1) + 1;
+    if (h <= done || p - h >= COLUMN_REACH) continue;
+    let e = t.indexOf('\n', p);
+    if (e < 0) continue;
+    done = h;
+    const header = t.slice(h, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
+    const delimiter = DELIMITERS.find((d) => header.includes(d));
+    if (!delimiter) continue;
+    const names = header.split(delimiter);
+    const column = names.findIndex((n) => COLUMN_NAME.test(n));
+    if (column < 0 || names.length < 2) continue;
+    const minLength = TOKEN_COLUMN.test(names[column]!) ? 8 : 4;
+    // The rows after the header, while they start within reach.
+    for (let row = e + 1; row < t.length && row - h < COLUMN_REACH; row = e + 1) {
+      e = t.indexOf('\n', row);
+      if (e < 0) e = t.length;
+      const line = t.slice(row, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
+      if (!line.includes(delimiter) && column > 0) break;
+      const cells = line.split(delimiter);
+      if (cells.length <= column) continue;
+      let v = row;
+      for (let c = 0; c < column; c++) v += cells[c]!.length + 1;
+      const cell = /^[ \t]*["']?([^\s"']*)/.exec(cells[column]!)!;
+      const value = cell[1]!;
+      v += cell[0].length - value.length;
+      if (v - h > COLUMN_REACH || value.length < minLength || value.length > 128) continue;
+      // One word: what the cell holds after it (a space) makes it text.
+      if (/^[ \t]*\S/.test(cells[column]!.slice(cell[0].length).replace(/^["']/, ''))) continue;
+      if (PLACEHOLDER.test(value) || filled(value) || !(PASSWORD_SYMBOL.test(value) || randomCase(value)))
+        continue;
+      out.push({ start: v, end: v + value.length, kind: 'secret' });
+    }
+  }
+}
 
 const SECRETS: Secret[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
@@ -2217,6 +2270,7 @@ const NEEDLES = [
   ...new Set([
     ...SSN_LABELS,
     ...ID_NEEDLES,
+    ...COLUMN_NEEDLES,
     ...SECRETS.flatMap((x) => [
       ...(x.gate ?? []),
       ...(x.at ?? []).map((n) => (typeof n === 'string' ? n : n[0])),
@@ -2238,6 +2292,7 @@ const needleIds = (needles: readonly Needle[]): NeedleIds => ({
   offsets: needles.map((n) => (typeof n === 'string' ? 0 : n[1])),
 });
 const SSN_LABEL_IDS = needleIds(SSN_LABELS);
+const COLUMN_IDS = needleIds(COLUMN_NEEDLES);
 const ID_LABEL_IDS = ID_LABELS.map(([label]) => needleIds([label]));
 const SECRET_AT_IDS = SECRETS.map((x) => (x.at ? needleIds(x.at) : undefined));
 const SECRET_GATE_IDS = SECRETS.map((x) => x.gate?.map((n) => NEEDLE_ID.get(n)!));
@@ -2281,6 +2336,7 @@ const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
+    if (t.hasAny(COLUMN_IDS.ids)) columnSecrets(t.text, t.starts(COLUMN_IDS), out);
     for (const i of t.anyNeedle ? EVERY_SECRET : SECRETS_WITHOUT_NEEDLES) {
       const x = SECRETS[i];
       const gate = SECRET_GATE_IDS[i];
@@ -2380,8 +2436,8 @@ const isGroupChar = (c: number) =>
   c === PLUS ||
   c === SLASH;
 
-/** Digits, a separator, digits: the value was written in groups. */
-const GROUPED = /\d[ .\-/)]+\(?\d/;
+/** A group, a separator, a group: the value was written in groups (an IBAN's may be letters). */
+const GROUPED = /[\dA-Z][ .\-/)]+\(?[\dA-Z]/;
 /** A table's next cell right after the value ("18,John"): a row, not a value's last group. */
 const CELL_NEXT = /^[,;|\t]\S/;
 
