@@ -479,10 +479,11 @@ function localStart(t: string, start: number): number {
 
 const email: Detector = {
   kind: 'email',
-  maybe: (t) => t.text.includes('@') || spelledAt(t.text) || spacedMarkers(t.text),
+  maybe: (t) => t.text.includes('@') || spelledAt(t.text) || t.hasAny(SPACED_IDS.ids),
   // The regex runs only around each '@' (a local part is at most 64 characters, a domain 255),
   // not over the whole text: its Unicode look-behind at every position costs ~30 us per KB.
-  find: ({ text: t }, out) => {
+  find: (text, out) => {
+    const t = text.text;
     let done = 0;
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) done = addressAt(t, at, done, out);
     // A quoted local part ("john.doe"@example.com, RFC 5322): read as letters of the same length.
@@ -496,7 +497,7 @@ const email: Detector = {
       addressAt(window, at + 1 - from, 0, found);
       for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
     }
-    if (spacedMarkers(t)) spacedAddresses(t, out);
+    if (text.hasAny(SPACED_IDS.ids)) spacedAddresses(t, text.starts(SPACED_IDS), out);
     if (!spelledAt(t)) return;
     // The "@" written another way (jane%40mail.com in a URL's query, info(at)praxis.de): read as
     // the text with those written out at the same length (jane.doexx@mail.com), so the spans fit.
@@ -542,16 +543,13 @@ const ANNOUNCED =
   /(?:e-?mail|mail|contact|reach|write|address|adresse|courriel|correo|send|message|ping|is|at|to|:)[^\p{L}\p{N}\n]{0,4}$/iu;
 /** Pronouns: "contact us at example dot com" is a site. */
 const PRONOUN = /^(?:me|us|you|him|her|them|it|we|i)$/i;
-/** Where a spaced address may be: plain searches for its markers (a regex over the text costs more). */
+/** Where a spaced address may be: its markers, found by the needle automaton's pass (any case). */
 const SPACED_NEEDLES = [
   ' dot ',
   '[dot]',
   '(dot)',
   '{dot}',
   '<dot>',
-  ' DOT ',
-  '[DOT]',
-  '(DOT)',
   ' arroba ',
   ' arobase ',
   ' chiocciola ',
@@ -559,10 +557,7 @@ const SPACED_NEEDLES = [
   '(at)',
   '{at}',
   '<at>',
-  '[AT]',
-  '(AT)',
 ];
-const spacedMarkers = (t: string) => SPACED_NEEDLES.some((n) => t.includes(n));
 /** How far around a marker an address is looked for (a local part and a domain, spelled out). */
 const SPACED_REACH = 256;
 
@@ -588,19 +583,18 @@ const LINE_BEFORE = /(?:^|\n)[ \t>*-]{0,3}$/;
 // Nothing after it but a full stop: a stream decides once the line has ended (a space could go on).
 const LINE_AFTER = /^[.!]?(?:\r|\n|$)/;
 
-/** The spaced addresses around each marker: the regex runs in windows, not over the whole text. */
-function spacedAddresses(t: string, out: Span[]): void {
-  const marks: number[] = [];
-  for (const n of SPACED_NEEDLES)
-    for (let at = t.indexOf(n); at >= 0; at = t.indexOf(n, at + 1)) marks.push(at);
-  marks.sort((a, b) => a - b);
-  let end = 0;
-  for (const mark of marks) {
-    if (mark < end - SPACED_REACH) continue;
+/**
+ * The spaced addresses around the markers (ascending): the regex runs in windows, not over the
+ * whole text; markers whose windows meet share one (text made of markers is one pass).
+ */
+function spacedAddresses(t: string, marks: readonly number[], out: Span[]): void {
+  for (let k = 0; k < marks.length; ) {
+    let from = Math.max(0, marks[k]! - SPACED_REACH);
     // From a word's start (a window cut inside a word would start an address there).
-    let from = Math.max(end, mark - SPACED_REACH);
-    while (from > end && from < mark && !isUrlEnd(t.charCodeAt(from - 1))) from++;
-    end = Math.min(t.length, mark + SPACED_REACH);
+    while (from > 0 && from < marks[k]! && !isUrlEnd(t.charCodeAt(from - 1))) from++;
+    let end = Math.min(t.length, marks[k]! + SPACED_REACH);
+    while (++k < marks.length && marks[k]! - SPACED_REACH < end)
+      end = Math.min(t.length, marks[k]! + SPACED_REACH);
     const found: Span[] = [];
     scan(SPACED_EMAIL, 'email', t.slice(from, end), found, spacedOk);
     for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
@@ -1945,10 +1939,14 @@ const DELIMITERS = [',', ';', '\t'];
 function columnSecrets(t: string, needles: readonly number[], out: Span[]): void {
   let done = -1;
   for (const p of needles) {
-    const h = t.lastIndexOf('\n', p - 1) + 1;
-    if (h <= done || p - h >= COLUMN_REACH) continue;
-    let e = t.indexOf('\n', p);
-    if (e < 0) continue;
+    // The header's line: its start and end within reach (searched no further: the text may have
+    // no line break at all).
+    let h = p;
+    while (h > 0 && p - h < COLUMN_REACH && t.charCodeAt(h - 1) !== 10) h--;
+    if (h <= done || (h > 0 && t.charCodeAt(h - 1) !== 10)) continue;
+    let e = p;
+    while (e < t.length && e - h < COLUMN_REACH && t.charCodeAt(e) !== 10) e++;
+    if (t.charCodeAt(e) !== 10) continue;
     done = h;
     const header = t.slice(h, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
     const delimiter = DELIMITERS.find((d) => header.includes(d));
@@ -1959,8 +1957,8 @@ function columnSecrets(t: string, needles: readonly number[], out: Span[]): void
     const minLength = TOKEN_COLUMN.test(names[column]!) ? 8 : 4;
     // The rows after the header, while they start within reach.
     for (let row = e + 1; row < t.length && row - h < COLUMN_REACH; row = e + 1) {
-      e = t.indexOf('\n', row);
-      if (e < 0) e = t.length;
+      e = row;
+      while (e < t.length && e - h < COLUMN_REACH + 130 && t.charCodeAt(e) !== 10) e++;
       const line = t.slice(row, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
       if (!line.includes(delimiter) && column > 0) break;
       const cells = line.split(delimiter);
@@ -2271,6 +2269,7 @@ const NEEDLES = [
     ...SSN_LABELS,
     ...ID_NEEDLES,
     ...COLUMN_NEEDLES,
+    ...SPACED_NEEDLES,
     ...SECRETS.flatMap((x) => [
       ...(x.gate ?? []),
       ...(x.at ?? []).map((n) => (typeof n === 'string' ? n : n[0])),
@@ -2293,6 +2292,7 @@ const needleIds = (needles: readonly Needle[]): NeedleIds => ({
 });
 const SSN_LABEL_IDS = needleIds(SSN_LABELS);
 const COLUMN_IDS = needleIds(COLUMN_NEEDLES);
+const SPACED_IDS = needleIds(SPACED_NEEDLES);
 const ID_LABEL_IDS = ID_LABELS.map(([label]) => needleIds([label]));
 const SECRET_AT_IDS = SECRETS.map((x) => (x.at ? needleIds(x.at) : undefined));
 const SECRET_GATE_IDS = SECRETS.map((x) => x.gate?.map((n) => NEEDLE_ID.get(n)!));
@@ -2406,7 +2406,7 @@ export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
     // as ASCII: one UTF-16 unit each way, so the spans fit the text as given.
     const t = new Text(FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_NUMBER, halfWidth) : text);
     for (const d of detectors) if (d.maybe(t)) d.find(t, spans);
-    if (numbers.length > 0) acrossLineBreaks(t.text, numbers, spans);
+    if (numbers.length > 0 && hasDigit(t)) acrossLineBreaks(t, numbers, spans);
     return resolveOverlaps(spans);
   };
 }
@@ -2441,10 +2441,12 @@ const GROUPED = /[\dA-Z][ .\-/)]+\(?[\dA-Z]/;
 /** A table's next cell right after the value ("18,John"): a row, not a value's last group. */
 const CELL_NEXT = /^[,;|\t]\S/;
 
-function acrossLineBreaks(t: string, detectors: readonly Detector[], out: Span[]): void {
-  for (let nl = t.indexOf('\n'); nl >= 0; nl = t.indexOf('\n', nl + 1)) {
-    const next = nl + 1;
-    if (!isDigit(t.charCodeAt(next))) continue;
+function acrossLineBreaks(text: Text, detectors: readonly Detector[], out: Span[]): void {
+  const t = text.text;
+  // The runs of digits a line starts with (the number marks, found for the number detectors).
+  for (const next of text.marks.digitStarts) {
+    const nl = next - 1;
+    if (t.charCodeAt(nl) !== 10) continue;
     const brk = t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     // A separator may end the line (464-), and spaces after it.
     let last = brk;
