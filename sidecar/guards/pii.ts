@@ -1923,8 +1923,8 @@ const ENV_DIRECTIVE = new RegExp(
 /** A generated token's body: a digit in it, or both cases (not your_api_key_here). */
 const randomLooking = (body: string) => /\d/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body));
 
-// A table's secret column: a CSV / TSV header names it ("user,password", "id;api_key"), the rows
-// below hold it ("jdoe,Winter2026$"). A row's cell in that column is masked when it is one word
+// A table's secret column: a CSV / TSV / markdown header names it ("user,password", "id;api_key",
+// "| user | password |"), the rows below hold it ("jdoe,Winter2026$"). A row's cell in that column is masked when it is one word
 // with a digit or symbol (or random case), not a placeholder. Only within COLUMN_REACH of the
 // header line's start, the line break before it included: a stream scans what it holds with the
 // last 64 characters it released (stream.ts CONTEXT), so it decides with the header in view.
@@ -1934,7 +1934,9 @@ const COLUMN_NAME =
   /^[ \t]*["']?(?:[A-Za-z0-9]+[_ -])*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey)s?["']?[ \t]*$/i;
 /** Column names whose values are often no secret (a token column of a word list): 8 characters or more. */
 const TOKEN_COLUMN = /token|secret|key/i;
-const DELIMITERS = [',', ';', '\t'];
+const DELIMITERS = ['|', ',', ';', '\t'];
+/** A markdown table's line under its header (|---|:---:|). */
+const TABLE_RULE = /^[\s|:-]+$/;
 
 function columnSecrets(t: string, needles: readonly number[], out: Span[]): void {
   let done = -1;
@@ -1961,6 +1963,7 @@ function columnSecrets(t: string, needles: readonly number[], out: Span[]): void
       while (e < t.length && e - h < COLUMN_REACH + 130 && t.charCodeAt(e) !== 10) e++;
       const line = t.slice(row, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
       if (!line.includes(delimiter) && column > 0) break;
+      if (delimiter === '|' && TABLE_RULE.test(line)) continue;
       const cells = line.split(delimiter);
       if (cells.length <= column) continue;
       let v = row;
@@ -1968,9 +1971,8 @@ function columnSecrets(t: string, needles: readonly number[], out: Span[]): void
       const cell = /^[ \t]*["']?([^\s"']*)/.exec(cells[column]!)!;
       const value = cell[1]!;
       v += cell[0].length - value.length;
+      // The cell's first word decides, what follows it is not looked at (a stream decides so too).
       if (v - h > COLUMN_REACH || value.length < minLength || value.length > 128) continue;
-      // One word: what the cell holds after it (a space) makes it text.
-      if (/^[ \t]*\S/.test(cells[column]!.slice(cell[0].length).replace(/^["']/, ''))) continue;
       if (PLACEHOLDER.test(value) || filled(value) || !(PASSWORD_SYMBOL.test(value) || randomCase(value)))
         continue;
       out.push({ start: v, end: v + value.length, kind: 'secret' });

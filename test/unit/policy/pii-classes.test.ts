@@ -55,6 +55,11 @@ const POSITIVES: [string, string, string][] = [
     'user,db_password\nann,"Lx4$hQ9w"\nbob,Kp2!vB7n',
     'user,db_password\nann,"[SECRET]"\nbob,[SECRET]',
   ],
+  [
+    'column',
+    '| user | password |\n|---|---|\n| jdoe | Winter2026$ |',
+    '| user | password |\n|---|---|\n| jdoe | [SECRET] |',
+  ],
   // Connection strings with a password: the whole string.
   [
     'connection',
@@ -104,6 +109,8 @@ const NEGATIVES = [
   'id,password_changed_at\n5,2024-01-03',
   'password,username\n********,jdoe',
   'user,password\nann,<redacted>',
+  'password,username\nsee the vault 2026!,jdoe',
+  '| user | password |\n|---|---|\n| jdoe | (unchanged) |',
   // Connection strings without a password.
   'Server=db;Database=app;Integrated Security=True;',
   'Password=;Server=db',
