@@ -6,7 +6,10 @@
 //     (lower-case IBAN groups after their head, "de89 3704"; a number's start glued to the word
 //     before it, "手机：138"), so in prose the hold is about one word;
 //     Those words are held over one line break too when a digit follows it (or nothing yet): a
-//     number wrapped onto the next line ("(202) 464-\n8895") is one value (pii.ts);
+//     number wrapped onto the next line ("(202) 464-\n8895") is one value (pii.ts); the words
+//     around a spelled-out address's markers ("alex [at] example [dot] com") and the word before a
+//     space (a marker may follow it); a connection string's pairs before its password
+//     ("Server=...;User" + " ID=...;Password=...");
 //   - any match that reaches into that tail (it may still grow: a secret, an unterminated PEM key).
 // Up to maxHold characters; past that the text is released (matches in it still masked).
 import { applyMasks, type ResponseScanner, type Span } from './guard.ts';
