@@ -479,10 +479,11 @@ function localStart(t: string, start: number): number {
 
 const email: Detector = {
   kind: 'email',
-  maybe: (t) => t.text.includes('@') || spelledAt(t.text),
+  maybe: (t) => t.text.includes('@') || spelledAt(t.text) || t.hasAny(SPACED_IDS.ids),
   // The regex runs only around each '@' (a local part is at most 64 characters, a domain 255),
   // not over the whole text: its Unicode look-behind at every position costs ~30 us per KB.
-  find: ({ text: t }, out) => {
+  find: (text, out) => {
+    const t = text.text;
     let done = 0;
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) done = addressAt(t, at, done, out);
     // A quoted local part ("john.doe"@example.com, RFC 5322): read as letters of the same length.
@@ -496,6 +497,7 @@ const email: Detector = {
       addressAt(window, at + 1 - from, 0, found);
       for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
     }
+    if (text.hasAny(SPACED_IDS.ids)) spacedAddresses(t, text.starts(SPACED_IDS), out);
     if (!spelledAt(t)) return;
     // The "@" written another way (jane%40mail.com in a URL's query, info(at)praxis.de): read as
     // the text with those written out at the same length (jane.doexx@mail.com), so the spans fit.
@@ -509,6 +511,95 @@ const email: Detector = {
     }
   },
 };
+
+// An address written out with spaces around its "at" and "dot"s: "alex [at] protonmail [dot] com",
+// "jane dot doe at example dot com", "ana arroba correo punto es". Bracketed words ([at], (dot))
+// say so anywhere; a bare "at" only with a spelled "dot" before a common top-level domain and the
+// local part marked as one (a "." "_" "+" or digit in it, a spelled dot) or announced ("email:",
+// "reach me at"), so "meet at noon dot" and "look at this dot com" stay text. The words of
+// other languages (arroba, arobase, chiocciola) are never prose. A bracketed marker has a space on
+// both sides or none, none inside: a stream holds the words around a marker (stream.ts) and reads
+// "[at]" as one word.
+const AT_WORD = 'at|arroba|arobase|chiocciola';
+const DOT_WORD = 'dot|punto|ponto|point|punkt';
+const SPACED_LOCAL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._%+-]{0,62}[\\p{L}\\p{N}_%+-])?';
+const SPACED_LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
+const SPELLED_DOT_SOURCE = `(?: [([{<](?:${DOT_WORD})[)\\]}>] |[([{<](?:${DOT_WORD})[)\\]}>]| (?:${DOT_WORD}) )`;
+const SPACED_DOT = `(?:${SPELLED_DOT_SOURCE}|\\.)`;
+const SPACED_AT = `(?: [([{<](?:at|@)[)\\]}>] |[([{<](?:at|@)[)\\]}>]| (?:${AT_WORD}) )`;
+const SPACED_EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+@-])${SPACED_LOCAL}(?:${SPELLED_DOT_SOURCE}${SPACED_LOCAL}){0,3}(${SPACED_AT})${SPACED_LABEL}(?:${SPACED_DOT}${SPACED_LABEL}){0,3}${SPACED_DOT}\\p{L}{2,24}(?![\\p{L}\\p{N}_@-])`,
+  'giu',
+);
+const BRACKETED = /[([{<]/;
+const SPELLED_DOT = new RegExp(SPELLED_DOT_SOURCE, 'i');
+/** Top-level domains common enough that "x at y dot com" is an address. */
+const COMMON_TLD =
+  /(?:^|[ .\])\]}>])(?:com|org|net|edu|gov|mil|int|io|co|ai|app|dev|me|info|biz|us|uk|ca|au|nz|ie|in|de|fr|es|it|pt|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|jp|cn|kr|br|mx|ar|cl)$/i;
+/** The local part marked as one: a "." "_" "+" or digit in it (or a spelled dot). */
+const MARKED_LOCAL = /[._+\d]/;
+/** Words that announce an address before it ("email:", "write to", "reach me at", "is"). */
+const ANNOUNCED =
+  /(?:e-?mail|mail|contact|reach|write|address|adresse|courriel|correo|send|message|ping|is|at|to|:)[^\p{L}\p{N}\n]{0,4}$/iu;
+/** Pronouns: "contact us at example dot com" is a site. */
+const PRONOUN = /^(?:me|us|you|him|her|them|it|we|i)$/i;
+/** Where a spaced address may be: its markers, found by the needle automaton's pass (any case). */
+const SPACED_NEEDLES = [
+  ' dot ',
+  '[dot]',
+  '(dot)',
+  '{dot}',
+  '<dot>',
+  ' arroba ',
+  ' arobase ',
+  ' chiocciola ',
+  '[at]',
+  '(at)',
+  '{at}',
+  '<at>',
+];
+/** How far around a marker an address is looked for (a local part and a domain, spelled out). */
+const SPACED_REACH = 256;
+
+function spacedOk(m: RegExpExecArray): boolean {
+  const at = m[1]!;
+  if (BRACKETED.test(at)) return true;
+  const cut = m[0].indexOf(at);
+  const local = m[0].slice(0, cut);
+  const domain = m[0].slice(cut + at.length);
+  if (!SPELLED_DOT.test(domain) || !COMMON_TLD.test(domain)) return false;
+  if (at.trim().toLowerCase() !== 'at') return true;
+  if (PRONOUN.test(local)) return false;
+  return (
+    MARKED_LOCAL.test(local) ||
+    SPELLED_DOT.test(local) ||
+    ANNOUNCED.test(m.input.slice(Math.max(0, m.index - 40), m.index)) ||
+    (LINE_BEFORE.test(m.input.slice(Math.max(0, m.index - 4), m.index)) &&
+      LINE_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 4)))
+  );
+}
+/** An address that is its line: alone, or after a list's bullet, and at most a full stop after it. */
+const LINE_BEFORE = /(?:^|\n)[ \t>*-]{0,3}$/;
+// Nothing after it but a full stop: a stream decides once the line has ended (a space could go on).
+const LINE_AFTER = /^[.!]?(?:\r|\n|$)/;
+
+/**
+ * The spaced addresses around the markers (ascending): the regex runs in windows, not over the
+ * whole text; markers whose windows meet share one (text made of markers is one pass).
+ */
+function spacedAddresses(t: string, marks: readonly number[], out: Span[]): void {
+  for (let k = 0; k < marks.length; ) {
+    let from = Math.max(0, marks[k]! - SPACED_REACH);
+    // From a word's start (a window cut inside a word would start an address there).
+    while (from > 0 && from < marks[k]! && !isUrlEnd(t.charCodeAt(from - 1))) from++;
+    let end = Math.min(t.length, marks[k]! + SPACED_REACH);
+    while (++k < marks.length && marks[k]! - SPACED_REACH < end)
+      end = Math.min(t.length, marks[k]! + SPACED_REACH);
+    const found: Span[] = [];
+    scan(SPACED_EMAIL, 'email', t.slice(from, end), found, spacedOk);
+    for (const s of found) out.push({ ...s, start: s.start + from, end: s.end + from });
+  }
+}
 
 const AT = 64;
 /**
@@ -825,8 +916,9 @@ const iban: Detector = {
 // 123-45-6789 or 123 45 6789 anywhere; 123456789 only after a label (SSN, social security ...),
 // since nine bare digits are as often an order or account number.
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
+// The label may say how the number is written, in parentheses ("SSN (no dashes): ...").
 const SSN_LABELLED =
-  /(?:\bSSNs?|\bsocial[ -]security(?:[ -](?:number|no\.?|#))?|\bSS#)\W{0,12}?(?:is\s+|:\s*|#\s*)?(?<![\d-])(\d{3})[ .]?(\d{2})[ .]?(\d{4})(?![\d-])/gi;
+  /(?:\b(?:SSNs?|social[ -]security)(?:[ -](?:number|no\.?|num\.?|#))?|\bSS#)(?:\s?\([^()\d\n]{1,24}\))?\W{0,12}?(?:is\s+|:\s*|#\s*)?(?<![\d-])(\d{3})[ .]?(\d{2})[ .]?(\d{4})(?![\d-])/gi;
 
 const validSsn = (area: string, group: string, serial: string) => {
   const a = Number(area);
@@ -1582,7 +1674,7 @@ const PLACEHOLDER =
 const UNQUOTED_PASSWORD =
   '(?![$<{%*])(?=[^\\s"\'`]*[0-9!#$%&*+/=?@^~|\\\\])[^\\s"\'`<>()[\\]{}]{4,128}(?<![.,;:])';
 /** One word, not a variable: a password when it has a digit or a symbol, or random case. */
-const UNQUOTED_WORD = '(?![$<{%*])[^\\s"\'`<>()[\\]{}\\u201c\\u201d\\u201e\\u00ab\\u00bb]{4,128}(?<![.,;:])';
+const UNQUOTED_WORD = '(?![$<{%*;])[^\\s"\'`<>()[\\]{}\\u201c\\u201d\\u201e\\u00ab\\u00bb]{4,128}(?<![.,;:])';
 /** A quote a password said in a sentence may be put in ("my password is 'x'", „x“). */
 const OPEN_QUOTE = '["\'\\u201c\\u201e\\u00ab]?';
 const PASSWORD_SYMBOL = /[0-9!#$%&*+/=?@^~|\\]/;
@@ -1702,10 +1794,74 @@ function valueSpan(t: string, start: number, end: number): [number, number] {
     if (c === 63 || c === 59) query = true;
     else if (query && c === COLON && t.startsWith('//', i + 1)) return urlSpan(t, i, end);
   }
-  const next = t.slice(start, end).search(NEXT_PAIR);
-  return [start, next > 0 ? start + next : end];
+  return connectionString(t, start, end) ?? [start, end];
 }
 const NEXT_PAIR = /;[A-Za-z][A-Za-z0-9 _]{0,30}=/;
+
+// A connection string of key=value; pairs (ADO.NET, ODBC: Server=...;User ID=...;Password=...;):
+// masked whole, as a URL with a password is (the pairs before the password, which a stream holds
+// back: stream.ts). Its keys may be words with spaces ("User ID", "Persist Security Info"): the
+// pairs are followed back over them. Not past CONNECTION_REACH before the value: a stream holds
+// the words before a value only so far (maxTail), while the value is still too short to be one.
+const CONNECTION_REACH = 160;
+/** A word of pairs that ends with a key's first word ("...;Database=crm;User" before " ID=..."). */
+const KEY_HEAD = /=[^\s]*;[A-Za-z][\w.-]*$/;
+/** A word that starts with a key's last word and its "=" ("ID=crmadmin;..."). */
+const KEY_REST = /^[A-Za-z][\w.-]*=/;
+/** A key's middle word ("Security" of "Persist Security Info"). */
+const KEY_MIDDLE = /^[A-Z][A-Za-z]*$/;
+/** The first words of ADO.NET / Npgsql keys of several words ("Data Source", "Persist Security Info"). */
+const FIRST_KEY_WORD =
+  /^(?:Data|Initial|User|Integrated|Persist|Trust|Multiple|Application|Connect|Connection|Max|Min|Network|Packet|Workstation|Multi|Column|Command|SSL)$/;
+/** What ends a connection string: what ends a URL, its closing punctuation (not its last ";"). */
+const PAIRS_TRAILER = /[.,:!?)\]}]/;
+
+/** The whole connection string around a password at [start, end), when it is in one. */
+function connectionString(t: string, start: number, end: number): [number, number] | undefined {
+  let from = start;
+  while (from > 0 && start - from < CONNECTION_REACH && !isUrlEnd(t.charCodeAt(from - 1))) from--;
+  const pairBefore = /=[^;]*;/.test(t.slice(from, start));
+  const nextPair = t.slice(start, end).search(NEXT_PAIR);
+  if (!pairBefore && nextPair <= 0) return undefined;
+  // Back over keys with spaces: a word that starts with a key's rest, the middle words of the
+  // key, the word that ends with its first word.
+  for (let steps = 0; steps < 8 && KEY_REST.test(t.slice(from, from + 64)); steps++) {
+    let p = from;
+    let head = -1;
+    for (let middles = 0; middles <= 3 && t.charCodeAt(p - 1) === SPACE; middles++) {
+      let q = p - 1;
+      while (q > 0 && !isUrlEnd(t.charCodeAt(q - 1)) && start - q <= CONNECTION_REACH) q--;
+      const word = t.slice(q, p - 1);
+      if (KEY_HEAD.test(word)) {
+        head = q;
+        break;
+      }
+      if (!KEY_MIDDLE.test(word)) break;
+      p = q;
+      // A string's first key of several words ("Data Source=..." after a quote or at a line's start).
+      if (
+        FIRST_KEY_WORD.test(word) &&
+        (q === 0 || (t.charCodeAt(q - 1) !== SPACE && isUrlEnd(t.charCodeAt(q - 1))))
+      ) {
+        head = q;
+        break;
+      }
+    }
+    if (head < 0 || start - head > CONNECTION_REACH || (head > 0 && !isUrlEnd(t.charCodeAt(head - 1)))) break;
+    from = head;
+  }
+  // From its first key: not what a word glues before it (Driver={ODBC ... Server};Server=...).
+  if (!KEY_REST.test(t.slice(from, from + 64))) {
+    const semi = t.indexOf(';', from);
+    if (semi >= 0 && semi < start && KEY_REST.test(t.slice(semi + 1, semi + 65))) from = semi + 1;
+  }
+  let to = start + (nextPair > 0 ? nextPair : end - start);
+  while (to < t.length && to - start < 1024 && !isUrlEnd(t.charCodeAt(to))) to++;
+  while (to > end && PAIRS_TRAILER.test(t[to - 1]!)) to--;
+  // Inside a JSON string of JSON (a tool call's arguments) its closing quote is escaped: \".
+  if (t.charCodeAt(to - 1) === 92 && t.charCodeAt(to) === 34) to--;
+  return [from, to];
+}
 
 /** A key=value; connection string around a key in it (Azure's AccountName=...;AccountKey=...;...): the whole word. */
 function pairsAround(m: RegExpExecArray): [number, number] {
@@ -1766,6 +1922,63 @@ const ENV_DIRECTIVE = new RegExp(
 
 /** A generated token's body: a digit in it, or both cases (not your_api_key_here). */
 const randomLooking = (body: string) => /\d/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body));
+
+// A table's secret column: a CSV / TSV / markdown header names it ("user,password", "id;api_key",
+// "| user | password |"), the rows below hold it ("jdoe,Winter2026$"). A row's cell in that column is masked when it is one word
+// with a digit or symbol (or random case), not a placeholder. Only within COLUMN_REACH of the
+// header line's start, the line break before it included: a stream scans what it holds with the
+// last 64 characters it released (stream.ts CONTEXT), so it decides with the header in view.
+const COLUMN_REACH = 63;
+const COLUMN_NEEDLES = ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'api-key', 'apikey'];
+const COLUMN_NAME =
+  /^[ \t]*["']?(?:[A-Za-z0-9]+[_ -])*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey)s?["']?[ \t]*$/i;
+/** Column names whose values are often no secret (a token column of a word list): 8 characters or more. */
+const TOKEN_COLUMN = /token|secret|key/i;
+const DELIMITERS = ['|', ',', ';', '\t'];
+/** A markdown table's line under its header (|---|:---:|). */
+const TABLE_RULE = /^[\s|:-]+$/;
+
+function columnSecrets(t: string, needles: readonly number[], out: Span[]): void {
+  let done = -1;
+  for (const p of needles) {
+    // The header's line: its start and end within reach (searched no further: the text may have
+    // no line break at all).
+    let h = p;
+    while (h > 0 && p - h < COLUMN_REACH && t.charCodeAt(h - 1) !== 10) h--;
+    if (h <= done || (h > 0 && t.charCodeAt(h - 1) !== 10)) continue;
+    let e = p;
+    while (e < t.length && e - h < COLUMN_REACH && t.charCodeAt(e) !== 10) e++;
+    if (t.charCodeAt(e) !== 10) continue;
+    done = h;
+    const header = t.slice(h, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
+    const delimiter = DELIMITERS.find((d) => header.includes(d));
+    if (!delimiter) continue;
+    const names = header.split(delimiter);
+    const column = names.findIndex((n) => COLUMN_NAME.test(n));
+    if (column < 0 || names.length < 2) continue;
+    const minLength = TOKEN_COLUMN.test(names[column]!) ? 8 : 4;
+    // The rows after the header, while they start within reach.
+    for (let row = e + 1; row < t.length && row - h < COLUMN_REACH; row = e + 1) {
+      e = row;
+      while (e < t.length && e - h < COLUMN_REACH + 130 && t.charCodeAt(e) !== 10) e++;
+      const line = t.slice(row, t.charCodeAt(e - 1) === 13 ? e - 1 : e);
+      if (!line.includes(delimiter) && column > 0) break;
+      if (delimiter === '|' && TABLE_RULE.test(line)) continue;
+      const cells = line.split(delimiter);
+      if (cells.length <= column) continue;
+      let v = row;
+      for (let c = 0; c < column; c++) v += cells[c]!.length + 1;
+      const cell = /^[ \t]*["']?([^\s"']*)/.exec(cells[column]!)!;
+      const value = cell[1]!;
+      v += cell[0].length - value.length;
+      // The cell's first word decides, what follows it is not looked at (a stream decides so too).
+      if (v - h > COLUMN_REACH || value.length < minLength || value.length > 128) continue;
+      if (PLACEHOLDER.test(value) || filled(value) || !(PASSWORD_SYMBOL.test(value) || randomCase(value)))
+        continue;
+      out.push({ start: v, end: v + value.length, kind: 'secret' });
+    }
+  }
+}
 
 const SECRETS: Secret[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-...
@@ -2057,6 +2270,8 @@ const NEEDLES = [
   ...new Set([
     ...SSN_LABELS,
     ...ID_NEEDLES,
+    ...COLUMN_NEEDLES,
+    ...SPACED_NEEDLES,
     ...SECRETS.flatMap((x) => [
       ...(x.gate ?? []),
       ...(x.at ?? []).map((n) => (typeof n === 'string' ? n : n[0])),
@@ -2078,6 +2293,8 @@ const needleIds = (needles: readonly Needle[]): NeedleIds => ({
   offsets: needles.map((n) => (typeof n === 'string' ? 0 : n[1])),
 });
 const SSN_LABEL_IDS = needleIds(SSN_LABELS);
+const COLUMN_IDS = needleIds(COLUMN_NEEDLES);
+const SPACED_IDS = needleIds(SPACED_NEEDLES);
 const ID_LABEL_IDS = ID_LABELS.map(([label]) => needleIds([label]));
 const SECRET_AT_IDS = SECRETS.map((x) => (x.at ? needleIds(x.at) : undefined));
 const SECRET_GATE_IDS = SECRETS.map((x) => x.gate?.map((n) => NEEDLE_ID.get(n)!));
@@ -2121,6 +2338,7 @@ const secret: Detector = {
   kind: 'secret',
   maybe: () => true,
   find: (t, out) => {
+    if (t.hasAny(COLUMN_IDS.ids)) columnSecrets(t.text, t.starts(COLUMN_IDS), out);
     for (const i of t.anyNeedle ? EVERY_SECRET : SECRETS_WITHOUT_NEEDLES) {
       const x = SECRETS[i];
       const gate = SECRET_GATE_IDS[i];
@@ -2183,14 +2401,97 @@ const halfWidth = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 
 export function piiFinder(types: readonly PiiType[]): (text: string) => Span[] {
   const detectors = ORDER.filter((t) => types.includes(t)).map((t) => DETECTORS[t]);
+  const numbers = detectors.filter((d) => SPLIT_KINDS.includes(d.kind));
   return (text) => {
     const spans: Span[] = [];
     // Full-width digits (０９０－１２３４－５６７８, as Japanese and Chinese keyboards type them) read
     // as ASCII: one UTF-16 unit each way, so the spans fit the text as given.
     const t = new Text(FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_NUMBER, halfWidth) : text);
     for (const d of detectors) if (d.maybe(t)) d.find(t, spans);
+    if (numbers.length > 0 && hasDigit(t)) acrossLineBreaks(t, numbers, spans);
     return resolveOverlaps(spans);
   };
+}
+
+// ---- values split over a line break ----------------------------------------------------------------
+
+// A number wrapped onto the next line ("(202) 464-\n8895", "4494 7328\n9597 8693", an IBAN's
+// groups on two lines) is found as the text with that one line break taken out (after a
+// separator) or read as a space (after a digit); only a value that crosses the break is taken
+// from that reading. Its start must be in the groups right before the break (digits, capitals and
+// ( ) + - . / with spaces between): what a stream holds back over one line break (stream.ts), so
+// streams mask it as the whole text does. Values over two breaks or a blank line are not joined,
+// nor a line that ends with a whole value already (a table's phone, the next row's first cell).
+const SPLIT_KINDS: readonly PiiType[] = ['phone', 'credit-card', 'iban', 'ssn'];
+/** How far back and ahead of a break the groups of a value are looked for. */
+const SPLIT_REACH = 48;
+/** The characters of a value's groups (stream.ts's GROUP words, with the spaces between them). */
+const isGroupChar = (c: number) =>
+  isDigit(c) ||
+  (c >= 65 && c <= 90) ||
+  c === SPACE ||
+  c === 9 ||
+  c === DOT ||
+  c === DASH ||
+  c === OPEN ||
+  c === CLOSE ||
+  c === PLUS ||
+  c === SLASH;
+
+/** A group, a separator, a group: the value was written in groups (an IBAN's may be letters). */
+const GROUPED = /[\dA-Z][ .\-/)]+\(?[\dA-Z]/;
+/** A table's next cell right after the value ("18,John"): a row, not a value's last group. */
+const CELL_NEXT = /^[,;|\t]\S/;
+
+function acrossLineBreaks(text: Text, detectors: readonly Detector[], out: Span[]): void {
+  const t = text.text;
+  // The runs of digits a line starts with (the number marks, found for the number detectors).
+  for (const next of text.marks.digitStarts) {
+    const nl = next - 1;
+    if (t.charCodeAt(nl) !== 10) continue;
+    const brk = t.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    // A separator may end the line (464-), and spaces after it.
+    let last = brk;
+    while (last > 0 && (t.charCodeAt(last - 1) === SPACE || t.charCodeAt(last - 1) === 9)) last--;
+    const p = t.charCodeAt(last - 1);
+    const glued = isDigit(p) && last === brk;
+    if (!glued && !(last < brk ? isDigit(p) : (p === DASH || p === DOT) && isDigit(t.charCodeAt(last - 2))))
+      continue;
+    // The groups around the break: a value needs 8 digits or more between them.
+    let from = brk;
+    let digits = 0;
+    while (from > 0 && brk - from < SPLIT_REACH && isGroupChar(t.charCodeAt(from - 1))) {
+      if (isDigit(t.charCodeAt(--from))) digits++;
+    }
+    let to = next;
+    while (to < t.length && to - next < SPLIT_REACH && isGroupChar(t.charCodeAt(to))) {
+      if (isDigit(t.charCodeAt(to++))) digits++;
+    }
+    if (digits < 8) continue;
+    // The line around it (a label before the groups, what follows them), a bounded window.
+    const lineStart = Math.max(t.lastIndexOf('\n', brk - 1) + 1, from - 32);
+    let lineEnd = t.indexOf('\n', next);
+    if (lineEnd < 0 || lineEnd > to + 16) lineEnd = Math.min(t.length, to + 16);
+    const joint = glued ? ' ' : '';
+    const before = t.slice(lineStart, brk);
+    const joined = new Text(before + joint + t.slice(next, lineEnd));
+    const cut = before.length;
+    const shift = next - brk - joint.length;
+    const found: Span[] = [];
+    for (const d of detectors) if (d.maybe(joined)) d.find(joined, found);
+    // Not when the line before ends a value already (a CSV row's phone, "18,John" on the next).
+    const lineEnds = glued ? last : last - 1;
+    for (const s of found) {
+      const start = s.start + lineStart;
+      if (s.start >= cut || s.end <= cut + joint.length || start < from) continue;
+      if (out.some((o) => o.start <= start && o.end >= lineEnds)) continue;
+      // A run glued to the break is a group of a grouped value (4494 7328), not a table's cell.
+      if (glued && !GROUPED.test(t.slice(start, brk))) continue;
+      const end = s.end + lineStart + shift;
+      if (CELL_NEXT.test(t.slice(end, end + 2))) continue;
+      out.push({ start, end, kind: s.kind });
+    }
+  }
 }
 
 export interface PiiConfig {

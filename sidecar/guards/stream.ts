@@ -5,6 +5,11 @@
 //     "DE89 3704" + " 0044 ...", "+1 (415)" + " 555-0132"): digits, capitals and - ( ) + . / :
 //     (lower-case IBAN groups after their head, "de89 3704"; a number's start glued to the word
 //     before it, "手机：138"), so in prose the hold is about one word;
+//     Those words are held over one line break too when a digit follows it (or nothing yet): a
+//     number wrapped onto the next line ("(202) 464-\n8895") is one value (pii.ts); the words
+//     around a spelled-out address's markers ("alex [at] example [dot] com") and the word before a
+//     space (a marker may follow it); a connection string's pairs before its password
+//     ("Server=...;User" + " ID=...;Password=...");
 //   - any match that reaches into that tail (it may still grow: a secret, an unterminated PEM key).
 // Up to maxHold characters; past that the text is released (matches in it still masked).
 import { applyMasks, type ResponseScanner, type Span } from './guard.ts';
@@ -49,14 +54,58 @@ export function heldTailStart(buf: string, maxTail: number): number {
   // The start of the last word looked at; lower-case groups since i wait for an IBAN's head.
   let at = i;
   let lowerGroups = false;
+  // One line break may be crossed: a number's groups wrapped onto the next line (pii.ts joins
+  // them when the line after starts with a digit, or may still).
+  let lineBreaks = 0;
+  const i0 = i;
+  // The word after the one looked at (first the last word, maybe empty).
+  let next = buf.slice(i);
+  // Whether the word after the one looked at (past a key's middle words) starts a key's rest.
+  let keyRestAhead = next === '' || LAST_KEY_REST.test(next);
+  let middles = 0;
   for (;;) {
     let j = at;
     while (j > 0 && (buf.charCodeAt(j - 1) === 32 || buf.charCodeAt(j - 1) === 9)) j--;
+    if (lineBreaks === 0 && j > 0) {
+      let k = j;
+      if (buf.charCodeAt(k - 1) === 10 && wrapsNumber(buf, k)) {
+        k--;
+        if (buf.charCodeAt(k - 1) === 13) k--;
+      } else if (buf.charCodeAt(k - 1) === 13 && k === buf.length) k--; // "\r", its "\n" to come
+      if (k !== j) {
+        lineBreaks++;
+        j = k;
+        while (j > 0 && (buf.charCodeAt(j - 1) === 32 || buf.charCodeAt(j - 1) === 9)) j--;
+      }
+    }
     if (j === at || j === 0) break;
     let k = j;
     while (k > 0 && !isSpace(buf.charCodeAt(k - 1))) k--;
     if (buf.length - k > maxTail) break;
     const word = buf.slice(k, j);
+    // A spelled-out address ("alex [at] example [dot] com"): its marker words and the words next
+    // to them, the last word's a marker may still become (a word just ended: "[at]" may follow).
+    if (!lowerGroups && (isMarker(word) || (nextMayMark(next, at === i0) && isAddressWord(word)))) {
+      i = at = k;
+      next = word;
+      // (A key's middle word may be an address's too: "Persist Security Info=...".)
+      const middle = keyRestAhead && KEY_MIDDLE.test(word) && middles < 3;
+      keyRestAhead = KEY_REST.test(word) || middle;
+      middles = middle ? middles + 1 : 0;
+      continue;
+    }
+    // A connection string's pairs before its password, over keys with spaces ("...;User" +
+    // " ID=...", "...;Persist" + " Security" + " Info=..."): pii.ts masks it whole.
+    if (!lowerGroups && keyRestAhead && (KEY_HEAD.test(word) || (KEY_MIDDLE.test(word) && middles++ < 3))) {
+      i = at = k;
+      next = word;
+      keyRestAhead = KEY_HEAD.test(word) ? KEY_REST.test(word) : true;
+      if (KEY_HEAD.test(word)) middles = 0;
+      continue;
+    }
+    keyRestAhead = KEY_REST.test(word);
+    middles = 0;
+    next = word;
     if (!lowerGroups && GROUP.test(word)) {
       i = at = k;
       continue;
@@ -78,6 +127,36 @@ export function heldTailStart(buf: string, maxTail: number): number {
     break;
   }
   return i;
+}
+
+// The markers of a spelled-out address (pii.ts SPACED_EMAIL): "at" and "dot" words, bracketed or not.
+const MARKERS = ['at', 'arroba', 'arobase', 'chiocciola', 'dot', 'punto', 'ponto', 'point', 'punkt'];
+const BRACKETED_MARKERS = MARKERS.flatMap((m) => ['[]', '()', '{}', '<>'].map((b) => `${b[0]}${m}${b[1]}`));
+const MARKER_WORDS = new Set([...MARKERS, ...BRACKETED_MARKERS, '[@]', '(@)', '{@}', '<@>']);
+const isMarker = (word: string) => MARKER_WORDS.has(word.toLowerCase());
+/** Whether the word after may be a marker: it is one, or the last word, which may still become one. */
+function nextMayMark(next: string, last: boolean): boolean {
+  const w = next.toLowerCase();
+  if (!last) return MARKER_WORDS.has(w);
+  for (const m of MARKER_WORDS) if (m.startsWith(w)) return true;
+  return false;
+}
+/** A local part's or domain label's word (pii.ts SPACED_LOCAL, SPACED_LABEL). */
+const ADDRESS_WORD = /^[\p{L}\p{N}](?:[\p{L}\p{N}._%+-]{0,62}[\p{L}\p{N}_%+-])?$/u;
+/** Bracketed markers inside a word ("alex[at]protonmail"), read as a letter. */
+const IN_WORD_MARKER = /[([{<](?:at|@|dot|punto|ponto|point|punkt)[)\]}>]/gi;
+const isAddressWord = (word: string) => ADDRESS_WORD.test(word.replace(IN_WORD_MARKER, 'x'));
+
+// A connection string's words (pii.ts connectionString): one ending with a key's first word, a
+// key's middle word, one starting with a key's rest (or the last word, which may become one).
+const KEY_HEAD = /=[^\s]*;[A-Za-z][\w.-]*$/;
+const KEY_MIDDLE = /^[A-Z][A-Za-z]*$/;
+const KEY_REST = /^[A-Za-z][\w.-]*=/;
+const LAST_KEY_REST = /^[A-Za-z][\w.-]*(?:=|$)/;
+
+/** Whether the line break before `after` may be inside a number: a digit (or nothing yet) after it. */
+function wrapsNumber(buf: string, after: number): boolean {
+  return after === buf.length || (buf.charCodeAt(after) >= 48 && buf.charCodeAt(after) <= 57);
 }
 
 export function streamScan(scanner: ResponseScanner, opts: StreamScanOptions): StreamScan {

@@ -198,8 +198,9 @@ describe('streams: chunk-boundary safe', () => {
 
   test('prose is released with at most a word held back', () => {
     const s = streamScan(scanner, { onFound: () => {} });
-    assert.equal(s.push('Hello there, how are you '), 'Hello there, how are you ');
-    assert.equal(s.push('doing tod'), 'doing ');
+    // The word before a space waits for the next: "[at]" or "at ... dot com" may follow it.
+    assert.equal(s.push('Hello there, how are you '), 'Hello there, how are ');
+    assert.equal(s.push('doing tod'), 'you doing ');
     assert.equal(s.push('ay?'), '');
     assert.equal(s.end(), 'today?');
     assert.equal(heldTailStart('card 4111 1111', 256), 5);

@@ -96,13 +96,13 @@ describe("PII: the seventh wave's classes, on values of their own", () => {
     assert.deepEqual(of('ip-address', 'inet6 2a02:8108:1140:2c4::1f/64'), ['2a02:8108:1140:2c4::1f']);
   });
 
-  it("secret: a password in a URL's query (the whole URL), a connection string's password up to its next pair", () => {
+  it("secret: a password in a URL's query (the whole URL), a connection string with a password (the whole string)", () => {
     assert.deepEqual(of('secret', 'url: jdbc:postgresql://db:5432/app?user=app&password=Zx9!pQ2w'), [
       'jdbc:postgresql://db:5432/app?user=app&password=Zx9!pQ2w',
     ]);
     assert.deepEqual(
       of('secret', 'Server=db;Database=app;User Id=sa;Password=Zx9pQ2wL4;TrustServerCertificate=True'),
-      ['Zx9pQ2wL4'],
+      ['Server=db;Database=app;User Id=sa;Password=Zx9pQ2wL4;TrustServerCertificate=True'],
     );
     const sb =
       'Endpoint=sb://ns1.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=q8FJ3kd9s0LmZx1Vb7Rt2Yh5Wc4Pn6Ea0Gu8Io3Kj1M=';
