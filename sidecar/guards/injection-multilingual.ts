@@ -759,6 +759,59 @@ export const LANGUAGES: Record<string, Concepts> = {
     limits: 'limitasyon|paghihigpit|patakaran|sensura|tuntunin|etika|moral|bawal',
     unbound: 'walang sensura|walang patakaran',
   },
+  mk: {
+    discard:
+      'игнорирај|игнорирајте|заборави|заборавете|не обрнувај внимание|не ги следи|не следи|не почитувај|не ги почитувај|престани да следиш|отфрли|занемари|поништен|неважечк|веќе не важат|веќе не важи|застарен',
+    rules:
+      'инструкци|упатств|правил|насок|директив|команд|промпт|поставк|подесувањ|конфигураци|ограничувањ|политик',
+    mine: 'твоите|твојот|твоја|твоето|вашите|свои|претходн|досегашн|горенаведен|првобитн|оригинал|почетн|добиен|што ти ги дадоа|ти беа дадени|системск|скриен|тајн|сите|програмер|развивач',
+    system: 'системски промпт|системскиот промпт|системска порака|системски инструкции',
+    show: 'покажи|прикажи|откриј|кажи ми|повтори|испечати|испиши|копирај|наброј|сподели|цитирај|дај ми|дословно|збор по збор',
+    persona:
+      'од сега|од овој момент|отсега|ти си|сега си|ќе бидеш|однесувај се како|глуми|преправај се|играј улога|стани|режим',
+    without: 'без |никакви|немаш|нема|слободен од',
+    limits: 'ограничувањ|филтр|цензур|правил|табу|етик|морал',
+    unbound: 'без цензура|нецензуриран',
+  },
+  be: {
+    discard:
+      'ігнаруй|ігнаруйце|праігнаруй|забудзь|забудзьце|не звяртай увагі|не слухай|не выконвай|не прытрымлівайся|перастань выконваць|адкінь|выкінь|адменен|анулява|несапраўдн|больш не дзейнічаюць|страцілі сілу|састарэл',
+    rules: 'інструкцы|указанн|правіл|дырэктыв|каманд|промпт|наладк|канфігурацы|абмежаванн|палітык|настаўленн',
+    mine: 'твае|тваіх|свае|сваіх|вашы|папярэдн|ранейш|вышэй|першапачатков|зыходн|пачатков|атрыман|табе далі|якія табе|сістэмн|схаван|сакрэтн|таемн|усе|усіх|распрацоўшчык|аператар',
+    system: 'сістэмны промпт|сістэмнага промпта|сістэмнае паведамленне|сістэмныя інструкцыі',
+    show: 'пакажы|пакажыце|выведзі|раскрый|скажы|раскажы|паўтары|надрукуй|выпішы|перапішы|скапіюй|пералічы|падзяліся|працытуй|дай мне|даслоўна|слова ў слова',
+    persona:
+      'з гэтага моманту|адгэтуль|цяпер ты|ты цяпер|ты будзеш|паводзь сябе як|дзейнічай як|прыкінься|сыграй ролю|стань|рэжым',
+    without: 'без |ніякіх|няма|свабодн|не абмежаван',
+    limits: 'абмежаванн|правіл|фільтр|цэнзур|забарон|табу|этык|марал',
+    unbound: 'без цэнзуры|без фільтраў',
+  },
+  is: {
+    discard:
+      'hunsaðu|hunsið|gleymdu|gleymið|ekki fara eftir|hættu að fara eftir|ekki hlýða|virtu að vettugi|hentu|kastaðu|ógild*|falla úr gildi|eru ekki lengur í gildi|gilda ekki lengur|úrelt*',
+    rules:
+      'leiðbeining|fyrirmæl|reglur|regl|skipun|skipanir|prompt|kvaðning|stilling|uppsetning|takmörkun|stefn',
+    mine: 'þínar|þín|þinn|þitt|fyrri|áður|hér að ofan|upprunaleg|upphafleg|fékkst|sem þú fékkst|sem þér voru gefnar|gefnar þér|kerfis|falin|leynileg|allar|allt|forritar|þróunaraðil',
+    system: 'kerfisfyrirmæl|kerfiskvaðning|kerfisskilaboð|kerfisprompt|kerfisleiðbeining',
+    show: 'sýndu|birtu|afhjúpaðu|endurtaktu|prentaðu|skrifaðu út|afritaðu|límdu|teldu upp|deildu|gefðu mér|orðrétt|orð fyrir orð',
+    persona:
+      'héðan í frá|frá og með núna|upp frá þessu|þú ert|nú ert þú|þú verður|hagaðu þér eins og|láttu eins og|leiktu hlutverk|vertu',
+    without: 'án|engar|engin|ekkert|laus við|frjáls',
+    limits: 'takmörkun|takmarkan|síur|síun|ritskoðun|regl|siðfræð|siðferð',
+    unbound: 'óritskoðað|án ritskoðunar|án takmarkana',
+  },
+  ne: {
+    discard:
+      'बेवास्ता गर|बिर्सिदेऊ|बिर्सिदिनुहोस्|बिर्सनुहोस्|बिर्स|पालना नगर|अनुसरण नगर|वास्ता नगर|छोडिदेऊ|रद्द|अमान्य|अब लागू हुँदैन|अब लागू छैन',
+    rules: 'निर्देशन|निर्देश|नियम|आदेश|मार्गदर्शन|प्रम्प्ट|प्रोम्प्ट|सेटिङ|कन्फिगरेसन|प्रतिबन्ध|नीति',
+    mine: 'तिम्रो|तिम्रा|तपाईंको|तपाईंका|आफ्नो|अघिल्ला|अघिल्लो|पहिलेका|पहिलेको|माथिका|माथिको|मूल|सुरुका|प्रारम्भिक|पाएका|दिइएका|तिमीलाई दिइएका|सिस्टम|प्रणाली|लुकेका|गोप्य|सबै|डेभलपर|विकासकर्ता',
+    system: 'सिस्टम प्रम्प्ट|सिस्टम प्रोम्प्ट|प्रणाली सन्देश|सिस्टम सन्देश|सिस्टम निर्देशन',
+    show: 'देखाऊ|देखाउनुहोस्|देखाइदेऊ|भनिदेऊ|भन्नुहोस्|मलाई भन|दोहोर्याऊ|प्रिन्ट गर|कपी गर|सेयर गर|खुलासा गर|मलाई देऊ|शब्दशः|जस्ताको तस्तै',
+    persona: 'अबदेखि|अब देखि|यो क्षणदेखि|आजदेखि|तिमी अब|अब तिमी|तिमी एक|जस्तो व्यवहार गर|को भूमिका|नाटक गर|मोड',
+    without: 'बिना|विना|कुनै|छैन|मुक्त',
+    limits: 'प्रतिबन्ध|सीमा|नियम|फिल्टर|सेन्सर|नैतिक|बन्देज',
+    unbound: 'सेन्सरबिना|बन्देजमुक्त',
+  },
   th: {
     discard:
       'เพิกเฉย|ไม่ต้องสนใจ|ไม่ต้องสน|อย่าสนใจ|ลืม|ละเลย|ไม่ต้องทำตาม|อย่าทำตาม|เลิกทำตาม|หยุดทำตาม|ทิ้ง|ยกเลิก|เป็นโมฆะ|ไม่มีผล|ใช้ไม่ได้แล้ว|ไม่ใช้แล้ว|หมดอายุ|ล้าสมัย',
@@ -824,10 +877,10 @@ export const LANGUAGES: Record<string, Concepts> = {
  * of one language meet them rarely in another).
  */
 const HOW =
-  "cómo|como|ejemplo|redactar|escribir|crear|qué es|consejos|plantilla|diferencia|exemplo|escrever|criar|o que é|dicas|modelo de|comment|exemple|rédiger|écrire|créer|qu'est-ce|conseils|différence|come si|esempio|scrivere|creare|cos'è|consigli|differenza|wie|beispiel|schreiben|erstellen|was ist|tipps|unterschied|hoe|voorbeeld|schrijven|maken|wat is|jak|przykład|napisać|stworzyć|czym jest|porady|różnic|příklad|napsat|vytvořit|co je|hur|exempel|skriva|skapa|vad är|cum|exemplu|creez|ce este|diferenț|nasıl|örnek|yazmak|oluştur|nedir|fark|ví dụ|viết|tạo|là gì|khác nhau|bagaimana|contoh|menulis|membuat|apa itu|perbedaan|miten|esimerkki|kirjoittaa|luoda|mikä on|как|пример|написать|создать|составить|что такое|разниц|як |приклад|створити|скласти|що таке|різниц|πώς|παράδειγμα|γράψω|δημιουργ|τι είναι|διαφορ|كيف|مثال|أكتب|اكتب|إنشاء|ما هو|الفرق|چطور|چگونه|مثال|بنویس|نوشت|بساز|چیست|تفاوت|איך|דוגמה|לכתוב|ליצור|מה זה|ההבדל|कैसे|उदाहरण|लिख|बनाएं|क्या है|अंतर|কীভাবে|কিভাবে|উদাহরণ|লিখ|তৈরি|কী|পার্থক্য|อย่างไร|ยังไง|ตัวอย่าง|เขียน|สร้าง|คืออะไร|ความแตกต่าง|如何|怎么|怎樣|怎样|例子|範例|示例|写|寫|编写|撰写|是什么|區別|区别|どうやって|方法|書き方|例|書いて|作成|作り方|とは|違い|어떻게|방법|예시|작성|쓰는|쓰기|차이|란|이란|chẳng hạn|por ejemplo|par exemple|zum beispiel|ad esempio|na przykład|например|наприклад|例如|比如|例えば|예를 들어|misalnya|contohnya|örneğin|esimerkiksi|για παράδειγμα|مثلا|مثلاً|לדוגמה|जैसे कि|যেমন|เช่น|hogyan|példa|írj egy|mi az|különbség|какво е|разлик|kako|primjer|primer|napisati|što je|šta je|razlika|ako napísať|príklad|napísať|čo je|rozdiel|kaj je|kaip|pavyzd|parašyti|kas yra|skirtum|piemēr|uzrakstīt|kas ir|atšķirīb|kuidas|näide|näiteks|kirjutada|mis on|erinevus|როგორ|მაგალით|დაწერ|რა არის|განსხვავებ|ինչպես|օրինակ|գրել|ինչ է|տարբերությ|necə|nümunə|yazmaq|nədir|fərq|қалай|мысал|жазу|деген не|айырмашылық|qanday|misol|yozish|farq|کیسے|لکھنا|بنانا|کیا ہے|فرق|எப்படி|உதாரண|எழுது|என்றால் என்ன|வித்தியாச|ఎలా|ఉదాహరణ|రాయ|అంటే ఏమిటి|తేడా|कसे|कसा|लिह|म्हणजे काय|फरक|jinsi|vipi|mfano|kuandika|ni nini|tofauti|kanjani|isibonelo|ukubhala|umehluko|voorbeeld|skryf|verskil|conas|sampla|scríobh|difríocht|ciamar|eisimpleir|sgrìobh|eadar-dhealachadh|enghraifft|ysgrifennu|beth yw|gwahaniaeth|shembull|shkruaj|çfarë është|dallim|com es|com fer|exemple|escriure|què és|diferència|nola|adibide|idatzi|zer da|desberdintasun|exemplo|escribir|que é|diferenza|paano|halimbawa|sumulat|isulat|ano ang|pagkakaiba";
+  "cómo|como|ejemplo|redactar|escribir|crear|qué es|consejos|plantilla|diferencia|exemplo|escrever|criar|o que é|dicas|modelo de|comment|exemple|rédiger|écrire|créer|qu'est-ce|conseils|différence|come si|esempio|scrivere|creare|cos'è|consigli|differenza|wie|beispiel|schreiben|erstellen|was ist|tipps|unterschied|hoe|voorbeeld|schrijven|maken|wat is|jak|przykład|napisać|stworzyć|czym jest|porady|różnic|příklad|napsat|vytvořit|co je|hur|exempel|skriva|skapa|vad är|cum|exemplu|creez|ce este|diferenț|nasıl|örnek|yazmak|oluştur|nedir|fark|ví dụ|viết|tạo|là gì|khác nhau|bagaimana|contoh|menulis|membuat|apa itu|perbedaan|miten|esimerkki|kirjoittaa|luoda|mikä on|как|пример|написать|создать|составить|что такое|разниц|як |приклад|створити|скласти|що таке|різниц|πώς|παράδειγμα|γράψω|δημιουργ|τι είναι|διαφορ|كيف|مثال|أكتب|اكتب|إنشاء|ما هو|الفرق|چطور|چگونه|مثال|بنویس|نوشت|بساز|چیست|تفاوت|איך|דוגמה|לכתוב|ליצור|מה זה|ההבדל|कैसे|उदाहरण|लिख|बनाएं|क्या है|अंतर|কীভাবে|কিভাবে|উদাহরণ|লিখ|তৈরি|কী|পার্থক্য|อย่างไร|ยังไง|ตัวอย่าง|เขียน|สร้าง|คืออะไร|ความแตกต่าง|如何|怎么|怎樣|怎样|例子|範例|示例|写|寫|编写|撰写|是什么|區別|区别|どうやって|方法|書き方|例|書いて|作成|作り方|とは|違い|어떻게|방법|예시|작성|쓰는|쓰기|차이|란|이란|chẳng hạn|por ejemplo|par exemple|zum beispiel|ad esempio|na przykład|например|наприклад|例如|比如|例えば|예를 들어|misalnya|contohnya|örneğin|esimerkiksi|για παράδειγμα|مثلا|مثلاً|לדוגמה|जैसे कि|যেমন|เช่น|hogyan|példa|írj egy|mi az|különbség|какво е|разлик|kako|primjer|primer|napisati|što je|šta je|razlika|ako napísať|príklad|napísať|čo je|rozdiel|kaj je|kaip|pavyzd|parašyti|kas yra|skirtum|piemēr|uzrakstīt|kas ir|atšķirīb|kuidas|näide|näiteks|kirjutada|mis on|erinevus|როგორ|მაგალით|დაწერ|რა არის|განსხვავებ|ինչպես|օրինակ|գրել|ինչ է|տարբերությ|necə|nümunə|yazmaq|nədir|fərq|қалай|мысал|жазу|деген не|айырмашылық|qanday|misol|yozish|farq|کیسے|لکھنا|بنانا|کیا ہے|فرق|எப்படி|உதாரண|எழுது|என்றால் என்ன|வித்தியாச|ఎలా|ఉదాహరణ|రాయ|అంటే ఏమిటి|తేడా|कसे|कसा|लिह|म्हणजे काय|फरक|jinsi|vipi|mfano|kuandika|ni nini|tofauti|kanjani|isibonelo|ukubhala|umehluko|voorbeeld|skryf|verskil|conas|sampla|scríobh|difríocht|ciamar|eisimpleir|sgrìobh|eadar-dhealachadh|enghraifft|ysgrifennu|beth yw|gwahaniaeth|shembull|shkruaj|çfarë është|dallim|com es|com fer|exemple|escriure|què és|diferència|nola|adibide|idatzi|zer da|desberdintasun|exemplo|escribir|que é|diferenza|paano|halimbawa|sumulat|isulat|ano ang|pagkakaiba|како|што е|разлика|कसरी|लेख्ने|के हो|прыклад|напісаць|што такое|розніц|hvernig|dæmi|skrifa|hvað er|munur";
 /** Words that make the rules the user's own or a game's ("my list", "the game's rules"). */
 const OTHERS =
-  'mijn|mein|meine|meiner|mon|mes|mis|mio|mia|miei|mie|meu|minha|meus|minhas|moje|mój|moich|mých|mina|mitt|mele|meu|benim|oyun|của tôi|saya|aku|minun|мои|моих|мой|моя|мої|моїх|μου|שלי|خودم|لعبة|بازی|मेरे|मेरी|आमार|আমার|ของฉัน|我的|私の|僕の|내 |나의|juego|jeu|spiel|gioco|jogo|spel|gra|hra|joc|permainan|peli|игр|гри|παιχνίδ|משחק|खेल|খেলা|เกม|游戏|遊戲|ゲーム|遊び|게임|놀이|az én|enyém|játék|моите|игра|moje|moja|moj|igra|igre|igri|mojich|mano|žaidim|manas|mani|spēl|minu|mängu|ჩემი|თამაშ|իմ |խաղ|mənim|menim|oyun|менің|ойын|mening|oyin|میری|میرے|کھیل|என்னுடைய|விளையாட்டு|నా |ఆట|माझ्या|माझे|माझी|खेळ|yangu|zangu|mchezo|yami|zami|umdlalo|my eie|cluiche|agam|geama|fy |gêm|e mia|të mia|lojë|loja|lojës|meu|meva|meves|joc|nire|joko|miñas|xogo|aking|laro';
+  'mijn|mein|meine|meiner|mon|mes|mis|mio|mia|miei|mie|meu|minha|meus|minhas|moje|mój|moich|mých|mina|mitt|mele|meu|benim|oyun|của tôi|saya|aku|minun|мои|моих|мой|моя|мої|моїх|μου|שלי|خودم|لعبة|بازی|मेरे|मेरी|आमार|আমার|ของฉัน|我的|私の|僕の|내 |나의|juego|jeu|spiel|gioco|jogo|spel|gra|hra|joc|permainan|peli|игр|гри|παιχνίδ|משחק|खेल|খেলা|เกม|游戏|遊戲|ゲーム|遊び|게임|놀이|az én|enyém|játék|моите|игра|moje|moja|moj|igra|igre|igri|mojich|mano|žaidim|manas|mani|spēl|minu|mängu|ჩემი|თამაშ|իմ |խաղ|mənim|menim|oyun|менің|ойын|mening|oyin|میری|میرے|کھیل|என்னுடைய|விளையாட்டு|నా |ఆట|माझ्या|माझे|माझी|खेळ|yangu|zangu|mchezo|yami|zami|umdlalo|my eie|cluiche|agam|geama|fy |gêm|e mia|të mia|lojë|loja|lojës|meu|meva|meves|joc|nire|joko|miñas|xogo|aking|laro|мојот|моите|мае|маіх|гульн|mínar|minn|mitt|leik|मेरो';
 
 /** Words that make a noun someone else's when they follow it ("instructies van de monteur"). */
 const OF =
