@@ -50,8 +50,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     discard:
       'ignora|ignore|ignoren|ignorar|ignorad|olvida|olvide|olviden|olvidar|olvídate|descarta|descarte|desecha|omite|omitir|haz caso omiso|hagas caso|no sigas|no siga|deja de seguir|deja de lado|no obedezcas|no respetes|salta|sáltate|anula|anulad*|anulada|anulado|sin efecto|sin validez|ya no son válid|ya no es válid|ya no aplica|ya no rige|ya no valen|ya no cuenta|invalidad*|cancela|canceladas|derogad*|obsolet*|pasa de',
     rules:
-      'instruccion|indicacion|regla|norma|directriz|directrices|pauta|órdenes|configuraci|prompt|consigna|restriccion|limitacion|políticas|mensaje inicial',
-    mine: 'tus|tu|vuestras|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador',
+      'instruccion|instrucion|indicacion|regla|regles|regras|norma|directriz|directrices|pauta|órdenes|configuraci|prompt|consigna|restriccion|limitacion|políticas|mensaje inicial',
+    mine: 'tus|tu|vuestras|teves|teus|túas|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador',
     system: 'prompt del sistema|prompt de sistema|mensaje del sistema|mensaje de sistema',
     show: 'muestra|muéstra|muestre|enseña|enséña|revela|revele|dime|dígame|repite|repita|imprime|imprima|copia|copie|pega|enumera|comparte|reproduce|cita|transcribe|dame|deme|vuelca|expón|recita|textualmente|palabra por palabra|al pie de la letra',
     persona:
@@ -705,7 +705,7 @@ export const LANGUAGES: Record<string, Concepts> = {
   },
   ca: {
     discard:
-      "ignora|ignoreu|ignori|oblida|oblideu|oblidi|oblida't|descarta|descarteu|no segueixis|no seguiu|deixa de seguir|deixeu de seguir|no facis cas|no feu cas|passa de|salta't|anul·lad*|anul·lat*|sense efecte|ja no són vàlid*|ja no valen|ja no compten|ja no s'apliquen|invalidad*|obsolet*",
+      "ignoreu|ignori|oblida|oblideu|oblidi|oblida't|descarta|descarteu|no segueixis|no seguiu|deixa de seguir|deixeu de seguir|no facis cas|no feu cas|passa de|salta't|anul·lad*|anul·lat*|sense efecte|ja no són vàlid*|ja no valen|ja no compten|ja no s'apliquen|invalidad*|obsolet*",
     rules:
       'instruccions|indicacions|regles|normes|directrius|pautes|ordres|configuraci|prompt|consignes|restriccions|limitacions|polítiques',
     mine: "teves|teus|teu|teva|vostres|anterior|anteriors|prèvies|previ|d'abans|de dalt|a dalt|original|inicial|inicials|rebud|que et van donar|que t'han donat|et van donar|del sistema|de sistema|ocult|secret|totes les|tots els|predeterminad|programad|desenvolupador",
@@ -733,7 +733,7 @@ export const LANGUAGES: Record<string, Concepts> = {
   },
   gl: {
     discard:
-      'ignora|esquece|esquecede|esqueza|descarta|non sigas|non siga|deixa de seguir|non fagas caso|non obedezas|omite|anulad*|sen efecto|xa non son válid*|xa non valen|xa non se aplican|invalidad*|cancelad*|obsolet*',
+      'esquece|esquecede|esqueza|descarta|non sigas|non siga|deixa de seguir|non fagas caso|non obedezas|omite|anulad*|sen efecto|xa non son válid*|xa non valen|xa non se aplican|invalidad*|cancelad*|obsolet*',
     rules:
       'instrucións|indicacións|regras|normas|directrices|pautas|ordes|configuración|prompt|consignas|restricións|limitacións|políticas',
     mine: 'túas|teus|vosas|anterior|anteriores|previa|de antes|de arriba|orixinal|inicial|iniciais|recibid|que che deron|che deron|do sistema|de sistema|ocult|secret|todas as|todos os|predeterminad|programad|desenvolvedor',
