@@ -50,8 +50,8 @@ export const LANGUAGES: Record<string, Concepts> = {
     discard:
       'ignora|ignore|ignoren|ignorar|ignorad|olvida|olvide|olviden|olvidar|olvídate|descarta|descarte|desecha|omite|omitir|haz caso omiso|hagas caso|no sigas|no siga|deja de seguir|deja de lado|no obedezcas|no respetes|salta|sáltate|anula|anulad*|anulada|anulado|sin efecto|sin validez|ya no son válid|ya no es válid|ya no aplica|ya no rige|ya no valen|ya no cuenta|invalidad*|cancela|canceladas|derogad*|obsolet*|pasa de',
     rules:
-      'instruccion|indicacion|regla|norma|directriz|directrices|pauta|órdenes|configuraci|prompt|consigna|restriccion|limitacion|políticas|mensaje inicial',
-    mine: 'tus|tu|vuestras|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador',
+      'instruccion|instrucion|indicacion|regla|regles|regras|norma|directriz|directrices|pauta|órdenes|configuraci|prompt|consigna|restriccion|limitacion|políticas|mensaje inicial',
+    mine: 'tus|tu|vuestras|teves|teus|túas|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador',
     system: 'prompt del sistema|prompt de sistema|mensaje del sistema|mensaje de sistema',
     show: 'muestra|muéstra|muestre|enseña|enséña|revela|revele|dime|dígame|repite|repita|imprime|imprima|copia|copie|pega|enumera|comparte|reproduce|cita|transcribe|dame|deme|vuelca|expón|recita|textualmente|palabra por palabra|al pie de la letra',
     persona:
@@ -159,12 +159,13 @@ export const LANGUAGES: Record<string, Concepts> = {
   },
   sv: {
     discard:
-      'ignorera|glöm|strunta i|bortse från|bortse ifrån|åsidosätt|kasta|sluta följa|följ inte|lyd inte|bry dig inte om|upphävd|upphävda|ogiltig*|ogiltiga|gäller inte längre|inte längre giltig|föråldrad|återkallad|ignorer|glem|se bort fra|ignorér|ugyldig*|gjelder ikke lenger|gælder ikke længere',
+      'ignorera|glöm|strunta i|bortse från|bortse ifrån|åsidosätt|kasta|sluta följa|följ inte|lyd inte|bry dig inte om|upphävd|upphävda|ogiltig*|ogiltiga|gäller inte längre|inte längre giltig|föråldrad|återkallad|ignorer|glem|se bort fra|ignorér|ugyldig*|gjelder ikke lenger|gælder ikke længere|tilsidesæt|tilsidesett|lad være med at følge|hold op med at følge|slutt å følge|slut med at følge|ikke følg|ikke adlyd',
     rules:
-      'instruktion|regler|riktlinjer|direktiv|anvisning|prompt|inställning|konfiguration|begränsning|order|instruks|retningslinjer|begrænsning|begrensning',
-    mine: 'dina|din|ditt|tidigare|föregående|ovanstående|ursprungliga|initiala|första|fått|du fick|givits|gavs|system|dolda|hemliga|alla|utvecklar|operatör|dine|dit|tidligere|forrige|ovenstående|oprindelige|opprinnelige|skjulte|alle',
-    system: 'systemprompt|systemmeddelande|systeminstruktion|systembesked',
-    show: 'visa|skriv ut|upprepa|avslöja|berätta|kopiera|klistra|dela|citera|återge|ge mig|vis|gjenta|gentag|afslør|avslør|fortell|fortæl|ordagrant|ord för ord|ordrett',
+      'instruktion|regler|reglene|reglane|riktlinjer|direktiv|anvisning|prompt|inställning|konfiguration|begränsning|order|instruks|retningslinjer|begrænsning|begrensning',
+    mine: 'dina|din|ditt|tidigare|föregående|ovanstående|ursprungliga|initiala|första|fått|du fick|du har fått|du har fået|du fikk|du fik|givits|gavs|system|dolda|hemliga|alla|utvecklar|operatör|dine|dit|tidligere|forrige|ovenstående|oprindelige|opprinnelige|skjulte|alle',
+    system:
+      'systemprompt|systemmeddelande|systeminstruktion|systembesked|systemmelding|systemmeddelelse|systeminstruks',
+    show: 'visa|skriv ut|udskriv|skriv ud|skriv ned|upprepa|avslöja|berätta|kopiera|klistra|dela|citera|återge|ge mig|vis|gjenta|gentag|afslør|avslør|fortell|fortæl|ordagrant|ord för ord|ordrett',
     persona:
       'från och med nu|från nu|hädanefter|du är|du blir|agera som|bete dig som|låtsas|spela rollen|läge|fra nu af|fra nå av|heretter|du er|lat som|lad som|modus',
     without: 'utan|inga|ingen|fri från|uten|uden|ingen|ingen|fri for',
@@ -173,12 +174,12 @@ export const LANGUAGES: Record<string, Concepts> = {
   },
   ro: {
     discard:
-      'ignoră|ignorați|ignora|uită|uitați|uita|nu ține cont|nu țineți cont|nu mai ține cont|lasă deoparte|renunță la|nu urma|nu mai urma|nu respecta|încetează să urmezi|anulat*|anulate|revocat*|nu mai sunt valabil|nu mai e valabil|nu se mai aplică|invalid*|caduc*|depășit',
+      'ignoră|ignorați|ignora|uită|uitați|uita|nu ține cont|nu țineți cont|lasă baltă|lăsați baltă|dă uitării|nu mai contează|nu mai asculta de|nu mai ține cont|lasă deoparte|renunță la|nu urma|nu mai urma|nu respecta|încetează să urmezi|anulat*|anulate|revocat*|nu mai sunt valabil|nu mai e valabil|nu se mai aplică|invalid*|caduc*|depășit',
     rules:
       'instrucțiun|instructiun|regul|indicați|indicati|directiv|prompt|setări|setari|configurați|configurati|restricți|restrictii|limitări|ordine|politic',
     mine: 'tale|tău|tau|ta|voastre|anterioar|precedent|de mai sus|de dinainte|original|inițial|initial|primit|ți-au fost|ti-au fost|care ți|de sistem|ale sistemului|ascuns|secret|toate|programat|dezvoltator',
     system: 'promptul de sistem|prompt de sistem|mesajul de sistem',
-    show: 'arată|arata|arată-mi|afișează|afiseaza|dezvăluie|dezvaluie|spune-mi|repetă|repeta|tipărește|tipareste|copiază|copiaza|lipește|enumeră|împărtășește|reproduce|citează|citeaza|transcrie|dă-mi|da-mi|cuvânt cu cuvânt|textual',
+    show: 'arată|arata|arată-mi|scrie-mi|redă|afișează|afiseaza|dezvăluie|dezvaluie|spune-mi|repetă|repeta|tipărește|tipareste|copiază|copiaza|lipește|enumeră|împărtășește|reproduce|citează|citeaza|transcrie|dă-mi|da-mi|cuvânt cu cuvânt|textual',
     persona:
       'de acum înainte|de acum inainte|de acum|începând de acum|ești|vei fi|acum ești|acționează ca|comportă-te ca|prefă-te|joacă rolul|devino|modul|un asistent|un model',
     without: 'fără|fara|nicio|niciun|nu ai|liber de',
@@ -187,16 +188,17 @@ export const LANGUAGES: Record<string, Concepts> = {
   },
   tr: {
     discard:
-      'yok say|unut|görmezden gel|dikkate alma|umursama|boş ver|bosver|kulak asma|takma|uyma|uymayı bırak|geçersiz|iptal|kaldırıldı|kaldirildi|artık geçerli değil|artık geçmiyor|hükümsüz|devre dışı|rafa kaldır|çöpe at',
+      'yok say|unut|görmezden gel|dikkate alma|umursama|boş ver|bosver|kulak asma|takma|uyma|uymayı bırak|geçersiz|iptal|kaldırıldı|kaldirildi|artık geçerli değil|artık geçmiyor|hükümsüz|devre dışı|rafa kaldır|çöpe at|bir kenara bırak|kenara bırak|kenara koy|aldırma|önemseme|hiç takma',
     rules:
       'talimat|kural|yönerge|yonerge|komut|direktif|prompt|istem|ayar|yapılandırma|kısıtlama|sınırlama|politika|emir',
     mine: 'senin|sana verilen|sana|önceki|onceki|yukarıdaki|yukaridaki|daha önceki|ilk|orijinal|başlangıç|asıl|aldığın|verilmiş|sistem|gizli|tüm|bütün|hepsini|geliştirici|operatör|talimatların|kuralların',
     system: 'sistem istemi|sistem promptu|sistem mesajı|sistem talimat',
-    show: 'göster|tekrarla|açıkla|söyle|yazdır|kopyala|yapıştır|paylaş|aktar|alıntıla|ifşa et|dök|ver bana|bana ver|çıktı|harfiyen|kelimesi kelimesine|aynen',
+    show: 'göster|tekrarla|listele|yazdır|açıkla|söyle|yazdır|kopyala|yapıştır|paylaş|aktar|alıntıla|ifşa et|dök|ver bana|bana ver|çıktı|harfiyen|kelimesi kelimesine|aynen',
     persona:
-      'bundan sonra|şu andan itibaren|artık sen|sen artık|sen bir|gibi davran|rolüne gir|rolünü oyna|taklit et|ol|modu',
+      'bundan sonra|bundan böyle|şu andan itibaren|artık sen|sen artık|sen bir|gibi davran|rolüne gir|rolünü oyna|taklit et|ol|modu',
     without: 'olmadan|hiçbir|hicbir|yok|bağlı değil|serbest|sız|siz|suz|süz',
-    limits: 'kısıtlama|kisitlama|sınırlama|sinirlama|filtre|sansür|sansur|kural|etik|ahlak|yasak',
+    limits:
+      'kısıtlama|kisitlama|tlamas|tlamalar|sınırlama|sinirlama|filtre|sansür|sansur|kural|etik|ahlak|yasak',
     unbound: 'sansürsüz|sansursuz|filtresiz|kuralsız|kuralsiz',
     verbLast: true,
   },
@@ -218,10 +220,10 @@ export const LANGUAGES: Record<string, Concepts> = {
     discard:
       'abaikan|lupakan|lupakanlah|abaikanlah|jangan ikuti|jangan turuti|jangan patuhi|berhenti mengikuti|tidak usah ikuti|tak usah ikuti|kesampingkan|buang|tidak berlaku lagi|tak berlaku lagi|sudah tidak berlaku|dibatalkan|batal|dicabut|tidak sah|usang|hiraukan|tak perlu dihiraukan|tidak perlu dihiraukan',
     rules:
-      'instruksi|perintah|aturan|petunjuk|arahan|pedoman|prompt|pengaturan|konfigurasi|batasan|pembatasan|kebijakan|ketentuan',
-    mine: 'kamu|anda|mu|sebelumnya|terdahulu|di atas|awal|asli|yang diberikan|yang kamu terima|yang anda terima|diterima|sistem|tersembunyi|rahasia|semua|seluruh|pengembang',
+      'instruksi|perintah|aturan|petunjuk|arahan|tetapan|pedoman|prompt|pengaturan|konfigurasi|batasan|pembatasan|kebijakan|ketentuan',
+    mine: 'kamu|anda|awak|engkau|mu|sebelumnya|terdahulu|di atas|awal|asli|yang diberikan|yang kamu terima|yang anda terima|diterima|sistem|tersembunyi|rahasia|semua|seluruh|pengembang',
     system: 'prompt sistem|pesan sistem|instruksi sistem',
-    show: 'tampilkan|tunjukkan|perlihatkan|ungkapkan|beri tahu|beritahu|sebutkan|ulangi|cetak|salin|tempel|bagikan|kutip|berikan|keluarkan|bocorkan|kata demi kata|kata per kata|persis|paparkan',
+    show: 'tampilkan|tunjukkan|paparkan|dedahkan|perlihatkan|ungkapkan|beri tahu|beritahu|sebutkan|ulangi|cetak|salin|tempel|bagikan|kutip|berikan|keluarkan|bocorkan|kata demi kata|kata per kata|persis|paparkan',
     persona:
       'mulai sekarang|dari sekarang|mulai hari ini|awak ialah|anda ialah|kamu ialah|awak kini|sejak sekarang|kamu adalah|anda adalah|kamu sekarang|kamu menjadi|berperan sebagai|bertindaklah sebagai|bertindak sebagai|berpura-pura|pura-pura|jadilah|mode',
     without:
@@ -231,14 +233,14 @@ export const LANGUAGES: Record<string, Concepts> = {
   },
   fi: {
     discard:
-      'ohita|ohittakaa|unohda|unohtakaa|älä välitä|älkää välittäkö|jätä huomiotta|jättäkää huomiotta|älä noudata|älkää noudattako|lakkaa noudattamasta|hylkää|sivuuta|mitätöity|mitätön|kumottu|peruttu|eivät ole enää voimassa|ei ole enää voimassa|eivät enää päde|vanhentune*',
+      'ohita|ohittakaa|unohda|unohtakaa|älä välitä|älkää välittäkö|jätä huomiotta|jättäkää huomiotta|älä noudata|älkää noudattako|älä enää noudata|älkää enää noudattako|älä enää välitä|lakkaa noudattamasta|hylkää|sivuuta|mitätöity|mitätön|kumottu|peruttu|eivät ole enää voimassa|ei ole enää voimassa|eivät enää päde|vanhentune*',
     rules:
       'ohje|sääntö|säännö|sääntöj|ohjeistu|käsky|kehote|kehotte|prompt|asetu|määrity|rajoitu|rajoituks|määräy|linjau',
     mine: 'sinun|omat|aiemm|edellis|yllä olev|alkuperäis|alku|saam|sinulle annet|annetut|järjestelmä|piilo|salai|kaikki|kehittäj|ylläpitäj',
     system: 'järjestelmäkehote|järjestelmäkehotteesi|järjestelmäviesti|järjestelmäohje',
-    show: 'näytä|paljasta|kerro|toista|tulosta|kopioi|liitä|luettele|jaa|lainaa|anna minulle|tuo esiin|sanasta sanaan|sanatarkasti',
+    show: 'näytä|paljasta|kirjoita näkyviin|kirjoita auki|kerro|toista|tulosta|kopioi|liitä|luettele|jaa|lainaa|anna minulle|tuo esiin|sanasta sanaan|sanatarkasti',
     persona:
-      'tästä lähtien|tästedes|nyt olet|olet nyt|sinä olet|toimi kuin|käyttäydy kuin|esitä|teeskentele|näyttele|ryhdy',
+      'tästä lähtien|tästä eteenpäin|tästä hetkestä lähtien|tästedes|nyt olet|olet nyt|sinä olet|toimi kuin|käyttäydy kuin|esitä|teeskentele|näyttele|ryhdy',
     without: 'ilman|ei ole|ei mitään|vapaa|vapaana',
     limits: 'rajoitu|rajoituks|suodat|sensuur|sääntö|säännö|etiik|moraal',
     unbound: 'sensuroimaton|suodattamaton',
@@ -350,6 +352,466 @@ export const LANGUAGES: Record<string, Concepts> = {
     limits: 'বিধিনিষেধ|সীমাবদ্ধতা|নিয়ম|ফিল্টার|সেন্সর|নৈতিক|নিষেধ',
     unbound: 'সেন্সরহীন|বাধাহীন|নিয়মহীন',
   },
+  hu: {
+    discard:
+      'hagyd figyelmen kívül|hagyja figyelmen kívül|hagyjátok figyelmen kívül|figyelmen kívül|felejtsd el|felejtse el|felejtsétek el|felejts el|ne vedd figyelembe|ne vegye figyelembe|ne törődj|ne foglalkozz|ne kövesd|ne kövesse|ne tartsd be|ne tartsa be|ne engedelmeskedj|dobd el|dobja el|vesd el|tekintsd semmisnek|semmis*|érvénytelen*|már nem érvényes*|nem érvényes*|hatályon kívül|visszavon*|elavult*',
+    rules:
+      'utasítás|szabály|irányelv|előírás|prompt|promptot|promptod|beállítás|konfigurác|korlátozás|parancs|direktív|instrukci',
+    mine: 'korábbi|eddigi|előző|fenti|fentebb|eredeti|kezdeti|kezdő|kapott|neked adott|amit kaptál|rendszer|rejtett|titkos|összes|minden|fejlesztő|üzemeltető|a te|tiéd',
+    system:
+      'rendszerprompt|rendszerüzenet|rendszerutasítás|utasításaid|utasításod|szabályaid|szabályod|irányelveid|beállításaid|promptodat',
+    show: 'mutasd meg|mutasd|mutassa meg|írd ki|írja ki|írd le|írd be|ismételd meg|ismételd el|ismételje meg|másold ki|másold be|sorold fel|áruld el|árulja el|fedd fel|tárd fel|idézd|oszd meg|add ki|szó szerint|szóról szóra',
+    persona:
+      'mostantól|ettől kezdve|ezentúl|mától|mostantól kezdve|te vagy|te most|most te|legyél|viselkedj úgy|tegyél úgy|játszd el|szerepében|módban',
+    without: 'nélkül|nincs|nincsenek|semmilyen|semmi|mindenféle|mentes',
+    limits: 'korlátoz|korlát|szabály|szűr|cenzúr|etik|erkölc|tabu',
+    unbound: 'cenzúrázatlan|szűretlen|szabályok nélküli|korlátozások nélküli',
+  },
+  bg: {
+    discard:
+      'игнорирай|игнорирайте|забрави|забравете|не обръщай внимание|не обръщайте внимание|пренебрегни|пренебрегнете|не следвай|не следвайте|не спазвай|не спазвайте|не изпълнявай|спри да следваш|отхвърли|зачеркни|отменен|анулиран|невалидн|вече не важат|вече не важи|вече не са валидни|не са в сила|остарел',
+    rules:
+      'инструкци|указани|правил|насок|директив|команд|промпт|настройк|конфигураци|ограничени|политик|разпореждан',
+    mine: 'твоите|твоя|твои|вашите|своите|си |предишн|досегашн|горн|по-горе|първоначалн|изходн|оригиналн|начални|получен|дадени ти|които ти|ти е дал|ти дадоха|системн|скрит|тайн|всички|разработчи|оператор',
+    system:
+      'системния промпт|системният промпт|системен промпт|системния си промпт|системното съобщение|системни инструкции',
+    show: 'покажи|покажете|изведи|разкрий|разкрийте|кажи ми|кажете ми|повтори|повторете|отпечатай|изпиши|препиши|копирай|изброй|сподели|цитирай|дай ми|дайте ми|дословно|дума по дума',
+    persona:
+      'отсега нататък|от сега нататък|от този момент|отсега|ти си|вече си|сега си|ще бъдеш|дръж се като|действай като|преструвай се|играй ролята|изиграй ролята|влез в ролята|стани|режим',
+    without: 'без |нямаш|няма|никакви|никакъв|свободен от|свободна от',
+    limits: 'ограничени|правила|филтр|цензур|забран|табу|етик|морал',
+    unbound: 'без цензура|нецензуриран|без филтри',
+  },
+  hr: {
+    discard:
+      'ignoriraj|ignorirajte|ignoriši|ignorišite|zanemari|zanemarite|zaboravi|zaboravite|ne obaziri se|ne slušaj|ne slijedi|ne sledi|ne prati|ne poštuj|prestani slijediti|prestani pratiti|odbaci|odbacite|poništen*|nevažeć*|više ne važe|više ne važi|više ne vrijede|više nisu važeć|zastarjel*|zastarel*|ukinut*',
+    rules:
+      'uput|instrukcij|pravil|smjernic|smernic|naredb|naređenj|prompt|postavk|podešavanj|konfiguracij|ograničenj|direktiv|politik',
+    mine: 'tvoje|tvoja|tvoj|svoje|svoj|vaše|prethodn|ranij|gornj|izvorn|originaln|početn|dobiven|dobijen|koje si dobio|koje si dobila|koje su ti|date ti|dane ti|sistemsk|sustavsk|skriven|tajn|sve|programer|razvojn|operater',
+    system:
+      'sistemski prompt|sustavski prompt|sistemska poruka|sustavska poruka|sistemske upute|sistemska uputstva',
+    show: 'pokaži|prikaži|otkrij|reci mi|kaži mi|ponovi|ispiši|odštampaj|isprintaj|kopiraj|nabroji|podijeli|podeli|citiraj|daj mi|izbaci|doslovno|od riječi do riječi|reč po reč',
+    persona:
+      'od sada|od ovog trenutka|odsad|ubuduće|ti si|sada si|bit ćeš|bićeš|ponašaj se kao|djeluj kao|deluj kao|pretvaraj se|glumi|igraj ulogu|postani|režim|način rada',
+    without: 'bez|nikakv|nemaš|nema|slobodan od|oslobođen',
+    limits: 'ograničenj|filtera|filtri|cenzur|pravil|tabu|etik|moral',
+    unbound: 'necenzuriran|nefiltriran|bez cenzure',
+  },
+  sr: {
+    discard:
+      'игнориши|игноришите|занемари|занемарите|заборави|заборавите|не обазири се|не слушај|не следи|не прати|не поштуј|престани да пратиш|одбаци|одбаците|поништен|неважећ|више не важе|више не важи|застарел|укинут',
+    rules:
+      'упутств|упут|инструкциј|правил|смерниц|наредб|промпт|подешавањ|поставк|конфигурациј|ограничењ|директив|политик',
+    mine: 'твоје|твоја|твој|своје|свој|ваше|претходн|ранији|раније|горњ|изворн|оригиналн|почетн|добијен|које си добио|које су ти|дате ти|системск|скривен|тајн|све|програмер|оператер',
+    system: 'системски промпт|системска порука|системска упутства',
+    show: 'покажи|прикажи|откриј|реци ми|кажи ми|понови|испиши|одштампај|копирај|наброј|подели|цитирај|дај ми|дословно|реч по реч',
+    persona:
+      'од сада|од овог тренутка|убудуће|ти си|сада си|бићеш|понашај се као|делуј као|претварај се|глуми|играј улогу|постани|режим',
+    without: 'без |никакв|немаш|нема|слободан од',
+    limits: 'ограничењ|филтер|филтр|цензур|правил|табу|етик|морал',
+    unbound: 'нецензурисан|без цензуре',
+  },
+  sk: {
+    discard:
+      'ignoruj|ignorujte|zabudni|zabudnite|nevšímaj si|nevšímajte si|nedbaj na|prestaň dodržiavať|nedodržiavaj|neposlúchaj|nesleduj|zahoď|zahoďte|odhoď|neplatia|neplatné|zrušen*|už neplatia|prestali platiť|zastaran*',
+    rules: 'inštrukci|instrukci|pokyn|pravidl|smernic|prompt|nastaveni|konfiguráci|obmedzeni|príkaz|zásad',
+    mine: 'tvoje|tvojich|svoje|svojich|vaše|predchádzajúc|predošl|doterajš|vyššie uveden|pôvodn|počiatočn|úvodn|obdržan|dostal|ktoré ti|systémov|skryt|tajn|všetky|všetkých|vývojár|prevádzkovateľ',
+    system: 'systémový prompt|systémová správa|systémové pokyny|systémové inštrukcie',
+    show: 'ukáž|ukážte|zobraz|vypíš|prezraď|povedz|zopakuj|vytlač|skopíruj|vymenuj|zdieľaj|ocituj|prepíš|odhaľ|doslova|slovo od slova|slovo po slove',
+    persona:
+      'odteraz|od tejto chvíle|odteraz ďalej|teraz si|budeš|správaj sa ako|konaj ako|predstieraj|hraj rolu|staň sa|režim| si ',
+    without: 'bez|žiadne|žiadnych|žiadna|akýchkoľvek|nemáš|nemá|oslobodený od',
+    limits: 'obmedzeni|filtr|cenzúr|pravidl|tabu|etik|moráln',
+    unbound: 'necenzurovan|nefiltrovan',
+  },
+  sl: {
+    discard:
+      'ignoriraj|ignorirajte|pozabi|pozabite|ne upoštevaj|ne upoštevajte|ne meni se za|ne sledi|ne ubogaj|nehaj slediti|prenehaj upoštevati|zavrzi|zavrzite|razveljavljen*|neveljavn*|ne veljajo več|ne velja več|niso več veljavn*|zastarel*|preklican*',
+    rules: 'navodil|pravil|smernic|ukaz|prompt|nastavit|konfiguracij|omejit|direktiv|politik',
+    mine: 'tvoja|tvoje|tvoj|svoja|svoje|vaša|vaše|prejšnj|dosedanj|zgornj|zgoraj|izvirn|originaln|začetn|prejet|ki si jih dobil|ki so ti|dana ti|dane ti|sistemsk|skrit|tajn|vsa|vse|razvijalc|operater',
+    system: 'sistemski poziv|sistemski prompt|sistemsko sporočilo|sistemska navodila',
+    show: 'pokaži|prikaži|razkrij|povej mi|ponovi|izpiši|natisni|kopiraj|prilepi|naštej|deli z mano|citiraj|daj mi|dobesedno|besedo za besedo',
+    persona:
+      'od zdaj|od zdaj naprej|odslej|od tega trenutka|boš|zdaj si|obnašaj se kot|deluj kot|pretvarjaj se|igraj vlogo|postani|način| si ',
+    without: 'brez|nobenih|nobene|nobenega|kakršnih koli|nimaš|nima|prost',
+    limits: 'omejit|filtr|cenzur|pravil|tabu|etik|moral',
+    unbound: 'necenzuriran|nefiltriran|brez cenzure',
+  },
+  lt: {
+    discard:
+      'ignoruok|ignoruokite|pamiršk|pamirškite|nepaisyk|nepaisykite|nekreipk dėmesio|nekreipkite dėmesio|nesilaikyk|nesilaikykite|nebesilaikyk|nustok laikytis|atmesk|išmesk|panaikint*|negalioj*|nebegalioj*|nebetaikom*|pasen*',
+    rules:
+      'instrukcij|nurodym|taisykl|gairė|gaires|komand|prompt|raginim|nustatym|konfigūracij|apribojim|direktyv|politik',
+    mine: 'tavo|jūsų|savo|ankstesn|aukščiau|pradin|originali|gaut|tau duot|kurias gavai|sistemin|sistemos|paslėpt|slapt|visas|visus|visos|kūrėj|operatori',
+    system:
+      'sistemos raginim|sisteminis raginim|sistemos prompt|sisteminis prompt|sistemos pranešim|sistemos instrukcij',
+    show: 'parodyk|parodykite|atskleisk|pasakyk|pakartok|atspausdink|išspausdink|išvesk|nukopijuok|išvardink|išvardyk|pasidalink|pacituok|duok man|pažodžiui|žodis į žodį',
+    persona:
+      'nuo šiol|nuo dabar|nuo šios akimirkos|tu esi|dabar tu|tu būsi|elkis kaip|apsimesk|vaidink|suvaidink|tapk|režim',
+    without: 'be|jokių|jokios|neturi|laisvas nuo|laisva nuo',
+    limits: 'apribojim|filtr|cenzūr|taisykl|tabu|etik|moral',
+    unbound: 'necenzūruot|nefiltruot|be cenzūros',
+  },
+  lv: {
+    discard:
+      'ignorē|ignorējiet|aizmirsti|aizmirstiet|neņem vērā|neņemiet vērā|nepievērs uzmanību|neievēro|neievērojiet|neseko|nesekojiet|pārstāj ievērot|atmet|izmet|atcelt*|nederīg*|vairs nav spēkā|vairs neder|novecojuš*',
+    rules:
+      'instrukcij|norādījum|noteikum|vadlīnij|komand|prompt|uzvedn|iestatījum|konfigurācij|ierobežojum|direktīv|politik',
+    mine: 'tavas|tavus|tavu|tavi|savas|savus|jūsu|iepriekšēj|iepriekš|augstāk|sākotnēj|sākuma|oriģināl|saņemt|tev dot|kas tev|sistēmas|sistēm|slēpt|slepen|visas|visus|izstrādātāj|operator',
+    system: 'sistēmas uzvedn|sistēmas prompt|sistēmas ziņojum|sistēmas instrukcij',
+    show: 'parādi|parādiet|atklāj|pasaki|atkārto|izdrukā|izvadi|nokopē|kopē|uzskaiti|dalies|citē|dod man|izraksti|vārds vārdā|burtiski',
+    persona:
+      'no šī brīža|turpmāk|no tagad|tu esi|tagad tu|tu būsi|uzvedies kā|rīkojies kā|izliecies|tēlo|spēlē lomu|kļūsti|režīm',
+    without: 'bez|nekādu|nekādi|jebkādu|jebkādiem|tev nav|brīvs no|brīva no',
+    limits: 'ierobežojum|filtr|cenzūr|noteikum|tabu|ētik|morāl',
+    unbound: 'necenzēt|nefiltrēt|bez cenzūras',
+  },
+  et: {
+    discard:
+      'ignoreeri|ignoreerige|unusta|unustage|ära arvesta|ärge arvestage|ära pööra tähelepanu|ära järgi|ärge järgige|lõpeta järgimine|jäta kõrvale|jätke kõrvale|heida kõrvale|viska minema|tühista|tühistat*|kehtetu*|ei kehti enam|ei ole enam kehtiv*|pole enam kehtiv*|aegun*',
+    rules:
+      'juhis|juhend|reegl|eeskirj|käsk|korraldus|prompt|viip|viiba|seadistus|seaded|konfiguratsioon|piirang|direktiiv|poliitika',
+    mine: 'sinu|teie|oma|varasem|eelmi|eelne|ülal|ülaltoodud|algse|algsed|esialgs|saadud|sulle antud|mis sulle|süsteemi|peidetud|salaj|kõik|kõiki|arendaja|operaator',
+    system: 'süsteemiviip|süsteemi viip|süsteemiprompt|süsteemi prompt|süsteemisõnum|süsteemi juhis',
+    show: 'näita|näidake|paljasta|ütle mulle|korda|kordage|prindi|trüki|väljasta|kopeeri|loetle|jaga|tsiteeri|anna mulle|sõna-sõnalt|sõnasõnalt',
+    persona:
+      'nüüdsest|edaspidi|alates nüüdsest|sellest hetkest|sa oled|sina oled|nüüd oled|oled nüüd|oled sa|käitu nagu|tegutse nagu|teeskle|mängi rolli|kehasta|muutu|režiim',
+    without: 'ilma|mingeid|mingite|sul pole|pole|vaba|vabad',
+    limits: 'piirang|filtri|tsensuur|reegl|tabu|eetik|moraal',
+    unbound: 'tsenseerimata|filtreerimata|piiranguteta|reegliteta',
+  },
+  ka: {
+    discard:
+      'დაივიწყე|დაივიწყეთ|უგულებელყავი|უგულებელყავით|იგნორირება|არ მიაქციო ყურადღება|ნუ მიაქცევ ყურადღებას|ნუ მიყვები|ნუ დაემორჩილები|ნუ შეასრულებ|არ დაიცვა|ნუ დაიცავ|გადააგდე|მოისროლე|გაუქმებულ|გაუქმდა|ძალადაკარგულ|აღარ მოქმედებს|აღარ არის ძალაში|აღარ მოქმედებენ|ბათილ|მოძველებულ',
+    rules:
+      'ინსტრუქცი|მითითებ|წესებ|წესი|წესს|დირექტივ|ბრძანებ|პრომპტ|პარამეტრ|კონფიგურაცი|შეზღუდვ|პოლიტიკ|სახელმძღვანელ',
+    mine: 'შენი|შენს|თქვენი|წინა|ადრინდელ|ზემოთ|ზემოაღნიშნულ|საწყის|თავდაპირველ|ორიგინალურ|მიღებულ|რაც მოგცეს|მოცემულ|სისტემურ|სისტემის|დამალულ|საიდუმლო|ყველა|დეველოპერ|შემქმნელ',
+    system: 'სისტემური პრომპტ|სისტემის პრომპტ|სისტემური შეტყობინებ|სისტემური ინსტრუქცი',
+    show: 'მაჩვენე|მიჩვენე|აჩვენე|გამოიტანე|გამიმხილე|გაამჟღავნე|მითხარი|გაიმეორე|დაბეჭდე|დააკოპირე|ჩამოთვალე|გააზიარე|ციტირე|მომეცი|სიტყვასიტყვით|სიტყვა სიტყვით',
+    persona:
+      'ამიერიდან|ახლა შენ|ამ მომენტიდან|დღეიდან|შენ ხარ|შენ იქნები|მოიქეცი როგორც|იმოქმედე როგორც|თავი მოაჩვენე|ითამაშე როლი|გახდი|რეჟიმ',
+    without: 'გარეშე|არანაირი|არავითარი|ყოველგვარი|არ გაქვს|თავისუფალი',
+    limits: 'შეზღუდვ|ფილტრ|ცენზურ|წესებ|ტაბუ|ეთიკ|მორალ',
+    unbound: 'უცენზურო|ცენზურის გარეშე',
+  },
+  hy: {
+    discard:
+      'անտեսիր|անտեսեք|մոռացիր|մոռացեք|ուշադրություն մի դարձրու|մի հետևիր|մի հետեւիր|մի պահպանիր|մի կատարիր|դադարիր հետևել|մի կողմ դիր|մի կողմ թող|նետիր|չեղարկված|չեղյալ|անվավեր|այլևս ուժի մեջ չեն|այլևս չեն գործում|ուժը կորցրել|հնացած',
+    rules:
+      'հրահանգ|կանոն|ցուցում|ուղեցույց|պրոմպտ|կարգավորում|կոնֆիգուրացի|սահմանափակում|քաղաքականությ|դիրեկտիվ',
+    mine: 'քո |քո՝|ձեր |նախորդ|նախկին|վերևի|վերը նշված|սկզբնական|նախնական|բնօրինակ|ստացած|քեզ տրված|տրված|համակարգ|թաքնված|գաղտնի|բոլոր|ամբողջ|մշակող|ծրագրավորող',
+    system: 'համակարգային պրոմպտ|համակարգի պրոմպտ|համակարգային հաղորդագրությ|համակարգային հրահանգ',
+    show: 'ցույց տուր|ցույց տվեք|բացահայտիր|ասա ինձ|կրկնիր|տպիր|արտատպիր|պատճենիր|թվարկիր|կիսվիր|մեջբերիր|տուր ինձ|բառացի|բառ առ բառ',
+    persona:
+      'այսուհետ|այս պահից|այսօրվանից|հիմա դու|դու հիմա|դու ես|դու կլինես|իրեն պահիր|գործիր որպես|ձևացրու|խաղա դերը|դարձիր|ռեժիմ',
+    without: 'առանց|ոչ մի|չունես|ազատ',
+    limits: 'սահմանափակ|ֆիլտր|զտիչ|գրաքնն|կանոն|տաբու|էթիկ|բարոյ',
+    unbound: 'առանց գրաքննության|չգրաքննված|առանց զտիչների',
+  },
+  az: {
+    discard:
+      'unut|unudun|nəzərə alma|nəzərə almayın|məhəl qoyma|məhəl qoymayın|fikir vermə|fikir verməyin|əməl etmə|əməl etməyin|riayət etmə|tabe olma|kənara qoy|ləğv edilib|ləğv olunub|etibarsız|etibarsiz|artiq kecerli deyil|keçərli deyil|qüvvədə deyil|köhnəlib',
+    rules:
+      'təlimat|telimat|limat|qayda|göstəriş|gosteris|direktiv|prompt|promptu|sorğu|ayar|parametr|konfiqurasiya|məhdudiyyət|mehdudiyyet|siyasət',
+    mine: 'sənin|senin|sənə verilən|sene verilen|əvvəlki|evvelki|yuxarıdakı|yuxaridaki|ilkin|orijinal|başlanğıc|aldığın|verilmiş|sistem|gizli|bütün|hamısını|hamisini|tərtibatçı',
+    system: 'sistem promptu|sistem mesajı|sistem mesaji|sistem təlimat|sistem telimat',
+    show: 'göstər|goster|təkrarla|tekrarla|de mene|söylə|soyle|çap et|kopyala|yapışdır|paylaş|açıqla|aciqla|mene ver|olduğu kimi|hərfi|sözbəsöz',
+    persona:
+      'bundan sonra|bu andan etibarən|artıq sən|sən artıq|sən bir|sən indi|kimi davran|rolunu oyna|rolunda|rejim',
+    without: 'olmadan|heç bir|hec bir|olmayan|yoxdur|azad',
+    limits: 'məhdudiyyət|mehdudiyyet|hdudiyy|filtr|senzur|qayda|etika|əxlaq|exlaq|qadağa|qadaga',
+    unbound: 'senzurasız|senzurasiz|filtrsiz|qaydasız|qaydasiz',
+  },
+  kk: {
+    discard:
+      'елеме|елемеңіз|ескерме|ескермеңіз|ұмыт|ұмытыңыз|назар аударма|назар аудармаңыз|орындама|орындамаңыз|сақтама|бағынба|бағынбаңыз|ұстанба|тастап жібер|жойылды|күшін жойды|жарамсыз|күшінде емес|ескірген',
+    rules: 'нұсқау|ереже|нұсқама|бұйрық|директив|промпт|баптау|параметр|конфигурация|шектеу|саясат',
+    mine: 'сенің|сіздің|саған берілген|саған|алдыңғы|бұрынғы|жоғарыдағы|бастапқы|түпнұсқа|алған|берілген|жүйелік|жүйе|жасырын|құпия|барлық|бәрін|әзірлеуші',
+    system: 'жүйелік промпт|жүйелік хабарлама|жүйелік нұсқау',
+    show: 'көрсет|көрсетіңіз|ашып бер|айтып бер|маған айт|қайтала|қайталаңыз|басып шығар|көшір|тізіп бер|бөліс|маған бер|сөзбе-сөз|сөзбе сөз',
+    persona:
+      'бұдан былай|осы сәттен бастап|қазірден бастап|енді сен|сен енді|сен бір|сен боласың|ретінде әрекет ет|сияқты әрекет ет|болып көрін|рөлін ойна|режим',
+    without: 'жоқ|ешқандай|онсыз|еркін',
+    limits: 'шектеу|сүзгі|фильтр|цензура|ереже|этика|мораль|тыйым',
+    unbound: 'цензурасыз|сүзгісіз|ережесіз',
+  },
+  uz: {
+    discard:
+      "e'tiborsiz qoldir|etiborsiz qoldir|e'tibor berma|etibor berma|unut|unuting|unutgin|e'tiborga olma|amal qilma|amal qilmang|rioya qilma|bo'ysunma|tashla|bekor qilingan|bekor qilindi|yaroqsiz|endi amal qilmaydi|kuchini yo'qotgan|eskirgan",
+    rules:
+      "ko'rsatma|korsatma|rsatma|yo'riqnoma|yoriqnoma|qoida|buyruq|direktiv|prompt|sozlama|konfiguratsiya|cheklov|siyosat",
+    mine: "sening|sizning|senga berilgan|sizga berilgan|oldingi|avvalgi|yuqoridagi|boshlang'ich|dastlabki|asl|original|olgan|berilgan|tizim|yashirin|maxfiy|barcha|hamma|dasturchi|ishlab chiquvchi",
+    system: "tizim prompt|tizim xabari|tizim ko'rsatma|tizim korsatma",
+    show: "ko'rsat|korsat|ochib ber|aytib ber|takrorla|chop et|nusxa ol|nusxala|sanab ber|ulash|menga ber|so'zma-so'z|sozma-soz|aynan",
+    persona:
+      "bundan buyon|bundan keyin|shu paytdan boshlab|endi sen|sen endi|sen bir|sen bo'lasan|sifatida harakat qil|kabi harakat qil|rolini o'yna|rejim",
+    without: "holda|yo'q|yoq|hech qanday|ozod|erkin",
+    limits: 'cheklov|filtr|senzura|qoida|etika|axloq|taqiq',
+    unbound: 'senzurasiz|filtrsiz|qoidasiz|cheklovsiz',
+  },
+  ur: {
+    discard:
+      'نظرانداز کر|نظر انداز کر|بھول جاؤ|بھول جائیں|بھول جا|مت مانو|نہ مانیں|پیروی نہ کر|پیروی مت کر|عمل نہ کر|عمل مت کر|پروا نہ کر|ترک کر|چھوڑ دو|منسوخ|کالعدم|غیر مؤثر|اب لاگو نہیں|اب نافذ نہیں|متروک',
+    rules: 'ہدایات|ہدایت|قواعد|اصول|احکامات|حکم|رہنما|پرامپٹ|ترتیبات|سیٹنگز|کنفیگریشن|پابندی|پالیسی',
+    mine: 'تمہاری|تمہارے|تمہارا|آپ کی|آپ کے|اپنی|اپنے|اپنا|پچھلی|پچھلے|سابقہ|پہلے|اوپر|ابتدائی|اصل|شروع|ملی|ملنے والی|دی گئی|دیے گئے|سسٹم|چھپی|خفیہ|تمام|ڈویلپر',
+    system: 'سسٹم پرامپٹ|سسٹم میسج|سسٹم کی ہدایات|سسٹم ہدایات|نظام کی ہدایات',
+    show: 'دکھاؤ|دکھائیں|دکھا دو|بتاؤ|بتائیں|بتا دو|دہراؤ|دہرائیں|پرنٹ کر|کاپی کر|شیئر کر|ظاہر کر|افشا کر|مجھے دو|لفظ بہ لفظ|من و عن|ہوبہو',
+    persona:
+      'اب سے|آج سے|اس لمحے سے|اب تم|تم اب|تم ایک|آپ ایک|کی طرح برتاؤ|کا کردار|ہونے کا ڈرامہ|بن جاؤ|موڈ',
+    without: 'بغیر|بنا|بلا|کوئی|نہیں|آزاد',
+    limits: 'پابندی|پابندیاں|حدود|قواعد|اصول|فلٹر|سنسر|اخلاقی|ممانعت',
+    unbound: 'بغیر سنسر|سنسر کے بغیر|بے لگام',
+  },
+  ta: {
+    discard:
+      'புறக்கணி|மறந்துவிடு|மறந்து விடு|மறந்துவிடுங்கள்|மறந்து விடுங்கள்|பின்பற்றாதே|பின்பற்ற வேண்டாம்|கடைப்பிடிக்காதே|கடைப்பிடிக்க வேண்டாம்|பொருட்படுத்தாதே|பொருட்படுத்த வேண்டாம்|கைவிடு|தூக்கி எறி|ரத்து|செல்லாது|செல்லுபடியாகாது|இனி பொருந்தாது|காலாவதி',
+    rules: 'அறிவுறுத்தல்|வழிமுறை|விதி|கட்டளை|ப்ராம்ப்ட்|பிராம்ப்ட்|அமைப்புகள்|கட்டமைப்பு|கட்டுப்பாடு|கொள்கை',
+    mine: 'உன் |உன்னுடைய|உங்கள்|உனது|உனக்கு கொடுக்கப்பட்ட|உங்களுக்கு கொடுக்கப்பட்ட|முந்தைய|முன்பு|மேலே|மேலுள்ள|ஆரம்ப|தொடக்க|அசல்|பெற்ற|கொடுக்கப்பட்ட|வழங்கப்பட்ட|சிஸ்டம்|மறைக்கப்பட்ட|ரகசிய|அனைத்து|எல்லா|டெவலப்பர்',
+    system: 'சிஸ்டம் ப்ராம்ப்ட்|சிஸ்டம் பிராம்ப்ட்|கணினி அறிவுறுத்தல்|சிஸ்டம் செய்தி',
+    show: 'காட்டு|காண்பி|சொல்லு|சொல்லுங்கள்|திரும்பச் சொல்|மீண்டும் சொல்|அச்சிடு|நகலெடு|பட்டியலிடு|பகிர்|மேற்கோள் காட்டு|வெளிப்படுத்து|எனக்கு கொடு|வார்த்தைக்கு வார்த்தை',
+    persona:
+      'இனிமேல்|இப்போதிலிருந்து|இந்த நொடியிலிருந்து|இன்று முதல்|நீ இப்போது|இப்போது நீ|நீ ஒரு|நீங்கள் ஒரு|போல நடந்து கொள்|போல் நடி|பாத்திரத்தில்|ஆக மாறு|பயன்முறை',
+    without: 'இல்லாமல்|இல்லாத|எந்த|இல்லை|இன்றி|சுதந்திர',
+    limits: 'கட்டுப்பாடு|வரம்பு|விதி|வடிகட்டி|ஃபில்டர்|தணிக்கை|நெறி|ஒழுக்க|தடை',
+    unbound: 'தணிக்கையற்ற|தணிக்கை இல்லாத|கட்டுப்பாடற்ற',
+  },
+  te: {
+    discard:
+      'విస్మరించు|విస్మరించండి|పట్టించుకోకు|పట్టించుకోవద్దు|మర్చిపో|మర్చిపోండి|మరచిపో|మరచిపోండి|పాటించకు|పాటించవద్దు|అనుసరించకు|అనుసరించవద్దు|వదిలేయి|వదిలేయండి|రద్దు|చెల్లవు|చెల్లదు|ఇక వర్తించవు|ఇక వర్తించదు|పాతబడిన',
+    rules: 'సూచన|నియమ|ఆదేశ|మార్గదర్శక|ప్రాంప్ట్|సెట్టింగ్|కాన్ఫిగరేషన్|పరిమితులు|ఆంక్షలు|విధానాలు',
+    mine: 'నీ |నీకు ఇచ్చిన|మీ |మీకు ఇచ్చిన|మునుపటి|ఇంతకుముందు|పైన|పై |ప్రారంభ|అసలు|అసలైన|ఇచ్చిన|పొందిన|సిస్టమ్|దాచిన|రహస్య|అన్ని|మొత్తం|డెవలపర్',
+    system: 'సిస్టమ్ ప్రాంప్ట్|సిస్టమ్ సందేశం|సిస్టమ్ సూచనలు',
+    show: 'చూపించు|చూపించండి|చూపు|చెప్పు|చెప్పండి|పునరావృతం|ప్రింట్ చెయ్|కాపీ చెయ్|పంచుకో|ఉటంకించు|బయటపెట్టు|వెల్లడించు|నాకు ఇవ్వు|పదం పదంగా|యథాతథంగా',
+    persona:
+      'ఇప్పటి నుండి|ఈ క్షణం నుండి|ఈరోజు నుండి|నువ్వు ఇప్పుడు|ఇప్పుడు నువ్వు|నువ్వు ఒక|మీరు ఒక|లా ప్రవర్తించు|నటించు|పాత్ర|గా మారు|మోడ్',
+    without: 'లేకుండా|లేని|ఎటువంటి|లేవు|స్వేచ్ఛ',
+    limits: 'పరిమితు|ఆంక్షలు|నియమ|ఫిల్టర్|సెన్సార్|నైతిక|నిషేధ',
+    unbound: 'సెన్సార్ లేని|సెన్సార్ చేయని',
+  },
+  mr: {
+    discard:
+      'दुर्लक्ष कर|दुर्लक्ष करा|विसरून जा|विसरा|विसर|पाळू नकोस|पाळू नका|पालन करू नकोस|पालन करू नका|अनुसरण करू नकोस|अनुसरण करू नका|बाजूला ठेव|टाकून दे|रद्द|अवैध|आता लागू नाही|लागू होत नाहीत|कालबाह्य',
+    rules: 'सूचना|नियम|आदेश|मार्गदर्शक|प्रॉम्प्ट|प्रॉम्ट|सेटिंग|कॉन्फिगरेशन|निर्बंध|मर्यादा|धोरण',
+    mine: 'तुझ्या|तुझे|तुझी|तुझा|तुमच्या|तुमचे|तुमची|आधीच्या|आधीचे|मागील|पूर्वीच्या|पूर्वीचे|वरील|मूळ|सुरुवातीच्या|प्रारंभिक|मिळालेल्या|दिलेल्या|तुला दिलेल्या|सिस्टम|लपवलेल्या|गुप्त|सर्व|डेव्हलपर|विकसक',
+    system: 'सिस्टम प्रॉम्प्ट|सिस्टम संदेश|सिस्टम सूचना',
+    show: 'दाखव|दाखवा|सांग|सांगा|पुन्हा सांग|पुन्हा लिहा|प्रिंट कर|कॉपी कर|यादी कर|शेअर कर|उघड कर|मला दे|मला द्या|शब्दशः|जसेच्या तसे',
+    persona: 'आतापासून|या क्षणापासून|आजपासून|तू आता|आता तू|तू एक|तुम्ही एक|सारखे वाग|असल्याचे नाटक|ची भूमिका|मोड',
+    without: 'शिवाय|विना|कोणतेही|कोणत्याही|नाही|मुक्त',
+    limits: 'निर्बंध|मर्यादा|नियम|फिल्टर|सेन्सॉर|नैतिक|बंधन',
+    unbound: 'सेन्सॉरशिवाय|बंधनमुक्त',
+  },
+  sw: {
+    discard:
+      'puuza|puuzeni|sahau|sahauni|usifuate|msifuate|acha kufuata|usizingatie|usitii|achana na|tupilia mbali|zimefutwa|imefutwa|zimebatilishwa|batili|hazitumiki tena|haitumiki tena|si halali tena|zimepitwa na wakati',
+    rules:
+      'maagizo|maelekezo|sheria|kanuni|miongozo|mwongozo|amri|prompt|mipangilio|usanidi|vikwazo|masharti|sera',
+    mine: 'yako|zako|zenu|yenu|za awali|ya awali|zilizotangulia|iliyotangulia|za hapo awali|hapo juu|asili|za mwanzo|ulizopewa|uliyopewa|ulizopokea|ya mfumo|za mfumo|mfumo|zilizofichwa|siri|zote|yote|msanidi|watengenezaji',
+    system: 'prompt ya mfumo|ujumbe wa mfumo|maagizo ya mfumo|maelekezo ya mfumo',
+    show: 'nionyeshe|onyesha|fichua|niambie|rudia|chapisha|nakili|bandika|orodhesha|shiriki|nukuu|nipe|neno kwa neno|kama yalivyo',
+    persona:
+      'kuanzia sasa|tangu sasa|kuanzia leo|wewe ni|sasa wewe ni|utakuwa|jifanye|igiza|cheza nafasi|hali ya',
+    without: 'bila|hakuna|huna|huru',
+    limits: 'vikwazo|kizuizi|vizuizi|mipaka|vichujio|kichujio|udhibiti|sheria|kanuni|maadili|miiko',
+    unbound: 'bila udhibiti|bila vikwazo',
+  },
+  zu: {
+    discard:
+      'ziba|zibe|zibani|ungazinaki|ungayinaki|unganaki|khohlwa|khohlwani|ungalandeli|ningalandeli|yeka ukulandela|lahla|zikhanseliwe|kukhanseliwe|azisasebenzi|akusasebenzi|azisavumelekile|ziphelelwe yisikhathi',
+    rules:
+      'imiyalelo|umyalelo|iziyalezo|isiyalezo|imithetho|umthetho|imigomo|imiyalo|prompt|izilungiselelo|imikhawulo|umkhawulo|inqubomgomo',
+    mine: 'yakho|zakho|wakho|yenu|zenu|yangaphambilini|zangaphambilini|wangaphambilini|yokuqala|zokuqala|engenhla|owanikwe|ozinikiwe|oyinikiwe|onikiwe|yohlelo|zohlelo|wohlelo|efihliwe|eziyimfihlo|eyimfihlo|yonke|zonke|umthuthukisi',
+    system: 'umyalelo wohlelo|imiyalelo yohlelo|prompt yohlelo|umlayezo wohlelo',
+    show: 'ngikhombise|khombisa|bonisa|ngibonise|veza|dalula|ngitshele|phinda|phrinta|kopisha|namathisela|bhala phansi|yabelana|caphuna|nginike|ngokwegama negama',
+    persona:
+      'kusukela manje|kusukela namhlanje|kusukela kulesi sikhathi|manje wena|wena manje|wena ungu|uzoba|yenza sengathi|zenze|dlala indima|yiba|imodi',
+    without: 'ngaphandle|akukho|awunayo|awunazo|akunayo|ongenayo|engenayo|ongenazo|ukhululekile',
+    limits: 'imikhawulo|umkhawulo|izihlungi|isihlungi|ukuhlola|ukuvimbela|imingcele|izimiso|imithetho',
+    unbound: 'ngaphandle kokuhlolwa|ngaphandle kwemikhawulo',
+  },
+  af: {
+    discard:
+      'ignoreer|vergeet|verontagsaam|moenie volg nie|hou op om|steur jou nie|sit opsy|skuif opsy|gooi weg|laat vaar|nietig|ongeldig|geld nie meer|is nie meer geldig|uitgedien|herroep|gekanselleer|kanselleer',
+    rules:
+      'instruksie|opdragte|opdrag|reëls|riglyne|bevele|prompt|instellings|konfigurasie|beperkings|voorskrifte|beleid',
+    mine: 'jou|julle|vorige|voorafgaande|bostaande|bogenoemde|oorspronklik|aanvanklike|ontvang|gekry|gegee|wat jy gekry|stelsel|sisteem|versteekte|geheime|alle|ontwikkelaar|operateur',
+    system: 'stelselprompt|stelsel prompt|stelselboodskap|stelselinstruksies|sisteemprompt',
+    show: 'wys|toon|openbaar|vertel my|sê vir my|herhaal|druk uit|kopieer|plak|lys|gee my|woord vir woord|woordeliks|letterlik',
+    persona:
+      'van nou af|vanaf nou|voortaan|jy is|jy is nou|nou is jy|jy sal|tree op as|gedra jou soos|maak asof|speel die rol|modus',
+    without: 'sonder|geen|vry van|nie gebonde',
+    limits: 'beperking|sensuur|reëls|taboes|etiek|moraliteit',
+    unbound: 'ongesensureer|ongefiltreer',
+  },
+  ga: {
+    discard:
+      'déan neamhaird|déanaigí neamhaird|ná tabhair aird|déan dearmad|déanaigí dearmad|ná lean|ná géill|stop ag leanúint|caith i leataobh|cuir i leataobh|ar ceal|curtha ar ceal|neamhbhailí|níl siad bailí|as feidhm|as dáta',
+    rules:
+      'treoir|treoracha|threoracha|dtreoracha|rialacha|riail|orduithe|n-orduithe|leid|socruithe|shocruithe|srianta|shrianta|polasaithe',
+    mine: 'do|bhur|roimhe seo|roimhe|thuas|bunaidh|tosaigh|a fuair tú|a tugadh duit|tugadh duit|córais|chórais|an chórais|folaithe|rúnda|go léir|uile|forbróir|fhorbróra',
+    system:
+      'leid chórais|leid an chórais|leid córais|teachtaireacht chórais|treoracha córais|treoracha an chórais',
+    show: 'taispeáin|nocht|inis dom|athdhéan|athscríobh|priontáil|cóipeáil|greamaigh|liostaigh|luaigh|tabhair dom|focal ar fhocal|focal ar focal',
+    persona:
+      'ó seo amach|as seo amach|feasta|is tusa|tá tú anois|anois is tusa|beidh tú|gníomhaigh mar|lig ort|glac ról|bí i do|mód',
+    without: 'gan|aon|níl aon|saor ó',
+    limits:
+      'srianta|shrianta|srian|teorainn|scagair|scagaire|cinsireacht|chinsireacht|rialacha|eitic|moráltacht',
+    unbound: 'gan chinsireacht|gan srian',
+  },
+  gd: {
+    discard:
+      'leig seachad|dìochuimhnich|na toir an aire|na lean|na gèill|sguir a leantainn|cuir an dàrna taobh|tilg air falbh|air a chur dheth|air an cur dheth|neo-dhligheach|chan eil iad dligheach|chan eil e dligheach|às an fheum|cuir às do',
+    rules:
+      'stiùireadh|stiùiridhean|riaghailt|òrdugh|h-òrdugh|brosnachadh|bhrosnachadh|roghainnean|suidheachadh|cuingealachadh|chuingealachadh|poileasaidh',
+    mine: 'agad|agaibh|do|ur|roimhe|gu h-àrd|tùsail|tòiseachaidh|a fhuair thu|a fhuair sibh|a chaidh a thoirt dhut|siostam|siostaim|an t-siostaim|falaichte|dìomhair|uile|na h-uile|leasaiche',
+    system:
+      'brosnachadh siostaim|brosnachadh an t-siostaim|teachdaireachd siostaim|stiùireadh siostaim|stiùiridhean an t-siostaim',
+    show: 'seall|seallaibh|foillsich|innis dhomh|ath-aithris|abair a-rithist|clò-bhuail|dèan lethbhreac|liostaich|thoir dhomh|facal air an fhacal|facal air fhacal',
+    persona:
+      'bho seo a-mach|bhon àm seo|a-nis tha thu|tha thu a-nis|is tusa|bidh tu|bi mar|leig ort|gabh dreuchd|modh',
+    without: 'gun|às aonais|chan eil|saor bho',
+    limits:
+      'cuingealachadh|chuingealachadh|cuingeachadh|crìochan|sìoltachan|caisgireachd|chaisgireachd|riaghailt|beusachd|moraltachd',
+    unbound: 'gun chaisgireachd|gun chuingealachadh',
+  },
+  cy: {
+    discard:
+      "anwybydda|anwybyddwch|anghofia|anghofiwch|paid â dilyn|peidiwch â dilyn|paid ag ufuddhau|rho'r gorau i ddilyn|tafla|diddymwyd|wedi'u diddymu|wedi eu diddymu|annilys|nid ydynt yn ddilys|ddim yn ddilys mwyach|darfodedig|wedi dyddio",
+    rules:
+      'cyfarwyddiadau|gyfarwyddiadau|nghyfarwyddiadau|chyfarwyddiadau|cyfarwyddyd|gyfarwyddyd|rheol|reolau|canllawiau|ganllawiau|gorchmynion|orchmynion|anogwr|annogwr|gosodiadau|osodiadau|ffurfweddiad|cyfyngiadau|gyfyngiadau|polisïau|bolisïau',
+    mine: 'dy|eich|blaenorol|flaenorol|cynt|uchod|gwreiddiol|wreiddiol|cychwynnol|a gest ti|a gawsoch|a roddwyd i ti|a roddwyd i chi|system|cudd|cyfrinachol|i gyd|holl|datblygwr',
+    system:
+      "anogwr system|annogwr system|anogwr y system|neges system|neges y system|cyfarwyddiadau system|cyfarwyddiadau'r system",
+    show: 'dangos|dangosa|dangoswch|datgela|datgelwch|dywed wrtha i|dwed wrtha i|ailadrodda|ailadroddwch|argraffa|copïa|gluda|rhestra|dyfynna|rho i mi|rhowch i mi|gair am air|air am air',
+    persona:
+      'o hyn ymlaen|o nawr ymlaen|o heddiw ymlaen|rwyt ti|wyt ti|ti yw|byddi di|ymddwyn fel|actia fel|esgus|chwarae rôl|dod yn|modd',
+    without: 'heb|dim|dim un|unrhyw|rhydd rhag',
+    limits: 'cyfyngiad|gyfyngiad|hidlydd|hidlwyr|sensoriaeth|rheol|reolau|moeseg|tabŵ',
+    unbound: 'heb sensoriaeth|heb ei sensro|heb hidlo',
+  },
+  sq: {
+    discard:
+      'injoro|injoroni|harro|harroni|mos i kushto vëmendje|mos ua vër veshin|mos i ndiq|mos i ndiqni|mos i zbato|mos i zbatoni|mos i respekto|lëri mënjanë|hidhi poshtë|hidhi tej|anuluar|janë anuluar|pavlefshm*|nuk janë më të vlefshme|nuk vlejnë më|janë të vjetruara|shfuqizuar',
+    rules: 'udhëzim|rregull|direktiv|komand|urdhr|prompt|cilësim|konfigurim|kufizim|politik',
+    mine: 'tua|tënde|tënd|tuaja|tuat|e mëparshme|mëparshm|më parë|më sipër|origjinal|fillestar|që ke marrë|që të janë dhënë|që të dhanë|të dhëna|sistemit|të fshehta|sekret|të gjitha|gjitha|zhvillues',
+    system:
+      'prompti i sistemit|promptin e sistemit|mesazhi i sistemit|mesazhin e sistemit|udhëzimet e sistemit',
+    show: 'më trego|trego|shfaq|zbulo|më thuaj|përsërit|printo|shtyp|kopjo|ngjit|listo|rendit|cito|më jep|fjalë për fjalë',
+    persona:
+      'tani e tutje|nga tani|që tani|nga ky moment|ti je|tani ti je|ti do të jesh|sillu si|vepro si|bëj sikur|luaj rolin|bëhu|modalitet',
+    without: 'pa|asnjë|nuk ke|i lirë nga|e lirë nga',
+    limits: 'kufizim|filtr|censur|rregull|tabu|etik|moral',
+    unbound: 'pa censurë|i pacensuruar|pa filtra',
+  },
+  ca: {
+    discard:
+      "ignoreu|ignori|oblida|oblideu|oblidi|oblida't|descarta|descarteu|no segueixis|no seguiu|deixa de seguir|deixeu de seguir|no facis cas|no feu cas|passa de|salta't|anul·lad*|anul·lat*|sense efecte|ja no són vàlid*|ja no valen|ja no compten|ja no s'apliquen|invalidad*|obsolet*",
+    rules:
+      'instruccions|indicacions|regles|normes|directrius|pautes|ordres|configuraci|prompt|consignes|restriccions|limitacions|polítiques',
+    mine: "teves|teus|teu|teva|vostres|anterior|anteriors|prèvies|previ|d'abans|de dalt|a dalt|original|inicial|inicials|rebud|que et van donar|que t'han donat|et van donar|del sistema|de sistema|ocult|secret|totes les|tots els|predeterminad|programad|desenvolupador",
+    system: 'prompt del sistema|prompt de sistema|missatge del sistema|missatge de sistema',
+    show: "mostra|mostra'm|mostreu|ensenya|ensenya'm|revela|revela'm|digues-me|repeteix|repetiu|imprimeix|copia|enganxa|enumera|comparteix|reprodueix|cita|transcriu|dona'm|paraula per paraula|textualment|literalment",
+    persona:
+      "a partir d'ara|des d'ara|d'ara endavant|ets|seràs|ara ets|actua com|fes veure|fingeix|interpreta|converteix-te|mode|rol de|paper de",
+    without: 'sense|cap|no tens|lliure de',
+    limits: 'restricci|filtre|censura|regles|normes|ètica|moral|tabú',
+    unbound: 'sense censura|sense filtres|no censurat',
+  },
+  eu: {
+    discard:
+      'ahaztu|ahaz itzazu|ez egin kasurik|ez egin kasu|ez jarraitu|ez bete|utzi alde batera|baztertu|alde batera utzi|ezeztatu|baliogabe*|jada ez dira baliozko|ez dute balio|indargabe*|zaharkitu*',
+    rules:
+      'argibide|jarraibide|arau|instrukzio|agindu|gidalerro|gonbit|prompt|ezarpen|konfigurazio|murrizket|politika',
+    mine: 'zure|zuri emandako|emandako|aurreko|lehengo|goiko|hasierako|jatorrizko|jasotako|sistemaren|sistemako|ezkutuko|ezkutatu|sekretu|guztiak|guztia|garatzaile',
+    system: 'sistemaren gonbit|sistema-gonbit|sistemaren mezu|sistemaren argibide|sistemaren prompt',
+    show: 'erakutsi|erakuts|esan iezadazu|esadazu|errepikatu|inprimatu|kopiatu|itsatsi|zerrendatu|partekatu|eman iezadazu|emadazu|hitzez hitz|hitzik hitz',
+    persona:
+      'hemendik aurrera|orain aurrera|une honetatik|gaurtik aurrera|zu zara|orain zu|izango zara|bezala jokatu|bezala jardun|itxurak egin|rola jokatu|bihurtu|modua',
+    without: 'gabe|gabeko|inolako|ez duzu|aske',
+    limits: 'murrizket|muga|iragazki|zentsur|arau|etika|moral|tabu',
+    unbound: 'zentsurarik gabe|zentsuragabe|iragazkirik gabe',
+  },
+  gl: {
+    discard:
+      'esquece|esquecede|esqueza|descarta|non sigas|non siga|deixa de seguir|non fagas caso|non obedezas|omite|anulad*|sen efecto|xa non son válid*|xa non valen|xa non se aplican|invalidad*|cancelad*|obsolet*',
+    rules:
+      'instrucións|indicacións|regras|normas|directrices|pautas|ordes|configuración|prompt|consignas|restricións|limitacións|políticas',
+    mine: 'túas|teus|vosas|anterior|anteriores|previa|de antes|de arriba|orixinal|inicial|iniciais|recibid|que che deron|che deron|do sistema|de sistema|ocult|secret|todas as|todos os|predeterminad|programad|desenvolvedor',
+    system: 'prompt do sistema|prompt de sistema|mensaxe do sistema|mensaxe de sistema',
+    show: 'amosa|amósame|mostra|móstrame|revela|revélame|dime|repite|imprime|copia|pega|enumera|comparte|reproduce|cita|transcribe|dáme|palabra por palabra|textualmente|literalmente',
+    persona:
+      'a partir de agora|desde agora|de agora en diante|ti es|agora es|serás|actúa como|finxe|interpreta|convértete|modo|papel de',
+    without: 'sen|ningunha|ningún|non tes|libre de',
+    limits: 'restric|filtro|censura|regras|normas|ética|moral|tabú',
+    unbound: 'sen censura|sen filtros',
+  },
+  tl: {
+    discard:
+      'huwag pansinin|wag pansinin|huwag mong pansinin|balewalain|baliwalain|ipagwalang-bahala|kalimutan|huwag sundin|wag sundin|huwag mong sundin|itigil ang pagsunod|itapon|isantabi|kanselado|walang bisa|hindi na balido|hindi na umiiral|lipas na',
+    rules: 'tagubilin|utos|patakaran|panuto|alituntunin|prompt|mga setting|limitasyon|paghihigpit|direktiba',
+    mine: 'iyong|ninyo|inyong|nakaraan|naunang|nauna|dati|sa itaas|orihinal|panimulang|paunang|natanggap|ibinigay sa iyo|ibinigay|sistema|system|nakatago|lihim|sikreto|lahat ng|developer',
+    system:
+      'system prompt mo|tagubilin mo|mga utos mo|patakaran mo|prompt ng sistema|mensahe ng sistema|tagubilin ng sistema|system message mo',
+    show: 'ipakita|ibunyag|sabihin mo|ulitin|i-print|kopyahin|idikit|ilista|ibahagi|sipiin|ibigay mo|ilabas|salita por salita|eksakto',
+    persona:
+      'mula ngayon|simula ngayon|magmula ngayon|ikaw ay|ikaw na|ikaw si|ikaw ang|ikaw ngayon|kumilos bilang|umakto bilang|magpanggap|gampanan|maging',
+    without: 'walang|wala|malaya sa',
+    limits: 'limitasyon|paghihigpit|patakaran|sensura|tuntunin|etika|moral|bawal',
+    unbound: 'walang sensura|walang patakaran',
+  },
+  mk: {
+    discard:
+      'игнорирај|игнорирајте|заборави|заборавете|не обрнувај внимание|не ги следи|не следи|не почитувај|не ги почитувај|престани да следиш|отфрли|занемари|поништен|неважечк|веќе не важат|веќе не важи|застарен',
+    rules:
+      'инструкци|упатств|правил|насок|директив|команд|промпт|поставк|подесувањ|конфигураци|ограничувањ|политик',
+    mine: 'твоите|твојот|твоја|твоето|вашите|свои|претходн|досегашн|горенаведен|првобитн|оригинал|почетн|добиен|што ти ги дадоа|ти беа дадени|системск|скриен|тајн|сите|програмер|развивач',
+    system: 'системски промпт|системскиот промпт|системска порака|системски инструкции',
+    show: 'покажи|прикажи|откриј|кажи ми|повтори|испечати|испиши|копирај|наброј|сподели|цитирај|дај ми|дословно|збор по збор',
+    persona:
+      'од сега|од овој момент|отсега|ти си|сега си|ќе бидеш|однесувај се како|глуми|преправај се|играј улога|стани|режим',
+    without: 'без |никакви|немаш|нема|слободен од',
+    limits: 'ограничувањ|филтр|цензур|правил|табу|етик|морал',
+    unbound: 'без цензура|нецензуриран',
+  },
+  be: {
+    discard:
+      'ігнаруй|ігнаруйце|праігнаруй|забудзь|забудзьце|не звяртай увагі|не слухай|не выконвай|не прытрымлівайся|перастань выконваць|адкінь|выкінь|адменен|анулява|несапраўдн|больш не дзейнічаюць|страцілі сілу|састарэл',
+    rules: 'інструкцы|указанн|правіл|дырэктыв|каманд|промпт|наладк|канфігурацы|абмежаванн|палітык|настаўленн',
+    mine: 'твае|тваіх|свае|сваіх|вашы|папярэдн|ранейш|вышэй|першапачатков|зыходн|пачатков|атрыман|табе далі|якія табе|сістэмн|схаван|сакрэтн|таемн|усе|усіх|распрацоўшчык|аператар',
+    system: 'сістэмны промпт|сістэмнага промпта|сістэмнае паведамленне|сістэмныя інструкцыі',
+    show: 'пакажы|пакажыце|выведзі|раскрый|скажы|раскажы|паўтары|надрукуй|выпішы|перапішы|скапіюй|пералічы|падзяліся|працытуй|дай мне|даслоўна|слова ў слова',
+    persona:
+      'з гэтага моманту|адгэтуль|цяпер ты|ты цяпер|ты будзеш|паводзь сябе як|дзейнічай як|прыкінься|сыграй ролю|стань|рэжым',
+    without: 'без |ніякіх|няма|свабодн|не абмежаван',
+    limits: 'абмежаванн|правіл|фільтр|цэнзур|забарон|табу|этык|марал',
+    unbound: 'без цэнзуры|без фільтраў',
+  },
+  is: {
+    discard:
+      'hunsaðu|hunsið|gleymdu|gleymið|ekki fara eftir|hættu að fara eftir|ekki hlýða|virtu að vettugi|hentu|kastaðu|ógild*|falla úr gildi|eru ekki lengur í gildi|gilda ekki lengur|úrelt*',
+    rules:
+      'leiðbeining|fyrirmæl|reglur|regl|skipun|skipanir|prompt|kvaðning|stilling|uppsetning|takmörkun|stefn',
+    mine: 'þínar|þín|þinn|þitt|fyrri|áður|hér að ofan|upprunaleg|upphafleg|fékkst|sem þú fékkst|sem þér voru gefnar|gefnar þér|kerfis|falin|leynileg|allar|allt|forritar|þróunaraðil',
+    system: 'kerfisfyrirmæl|kerfiskvaðning|kerfisskilaboð|kerfisprompt|kerfisleiðbeining',
+    show: 'sýndu|birtu|afhjúpaðu|endurtaktu|prentaðu|skrifaðu út|afritaðu|límdu|teldu upp|deildu|gefðu mér|orðrétt|orð fyrir orð',
+    persona:
+      'héðan í frá|frá og með núna|upp frá þessu|þú ert|nú ert þú|þú verður|hagaðu þér eins og|láttu eins og|leiktu hlutverk|vertu',
+    without: 'án|engar|engin|ekkert|laus við|frjáls',
+    limits: 'takmörkun|takmarkan|síur|síun|ritskoðun|regl|siðfræð|siðferð',
+    unbound: 'óritskoðað|án ritskoðunar|án takmarkana',
+  },
+  ne: {
+    discard:
+      'बेवास्ता गर|बिर्सिदेऊ|बिर्सिदिनुहोस्|बिर्सनुहोस्|बिर्स|पालना नगर|अनुसरण नगर|वास्ता नगर|छोडिदेऊ|रद्द|अमान्य|अब लागू हुँदैन|अब लागू छैन',
+    rules: 'निर्देशन|निर्देश|नियम|आदेश|मार्गदर्शन|प्रम्प्ट|प्रोम्प्ट|सेटिङ|कन्फिगरेसन|प्रतिबन्ध|नीति',
+    mine: 'तिम्रो|तिम्रा|तपाईंको|तपाईंका|आफ्नो|अघिल्ला|अघिल्लो|पहिलेका|पहिलेको|माथिका|माथिको|मूल|सुरुका|प्रारम्भिक|पाएका|दिइएका|तिमीलाई दिइएका|सिस्टम|प्रणाली|लुकेका|गोप्य|सबै|डेभलपर|विकासकर्ता',
+    system: 'सिस्टम प्रम्प्ट|सिस्टम प्रोम्प्ट|प्रणाली सन्देश|सिस्टम सन्देश|सिस्टम निर्देशन',
+    show: 'देखाऊ|देखाउनुहोस्|देखाइदेऊ|भनिदेऊ|भन्नुहोस्|मलाई भन|दोहोर्याऊ|प्रिन्ट गर|कपी गर|सेयर गर|खुलासा गर|मलाई देऊ|शब्दशः|जस्ताको तस्तै',
+    persona: 'अबदेखि|अब देखि|यो क्षणदेखि|आजदेखि|तिमी अब|अब तिमी|तिमी एक|जस्तो व्यवहार गर|को भूमिका|नाटक गर|मोड',
+    without: 'बिना|विना|कुनै|छैन|मुक्त',
+    limits: 'प्रतिबन्ध|सीमा|नियम|फिल्टर|सेन्सर|नैतिक|बन्देज',
+    unbound: 'सेन्सरबिना|बन्देजमुक्त',
+  },
   th: {
     discard:
       'เพิกเฉย|ไม่ต้องสนใจ|ไม่ต้องสน|อย่าสนใจ|ลืม|ละเลย|ไม่ต้องทำตาม|อย่าทำตาม|เลิกทำตาม|หยุดทำตาม|ทิ้ง|ยกเลิก|เป็นโมฆะ|ไม่มีผล|ใช้ไม่ได้แล้ว|ไม่ใช้แล้ว|หมดอายุ|ล้าสมัย',
@@ -415,15 +877,14 @@ export const LANGUAGES: Record<string, Concepts> = {
  * of one language meet them rarely in another).
  */
 const HOW =
-  "cómo|como|ejemplo|redactar|escribir|crear|qué es|consejos|plantilla|diferencia|exemplo|escrever|criar|o que é|dicas|modelo de|comment|exemple|rédiger|écrire|créer|qu'est-ce|conseils|différence|come si|esempio|scrivere|creare|cos'è|consigli|differenza|wie|beispiel|schreiben|erstellen|was ist|tipps|unterschied|hoe|voorbeeld|schrijven|maken|wat is|jak|przykład|napisać|stworzyć|czym jest|porady|różnic|příklad|napsat|vytvořit|co je|hur|exempel|skriva|skapa|vad är|cum|exemplu|creez|ce este|diferenț|nasıl|örnek|yazmak|oluştur|nedir|fark|ví dụ|viết|tạo|là gì|khác nhau|bagaimana|contoh|menulis|membuat|apa itu|perbedaan|miten|esimerkki|kirjoittaa|luoda|mikä on|как|пример|написать|создать|составить|что такое|разниц|як |приклад|створити|скласти|що таке|різниц|πώς|παράδειγμα|γράψω|δημιουργ|τι είναι|διαφορ|كيف|مثال|أكتب|اكتب|إنشاء|ما هو|الفرق|چطور|چگونه|مثال|بنویس|نوشت|بساز|چیست|تفاوت|איך|דוגמה|לכתוב|ליצור|מה זה|ההבדל|कैसे|उदाहरण|लिख|बनाएं|क्या है|अंतर|কীভাবে|কিভাবে|উদাহরণ|লিখ|তৈরি|কী|পার্থক্য|อย่างไร|ยังไง|ตัวอย่าง|เขียน|สร้าง|คืออะไร|ความแตกต่าง|如何|怎么|怎樣|怎样|例子|範例|示例|写|寫|编写|撰写|是什么|區別|区别|どうやって|方法|書き方|例|書いて|作成|作り方|とは|違い|어떻게|방법|예시|작성|쓰는|쓰기|차이|란|이란|chẳng hạn|por ejemplo|par exemple|zum beispiel|ad esempio|na przykład|например|наприклад|例如|比如|例えば|예를 들어|misalnya|contohnya|örneğin|esimerkiksi|για παράδειγμα|مثلا|مثلاً|לדוגמה|जैसे कि|যেমন|เช่น";
-
+  "cómo|como|ejemplo|redactar|escribir|crear|qué es|consejos|plantilla|diferencia|exemplo|escrever|criar|o que é|dicas|modelo de|comment|exemple|rédiger|écrire|créer|qu'est-ce|conseils|différence|come si|esempio|scrivere|creare|cos'è|consigli|differenza|wie|beispiel|schreiben|erstellen|was ist|tipps|unterschied|hoe|voorbeeld|schrijven|maken|wat is|jak|przykład|napisać|stworzyć|czym jest|porady|różnic|příklad|napsat|vytvořit|co je|hur|exempel|skriva|skapa|vad är|cum|exemplu|creez|ce este|diferenț|nasıl|örnek|yazmak|oluştur|nedir|fark|ví dụ|viết|tạo|là gì|khác nhau|bagaimana|contoh|menulis|membuat|apa itu|perbedaan|miten|esimerkki|kirjoittaa|luoda|mikä on|как|пример|написать|создать|составить|что такое|разниц|як |приклад|створити|скласти|що таке|різниц|πώς|παράδειγμα|γράψω|δημιουργ|τι είναι|διαφορ|كيف|مثال|أكتب|اكتب|إنشاء|ما هو|الفرق|چطور|چگونه|مثال|بنویس|نوشت|بساز|چیست|تفاوت|איך|דוגמה|לכתוב|ליצור|מה זה|ההבדל|कैसे|उदाहरण|लिख|बनाएं|क्या है|अंतर|কীভাবে|কিভাবে|উদাহরণ|লিখ|তৈরি|কী|পার্থক্য|อย่างไร|ยังไง|ตัวอย่าง|เขียน|สร้าง|คืออะไร|ความแตกต่าง|如何|怎么|怎樣|怎样|例子|範例|示例|写|寫|编写|撰写|是什么|區別|区别|どうやって|方法|書き方|例|書いて|作成|作り方|とは|違い|어떻게|방법|예시|작성|쓰는|쓰기|차이|란|이란|chẳng hạn|por ejemplo|par exemple|zum beispiel|ad esempio|na przykład|например|наприклад|例如|比如|例えば|예를 들어|misalnya|contohnya|örneğin|esimerkiksi|για παράδειγμα|مثلا|مثلاً|לדוגמה|जैसे कि|যেমন|เช่น|hogyan|példa|írj egy|mi az|különbség|какво е|разлик|kako|primjer|primer|napisati|što je|šta je|razlika|ako napísať|príklad|napísať|čo je|rozdiel|kaj je|kaip|pavyzd|parašyti|kas yra|skirtum|piemēr|uzrakstīt|kas ir|atšķirīb|kuidas|näide|näiteks|kirjutada|mis on|erinevus|როგორ|მაგალით|დაწერ|რა არის|განსხვავებ|ինչպես|օրինակ|գրել|ինչ է|տարբերությ|necə|nümunə|yazmaq|nədir|fərq|қалай|мысал|жазу|деген не|айырмашылық|qanday|misol|yozish|farq|کیسے|لکھنا|بنانا|کیا ہے|فرق|எப்படி|உதாரண|எழுது|என்றால் என்ன|வித்தியாச|ఎలా|ఉదాహరణ|రాయ|అంటే ఏమిటి|తేడా|कसे|कसा|लिह|म्हणजे काय|फरक|jinsi|vipi|mfano|kuandika|ni nini|tofauti|kanjani|isibonelo|ukubhala|umehluko|voorbeeld|skryf|verskil|conas|sampla|scríobh|difríocht|ciamar|eisimpleir|sgrìobh|eadar-dhealachadh|enghraifft|ysgrifennu|beth yw|gwahaniaeth|shembull|shkruaj|çfarë është|dallim|com es|com fer|exemple|escriure|què és|diferència|nola|adibide|idatzi|zer da|desberdintasun|exemplo|escribir|que é|diferenza|paano|halimbawa|sumulat|isulat|ano ang|pagkakaiba|како|што е|разлика|कसरी|लेख्ने|के हो|прыклад|напісаць|што такое|розніц|hvernig|dæmi|skrifa|hvað er|munur";
 /** Words that make the rules the user's own or a game's ("my list", "the game's rules"). */
 const OTHERS =
-  'mijn|mein|meine|meiner|mon|mes|mis|mio|mia|miei|mie|meu|minha|meus|minhas|moje|mój|moich|mých|mina|mitt|mele|meu|benim|oyun|của tôi|saya|aku|minun|мои|моих|мой|моя|мої|моїх|μου|שלי|خودم|لعبة|بازی|मेरे|मेरी|आमार|আমার|ของฉัน|我的|私の|僕の|내 |나의|juego|jeu|spiel|gioco|jogo|spel|gra|hra|joc|permainan|peli|игр|гри|παιχνίδ|משחק|खेल|খেলা|เกม|游戏|遊戲|ゲーム|遊び|게임|놀이';
+  'mijn|mein|meine|meiner|mon|mes|mis|mio|mia|miei|mie|meu|minha|meus|minhas|moje|mój|moich|mých|mina|mitt|mele|meu|benim|oyun|của tôi|saya|aku|minun|мои|моих|мой|моя|мої|моїх|μου|שלי|خودم|لعبة|بازی|मेरे|मेरी|आमार|আমার|ของฉัน|我的|私の|僕の|내 |나의|juego|jeu|spiel|gioco|jogo|spel|gra|hra|joc|permainan|peli|игр|гри|παιχνίδ|משחק|खेल|খেলা|เกม|游戏|遊戲|ゲーム|遊び|게임|놀이|az én|enyém|játék|моите|игра|moje|moja|moj|igra|igre|igri|mojich|mano|žaidim|manas|mani|spēl|minu|mängu|ჩემი|თამაშ|իմ |խաղ|mənim|menim|oyun|менің|ойын|mening|oyin|میری|میرے|کھیل|என்னுடைய|விளையாட்டு|నా |ఆట|माझ्या|माझे|माझी|खेळ|yangu|zangu|mchezo|yami|zami|umdlalo|my eie|cluiche|agam|geama|fy |gêm|e mia|të mia|lojë|loja|lojës|meu|meva|meves|joc|nire|joko|miñas|xogo|aking|laro|мојот|моите|мае|маіх|гульн|mínar|minn|mitt|leik|मेरो';
 
 /** Words that make a noun someone else's when they follow it ("instructies van de monteur"). */
 const OF =
-  'van|of|de|del|della|delle|dei|di|du|des|der|für|voor|pour|para|per|для|от|dla|od|pro|för|pentru|fra|z|ze|do|sobre';
+  'van|of|de|del|della|delle|dei|di|du|des|der|für|voor|pour|para|per|для|от|dla|od|pro|för|pentru|fra|z|ze|do|sobre|ng';
 
 /** Words of other languages spelled like common English words. */
 const ENGLISH = new Set([
@@ -462,13 +923,17 @@ const SCRIPTS = [
   'Thai',
   'Han',
   'Hangul',
+  'Georgian',
+  'Armenian',
+  'Tamil',
+  'Telugu',
 ].map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
 /** The scripts a text's letters are written in (kana counted as Han: Japanese mixes them). */
 const scriptsOf = (text: string): string[] =>
   SCRIPTS.filter(([, re]) => re.test(text.replace(/[\u3040-\u30ff]/g, '\u4e00'))).map(([name]) => name);
 
 /** Sentence ends: a rule's words must meet between two of them. */
-const IN_SENTENCE = '[^.!?;\\n\u3002\u061f\u0964]';
+const IN_SENTENCE = '[^.!?;\\n\u3002\u061f\u0964\u06d4\u0589]';
 const ASCII = /^[\0-\x7f]*$/;
 
 /**
@@ -521,7 +986,9 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
       `(?:${words(list)
         .map((w) => {
           if (ASCII.test(w)) return `\\b${esc(w)}${w.length <= 3 ? '\\b' : ''}`;
-          const cut = w.search(ASCII.test(w[0]!) ? /[^\0-\x7f]/ : /[\0-\x7f]/);
+          // Other scripts' words run on over single spaces ("не спазвай": the guard reads such a
+          // phrase as one start), so a short first word does not drop the phrase.
+          const cut = w.search(ASCII.test(w[0]!) ? /[^\0-\x7f]/ : /[!-\x7f]| (?![^\0-\x7f])/);
           if (cut < 0) return esc(w);
           const head = w.slice(0, cut);
           // Too short a start ("s" of "sınır") would be tried everywhere: its ASCII spelling
