@@ -91,12 +91,13 @@ const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 12
 export function normalize(text: string, ascii = !/[\u0080-\uffff]/.test(text)): string {
   // Plain ASCII (most prompts) has no accents, confusables or zero-width characters to undo, and
   // its whitespace is [\t-\r ]: the same steps with ASCII classes (cheaper than \s by half).
+  // `_ * ~ | "` are read as spaces in the whitespace pass itself (a run of them and whitespace is
+  // one space, one alone a space): one pass less over the whole text than replacing them first.
   if (ascii)
     return text
       .toLowerCase()
       .replace(/`/g, "'")
-      .replace(/[_*~|"]/g, ' ')
-      .replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
+      .replace(/[\t-\r _*~|"]{2,}|[\t-\r_*~|"]/g, ' ');
   // Only the non-ASCII runs are decomposed (ASCII is stable and blocks reordering: the same result).
   // Look-alike letters are read as Latin only inside a word that has Latin letters too (a Russian
   // word between spaces stays Russian).
@@ -108,17 +109,15 @@ export function normalize(text: string, ascii = !/[\u0080-\uffff]/.test(text)): 
         : plain;
     })
     .toLowerCase()
-    .replace(/[\u2018\u2019`\u00b4]/g, "'") // curly quotes, backtick, acute accent
-    // Each its own space: the whitespace step below makes a run one space (a run in one
-    // replace cost ten times more on two-byte text).
-    .replace(/[_*~|"\u201c\u201d]/g, ' ');
-  // Runs of whitespace -> one space. Written so single spaces do not match: replacing each of a
-  // big prompt's millions of spaces with itself built the result from millions of parts
-  // (a 10 MB prompt took +260 MB of memory and 1.5 s). Without whitespace beyond ASCII (found by
-  // a quick search), ASCII's classes say the same at half the cost.
+    .replace(/[\u2018\u2019`\u00b4]/g, "'"); // curly quotes, backtick, acute accent
+  // Runs of whitespace and `_ * ~ | " “ ”` -> one space, each of those alone a space. Written so
+  // single spaces do not match: replacing each of a big prompt's millions of spaces with itself
+  // built the result from millions of parts (a 10 MB prompt took +260 MB of memory and 1.5 s).
+  // Without whitespace beyond ASCII (found by a quick search), ASCII's classes say the same at
+  // half the cost.
   return OTHER_SPACE.test(folded)
-    ? folded.replace(/\s{2,}|[^\S ]/g, ' ')
-    : folded.replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
+    ? folded.replace(/[\s_*~|"\u201c\u201d]{2,}|[^\S _*~|"\u201c\u201d]|[_*~|"\u201c\u201d]/g, ' ')
+    : folded.replace(/[\t-\r _*~|"\u201c\u201d]{2,}|[\t-\r_*~|"\u201c\u201d]/g, ' ');
 }
 
 /** Leetspeak undone: one pass (a replaceAll per character cost eight). */
@@ -533,7 +532,7 @@ export const PATTERNS: readonly Pattern[] = [
   p(
     'prompt-extraction',
     `\\b(?:repeat|print|show|output|reveal|display|give)(?: me)? the system prompt (?:back|to me|verbatim|word for word|exactly|in full)\\b` +
-      `|\\b(?:line|sentence|word|paragraph)s? of your (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|(?:prompt|instructions|rules)${BARE_END})`,
+      `|${alternativesOf(['line', 'lines', 'sentence', 'sentences', 'word', 'words', 'paragraph', 'paragraphs'], ['of your'])} (?:${EXTRACT_ADJ} )*(?:${SECRET_PROMPT}|(?:prompt|instructions|rules)${BARE_END})`,
   ),
   p(
     'fake-system-turn',
@@ -546,7 +545,7 @@ export const PATTERNS: readonly Pattern[] = [
     `\\b(?:don't|do not|no longer) (?:need|have) to (?:follow|obey|abide by|respect|adhere to|comply with) (?:(?:the|your|any|openai's|anthropic's|openai|anthropic|its) )*(?:rules|guidelines|policy|policies|content policy|usage policy|instructions|restrictions|safety (?:rules|guidelines))\\b(?! of\\b)` +
       `|\\bwithout (?:any (?:of )?)?(?:your|the) (?:previous|prior|earlier|original|usual) (?:rules|instructions|guidelines|restrictions)\\b` +
       `|\\byou (?:may|can) now (?:answer|say|do|write|discuss|generate) (?:anything|everything)\\b` +
-      `|\\b(?:answer|say|do|write|discuss|generate|respond to) (?:anything|everything) without (?:any )?(?:restrictions?|limits?|limitations|filters?|rules|censorship)\\b`,
+      `|${alternativesOf(['answer', 'say', 'do', 'write', 'discuss', 'generate', 'respond to'], ['anything', 'everything'])} without (?:any )?(?:restrictions?|limits?|limitations|filters?|rules|censorship)\\b`,
   ),
   p(
     'fake-system-turn',
