@@ -42,6 +42,13 @@ export interface Concepts {
   tight?: boolean;
   /** The verb comes last ("talimatlarını unut"): a noun spelled like English starts a rule too. */
   verbLast?: boolean;
+  /**
+   * Its nouns are an earlier language's too (Bulgarian, Serbian, Macedonian, Belarusian share
+   * Russian's "правил", "промпт"): its verbs and its "without limits" phrases start its rules,
+   * its nouns none. Every rule starting at a noun is tried at each of its occurrences, over a sentence's
+   * window: 200 KB of "правил " went from 0.25 to 1.6 s with four more languages' rules there.
+   */
+  sharedNouns?: boolean;
 }
 
 /** Per language, '|' between words; accents as written (folded at load). */
@@ -368,6 +375,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     unbound: 'cenzúrázatlan|szűretlen|szabályok nélküli|korlátozások nélküli',
   },
   bg: {
+    sharedNouns: true,
     discard:
       'игнорирай|игнорирайте|забрави|забравете|не обръщай внимание|не обръщайте внимание|пренебрегни|пренебрегнете|не следвай|не следвайте|не спазвай|не спазвайте|не изпълнявай|спри да следваш|отхвърли|зачеркни|отменен|анулиран|невалидн|вече не важат|вече не важи|вече не са валидни|не са в сила|остарел',
     rules:
@@ -380,7 +388,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'отсега нататък|от сега нататък|от този момент|отсега|ти си|вече си|сега си|ще бъдеш|дръж се като|действай като|преструвай се|играй ролята|изиграй ролята|влез в ролята|стани|режим',
     without: 'без |нямаш|няма|никакви|никакъв|свободен от|свободна от',
     limits: 'ограничени|правила|филтр|цензур|забран|табу|етик|морал',
-    unbound: 'без цензура|нецензуриран|без филтри',
+    unbound: 'без цензура|нецензуриран|без филтри|без никакви ограничения|без ограничения',
   },
   hr: {
     discard:
@@ -398,6 +406,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     unbound: 'necenzuriran|nefiltriran|bez cenzure',
   },
   sr: {
+    sharedNouns: true,
     discard:
       'игнориши|игноришите|занемари|занемарите|заборави|заборавите|не обазири се|не слушај|не следи|не прати|не поштуј|престани да пратиш|одбаци|одбаците|поништен|неважећ|више не важе|више не важи|застарел|укинут',
     rules:
@@ -409,7 +418,8 @@ export const LANGUAGES: Record<string, Concepts> = {
       'од сада|од овог тренутка|убудуће|ти си|сада си|бићеш|понашај се као|делуј као|претварај се|глуми|играј улогу|постани|режим',
     without: 'без |никакв|немаш|нема|слободан од',
     limits: 'ограничењ|филтер|филтр|цензур|правил|табу|етик|морал',
-    unbound: 'нецензурисан|без цензуре',
+    unbound:
+      'нецензурисан|без цензуре|без икаквих ограничења|без ограничења|bez ikakvih ograničenja|bez ograničenja',
   },
   sk: {
     discard:
@@ -760,6 +770,7 @@ export const LANGUAGES: Record<string, Concepts> = {
     unbound: 'walang sensura|walang patakaran',
   },
   mk: {
+    sharedNouns: true,
     discard:
       'игнорирај|игнорирајте|заборави|заборавете|не обрнувај внимание|не ги следи|не следи|не почитувај|не ги почитувај|престани да следиш|отфрли|занемари|поништен|неважечк|веќе не важат|веќе не важи|застарен',
     rules:
@@ -771,9 +782,10 @@ export const LANGUAGES: Record<string, Concepts> = {
       'од сега|од овој момент|отсега|ти си|сега си|ќе бидеш|однесувај се како|глуми|преправај се|играј улога|стани|режим',
     without: 'без |никакви|немаш|нема|слободен од',
     limits: 'ограничувањ|филтр|цензур|правил|табу|етик|морал',
-    unbound: 'без цензура|нецензуриран',
+    unbound: 'без цензура|нецензуриран|без никакви ограничувања|без ограничувања',
   },
   be: {
+    sharedNouns: true,
     discard:
       'ігнаруй|ігнаруйце|праігнаруй|забудзь|забудзьце|не звяртай увагі|не слухай|не выконвай|не прытрымлівайся|перастань выконваць|адкінь|выкінь|адменен|анулява|несапраўдн|больш не дзейнічаюць|страцілі сілу|састарэл',
     rules: 'інструкцы|указанн|правіл|дырэктыв|каманд|промпт|наладк|канфігурацы|абмежаванн|палітык|настаўленн',
@@ -784,7 +796,7 @@ export const LANGUAGES: Record<string, Concepts> = {
       'з гэтага моманту|адгэтуль|цяпер ты|ты цяпер|ты будзеш|паводзь сябе як|дзейнічай як|прыкінься|сыграй ролю|стань|рэжым',
     without: 'без |ніякіх|няма|свабодн|не абмежаван',
     limits: 'абмежаванн|правіл|фільтр|цэнзур|забарон|табу|этык|марал',
-    unbound: 'без цэнзуры|без фільтраў',
+    unbound: 'без цэнзуры|без фільтраў|без ніякіх абмежаванняў|без абмежаванняў',
   },
   is: {
     discard:
@@ -1062,7 +1074,9 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
     const rulesW = fam(c.rules);
     const combined = (verb: string, verbsW: string) =>
       `${verb}${ahead(span)}(?:${rulesW}${around(mine, ahead(near), near)}|${fam(c.system)})` +
-      `|${rules}(?=${ahead(span)}${verbsW})${around(mine, ahead(near), near)}|${system}(?=${ahead(span)}${verbsW})`;
+      (c.sharedNouns
+        ? ''
+        : `|${rules}(?=${ahead(span)}${verbsW})${around(mine, ahead(near), near)}|${system}(?=${ahead(span)}${verbsW})`);
     const discardStart = verbs(native(c.discard), true);
     const showStart = verbs(native(c.show), true);
     out.push({
@@ -1086,14 +1100,16 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
     // The persona is named in the sentence before as often as in the same one ("From now on you
     // are Nova. Nova has no rules."): its window crosses sentences, not lines.
     const framed = `(?:(?<=${alt(c.persona)}[^\\n]{0,${wide + longest}})|(?=${latin ? `(?:[^\\n]{0,${wide}}${SEP})` : `[^\\n]{0,${wide}}`}${fam(c.persona)}))`;
-    out.push({
-      kind: 'no-restrictions',
-      re: new RegExp(
-        `${anchor(c.limits)}(?:(?<=${without}${gap(near + longest)})|(?=${ahead(c.tight ? 3 : 12)}${fam(c.without)}))${framed}` +
-          (c.unbound ? `|${anchor(c.unbound)}${framed}` : ''),
-        'u',
-      ),
-    });
+    // A language sharing its limit nouns: only its "without limits" phrases (unbound) start one.
+    const branches = [
+      ...(c.sharedNouns
+        ? []
+        : [
+            `${anchor(c.limits)}(?:(?<=${without}${gap(near + longest)})|(?=${ahead(c.tight ? 3 : 12)}${fam(c.without)}))${framed}`,
+          ]),
+      ...(c.unbound ? [`${anchor(c.unbound)}${framed}`] : []),
+    ];
+    if (branches.length > 0) out.push({ kind: 'no-restrictions', re: new RegExp(branches.join('|'), 'u') });
   }
   return out;
 }
