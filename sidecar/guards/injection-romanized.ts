@@ -38,7 +38,10 @@ const RU_SHOW = alt(['pokazhi', 'pokaji', 'pokazhite', 'vyvedi', 'napishi']);
 
 export const ROMANIZED_RULES: readonly PhraseRule[] = [
   r('override-instructions', `\\b${HI_PAST} ${HI_RULES} (?:ko )?${HI_FORGET}`),
-  r('prompt-extraction', `\\b(?:apna |apni |tumhara |aapka )?system prompt (?:mujhe |hume )?${HI_SHOW}`),
+  r(
+    'prompt-extraction',
+    `\\b(?:apna system|apni system|tumhara system|aapka system|system) prompt (?:mujhe |hume )?${HI_SHOW}`,
+  ),
   r('override-instructions', `\\b${AR_FORGET} ${AR_RULES}\\b`),
   r(
     'override-instructions',
