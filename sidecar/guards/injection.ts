@@ -23,6 +23,7 @@ import {
   rewrapped,
   unobfuscated,
 } from './injection-decode.ts';
+import { ROMANIZED_RULES } from './injection-romanized.ts';
 
 export { reverse };
 
@@ -814,7 +815,7 @@ const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
  * text (anchored.ts).
  */
 export const ANCHORED = new AnchoredPatterns(
-  [...PATTERNS, ...phrasePatterns(normalize), ...CONCEPT_RULES, ...CUES],
+  [...PATTERNS, ...phrasePatterns(normalize), ...CONCEPT_RULES, ...ROMANIZED_RULES, ...CUES],
   {
     alias: LEET,
     every: isCue,
