@@ -102,6 +102,16 @@ const QUICK: Config = {
 
 const rotate = <T>(xs: readonly T[], k: number): T[] => xs.map((_, i) => xs[(i + k) % xs.length]);
 const okOnly = (samples: Sample[]) => samples.filter((s) => s.ok);
+/** Failed samples counted by kind: the status and the start of the message, numbers dropped (ports, ids). */
+export function errorKinds(samples: Sample[]): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const s of samples) {
+    if (s.ok) continue;
+    const kind = (s.error ?? 'unknown').replace(/\d{4,}|:\d+/g, '#').slice(0, 120);
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
+}
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 function pinSelf(cpu: string): boolean {
@@ -347,6 +357,7 @@ async function concurrentStreamsPhase(arms: RunningArm[], w: Workload, cfg: Conf
       log(
         `  ${w.name} ${arm.name} round ${r + 1}/${cfg.streamRounds}: ${cfg.concurrentStreams} concurrent streams, errors ${row.errors} stalls ${row.stalls} ttfc p99 ${row.ttfcP99}`,
       );
+      for (const [kind, n] of Object.entries(errorKinds(samples))) log(`    ${n} x ${kind}`);
       await new Promise((resolve_) => setTimeout(resolve_, 300));
     }
   }
@@ -360,6 +371,7 @@ async function concurrentStreamsPhase(arms: RunningArm[], w: Workload, cfg: Conf
       ttfc: ttfcOf(ok),
       gap: percentiles(ok.flatMap((s) => s.gapsMs ?? [])),
       rounds: rounds.get(name)!,
+      errorKinds: errorKinds(samples),
     };
   }
   return out;

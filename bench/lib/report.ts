@@ -126,6 +126,10 @@ function streamTable(w: WorkloadResult): string[] {
       );
     }
   }
+  const kinds = Object.entries(w.concurrentStreams ?? {}).flatMap(([name, c]) =>
+    Object.entries(c.errorKinds ?? {}).map(([kind, n]) => `- ${name}: ${n} x \`${kind}\``),
+  );
+  if (kinds.length > 0) lines.push('', 'Errors by kind:', '', ...kinds);
   return lines;
 }
 

@@ -58,6 +58,8 @@ export interface ConcurrentStreamsResult {
   gap: Percentiles;
   /** Each interleaved round (every arm opens its streams once per round, in a rotating order). */
   rounds?: { errors: number; stalls: number; ttfcP99: number }[];
+  /** The errors by kind (status and message, digits dropped), summed over the rounds. */
+  errorKinds?: Record<string, number>;
 }
 
 export interface WorkloadResult {

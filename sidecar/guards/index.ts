@@ -203,16 +203,26 @@ function responseFinding(scanner: ResponseScanner, spans: Span[]): Finding {
   return f;
 }
 
+/**
+ * The request guards in the order they run (a guard's name, its findings' `guard`): cheapest and
+ * most decisive first; masking last so blocks never pay for it and nothing before it rewrites text.
+ */
+export const GUARD_ORDER = ['maxPromptTokens', 'denyPatterns', 'promptInjection', 'pii'] as const;
+
+/** Each guard from its part of the rule's config, when configured. */
+const BUILDERS: Record<(typeof GUARD_ORDER)[number], (config: GuardsConfig) => Guard | undefined> = {
+  maxPromptTokens: (c) =>
+    c.maxPromptTokens !== undefined ? maxPromptTokensGuard(c.maxPromptTokens) : undefined,
+  denyPatterns: (c) =>
+    c.denyPatterns && c.denyPatterns.length > 0 ? denyPatternsGuard(c.denyPatterns) : undefined,
+  promptInjection: (c) => (c.promptInjection ? injectionGuard(c.promptInjection) : undefined),
+  pii: (c) => (c.pii && c.pii.types.length > 0 ? piiGuard(c.pii) : undefined),
+};
+
 /** undefined when the rule has no guards. Throws on an invalid deny pattern. */
 export function compileGuards(config: GuardsConfig | undefined): GuardSet | undefined {
   if (!config) return undefined;
-  const guards: Guard[] = [];
-  // Cheapest and most decisive first; masking last so blocks never pay for it.
-  if (config.maxPromptTokens !== undefined) guards.push(maxPromptTokensGuard(config.maxPromptTokens));
-  if (config.denyPatterns && config.denyPatterns.length > 0)
-    guards.push(denyPatternsGuard(config.denyPatterns));
-  if (config.promptInjection) guards.push(injectionGuard(config.promptInjection));
-  if (config.pii && config.pii.types.length > 0) guards.push(piiGuard(config.pii));
+  const guards = GUARD_ORDER.flatMap((name) => BUILDERS[name](config) ?? []);
   if (guards.length === 0) return undefined;
   const scanners = guards.flatMap((g) => (g.response ? [g.response] : []));
   const masking = scanners.filter((s) => s.action === 'mask');

@@ -1,14 +1,14 @@
 // One large request's prompt work as two jobs for two idle workers: the injection guard (the
 // longest scan) on one, everything else (token count, maxPromptTokens, deny patterns, PII, the
 // body's digest) on the other. Exact: the guards that run before injection never rewrite the
-// text and PII masks last (guards/index.ts compileGuards), so each guard reads what it would read
+// text and PII masks last (guards/index.ts GUARD_ORDER), so each guard reads what it would read
 // in one job, and the merge gives the one job's answer: findings in the guards' order, up to the
 // first block (a block drops the masks).
+import { GUARD_ORDER } from '../guards/index.ts';
 import type { GuardsConfig } from '../snapshot/schema.ts';
 import type { PromptJob, PromptWorkResult } from './prompt-work.ts';
 
-/** Request guards by the order compileGuards runs them in (their findings' `guard`). */
-const ORDER = ['maxPromptTokens', 'denyPatterns', 'promptInjection', 'pii'];
+const ORDER: readonly string[] = GUARD_ORDER;
 
 /** The job as [injection guard, the rest], or undefined when one side would have nothing to do. */
 export function splitJob(job: PromptJob): [PromptJob, PromptJob] | undefined {
