@@ -129,7 +129,7 @@ export async function startSidecar(options: SidecarOptions, log: Logger) {
     : undefined;
   push?.start();
 
-  const port = await listen(apiServer, options.port, options.host);
+  const port = await listen(apiServer, options.port, options.host, Math.max(511, bounds.maxConnections));
   const adminPort = await listen(adminServer, options.adminPort, options.adminHost);
   log.info(
     {

@@ -61,7 +61,7 @@ App-port bounds (a client that is slow, idle or greedy cannot hold the sidecar):
                            upload is cut with 408                                   (AIMESH_BODY_TIMEOUT_MS)
   --idle-timeout <ms>      How long an idle keep-alive connection is kept, default 65000
                                                                                      (AIMESH_IDLE_TIMEOUT_MS)
-  --max-connections <n>    Open app connections at most; more are closed at once, default 2048
+  --max-connections <n>    Open app connections at most (also the listen backlog); more are closed at once, default 2048
                                                                                      (AIMESH_MAX_CONNECTIONS)
   --offload-threshold <size> Request bodies at least this big have their guard and token work done
                            on worker threads, off the event loop, default 32kb      (AIMESH_OFFLOAD_THRESHOLD)

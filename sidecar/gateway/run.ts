@@ -71,7 +71,8 @@ export async function startGateway(options: SidecarOptions, log: Logger) {
         app,
       )
     : http.createServer(serverOptions, app);
-  server.maxConnections = 4096;
+  const maxConnections = 4096;
+  server.maxConnections = maxConnections;
   const admin = http.createServer(
     { noDelay: true },
     createAdminApp({
@@ -84,7 +85,7 @@ export async function startGateway(options: SidecarOptions, log: Logger) {
       inflight: () => inflight.count,
     }),
   );
-  const port = await listen(server, options.port, options.host);
+  const port = await listen(server, options.port, options.host, maxConnections);
   const adminPort = await listen(admin, options.adminPort, options.adminHost);
   log.info(
     { port, adminPort, host: options.host, tls: Boolean(options.tls) },

@@ -3,6 +3,8 @@
 // answers bad bodies with 400, and keeps serving everyone else while it works on the big prompt.
 // Bounds are set through the AIMESH_* environment (an older sidecar ignores them and fails here).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { SnapshotContent } from '../../sidecar/snapshot/index.ts';
 import {
@@ -153,6 +155,43 @@ describe('sidecar: a hostile app', () => {
     await new Promise((r) => setTimeout(r, 200));
     const res = await post(sidecar, '/v1/chat/completions', chatBody(100, 'gpt-4o-mini'));
     assert.equal(res.status, 200);
+  });
+
+  it('queues a burst of connections up to its cap while it cannot accept, none dropped', {
+    timeout: 30_000,
+  }, async () => {
+    // A sidecar with the default cap (2048), stopped for a moment as a long GC or a busy loop would
+    // stop it: the kernel completes connections up to the listen backlog and drops the SYNs of the
+    // rest (the client retries 1 s later, then 3 s...). Node's default backlog, 511, is below the cap.
+    const busy = await startSidecar({ snapshot: snapshot(upstream.url) });
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    const burst = Math.min(1500, somaxconn);
+    const sockets: net.Socket[] = [];
+    const connected = (s: net.Socket) =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 2000);
+        s.once('connect', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+        s.once('error', () => resolve(false));
+      });
+    process.kill(busy.proc.pid, 'SIGSTOP');
+    let ok: boolean[];
+    try {
+      for (let i = 0; i < burst; i++) sockets.push(net.connect(busy.port, '127.0.0.1'));
+      ok = await Promise.all(sockets.map(connected));
+    } finally {
+      process.kill(busy.proc.pid, 'SIGCONT');
+    }
+    try {
+      assert.equal(ok.filter(Boolean).length, burst, `of ${burst} connections in one burst`);
+      const res = await post(busy, '/v1/chat/completions', chatBody(100, 'gpt-4o-mini'));
+      assert.equal(res.status, 200);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await busy.stop();
+    }
   });
 
   it('does not cut a stream that lasts longer than the body timeout', { timeout: 20_000 }, async () => {

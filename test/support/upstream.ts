@@ -384,7 +384,10 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    // A provider's front ends take a burst of connections (the bench opens 512 at once).
+    server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: 4096 }, () =>
+      resolve(),
+    );
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
