@@ -95,13 +95,24 @@ export function heldTailStart(buf: string, maxTail: number): number {
       continue;
     }
     // A connection string's pairs before its password, over keys with spaces ("...;User" +
-    // " ID=...", "...;Persist" + " Security" + " Info=..."): pii.ts masks it whole.
-    if (!lowerGroups && keyRestAhead && (KEY_HEAD.test(word) || (KEY_MIDDLE.test(word) && middles++ < 3))) {
-      i = at = k;
-      next = word;
-      keyRestAhead = KEY_HEAD.test(word) ? KEY_REST.test(word) : true;
-      if (KEY_HEAD.test(word)) middles = 0;
-      continue;
+    // " ID=...", "...;Persist" + " Security" + " Info=..."): pii.ts masks it whole. Middle words
+    // are held only once the key's first word is found: after pairs ("=...;User") or a string's
+    // first key ("Data" of "Data Source=..." at a line's start or after a quote), so a sentence's
+    // capitalised first word ("The" + " quick") is not.
+    if (!lowerGroups && keyRestAhead) {
+      if (KEY_HEAD.test(word) || isFirstKey(buf, k, word)) {
+        i = at = k;
+        next = word;
+        keyRestAhead = KEY_REST.test(word);
+        middles = 0;
+        continue;
+      }
+      if (KEY_MIDDLE.test(word) && middles < 3) {
+        at = k;
+        next = word;
+        middles++;
+        continue;
+      }
     }
     keyRestAhead = KEY_REST.test(word);
     middles = 0;
@@ -153,6 +164,14 @@ const KEY_HEAD = /=[^\s]*;[A-Za-z][\w.-]*$/;
 const KEY_MIDDLE = /^[A-Z][A-Za-z]*$/;
 const KEY_REST = /^[A-Za-z][\w.-]*=/;
 const LAST_KEY_REST = /^[A-Za-z][\w.-]*(?:=|$)/;
+/** pii.ts FIRST_KEY_WORD, after what may open a string (a quote, a bracket). */
+const FIRST_KEY =
+  /^([^\sA-Za-z0-9]*)(?:Data|Initial|User|Integrated|Persist|Trust|Multiple|Application|Connect|Connection|Max|Min|Network|Packet|Workstation|Multi|Column|Command|SSL)$/;
+/** A string's first key word: at a line's start, after an opening quote, or where the held text starts (what came before it was released). */
+function isFirstKey(buf: string, k: number, word: string): boolean {
+  const m = FIRST_KEY.exec(word);
+  return m !== null && (m[1] !== '' || k === 0 || buf.charCodeAt(k - 1) !== 32);
+}
 
 /** Whether the line break before `after` may be inside a number: a digit (or nothing yet) after it. */
 function wrapsNumber(buf: string, after: number): boolean {

@@ -204,6 +204,11 @@ describe('streams: chunk-boundary safe', () => {
     assert.equal(s.push('ay?'), '');
     assert.equal(s.end(), 'today?');
     assert.equal(heldTailStart('card 4111 1111', 256), 5);
+    // A capitalised word is a connection string's key only after pairs or as a string's first key.
+    assert.equal(heldTailStart('The quick', 256), 4);
+    assert.equal(heldTailStart('x;y=1;Persist Security', 256), 0);
+    assert.equal(heldTailStart('Data Source', 256), 0);
+    assert.equal(heldTailStart('use "Data Source', 256), 4);
   });
 
   test('an unterminated private key is held until its end arrives', () => {

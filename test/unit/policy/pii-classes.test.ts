@@ -77,6 +77,17 @@ const POSITIVES: [string, string, string][] = [
     'Server=tcp:db7.corp.example,1433;Persist Security Info=False;User ID=etl;Password=Vw3kPq8sLm2xNc5z;',
     '[SECRET]',
   ],
+  // A first key of several words: a stream holds its words from the line's start or the quote.
+  [
+    'connection',
+    'Persist Security Info=True;Data Source=sql9;User ID=ops;Password=Zt6#wQ1mR8vK;',
+    '[SECRET]',
+  ],
+  [
+    'connection',
+    "conn = 'Persist Security Info=True;Data Source=sql9;Password=Zt6#wQ1mR8vK'",
+    "conn = '[SECRET]'",
+  ],
 ];
 
 /** Look-alikes of each class: left alone. */
