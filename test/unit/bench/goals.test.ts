@@ -6,6 +6,7 @@ import type { ArmName } from '../../../bench/lib/arms.ts';
 import { evaluateGoals, judge, median } from '../../../bench/lib/goals.ts';
 import type { BenchResults, LatencyResult, WorkloadResult } from '../../../bench/lib/results.ts';
 import { percentiles } from '../../../bench/lib/stats.ts';
+import { errorKinds } from '../../../bench/run.ts';
 
 const P = percentiles([1]);
 
@@ -183,5 +184,23 @@ describe('bench goals', () => {
     assert.equal(goals.get('stalls-off')!.verdict, 'met only within noise');
     assert.deepEqual(goals.get('stalls-full')!.rounds, [0, 0, 1]);
     assert.equal(goals.get('stalls-full')!.verdict, 'met only within noise');
+  });
+
+  it('counts failed samples by kind, ports and ids dropped', () => {
+    const fail = (error: string) => ({ ok: false, latencyMs: 1, error });
+    assert.deepEqual(
+      errorKinds([
+        { ok: true, latencyMs: 1 },
+        fail('connect ECONNREFUSED 127.0.0.1:41234'),
+        fail('connect ECONNREFUSED 127.0.0.1:41877'),
+        fail('HTTP 503 {"error":{"message":"circuit open for bench/openai|gpt-4o-mini"}}'),
+        fail('timeout'),
+      ]),
+      {
+        'connect ECONNREFUSED 127.0.0.1#': 2,
+        'HTTP 503 {"error":{"message":"circuit open for bench/openai|gpt-4o-mini"}}': 1,
+        timeout: 1,
+      },
+    );
   });
 });
