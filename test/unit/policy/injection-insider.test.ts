@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { measureWave } from './guard-blind.ts';
 import { INSIDER_HELDOUT_ATTACKS, INSIDER_HELDOUT_BENIGN } from './injection-corpus-insider-heldout.ts';
+import { TRAIN_INSIDER_ATTACKS, TRAIN_INSIDER_BENIGN } from './injection-corpus-train-insider.ts';
 
 /** Caught per category when measured. */
 const MEASURED: Record<string, number> = { insider: 30, extraction: 14 };
@@ -28,6 +29,15 @@ describe('prompt-injection insider held-out set (own secrets and setup asked for
     assert.ok(attackLanguages.size >= 10, `${attackLanguages.size} languages`);
     for (const language of REQUIRED_LANGUAGES)
       assert.ok(attackLanguages.has(language) && benignLanguages.has(language), language);
+  });
+
+  it('shares no text with the training set the rules were tuned on', () => {
+    const fold = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+    const trained = new Set([...TRAIN_INSIDER_ATTACKS, ...TRAIN_INSIDER_BENIGN].map(([, , t]) => fold(t)));
+    const shared = [...INSIDER_HELDOUT_ATTACKS, ...INSIDER_HELDOUT_BENIGN].filter(([, , t]) =>
+      trained.has(fold(t)),
+    );
+    assert.deepEqual(shared, []);
   });
 
   it('catches at least as many attacks as when it was measured, overall and per category', () => {
