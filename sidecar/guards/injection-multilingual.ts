@@ -26,6 +26,12 @@ export interface Concepts {
   rules: string;
   /** What makes the rules the assistant's: your, previous, above, initial, given to you, system, hidden. */
   mine: string;
+  /**
+   * Nouns of what the assistant was set up with besides its rules: passwords, API keys, tokens,
+   * credentials, environment variables, connection strings. Shown with a pointer ("your", "you
+   * were configured with"), they are extraction as the rules are; never discarded.
+   */
+  secrets?: string;
   /** Names of the setup that need no pointer: system prompt, system message. */
   system: string;
   /** Verbs that show or repeat: show, print, repeat, reveal, write out, tell me. */
@@ -58,9 +64,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'ignora|ignore|ignoren|ignorar|ignorad|olvida|olvide|olviden|olvidar|olvídate|descarta|descarte|desecha|omite|omitir|haz caso omiso|hagas caso|no sigas|no siga|deja de seguir|deja de lado|no obedezcas|no respetes|salta|sáltate|anula|anulad*|anulada|anulado|sin efecto|sin validez|ya no son válid|ya no es válid|ya no aplica|ya no rige|ya no valen|ya no cuenta|invalidad*|cancela|canceladas|derogad*|obsolet*|pasa de',
     rules:
       'instruccion|instrucion|indicacion|regla|regles|regras|norma|directriz|directrices|pauta|órdenes|configuraci|prompt|consigna|restriccion|limitacion|políticas|mensaje inicial',
-    mine: 'tus|tu|vuestras|teves|teus|túas|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador',
+    mine: 'tus|tu|vuestras|teves|teus|túas|anterior|previa|previo|de antes|de arriba|arriba|original|inicial|recibid|te dieron|te han dado|te dio|te dan|te dijeron|del sistema|de sistema|ocult|secret|todas las|todos los|predeterminad|programad|desarrollador|que usas|que tienes|tienes configurad|con la que te|con el que te|antes de esta|antes de este|antes de que empez',
+    secrets:
+      'contraseña|clave api|claves api|clave de api|token|credencial|variables de entorno|cadena de conexión|clave secreta|claves secretas',
     system: 'prompt del sistema|prompt de sistema|mensaje del sistema|mensaje de sistema',
-    show: 'muestra|muéstra|muestre|enseña|enséña|revela|revele|dime|dígame|repite|repita|imprime|imprima|copia|copie|pega|enumera|comparte|reproduce|cita|transcribe|dame|deme|vuelca|expón|recita|textualmente|palabra por palabra|al pie de la letra',
+    show: 'muestra|muéstra|muestre|enseña|enséña|revela|revele|dime|dígame|repite|repita|imprime|imprima|copia|copie|pega|enumera|comparte|reproduce|cita|transcribe|dame|deme|vuelca|expón|recita|textualmente|palabra por palabra|al pie de la letra|resume|resúmeme|pásame|pasame',
     persona:
       'a partir de ahora|desde ahora|de ahora en adelante|desde este momento|eres|serás|ahora eres|actúa como|actua como|actúas como|finge|fingir|haz de|interpreta|conviértete|modo|rol de|papel de',
     without: 'sin|ningún|ninguna|ningun|no tienes|no tiene|libre de|ni',
@@ -72,9 +80,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'ignora|ignore|ignorem|ignorar|esquece|esqueça|esqueçam|esquecer|desconsidera|desconsidere|descarta|descarte|despreza|despreze|omite|não siga|não sigas|deixe de seguir|pare de seguir|deixa de lado|deixe de lado|não obedeça|não respeite|anula|anule|anulad*|sem efeito|sem validez|não são mais válid|não valem mais|não vale mais|não se aplicam mais|deixaram de valer|invalidad*|cancelad*|revogad*|obsolet*',
     rules:
       'instrução|instruções|orientaç|regra|norma|diretriz|diretrizes|ordens|configuraç|prompt|restriç|limitaç|políticas',
-    mine: 'tuas|teus|suas|seus|sua|seu|anterior|anteriores|prévia|de antes|acima|original|inicial|iniciais|recebid|te deram|lhe deram|te passaram|do sistema|de sistema|ocult|secret|todas as|todos os|predefinid|programad|desenvolvedor',
+    mine: 'tuas|teus|suas|seus|sua|seu|anterior|anteriores|prévia|de antes|acima|original|inicial|iniciais|recebid|te deram|lhe deram|te passaram|do sistema|de sistema|ocult|secret|todas as|todos os|predefinid|programad|desenvolvedor|você tem|que você usa|configurad|você recebeu|antes desta|antes deste|antes de começar',
+    secrets:
+      'senha|chave de api|chave da api|chaves de api|token|credencia|variáveis de ambiente|string de conexão|chave secreta',
     system: 'prompt do sistema|prompt de sistema|mensagem do sistema|mensagem de sistema',
-    show: 'mostra|mostre|mostrar|revela|revele|diz|diga|me diga|repete|repita|imprime|imprima|copia|copie|cola|cole|enumera|compartilha|compartilhe|reproduz|reproduza|cita|cite|transcreve|transcreva|dá-me|me dê|exibe|exiba|despeja|palavra por palavra|textualmente|na íntegra',
+    show: 'mostra|mostre|mostrar|revela|revele|diz|diga|me diga|repete|repita|imprime|imprima|copia|copie|cola|cole|enumera|compartilha|compartilhe|reproduz|reproduza|cita|cite|transcreve|transcreva|dá-me|me dê|exibe|exiba|despeja|palavra por palavra|textualmente|na íntegra|resuma|resume|manda|me manda|me passa',
     persona:
       'a partir de agora|de agora em diante|desde agora|daqui em diante|você é|tu és|agora você é|age como|aja como|atue como|finja|finge|faça o papel|interprete|torne-se|modo',
     without: 'sem|nenhuma|nenhum|não tem|não possui|livre de|isento de',
@@ -86,10 +96,12 @@ export const LANGUAGES: Record<string, Concepts> = {
       "ignore|ignorez|ignorer|oublie|oubliez|oublier|ne tiens pas compte|ne tenez pas compte|ne tiens plus compte|ne tenez plus compte|fais abstraction|faites abstraction|laisse tomber|laissez tomber|écarte|écartez|mets de côté|mettez de côté|passe outre|passez outre|ne suis pas|ne suivez pas|ne suis plus|ne suivez plus|cesse de suivre|arrête de suivre|n'obéis|n'obéissez|ne respecte|ne respectez|annulé|annulées|annulés|caduc|caduques|ne sont plus valables|ne s'appliquent plus|n'ont plus cours|ne comptent plus|invalid|révoqu|obsolète|obsolètes|abrogé",
     rules:
       'instructions|consignes|règles|directives|prompt|paramètres|configuration|restrictions|limitations|politiques|ordres',
-    mine: "tes|vos|ton|votre|précédent|antérieur|ci-dessus|plus haut|d'avant|initiales|reçu|on t'a donné|qu'on t'a|qu'on vous a|qui t'ont été|du système|de système|système|cachées|secrètes|toutes les|tous les|prédéfini|développeur",
+    mine: "tes|vos|ton|votre|précédent|antérieur|ci-dessus|plus haut|d'avant|initiales|reçu|on t'a donné|qu'on t'a|qu'on vous a|qui t'ont été|du système|de système|système|cachées|secrètes|toutes les|tous les|prédéfini|développeur|as-tu|tu as|tu utilises|tu es connecté|ta configuration|configuré|avant cette|avant le début|avant ce",
+    secrets:
+      "mot de passe|mots de passe|clé api|clés api|clé d'api|jeton|token|identifiants|variables d'environnement|chaîne de connexion|clé secrète",
     system:
       'prompt système|prompt systeme|message système|message systeme|invite système|instructions système',
-    show: 'montre|montrez|affiche|affichez|révèle|révélez|dis-moi|dites-moi|répète|répétez|imprime|imprimez|recopie|recopiez|copie|copiez|colle|collez|énumère|énumérez|partage|partagez|reproduis|reproduisez|cite|citez|transcris|donne-moi|donnez-moi|divulgue|divulguez|recrache|mot pour mot|textuellement|mot à mot',
+    show: 'montre|montrez|affiche|affichez|révèle|révélez|dis-moi|dites-moi|répète|répétez|imprime|imprimez|recopie|recopiez|copie|copiez|colle|collez|énumère|énumérez|partage|partagez|reproduis|reproduisez|cite|citez|transcris|donne-moi|donnez-moi|divulgue|divulguez|recrache|mot pour mot|textuellement|mot à mot|résume|résumez|donne|donnez|envoie-moi|envoie|colle-moi|liste',
     persona:
       "à partir de maintenant|dorénavant|désormais|à partir d'aujourd'hui|tu es|vous êtes|tu seras|agis comme|agissez comme|fais semblant|faites semblant|joue le rôle|jouez le rôle|incarne|incarnez|deviens|devenez|mode|une ia|un assistant|un modèle|personnage",
     without: 'sans|aucune|aucun|pas de|plus de|libre de|affranchi',
@@ -101,9 +113,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'ignora|ignorate|ignori|ignorare|dimentica|dimenticate|dimentichi|dimenticare|scorda|scordati|tralascia|tralasciate|trascura|metti da parte|mettete da parte|lascia perdere|non seguire|non seguite|smetti di seguire|non obbedire|non rispettare|scarta|annullat*|revocat*|non sono più valid|non valgono più|non si applicano più|non contano più|invalid*|obsolet*|decadut*|superat*',
     rules:
       'istruzion|regole|regola|indicazion|direttiv|linee guida|prompt|impostazion|configurazion|restrizion|limitazion|politiche|ordini|consegne',
-    mine: 'tue|tuoi|tuo|tua|sue|vostre|precedent|di prima|sopra|original|iniziali|iniziale|ricevut|ti hanno dato|ti sono state|che ti hanno|ti ha dato|di sistema|del sistema|nascost|segret|tutte le|tutti i|predefinit|programmat|sviluppator',
+    mine: 'tue|tuoi|tuo|tua|sue|vostre|precedent|di prima|sopra|original|iniziali|iniziale|ricevut|ti hanno dato|ti sono state|che ti hanno|ti ha dato|di sistema|del sistema|nascost|segret|tutte le|tutti i|predefinit|programmat|sviluppator|sei collegato|sei connesso|usi|hai|configurat|prima di questa|prima che iniziasse|prima di questo',
+    secrets:
+      "password|chiave api|chiavi api|token|credenziali|variabili d'ambiente|variabili di ambiente|stringa di connessione|chiave segreta",
     system: 'prompt di sistema|messaggio di sistema',
-    show: 'mostra|mostrami|mostrate|rivela|rivelami|dimmi|ditemi|ripeti|ripetete|stampa|stampami|copia|copiami|incolla|condividi|riproduci|cita|citami|trascrivi|dammi|datemi|riporta|riportami|svela|parola per parola|testualmente',
+    show: 'mostra|mostrami|mostrate|rivela|rivelami|dimmi|ditemi|ripeti|ripetete|stampa|stampami|copia|copiami|incolla|condividi|riproduci|cita|citami|trascrivi|dammi|datemi|riporta|riportami|svela|parola per parola|testualmente|riassumi|riassumimi|incollami|mandami|elenca',
     persona:
       "da ora in poi|d'ora in poi|da adesso|da questo momento|sei|sarai|ora sei|agisci come|comportati come|fingi|fai finta|interpreta|diventa|modalità|un'ia|un'intelligenza|un assistente|un modello|personaggio",
     without: 'senza|nessuna|nessun|non hai|non ha|libero da|libera da|priv',
@@ -115,9 +129,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'ignoriere|ignorier|ignorieren|ignoriert|vergiss|vergesst|vergessen|missachte|missachten|übergehe|übergehen|verwirf|verwerfen|streiche|streichen|beachte nicht|beachten sie nicht|befolge nicht|befolgen sie nicht|folge nicht|hör auf|kümmere dich nicht|kümmern sie sich nicht|setze außer kraft|außer kraft|aufgehoben|ungültig|nichtig|gelten nicht mehr|gilt nicht mehr|nicht mehr gültig|hinfällig|veraltet|widerrufen|annulliert|sind passé|zählen nicht mehr',
     rules:
       'anweisung|instruktion|regeln|regel|vorgaben|richtlinien|befehle|prompt|einstellungen|konfiguration|beschränkungen|einschränkungen|vorschriften|direktiven',
-    mine: 'deine|deinen|deiner|dein|ihre|ihren|eure|vorherig|bisherig|obig|früher|vorig|ursprünglich|anfänglich|initial|erhalten|dir gegeben|man dir|dir vorgegeben|dir mitgegeben|system|versteckt|geheim|alle|voreingestellt|programmiert|entwickler|betreiber|firma',
+    mine: 'deine|deinen|deiner|dein|ihre|ihren|eure|vorherig|bisherig|obig|früher|vorig|ursprünglich|anfänglich|initial|erhalten|dir gegeben|man dir|dir vorgegeben|dir mitgegeben|system|versteckt|geheim|alle|voreingestellt|programmiert|entwickler|betreiber|firma|in deiner|in ihrer|hinterlegt|eingerichtet|konfiguriert|bekommen|vor diesem|vor beginn|vor dem gespräch',
+    secrets:
+      'passwort|passwörter|kennwort|api-schlüssel|api schlüssel|schlüssel|token|zugangsdaten|anmeldedaten|umgebungsvariablen|verbindungszeichenfolge|geheimnisse',
     system: 'systemprompt|system-prompt|systemnachricht|systemanweisung|systemmeldung',
-    show: 'zeig|zeige|zeigen sie|gib|geben sie|verrate|verraten sie|wiederhole|wiederholen sie|drucke|druck|kopiere|kopier|füge|liste auf|nenne|nennen sie|teile|gib aus|ausgeben|offenbare|enthülle|zitiere|zitier|gib wieder|poste|wortwörtlich|wörtlich|im wortlaut',
+    show: 'zeig|zeige|zeigen sie|gib|geben sie|verrate|verraten sie|wiederhole|wiederholen sie|drucke|druck|kopiere|kopier|füge|liste auf|nenne|nennen sie|teile|gib aus|ausgeben|offenbare|enthülle|zitiere|zitier|gib wieder|poste|wortwörtlich|wörtlich|im wortlaut|fasse zusammen|fass zusammen|fasse|nenne mir|schick mir|kopier mir',
     persona:
       'ab jetzt|von nun an|ab sofort|ab heute|von jetzt an|du bist|du wirst|bist du jetzt|agiere als|verhalte dich wie|tu so|spiele die rolle|spiel die rolle|schlüpfe in|werde zu|modus',
     without: 'ohne|keine|keinerlei|frei von|nicht an',
@@ -129,9 +145,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'negeer|negeert|negeren|vergeet|vergeten|laat varen|zet opzij|schuif opzij|volg niet|niet meer volgen|stop met het volgen|houd je niet|hou je niet|trek je niets aan|lap aan je laars|vervallen|ongeldig|nietig|niet langer geldig|gelden niet meer|geldt niet meer|ingetrokken|achterhaald|overbodig',
     rules:
       'instructies|instructie|regels|richtlijnen|opdrachten|prompt|instellingen|configuratie|beperkingen|voorschriften|orders',
-    mine: 'je|jouw|uw|vorige|eerdere|voorgaande|bovenstaande|oorspronkelijke|originele|initiële|ontvangen|gekregen|meegegeven|systeem|verborgen|geheime|alle|ontwikkelaar|beheerder',
+    mine: 'je|jouw|uw|vorige|eerdere|voorgaande|bovenstaande|oorspronkelijke|originele|initiële|ontvangen|gekregen|meegegeven|systeem|verborgen|geheime|alle|ontwikkelaar|beheerder|je hebt|waarmee je|ingesteld|geconfigureerd|kreeg|voor dit gesprek|voordat dit',
+    secrets:
+      'wachtwoord|wachtwoorden|api-sleutel|api sleutel|sleutel|token|inloggegevens|omgevingsvariabelen|verbindingsreeks',
     system: 'systeemprompt|systeem prompt|systeembericht|systeeminstructies',
-    show: 'toon|laat zien|laat me|geef|herhaal|print|druk af|kopieer|plak|noem|deel|onthul|citeer|geef weer|zet hier|somt op|som op|woordelijk|woord voor woord|letterlijk',
+    show: 'toon|laat zien|laat me|geef|herhaal|print|druk af|kopieer|plak|noem|deel|onthul|citeer|geef weer|zet hier|somt op|som op|woordelijk|woord voor woord|letterlijk|vat samen|plak|stuur me|stuur',
     persona:
       'vanaf nu|van nu af aan|voortaan|je bent|jij bent|u bent|je wordt|gedraag je als|doe alsof|speel de rol|kruip in de huid|modus',
     without: 'zonder|geen|vrij van|niet gebonden',
@@ -142,9 +160,11 @@ export const LANGUAGES: Record<string, Concepts> = {
     discard:
       'zignoruj|ignoruj|zignorujcie|ignorujcie|zapomnij|zapomnijcie|pomiń|pomijaj|olej|oleć|odrzuć|porzuć|nie stosuj|nie przestrzegaj|nie słuchaj|przestań stosować|przestań przestrzegać|nie trzymaj się|nieważne|unieważnion*|anulowan*|uchylon*|już nie obowiązuj|przestały obowiązywać|nie obowiązują|przestarzał*|nieaktualn*',
     rules: 'instrukcj|zasad|reguł|polece|wytyczn|prompt|ustawie|konfiguracj|ograniczeni|przepis|dyrektyw',
-    mine: 'twoje|twoich|twoim|swoje|swoich|wasze|poprzedni|wcześniejsz|powyższ|pierwotn|oryginaln|początkow|otrzyman|dostałeś|dostałaś|ci dano|ci podano|systemow|ukryt|tajn|wszystkie|wszystkich|programist|twórc',
+    mine: 'twoje|twoich|twoim|swoje|swoich|wasze|poprzedni|wcześniejsz|powyższ|pierwotn|oryginaln|początkow|otrzyman|dostałeś|dostałaś|ci dano|ci podano|systemow|ukryt|tajn|wszystkie|wszystkich|programist|twórc|z której korzystasz|których używasz|którego używasz|skonfigurowan|otrzymałeś|otrzymałaś|przed tą|przed rozpoczęciem',
+    secrets:
+      'hasło|hasła|haseł|klucz api|klucza api|klucze api|token|dane logowania|dane uwierzytelniające|zmienne środowiskowe|zmiennych środowiskowych',
     system: 'prompt systemowy|prompta systemowego|prompt systemu|komunikat systemowy|wiadomość systemow',
-    show: 'pokaż|wyświetl|wypisz|ujawnij|powiedz|powtórz|wydrukuj|skopiuj|wklej|wymień|podaj|udostępnij|przytocz|zacytuj|przepisz|zdradź|wyrzuć z siebie|dosłownie|słowo w słowo',
+    show: 'pokaż|wyświetl|wypisz|ujawnij|powiedz|powtórz|wydrukuj|skopiuj|wklej|wymień|podaj|udostępnij|przytocz|zacytuj|przepisz|zdradź|wyrzuć z siebie|dosłownie|słowo w słowo|streść|podsumuj|wklej mi|wyślij mi',
     persona:
       'od teraz|od tej chwili|od tej pory|odtąd|jesteś|będziesz|teraz jesteś|zachowuj się jak|działaj jako|udawaj|wciel się|zagraj rolę|stań się|tryb|asystent',
     without: 'bez|żadnych|żadnej|nie masz|nie ma|wolny od|wolna od|nie obowiązują',
@@ -169,10 +189,12 @@ export const LANGUAGES: Record<string, Concepts> = {
       'ignorera|glöm|strunta i|bortse från|bortse ifrån|åsidosätt|kasta|sluta följa|följ inte|lyd inte|bry dig inte om|upphävd|upphävda|ogiltig*|ogiltiga|gäller inte längre|inte längre giltig|föråldrad|återkallad|ignorer|glem|se bort fra|ignorér|ugyldig*|gjelder ikke lenger|gælder ikke længere|tilsidesæt|tilsidesett|lad være med at følge|hold op med at følge|slutt å følge|slut med at følge|ikke følg|ikke adlyd',
     rules:
       'instruktion|regler|reglene|reglane|riktlinjer|direktiv|anvisning|prompt|inställning|konfiguration|begränsning|order|instruks|retningslinjer|begrænsning|begrensning',
-    mine: 'dina|din|ditt|tidigare|föregående|ovanstående|ursprungliga|initiala|första|fått|du fick|du har fått|du har fået|du fikk|du fik|givits|gavs|system|dolda|hemliga|alla|utvecklar|operatör|dine|dit|tidligere|forrige|ovenstående|oprindelige|opprinnelige|skjulte|alle',
+    mine: 'dina|din|ditt|tidigare|föregående|ovanstående|ursprungliga|initiala|första|fått|du fick|du har fått|du har fået|du fikk|du fik|givits|gavs|system|dolda|hemliga|alla|utvecklar|operatör|dine|dit|tidligere|forrige|ovenstående|oprindelige|opprinnelige|skjulte|alle|du ble|du er koblet|du är ansluten|du har|konfigurasjonen din|satt opp|før denne|innan detta|før samtalen',
+    secrets:
+      'lösenord|api-nyckel|api-nøkkel|api-nøgle|nyckel|nøkkel|token|inloggningsuppgifter|miljövariabler|miljøvariabl|tilkoblingsstreng|anslutningssträng|passord|adgangskode',
     system:
       'systemprompt|systemmeddelande|systeminstruktion|systembesked|systemmelding|systemmeddelelse|systeminstruks',
-    show: 'visa|skriv ut|udskriv|skriv ud|skriv ned|upprepa|avslöja|berätta|kopiera|klistra|dela|citera|återge|ge mig|vis|gjenta|gentag|afslør|avslør|fortell|fortæl|ordagrant|ord för ord|ordrett',
+    show: 'visa|skriv ut|udskriv|skriv ud|skriv ned|upprepa|avslöja|berätta|kopiera|klistra|dela|citera|återge|ge mig|vis|gjenta|gentag|afslør|avslør|fortell|fortæl|ordagrant|ord för ord|ordrett|list opp|gjengi|siter|oppsummer|sammanfatta|send meg|lim inn|skriv',
     persona:
       'från och med nu|från nu|hädanefter|du är|du blir|agera som|bete dig som|låtsas|spela rollen|läge|fra nu af|fra nå av|heretter|du er|lat som|lad som|modus',
     without: 'utan|inga|ingen|fri från|uten|uden|ingen|ingen|fri for',
@@ -198,9 +220,10 @@ export const LANGUAGES: Record<string, Concepts> = {
       'yok say|unut|görmezden gel|dikkate alma|umursama|boş ver|bosver|kulak asma|takma|uyma|uymayı bırak|geçersiz|iptal|kaldırıldı|kaldirildi|artık geçerli değil|artık geçmiyor|hükümsüz|devre dışı|rafa kaldır|çöpe at|bir kenara bırak|kenara bırak|kenara koy|aldırma|önemseme|hiç takma',
     rules:
       'talimat|kural|yönerge|yonerge|komut|direktif|prompt|istem|ayar|yapılandırma|kısıtlama|sınırlama|politika|emir',
-    mine: 'senin|sana verilen|sana|önceki|onceki|yukarıdaki|yukaridaki|daha önceki|ilk|orijinal|başlangıç|asıl|aldığın|verilmiş|sistem|gizli|tüm|bütün|hepsini|geliştirici|operatör|talimatların|kuralların',
+    mine: 'senin|sana verilen|sana|önceki|onceki|yukarıdaki|yukaridaki|daha önceki|ilk|orijinal|başlangıç|asıl|aldığın|verilmiş|sistem|gizli|tüm|bütün|hepsini|geliştirici|operatör|talimatların|kuralların|yapılandırmandaki|ayarlarındaki|seni kurdukları|bu sohbet|konuşmadan önce|aldın',
+    secrets: 'şifre|parola|api anahtar|anahtar|token|kimlik bilgi|ortam değişken|bağlantı dizesi',
     system: 'sistem istemi|sistem promptu|sistem mesajı|sistem talimat',
-    show: 'göster|tekrarla|listele|yazdır|açıkla|söyle|yazdır|kopyala|yapıştır|paylaş|aktar|alıntıla|ifşa et|dök|ver bana|bana ver|çıktı|harfiyen|kelimesi kelimesine|aynen',
+    show: 'göster|tekrarla|listele|yazdır|açıkla|söyle|yazdır|kopyala|yapıştır|paylaş|aktar|alıntıla|ifşa et|dök|ver bana|bana ver|çıktı|harfiyen|kelimesi kelimesine|aynen|özetle|yapıştır|yaz|gönder',
     persona:
       'bundan sonra|bundan böyle|şu andan itibaren|artık sen|sen artık|sen bir|gibi davran|rolüne gir|rolünü oyna|taklit et|ol|modu',
     without: 'olmadan|hiçbir|hicbir|yok|bağlı değil|serbest|sız|siz|suz|süz',
@@ -257,9 +280,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'игнорируй|игнорируйте|проигнорируй|игнорировать|забудь|забудьте|забыть|не обращай внимания|не обращайте внимания|не слушай|не следуй|не выполняй|перестань следовать|перестаньте следовать|отбрось|отбросьте|выбрось|забей|наплюй|плюнь|отмен|аннулир|недействительн|больше не действу|больше не применя|утратили силу|устарел|не имеют силы|неактуальн|сбрось|обнули',
     rules:
       'инструкци|указани|правил|директив|команд|промпт|настройк|установк|ограничени|предписани|руководств|политик|запрет',
-    mine: 'твои|твоих|твоим|свои|своих|своим|ваши|предыдущ|прежн|вышеуказанн|вышеизложенн|изначальн|исходн|первоначальн|начальн|полученн|тебе дали|тебе дал|тебе написали|тебе задали|которые тебе|системн|скрыт|секретн|тайн|все|разработчик|оператор',
+    mine: 'твои|твоих|твоим|свои|своих|своим|ваши|предыдущ|прежн|вышеуказанн|вышеизложенн|изначальн|исходн|первоначальн|начальн|полученн|тебе дали|тебе дал|тебе написали|тебе задали|которые тебе|системн|скрыт|секретн|тайн|все|разработчик|оператор|у тебя|ты подключ|тебя настроили|конфиге|настроен|ты получил|до начала',
+    secrets:
+      'пароль|пароля|паролей|api-ключ|api ключ|ключ api|ключа|токен|учётные данные|учетные данные|учётных данных|переменные окружения|переменных окружения|строку подключения|строка подключения|секрет',
     system: 'системный промпт|системного промпта|системное сообщение|системную подсказку|системная подсказка',
-    show: 'покажи|покажите|выведи|выведите|раскрой|раскройте|скажи|расскажи|повтори|повторите|распечатай|напечатай|выпиши|перепиши|скопируй|перечисли|поделись|процитируй|процитируйте|дай мне|озвучь|слей|скинь|дословно|слово в слово',
+    show: 'покажи|покажите|выведи|выведите|раскрой|раскройте|скажи|расскажи|повтори|повторите|распечатай|напечатай|выпиши|перепиши|скопируй|перечисли|поделись|процитируй|процитируйте|дай мне|озвучь|слей|скинь|дословно|слово в слово|перескажи|кратко изложи|резюмируй|скинь',
     persona:
       'с этого момента|отныне|теперь ты|ты теперь|ты |с сегодняшнего дня|начиная с|ты —|ты -|ты будешь|веди себя как|действуй как|притворись|представь, что ты|сыграй роль|играй роль|стань|режим',
     without: 'без |нет никаких|нет |никаких|ни каких|свободн|не связан|не ограничен',
@@ -297,9 +322,11 @@ export const LANGUAGES: Record<string, Concepts> = {
       'تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|انسَ|لا تلتزم|لا تتبع|لا تتقيد|لا تهتم|لا تكترث|توقف عن اتباع|اترك|ارم|أهمل|اهمل|ألغ|الغ|إلغاء|ملغا|ملغي|ملغاة|تم إلغاء|لم تعد سارية|لم تعد صالحة|لم يعد ساري|باطلة|غير سارية|لاغية|منتهية الصلاحية|عطّل|عطل',
     rules:
       'تعليمات|التعليمات|أوامر|الأوامر|اوامر|توجيهات|التوجيهات|قواعد|القواعد|إرشادات|الإرشادات|ارشادات|موجه|الموجه|موجّه|الموجّه|برومبت|إعدادات|الإعدادات|اعدادات|قيود|القيود|سياسات|السياسات|تعليماتك|قواعدك|أوامرك|إعداداتك|توجيهاتك',
-    mine: 'السابقة|السابق|المسبقة|أعلاه|الأصلية|الأولية|الأولى|التي أعطيت لك|التي تلقيتها|التي أعطيت|أُعطيت لك|المعطاة لك|تلقيت|النظام|المخفية|السرية|كل|جميع|المطور|المطوّر|المشغل|الخاصة بك|الخاص بك|تعليماتك|قواعدك|أوامرك|إعداداتك|توجيهاتك',
+    mine: 'السابقة|السابق|المسبقة|أعلاه|الأصلية|الأولية|الأولى|التي أعطيت لك|التي تلقيتها|التي أعطيت|أُعطيت لك|المعطاة لك|تلقيت|النظام|المخفية|السرية|كل|جميع|المطور|المطوّر|المشغل|الخاصة بك|الخاص بك|تعليماتك|قواعدك|أوامرك|إعداداتك|توجيهاتك|تتصل بها|تستخدمه|إعدادك|إعداداتك|تم إعدادك|قبل هذه المحادثة|قبل بدء',
+    secrets:
+      'كلمة مرور|كلمة المرور|كلمات المرور|مفتاح api|مفتاح|رمز الوصول|بيانات الاعتماد|متغيرات البيئة|سلسلة الاتصال',
     system: 'موجه النظام|موجّه النظام|رسالة النظام|تعليمات النظام',
-    show: 'اعرض|أعرض|أظهر|اظهر|أرني|ارني|اكشف|اطبع|كرر|كرّر|أعد كتابة|انسخ|الصق|اذكر|عدّد|شارك|اقتبس|قل لي|أخبرني|اخبرني|أعطني|اعطني|سرّب|حرفيا|حرفياً|حرفي|بالنص الحرفي|كلمة بكلمة',
+    show: 'اعرض|أعرض|أظهر|اظهر|أرني|ارني|اكشف|اطبع|كرر|كرّر|أعد كتابة|انسخ|الصق|اذكر|عدّد|شارك|اقتبس|قل لي|أخبرني|اخبرني|أعطني|اعطني|سرّب|حرفيا|حرفياً|حرفي|بالنص الحرفي|كلمة بكلمة|لخص|لخّص|أرسل لي|ارسل لي',
     persona:
       'من الآن|من الان|من هذه اللحظة|ابتداء من الآن|منذ الآن|أنت الآن|انت الان|ستكون|تصرف ك|تصرّف ك|تظاهر|العب دور|تقمص|تقمّص|كن|وضع',
     without: 'بدون|بلا|دون|ليس لديك|لا تملك|لا توجد|لا يوجد|حر من|متحرر من|خالي من|خال من|أي',
@@ -380,10 +407,12 @@ export const LANGUAGES: Record<string, Concepts> = {
       'игнорирай|игнорирайте|забрави|забравете|не обръщай внимание|не обръщайте внимание|пренебрегни|пренебрегнете|не следвай|не следвайте|не спазвай|не спазвайте|не изпълнявай|спри да следваш|отхвърли|зачеркни|отменен|анулиран|невалидн|вече не важат|вече не важи|вече не са валидни|не са в сила|остарел',
     rules:
       'инструкци|указани|правил|насок|директив|команд|промпт|настройк|конфигураци|ограничени|политик|разпореждан',
-    mine: 'твоите|твоя|твои|вашите|своите|си |предишн|досегашн|горн|по-горе|първоначалн|изходн|оригиналн|начални|получен|дадени ти|които ти|ти е дал|ти дадоха|системн|скрит|тайн|всички|разработчи|оператор',
+    mine: 'твоите|твоя|твои|вашите|своите|си |предишн|досегашн|горн|по-горе|първоначалн|изходн|оригиналн|начални|получен|дадени ти|които ти|ти е дал|ти дадоха|системн|скрит|тайн|всички|разработчи|оператор|си свързан|си конфигуриран|настройките ти|конфигурацията ти|получи|ти казаха|преди този|преди началото',
+    secrets:
+      'парола|пароли|api ключ|ключа|токен|идентификационни данни|променливи на средата|променливите на средата|низ за връзка',
     system:
       'системния промпт|системният промпт|системен промпт|системния си промпт|системното съобщение|системни инструкции',
-    show: 'покажи|покажете|изведи|разкрий|разкрийте|кажи ми|кажете ми|повтори|повторете|отпечатай|изпиши|препиши|копирай|изброй|сподели|цитирай|дай ми|дайте ми|дословно|дума по дума',
+    show: 'покажи|покажете|изведи|разкрий|разкрийте|кажи ми|кажете ми|повтори|повторете|отпечатай|изпиши|препиши|копирай|изброй|сподели|цитирай|дай ми|дайте ми|дословно|дума по дума|обобщи|прати ми|изпрати ми|напиши',
     persona:
       'отсега нататък|от сега нататък|от този момент|отсега|ти си|вече си|сега си|ще бъдеш|дръж се като|действай като|преструвай се|играй ролята|изиграй ролята|влез в ролята|стани|режим',
     without: 'без |нямаш|няма|никакви|никакъв|свободен от|свободна от',
@@ -843,9 +872,10 @@ export const LANGUAGES: Record<string, Concepts> = {
       '忽略|忽視|无视|無視|忘记|忘記|忘掉|不要理会|不要理會|不用理|别理|別理|不要遵守|不用遵守|不必遵守|无需遵守|無需遵守|不再遵守|停止遵守|不要遵循|不用管|别管|別管|抛开|拋開|丢掉|丟掉|放弃|放棄|撇开|作废|作廢|无效|無效|失效|废除|廢除|取消|解除|不再适用|不再適用|不算数|不算數|过时|過時',
     rules:
       '指令|指示|规则|規則|规定|規定|说明|說明|设定|設定|设置|設置|提示词|提示詞|提示|命令|要求|准则|準則|守则|守則|限制|约束|約束|规范|規範|政策|配置',
-    mine: '你的|您的|你之前|之前|先前|此前|以前|上面|上述|以上|前面|原来|原來|原始|最初|初始|一开始|一開始|收到的|给你的|給你的|系统|系統|隐藏|隱藏|秘密|所有|全部|一切|开发者|開發者|开发人员|运营|運營',
+    mine: '你的|您的|你之前|之前|先前|此前|以前|上面|上述|以上|前面|原来|原來|原始|最初|初始|一开始|一開始|收到的|给你的|給你的|系统|系統|隐藏|隱藏|秘密|所有|全部|一切|开发者|開發者|开发人员|运营|運營|你连接|你配置|配置里|配置中|你用的|你能访问|对话开始前|對話開始前|被告知',
+    secrets: '密码|密碼|api密钥|api密鑰|密钥|密鑰|令牌|凭证|憑證|环境变量|環境變數|连接字符串|連接字串',
     system: '系统提示|系統提示|系统消息|系統訊息|系统指令|系統指令|系统设定|系統設定|系统信息',
-    show: '告诉我|告訴我|显示|顯示|输出|輸出|打印|列印|复述|複述|重复|重複|复制|複製|贴出|貼出|发给我|發給我|给我看|給我看|展示|透露|写出|寫出|念出|原样|原樣|原封不动|原封不動|逐字|一字不差|逐字|原文',
+    show: '告诉我|告訴我|显示|顯示|输出|輸出|打印|列印|复述|複述|重复|重複|复制|複製|贴出|貼出|发给我|發給我|给我看|給我看|展示|透露|写出|寫出|念出|原样|原樣|原封不动|原封不動|逐字|一字不差|逐字|原文|总结|總結|概括|列出|发我|發我',
     persona:
       '从现在起|從現在起|从现在开始|從現在開始|从今以后|從今以後|今后|此后|你现在是|你現在是|你是|你将|你將|扮演|假装|假裝|充当|充當|化身|模式',
     without: '没有任何|沒有任何|没有|沒有|不受|毫无|毫無|摆脱|擺脫|不设|不設|去掉',
@@ -858,9 +888,10 @@ export const LANGUAGES: Record<string, Concepts> = {
       '無視|忘れて|忘れろ|忘れてください|気にしなくて|気にしない|従わなくて|従うな|守らなくて|守る必要はない|破棄|捨てて|捨てろ|取り消|撤回|解除|無効|失効|廃止|もう古い|適用されない|適用外|効力を失',
     rules:
       '指示|命令|ルール|規則|設定|プロンプト|指令|ガイドライン|制限|制約|方針|ポリシー|決まり|約束事|禁止事項',
-    mine: 'あなたの|君の|お前の|前の|以前の|これまでの|今までの|先ほどの|上記の|上の|最初の|最初に|初期|元の|もともとの|与えられた|受け取った|もらった|システム|隠された|秘密の|すべての|全ての|全部|開発者|運営',
+    mine: 'あなたの|君の|お前の|前の|以前の|これまでの|今までの|先ほどの|上記の|上の|最初の|最初に|初期|元の|もともとの|与えられた|受け取った|もらった|システム|隠された|秘密の|すべての|全ての|全部|開発者|運営|設定されている|設定の|設定にある|接続している|この会話の前|会話が始まる前|受けた',
+    secrets: 'パスワード|apiキー|キー|トークン|認証情報|環境変数|接続文字列|シークレット',
     system: 'システムプロンプト|システムメッセージ|システム指示|システムの指示',
-    show: '見せて|見せろ|表示|出力|教えて|教えろ|繰り返|書き出|コピー|貼り付け|列挙|共有|引用|開示|暴露|そのまま|一字一句|一字一句|原文|そのまま',
+    show: '見せて|見せろ|表示|出力|教えて|教えろ|繰り返|書き出|コピー|貼り付け|列挙|共有|引用|開示|暴露|そのまま|一字一句|一字一句|原文|そのまま|要約|まとめ|貼って|送って',
     persona:
       '今から|これから|今後|以後|以降|あなたは|君は|お前は|になりきって|なりきり|として振る舞|のふりをして|を演じて|演じ|モード',
     without: 'ない|なし|無し|持たない|受けない|縛られない|から解放',
@@ -1015,7 +1046,7 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
     const wide = c.tight ? 30 : 90;
     /** The longest anchor: a look-behind's span reads back over it too. */
     const longest = Math.max(
-      ...[c.rules, c.system, c.limits, c.unbound ?? ''].flatMap(words).map((w) => w.length),
+      ...[c.rules, c.secrets, c.system, c.limits, c.unbound ?? ''].flatMap(words).map((w) => w.length),
     );
     const gap = (n: number) => `${IN_SENTENCE}{0,${n}}`;
     /** `family` before the anchor (read back from its end, over it) or after it, within `n` characters. */
@@ -1059,7 +1090,7 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
         .join('|');
     // In English prompts "prompt" and "instructions" are everywhere: where the verb comes first
     // (a verb starts the rule), a noun spelled like English starts none.
-    const rules = anchor(c.verbLast ? c.rules : native(c.rules));
+    const nounsStart = (nouns: string) => anchor(c.verbLast ? nouns : native(nouns));
     const system = anchor(c.system);
     const mine = alt(c.mine);
     const how = alt(script(HOW));
@@ -1071,19 +1102,18 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
      * to it), or the noun first and the verb after it ("talimatlarını unut", "指令都作废"). The
      * cheap look-ahead for the verb comes first: most nouns have none.
      */
-    const rulesW = fam(c.rules);
-    const combined = (verb: string, verbsW: string) =>
-      `${verb}${ahead(span)}(?:${rulesW}${around(mine, ahead(near), near)}|${fam(c.system)})` +
+    const combined = (verb: string, verbsW: string, nouns: string) =>
+      `${verb}${ahead(span)}(?:${fam(nouns)}${around(mine, ahead(near), near)}|${fam(c.system)})` +
       (c.sharedNouns
         ? ''
-        : `|${rules}(?=${ahead(span)}${verbsW})${around(mine, ahead(near), near)}|${system}(?=${ahead(span)}${verbsW})`);
+        : `|${nounsStart(nouns)}(?=${ahead(span)}${verbsW})${around(mine, ahead(near), near)}|${system}(?=${ahead(span)}${verbsW})`);
     const discardStart = verbs(native(c.discard), true);
     const showStart = verbs(native(c.show), true);
     out.push({
       kind: 'override-instructions',
       // Not the user's own rules or a game's, nor someone else's ("the mechanic's instructions").
       re: new RegExp(
-        `(?:${combined(discardStart, fam(c.discard, true))})${notAround(others, span)}${notOf}`,
+        `(?:${combined(discardStart, fam(c.discard, true), c.rules)})${notAround(others, span)}${notOf}`,
         'u',
       ),
     });
@@ -1091,7 +1121,7 @@ export function conceptPatterns(fold: Fold): PhraseRule[] {
       kind: 'prompt-extraction',
       // Not a question of how to write one.
       re: new RegExp(
-        `(?:${combined(showStart, fam(c.show, true))})${notAround(how, span)}${notAround(others, span)}${notOf}`,
+        `(?:${combined(showStart, fam(c.show, true), c.secrets ? `${c.rules}|${c.secrets}` : c.rules)})${notAround(how, span)}${notAround(others, span)}${notOf}`,
         'u',
       ),
     });
