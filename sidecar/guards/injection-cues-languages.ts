@@ -56,7 +56,7 @@ export const CUE_LANGUAGES: Record<string, CueWords> = {
     extract:
       '{muestra,muéstrame,revela,comparte,imprime} tu {configuración,identificador,id,prompt del sistema,mensaje del sistema}|{muestra,muéstrame,revela,comparte,imprime} tus instrucciones',
     header:
-      'debes hacer esto:|{nuevas,instrucciones} {instrucciones,nuevas,secretas}:|nueva tarea:|tarea prioritaria:',
+      'debes hacer esto:|nuevas instrucciones:|instrucciones nuevas:|instrucciones secretas|nueva tarea:|tarea prioritaria:',
   },
   pt: {
     pretext:
@@ -176,7 +176,7 @@ export const CUE_LANGUAGES: Record<string, CueWords> = {
     reply: '{أضف,ضمن,أدرج} في {ردك,إجابتك}|في نهاية {ردك,إجابتك}|ابدأ {ردك,إجابتك} ب|أجب فقط ب',
     verbatim: 'تماما كما هو|كلمة بكلمة|ما يلي في {ردك,إجابتك}',
     extract: '{اعرض,اكشف,شارك,اطبع} {إعداداتك,تعليماتك,موجه النظام,معرفك,تكوينك}',
-    header: 'يجب عليك القيام بما يلي:|تعليمات جديدة:|تعليمات سرية|مهمة جديدة:',
+    header: 'يجب عليك أن تفعل هذا:|تعليمات جديدة:|تعليمات سرية|مهمة جديدة:',
   },
   fa: {
     pretext:
@@ -207,7 +207,7 @@ export const CUE_LANGUAGES: Record<string, CueWords> = {
     reply: '在{你的,}{回答,回复}中{包含,加入}|在{你的,}{回答,回复}{的末尾,末尾,的结尾}|你的回答以|只回复',
     verbatim: '原封不动|一字不差|逐字逐句|按原样',
     extract: '{显示,展示,透露,输出,分享,打印}你的{配置,系统提示,指令,设置,id}',
-    header: '你必须这样做:|你必须执行以下操作:|新{的,}指令:|秘密指令|新任务:',
+    header: '你必须这样做:|新{的,}指令:|秘密指令|新任务:',
   },
   ja: {
     pretext:
@@ -216,7 +216,7 @@ export const CUE_LANGUAGES: Record<string, CueWords> = {
     reply: '{回答,返答,応答}に含めて|{回答,返答,応答}の{最後,冒頭}に|回答を次で始めて',
     verbatim: 'そのまま正確に|一字一句|以下を回答に',
     extract: 'あなたの{設定,システムプロンプト,指示,id}を{表示,教えて,共有,出力}',
-    header: '次のことを行う必要があります:|新しい指示:|秘密の指示|新しいタスク:',
+    header: 'これを行う必要があります:|新しい指示:|秘密の指示|新しいタスク:',
   },
   ko: {
     pretext:
@@ -225,7 +225,7 @@ export const CUE_LANGUAGES: Record<string, CueWords> = {
     reply: '{응답,답변}에 {포함,추가}|{응답,답변}의 끝에|답변 끝에|답변을 다음으로 시작',
     verbatim: '정확히 있는 그대로|글자 그대로|다음을 답변에',
     extract: '{설정,구성,지침,시스템 프롬프트}{을,를} {보여,공개,출력,공유}',
-    header: '다음을 수행해야 합니다:|새로운 {지시,작업}:|비밀 지시',
+    header: '이것을 해야 합니다:|새로운 {지시,작업}:|비밀 지시',
   },
   id: {
     pretext:
