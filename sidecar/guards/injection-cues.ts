@@ -20,12 +20,12 @@ export const WINDOW = 800;
 
 const PERSONA = 'cue:persona';
 const UNBOUND = 'cue:unbound';
-const PRETEXT = 'cue:pretext';
-const SIDESTEP = 'cue:sidestep';
-const REPLY = 'cue:reply';
-const HEADER = 'cue:header';
-const VERBATIM = 'cue:verbatim';
-const EXTRACT = 'cue:extract';
+export const PRETEXT = 'cue:pretext';
+export const SIDESTEP = 'cue:sidestep';
+export const REPLY = 'cue:reply';
+export const HEADER = 'cue:header';
+export const VERBATIM = 'cue:verbatim';
+export const EXTRACT = 'cue:extract';
 
 const c = (kind: string, source: string): PhraseRule => ({ kind, re: new RegExp(source) });
 /**

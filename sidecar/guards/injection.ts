@@ -13,6 +13,7 @@ import { AnchoredPatterns } from './anchored.ts';
 import type { Finding, Guard, GuardAction, Prompt } from './guard.ts';
 import { CONCEPT_RULES } from './injection-concepts.ts';
 import { CUES, fromCues, isCue } from './injection-cues.ts';
+import { languageCues } from './injection-cues-languages.ts';
 import {
   asText,
   decodePayloads,
@@ -815,7 +816,14 @@ const LEETSPEAK = /[a-z][013457@$]|[013457@$][a-z]/;
  * text (anchored.ts).
  */
 export const ANCHORED = new AnchoredPatterns(
-  [...PATTERNS, ...phrasePatterns(normalize), ...CONCEPT_RULES, ...ROMANIZED_RULES, ...CUES],
+  [
+    ...PATTERNS,
+    ...phrasePatterns(normalize),
+    ...CONCEPT_RULES,
+    ...ROMANIZED_RULES,
+    ...CUES,
+    ...languageCues(normalize),
+  ],
   {
     alias: LEET,
     every: isCue,
