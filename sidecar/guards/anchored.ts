@@ -293,6 +293,9 @@ function followsAt(text: string, at: number, follows: Map<number, string[]>): bo
   return false;
 }
 
+/** Places of one start word tried together before asking whether its rules are all found. */
+const BATCH = 64;
+
 /** \w as \b reads it (without the i and u flags together: then it also folds U+017F, U+212A). */
 const WORD_CHAR = new Uint8Array(65536);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_')
@@ -655,20 +658,27 @@ class BuiltPatterns {
     for (const [wi, places] of pending) {
       const w = words[wi];
       const any = w.any;
-      let tried = places;
-      if (any !== undefined) {
-        // Most places start none of the word's rules: one attempt of them all says so.
-        tried = [];
-        for (const at of places) {
-          any.lastIndex = at;
-          if (any.test(text)) tried.push(at);
-          else if (aliased !== undefined && differs(at, w.reach)) {
+      // A rule whose kind is found needs no more attempts (a cue's every match counts): once none
+      // of the word's rules does, its other places are left (a text repeating a rule's words is
+      // otherwise tried at each of them). In batches, to keep the attempts together.
+      const open = () => w.rules.some((i) => (rules[i].every ? cues !== undefined : !kinds.has(rules[i].kind)));
+      for (let from = 0; from < places.length && open(); from += BATCH) {
+        const batch = places.length <= BATCH ? places : places.slice(from, from + BATCH);
+        let tried = batch;
+        if (any !== undefined) {
+          // Most places start none of the word's rules: one attempt of them all says so.
+          tried = [];
+          for (const at of batch) {
             any.lastIndex = at;
-            if (any.test(aliased)) tried.push(at);
+            if (any.test(text)) tried.push(at);
+            else if (aliased !== undefined && differs(at, w.reach)) {
+              any.lastIndex = at;
+              if (any.test(aliased)) tried.push(at);
+            }
           }
         }
+        for (const i of w.rules) for (const at of tried) tryAt(i, at);
       }
-      for (const i of w.rules) for (const at of tried) tryAt(i, at);
     }
     for (const r of this.#whole)
       if (!kinds.has(r.kind) && (r.re.test(text) || (aliased !== undefined && r.re.test(aliased))))
