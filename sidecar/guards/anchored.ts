@@ -661,7 +661,8 @@ class BuiltPatterns {
       // A rule whose kind is found needs no more attempts (a cue's every match counts): once none
       // of the word's rules does, its other places are left (a text repeating a rule's words is
       // otherwise tried at each of them). In batches, to keep the attempts together.
-      const open = () => w.rules.some((i) => (rules[i].every ? cues !== undefined : !kinds.has(rules[i].kind)));
+      const open = () =>
+        w.rules.some((i) => (rules[i].every ? cues !== undefined : !kinds.has(rules[i].kind)));
       for (let from = 0; from < places.length && open(); from += BATCH) {
         const batch = places.length <= BATCH ? places : places.slice(from, from + BATCH);
         let tried = batch;
