@@ -199,8 +199,9 @@ async function main(): Promise<void> {
     sidecar = options.gateway ? await startGateway(options, log) : await startSidecar(options, log);
   } catch (err) {
     log.fatal({ err: (err as Error).message }, 'cannot start');
-    process.exitCode = err instanceof UsageError ? 2 : 1;
-    return;
+    // Exit now: what started before the failure (the push client, a port already bound) would
+    // keep a half-started sidecar alive and never ready (lines are flushed at exit).
+    process.exit(err instanceof UsageError ? 2 : 1);
   }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

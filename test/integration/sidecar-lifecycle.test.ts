@@ -3,6 +3,7 @@
 // and on SIGTERM lets a running stream finish before it exits.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { type SnapshotContent, seal } from '../../sidecar/snapshot/index.ts';
@@ -98,6 +99,24 @@ describe('sidecar: snapshot file', () => {
     });
     assert.equal(await sidecar.version(), good);
     await chat('v3');
+  });
+});
+
+describe('sidecar: a failed start', () => {
+  it('exits when a port it needs is taken, instead of living on half started', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    // The app port binds first; the admin port is the one taken. Before, the half-started process
+    // lived on (never healthy): the harness timed out instead of seeing it exit.
+    try {
+      await assert.rejects(
+        startSidecar({ args: ['--admin-port', String(port)], waitReady: false }),
+        (err: Error) => /sidecar exited/.test(err.message) && /EADDRINUSE.*cannot start/.test(err.message),
+      );
+    } finally {
+      taken.close();
+    }
   });
 });
 
